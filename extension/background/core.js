@@ -1,0 +1,101 @@
+// @ts-check
+/**
+ * @file The service worker's handle on the wasm core: initialisation,
+ * extraction, and recovery after a trap.
+ *
+ * Why several glue instances: the wasm-bindgen `--target web` glue keeps its
+ * instance in module-level state and `init()` returns the existing instance
+ * once there is one; it has no public way to start over (that needs
+ * wasm-bindgen's `--experimental-reset-state-function`, which wasm-pack does
+ * not pass). A wasm trap (`WebAssembly.RuntimeError`: a Rust panic, a stack
+ * overflow, running out of memory) can leave that instance's memory and
+ * allocator half-updated, so it must not serve another page. The worker
+ * therefore imports the same glue under distinct URLs, which gives distinct
+ * module instances, and moves to a fresh one after a trap. The compiled
+ * `WebAssembly.Module` is shared, so a switch costs an instantiation, not a
+ * compile. When the spares run out, the caller restarts the extension.
+ *
+ * Kept free of `chrome.*` so that node tests can drive it with fake glues.
+ */
+
+/** @typedef {import('../shared/messages.js').Article} Article */
+
+/**
+ * The part of a wasm-pack `--target web` glue module this file uses.
+ * @typedef {object} Glue
+ * @property {(input?: {module_or_path: WebAssembly.Module | URL | string | Promise<WebAssembly.Module>}) => Promise<unknown>} default
+ * @property {(html: string, url: string | undefined, options: object | undefined) => Article} extract
+ * @property {() => string} version
+ */
+
+/**
+ * @typedef {object} Core
+ * @property {(html: string, url: string) => Promise<{ok: true, article: Article} | {ok: false, error: string}>} extract
+ *   Never rejects: failures come back as `{ok: false}`.
+ * @property {() => boolean} exhausted True once every instance has trapped.
+ * @property {() => number} instance Index of the instance that serves requests (for tests).
+ */
+
+/**
+ * A human-readable message for anything thrown by the core.
+ * @param {unknown} error
+ */
+function describe(error) {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === 'string' && error) return error;
+  return 'The reader core failed without a message.';
+}
+
+/**
+ * @param {object} deps
+ * @param {Glue[]} deps.glues The same glue, imported under distinct URLs (at least one).
+ * @param {() => Promise<WebAssembly.Module>} deps.compile Compiles the `.wasm` once.
+ * @returns {Core}
+ */
+export function createCore({ glues, compile }) {
+  if (glues.length === 0) throw new Error('createCore needs at least one glue instance');
+  const compiled = compile();
+  let index = 0;
+  /** @type {Promise<unknown>} */
+  let ready = start(0);
+
+  /** @param {number} i */
+  function start(i) {
+    const promise = compiled.then((module) => glues[i].default({ module_or_path: module }));
+    promise.catch(() => {}); // reported by the request that awaits it
+    return promise;
+  }
+
+  /**
+   * @param {string} html
+   * @param {string} url
+   */
+  async function extract(html, url) {
+    if (index >= glues.length) {
+      return { ok: /** @type {const} */ (false), error: 'The reader core stopped after an internal error; it is restarting. Try again.' };
+    }
+    try {
+      await ready;
+    } catch (error) {
+      return { ok: /** @type {const} */ (false), error: `The reader core could not start: ${describe(error)}` };
+    }
+    try {
+      const article = glues[index].extract(html, url, undefined);
+      return { ok: /** @type {const} */ (true), article };
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) {
+        // The instance may be corrupt: move to a fresh one before the next request.
+        index += 1;
+        if (index < glues.length) ready = start(index);
+        return { ok: /** @type {const} */ (false), error: `The reader core hit an internal error on this page (${describe(error)}).` };
+      }
+      return { ok: /** @type {const} */ (false), error: describe(error) };
+    }
+  }
+
+  return {
+    extract,
+    exhausted: () => index >= glues.length,
+    instance: () => index,
+  };
+}

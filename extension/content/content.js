@@ -1,0 +1,108 @@
+// @ts-check
+/**
+ * @file The content script: runs in the page's isolated world, injected by
+ * the service worker on a toolbar click (after shared/messages.js,
+ * ui/styles.js and ui/overlay.js, all classic scripts).
+ *
+ * Every injection toggles the reader: the first opens it, the next closes it.
+ * The controller is created once per page and kept in the isolated world, so
+ * the page can neither see it nor fake the "open" state.
+ *
+ * Opening: serialise the page, lock its scroll, show the overlay in a loading
+ * state, ask the worker to extract, then render the article or an error.
+ * Closing (toolbar click, Esc, or the close button): remove the overlay and
+ * put back exactly what was changed: the `style` attribute of `<html>`, the
+ * scroll position and the focus.
+ */
+
+/** @typedef {import('../shared/messages.js').QuireMessages} QuireMessages */
+/** @typedef {import('../ui/overlay.js').Overlay} Overlay */
+
+(function (/** @type {any} */ root) {
+  if (!root.quireContent) root.quireContent = createController();
+  root.quireContent.toggle();
+
+  function createController() {
+    /** @type {QuireMessages} */
+    const messages = root.quireMessages;
+
+    /**
+     * The open reader, or null.
+     * @type {null | {overlay: Overlay, close: () => void}}
+     */
+    let session = null;
+
+    function open() {
+      const doc = document;
+      const html = doc.documentElement;
+      // Serialise before the overlay exists, so it is not part of the page sent.
+      const pageHtml = html.outerHTML;
+      const saved = {
+        x: window.scrollX,
+        y: window.scrollY,
+        style: html.getAttribute('style'),
+        focus: doc.activeElement instanceof HTMLElement ? doc.activeElement : null,
+      };
+
+      /** @param {KeyboardEvent} event */
+      const onKey = (event) => {
+        if (event.key === 'Escape' && !event.isComposing) {
+          event.preventDefault();
+          event.stopPropagation();
+          close();
+        }
+      };
+
+      const overlay = root.quireOverlay.createOverlay({ onClose: () => close() });
+      const current = { overlay, close };
+      session = current;
+
+      function close() {
+        if (session !== current) return;
+        session = null;
+        window.removeEventListener('keydown', onKey, true);
+        overlay.host.remove();
+        if (saved.style === null) html.removeAttribute('style');
+        else html.setAttribute('style', saved.style);
+        window.scrollTo(saved.x, saved.y);
+        if (saved.focus && saved.focus.isConnected) saved.focus.focus({ preventScroll: true });
+      }
+
+      html.style.setProperty('overflow', 'hidden', 'important');
+      overlay.showLoading();
+      html.append(overlay.host);
+      window.scrollTo(saved.x, saved.y); // overflow:hidden must not move the page
+      overlay.focus();
+      window.addEventListener('keydown', onKey, true);
+
+      /** @type {import('../shared/messages.js').ExtractRequest} */
+      const request = { type: messages.MSG.EXTRACT, html: pageHtml, url: location.href };
+      chrome.runtime.sendMessage(request).then(
+        (response) => {
+          if (session !== current) return; // closed while loading
+          const checked = messages.checkExtractResponse(response);
+          if (!checked.ok) overlay.showError(checked.error);
+          else if (!checked.value.ok) overlay.showError(checked.value.error);
+          else overlay.showArticle(checked.value.article);
+          overlay.focus();
+        },
+        (error) => {
+          if (session !== current) return;
+          overlay.showError(`The reader core did not answer: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      );
+    }
+
+    return {
+      /** Opens the reader, or closes it if it is open. */
+      toggle() {
+        if (session) session.close();
+        else open();
+      },
+      /** Whether the reader is open. */
+      isOpen() {
+        return session !== null;
+      },
+    };
+  }
+})(globalThis);

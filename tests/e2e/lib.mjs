@@ -1,0 +1,243 @@
+// @ts-check
+/**
+ * Helpers shared by the end-to-end tests and `make run` (scripts/run.mjs):
+ * a static file server on 127.0.0.1, Chromium with the unpacked extension,
+ * a real toolbar click through the DevTools protocol, and reading the
+ * overlay out of its open shadow root.
+ */
+import { createServer } from 'node:http';
+import { readFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve, extname, sep, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** The repository root. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The unpacked extension that `make dist` assembles. */
+export const DIST = join(ROOT, 'dist', 'chrome');
+/** Debian's Chromium; override with QUIRE_CHROMIUM. */
+export const CHROMIUM = process.env.QUIRE_CHROMIUM || '/usr/bin/chromium';
+
+/** The page CSP of a strict news site: no inline script, no wasm, no eval. */
+export const STRICT_CSP = "default-src 'none'; img-src *; script-src 'self'; style-src 'self'";
+
+const TYPES = /** @type {Record<string, string>} */ ({
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.wasm': 'application/wasm',
+});
+
+/**
+ * @typedef {object} Served
+ * @property {string} origin e.g. `http://127.0.0.1:41234`
+ * @property {(path: string) => string} url Absolute URL of a path on the server.
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * Serves the files under `root` on 127.0.0.1 (a free port), with extra
+ * response headers for HTML documents (e.g. a Content-Security-Policy).
+ * @param {object} options
+ * @param {string} options.root
+ * @param {Record<string, string>} [options.documentHeaders] Added to HTML responses.
+ * @param {number} [options.port] Defaults to a free port.
+ * @returns {Promise<Served>}
+ */
+export async function serve({ root, documentHeaders = {}, port = 0 }) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url || '/', 'http://x').pathname);
+      let file = resolve(base, `.${path}`);
+      if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] || 'application/octet-stream';
+      /** @type {Record<string, string>} */
+      const headers = { 'content-type': type, 'cache-control': 'no-store' };
+      if (type.startsWith('text/html')) Object.assign(headers, documentHeaders);
+      res.writeHead(200, headers);
+      res.end(body);
+    } catch (error) {
+      const missing = /** @type {{code?: string}} */ (error).code === 'ENOENT' || /** @type {{code?: string}} */ (error).code === 'ENOTDIR';
+      res.writeHead(missing ? 404 : 500, { 'content-type': 'text/plain' });
+      res.end(missing ? 'not found' : 'server error');
+    }
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(undefined)));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path) => new URL(path, origin).href,
+    close: () => new Promise((ok) => server.close(() => ok(undefined))),
+  };
+}
+
+/**
+ * @typedef {object} Launched
+ * @property {import('playwright-core').BrowserContext} context
+ * @property {import('playwright-core').Worker} worker The extension's service worker.
+ * @property {string} extensionId
+ * @property {() => Promise<void>} close Closes the browser and removes its profile.
+ */
+
+/**
+ * Starts Chromium with the unpacked extension in a fresh profile.
+ * @param {object} [options]
+ * @param {string} [options.extensionDir] Defaults to dist/chrome.
+ * @param {boolean} [options.headless] Defaults to true.
+ * @returns {Promise<Launched>}
+ */
+export async function launchWithExtension({ extensionDir = DIST, headless = true } = {}) {
+  await stat(join(extensionDir, 'manifest.json')).catch(() => {
+    throw new Error(`${extensionDir}/manifest.json is missing: run \`make dist\` first`);
+  });
+  const profile = await mkdtemp(join(tmpdir(), 'quire-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless,
+    viewport: headless ? { width: 1280, height: 900 } : null,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] || (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(worker.url()).host;
+    return {
+      context,
+      worker,
+      extensionId,
+      async close() {
+        await context.close().catch(() => {});
+        await rm(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close().catch(() => {});
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Clicks the extension's toolbar button for `page`'s tab: a real action
+ * click (action.onClicked runs and the tab gets its activeTab grant), sent
+ * as `Extensions.triggerAction` on a browser-level DevTools session.
+ *
+ * That command wants the id of the *tab* target, which differs from the
+ * page target's id in Chromium 156, and the protocol links the two only
+ * through auto-attach trees. So the tab is found by its URL, and the page
+ * must be the only tab showing that URL.
+ * @param {Launched} launched
+ * @param {import('playwright-core').Page} page
+ */
+export async function clickAction(launched, page) {
+  const browser = launched.context.browser();
+  if (!browser) throw new Error('no browser behind this context');
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tabs = targetInfos.filter((t) => t.type === 'tab' && t.url === page.url());
+    if (tabs.length !== 1) throw new Error(`expected one tab showing ${page.url()}, found ${tabs.length}`);
+    await session.send(/** @type {any} */ ('Extensions.triggerAction'), { id: launched.extensionId, targetId: tabs[0].targetId });
+  } finally {
+    await session.detach();
+  }
+}
+
+/**
+ * @typedef {object} OverlayView
+ * @property {boolean} present Whether the host element is on the page.
+ * @property {string | null} state 'loading' | 'article' | 'error'
+ * @property {string} title
+ * @property {string} siteName
+ * @property {string} byline
+ * @property {string} date
+ * @property {string | null} dateTime
+ * @property {string} readingTime
+ * @property {string | null} leadImage
+ * @property {string[]} paragraphs Text of the content's paragraphs.
+ * @property {string} text All text in the dialog.
+ * @property {string | null} role
+ * @property {string | null} ariaModal
+ * @property {string | null} labelText Text of the element that labels the dialog.
+ * @property {boolean} focusInside Whether focus is inside the overlay.
+ */
+
+/**
+ * Reads the overlay from its open shadow root.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<OverlayView>}
+ */
+export function readOverlay(page) {
+  return page.evaluate(() => {
+    const host = document.getElementById('quire-reader');
+    const root = host && host.shadowRoot;
+    const dialog = root && root.querySelector('[role="dialog"]');
+    /** @param {string} sel */
+    const text = (sel) => (root && root.querySelector(sel)?.textContent?.trim()) || '';
+    const labelId = dialog?.getAttribute('aria-labelledby');
+    const lead = root?.querySelector('.lead img');
+    return {
+      present: Boolean(host),
+      state: dialog instanceof HTMLElement ? dialog.dataset.state || null : null,
+      title: text('h1'),
+      siteName: text('.site'),
+      byline: text('.byline'),
+      date: text('time'),
+      dateTime: root?.querySelector('time')?.getAttribute('datetime') ?? null,
+      readingTime: text('.reading-time'),
+      leadImage: lead ? lead.getAttribute('src') : null,
+      paragraphs: root ? Array.from(root.querySelectorAll('.content p'), (p) => (p.textContent || '').trim()).filter(Boolean) : [],
+      text: dialog?.textContent?.replace(/\s+/g, ' ').trim() || '',
+      role: dialog?.getAttribute('role') ?? null,
+      ariaModal: dialog?.getAttribute('aria-modal') ?? null,
+      labelText: (labelId && root?.getElementById(labelId)?.textContent?.trim()) || null,
+      focusInside: document.activeElement === host && Boolean(root?.activeElement),
+    };
+  });
+}
+
+/**
+ * Waits until the overlay shows its final content (an article or an error,
+ * not the loading placeholder) and returns what it shows.
+ * @param {import('playwright-core').Page} page
+ * @param {number} [timeout]
+ */
+export async function waitForOverlay(page, timeout = 15_000) {
+  await page.waitForFunction(
+    () => {
+      const dialog = document.getElementById('quire-reader')?.shadowRoot?.querySelector('[role="dialog"]');
+      return dialog instanceof HTMLElement && (dialog.dataset.state === 'article' || dialog.dataset.state === 'error');
+    },
+    undefined,
+    { timeout },
+  );
+  return readOverlay(page);
+}
+
+/**
+ * Waits until the overlay's host element is gone.
+ * @param {import('playwright-core').Page} page
+ */
+export async function waitForOverlayGone(page) {
+  await page.waitForFunction(() => !document.getElementById('quire-reader'), undefined, { timeout: 10_000 });
+}
