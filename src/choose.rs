@@ -1,0 +1,444 @@
+//! Phase 4, choose: pick the article container from the scores, merge in the
+//! siblings that belong to it, and retry with relaxed rules when the first
+//! choice is too short (Readability's flag-relaxing retries).
+
+use crate::clean;
+use crate::dom::{Dom, NodeData, NodeId};
+use crate::patterns::{self, contains_any, is_one_of, lower};
+use crate::prepare::is_phrasing;
+use crate::score::{self, Scores};
+use crate::text::{inner_text, inner_text_len, link_density};
+use crate::Context;
+
+/// Which of Readability's rules are active in one attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flags {
+    /// Remove blocks whose class/id or role says they are not content.
+    pub strip_unlikely: bool,
+    /// Let class/id weights count in the scores.
+    pub weight_classes: bool,
+    /// Remove blocks that look like clutter after scoring (link-dense lists, forms…).
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    /// All rules on.
+    pub const ALL: Flags = Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    };
+}
+
+/// The result of one attempt: the working DOM, the article root inside it,
+/// and a byline found in the body.
+pub type Chosen = (Dom, NodeId, Option<String>);
+
+/// Runs the chooser: up to four attempts, each relaxing one more rule, until
+/// one yields at least `char_threshold` characters; otherwise the longest.
+/// Returns `None` when the page has no `<body>` content at all.
+pub fn run(dom: &Dom, ctx: &Context) -> Option<Chosen> {
+    let attempts = [
+        Flags::ALL,
+        Flags {
+            strip_unlikely: false,
+            ..Flags::ALL
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
+    ];
+    let mut best: Option<(usize, Chosen)> = None;
+    for flags in attempts {
+        let mut work = dom.clone();
+        let (root, byline) = grab_article(&mut work, flags, ctx)?;
+        let len = inner_text_len(&work, root);
+        if len >= ctx.options.char_threshold {
+            return Some((work, root, byline));
+        }
+        if best.as_ref().is_none_or(|(l, _)| len > *l) {
+            best = Some((len, (work, root, byline)));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Text similarity of two strings in [0, 1] by shared word tokens
+/// (Readability's `_textSimilarity`).
+pub fn text_similarity(a: &str, b: &str) -> f64 {
+    let tokenize = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let ta = tokenize(a);
+    let tb = tokenize(b);
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let len_b = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len().saturating_sub(1);
+    let len_u =
+        uniq_b.iter().map(|t| t.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
+    1.0 - len_u as f64 / len_b as f64
+}
+
+fn is_valid_byline(text: &str) -> bool {
+    let l = text.trim().chars().count();
+    l > 0 && l < 100
+}
+
+fn is_without_content(dom: &Dom, id: NodeId) -> bool {
+    if !dom.text_content(id).trim().is_empty() {
+        return false;
+    }
+    dom.element_children(id)
+        .all(|c| matches!(dom.tag(c), "br" | "hr"))
+}
+
+fn has_child_block(dom: &Dom, id: NodeId) -> bool {
+    dom.descendants(id)
+        .skip(1)
+        .any(|d| is_one_of(dom.tag(d), patterns::DIV_TO_P_ELEMS))
+}
+
+fn single_child_tag(dom: &Dom, id: NodeId, tag: &str) -> Option<NodeId> {
+    let mut only = None;
+    for c in dom.children(id) {
+        match &dom.node(c).data {
+            NodeData::Text(t) if !t.trim().is_empty() => return None,
+            NodeData::Element { .. } => {
+                if only.is_some() || dom.tag(c) != tag {
+                    return None;
+                }
+                only = Some(c);
+            }
+            _ => {}
+        }
+    }
+    only
+}
+
+fn is_ws(dom: &Dom, id: NodeId) -> bool {
+    match &dom.node(id).data {
+        NodeData::Text(t) => t.trim().is_empty(),
+        NodeData::Element { .. } => dom.tag(id) == "br",
+        _ => false,
+    }
+}
+
+/// Wraps runs of phrasing content directly inside `div` into `<p>`s.
+fn wrap_phrasing_runs(dom: &mut Dom, div: NodeId) {
+    let mut p: Option<NodeId> = None;
+    let mut child = dom.first_child(div);
+    while let Some(c) = child {
+        let next = dom.next_sibling(c);
+        if is_phrasing(dom, c) {
+            if let Some(pp) = p {
+                dom.append(pp, c);
+            } else if !is_ws(dom, c) {
+                let np = dom.create_element("p");
+                dom.insert_before(c, np);
+                dom.append(np, c);
+                p = Some(np);
+            }
+        } else if let Some(pp) = p.take() {
+            while let Some(l) = dom.node(pp).last_child {
+                if is_ws(dom, l) {
+                    dom.detach(l);
+                } else {
+                    break;
+                }
+            }
+        }
+        child = next;
+    }
+}
+
+/// One Readability `_grabArticle` pass over `dom` with `flags`. Returns the
+/// new article root (a detached `<div>`) and a byline found on the way.
+pub fn grab_article(
+    dom: &mut Dom,
+    flags: Flags,
+    ctx: &Context,
+) -> Option<(NodeId, Option<String>)> {
+    let doc = dom.document();
+    let body = dom.find_tag(doc, "body")?;
+    let mut byline: Option<String> = None;
+    let mut remove_title_header = ctx.title.is_some();
+    let mut to_score: Vec<NodeId> = Vec::new();
+
+    let mut cur = Some(body);
+    while let Some(node) = cur {
+        if !dom.is_element(node) {
+            cur = dom.next_in_preorder(node, body);
+            continue;
+        }
+        let tag = dom.tag(node).to_string();
+        let match_string = lower(&dom.class_and_id(node));
+
+        if dom.attr(node, "aria-modal") == Some("true") && dom.attr(node, "role") == Some("dialog")
+        {
+            cur = remove_and_next(dom, node, body);
+            continue;
+        }
+        if byline.is_none() && node != body {
+            let rel_author = dom.attr(node, "rel") == Some("author")
+                || dom
+                    .attr(node, "itemprop")
+                    .is_some_and(|v| v.contains("author"));
+            if rel_author || contains_any(&match_string, patterns::BYLINE) {
+                let text = inner_text(dom, node);
+                if is_valid_byline(&text) {
+                    byline = Some(text);
+                    cur = remove_and_next(dom, node, body);
+                    continue;
+                }
+            }
+        }
+        if remove_title_header && matches!(tag.as_str(), "h1" | "h2") {
+            if let Some(title) = &ctx.title {
+                if text_similarity(title, &inner_text(dom, node)) > 0.75 {
+                    remove_title_header = false;
+                    cur = remove_and_next(dom, node, body);
+                    continue;
+                }
+            }
+        }
+        if flags.strip_unlikely && node != body {
+            let unlikely = contains_any(&match_string, patterns::UNLIKELY_CANDIDATES)
+                && !contains_any(&match_string, patterns::MAYBE_CANDIDATE)
+                && tag != "a"
+                && !dom
+                    .ancestors(node)
+                    .any(|a| matches!(dom.tag(a), "table" | "code"));
+            let bad_role = dom
+                .attr(node, "role")
+                .is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r));
+            if unlikely || bad_role {
+                cur = remove_and_next(dom, node, body);
+                continue;
+            }
+        }
+        if matches!(
+            tag.as_str(),
+            "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        ) && is_without_content(dom, node)
+        {
+            cur = remove_and_next(dom, node, body);
+            continue;
+        }
+        if is_one_of(&tag, patterns::TAGS_TO_SCORE) {
+            to_score.push(node);
+        }
+        let mut node = node;
+        if tag == "div" {
+            wrap_phrasing_runs(dom, node);
+            if let Some(p) =
+                single_child_tag(dom, node, "p").filter(|_| link_density(dom, node) < 0.25)
+            {
+                dom.insert_before(node, p);
+                dom.detach(node);
+                node = p;
+                to_score.push(node);
+            } else if !has_child_block(dom, node) {
+                dom.rename(node, "p");
+                to_score.push(node);
+            }
+        }
+        cur = dom.next_in_preorder(node, body);
+    }
+
+    let mut scores = Scores::default();
+    let candidates = score::score_paragraphs(dom, &to_score, flags.weight_classes, &mut scores);
+    let mut top: Vec<(NodeId, f64)> = Vec::new();
+    for c in candidates {
+        let s = scores.get(c).unwrap_or(0.0) * (1.0 - link_density(dom, c));
+        scores.set(c, s);
+        top.push((c, s));
+    }
+    top.sort_by(|a, b| b.1.total_cmp(&a.1));
+    top.truncate(ctx.options.top_candidates.max(1));
+
+    let root = dom.create_element("div");
+    let top_candidate = match top.first() {
+        None => None,
+        Some(&(c, _)) if c == body => None,
+        Some(&(c, _)) => Some(c),
+    };
+    let Some(mut top_candidate) = top_candidate else {
+        // Nothing scored: the whole body is the article.
+        dom.reparent_children(body, root);
+        let kept = clean::prep_article(dom, root, flags, ctx);
+        return Some((kept, byline));
+    };
+
+    // Several near-equal candidates sharing an ancestor: take the ancestor.
+    let top_score = top[0].1;
+    let alternatives: Vec<Vec<NodeId>> = top[1..]
+        .iter()
+        .filter(|(_, s)| top_score > 0.0 && s / top_score >= 0.75)
+        .map(|(c, _)| dom.ancestors(*c).collect())
+        .collect();
+    if alternatives.len() >= 3 {
+        let mut parent = dom.parent(top_candidate);
+        while let Some(p) = parent {
+            if p == body || !dom.is_element(p) {
+                break;
+            }
+            let containing = alternatives.iter().filter(|a| a.contains(&p)).count();
+            if containing >= 3 {
+                top_candidate = p;
+                break;
+            }
+            parent = dom.parent(p);
+        }
+    }
+    if scores.get(top_candidate).is_none() {
+        scores.set(
+            top_candidate,
+            score::initial_score(dom, top_candidate, flags.weight_classes),
+        );
+    }
+
+    // Walk up while parents score well.
+    let mut last_score = scores.get(top_candidate).unwrap_or(0.0);
+    let threshold = last_score / 3.0;
+    let mut parent = dom.parent(top_candidate);
+    while let Some(p) = parent {
+        if p == body || !dom.is_element(p) {
+            break;
+        }
+        let Some(ps) = scores.get(p) else {
+            parent = dom.parent(p);
+            continue;
+        };
+        if ps < threshold {
+            break;
+        }
+        if ps > last_score {
+            top_candidate = p;
+            break;
+        }
+        last_score = ps;
+        parent = dom.parent(p);
+    }
+    // An only child: use the parent.
+    while let Some(p) = dom.parent(top_candidate) {
+        if p == body || !dom.is_element(p) || dom.element_children(p).count() != 1 {
+            break;
+        }
+        top_candidate = p;
+    }
+    if scores.get(top_candidate).is_none() {
+        scores.set(
+            top_candidate,
+            score::initial_score(dom, top_candidate, flags.weight_classes),
+        );
+    }
+
+    // Merge siblings that belong to the article.
+    let top_score = scores.get(top_candidate).unwrap_or(0.0);
+    let sibling_threshold = f64::max(10.0, top_score * 0.2);
+    let top_class = dom.attr(top_candidate, "class").unwrap_or("").to_string();
+    let parent = dom.parent(top_candidate)?;
+    let siblings: Vec<NodeId> = dom.element_children(parent).collect();
+    for sib in siblings {
+        let append = if sib == top_candidate {
+            true
+        } else {
+            let bonus =
+                if !top_class.is_empty() && dom.attr(sib, "class") == Some(top_class.as_str()) {
+                    top_score * 0.2
+                } else {
+                    0.0
+                };
+            if scores
+                .get(sib)
+                .is_some_and(|s| s + bonus >= sibling_threshold)
+            {
+                true
+            } else if dom.tag(sib) == "p" {
+                let ld = link_density(dom, sib);
+                let content = inner_text(dom, sib);
+                let len = content.chars().count();
+                (len > 80 && ld < 0.25)
+                    || (len < 80
+                        && len > 0
+                        && ld == 0.0
+                        && (content.contains(". ") || content.ends_with('.')))
+            } else {
+                false
+            }
+        };
+        if append {
+            if !is_one_of(dom.tag(sib), patterns::ALTER_TO_DIV_EXCEPTIONS) {
+                dom.rename(sib, "div");
+            }
+            dom.append(root, sib);
+        }
+    }
+    let kept = clean::prep_article(dom, root, flags, ctx);
+    Some((kept, byline))
+}
+
+fn remove_and_next(dom: &mut Dom, node: NodeId, root: NodeId) -> Option<NodeId> {
+    let next = dom.next_skipping_children(node, root);
+    dom.detach(node);
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::Limits;
+    use crate::Options;
+
+    fn ctx() -> Context {
+        Context {
+            options: Options::default(),
+            base: None,
+            title: None,
+        }
+    }
+
+    #[test]
+    fn similarity_of_titles() {
+        assert!(text_similarity("A quiet harbour", "A quiet harbour") > 0.99);
+        assert!(text_similarity("A quiet harbour", "Something else entirely") < 0.1);
+    }
+
+    #[test]
+    fn picks_the_paragraph_container_over_the_sidebar() {
+        let para = "The council met on Tuesday evening, and after a long debate, it voted to keep the old library open for another year. ";
+        let html = format!(
+            "<body><div class=sidebar><a href=/a>Home</a> <a href=/b>News</a></div>\
+             <div class=story><p>{para}</p><p>{para}</p><p>{para}</p></div>\
+             <div class=footer>Copyright</div></body>"
+        );
+        let dom = Dom::parse(&html, &Limits::default()).unwrap();
+        let (work, root, _) = run(&dom, &ctx()).unwrap();
+        let text = inner_text(&work, root);
+        assert!(text.contains("old library"));
+        assert!(!text.contains("Home"));
+        assert!(!text.contains("Copyright"));
+    }
+
+    #[test]
+    fn byline_is_lifted_from_the_body() {
+        let para = "A long enough paragraph of article text, with commas, so that it is scored as content. ";
+        let html = format!("<body><article><p class=byline>By Ada Lovelace</p><p>{para}</p><p>{para}</p></article></body>");
+        let dom = Dom::parse(&html, &Limits::default()).unwrap();
+        let (_, _, byline) = run(&dom, &ctx()).unwrap();
+        assert_eq!(byline.as_deref(), Some("By Ada Lovelace"));
+    }
+}

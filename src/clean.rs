@@ -1,0 +1,483 @@
+//! Phase 5, clean: tidy the chosen article (Readability's `_prepArticle`)
+//! and remove the clutter that sits inside it.
+
+use crate::choose::Flags;
+use crate::dom::{Dom, NodeData, NodeId};
+use crate::patterns::{self, contains_any, lower};
+use crate::score::class_weight;
+use crate::text::{comma_count, inner_text, inner_text_len, link_density};
+use crate::Context;
+
+/// Readability's `_prepArticle` over the article root: drops presentational
+/// attributes, forms, embeds, share widgets and link-heavy or empty blocks,
+/// and demotes `<h1>` to `<h2>`. Returns `root`.
+pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, _ctx: &Context) -> NodeId {
+    clean_styles(dom, root);
+    let data_tables = mark_data_tables(dom, root);
+    clean_conditionally(dom, root, "form", flags, &data_tables);
+    clean_conditionally(dom, root, "fieldset", flags, &data_tables);
+    for tag in ["object", "embed", "footer", "link", "aside"] {
+        clean_tag(dom, root, tag);
+    }
+    // Share widgets (class/id with a "share" word) with little text.
+    let top_children: Vec<NodeId> = dom.element_children(root).collect();
+    for top in top_children {
+        let doomed: Vec<NodeId> = dom
+            .descendants(top)
+            .skip(1)
+            .filter(|&n| {
+                dom.is_element(n)
+                    && is_share_match(&lower(&dom.class_and_id(n)))
+                    && dom.text_content(n).chars().count() < 500
+            })
+            .collect();
+        for n in doomed {
+            dom.detach(n);
+        }
+    }
+    for tag in ["iframe", "input", "textarea", "select", "button"] {
+        clean_tag(dom, root, tag);
+    }
+    // Headers with a negative class weight.
+    for h in tags(dom, root, &["h1", "h2"]) {
+        if class_weight(dom, h) < 0.0 && flags.weight_classes {
+            dom.detach(h);
+        }
+    }
+    clean_conditionally(dom, root, "table", flags, &data_tables);
+    clean_conditionally(dom, root, "ul", flags, &data_tables);
+    clean_conditionally(dom, root, "div", flags, &data_tables);
+    for h in tags(dom, root, &["h1"]) {
+        dom.rename(h, "h2");
+    }
+    for p in tags(dom, root, &["p"]) {
+        let has_media = dom
+            .descendants(p)
+            .any(|d| matches!(dom.tag(d), "img" | "embed" | "object" | "iframe"));
+        if !has_media && inner_text_len(dom, p) == 0 {
+            dom.detach(p);
+        }
+    }
+    for br in tags(dom, root, &["br"]) {
+        let mut next = dom.next_sibling(br);
+        while let Some(n) = next {
+            if dom.text(n).is_some_and(|t| t.trim().is_empty()) {
+                next = dom.next_sibling(n);
+            } else {
+                break;
+            }
+        }
+        if next.is_some_and(|n| dom.tag(n) == "p") {
+            dom.detach(br);
+        }
+    }
+    // Single-cell tables become their content.
+    for table in tags(dom, root, &["table"]) {
+        let tbody = single_element_child(dom, table).filter(|&c| dom.tag(c) == "tbody");
+        let inner = tbody.unwrap_or(table);
+        let Some(row) = single_element_child(dom, inner).filter(|&c| dom.tag(c) == "tr") else {
+            continue;
+        };
+        let Some(cell) =
+            single_element_child(dom, row).filter(|&c| matches!(dom.tag(c), "td" | "th"))
+        else {
+            continue;
+        };
+        let all_phrasing = dom
+            .children(cell)
+            .all(|c| crate::prepare::is_phrasing(dom, c));
+        dom.rename(cell, if all_phrasing { "p" } else { "div" });
+        dom.insert_before(table, cell);
+        dom.detach(table);
+    }
+    root
+}
+
+/// Phase 5 proper: remove clutter wherever it sits inside the article.
+pub fn run(dom: &mut Dom, root: NodeId, ctx: &Context) {
+    if !ctx.options.remove_clutter {
+        return;
+    }
+    let doomed: Vec<NodeId> = dom
+        .descendants(root)
+        .skip(1)
+        .filter(|&n| dom.is_element(n) && is_signup_form(dom, n))
+        .collect();
+    for n in doomed {
+        dom.detach(n);
+    }
+}
+
+/// A form (or form-like block) that asks for an e-mail address.
+fn is_signup_form(dom: &Dom, id: NodeId) -> bool {
+    dom.tag(id) == "form"
+        && dom.descendants(id).any(|d| {
+            dom.tag(d) == "input"
+                && dom
+                    .attr(d, "type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("email"))
+        })
+}
+
+fn is_share_match(m: &str) -> bool {
+    m.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "share" || w == "sharedaddy")
+}
+
+fn tags(dom: &Dom, root: NodeId, names: &[&str]) -> Vec<NodeId> {
+    dom.descendants(root)
+        .skip(1)
+        .filter(|&n| names.contains(&dom.tag(n)))
+        .collect()
+}
+
+fn single_element_child(dom: &Dom, id: NodeId) -> Option<NodeId> {
+    let mut only = None;
+    for c in dom.children(id) {
+        match &dom.node(c).data {
+            NodeData::Element { .. } => {
+                if only.is_some() {
+                    return None;
+                }
+                only = Some(c);
+            }
+            NodeData::Text(t) if !t.trim().is_empty() => return None,
+            _ => {}
+        }
+    }
+    only
+}
+
+const PRESENTATIONAL_ATTRS: &[&str] = &[
+    "align",
+    "background",
+    "bgcolor",
+    "border",
+    "cellpadding",
+    "cellspacing",
+    "frame",
+    "hspace",
+    "rules",
+    "style",
+    "valign",
+    "vspace",
+];
+
+fn clean_styles(dom: &mut Dom, root: NodeId) {
+    let nodes: Vec<NodeId> = dom
+        .descendants(root)
+        .filter(|&n| dom.is_element(n))
+        .collect();
+    for n in nodes {
+        if dom.tag(n) == "svg" {
+            continue;
+        }
+        let sized = matches!(dom.tag(n), "table" | "th" | "td" | "hr" | "pre");
+        dom.retain_attrs(n, |k, _| {
+            !PRESENTATIONAL_ATTRS.contains(&k) && !(sized && (k == "width" || k == "height"))
+        });
+    }
+}
+
+/// Tables that hold data (not layout), per Readability's `_markDataTables`.
+fn mark_data_tables(dom: &Dom, root: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    for t in tags(dom, root, &["table"]) {
+        if dom.attr(t, "role") == Some("presentation") || dom.attr(t, "datatable") == Some("0") {
+            continue;
+        }
+        if dom.has_attr(t, "summary") {
+            out.push(t);
+            continue;
+        }
+        if let Some(c) = dom.find_tag(t, "caption") {
+            if dom.first_child(c).is_some() {
+                out.push(t);
+                continue;
+            }
+        }
+        if dom
+            .descendants(t)
+            .skip(1)
+            .any(|d| matches!(dom.tag(d), "col" | "colgroup" | "tfoot" | "thead" | "th"))
+        {
+            out.push(t);
+            continue;
+        }
+        if dom.descendants(t).skip(1).any(|d| dom.tag(d) == "table") {
+            continue;
+        }
+        let (rows, cols) = row_and_column_count(dom, t);
+        if rows == 1 || cols == 1 {
+            continue;
+        }
+        if rows >= 10 || cols > 4 || rows * cols > 10 {
+            out.push(t);
+        }
+    }
+    out
+}
+
+fn row_and_column_count(dom: &Dom, table: NodeId) -> (usize, usize) {
+    let mut rows = 0;
+    let mut cols = 0;
+    for tr in tags(dom, table, &["tr"]) {
+        rows += dom
+            .attr(tr, "rowspan")
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .unwrap_or(1)
+            .min(1000);
+        let mut in_row = 0;
+        for cell in dom.element_children(tr) {
+            if matches!(dom.tag(cell), "td" | "th") {
+                in_row += dom
+                    .attr(cell, "colspan")
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .min(1000);
+            }
+        }
+        cols = cols.max(in_row);
+    }
+    (rows, cols)
+}
+
+fn is_video_embed(dom: &Dom, id: NodeId) -> bool {
+    dom.attrs(id)
+        .iter()
+        .any(|a| contains_any(&lower(&a.value), patterns::VIDEO_HOSTS))
+}
+
+fn clean_tag(dom: &mut Dom, root: NodeId, tag: &str) {
+    let is_embed = matches!(tag, "object" | "embed" | "iframe");
+    for n in tags(dom, root, &[tag]) {
+        if is_embed && is_video_embed(dom, n) {
+            continue;
+        }
+        dom.detach(n);
+    }
+}
+
+fn text_density(dom: &Dom, id: NodeId, names: &[&str]) -> f64 {
+    let total = inner_text_len(dom, id);
+    if total == 0 {
+        return 0.0;
+    }
+    let mut child_len = 0;
+    let mut cur = dom.first_child(id).map(|_| id);
+    while let Some(n) = cur {
+        if n != id && names.contains(&dom.tag(n)) {
+            child_len += inner_text_len(dom, n);
+            cur = dom.next_skipping_children(n, id);
+        } else {
+            cur = dom.next_in_preorder(n, id);
+        }
+    }
+    child_len as f64 / total as f64
+}
+
+fn is_ad_or_loading_words(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    let t = t.trim_end_matches("...").trim_end_matches('…');
+    matches!(
+        t,
+        "ad" | "advertising"
+            | "advertisement"
+            | "pub"
+            | "publicité"
+            | "werb"
+            | "werbung"
+            | "广告"
+            | "реклама"
+            | "anuncio"
+            | "loading"
+            | "正在加载"
+            | "загрузка"
+            | "chargement"
+            | "cargando"
+    )
+}
+
+fn clean_conditionally(
+    dom: &mut Dom,
+    root: NodeId,
+    tag: &str,
+    flags: Flags,
+    data_tables: &[NodeId],
+) {
+    if !flags.clean_conditionally {
+        return;
+    }
+    let nodes = tags(dom, root, &[tag]);
+    for &node in nodes.iter().rev() {
+        if dom.parent(node).is_none() || !dom.is_inclusive_ancestor(root, node) {
+            continue;
+        }
+        if should_remove(dom, node, tag, flags, data_tables) {
+            dom.detach(node);
+        }
+    }
+}
+
+fn count(dom: &Dom, id: NodeId, tag: &str) -> usize {
+    dom.descendants(id)
+        .skip(1)
+        .filter(|&d| dom.tag(d) == tag)
+        .count()
+}
+
+fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &[NodeId]) -> bool {
+    let text = inner_text(dom, node);
+    let text_len = text.chars().count();
+    let mut is_list = matches!(tag, "ul" | "ol");
+    if !is_list && text_len > 0 {
+        let list_len: usize = dom
+            .descendants(node)
+            .skip(1)
+            .filter(|&d| matches!(dom.tag(d), "ul" | "ol"))
+            .map(|l| inner_text_len(dom, l))
+            .sum();
+        is_list = list_len as f64 / text_len as f64 > 0.9;
+    }
+    if tag == "table" && data_tables.contains(&node) {
+        return false;
+    }
+    if dom
+        .ancestors(node)
+        .any(|a| data_tables.contains(&a) || dom.tag(a) == "code")
+    {
+        return false;
+    }
+    if dom
+        .descendants(node)
+        .skip(1)
+        .any(|d| data_tables.contains(&d))
+    {
+        return false;
+    }
+    let weight = if flags.weight_classes {
+        class_weight(dom, node)
+    } else {
+        0.0
+    };
+    if weight < 0.0 {
+        return true;
+    }
+    if comma_count(&text) >= 10 {
+        return false;
+    }
+    let p = count(dom, node, "p") as f64;
+    let img = count(dom, node, "img") as f64;
+    let li = count(dom, node, "li") as f64 - 100.0;
+    let input = count(dom, node, "input") as f64;
+    let heading_density = text_density(dom, node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
+    let mut embed_count = 0;
+    for e in dom
+        .descendants(node)
+        .skip(1)
+        .filter(|&d| matches!(dom.tag(d), "object" | "embed" | "iframe"))
+    {
+        if is_video_embed(dom, e) {
+            return false;
+        }
+        embed_count += 1;
+    }
+    if is_ad_or_loading_words(&text) {
+        return true;
+    }
+    let link_density = link_density(dom, node);
+    let textish = [
+        "span",
+        "li",
+        "td",
+        "blockquote",
+        "dl",
+        "div",
+        "img",
+        "ol",
+        "p",
+        "pre",
+        "table",
+        "ul",
+    ];
+    let text_density = text_density(dom, node, &textish);
+    let is_figure_child = dom.ancestors(node).any(|a| dom.tag(a) == "figure");
+
+    let remove = (!is_figure_child && img > 1.0 && p / img < 0.5)
+        || (!is_list && li > p)
+        || (input > (p / 3.0).floor())
+        || (!is_list
+            && !is_figure_child
+            && heading_density < 0.9
+            && text_len < 25
+            && (img == 0.0 || img > 2.0)
+            && link_density > 0.0)
+        || (!is_list && weight < 25.0 && link_density > 0.2)
+        || (weight >= 25.0 && link_density > 0.5)
+        || ((embed_count == 1 && text_len < 75) || embed_count > 1)
+        || (img == 0.0 && text_density == 0.0);
+    if is_list && remove {
+        // Simple lists of images stay.
+        if dom
+            .element_children(node)
+            .any(|c| dom.element_children(c).count() > 1)
+        {
+            return remove;
+        }
+        let li_count = count(dom, node, "li") as f64;
+        if img == li_count {
+            return false;
+        }
+    }
+    remove
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::Limits;
+    use crate::Options;
+
+    fn ctx() -> Context {
+        Context {
+            options: Options::default(),
+            base: None,
+            title: None,
+        }
+    }
+
+    fn article(html: &str) -> (Dom, NodeId) {
+        let dom = Dom::parse(html, &Limits::default()).unwrap();
+        let root = dom.find_tag(dom.document(), "article").unwrap();
+        (dom, root)
+    }
+
+    #[test]
+    fn link_lists_and_forms_are_removed() {
+        let (mut dom, root) = article(
+            "<article><p>Body text that stays.</p>\
+             <div><a href=/1>One</a> <a href=/2>Two</a></div>\
+             <form><input type=email><button>Go</button></form></article>",
+        );
+        prep_article(&mut dom, root, Flags::ALL, &ctx());
+        assert_eq!(inner_text(&dom, root), "Body text that stays.");
+    }
+
+    #[test]
+    fn data_tables_survive() {
+        let (mut dom, root) = article(
+            "<article><table><caption>Results</caption><tr><td><a href=/x>A</a></td><td>1</td></tr></table></article>",
+        );
+        prep_article(&mut dom, root, Flags::ALL, &ctx());
+        assert!(inner_text(&dom, root).contains("Results"));
+    }
+
+    #[test]
+    fn signup_forms_are_clutter() {
+        let (mut dom, root) = article(
+            "<article><p>Story.</p><form action=/s><label>Email</label><input type=email></form></article>",
+        );
+        run(&mut dom, root, &ctx());
+        assert_eq!(inner_text(&dom, root), "Story.");
+    }
+}

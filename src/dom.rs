@@ -1,0 +1,830 @@
+//! The arena DOM that every phase works on, and the html5ever [`TreeSink`]
+//! that builds it.
+//!
+//! Nodes live in one `Vec` and refer to each other by [`NodeId`]; there are no
+//! reference-counted pointers and no recursion anywhere in this module, so a
+//! page nested 100,000 levels deep cannot overflow the stack. Parsing stops
+//! early, with a typed error, once a [`Limits`] bound is crossed.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilderOpts, TreeSink};
+use html5ever::{parse_document, Attribute, ParseOpts, QualName};
+use markup5ever::interface::ElemName;
+use markup5ever::{ns, LocalName, Namespace};
+
+use crate::error::ExtractError;
+
+/// Index of a node in its [`Dom`] arena.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub u32);
+
+impl NodeId {
+    /// The position of this node in the arena.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What a node is.
+#[derive(Debug, Clone)]
+pub enum NodeData {
+    /// The document root.
+    Document,
+    /// `<!DOCTYPE …>`; kept only so the tree is complete.
+    Doctype,
+    /// An element with its qualified name and attributes.
+    Element {
+        /// Namespace and local name.
+        name: QualName,
+        /// Attributes in source order.
+        attrs: Vec<Attribute>,
+    },
+    /// A run of character data.
+    Text(StrTendril),
+    /// A comment or processing instruction (never output).
+    Comment,
+}
+
+/// One node of the arena: its data and its links.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// What the node is.
+    pub data: NodeData,
+    /// The parent, if attached.
+    pub parent: Option<NodeId>,
+    /// The first child.
+    pub first_child: Option<NodeId>,
+    /// The last child.
+    pub last_child: Option<NodeId>,
+    /// The previous sibling.
+    pub prev_sibling: Option<NodeId>,
+    /// The next sibling.
+    pub next_sibling: Option<NodeId>,
+}
+
+impl Node {
+    fn new(data: NodeData) -> Self {
+        Node {
+            data,
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev_sibling: None,
+            next_sibling: None,
+        }
+    }
+}
+
+/// Bounds on the work a single page may cause. Every bound is checked while
+/// parsing, so a hostile page is stopped before it costs more than the bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Limits {
+    /// Largest input accepted, in bytes of UTF-8. Default 32 MiB.
+    pub max_input_bytes: usize,
+    /// Most nodes (elements, text, comments) the parser may create. Default 1,500,000.
+    pub max_nodes: usize,
+    /// Deepest element nesting accepted. Browsers stop nesting at 512; so do we,
+    /// and a page that tries to nest deeper is rejected. Default 512.
+    pub max_depth: usize,
+    /// Most attributes kept on one element; further ones are dropped before the
+    /// tokenizer sees them. Default 256.
+    pub max_attributes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 32 * 1024 * 1024,
+            max_nodes: 1_500_000,
+            max_depth: 512,
+            max_attributes: 256,
+        }
+    }
+}
+
+/// The parsed document: an arena of nodes with the document node at index 0.
+#[derive(Debug, Clone)]
+pub struct Dom {
+    nodes: Vec<Node>,
+}
+
+/// Pre-order iterator over a subtree; see [`Dom::descendants`].
+pub struct Descendants<'a> {
+    dom: &'a Dom,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = self.dom.next_in_preorder(cur, self.root);
+        Some(cur)
+    }
+}
+
+/// Iterator over the children of a node; see [`Dom::children`].
+pub struct Children<'a> {
+    dom: &'a Dom,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = self.dom.node(cur).next_sibling;
+        Some(cur)
+    }
+}
+
+impl Dom {
+    /// Parses an HTML document into an arena.
+    ///
+    /// # Errors
+    /// [`ExtractError::InputTooLarge`], [`ExtractError::TooManyNodes`] or
+    /// [`ExtractError::TooDeep`] when the page crosses one of `limits`.
+    pub fn parse(html: &str, limits: &Limits) -> Result<Dom, ExtractError> {
+        if html.len() > limits.max_input_bytes {
+            return Err(ExtractError::InputTooLarge {
+                size: html.len(),
+                limit: limits.max_input_bytes,
+            });
+        }
+        let sink = Sink::new(*limits);
+        let opts = ParseOpts {
+            tree_builder: TreeBuilderOpts {
+                // Parse <noscript> content as markup: it often holds the real
+                // <img> of a lazy-loaded picture.
+                scripting_enabled: false,
+                ..TreeBuilderOpts::default()
+            },
+            ..ParseOpts::default()
+        };
+        let mut parser = parse_document(sink, opts);
+        const CHUNK: usize = 16 * 1024;
+        let mut rest = html;
+        while !rest.is_empty() {
+            let mut cut = rest.len().min(CHUNK);
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let (head, tail) = rest.split_at(cut);
+            parser.process(StrTendril::from_slice(head));
+            rest = tail;
+            if parser.tokenizer.sink.sink.failed.borrow().is_some() {
+                break;
+            }
+        }
+        parser.finish()
+    }
+
+    /// An empty document holding only the document node.
+    pub fn new() -> Dom {
+        Dom {
+            nodes: vec![Node::new(NodeData::Document)],
+        }
+    }
+
+    /// The document node.
+    pub fn document(&self) -> NodeId {
+        NodeId(0)
+    }
+
+    /// Number of nodes ever created in this arena (detached ones included).
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// True when the arena holds only the document node.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    fn node_mut(&mut self, id: NodeId) -> &mut Node {
+        &mut self.nodes[id.index()]
+    }
+
+    /// The parent of `id`.
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).parent
+    }
+
+    /// The first child of `id`.
+    pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).first_child
+    }
+
+    /// The next sibling of `id`.
+    pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).next_sibling
+    }
+
+    /// The previous sibling of `id`.
+    pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).prev_sibling
+    }
+
+    /// The children of `id`, in order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            dom: self,
+            next: self.node(id).first_child,
+        }
+    }
+
+    /// The element children of `id`, in order.
+    pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id).filter(move |&c| self.is_element(c))
+    }
+
+    /// `root` and all its descendants in document order, without recursion.
+    pub fn descendants(&self, root: NodeId) -> Descendants<'_> {
+        Descendants {
+            dom: self,
+            root,
+            next: Some(root),
+        }
+    }
+
+    /// The node after `cur` in a pre-order walk that stays inside `root`.
+    pub fn next_in_preorder(&self, cur: NodeId, root: NodeId) -> Option<NodeId> {
+        if let Some(c) = self.node(cur).first_child {
+            return Some(c);
+        }
+        self.next_skipping_children(cur, root)
+    }
+
+    /// The node after `cur` in pre-order when `cur`'s subtree is skipped.
+    pub fn next_skipping_children(&self, mut cur: NodeId, root: NodeId) -> Option<NodeId> {
+        loop {
+            if cur == root {
+                return None;
+            }
+            if let Some(s) = self.node(cur).next_sibling {
+                return Some(s);
+            }
+            cur = self.node(cur).parent?;
+        }
+    }
+
+    /// The ancestors of `id`, nearest first (not including `id`).
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), move |&p| self.parent(p))
+    }
+
+    /// True if `anc` is `id` or one of its ancestors.
+    pub fn is_inclusive_ancestor(&self, anc: NodeId, id: NodeId) -> bool {
+        id == anc || self.ancestors(id).any(|a| a == anc)
+    }
+
+    /// Number of ancestors of `id`.
+    pub fn depth(&self, id: NodeId) -> usize {
+        self.ancestors(id).count()
+    }
+
+    /// True for element nodes.
+    pub fn is_element(&self, id: NodeId) -> bool {
+        matches!(self.node(id).data, NodeData::Element { .. })
+    }
+
+    /// The lowercase local name of an element, or `""` for other nodes.
+    pub fn tag(&self, id: NodeId) -> &str {
+        match &self.node(id).data {
+            NodeData::Element { name, .. } => &name.local,
+            _ => "",
+        }
+    }
+
+    /// True if the element is in the HTML namespace (not SVG or MathML).
+    pub fn is_html(&self, id: NodeId) -> bool {
+        matches!(&self.node(id).data, NodeData::Element { name, .. } if name.ns == ns!(html))
+    }
+
+    /// The namespace of an element.
+    pub fn namespace(&self, id: NodeId) -> Option<&Namespace> {
+        match &self.node(id).data {
+            NodeData::Element { name, .. } => Some(&name.ns),
+            _ => None,
+        }
+    }
+
+    /// The text of a text node, or `None`.
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.node(id).data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The attributes of an element (empty for other nodes).
+    pub fn attrs(&self, id: NodeId) -> &[Attribute] {
+        match &self.node(id).data {
+            NodeData::Element { attrs, .. } => attrs,
+            _ => &[],
+        }
+    }
+
+    /// The value of attribute `name` (no namespace) on an element.
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.attrs(id)
+            .iter()
+            .find(|a| &*a.name.local == name)
+            .map(|a| &*a.value)
+    }
+
+    /// True if the element has attribute `name`.
+    pub fn has_attr(&self, id: NodeId, name: &str) -> bool {
+        self.attr(id, name).is_some()
+    }
+
+    /// Sets (or adds) attribute `name` on an element; no-op on other nodes.
+    pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
+        if let NodeData::Element { attrs, .. } = &mut self.node_mut(id).data {
+            if let Some(a) = attrs.iter_mut().find(|a| &*a.name.local == name) {
+                a.value = StrTendril::from_slice(value);
+            } else {
+                attrs.push(Attribute {
+                    name: QualName::new(None, ns!(), LocalName::from(name)),
+                    value: StrTendril::from_slice(value),
+                });
+            }
+        }
+    }
+
+    /// Removes attribute `name` from an element.
+    pub fn remove_attr(&mut self, id: NodeId, name: &str) {
+        if let NodeData::Element { attrs, .. } = &mut self.node_mut(id).data {
+            attrs.retain(|a| &*a.name.local != name);
+        }
+    }
+
+    /// Keeps only the attributes for which `keep` returns true.
+    pub fn retain_attrs(&mut self, id: NodeId, mut keep: impl FnMut(&str, &str) -> bool) {
+        if let NodeData::Element { attrs, .. } = &mut self.node_mut(id).data {
+            attrs.retain(|a| keep(&a.name.local, &a.value));
+        }
+    }
+
+    /// `class` and `id` joined by a space, the string Readability matches its
+    /// class/id patterns against.
+    pub fn class_and_id(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        if let Some(c) = self.attr(id, "class") {
+            s.push_str(c);
+        }
+        if let Some(i) = self.attr(id, "id") {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(i);
+        }
+        s
+    }
+
+    /// Renames an element (keeps its attributes and children).
+    pub fn rename(&mut self, id: NodeId, tag: &str) {
+        if let NodeData::Element { name, .. } = &mut self.node_mut(id).data {
+            *name = QualName::new(None, ns!(html), LocalName::from(tag));
+        }
+    }
+
+    /// All text below `id`, concatenated, without recursion.
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for n in self.descendants(id) {
+            if let NodeData::Text(t) = &self.node(n).data {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// Creates a detached HTML element.
+    pub fn create_element(&mut self, tag: &str) -> NodeId {
+        self.push(Node::new(NodeData::Element {
+            name: QualName::new(None, ns!(html), LocalName::from(tag)),
+            attrs: Vec::new(),
+        }))
+    }
+
+    /// Creates a detached text node.
+    pub fn create_text(&mut self, text: &str) -> NodeId {
+        self.push(Node::new(NodeData::Text(StrTendril::from_slice(text))))
+    }
+
+    fn push(&mut self, node: Node) -> NodeId {
+        let id = NodeId(self.nodes.len() as u32);
+        self.nodes.push(node);
+        id
+    }
+
+    /// Detaches `id` from its parent (its subtree stays intact).
+    pub fn detach(&mut self, id: NodeId) {
+        let (parent, prev, next) = {
+            let n = self.node(id);
+            (n.parent, n.prev_sibling, n.next_sibling)
+        };
+        let Some(parent) = parent else { return };
+        match prev {
+            Some(p) => self.node_mut(p).next_sibling = next,
+            None => self.node_mut(parent).first_child = next,
+        }
+        match next {
+            Some(n) => self.node_mut(n).prev_sibling = prev,
+            None => self.node_mut(parent).last_child = prev,
+        }
+        let n = self.node_mut(id);
+        n.parent = None;
+        n.prev_sibling = None;
+        n.next_sibling = None;
+    }
+
+    /// Appends `child` (detached first if needed) as the last child of `parent`.
+    pub fn append(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let last = self.node(parent).last_child;
+        {
+            let c = self.node_mut(child);
+            c.parent = Some(parent);
+            c.prev_sibling = last;
+        }
+        match last {
+            Some(l) => self.node_mut(l).next_sibling = Some(child),
+            None => self.node_mut(parent).first_child = Some(child),
+        }
+        self.node_mut(parent).last_child = Some(child);
+    }
+
+    /// Inserts `new` (detached first if needed) just before `sibling`.
+    pub fn insert_before(&mut self, sibling: NodeId, new: NodeId) {
+        self.detach(new);
+        let Some(parent) = self.node(sibling).parent else {
+            return;
+        };
+        let prev = self.node(sibling).prev_sibling;
+        {
+            let n = self.node_mut(new);
+            n.parent = Some(parent);
+            n.prev_sibling = prev;
+            n.next_sibling = Some(sibling);
+        }
+        self.node_mut(sibling).prev_sibling = Some(new);
+        match prev {
+            Some(p) => self.node_mut(p).next_sibling = Some(new),
+            None => self.node_mut(parent).first_child = Some(new),
+        }
+    }
+
+    /// Replaces element `id` by its children, in place.
+    pub fn unwrap(&mut self, id: NodeId) {
+        while let Some(c) = self.node(id).first_child {
+            self.insert_before(id, c);
+        }
+        self.detach(id);
+    }
+
+    /// Moves all children of `from` to the end of `to`.
+    pub fn reparent_children(&mut self, from: NodeId, to: NodeId) {
+        while let Some(c) = self.node(from).first_child {
+            self.append(to, c);
+        }
+    }
+
+    /// Appends text to `parent`, merging with a trailing text node.
+    pub fn append_text(&mut self, parent: NodeId, text: &str) {
+        if let Some(last) = self.node(parent).last_child {
+            if let NodeData::Text(t) = &mut self.node_mut(last).data {
+                t.push_slice(text);
+                return;
+            }
+        }
+        let t = self.create_text(text);
+        self.append(parent, t);
+    }
+
+    /// The first element below `root` (inclusive) with this tag name.
+    pub fn find_tag(&self, root: NodeId, tag: &str) -> Option<NodeId> {
+        self.descendants(root).find(|&n| self.tag(n) == tag)
+    }
+
+    /// All elements below `root` (inclusive) with this tag name.
+    pub fn find_all_tags(&self, root: NodeId, tag: &str) -> Vec<NodeId> {
+        self.descendants(root)
+            .filter(|&n| self.tag(n) == tag)
+            .collect()
+    }
+}
+
+impl Default for Dom {
+    fn default() -> Self {
+        Dom::new()
+    }
+}
+
+/// html5ever tree sink that builds a [`Dom`] and enforces [`Limits`].
+struct Sink {
+    dom: RefCell<Dom>,
+    /// Template contents are kept in a side fragment so they never show up in the tree.
+    limits: Limits,
+    /// Depth of each node, maintained on append (approximate after the tree
+    /// builder moves nodes, which only makes it more cautious).
+    depth: RefCell<Vec<u32>>,
+    failed: RefCell<Option<ExtractError>>,
+}
+
+impl Sink {
+    fn new(limits: Limits) -> Self {
+        Sink {
+            dom: RefCell::new(Dom::new()),
+            limits,
+            depth: RefCell::new(vec![0]),
+            failed: RefCell::new(None),
+        }
+    }
+
+    fn fail(&self, e: ExtractError) {
+        let mut failed = self.failed.borrow_mut();
+        if failed.is_none() {
+            *failed = Some(e);
+        }
+    }
+
+    fn new_node(&self, data: NodeData) -> NodeId {
+        let id = {
+            let mut dom = self.dom.borrow_mut();
+            if dom.len() >= self.limits.max_nodes {
+                drop(dom);
+                self.fail(ExtractError::TooManyNodes {
+                    limit: self.limits.max_nodes,
+                });
+                // Keep handing out a valid (detached) node so html5ever can
+                // finish the chunk; the parse loop stops right after.
+                return NodeId(0);
+            }
+            dom.push(Node::new(data))
+        };
+        self.depth.borrow_mut().push(0);
+        id
+    }
+
+    fn set_depth(&self, child: NodeId, parent: NodeId) {
+        let mut depth = self.depth.borrow_mut();
+        let d = depth.get(parent.index()).copied().unwrap_or(0) + 1;
+        if let Some(slot) = depth.get_mut(child.index()) {
+            *slot = d;
+        }
+        if d as usize > self.limits.max_depth {
+            drop(depth);
+            self.fail(ExtractError::TooDeep {
+                limit: self.limits.max_depth,
+            });
+        }
+    }
+}
+
+/// Owned element name handed to html5ever (atoms are cheap to clone).
+#[derive(Debug)]
+struct OwnedName(QualName);
+
+impl ElemName for OwnedName {
+    fn ns(&self) -> &Namespace {
+        &self.0.ns
+    }
+    fn local_name(&self) -> &LocalName {
+        &self.0.local
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Result<Dom, ExtractError>;
+    type ElemName<'a> = OwnedName;
+
+    fn finish(self) -> Self::Output {
+        match self.failed.into_inner() {
+            Some(e) => Err(e),
+            None => Ok(self.dom.into_inner()),
+        }
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        NodeId(0)
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> OwnedName {
+        match &self.dom.borrow().node(*target).data {
+            NodeData::Element { name, .. } => OwnedName(name.clone()),
+            _ => OwnedName(QualName::new(None, ns!(), LocalName::from(""))),
+        }
+    }
+
+    fn create_element(&self, name: QualName, mut attrs: Vec<Attribute>, _: ElementFlags) -> NodeId {
+        attrs.truncate(self.limits.max_attributes);
+        self.new_node(NodeData::Element { name, attrs })
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.new_node(NodeData::Comment)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.new_node(NodeData::Comment)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        match child {
+            NodeOrText::AppendNode(c) => {
+                if c == NodeId(0) {
+                    return;
+                }
+                self.dom.borrow_mut().append(*parent, c);
+                self.set_depth(c, *parent);
+            }
+            NodeOrText::AppendText(t) => {
+                let mut dom = self.dom.borrow_mut();
+                if let Some(last) = dom.node(*parent).last_child {
+                    if let NodeData::Text(existing) = &mut dom.node_mut(last).data {
+                        existing.push_tendril(&t);
+                        return;
+                    }
+                }
+                drop(dom);
+                let id = self.new_node(NodeData::Text(t));
+                if id != NodeId(0) {
+                    self.dom.borrow_mut().append(*parent, id);
+                }
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        if self.dom.borrow().parent(*element).is_some() {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
+        let id = self.new_node(NodeData::Doctype);
+        if id != NodeId(0) {
+            self.dom.borrow_mut().append(NodeId(0), id);
+        }
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        // Template contents are inert; parse them into the template itself.
+        // The prepare phase drops every <template>.
+        *target
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let new = match new_node {
+            NodeOrText::AppendNode(n) => n,
+            NodeOrText::AppendText(t) => {
+                let mut dom = self.dom.borrow_mut();
+                if let Some(prev) = dom.node(*sibling).prev_sibling {
+                    if let NodeData::Text(existing) = &mut dom.node_mut(prev).data {
+                        existing.push_tendril(&t);
+                        return;
+                    }
+                }
+                drop(dom);
+                self.new_node(NodeData::Text(t))
+            }
+        };
+        if new == NodeId(0) {
+            return;
+        }
+        let parent = {
+            let mut dom = self.dom.borrow_mut();
+            dom.insert_before(*sibling, new);
+            dom.parent(new)
+        };
+        if let Some(p) = parent {
+            self.set_depth(new, p);
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        let max = self.limits.max_attributes;
+        let mut dom = self.dom.borrow_mut();
+        if let NodeData::Element {
+            attrs: existing, ..
+        } = &mut dom.node_mut(*target).data
+        {
+            for a in attrs {
+                if existing.len() >= max {
+                    break;
+                }
+                if !existing.iter().any(|e| e.name == a.name) {
+                    existing.push(a);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.dom.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.dom.borrow_mut().reparent_children(*node, *new_parent);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(dom: &Dom) -> NodeId {
+        dom.find_tag(dom.document(), "body").expect("body")
+    }
+
+    #[test]
+    fn parses_into_arena_with_links() {
+        let dom = Dom::parse(
+            "<p id=a>Hello <b>bold</b> world</p><p>Two</p>",
+            &Limits::default(),
+        )
+        .unwrap();
+        let b = body(&dom);
+        let ps: Vec<_> = dom.element_children(b).collect();
+        assert_eq!(ps.len(), 2);
+        assert_eq!(dom.attr(ps[0], "id"), Some("a"));
+        assert_eq!(dom.text_content(ps[0]), "Hello bold world");
+        assert_eq!(dom.parent(ps[1]), Some(b));
+        assert_eq!(dom.prev_sibling(ps[1]), Some(ps[0]));
+    }
+
+    #[test]
+    fn misnested_markup_is_repaired() {
+        let dom = Dom::parse("<p><b>one<i>two</b>three</i></p>", &Limits::default()).unwrap();
+        assert_eq!(dom.text_content(body(&dom)), "onetwothree");
+    }
+
+    #[test]
+    fn tree_edits_keep_links_consistent() {
+        let mut dom = Dom::parse("<div><p>a</p><p>b</p></div>", &Limits::default()).unwrap();
+        let div = dom.find_tag(dom.document(), "div").unwrap();
+        let ps = dom.find_all_tags(div, "p");
+        dom.unwrap(ps[0]);
+        assert_eq!(dom.text_content(div), "ab");
+        assert_eq!(dom.children(div).count(), 2);
+        dom.detach(ps[1]);
+        assert_eq!(dom.text_content(div), "a");
+        assert_eq!(dom.node(div).last_child, dom.node(div).first_child);
+    }
+
+    #[test]
+    fn deep_nesting_is_rejected_while_parsing() {
+        let html = "<div>".repeat(100_000);
+        let err = Dom::parse(&html, &Limits::default()).unwrap_err();
+        assert!(matches!(err, ExtractError::TooDeep { limit: 512 }));
+    }
+
+    #[test]
+    fn node_limit_is_enforced() {
+        let html = "<span></span>".repeat(1000);
+        let limits = Limits {
+            max_nodes: 100,
+            ..Limits::default()
+        };
+        let err = Dom::parse(&html, &limits).unwrap_err();
+        assert!(matches!(err, ExtractError::TooManyNodes { limit: 100 }));
+    }
+
+    #[test]
+    fn input_limit_is_enforced() {
+        let limits = Limits {
+            max_input_bytes: 10,
+            ..Limits::default()
+        };
+        let err = Dom::parse("<p>longer than ten</p>", &limits).unwrap_err();
+        assert!(matches!(err, ExtractError::InputTooLarge { .. }));
+    }
+}

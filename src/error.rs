@@ -1,0 +1,62 @@
+//! The typed error of the public API.
+
+use std::fmt;
+
+/// Why an extraction failed. Each variant names the bound or the problem, so
+/// callers (the CLI, the extension) can tell the user exactly what happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ExtractError {
+    /// The input is larger than [`crate::Limits::max_input_bytes`].
+    InputTooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The page has more nodes than [`crate::Limits::max_nodes`].
+    TooManyNodes {
+        /// The limit.
+        limit: usize,
+    },
+    /// Elements nest deeper than [`crate::Limits::max_depth`].
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    },
+    /// The page has no `<body>` content at all to extract from.
+    NoContent,
+}
+
+impl ExtractError {
+    /// A short stable machine-readable code, e.g. `"too-deep"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExtractError::InputTooLarge { .. } => "input-too-large",
+            ExtractError::TooManyNodes { .. } => "too-many-nodes",
+            ExtractError::TooDeep { .. } => "too-deep",
+            ExtractError::NoContent => "no-content",
+        }
+    }
+}
+
+impl fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExtractError::InputTooLarge { size, limit } => write!(
+                f,
+                "page is too large: {size} bytes, the limit is {limit} bytes"
+            ),
+            ExtractError::TooManyNodes { limit } => {
+                write!(f, "page has too many nodes: the limit is {limit}")
+            }
+            ExtractError::TooDeep { limit } => write!(
+                f,
+                "page nests elements too deeply: the limit is {limit} levels"
+            ),
+            ExtractError::NoContent => write!(f, "page has no content to extract"),
+        }
+    }
+}
+
+impl std::error::Error for ExtractError {}

@@ -1,0 +1,811 @@
+//! Phase 6, output: the article as sanitised HTML (allow-list), plain text
+//! and Markdown.
+//!
+//! The HTML serialiser is the sanitiser: it writes only allow-listed tags and
+//! attributes, drops dangerous elements with their content, unwraps unknown
+//! ones, and keeps only `http`, `https` and `mailto` URLs (plus raster
+//! `data:image/…` sources for images). Its output is a fixed point: parsing
+//! and sanitising it again yields the same string.
+
+use crate::dom::{Dom, NodeData, NodeId};
+use crate::patterns::{is_one_of, BLOCK_ELEMS};
+use crate::text::normalize_ws;
+
+/// Recursion bound for the tree writers; deeper content is written as text.
+const MAX_NESTING: usize = 400;
+
+/// Elements written out (with only their allowed attributes).
+const ALLOWED_TAGS: &[&str] = &[
+    "a",
+    "abbr",
+    "article",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "picture",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "source",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+];
+
+/// Elements dropped together with everything inside them.
+const DROPPED_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "input",
+    "button",
+    "select",
+    "option",
+    "optgroup",
+    "textarea",
+    "svg",
+    "math",
+    "noscript",
+    "noembed",
+    "noframes",
+    "meta",
+    "link",
+    "base",
+    "head",
+    "title",
+    "audio",
+    "video",
+    "track",
+    "canvas",
+    "map",
+    "area",
+    "dialog",
+    "portal",
+    "xmp",
+    "plaintext",
+    "listing",
+    "nav",
+    "menu",
+    "param",
+    "slot",
+];
+
+const VOID_TAGS: &[&str] = &["br", "hr", "img", "source", "col", "wbr"];
+
+/// The allowed attributes of `tag`, besides the global `lang`, `dir`, `title`.
+fn allowed_attr(tag: &str, attr: &str) -> bool {
+    matches!(attr, "lang" | "dir" | "title")
+        || matches!(
+            (tag, attr),
+            ("a", "href")
+                | (
+                    "img",
+                    "src" | "srcset" | "alt" | "width" | "height" | "sizes"
+                )
+                | ("source", "srcset" | "type" | "media" | "sizes")
+                | ("blockquote" | "q" | "del" | "ins", "cite")
+                | ("time" | "del" | "ins", "datetime")
+                | ("ol", "start" | "reversed" | "type")
+                | ("li", "value")
+                | ("td" | "th", "colspan" | "rowspan" | "headers")
+                | ("th", "scope" | "abbr")
+                | ("col" | "colgroup", "span")
+                | ("abbr" | "dfn", "title")
+                | ("details", "open")
+                | ("code" | "pre", "class")
+        )
+}
+
+/// Strips what browsers strip from URLs before reading the scheme (ASCII
+/// whitespace and control characters) and lowercases it.
+fn url_scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control() && *c != '\u{0}')
+        .collect();
+    let end = cleaned.find([':', '/', '?', '#'])?;
+    if cleaned[end..].starts_with(':') {
+        Some(cleaned[..end].to_ascii_lowercase())
+    } else {
+        None
+    }
+}
+
+/// True if `url` is safe for attribute `attr`.
+pub fn safe_url(attr: &str, url: &str) -> bool {
+    if url
+        .chars()
+        .any(|c| c.is_control() && c != '\t' && c != '\n' && c != '\r')
+    {
+        return false;
+    }
+    match url_scheme(url) {
+        None => true,
+        Some(s) => match s.as_str() {
+            "http" | "https" => true,
+            "mailto" => attr == "href",
+            "data" => {
+                attr == "src" && {
+                    let l = url.trim_start().to_ascii_lowercase();
+                    [
+                        "data:image/png",
+                        "data:image/gif",
+                        "data:image/jpeg",
+                        "data:image/webp",
+                        "data:image/avif",
+                    ]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+                }
+            }
+            _ => false,
+        },
+    }
+}
+
+fn safe_srcset(srcset: &str) -> bool {
+    srcset
+        .split(',')
+        .filter_map(|c| c.split_whitespace().next())
+        .all(|u| safe_url("srcset", u) && !u.to_ascii_lowercase().starts_with("data:"))
+}
+
+fn attr_ok(tag: &str, name: &str, value: &str) -> bool {
+    if !allowed_attr(tag, name) {
+        return false;
+    }
+    match name {
+        "href" | "src" | "cite" => safe_url(name, value),
+        "srcset" => safe_srcset(value),
+        "class" => value
+            .split_whitespace()
+            .all(|c| c.starts_with("language-") || c.starts_with("lang-")),
+        "dir" => matches!(
+            value.trim().to_ascii_lowercase().as_str(),
+            "ltr" | "rtl" | "auto"
+        ),
+        _ => true,
+    }
+}
+
+fn escape_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            '\0' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+fn escape_attr(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            '\0' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// The article below `root` as sanitised HTML (children of `root` only).
+pub fn html(dom: &Dom, root: NodeId) -> String {
+    let mut out = String::new();
+    for c in dom.children(root) {
+        write_html(dom, c, &mut out, 0);
+    }
+    out
+}
+
+fn write_html(dom: &Dom, id: NodeId, out: &mut String, depth: usize) {
+    match &dom.node(id).data {
+        NodeData::Text(t) => escape_text(t, out),
+        NodeData::Element { .. } => {
+            let tag = dom.tag(id);
+            if !dom.is_html(id) || is_one_of(tag, DROPPED_TAGS) {
+                return;
+            }
+            if depth > MAX_NESTING {
+                escape_text(&dom.text_content(id), out);
+                return;
+            }
+            let allowed = is_one_of(tag, ALLOWED_TAGS);
+            if allowed {
+                out.push('<');
+                out.push_str(tag);
+                for a in dom.attrs(id) {
+                    let name = &*a.name.local;
+                    if a.name.ns != markup5ever::ns!() || !attr_ok(tag, name, &a.value) {
+                        continue;
+                    }
+                    out.push(' ');
+                    out.push_str(name);
+                    out.push_str("=\"");
+                    escape_attr(a.value.trim(), out);
+                    out.push('"');
+                }
+                out.push('>');
+                if is_one_of(tag, VOID_TAGS) {
+                    return;
+                }
+                // The parser drops one newline right after <pre>; keep it.
+                if tag == "pre"
+                    && dom
+                        .text(dom.first_child(id).unwrap_or(id))
+                        .is_some_and(|t| t.starts_with('\n'))
+                {
+                    out.push('\n');
+                }
+            }
+            for c in dom.children(id) {
+                write_html(dom, c, out, depth + 1);
+            }
+            if allowed {
+                out.push_str("</");
+                out.push_str(tag);
+                out.push('>');
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Plain-text writer state: inline runs stay contiguous, blocks are separated
+/// by blank lines, `<br>` and list items by newlines.
+struct TextWriter {
+    out: String,
+    pending_newlines: usize,
+    pending_space: bool,
+}
+
+impl TextWriter {
+    fn block_break(&mut self, n: usize) {
+        if !self.out.is_empty() {
+            self.pending_newlines = self.pending_newlines.max(n);
+        }
+        self.pending_space = false;
+    }
+
+    fn flush(&mut self) {
+        if self.pending_newlines > 0 {
+            while self.out.ends_with(' ') {
+                self.out.pop();
+            }
+            for _ in 0..self.pending_newlines {
+                self.out.push('\n');
+            }
+            self.pending_newlines = 0;
+            self.pending_space = false;
+        } else if self.pending_space {
+            self.out.push(' ');
+            self.pending_space = false;
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        for (i, word) in t.split(|c: char| c.is_whitespace()).enumerate() {
+            if i > 0 && !self.out.is_empty() && !self.out.ends_with('\n') {
+                self.pending_space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            self.flush();
+            self.out.push_str(word);
+        }
+    }
+
+    fn raw(&mut self, t: &str) {
+        if t.is_empty() {
+            return;
+        }
+        self.flush();
+        self.out.push_str(t);
+    }
+}
+
+/// The article below `root` as plain text.
+pub fn text(dom: &Dom, root: NodeId) -> String {
+    let mut w = TextWriter {
+        out: String::new(),
+        pending_newlines: 0,
+        pending_space: false,
+    };
+    write_text(dom, root, &mut w, 0);
+    w.out.trim().to_string()
+}
+
+fn write_text(dom: &Dom, id: NodeId, w: &mut TextWriter, depth: usize) {
+    match &dom.node(id).data {
+        NodeData::Text(t) => w.text(t),
+        NodeData::Element { .. } => {
+            let tag = dom.tag(id);
+            if is_one_of(tag, DROPPED_TAGS) && tag != "nav" && tag != "menu" {
+                return;
+            }
+            if tag == "br" {
+                w.block_break(1);
+                return;
+            }
+            if tag == "img" {
+                return;
+            }
+            if tag == "pre" {
+                w.block_break(2);
+                let t = dom.text_content(id);
+                let t = t.strip_prefix('\n').unwrap_or(&t);
+                w.raw(t.trim_end());
+                w.block_break(2);
+                return;
+            }
+            let block = is_one_of(tag, BLOCK_ELEMS);
+            let gap = match tag {
+                "li" | "tr" | "dt" | "dd" => 1,
+                "td" | "th" => 0,
+                _ => 2,
+            };
+            if block {
+                w.block_break(gap);
+            }
+            if matches!(tag, "td" | "th") && !w.out.is_empty() && !w.out.ends_with('\n') {
+                w.pending_space = true;
+            }
+            if depth > MAX_NESTING {
+                w.text(&dom.text_content(id));
+            } else {
+                for c in dom.children(id) {
+                    write_text(dom, c, w, depth + 1);
+                }
+            }
+            if block {
+                w.block_break(gap);
+            }
+            if matches!(tag, "td" | "th") {
+                w.pending_space = true;
+            }
+        }
+        NodeData::Document => {
+            for c in dom.children(id) {
+                write_text(dom, c, w, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Plain text of a whole HTML document or fragment (its `<body>`), written
+/// by the same rules as [`text`]. Used to read reference outputs.
+pub fn text_of_html(html: &str) -> String {
+    match Dom::parse(html, &crate::Limits::default()) {
+        Ok(dom) => {
+            let root = dom
+                .find_tag(dom.document(), "body")
+                .unwrap_or(dom.document());
+            text(&dom, root)
+        }
+        Err(_) => String::new(),
+    }
+}
+
+/// The first paragraph of the article with some text, as an excerpt.
+pub fn first_paragraph(dom: &Dom, root: NodeId) -> Option<String> {
+    dom.descendants(root)
+        .filter(|&n| dom.tag(n) == "p")
+        .map(|p| normalize_ws(&dom.text_content(p)))
+        .find(|t| !t.is_empty())
+}
+
+/// Markdown writer: blocks separated by blank lines, with a prefix stack for
+/// blockquotes and list indentation.
+struct Md {
+    out: String,
+    line_prefix: Vec<String>,
+    at_line_start: bool,
+    pending_blank: bool,
+    blank_prefix: String,
+    pending_space: bool,
+}
+
+impl Md {
+    fn prefix(&self) -> String {
+        self.line_prefix.concat()
+    }
+
+    fn block(&mut self) {
+        if self.out.is_empty() {
+            return;
+        }
+        let here = self.prefix();
+        if !self.pending_blank {
+            self.pending_blank = true;
+            self.blank_prefix = here;
+        } else if self.blank_prefix.starts_with(&here) {
+            // A blank line between different nesting levels takes the outer prefix.
+            self.blank_prefix = here;
+        }
+        self.pending_space = false;
+    }
+
+    fn newline(&mut self) {
+        if !self.at_line_start {
+            self.out.push('\n');
+            self.at_line_start = true;
+        }
+        self.pending_space = false;
+    }
+
+    fn start_line(&mut self) {
+        if self.pending_blank {
+            self.newline();
+            self.out.push_str(self.blank_prefix.trim_end());
+            self.out.push('\n');
+            self.pending_blank = false;
+        }
+        if self.at_line_start {
+            let p = self.prefix();
+            self.out.push_str(&p);
+            self.at_line_start = false;
+        }
+    }
+
+    fn push(&mut self, s: &str) {
+        self.start_line();
+        if self.pending_space {
+            self.out.push(' ');
+            self.pending_space = false;
+        }
+        self.out.push_str(s);
+    }
+
+    fn text(&mut self, t: &str) {
+        for (i, word) in t.split(char::is_whitespace).enumerate() {
+            if i > 0 && !self.at_line_start && !self.pending_blank {
+                self.pending_space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            self.push(&escape_md(word));
+        }
+    }
+}
+
+fn escape_md(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>') {
+            s.push('\\');
+        }
+        s.push(c);
+    }
+    s
+}
+
+/// The article below `root` as Markdown.
+pub fn markdown(dom: &Dom, root: NodeId) -> String {
+    let mut md = Md {
+        out: String::new(),
+        line_prefix: Vec::new(),
+        at_line_start: true,
+        pending_blank: false,
+        blank_prefix: String::new(),
+        pending_space: false,
+    };
+    for c in dom.children(root) {
+        write_md(dom, c, &mut md, 0);
+    }
+    let mut s = md.out.trim().to_string();
+    s.push('\n');
+    s
+}
+
+fn md_children(dom: &Dom, id: NodeId, md: &mut Md, depth: usize) {
+    if depth > MAX_NESTING {
+        md.text(&dom.text_content(id));
+        return;
+    }
+    for c in dom.children(id) {
+        write_md(dom, c, md, depth + 1);
+    }
+}
+
+fn write_md(dom: &Dom, id: NodeId, md: &mut Md, depth: usize) {
+    let tag = match &dom.node(id).data {
+        NodeData::Text(t) => {
+            md.text(t);
+            return;
+        }
+        NodeData::Element { .. } => dom.tag(id),
+        _ => return,
+    };
+    if is_one_of(tag, DROPPED_TAGS) {
+        return;
+    }
+    match tag {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            md.block();
+            let level = tag[1..].parse::<usize>().unwrap_or(2);
+            md.push(&"#".repeat(level));
+            md.pending_space = true;
+            md.text(&normalize_ws(&dom.text_content(id)));
+            md.block();
+        }
+        "p" | "div" | "section" | "article" | "figure" | "figcaption" | "header" | "footer"
+        | "main" | "aside" | "details" | "summary" | "dl" | "address" | "center" | "picture" => {
+            md.block();
+            md_children(dom, id, md, depth);
+            md.block();
+        }
+        "dt" | "dd" => {
+            md.newline();
+            md_children(dom, id, md, depth);
+            md.newline();
+        }
+        "br" => {
+            md.push("  ");
+            md.newline();
+        }
+        "hr" => {
+            md.block();
+            md.push("---");
+            md.block();
+        }
+        "strong" | "b" => inline_wrap(dom, id, md, depth, "**"),
+        "em" | "i" | "cite" => inline_wrap(dom, id, md, depth, "*"),
+        "del" | "s" => inline_wrap(dom, id, md, depth, "~~"),
+        "code" => {
+            let t = dom.text_content(id);
+            let fence = if t.contains('`') { "``" } else { "`" };
+            md.push(&format!("{fence}{t}{fence}"));
+        }
+        "pre" => {
+            md.block();
+            let lang = dom
+                .descendants(id)
+                .filter_map(|n| dom.attr(n, "class"))
+                .flat_map(str::split_whitespace)
+                .find_map(|c| {
+                    c.strip_prefix("language-")
+                        .or_else(|| c.strip_prefix("lang-"))
+                })
+                .unwrap_or("")
+                .to_string();
+            let code = dom.text_content(id);
+            let code = code.strip_prefix('\n').unwrap_or(&code).trim_end();
+            let fence = if code.contains("```") { "~~~~" } else { "```" };
+            md.push(&format!("{fence}{lang}"));
+            for line in code.lines() {
+                md.newline();
+                md.push(line);
+            }
+            md.newline();
+            md.push(fence);
+            md.block();
+        }
+        "blockquote" => {
+            md.block();
+            md.line_prefix.push("> ".to_string());
+            md_children(dom, id, md, depth);
+            md.line_prefix.pop();
+            md.block();
+        }
+        "ul" | "ol" => {
+            md.block();
+            let ordered = tag == "ol";
+            let start: usize = dom
+                .attr(id, "start")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(1);
+            let items: Vec<NodeId> = dom.element_children(id).collect();
+            for (i, li) in items.into_iter().enumerate() {
+                let marker = if ordered {
+                    format!("{}. ", start.saturating_add(i))
+                } else {
+                    "- ".to_string()
+                };
+                md.newline();
+                md.push(&marker);
+                md.line_prefix.push(" ".repeat(marker.len()));
+                md.pending_space = false;
+                md_children(dom, li, md, depth + 1);
+                md.line_prefix.pop();
+                md.newline();
+            }
+            md.block();
+        }
+        "a" => {
+            let href = dom
+                .attr(id, "href")
+                .filter(|h| safe_url("href", h) && !h.starts_with('#'));
+            let label = normalize_ws(&dom.text_content(id));
+            match href {
+                Some(h) if !label.is_empty() => {
+                    md.push(&format!(
+                        "[{}]({})",
+                        escape_md(&label),
+                        h.replace(' ', "%20").replace(')', "%29")
+                    ));
+                }
+                _ => md_children(dom, id, md, depth),
+            }
+        }
+        "img" => {
+            if let Some(src) = dom
+                .attr(id, "src")
+                .filter(|s| safe_url("src", s) && !s.starts_with("data:"))
+            {
+                let alt = dom.attr(id, "alt").unwrap_or("");
+                md.push(&format!(
+                    "![{}]({})",
+                    escape_md(alt),
+                    src.replace(' ', "%20").replace(')', "%29")
+                ));
+            }
+        }
+        "table" => write_md_table(dom, id, md),
+        _ => md_children(dom, id, md, depth),
+    }
+}
+
+fn inline_wrap(dom: &Dom, id: NodeId, md: &mut Md, depth: usize, mark: &str) {
+    let t = normalize_ws(&dom.text_content(id));
+    if t.is_empty() {
+        return;
+    }
+    md.push(mark);
+    md_children(dom, id, md, depth);
+    md.pending_space = false;
+    md.out.push_str(mark);
+}
+
+fn write_md_table(dom: &Dom, table: NodeId, md: &mut Md) {
+    md.block();
+    if let Some(c) = dom.find_tag(table, "caption") {
+        md.text(&normalize_ws(&dom.text_content(c)));
+        md.block();
+    }
+    let rows: Vec<Vec<String>> = dom
+        .descendants(table)
+        .filter(|&n| dom.tag(n) == "tr")
+        .map(|tr| {
+            dom.element_children(tr)
+                .filter(|&c| matches!(dom.tag(c), "td" | "th"))
+                .map(|c| normalize_ws(&dom.text_content(c)).replace('|', "\\|"))
+                .collect()
+        })
+        .filter(|r: &Vec<String>| !r.is_empty())
+        .collect();
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for (i, row) in rows.iter().enumerate() {
+        md.newline();
+        let mut cells = row.clone();
+        cells.resize(cols, String::new());
+        md.push(&format!("| {} |", cells.join(" | ")));
+        if i == 0 {
+            md.newline();
+            md.push(&format!("|{}", " --- |".repeat(cols)));
+        }
+    }
+    md.block();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::Limits;
+
+    fn body_of(html: &str) -> (Dom, NodeId) {
+        let dom = Dom::parse(html, &Limits::default()).unwrap();
+        let b = dom.find_tag(dom.document(), "body").unwrap();
+        (dom, b)
+    }
+
+    #[test]
+    fn sanitiser_drops_dangerous_markup() {
+        let (dom, b) = body_of(
+            "<p onclick=x() style='color:red' class=c>Hi <a href='javascript:alert(1)'>x</a>\
+             <a href=' JaVa\tScript:alert(1)'>y</a><img src=x onerror=alert(1)></p>\
+             <script>bad()</script><iframe src=//evil></iframe><custom>kept text</custom>",
+        );
+        let h = html(&dom, b);
+        assert_eq!(h, "<p>Hi <a>x</a><a>y</a><img src=\"x\"></p>kept text");
+    }
+
+    #[test]
+    fn sanitised_output_is_a_fixed_point() {
+        let (dom, b) = body_of(
+            "<h2>T</h2><pre class='language-rust x'>\nfn main() {}\n</pre><p>a &amp; b &lt;c&gt; \u{a0}</p>",
+        );
+        let once = html(&dom, b);
+        let (dom2, b2) = body_of(&once);
+        assert_eq!(html(&dom2, b2), once);
+    }
+
+    #[test]
+    fn text_keeps_inline_runs_and_splits_blocks() {
+        let (dom, b) = body_of("<p>An <em>inline</em> run, <a href=/>linked</a>.</p><ul><li>one</li><li>two</li></ul><pre>  a\n  b</pre>");
+        assert_eq!(
+            text(&dom, b),
+            "An inline run, linked.\n\none\ntwo\n\n  a\n  b"
+        );
+    }
+
+    #[test]
+    fn markdown_shapes() {
+        let (dom, b) = body_of(
+            "<h2>Head</h2><p>Some <strong>bold</strong> and <a href='https://e.org/'>link</a>.</p>\
+             <ol><li>first</li><li>second</li></ol><blockquote><p>quoted</p></blockquote>\
+             <pre><code class=language-sh>ls -l\necho hi</code></pre>",
+        );
+        assert_eq!(
+            markdown(&dom, b),
+            "## Head\n\nSome **bold** and [link](https://e.org/).\n\n1. first\n2. second\n\n> quoted\n\n```sh\nls -l\necho hi\n```\n"
+        );
+    }
+}

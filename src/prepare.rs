@@ -1,0 +1,502 @@
+//! Phase 1, prepare: make the parsed page safe and uniform before scoring.
+//!
+//! Drops scripts, styles, templates, dialogs, comments and hidden nodes;
+//! unwraps `<noscript>` image fallbacks; resolves lazy images; turns `<br><br>`
+//! runs into paragraphs and `<font>` into `<span>`; makes every URL absolute.
+
+use crate::dom::{Dom, NodeData, NodeId};
+use crate::patterns::{self, is_one_of};
+use crate::Context;
+
+/// The base URL of the page: `url`, with any `<base href>` applied.
+pub fn base_url(dom: &Dom, url: Option<&str>) -> Option<url::Url> {
+    let page = url.and_then(|u| url::Url::parse(u.trim()).ok());
+    let base_href = dom
+        .descendants(dom.document())
+        .find(|&n| dom.tag(n) == "base" && dom.has_attr(n, "href"))
+        .and_then(|n| dom.attr(n, "href"));
+    match (page, base_href) {
+        (Some(p), Some(h)) => p.join(h.trim()).ok().or(Some(p)),
+        (None, Some(h)) => url::Url::parse(h.trim()).ok(),
+        (p, None) => p,
+    }
+}
+
+/// Resolves `href` against `base`; returns it unchanged when it cannot be.
+pub fn absolutize(base: Option<&url::Url>, href: &str) -> String {
+    let href = href.trim();
+    if href.starts_with('#') {
+        return href.to_string();
+    }
+    match base {
+        Some(b) => b
+            .join(href)
+            .map(|u| u.to_string())
+            .unwrap_or_else(|_| href.to_string()),
+        None => href.to_string(),
+    }
+}
+
+/// True if the element is hidden by the page: `hidden`, `aria-hidden="true"`
+/// or an inline `display:none` / `visibility:hidden`.
+pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    if dom.has_attr(id, "hidden") {
+        return true;
+    }
+    if dom.attr(id, "aria-hidden") == Some("true") {
+        let class = dom.attr(id, "class").unwrap_or("");
+        // Wikimedia-style fallback images are aria-hidden but are the real image.
+        if !class.contains("fallback-image") {
+            return true;
+        }
+    }
+    if let Some(style) = dom.attr(id, "style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Runs the prepare phase over the whole document.
+pub fn run(dom: &mut Dom, ctx: &Context) {
+    unwrap_noscript_images(dom);
+    remove_unwanted(dom);
+    fix_lazy_images(dom);
+    replace_fonts_and_brs(dom);
+    absolutize_urls(dom, ctx.base.as_ref());
+}
+
+fn remove_unwanted(dom: &mut Dom) {
+    let root = dom.document();
+    let mut doomed = Vec::new();
+    let mut cur = Some(root);
+    while let Some(n) = cur {
+        let drop = match &dom.node(n).data {
+            NodeData::Comment | NodeData::Doctype => true,
+            NodeData::Element { .. } => {
+                let tag = dom.tag(n);
+                (is_one_of(tag, patterns::ALWAYS_DROP) && tag != "head")
+                    || tag == "noscript"
+                    || is_hidden(dom, n)
+            }
+            _ => false,
+        };
+        if drop {
+            doomed.push(n);
+            cur = dom.next_skipping_children(n, root);
+        } else {
+            cur = dom.next_in_preorder(n, root);
+        }
+    }
+    for n in doomed {
+        dom.detach(n);
+    }
+    // <head> is not content; metadata has already read it.
+    if let Some(head) = dom.find_tag(root, "head") {
+        dom.detach(head);
+    }
+}
+
+fn looks_like_image_url(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg"]
+        .iter()
+        .any(|e| l.contains(e))
+}
+
+fn is_placeholder_src(src: &str) -> bool {
+    let s = src.trim();
+    s.is_empty()
+        || s == "#"
+        || s.starts_with("data:") && s.len() < 200
+        || s.contains("placeholder")
+        || s.contains("blank.gif")
+        || s.contains("spacer")
+        || s.contains("lazy")
+        || s.contains("1x1")
+}
+
+/// The single `<img>` an element is made of, if it is nothing but one image.
+fn single_image(dom: &Dom, id: NodeId) -> Option<NodeId> {
+    if dom.tag(id) == "img" {
+        return Some(id);
+    }
+    let mut found = None;
+    for n in dom.descendants(id).skip(1) {
+        match &dom.node(n).data {
+            NodeData::Text(t) if !t.trim().is_empty() => return None,
+            NodeData::Element { .. } if dom.tag(n) == "img" => {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(n);
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+fn unwrap_noscript_images(dom: &mut Dom) {
+    let root = dom.document();
+    let noscripts = dom.find_all_tags(root, "noscript");
+    for ns in noscripts {
+        let Some(new_img) = single_image(dom, ns) else {
+            continue;
+        };
+        // A placeholder image right before the <noscript>: replace it.
+        let prev = {
+            let mut p = dom.prev_sibling(ns);
+            while let Some(x) = p {
+                if dom.is_element(x) {
+                    break;
+                }
+                p = dom.prev_sibling(x);
+            }
+            p
+        };
+        if let Some(prev) = prev {
+            if let Some(old_img) = single_image(dom, prev) {
+                // Carry over lazy-load attributes the fallback lacks.
+                let old_attrs: Vec<(String, String)> = dom
+                    .attrs(old_img)
+                    .iter()
+                    .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                    .collect();
+                for (k, v) in old_attrs {
+                    if k == "src" || k == "srcset" || looks_like_image_url(&v) {
+                        if !dom.has_attr(new_img, &k) {
+                            dom.set_attr(new_img, &k, &v);
+                        } else if k == "src" || k == "srcset" {
+                            dom.set_attr(new_img, &format!("data-old-{k}"), &v);
+                        }
+                    }
+                }
+                dom.insert_before(prev, new_img);
+                dom.detach(prev);
+                dom.detach(ns);
+                continue;
+            }
+        }
+        // A lone fallback with no visible image beside it: keep the image.
+        dom.insert_before(ns, new_img);
+        dom.detach(ns);
+    }
+}
+
+fn fix_lazy_images(dom: &mut Dom) {
+    let root = dom.document();
+    let imgs: Vec<NodeId> = dom
+        .descendants(root)
+        .filter(|&n| matches!(dom.tag(n), "img" | "picture" | "figure" | "source"))
+        .collect();
+    for n in imgs {
+        let tag = dom.tag(n).to_string();
+        let src = dom.attr(n, "src").unwrap_or("").to_string();
+        let has_srcset = dom
+            .attr(n, "srcset")
+            .is_some_and(|s| !s.trim().is_empty() && !s.trim().starts_with("data:"));
+        if tag == "img" {
+            if let Some(real) = patterns::LAZY_SRC_ATTRS
+                .iter()
+                .filter_map(|a| dom.attr(n, a))
+                .find(|v| !v.trim().is_empty())
+                .map(str::to_string)
+            {
+                if is_placeholder_src(&src) || !looks_like_image_url(&src) {
+                    dom.set_attr(n, "src", &real);
+                }
+            }
+            if let Some(real) = patterns::LAZY_SRCSET_ATTRS
+                .iter()
+                .filter_map(|a| dom.attr(n, a))
+                .find(|v| !v.trim().is_empty())
+                .map(str::to_string)
+            {
+                if !has_srcset {
+                    dom.set_attr(n, "srcset", &real);
+                }
+            }
+            // Any other attribute that holds an image URL, when src is a placeholder.
+            let src_now = dom.attr(n, "src").unwrap_or("").to_string();
+            if is_placeholder_src(&src_now) {
+                let candidate = dom
+                    .attrs(n)
+                    .iter()
+                    .filter(|a| {
+                        !matches!(&*a.name.local, "src" | "srcset" | "alt" | "class" | "id")
+                    })
+                    .map(|a| a.value.to_string())
+                    .find(|v| looks_like_image_url(v) && !v.contains(' '));
+                if let Some(c) = candidate {
+                    dom.set_attr(n, "src", &c);
+                } else if let Some(first) = dom
+                    .attr(n, "srcset")
+                    .and_then(|s| s.split(',').next())
+                    .and_then(|s| s.split_whitespace().next())
+                    .map(str::to_string)
+                {
+                    dom.set_attr(n, "src", &first);
+                }
+            }
+        } else if tag == "source" {
+            if let Some(real) = patterns::LAZY_SRCSET_ATTRS
+                .iter()
+                .filter_map(|a| dom.attr(n, a))
+                .find(|v| !v.trim().is_empty())
+                .map(str::to_string)
+            {
+                if !has_srcset {
+                    dom.set_attr(n, "srcset", &real);
+                }
+            }
+        } else if tag == "picture" {
+            // A <picture> whose <img> has no usable src: take the first <source>.
+            let Some(img) = dom.find_tag(n, "img") else {
+                continue;
+            };
+            let src = dom.attr(img, "src").unwrap_or("").to_string();
+            if is_placeholder_src(&src) {
+                let from_source = dom
+                    .find_all_tags(n, "source")
+                    .into_iter()
+                    .filter_map(|s| {
+                        patterns::LAZY_SRCSET_ATTRS
+                            .iter()
+                            .chain(std::iter::once(&"srcset"))
+                            .filter_map(|a| dom.attr(s, a))
+                            .find(|v| !v.trim().is_empty())
+                            .map(str::to_string)
+                    })
+                    .next();
+                if let Some(srcset) = from_source {
+                    if let Some(first) = srcset
+                        .split(',')
+                        .next()
+                        .and_then(|s| s.split_whitespace().next())
+                    {
+                        let first = first.to_string();
+                        dom.set_attr(img, "src", &first);
+                    }
+                    if !dom.has_attr(img, "srcset") {
+                        dom.set_attr(img, "srcset", &srcset);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn is_whitespace_text(dom: &Dom, id: NodeId) -> bool {
+    dom.text(id).is_some_and(|t| t.trim().is_empty())
+}
+
+fn next_non_ws(dom: &Dom, id: NodeId) -> Option<NodeId> {
+    let mut n = dom.next_sibling(id);
+    while let Some(x) = n {
+        if !is_whitespace_text(dom, x) {
+            return Some(x);
+        }
+        n = dom.next_sibling(x);
+    }
+    None
+}
+
+/// Readability's `_replaceBrs`: two or more consecutive `<br>`s end a
+/// paragraph; following inline content becomes a `<p>`.
+fn replace_fonts_and_brs(dom: &mut Dom) {
+    let root = dom.document();
+    for f in dom.find_all_tags(root, "font") {
+        dom.rename(f, "span");
+    }
+    let brs = dom.find_all_tags(root, "br");
+    for br in brs {
+        if dom.parent(br).is_none() {
+            continue;
+        }
+        let mut next = next_non_ws(dom, br);
+        let mut replaced = false;
+        while let Some(n) = next {
+            if dom.tag(n) != "br" {
+                break;
+            }
+            replaced = true;
+            next = next_non_ws(dom, n);
+            dom.detach(n);
+        }
+        if !replaced {
+            continue;
+        }
+        let p = dom.create_element("p");
+        dom.insert_before(br, p);
+        dom.detach(br);
+        let mut next = dom.next_sibling(p);
+        while let Some(n) = next {
+            if dom.tag(n) == "br" {
+                if let Some(after) = next_non_ws(dom, n) {
+                    if dom.tag(after) == "br" {
+                        break;
+                    }
+                }
+            }
+            if dom.is_element(n) && !is_phrasing(dom, n) {
+                break;
+            }
+            next = dom.next_sibling(n);
+            dom.append(p, n);
+        }
+        while let Some(l) = dom.node(p).last_child {
+            if is_whitespace_text(dom, l) {
+                dom.detach(l);
+            } else {
+                break;
+            }
+        }
+        if let Some(parent) = dom.parent(p) {
+            if dom.tag(parent) == "p" {
+                dom.rename(parent, "div");
+            }
+        }
+    }
+}
+
+/// True for phrasing content (text, inline elements, and `a`/`del`/`ins`
+/// whose children are all phrasing).
+pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {
+    match &dom.node(id).data {
+        NodeData::Text(_) => true,
+        NodeData::Element { .. } => {
+            let tag = dom.tag(id);
+            if matches!(tag, "a" | "del" | "ins") {
+                dom.descendants(id)
+                    .skip(1)
+                    .all(|d| !dom.is_element(d) || is_one_of(dom.tag(d), patterns::PHRASING_ELEMS))
+            } else {
+                is_one_of(tag, patterns::PHRASING_ELEMS)
+            }
+        }
+        _ => false,
+    }
+}
+
+fn absolutize_urls(dom: &mut Dom, base: Option<&url::Url>) {
+    if base.is_none() {
+        return;
+    }
+    let root = dom.document();
+    let nodes: Vec<NodeId> = dom
+        .descendants(root)
+        .filter(|&n| dom.is_element(n))
+        .collect();
+    for n in nodes {
+        for attr in ["href", "src", "poster", "cite"] {
+            if let Some(v) = dom.attr(n, attr) {
+                if attr == "href" && v.trim_start().starts_with('#') {
+                    continue;
+                }
+                let abs = absolutize(base, v);
+                dom.set_attr(n, attr, &abs);
+            }
+        }
+        if let Some(srcset) = dom.attr(n, "srcset") {
+            let abs = absolutize_srcset(base, srcset);
+            dom.set_attr(n, "srcset", &abs);
+        }
+    }
+}
+
+/// Resolves every URL of a `srcset` list.
+pub fn absolutize_srcset(base: Option<&url::Url>, srcset: &str) -> String {
+    srcset
+        .split(", ")
+        .map(|cand| {
+            let cand = cand.trim();
+            let mut parts = cand.splitn(2, char::is_whitespace);
+            let url = parts.next().unwrap_or("");
+            let desc = parts.next().unwrap_or("").trim();
+            let abs = absolutize(base, url);
+            if desc.is_empty() {
+                abs
+            } else {
+                format!("{abs} {desc}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::Limits;
+    use crate::Options;
+
+    fn prepared(html: &str, url: Option<&str>) -> Dom {
+        let mut dom = Dom::parse(html, &Limits::default()).unwrap();
+        let ctx = Context {
+            options: Options::default(),
+            base: base_url(&dom, url),
+            title: None,
+        };
+        run(&mut dom, &ctx);
+        dom
+    }
+
+    #[test]
+    fn drops_scripts_hidden_and_dialogs() {
+        let dom = prepared(
+            "<p>keep</p><script>bad()</script><style>p{}</style><div hidden>h</div>\
+             <div aria-hidden=true>a</div><div style='display: none'>d</div><dialog>x</dialog><template>t</template>",
+            None,
+        );
+        assert_eq!(dom.text_content(dom.document()), "keep");
+    }
+
+    #[test]
+    fn resolves_lazy_images_and_urls() {
+        let dom = prepared(
+            "<base href='/news/'><img src='data:image/gif;base64,R0lGOD' data-src='pic.jpg'>\
+             <a href='../about'>x</a><picture><source data-srcset='big.webp 2x'><img></picture>",
+            Some("https://example.org/a/b.html"),
+        );
+        let imgs = dom.find_all_tags(dom.document(), "img");
+        assert_eq!(
+            dom.attr(imgs[0], "src"),
+            Some("https://example.org/news/pic.jpg")
+        );
+        assert_eq!(
+            dom.attr(imgs[1], "src"),
+            Some("https://example.org/news/big.webp")
+        );
+        let a = dom.find_tag(dom.document(), "a").unwrap();
+        assert_eq!(dom.attr(a, "href"), Some("https://example.org/about"));
+    }
+
+    #[test]
+    fn noscript_fallback_replaces_placeholder() {
+        let dom = prepared(
+            "<div><img src='data:image/gif;base64,R0'><noscript><img src='real.jpg' alt='A'></noscript></div>",
+            Some("https://example.org/"),
+        );
+        let imgs = dom.find_all_tags(dom.document(), "img");
+        assert_eq!(imgs.len(), 1);
+        assert_eq!(
+            dom.attr(imgs[0], "src"),
+            Some("https://example.org/real.jpg")
+        );
+    }
+
+    #[test]
+    fn double_br_becomes_paragraphs() {
+        let dom = prepared("<div>one<br><br>two<br>still two</div>", None);
+        let ps = dom.find_all_tags(dom.document(), "p");
+        assert_eq!(ps.len(), 1);
+        assert_eq!(dom.text_content(ps[0]), "twostill two");
+    }
+}
