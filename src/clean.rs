@@ -319,6 +319,27 @@ fn clean_conditionally(
     }
 }
 
+/// A photo gallery of the article: at least two figures with an image and a
+/// caption, whose captions carry most of the block's text (the rest being
+/// controls and counters, which the clutter pass removes).
+fn is_captioned_gallery(dom: &Dom, node: NodeId) -> bool {
+    let mut captioned = 0;
+    let mut caption_len = 0;
+    for fig in dom.find_all_tags(node, "figure") {
+        let has_image = dom
+            .descendants(fig)
+            .any(|d| matches!(dom.tag(d), "img" | "picture"));
+        let len = dom
+            .find_tag(fig, "figcaption")
+            .map_or(0, |c| inner_text_len(dom, c));
+        if has_image && len > 0 {
+            captioned += 1;
+            caption_len += len;
+        }
+    }
+    captioned >= 2 && caption_len * 2 >= inner_text_len(dom, node)
+}
+
 fn count(dom: &Dom, id: NodeId, tag: &str) -> usize {
     dom.descendants(id)
         .skip(1)
@@ -353,6 +374,9 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
         .skip(1)
         .any(|d| data_tables.contains(&d))
     {
+        return false;
+    }
+    if is_captioned_gallery(dom, node) {
         return false;
     }
     let weight = if flags.weight_classes {
@@ -470,6 +494,20 @@ mod tests {
         );
         prep_article(&mut dom, root, Flags::ALL, &ctx());
         assert!(inner_text(&dom, root).contains("Results"));
+    }
+
+    #[test]
+    fn captioned_galleries_survive_conditional_cleaning() {
+        let (mut dom, root) = article(
+            "<article><p>Story.</p><div class=gallery>\
+             <figure><img src=a.jpg><figcaption>The lighthouse keeper at work.</figcaption></figure>\
+             <figure><img src=b.jpg><figcaption>The lamp room after the storm.</figcaption></figure>\
+             </div></article>",
+        );
+        prep_article(&mut dom, root, Flags::ALL, &ctx());
+        let text = inner_text(&dom, root);
+        assert!(text.contains("The lighthouse keeper at work."), "{text}");
+        assert!(text.contains("The lamp room after the storm."), "{text}");
     }
 
     #[test]
