@@ -2,6 +2,7 @@
 //! and remove the clutter that sits inside it.
 
 use crate::choose::Flags;
+use crate::clutter;
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::patterns::{self, contains_any, lower};
 use crate::score::class_weight;
@@ -11,7 +12,12 @@ use crate::Context;
 /// Readability's `_prepArticle` over the article root: drops presentational
 /// attributes, forms, embeds, share widgets and link-heavy or empty blocks,
 /// and demotes `<h1>` to `<h2>`. Returns `root`.
-pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, _ctx: &Context) -> NodeId {
+pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) -> NodeId {
+    if ctx.options.remove_clutter {
+        // Judge clutter while forms and buttons are still there to see;
+        // `run` removes what was marked once the article is chosen.
+        clutter::mark(dom, root);
+    }
     clean_styles(dom, root);
     let data_tables = mark_data_tables(dom, root);
     clean_conditionally(dom, root, "form", flags, &data_tables);
@@ -93,30 +99,13 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, _ctx: &Context) -
     root
 }
 
-/// Phase 5 proper: remove clutter wherever it sits inside the article.
-pub fn run(dom: &mut Dom, root: NodeId, ctx: &Context) {
+/// Phase 5 proper: remove clutter wherever it sits inside the article
+/// (see [`clutter`]). Returns the removed blocks in document order.
+pub fn run(dom: &mut Dom, root: NodeId, ctx: &Context) -> Vec<clutter::Removed> {
     if !ctx.options.remove_clutter {
-        return;
+        return Vec::new();
     }
-    let doomed: Vec<NodeId> = dom
-        .descendants(root)
-        .skip(1)
-        .filter(|&n| dom.is_element(n) && is_signup_form(dom, n))
-        .collect();
-    for n in doomed {
-        dom.detach(n);
-    }
-}
-
-/// A form (or form-like block) that asks for an e-mail address.
-fn is_signup_form(dom: &Dom, id: NodeId) -> bool {
-    dom.tag(id) == "form"
-        && dom.descendants(id).any(|d| {
-            dom.tag(d) == "input"
-                && dom
-                    .attr(d, "type")
-                    .is_some_and(|t| t.eq_ignore_ascii_case("email"))
-        })
+    clutter::sweep(dom, root)
 }
 
 fn is_share_match(m: &str) -> bool {

@@ -14,6 +14,7 @@
 
 pub mod choose;
 pub mod clean;
+pub mod clutter;
 pub mod dom;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
@@ -92,6 +93,10 @@ pub struct Article {
     pub reading_minutes: usize,
     /// Whether the page looks like an article worth a reader view.
     pub readerable: bool,
+    /// The clutter blocks removed from inside the article, in document
+    /// order, each with its kind and the signals behind the decision.
+    #[serde(default)]
+    pub clutter: Vec<clutter::Removed>,
 }
 
 /// Shared, read-only facts every phase may consult.
@@ -128,7 +133,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     ctx.title = meta.title.clone();
     let chosen = choose::run(&dom, &ctx);
     let (mut dom, root, byline_from_body) = chosen.ok_or(ExtractError::NoContent)?;
-    clean::run(&mut dom, root, &ctx);
+    let removed = clean::run(&mut dom, root, &ctx);
     let content = output::html(&dom, root);
     let text = output::text(&dom, root);
     let markdown = output::markdown(&dom, root);
@@ -157,6 +162,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         word_count,
         reading_minutes,
         readerable,
+        clutter: removed,
     })
 }
 
