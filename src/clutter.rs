@@ -310,7 +310,7 @@ pub fn sweep(dom: &mut Dom, root: NodeId) -> Vec<Removed> {
 }
 
 fn record(dom: &Dom, node: NodeId, kind: ClutterKind, signals: Vec<String>) -> Removed {
-    let text: String = normalize_ws(&dom.text_content(node))
+    let text: String = normalize_ws(&crate::output::text(dom, node))
         .chars()
         .take(REMOVED_TEXT_CHARS)
         .collect();
@@ -568,14 +568,24 @@ fn structure(b: &Block) -> Option<Verdict> {
     if share >= 1 && b.len <= 300 && b.link_density() >= 0.5 || (share >= 2 && b.len <= 60) {
         return Some(Verdict::new(ClutterKind::Share, &["share-links"]));
     }
-    let in_page = links
+    let in_page: Vec<NodeId> = links
         .iter()
-        .filter(|&&a| {
+        .copied()
+        .filter(|&a| {
             let h = dom.attr(a, "href").unwrap_or("").trim();
             h.starts_with('#') && h.len() > 1
         })
+        .collect();
+    // Entries of a table of contents are words, not footnote marks.
+    let entries = in_page
+        .iter()
+        .filter(|&&a| inner_text_len(dom, a) >= 3)
         .count();
-    if in_page >= 3 && in_page * 5 >= links.len() * 4 && b.len <= 1500 && b.link_density() >= 0.6 {
+    if entries >= 3
+        && in_page.len() * 5 >= links.len() * 4
+        && b.len <= 1500
+        && b.link_density() >= 0.6
+    {
         return Some(Verdict::new(ClutterKind::Toc, &["in-page-links"]));
     }
     if is_link_card(b, &links) {
@@ -658,7 +668,10 @@ fn in_gallery(dom: &Dom, node: NodeId) -> bool {
 
 /// "3 / 12", "3 of 12", "3 von 12"…
 fn is_counter(text: &str) -> bool {
-    let parts: Vec<&str> = text.split_whitespace().collect();
+    let mut parts: Vec<&str> = text.split_whitespace().collect();
+    if parts.len() > 1 && patterns::GALLERY_ITEM_WORDS.contains(&parts[0].trim_end_matches(':')) {
+        parts.remove(0);
+    }
     let num = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     match parts.as_slice() {
         [a] => a.split_once('/').is_some_and(|(x, y)| num(x) && num(y)),
@@ -875,6 +888,9 @@ fn first_line(b: &Block) -> Option<String> {
 /// Rule on section titles: "Related stories", "Most read", "In this
 /// article", "Comments (12)"…
 fn section_title(b: &Block) -> Option<Verdict> {
+    if let Some(v) = titled_sibling(b) {
+        return Some(v);
+    }
     if !matches!(
         b.tag,
         "div" | "section" | "aside" | "nav" | "header" | "footer" | "ul" | "ol" | "dl" | "form"
@@ -883,8 +899,19 @@ fn section_title(b: &Block) -> Option<Verdict> {
         return None;
     }
     let title = first_line(b)?;
+    let kind = title_kind(&title)?;
+    let fits = match kind {
+        ClutterKind::NewsletterForm => b.len <= FORM_BOX_MAX,
+        ClutterKind::Bio => b.len <= 1500,
+        _ => true,
+    };
+    (fits && self::fits(b, kind)).then(|| Verdict::new(kind, &["section-title"]))
+}
+
+/// The clutter kind a section title names, if any.
+fn title_kind(title: &str) -> Option<ClutterKind> {
     let words = title.split_whitespace().count();
-    let kind = patterns::SECTION_TITLES.iter().find_map(|&(cue, kind)| {
+    patterns::SECTION_TITLES.iter().find_map(|&(cue, kind)| {
         let rest = title.strip_prefix(cue)?;
         let ok = if kind == ClutterKind::Comments {
             !rest.chars().any(char::is_alphabetic)
@@ -892,13 +919,62 @@ fn section_title(b: &Block) -> Option<Verdict> {
             rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) && words <= 5
         };
         ok.then_some(kind)
-    })?;
-    let fits = match kind {
-        ClutterKind::NewsletterForm => b.len <= FORM_BOX_MAX,
-        ClutterKind::Bio => b.len <= 1500,
-        _ => true,
-    };
-    (fits && self::fits(b, kind)).then(|| Verdict::new(kind, &["section-title"]))
+    })
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+fn next_element(dom: &Dom, node: NodeId) -> Option<NodeId> {
+    let mut n = dom.next_sibling(node);
+    while let Some(x) = n {
+        if dom.is_element(x) {
+            return Some(x);
+        }
+        n = dom.next_sibling(x);
+    }
+    None
+}
+
+fn prev_element(dom: &Dom, node: NodeId) -> Option<NodeId> {
+    let mut n = dom.prev_sibling(node);
+    while let Some(x) = n {
+        if dom.is_element(x) {
+            return Some(x);
+        }
+        n = dom.prev_sibling(x);
+    }
+    None
+}
+
+/// A section title standing as a bare heading, with its list as the next
+/// sibling rather than inside a shared wrapper: the heading goes when the
+/// list is link-dense or gone, and so does the list.
+fn titled_sibling(b: &Block) -> Option<Verdict> {
+    let dom = b.dom;
+    if is_heading(b.tag) {
+        if b.len > TITLE_MAX {
+            return None;
+        }
+        let kind = title_kind(&b.text)?;
+        let follows = next_element(dom, b.node);
+        let ok = follows.is_none_or(|n| {
+            let f = Block::new(dom, n);
+            f.len <= 1500 && f.link_density() >= 0.5 && fits(&f, kind)
+        });
+        return ok.then(|| Verdict::new(kind, &["section-title"]));
+    }
+    if !matches!(b.tag, "ul" | "ol" | "div" | "section" | "dl") || b.len > 1500 {
+        return None;
+    }
+    let heading = prev_element(dom, b.node).filter(|&h| is_heading(dom.tag(h)))?;
+    let h = Block::new(dom, heading);
+    if h.len > TITLE_MAX {
+        return None;
+    }
+    let kind = title_kind(&h.text)?;
+    (b.link_density() >= 0.5 && fits(b, kind)).then(|| Verdict::new(kind, &["section-title"]))
 }
 
 /// The kind of a call-to-action control text ("Subscribe", "Support us
@@ -1397,6 +1473,44 @@ mod tests {
         assert_eq!(
             kind_of("<div id=t class=republish-box><p>Take this story for your paper.</p></div>"),
             Some(K::Republish)
+        );
+    }
+
+    #[test]
+    fn bare_section_heading_goes_with_its_list() {
+        let (text, removed) = cleaned(&article_with(
+            "<h3>Related stories</h3><ul><li><a href=/a>Gulls learn to open bins</a></li>\
+             <li><a href=/b>Tide tables go digital</a></li></ul>",
+        ));
+        assert!(!text.contains("Related stories"), "{text}");
+        assert!(!text.contains("Gulls"), "{text}");
+        assert!(removed.iter().all(|r| r.kind == K::Related));
+        let (text, _) = cleaned(&article_with(
+            "<h3>Related work</h3><p>Long prose follows here.</p>",
+        ));
+        assert!(text.contains("Related work"), "a heading over prose stays");
+    }
+
+    #[test]
+    fn footnote_back_links_are_not_a_table_of_contents() {
+        assert_eq!(
+            kind_of(
+                "<li id=t><a href=#r1>^</a> <a href=#r1a>a</a> <a href=#r1b>b</a> \
+                 <a href=#cite-smith>Smith 2005</a>, p. 6.</li>"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn ad_continuation_lines_and_photo_counters() {
+        assert_eq!(
+            kind_of("<p id=t>Story continues below advertisement</p>"),
+            Some(K::Ads)
+        );
+        assert_eq!(
+            kind_of("<div class=slideshow><p id=t>Photo 3 of 12</p><figure><img src=a.jpg></figure></div>"),
+            Some(K::GalleryControls)
         );
     }
 
