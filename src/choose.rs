@@ -229,7 +229,7 @@ pub fn grab_article(
                 .is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r));
             if unlikely || bad_role {
                 if unlikely && !bad_role {
-                    rescue_lead_figure(dom, node);
+                    rescue_lead_figure(dom, node, &match_string);
                 }
                 cur = remove_and_next(dom, node, body);
                 continue;
@@ -407,13 +407,15 @@ pub fn grab_article(
     Some((kept, byline))
 }
 
-/// Before an unlikely block inside an `<article>` or `<main>` goes (an
-/// article header whose class says "header"), its last captioned figure is
-/// moved out in front of it: that is the lead image and its caption.
-fn rescue_lead_figure(dom: &mut Dom, node: NodeId) {
-    if !dom
-        .ancestors(node)
-        .any(|a| matches!(dom.tag(a), "article" | "main"))
+/// Before an unlikely article header inside an `<article>` or `<main>` goes
+/// (its class says "header"), its last captioned figure is moved out in
+/// front of it: that is the lead image and its caption.
+fn rescue_lead_figure(dom: &mut Dom, node: NodeId, match_string: &str) {
+    let headerish = dom.tag(node) == "header" || match_string.contains("header");
+    if !headerish
+        || !dom
+            .ancestors(node)
+            .any(|a| matches!(dom.tag(a), "article" | "main"))
     {
         return;
     }
