@@ -251,13 +251,21 @@ pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
         return None;
     }
     let b = Block::new(dom, node);
-    if is_one_of(tag, patterns::PHRASING_ELEMS) && is_inside_text(dom, node, b.len) {
+    let inline = is_one_of(tag, patterns::PHRASING_ELEMS);
+    if inline && is_inside_text(dom, node, b.len) {
         // A link or span inside a sentence: only unmistakable labels go.
         return inline_labels(&b);
     }
+    if tag == "figure" {
+        // A figure is the article's unless it is a teaser card.
+        let links = b.links();
+        return is_link_card(&b, &links)
+            .then(|| Verdict::new(ClutterKind::Related, &["link-card"]));
+    }
     structure(&b)
         .or_else(|| labels(&b))
-        .or_else(|| attributes(&b))
+        // Class words name blocks; on a lone inline element they are styling.
+        .or_else(|| if inline { None } else { attributes(&b) })
         .or_else(|| section_title(&b))
         .or_else(|| call_to_action(&b))
         .or_else(|| sentences(&b))
