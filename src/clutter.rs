@@ -712,6 +712,16 @@ fn label_in(text: &str, table: &[&str]) -> bool {
     table.contains(&core.as_str())
 }
 
+/// `cue` occurs in `text` as whole words ("jetzt unterstützen" holds
+/// "unterstützen").
+fn contains_words(text: &str, cue: &str) -> bool {
+    text.match_indices(cue).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + cue.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 fn starts_with_word(text: &str, cue: &str) -> bool {
     text.strip_prefix(cue)
         .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
@@ -993,7 +1003,7 @@ fn cta_kind(text: &str) -> Option<ClutterKind> {
     }
     patterns::CTA_LABELS
         .iter()
-        .find(|(cue, _)| starts_with_word(text, cue))
+        .find(|(cue, _)| contains_words(text, cue))
         .map(|&(_, kind)| kind)
 }
 
@@ -1213,6 +1223,15 @@ mod tests {
             let html = format!("<div id=t><p>Eine kurze Bitte.</p><a href=/x>{button}</a></div>");
             assert_eq!(kind_of(&html), Some(kind), "{button}");
         }
+    }
+
+    #[test]
+    fn call_to_action_words_may_follow_an_adverb() {
+        assert_eq!(
+            kind_of("<div id=t><p>Lokaljournalismus kostet Geld.</p><a href=/s>Jetzt unterstützen</a></div>"),
+            Some(K::Donation)
+        );
+        assert_eq!(cta_kind("subscribers only"), None);
     }
 
     #[test]
