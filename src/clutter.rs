@@ -256,6 +256,13 @@ pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
         // A link or span inside a sentence: only unmistakable labels go.
         return inline_labels(&b);
     }
+    if is_heading(tag) {
+        // A heading is judged as a section title or a label, never by its
+        // class: subheads of the article stay.
+        return inline_labels(&b)
+            .or_else(|| titled_sibling(&b))
+            .or_else(|| sentences(&b));
+    }
     if tag == "figure" {
         // A figure is the article's unless it is a teaser card.
         let links = b.links();
@@ -918,6 +925,11 @@ fn section_title(b: &Block) -> Option<Verdict> {
     }
     let title = first_line(b)?;
     let kind = title_kind(&title)?;
+    if kind == ClutterKind::Comments && b.is_article_like() && !b.has(&["form", "textarea"]) {
+        // A "Comments" section of running prose without a comment form is
+        // more likely the article's own.
+        return None;
+    }
     let fits = match kind {
         ClutterKind::NewsletterForm => b.len <= FORM_BOX_MAX,
         ClutterKind::Bio => b.len <= 1500,
@@ -1539,6 +1551,18 @@ mod tests {
             kind_of("<div class=slideshow><p id=t>Photo 3 of 12</p><figure><img src=a.jpg></figure></div>"),
             Some(K::GalleryControls)
         );
+    }
+
+    #[test]
+    fn subheads_named_like_clutter_stay_over_prose() {
+        let body = article_with(&format!(
+            "<section><h2>Comments</h2><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></section>\
+             <h3 class=share-heading>Share</h3><p>{PROSE}</p>"
+        ));
+        let (text, removed) = cleaned(&body);
+        assert!(text.contains("Comments"), "{text}");
+        assert!(text.contains("Share"), "{text}");
+        assert!(removed.is_empty(), "{removed:?}");
     }
 
     #[test]
