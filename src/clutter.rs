@@ -761,6 +761,9 @@ fn labels(b: &Block) -> Option<Verdict> {
     {
         return Some(Verdict::new(ClutterKind::Share, &["share-label"]));
     }
+    if patterns::LIVE_LABELS.contains(&core.as_str()) {
+        return Some(Verdict::new(ClutterKind::LiveControls, &["live-label"]));
+    }
     if patterns::COMMENT_LABELS.contains(&core.as_str()) {
         return Some(Verdict::new(ClutterKind::Comments, &["comment-label"]));
     }
@@ -1509,6 +1512,7 @@ mod tests {
             kind_of("<div id=t><button>Newest first</button><button>Oldest first</button></div>"),
             Some(K::LiveControls)
         );
+        assert_eq!(kind_of("<span id=t>Pinned</span>"), Some(K::LiveControls));
         assert_eq!(
             kind_of("<div id=t class=republish-box><p>Take this story for your paper.</p></div>"),
             Some(K::Republish)

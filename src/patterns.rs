@@ -556,6 +556,24 @@ pub const ADMIN_LABELS: &[&str] = &[
     "редактировать",
 ];
 
+/// Live-blog control labels (whole text).
+pub const LIVE_LABELS: &[&str] = &[
+    "pinned",
+    "pinned post",
+    "show new updates",
+    "load new updates",
+    "auto-update",
+    "auto update",
+    "angepinnt",
+    "épinglé",
+    "fijado",
+    "in evidenza",
+    "fixado",
+    "vastgezet",
+    "закріплено",
+    "закреплено",
+];
+
 /// Share-row labels (whole text, or its start).
 pub const SHARE_LABELS: &[&str] = &[
     "share",
