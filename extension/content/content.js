@@ -11,8 +11,8 @@
  * Opening: serialise the page, lock its scroll, show the overlay in a loading
  * state, ask the worker to extract, then render the article or an error.
  * Closing (toolbar click, Esc, or the close button): remove the overlay and
- * put back exactly what was changed: the `style` attribute of `<html>`, the
- * scroll position and the focus.
+ * put back exactly what was changed: the scroll lock, the scroll position
+ * and the focus.
  */
 
 /** @typedef {import('../shared/messages.js').QuireMessages} QuireMessages */
@@ -32,6 +32,9 @@
      */
     let session = null;
 
+    const scrollLock = new CSSStyleSheet();
+    scrollLock.replaceSync(':root { overflow: hidden !important; }');
+
     function open() {
       const doc = document;
       const html = doc.documentElement;
@@ -40,7 +43,6 @@
       const saved = {
         x: window.scrollX,
         y: window.scrollY,
-        style: html.getAttribute('style'),
         focus: doc.activeElement instanceof HTMLElement ? doc.activeElement : null,
       };
 
@@ -62,13 +64,15 @@
         session = null;
         window.removeEventListener('keydown', onKey, true);
         overlay.host.remove();
-        if (saved.style === null) html.removeAttribute('style');
-        else html.setAttribute('style', saved.style);
+        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((sheet) => sheet !== scrollLock);
         window.scrollTo(saved.x, saved.y);
         if (saved.focus && saved.focus.isConnected) saved.focus.focus({ preventScroll: true });
       }
 
-      html.style.setProperty('overflow', 'hidden', 'important');
+      // Lock the page's scroll with an adopted sheet rather than a style
+      // attribute: the page's markup stays untouched, and removing the sheet
+      // undoes it exactly.
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, scrollLock];
       overlay.showLoading();
       html.append(overlay.host);
       window.scrollTo(saved.x, saved.y); // overflow:hidden must not move the page
