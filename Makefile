@@ -44,7 +44,7 @@ unit: setup
 	cargo test
 
 wasm-test: setup
-	wasm-pack test --headless --chrome
+	wasm-pack test --headless --chrome -- --test wasm
 
 js-test: setup
 	$(NODE_TEST) tests/js/

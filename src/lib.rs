@@ -16,7 +16,6 @@ pub mod choose;
 pub mod clean;
 pub mod dom;
 pub mod error;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 pub mod metadata;
 pub mod output;
@@ -26,7 +25,7 @@ pub mod score;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use serde::{Deserialize, Serialize};
 
