@@ -15,8 +15,8 @@
  * and the focus.
  */
 
-/** @typedef {import('../shared/messages.js').QuireMessages} QuireMessages */
-/** @typedef {import('../ui/overlay.js').Overlay} Overlay */
+// Types (QuireMessages, ExtractRequest, Overlay) are global JSDoc types of the
+// other classic scripts: shared/messages.js and ui/overlay.js.
 
 (function (/** @type {any} */ root) {
   if (!root.quireContent) root.quireContent = createController();
@@ -25,6 +25,8 @@
   function createController() {
     /** @type {QuireMessages} */
     const messages = root.quireMessages;
+    /** @type {QuireOverlay} */
+    const ui = root.quireOverlay;
 
     /**
      * The open reader, or null.
@@ -55,7 +57,7 @@
         }
       };
 
-      const overlay = root.quireOverlay.createOverlay({ onClose: () => close() });
+      const overlay = ui.createOverlay({ onClose: () => close() });
       const current = { overlay, close };
       session = current;
 
@@ -79,7 +81,7 @@
       overlay.focus();
       window.addEventListener('keydown', onKey, true);
 
-      /** @type {import('../shared/messages.js').ExtractRequest} */
+      /** @type {ExtractRequest} */
       const request = { type: messages.MSG.EXTRACT, html: pageHtml, url: location.href };
       chrome.runtime.sendMessage(request).then(
         (response) => {

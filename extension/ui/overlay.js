@@ -14,7 +14,7 @@
  * defence, and imported node by node. No `innerHTML` anywhere.
  */
 
-/** @typedef {import('../shared/messages.js').Article} Article */
+// `Article` is the global JSDoc type from shared/messages.js.
 
 /**
  * @typedef {object} Overlay
@@ -29,6 +29,14 @@
 /**
  * @typedef {object} OverlayOptions
  * @property {() => void} onClose Called when the reader asks to close (button).
+ */
+
+/**
+ * What this file publishes as `globalThis.quireOverlay`.
+ * @typedef {object} QuireOverlay
+ * @property {string} HOST_ID
+ * @property {(options: OverlayOptions) => Overlay} createOverlay
+ * @property {(iso: string, lang: string | null) => string | null} formatDate
  */
 
 (function (/** @type {any} */ root) {
@@ -290,5 +298,7 @@
     return { host, shadow, showLoading, showArticle, showError, focus };
   }
 
-  root.quireOverlay = Object.freeze({ HOST_ID, createOverlay, formatDate });
+  /** @type {QuireOverlay} */
+  const api = Object.freeze({ HOST_ID, createOverlay, formatDate });
+  root.quireOverlay = api;
 })(globalThis);

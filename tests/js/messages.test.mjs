@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import '../../extension/shared/messages.js';
 
-/** @type {import('../../extension/shared/messages.js').QuireMessages} */
+/** @type {QuireMessages} */
 const { MSG, MAX_HTML_CHARS, checkExtractRequest, checkExtractResponse } = /** @type {any} */ (globalThis).quireMessages;
 
 const ARTICLE = {
