@@ -89,6 +89,7 @@
           const checked = messages.checkExtractResponse(response);
           if (!checked.ok) overlay.showError(checked.error);
           else if (!checked.value.ok) overlay.showError(checked.value.error);
+          else if (checked.value.article.wordCount === 0) overlay.showError('Quire found no article text on this page.');
           else overlay.showArticle(checked.value.article);
           overlay.focus();
         },

@@ -138,16 +138,21 @@ test('Esc closes the reader and restores the page exactly', async () => {
   const page = await openPage(strict, '/article.html');
   try {
     await page.evaluate(() => window.scrollTo(0, 450));
+    // Focus a page link (without scrolling), so we can see focus come back to it.
+    await page.evaluate(() => document.querySelector('a')?.focus({ preventScroll: true }));
     const before = await pageState(page);
 
     await clickAction(browser, page);
-    assert.equal((await waitForOverlay(page)).state, 'article');
+    const view = await waitForOverlay(page);
+    assert.equal(view.state, 'article');
+    assert.equal(view.focusInside, true, 'focus moved into the overlay');
     await page.keyboard.press('Escape');
     await waitForOverlayGone(page);
 
     const afterClose = await pageState(page);
     assert.equal(afterClose.html, before.html, 'page serialisation is back as it was');
     assert.deepEqual([afterClose.x, afterClose.y], [before.x, before.y], 'scroll position is back');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'News', 'focus is back on the page link');
 
     // And the reader opens again afterwards.
     await clickAction(browser, page);
@@ -180,6 +185,53 @@ test('nothing from the page runs inside the overlay', async () => {
       ).length;
     });
     assert.equal(executable, 0, 'overlay holds no script element or event-handler attribute');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a page with nothing to read shows a clear error with a way back', async () => {
+  const page = await openPage(strict, '/empty.html');
+  try {
+    const before = await pageState(page);
+    await clickAction(browser, page);
+    const view = await waitForOverlay(page);
+    assert.equal(view.state, 'error');
+    assert.match(view.text, /found no article text on this page/);
+    assert.equal(view.labelText, 'Quire couldn’t read this page');
+    assert.equal(await page.evaluate(() => document.getElementById('quire-reader')?.shadowRoot?.activeElement?.textContent), 'Back to the page');
+
+    await page.keyboard.press('Enter'); // activates the focused "Back to the page" button
+    await waitForOverlayGone(page);
+    assert.equal((await pageState(page)).html, before.html, 'page serialisation is back as it was');
+  } finally {
+    await page.close();
+  }
+});
+
+test('an error from the core is shown with its reason', async () => {
+  const page = await openPage(strict, '/deep.html');
+  try {
+    await clickAction(browser, page);
+    const view = await waitForOverlay(page);
+    assert.equal(view.state, 'error');
+    assert.match(view.text, /nests elements too deeply/);
+    await page.keyboard.press('Escape');
+    await waitForOverlayGone(page);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a click right after navigation still opens the reader', async () => {
+  // Chromium can refuse an injection within ~300 ms of a load; the worker retries once.
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(strict.url('/article.html'), { waitUntil: 'commit' });
+    await clickAction(browser, page);
+    const view = await waitForOverlay(page);
+    assert.equal(view.state, 'article');
+    assert.equal(view.title, TITLE);
   } finally {
     await page.close();
   }
