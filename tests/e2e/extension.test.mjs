@@ -35,6 +35,8 @@ const CLUTTER = ['indicates required', 'Subscribe', 'Herald Weekly', 'Planning n
 let strict;
 /** @type {import('./lib.mjs').Served} */
 let open;
+/** @type {import('./lib.mjs').Served} */
+let trustedTypes;
 /** @type {import('./lib.mjs').Launched} */
 let browser;
 
@@ -44,6 +46,10 @@ before(async () => {
   // no 'wasm-unsafe-eval'. The core must still run (in the service worker).
   strict = await serve({ root: FIXTURES, documentHeaders: { 'content-security-policy': STRICT_CSP } });
   open = await serve({ root: FIXTURES });
+  trustedTypes = await serve({
+    root: FIXTURES,
+    documentHeaders: { 'content-security-policy': `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types 'none'` },
+  });
   browser = await launchWithExtension();
 });
 
@@ -51,6 +57,7 @@ after(async () => {
   await browser?.close();
   await strict?.close();
   await open?.close();
+  await trustedTypes?.close();
 });
 
 /**
@@ -232,6 +239,19 @@ test('a click right after navigation still opens the reader', async () => {
     const view = await waitForOverlay(page);
     assert.equal(view.state, 'article');
     assert.equal(view.title, TITLE);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the reader works on a page that enforces Trusted Types', async () => {
+  const page = await openPage(trustedTypes, '/article.html');
+  try {
+    await clickAction(browser, page);
+    const view = await waitForOverlay(page);
+    assert.equal(view.state, 'article', view.text);
+    assert.equal(view.title, TITLE);
+    assert.equal(view.paragraphs.length, ARTICLE_PARAGRAPHS.length);
   } finally {
     await page.close();
   }

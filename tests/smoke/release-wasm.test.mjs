@@ -74,3 +74,30 @@ test('isProbablyReaderable() tells an article from a stub', () => {
   assert.equal(core.isProbablyReaderable(PAGE), true);
   assert.equal(core.isProbablyReaderable('<html><body><p>Hello.</p></body></html>'), false);
 });
+
+test('after a trap the worker core moves to a fresh instance of the real glue', async () => {
+  // The service worker imports the glue under distinct URLs to get spare
+  // instances (extension/background/core.js). Check that works with the real
+  // glue: a second instance initialises from the shared compiled module and
+  // extracts. The trap itself is simulated on the first instance.
+  const { createCore } = await import('../../extension/background/core.js');
+  const spare = await import(new URL('quire.js?instance=1', PKG).href);
+  assert.notEqual(spare, core, 'a query string gives a distinct module instance');
+  const trapping = {
+    ...core,
+    default: async () => {},
+    extract: (/** @type {string} */ html, /** @type {any} */ url, /** @type {any} */ options) => {
+      if (html === 'TRAP') throw new WebAssembly.RuntimeError('unreachable');
+      return core.extract(html, url, options);
+    },
+  };
+  const bytes = readFileSync(new URL('quire_bg.wasm', PKG));
+  const engine = createCore({ glues: [trapping, spare], compile: () => WebAssembly.compile(bytes) });
+  assert.equal((await engine.extract(PAGE, 'https://echo.example/a')).ok, true);
+  assert.equal((await engine.extract('TRAP', 'https://echo.example/a')).ok, false);
+  assert.equal(engine.instance(), 1);
+  const answer = await engine.extract(PAGE, 'https://echo.example/a');
+  assert.equal(answer.ok, true);
+  assert.equal(/** @type {any} */ (answer).article.title, 'Tram depot reopens as a covered market');
+  assert.equal(spare.version(), core.version());
+});
