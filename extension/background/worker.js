@@ -75,6 +75,19 @@ async function reportInjectionFailure(tabId, error) {
   }
 }
 
+/**
+ * Clears a failure mark left by {@link reportInjectionFailure}.
+ * @param {number} tabId
+ */
+async function clearInjectionFailure(tabId) {
+  try {
+    await chrome.action.setBadgeText({ tabId, text: '' });
+    await chrome.action.setTitle({ tabId, title: chrome.runtime.getManifest().action?.default_title ?? 'Quire' });
+  } catch {
+    // The tab is gone.
+  }
+}
+
 chrome.action.onClicked.addListener((tab) => {
   const tabId = tab.id;
   if (tabId === undefined) return;
@@ -84,7 +97,10 @@ chrome.action.onClicked.addListener((tab) => {
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
       return inject(tabId);
     })
-    .catch((error) => reportInjectionFailure(tabId, error));
+    .then(
+      () => clearInjectionFailure(tabId),
+      (error) => reportInjectionFailure(tabId, error),
+    );
 });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -256,3 +256,31 @@ test('the reader works on a page that enforces Trusted Types', async () => {
     await page.close();
   }
 });
+
+test('on a page extensions may not touch, the button says why instead of failing silently', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto('chrome://version/');
+    await clickAction(browser, page);
+    // Without the "tabs" permission the worker cannot find a tab by URL, so
+    // read the badge of every open tab; only this one should carry the mark.
+    const marks = () =>
+      browser.worker.evaluate(async () => {
+        const tabs = await chrome.tabs.query({});
+        const all = await Promise.all(
+          tabs.map(async (tab) => ({ text: await chrome.action.getBadgeText({ tabId: tab.id }), title: await chrome.action.getTitle({ tabId: tab.id }) })),
+        );
+        return all.filter((mark) => mark.text !== '');
+      });
+    let found = await marks();
+    for (let i = 0; i < 30 && found.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      found = await marks();
+    }
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(found[0].text, '!');
+    assert.match(found[0].title, /can’t read this page: Cannot access a chrome:\/\/ URL/);
+  } finally {
+    await page.close();
+  }
+});
