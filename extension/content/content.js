@@ -106,10 +106,6 @@
         if (session) session.close();
         else open();
       },
-      /** Whether the reader is open. */
-      isOpen() {
-        return session !== null;
-      },
     };
   }
 })(globalThis);

@@ -171,7 +171,12 @@
     const style = el(doc, 'style');
     style.textContent = root.quireOverlayStyles;
 
-    const scroller = el(doc, 'div', 'quire');
+    // The dialog is the whole full-window scroller, so the close button in
+    // its top bar is inside the modal for assistive technology too.
+    const dialog = el(doc, 'div', 'quire');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.tabIndex = -1;
     const bar = el(doc, 'div', 'bar');
     const close = el(doc, 'button', 'close', 'Close reader');
     close.type = 'button';
@@ -179,18 +184,15 @@
     close.addEventListener('click', () => options.onClose());
     bar.append(close);
 
-    const dialog = el(doc, 'div', 'dialog');
-    dialog.setAttribute('role', 'dialog');
-    dialog.setAttribute('aria-modal', 'true');
-    dialog.tabIndex = -1;
+    const page = el(doc, 'div', 'page');
 
-    scroller.append(bar, dialog);
-    shadow.append(style, scroller);
+    dialog.append(bar, page);
+    shadow.append(style, dialog);
 
     // Keep Tab inside the dialog while it is open.
-    scroller.addEventListener('keydown', (event) => {
+    dialog.addEventListener('keydown', (event) => {
       if (event.key !== 'Tab') return;
-      const items = focusables(scroller);
+      const items = focusables(dialog);
       if (items.length === 0) return;
       const first = items[0];
       const last = items[items.length - 1];
@@ -210,8 +212,8 @@
      */
     function render(state, children) {
       dialog.dataset.state = state;
-      dialog.className = `dialog ${state}`;
-      dialog.replaceChildren(...children);
+      page.className = `page ${state}`;
+      page.replaceChildren(...children);
       if (state === 'loading') {
         dialog.removeAttribute('aria-labelledby');
         dialog.setAttribute('aria-label', 'Quire reader');
@@ -221,7 +223,7 @@
         dialog.removeAttribute('aria-busy');
         dialog.setAttribute('aria-labelledby', TITLE_ID);
       }
-      scroller.scrollTop = 0;
+      dialog.scrollTop = 0;
     }
 
     function showLoading() {
@@ -275,8 +277,8 @@
       parts.push(content);
 
       render('article', parts);
-      if (article.lang) dialog.lang = article.lang;
-      if (article.dir === 'rtl' || article.dir === 'ltr') dialog.dir = article.dir;
+      if (article.lang) page.lang = article.lang;
+      if (article.dir === 'rtl' || article.dir === 'ltr') page.dir = article.dir;
     }
 
     /** @param {string} message */
