@@ -55,19 +55,32 @@ pub fn run(dom: &Dom, ctx: &Context) -> Option<Chosen> {
             clean_conditionally: false,
         },
     ];
-    let mut best: Option<(usize, Chosen)> = None;
+    let mark = ctx.trace.as_ref().map(|t| t.mark());
+    let rewind = || {
+        if let (Some(t), Some(m)) = (&ctx.trace, mark) {
+            t.rewind(m);
+        }
+    };
+    let mut best: Option<(usize, Flags)> = None;
     for flags in attempts {
+        rewind();
         let mut work = dom.clone();
         let (root, byline) = grab_article(&mut work, flags, ctx)?;
         let len = inner_text_len(&work, root);
         if len >= ctx.options.char_threshold {
             return Some((work, root, byline));
         }
-        if best.as_ref().is_none_or(|(l, _)| len > *l) {
-            best = Some((len, (work, root, byline)));
+        if best.is_none_or(|(l, _)| len > l) {
+            best = Some((len, flags));
         }
     }
-    best.map(|(_, c)| c)
+    // None was long enough: redo the longest attempt (it is deterministic),
+    // so that a trace holds that attempt's decisions.
+    let (_, flags) = best?;
+    rewind();
+    let mut work = dom.clone();
+    let (root, byline) = grab_article(&mut work, flags, ctx)?;
+    Some((work, root, byline))
 }
 
 /// Text similarity of two strings in [0, 1] by shared word tokens
@@ -188,7 +201,7 @@ pub fn grab_article(
 
         if dom.attr(node, "aria-modal") == Some("true") && dom.attr(node, "role") == Some("dialog")
         {
-            cur = remove_and_next(dom, node, body);
+            cur = remove_and_next(dom, node, body, ctx, "modal-dialog");
             continue;
         }
         if byline.is_none() && node != body {
@@ -200,7 +213,7 @@ pub fn grab_article(
                 let text = inner_text(dom, node);
                 if is_valid_byline(&text) {
                     byline = Some(text);
-                    cur = remove_and_next(dom, node, body);
+                    cur = remove_and_next(dom, node, body, ctx, "byline");
                     continue;
                 }
             }
@@ -209,7 +222,7 @@ pub fn grab_article(
             if let Some(title) = &ctx.title {
                 if text_similarity(title, &inner_text(dom, node)) > 0.75 {
                     remove_title_header = false;
-                    cur = remove_and_next(dom, node, body);
+                    cur = remove_and_next(dom, node, body, ctx, "title-duplicate");
                     continue;
                 }
             }
@@ -231,7 +244,17 @@ pub fn grab_article(
                 if unlikely && !bad_role {
                     rescue_lead_figure(dom, node, &match_string);
                 }
-                cur = remove_and_next(dom, node, body);
+                cur = remove_and_next(
+                    dom,
+                    node,
+                    body,
+                    ctx,
+                    if unlikely {
+                        "unlikely-candidate"
+                    } else {
+                        "unlikely-role"
+                    },
+                );
                 continue;
             }
         }
@@ -240,7 +263,7 @@ pub fn grab_article(
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && is_without_content(dom, node)
         {
-            cur = remove_and_next(dom, node, body);
+            cur = remove_and_next(dom, node, body, ctx, "empty");
             continue;
         }
         if is_one_of(&tag, patterns::TAGS_TO_SCORE) {
@@ -271,6 +294,9 @@ pub fn grab_article(
         let s = scores.get(c).unwrap_or(0.0) * (1.0 - link_density(dom, c));
         scores.set(c, s);
         top.push((c, s));
+        if let Some(t) = &ctx.trace {
+            t.score(c, s);
+        }
     }
     top.sort_by(|a, b| b.1.total_cmp(&a.1));
     top.truncate(ctx.options.top_candidates.max(1));
@@ -352,6 +378,9 @@ pub fn grab_article(
         );
     }
 
+    if let Some(t) = &ctx.trace {
+        t.container(top_candidate);
+    }
     // Merge siblings that belong to the article.
     let top_score = scores.get(top_candidate).unwrap_or(0.0);
     let sibling_threshold = f64::max(10.0, top_score * 0.2);
@@ -397,10 +426,8 @@ pub fn grab_article(
     }
     if parent != body {
         if let Some(fig) = lead_figure(dom, &siblings, top_candidate, &merged) {
-            match dom.first_child(root) {
-                Some(first) => dom.insert_before(first, fig),
-                None => dom.append(root, fig),
-            }
+            // Right before the container, so the page's order holds.
+            dom.insert_before(top_candidate, fig);
         }
     }
     let kept = clean::prep_article(dom, root, flags, ctx);
@@ -475,7 +502,14 @@ fn is_captioned_image(dom: &Dom, fig: NodeId) -> bool {
     has_image && caption
 }
 
-fn remove_and_next(dom: &mut Dom, node: NodeId, root: NodeId) -> Option<NodeId> {
+fn remove_and_next(
+    dom: &mut Dom,
+    node: NodeId,
+    root: NodeId,
+    ctx: &Context,
+    reason: &str,
+) -> Option<NodeId> {
+    ctx.dropped(node, reason);
     let next = dom.next_skipping_children(node, root);
     dom.detach(node);
     next
@@ -488,11 +522,7 @@ mod tests {
     use crate::Options;
 
     fn ctx() -> Context {
-        Context {
-            options: Options::default(),
-            base: None,
-            title: None,
-        }
+        Context::new(Options::default())
     }
 
     #[test]

@@ -279,19 +279,26 @@ pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
 }
 
 /// Tags clutter blocks under `root` (not `root` itself) for [`sweep`],
-/// outermost first. Blocks holding more than half of the article's text are
-/// never tagged, only looked into.
-pub fn mark(dom: &mut Dom, root: NodeId) {
-    for (node, verdict) in find(dom, root) {
-        dom.set_attr(node, MARK_ATTR, verdict.kind.name());
-        dom.set_attr(node, SIGNALS_ATTR, &verdict.signals.join(","));
+/// outermost first, and returns them with their verdicts. Blocks holding
+/// more than half of the article's text are never tagged, only looked into.
+pub fn mark(dom: &mut Dom, root: NodeId) -> Vec<(NodeId, Verdict)> {
+    let found = find(dom, root);
+    for (node, verdict) in &found {
+        dom.set_attr(*node, MARK_ATTR, verdict.kind.name());
+        dom.set_attr(*node, SIGNALS_ATTR, &verdict.signals.join(","));
     }
+    found
 }
 
 /// Removes the blocks [`mark`] tagged that are still under `root`, then
 /// classifies and removes what is left, and strips anchor widgets from
-/// headings. Returns every removed block in document order.
-pub fn sweep(dom: &mut Dom, root: NodeId) -> Vec<Removed> {
+/// headings. Calls `on_remove` for each removed block just before it is
+/// detached, and returns them all in document order.
+pub fn sweep(
+    dom: &mut Dom,
+    root: NodeId,
+    mut on_remove: impl FnMut(NodeId, &Removed),
+) -> Vec<Removed> {
     let mut removed = Vec::new();
     let marked: Vec<NodeId> = dom
         .descendants(root)
@@ -311,13 +318,17 @@ pub fn sweep(dom: &mut Dom, root: NodeId) -> Vec<Removed> {
             .map(str::to_string)
             .collect();
         if let Some(kind) = kind {
-            removed.push(record(dom, n, kind, signals));
+            let r = record(dom, n, kind, signals);
+            on_remove(n, &r);
+            removed.push(r);
             dom.detach(n);
         }
     }
     for (n, v) in find(dom, root) {
         let signals = v.signals.iter().map(|s| s.to_string()).collect();
-        removed.push(record(dom, n, v.kind, signals));
+        let r = record(dom, n, v.kind, signals);
+        on_remove(n, &r);
+        removed.push(r);
         dom.detach(n);
     }
     strip_heading_widgets(dom, root);
@@ -1155,7 +1166,7 @@ mod tests {
         let mut dom = parse(&format!("<body><article>{body}</article></body>"));
         let root = dom.find_tag(dom.document(), "article").unwrap();
         mark(&mut dom, root);
-        let removed = sweep(&mut dom, root);
+        let removed = sweep(&mut dom, root, |_, _| {});
         (normalize_ws(&dom.text_content(root)), removed)
     }
 
@@ -1616,7 +1627,7 @@ mod tests {
         let mut dom = parse(&format!("<body><article>{body}</article></body>"));
         let root = dom.find_tag(dom.document(), "article").unwrap();
         mark(&mut dom, root);
-        let removed = sweep(&mut dom, root);
+        let removed = sweep(&mut dom, root, |_, _| {});
         assert!(removed.is_empty(), "{removed:?}");
         let code = dom.find_tag(root, "code").unwrap();
         assert_eq!(dom.attr(code, "class"), Some("language-sh"));
