@@ -159,7 +159,8 @@ export function drawHeatMap(doc, explanation) {
 
   for (const [block, el] of elements) {
     if (block.score !== null) {
-      addBox(el, { background: heatColour(block.score, max) }, null, '', block);
+      const box = addBox(el, { background: heatColour(block.score, max) }, null, '', block);
+      box.dataset.score = String(block.score);
     }
     if (isLabelled(block)) {
       const colour = block.decision === 'clutter' ? COLOURS.clutter : COLOURS.dropped;
@@ -179,6 +180,7 @@ export function drawHeatMap(doc, explanation) {
     position: 'absolute', boxSizing: 'border-box', pointerEvents: 'none', display: 'none',
     outline: `3px solid ${COLOURS.focus}`, background: 'rgba(242, 183, 5, 0.18)',
   });
+  focusBox.dataset.focus = 'true';
   layer.append(focusBox);
   /** @type {Element | null} */
   let focused = null;

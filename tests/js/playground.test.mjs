@@ -1,0 +1,94 @@
+// @ts-check
+/**
+ * The playground's pure helpers (www/blocks.js): heat map colours and
+ * labels, reader-to-original matching, and the exports.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  heatColour,
+  labelFor,
+  isLabelled,
+  matchReaderToBlocks,
+  markdownExport,
+  maxScore,
+  reportBundle,
+  slug,
+  summarise,
+} from '../../www/blocks.js';
+
+/**
+ * @param {Partial<import('../../www/blocks.js').Block>} fields
+ * @returns {import('../../www/blocks.js').Block}
+ */
+const block = (fields) => ({ path: 'html>body:nth-child(2)>p:nth-child(1)', tag: 'p', score: null, decision: 'kept', kind: null, signals: [], inherited: false, text: '', ...fields });
+
+const ARTICLE = {
+  title: 'Harbour  board backs\nthe plan', byline: 'Maren Holt', siteName: 'Courier', publishedTime: '2026-11-24T08:30:00+00:00',
+  lang: 'en', dir: 'ltr', excerpt: null, leadImage: null, content: '<p>x</p>', text: 'x', markdown: 'The board voted.\n', wordCount: 3, readingMinutes: 1, readerable: true,
+};
+
+test('removed blocks are labelled with their kind, or their main signal', () => {
+  assert.equal(labelFor(block({ decision: 'clutter', kind: 'newsletter-form', signals: ['form', 'email'] })), 'newsletter-form');
+  assert.equal(labelFor(block({ decision: 'dropped', signals: ['unlikely-candidate', 'x'] })), 'unlikely-candidate');
+  assert.equal(labelFor(block({ decision: 'kept' })), null);
+  assert.equal(isLabelled(block({ decision: 'dropped', signals: ['hidden'], inherited: true })), false, 'inherited decisions are labelled on the ancestor');
+  assert.equal(isLabelled(block({ decision: 'dropped', signals: ['hidden'] })), true);
+});
+
+test('heat runs from blue at zero to red at the best score', () => {
+  assert.equal(maxScore([block({ score: -3 }), block({ score: 12 }), block({})]), 12);
+  assert.equal(maxScore([block({})]), 1);
+  assert.match(heatColour(0, 10), /^hsla\(210,/);
+  assert.match(heatColour(-5, 10), /^hsla\(210,/);
+  assert.match(heatColour(10, 10), /^hsla\(0,/);
+  assert.match(heatColour(50, 10), /^hsla\(0,/);
+});
+
+test('reader blocks match kept blocks by tag and text, in order', () => {
+  const blocks = [
+    block({ path: 'a', tag: 'div', text: 'Same words here in a wrapper paragraph' }),
+    block({ path: 'b', tag: 'p', text: 'Same words here in a wrapper paragraph' }),
+    block({ path: 'c', tag: 'p', text: 'Repeated' }),
+    block({ path: 'd', tag: 'p', text: 'Repeated' }),
+    block({ path: 'e', tag: 'p', text: 'Dropped text', decision: 'dropped' }),
+    block({ path: 'f', tag: 'p', text: 'A long paragraph whose tail the core trimmed: it drops an inline widget' }),
+  ];
+  const m = matchReaderToBlocks(
+    [
+      { key: 1, tag: 'p', text: ' Same words  here in a\nwrapper paragraph ' },
+      { key: 2, tag: 'p', text: 'Repeated' },
+      { key: 3, tag: 'p', text: 'Repeated' },
+      { key: 4, tag: 'p', text: 'Dropped text' },
+      { key: 5, tag: 'p', text: 'A long paragraph whose tail the core trimmed: it drops' },
+      { key: 6, tag: 'p', text: '' },
+    ],
+    blocks,
+  );
+  assert.deepEqual([...m].map(([k, b]) => [k, b.path]), [[1, 'b'], [2, 'c'], [3, 'd'], [5, 'f']]);
+});
+
+test('the Markdown export starts with the headline and a byline line', () => {
+  assert.equal(markdownExport(ARTICLE), '# Harbour board backs the plan\n\n*Maren Holt · 2026-11-24*\n\nThe board voted.\n');
+  const titled = { ...ARTICLE, byline: null, publishedTime: null, markdown: '# Harbour board backs the plan\n\nThe board voted.' };
+  assert.equal(markdownExport(titled), '# Harbour board backs the plan\n\nThe board voted.\n', 'no second heading');
+  assert.ok(markdownExport({ ...ARTICLE, title: null }).startsWith('# Untitled\n'));
+});
+
+test('the bug report holds the input, the URL and the explanation', () => {
+  const explanation = { article: ARTICLE, container: 'html>body:nth-child(2)', blocks: [block({})], keptText: 'x' };
+  const r = reportBundle({ html: '<p>x</p>', url: null, explanation, coreVersion: '0.1.0', timings: { explain: 1 } });
+  assert.equal(r.html, '<p>x</p>');
+  assert.equal(r.url, null);
+  assert.equal(r.explain, explanation);
+  assert.equal(r.format, 'quire-playground-report');
+  assert.ok(!Number.isNaN(Date.parse(r.createdAt)));
+});
+
+test('file names and counts', () => {
+  assert.equal(slug('Skerry Point lighthouse — as a “weather station”!'), 'skerry-point-lighthouse-as-a-weather-station');
+  assert.equal(slug('Привіт'), 'article');
+  const s = summarise([block({}), block({ decision: 'clutter', kind: 'share' }), block({ decision: 'dropped', signals: ['hidden'], inherited: true })]);
+  assert.deepEqual(s.decisions, { kept: 1, dropped: 1, clutter: 1 });
+  assert.deepEqual(s.labels, { share: 1 });
+});
