@@ -23,16 +23,26 @@ const PAGE_DIR = join(CORPUS, 'clutter', 'kyiv-independent-peacekeepers');
 
 /**
  * The page's clutter, by a selector in the page, and what the heat map must
- * say about it. `kinds` lists the clutter kinds accepted; when the core gives
- * no kind yet (it drops the block by a structural rule), the label must be
- * one of `signals`. Update these as the clutter classifier learns more:
- * the point of the playground is to show what the core *really* decides.
+ * say about it. A clutter block's label is its kind; a block the core drops
+ * by a structural rule instead is labelled with that rule (its main signal).
+ * A label counts when it is on the element itself or on a block inside it
+ * with the same text (a wrapper's only child).
+ *
+ * `kinds` are the clutter kinds wanted; `signals` the structural rules
+ * accepted until the clutter classifier gives a kind. Both are what the core
+ * gives on this branch (base 6195f6d): none of these blocks gets a clutter
+ * kind yet. `todo` marks a block the core does not remove at all yet, so the
+ * heat map cannot label it; node:test reports it without failing. Tighten
+ * this table when the classifier lands.
  */
 const CLUTTER = [
-  { name: 'support bar', selector: '.support-bar', kinds: ['donation', 'membership-cta'], signals: ['unlikely-candidate', 'outside-article'] },
-  { name: 'membership appeal', selector: '.membership-cta', kinds: ['membership-cta', 'donation'], signals: ['unlikely-candidate', 'link-density', 'outside-article'] },
-  { name: 'in-article sign-up form', selector: '.newsletter-promo', kinds: ['newsletter-form'], signals: ['unlikely-candidate', 'link-density', 'outside-article'] },
-  { name: 'footer sign-up form', selector: '.gh-foot-newsletter', kinds: ['newsletter-form'], signals: ['unlikely-candidate', 'link-density', 'outside-article'] },
+  { name: 'support bar', selector: '.support-bar', kinds: ['donation', 'membership-cta'], signals: ['outside-article', 'unlikely-candidate'] },
+  {
+    name: 'membership appeal', selector: '.membership-cta', kinds: ['membership-cta', 'donation'], signals: ['outside-article', 'unlikely-candidate', 'negative-class-weight'],
+    todo: 'the core keeps .membership-cta inside the article (score 13); the clutter classifier should give it membership-cta',
+  },
+  { name: 'in-article sign-up form', selector: '.newsletter-promo', kinds: ['newsletter-form'], signals: ['negative-class-weight', 'form-inputs', 'unlikely-candidate'] },
+  { name: 'footer sign-up form', selector: '.gh-foot-newsletter', kinds: ['newsletter-form'], signals: ['outside-article', 'unlikely-candidate'] },
 ];
 
 const corpusPresent = await stat(join(PAGE_DIR, 'page.html')).then(() => true, () => false);
@@ -65,7 +75,7 @@ after(async () => {
   await server?.close();
 });
 
-test('the playground explains the Kyiv Independent page: reader, heat map, Markdown export', { skip }, async () => {
+test('the playground explains the Kyiv Independent page: reader, heat map, Markdown export', { skip }, async (t) => {
   const html = await readFile(join(PAGE_DIR, 'page.html'), 'utf8');
   const truth = JSON.parse(await readFile(join(PAGE_DIR, 'truth.json'), 'utf8'));
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
@@ -73,8 +83,14 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
   /** @type {string[]} */
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // Console errors of the playground itself count; those of the dropped page
+  // (its blocked scripts and inline styles, its unreachable remote resources)
+  // are expected.
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    const where = msg.location().url;
+    if (msg.type() !== 'error' || where === 'about:srcdoc' || /about:srcdoc/.test(msg.text())) return;
+    if (where && !where.startsWith(server.origin)) return;
+    problems.push(`console: ${msg.text()} (${where})`);
   });
   try {
     await page.goto(server.url('/'), { waitUntil: 'load' });
@@ -124,11 +140,13 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
         found: clutter.map(({ selector }) => {
           const el = doc.querySelector(selector);
           if (!el) return { selector, labels: [] };
-          // Labels on the element itself, or on blocks inside it or around it.
+          /** @param {Element} e */
+          const text = (e) => (e.textContent || '').replace(/\s+/g, ' ').trim();
+          // Labels on the element itself, or on a block inside it with the same text.
           const labels = labelled
             .filter((b) => {
               const target = doc.querySelector(/** @type {HTMLElement} */ (b).dataset.path || ':not(*)');
-              return target && (target === el || el.contains(target) || target.contains(el));
+              return target && (target === el || (el.contains(target) && text(target) === text(el)));
             })
             .map((b) => ({
               label: /** @type {HTMLElement} */ (b).dataset.label,
@@ -144,14 +162,14 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
     assert.ok(heat.heat > 0, 'scored blocks are coloured');
     for (const [i, spec] of CLUTTER.entries()) {
       const { labels } = heat.found[i];
-      assert.ok(labels.length > 0, `the ${spec.name} (${spec.selector}) has no label on the heat map`);
-      const ok = labels.some((l) => (l.decision === 'clutter' ? spec.kinds.includes(String(l.label)) : spec.signals.includes(String(l.label))));
-      assert.ok(ok, `the ${spec.name} is labelled ${JSON.stringify(labels)}; expected a kind in ${spec.kinds} or a signal in ${spec.signals}`);
-      assert.ok(labels.some((l) => l.visible), `the ${spec.name}'s label is drawn`);
-    }
-    // Report what the core gives today, so the log shows which blocks lack kinds.
-    for (const [i, spec] of CLUTTER.entries()) {
-      console.log(`# heat map: ${spec.name}: ${heat.found[i].labels.map((l) => `${l.decision}:${l.label}`).join(', ')}`);
+      // What the core gives today, in the log: which blocks lack kinds.
+      t.diagnostic(`heat map: ${spec.name} (${spec.selector}): ${labels.map((l) => `${l.decision}:${l.label}`).join(', ') || 'no label'}`);
+      await t.test(`the heat map labels the ${spec.name}`, { todo: spec.todo }, () => {
+        assert.ok(labels.length > 0, `the ${spec.name} (${spec.selector}) has no label on the heat map`);
+        const ok = labels.some((l) => (l.decision === 'clutter' ? spec.kinds.includes(String(l.label)) : spec.signals.includes(String(l.label))));
+        assert.ok(ok, `the ${spec.name} is labelled ${JSON.stringify(labels)}; expected a kind in ${spec.kinds} or a signal in ${spec.signals}`);
+        assert.ok(labels.some((l) => l.visible), `the ${spec.name}'s label is drawn`);
+      });
     }
 
     // Hover sync: a reader paragraph lights its block in the original.
@@ -178,8 +196,9 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-md')]);
     const markdown = await readFile(/** @type {string} */ (await download.path()), 'utf8');
     assert.ok(markdown.startsWith(`# ${truth.title}\n`), `the Markdown starts: ${markdown.slice(0, 120)}`);
-    assert.ok(markdown.includes(truth.byline), 'the Markdown has the byline');
-    assert.ok(markdown.includes(truth.must_include[0]), 'the Markdown has the article');
+    assert.ok(markdown.split('\n')[2].includes(truth.byline), 'the byline line follows the headline');
+    const plain = markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+    for (const sentence of truth.must_include) assert.ok(plain.includes(sentence), `the Markdown lacks: ${sentence}`);
     await copyFile(/** @type {string} */ (await download.path()), join(ARTIFACTS, 'playground.md'));
 
     // Export: the bug report holds the input and the explanation.
