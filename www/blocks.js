@@ -74,7 +74,8 @@ export function maxScore(blocks) {
 
 /**
  * The heat map fill for a content score: hue runs from cool blue (0 or
- * less) to hot red (the page's best score).
+ * less) to hot red (the page's best score). Light, because scored blocks
+ * nest (body, wrapper, article, section) and their fills add up.
  * @param {number} score
  * @param {number} max
  * @returns {string} a CSS colour
@@ -82,7 +83,7 @@ export function maxScore(blocks) {
 export function heatColour(score, max) {
   const t = Math.min(1, Math.max(0, score / max));
   const hue = Math.round(210 * (1 - t));
-  return `hsla(${hue}, 85%, 50%, ${(0.12 + 0.28 * t).toFixed(2)})`;
+  return `hsla(${hue}, 85%, 50%, ${(0.06 + 0.18 * t).toFixed(2)})`;
 }
 
 /**

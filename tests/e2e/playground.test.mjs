@@ -57,7 +57,6 @@ let server;
 let browser;
 
 before(async () => {
-  if (skip) return;
   await stat(join(WWW, 'pkg', 'quire_bg.wasm')).catch(() => {
     throw new Error(`${WWW} is not built: run \`make dist\` first`);
   });
@@ -210,6 +209,38 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
     assert.equal(report.explain.article.title, truth.title);
 
     assert.deepEqual(problems, [], 'no page errors or console errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a bundled sample page runs from the picker, offline', async () => {
+  // Needs no corpus: the samples ship with the playground.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Offline: any request that leaves 127.0.0.1 fails the test.
+  /** @type {string[]} */
+  const remote = [];
+  await context.route((url) => url.hostname !== '127.0.0.1', (route) => {
+    remote.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url('/'), { waitUntil: 'load' });
+    await page.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 15_000 });
+    await page.selectOption('#sample', 'sample/index.html');
+    await page.waitForFunction(() => document.body.dataset.state === 'done' || document.body.dataset.state === 'error', undefined, { timeout: 20_000 });
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', (await page.textContent('#status')) || '');
+    const title = await page.frameLocator('#reader').locator('body').evaluate((body) => body.querySelector('#quire-reader')?.shadowRoot?.querySelector('h1')?.textContent?.trim());
+    assert.equal(title, 'Skerry Point lighthouse will keep watch again — as a weather station');
+    const labels = await page.frameLocator('#original').locator('html').evaluate((html) =>
+      Array.from(html.ownerDocument.querySelectorAll('#quire-playground-heatmap [data-label]'), (b) => /** @type {HTMLElement} */ (b).dataset.label));
+    assert.ok(labels.includes('container'), 'the container is outlined');
+    assert.ok(labels.length > 3, `labels: ${labels}`);
+    // The sample's own script must not have run in the sandboxed frame.
+    const ran = await page.frameLocator('#original').locator('html').evaluate((html) => !html.classList.contains('no-js'));
+    assert.equal(ran, false, 'a script of the page ran');
+    assert.deepEqual(remote, [], 'no request left 127.0.0.1');
   } finally {
     await context.close();
   }
