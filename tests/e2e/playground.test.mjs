@@ -182,6 +182,15 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
     assert.ok(focusShown, 'hovering a reader paragraph outlines its block in the original');
     assert.match(await page.textContent('#inspect') || '', /kept/);
 
+    // …and a block of the original lights its paragraph in the reader.
+    const third = truth.must_include[2];
+    await page.frameLocator('#original').locator('p', { hasText: third.slice(0, 40) }).first().hover();
+    const lit = await readerFrame.locator('body').evaluate((body) =>
+      Array.from(body.querySelector('#quire-reader')?.shadowRoot?.querySelectorAll('.content *') || [])
+        .filter((el) => el instanceof HTMLElement && el.style.outline)
+        .map((el) => (el.textContent || '').replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(lit, [third], 'hovering a paragraph of the original outlines it in the reader');
+
     // (c) The JSON view: metadata, word count, timings.
     const json = JSON.parse((await page.textContent('#json')) || '{}');
     assert.equal(json.article.title, truth.title);
