@@ -74,16 +74,49 @@ export function maxScore(blocks) {
 
 /**
  * The heat map fill for a content score: hue runs from cool blue (0 or
- * less) to hot red (the page's best score). Light, because scored blocks
- * nest (body, wrapper, article, section) and their fills add up.
+ * less) to hot red (the page's best score).
  * @param {number} score
  * @param {number} max
+ * @param {boolean} [alpha] Translucent (for fills) or opaque (for outlines).
  * @returns {string} a CSS colour
  */
-export function heatColour(score, max) {
+export function heatColour(score, max, alpha = true) {
   const t = Math.min(1, Math.max(0, score / max));
   const hue = Math.round(210 * (1 - t));
-  return `hsla(${hue}, 85%, 50%, ${(0.06 + 0.18 * t).toFixed(2)})`;
+  return alpha ? `hsla(${hue}, 85%, 50%, ${(0.12 + 0.23 * t).toFixed(2)})` : `hsl(${hue}, 80%, 42%)`;
+}
+
+/**
+ * The heat of each leaf block (one that holds no other block): the score of
+ * its nearest scored ancestor-or-self, the candidate it counted towards.
+ * Filling leaves only keeps the fills from piling up, since scored blocks
+ * nest (body, wrapper, article, section); the scored blocks themselves get
+ * an outline in their own colour.
+ * @param {readonly Block[]} blocks in document order
+ * @returns {Map<Block, number>}
+ */
+export function leafHeat(blocks) {
+  /** @type {Set<string>} */
+  const parents = new Set();
+  /** @type {Map<string, number>} */
+  const scores = new Map();
+  for (const b of blocks) {
+    if (b.score !== null) scores.set(b.path, b.score);
+    for (let p = parentPath(b.path); p; p = parentPath(p)) parents.add(p);
+  }
+  /** @type {Map<Block, number>} */
+  const out = new Map();
+  for (const b of blocks) {
+    if (parents.has(b.path)) continue;
+    for (let p = b.path; p; p = parentPath(p)) {
+      const score = scores.get(p);
+      if (score !== undefined) {
+        out.set(b, score);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -99,13 +132,55 @@ export function labelFor(block) {
 }
 
 /**
- * Whether a block carries its own decision on the heat map: removed blocks
- * whose removal was decided on them, not inherited from an ancestor (which
- * has the label already).
+ * Whether a block's removal was decided on it, not inherited from an
+ * ancestor (which carries the label already).
  * @param {Block} block
  */
 export function isLabelled(block) {
   return block.decision !== 'kept' && !block.inherited;
+}
+
+/**
+ * The labels the heat map draws, by block. A removed block is labelled
+ * (see {@link labelFor}) unless its decision was inherited, or its nearest
+ * ancestor block is removed whole (holds no kept block) with the same label:
+ * the core reports `outside-article` on every block outside the container,
+ * and one label on the outermost says it for all of them.
+ * @param {readonly Block[]} blocks in document order
+ * @returns {Map<Block, string>}
+ */
+export function labelPlan(blocks) {
+  /** @type {Set<string>} paths of blocks that hold a kept block */
+  const holdsKept = new Set();
+  for (const b of blocks) {
+    if (b.decision !== 'kept') continue;
+    for (let p = b.path; p; p = parentPath(p)) holdsKept.add(p);
+  }
+  /** @type {Map<string, string | null>} the label each path shows or covers */
+  const shown = new Map();
+  /** @type {Map<Block, string>} */
+  const plan = new Map();
+  for (const b of blocks) {
+    const label = isLabelled(b) ? labelFor(b) : null;
+    let covered = false;
+    for (let p = parentPath(b.path); p; p = parentPath(p)) {
+      if (!shown.has(p)) continue; // not a block
+      covered = label !== null && shown.get(p) === label && !holdsKept.has(p);
+      break;
+    }
+    shown.set(b.path, label);
+    if (label && !covered) plan.set(b, label);
+  }
+  return plan;
+}
+
+/**
+ * The path of the parent element, or '' at the root.
+ * @param {string} path
+ */
+function parentPath(path) {
+  const i = path.lastIndexOf('>');
+  return i < 0 ? '' : path.slice(0, i);
 }
 
 /**
@@ -121,19 +196,16 @@ export function describe(block) {
 }
 
 /**
- * Counts blocks by decision, and labelled blocks by label.
+ * Counts blocks by decision, and the heat map's labels by label.
  * @param {readonly Block[]} blocks
  */
 export function summarise(blocks) {
   /** @type {Record<string, number>} */
   const decisions = { kept: 0, dropped: 0, clutter: 0 };
+  for (const b of blocks) decisions[b.decision] = (decisions[b.decision] || 0) + 1;
   /** @type {Record<string, number>} */
   const labels = {};
-  for (const b of blocks) {
-    decisions[b.decision] = (decisions[b.decision] || 0) + 1;
-    const label = isLabelled(b) ? labelFor(b) : null;
-    if (label) labels[label] = (labels[label] || 0) + 1;
-  }
+  for (const label of labelPlan(blocks).values()) labels[label] = (labels[label] || 0) + 1;
   return { decisions, labels };
 }
 

@@ -13,12 +13,12 @@
  * `<style>` becomes a constructed stylesheet, each `style` attribute is
  * copied to `element.style`. Remote stylesheets stay blocked (offline).
  *
- * The heat map is a layer of absolutely positioned boxes appended to the
+ * The heat map (colours: blocks.js) is a layer of absolutely positioned boxes appended to the
  * page's `<html>` element (after `<body>`, so no path changes), styled
  * through the CSSOM for the same reason.
  */
 
-import { heatColour, isLabelled, labelFor, maxScore } from './blocks.js';
+import { heatColour, labelPlan, leafHeat, maxScore } from './blocks.js';
 
 /** @typedef {import('./blocks.js').Block} Block */
 /** @typedef {import('./blocks.js').Explanation} Explanation */
@@ -115,6 +115,8 @@ export function drawHeatMap(doc, explanation) {
   }
   const container = explanation.container ? resolve(doc, explanation.container) : null;
   const max = maxScore(explanation.blocks);
+  const labels = labelPlan(explanation.blocks);
+  const heat = leafHeat(explanation.blocks);
 
   const layer = doc.createElement('div');
   layer.id = LAYER_ID;
@@ -158,17 +160,32 @@ export function drawHeatMap(doc, explanation) {
   };
 
   for (const [block, el] of elements) {
-    if (block.score !== null) {
-      const box = addBox(el, { background: heatColour(block.score, max) }, null, '', block);
-      box.dataset.score = String(block.score);
+    const leaf = heat.get(block);
+    if (leaf !== undefined) {
+      const box = addBox(el, { background: heatColour(leaf, max) }, null, '', block);
+      box.dataset.heat = String(leaf);
     }
-    if (isLabelled(block)) {
+    if (block.score !== null) {
+      // The scored block: an outline in its heat colour and its score.
+      const colour = heatColour(block.score, max, false);
+      const box = addBox(el, { outline: `2px solid ${colour}`, outlineOffset: '-1px' }, null, '', block);
+      box.dataset.score = String(block.score);
+      const badge = doc.createElement('span');
+      badge.textContent = block.score.toFixed(1);
+      Object.assign(badge.style, {
+        position: 'absolute', right: '0', top: '0', font: '600 10px/1.4 system-ui, sans-serif', color: '#fff',
+        background: colour, padding: '0 4px', borderRadius: '0 0 0 3px',
+      });
+      box.append(badge);
+    }
+    const label = labels.get(block);
+    if (label) {
       const colour = block.decision === 'clutter' ? COLOURS.clutter : COLOURS.dropped;
       addBox(el, {
         outline: `2px ${block.decision === 'clutter' ? 'solid' : 'dashed'} ${colour}`,
         outlineOffset: '-2px',
         background: block.decision === 'clutter' ? 'rgba(176, 18, 122, 0.10)' : 'rgba(92, 99, 112, 0.10)',
-      }, labelFor(block), colour, block);
+      }, label, colour, block);
     }
   }
   if (container) {
@@ -197,9 +214,13 @@ export function drawHeatMap(doc, explanation) {
     const visible = r.width > 0 && r.height > 0;
     box.style.display = visible ? 'block' : 'none';
     if (!visible) return false;
+    const top = r.top - origin.top;
     Object.assign(box.style, {
-      left: `${r.left - origin.left}px`, top: `${r.top - origin.top}px`, width: `${r.width}px`, height: `${r.height}px`,
+      left: `${r.left - origin.left}px`, top: `${top}px`, width: `${r.width}px`, height: `${r.height}px`,
     });
+    // A label sits on the box's top edge, or inside it at the top of the page.
+    const label = /** @type {HTMLElement | null} */ (box.querySelector('.quire-label'));
+    if (label) label.style.transform = top + win.scrollY < 18 ? 'none' : 'translateY(-100%)';
     return true;
   };
 

@@ -135,7 +135,8 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
       const labelled = boxes.filter((b) => b instanceof HTMLElement && b.dataset.label);
       return {
         container: Boolean(doc.querySelector('#quire-playground-heatmap [data-container]')),
-        heat: doc.querySelectorAll('#quire-playground-heatmap [data-score]').length,
+        heat: doc.querySelectorAll('#quire-playground-heatmap [data-heat]').length,
+        scored: doc.querySelectorAll('#quire-playground-heatmap [data-score]').length,
         found: clutter.map(({ selector }) => {
           const el = doc.querySelector(selector);
           if (!el) return { selector, labels: [] };
@@ -158,7 +159,7 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
       };
     }, CLUTTER.map(({ selector }) => ({ selector })));
     assert.ok(heat.container, 'the chosen container is outlined');
-    assert.ok(heat.heat > 0, 'scored blocks are coloured');
+    assert.ok(heat.heat > 0 && heat.scored > 0, 'blocks are coloured by score');
     for (const [i, spec] of CLUTTER.entries()) {
       const { labels } = heat.found[i];
       // What the core gives today, in the log: which blocks lack kinds.
@@ -170,6 +171,8 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
         assert.ok(labels.some((l) => l.visible), `the ${spec.name}'s label is drawn`);
       });
     }
+
+    await page.screenshot({ path: join(ARTIFACTS, 'playground.png') });
 
     // Hover sync: a reader paragraph lights its block in the original.
     const firstSentence = truth.must_include[0];
@@ -198,7 +201,6 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
     assert.equal(typeof json.timingsMs.extract, 'number');
     assert.equal(typeof json.timingsMs.explain, 'number');
 
-    await page.screenshot({ path: join(ARTIFACTS, 'playground.png') });
 
     // Export: the Markdown starts with the headline.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-md')]);

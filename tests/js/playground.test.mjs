@@ -9,6 +9,8 @@ import {
   heatColour,
   labelFor,
   isLabelled,
+  labelPlan,
+  leafHeat,
   matchReaderToBlocks,
   markdownExport,
   maxScore,
@@ -36,6 +38,28 @@ test('removed blocks are labelled with their kind, or their main signal', () => 
   assert.equal(isLabelled(block({ decision: 'dropped', signals: ['hidden'] })), true);
 });
 
+test('one label covers a block removed whole, not one that holds the article', () => {
+  const B = 'html>body:nth-child(2)';
+  const blocks = [
+    block({ path: `${B}>div:nth-child(1)`, decision: 'dropped', signals: ['outside-article'] }),
+    block({ path: `${B}>div:nth-child(1)>p:nth-child(1)`, decision: 'dropped', signals: ['outside-article'] }),
+    block({ path: `${B}>div:nth-child(1)>div:nth-child(2)`, decision: 'dropped', signals: ['unlikely-candidate'] }),
+    block({ path: `${B}>div:nth-child(2)`, decision: 'dropped', signals: ['outside-article'] }),
+    block({ path: `${B}>div:nth-child(2)>aside:nth-child(1)`, decision: 'dropped', signals: ['outside-article'] }),
+    block({ path: `${B}>div:nth-child(2)>main:nth-child(2)`, decision: 'kept' }),
+    block({ path: `${B}>div:nth-child(2)>main:nth-child(2)>div:nth-child(1)`, decision: 'clutter', kind: 'share', signals: ['share-words'] }),
+    block({ path: `${B}>div:nth-child(2)>main:nth-child(2)>div:nth-child(1)>ul:nth-child(1)`, decision: 'clutter', kind: 'share', signals: ['share-words'], inherited: true }),
+  ];
+  const plan = labelPlan(blocks);
+  assert.deepEqual([...plan].map(([b, l]) => [b.path.slice(B.length), l]), [
+    ['>div:nth-child(1)', 'outside-article'],
+    ['>div:nth-child(1)>div:nth-child(2)', 'unlikely-candidate'],
+    ['>div:nth-child(2)', 'outside-article'],
+    ['>div:nth-child(2)>aside:nth-child(1)', 'outside-article'],
+    ['>div:nth-child(2)>main:nth-child(2)>div:nth-child(1)', 'share'],
+  ]);
+});
+
 test('heat runs from blue at zero to red at the best score', () => {
   assert.equal(maxScore([block({ score: -3 }), block({ score: 12 }), block({})]), 12);
   assert.equal(maxScore([block({})]), 1);
@@ -43,6 +67,23 @@ test('heat runs from blue at zero to red at the best score', () => {
   assert.match(heatColour(-5, 10), /^hsla\(210,/);
   assert.match(heatColour(10, 10), /^hsla\(0,/);
   assert.match(heatColour(50, 10), /^hsla\(0,/);
+});
+
+test('leaves take the heat of their nearest scored block', () => {
+  const blocks = [
+    block({ path: 'html>body', tag: 'body', score: 2 }),
+    block({ path: 'html>body>div', tag: 'div', score: 40 }),
+    block({ path: 'html>body>div>p:nth-child(1)' }),
+    block({ path: 'html>body>div>p:nth-child(2)', score: 5 }),
+    block({ path: 'html>body>aside' }),
+    block({ path: 'html>nav' }),
+  ];
+  assert.deepEqual([...leafHeat(blocks)].map(([b, s]) => [b.path, s]), [
+    ['html>body>div>p:nth-child(1)', 40],
+    ['html>body>div>p:nth-child(2)', 5],
+    ['html>body>aside', 2],
+  ]);
+  assert.match(heatColour(40, 40, false), /^hsl\(0,/);
 });
 
 test('reader blocks match kept blocks by tag and text, in order', () => {
@@ -88,7 +129,7 @@ test('the bug report holds the input, the URL and the explanation', () => {
 test('file names and counts', () => {
   assert.equal(slug('Skerry Point lighthouse — as a “weather station”!'), 'skerry-point-lighthouse-as-a-weather-station');
   assert.equal(slug('Привіт'), 'article');
-  const s = summarise([block({}), block({ decision: 'clutter', kind: 'share' }), block({ decision: 'dropped', signals: ['hidden'], inherited: true })]);
+  const s = summarise([block({ path: 'a' }), block({ path: 'b', decision: 'clutter', kind: 'share' }), block({ path: 'b>c', decision: 'dropped', signals: ['hidden'], inherited: true })]);
   assert.deepEqual(s.decisions, { kept: 1, dropped: 1, clutter: 1 });
   assert.deepEqual(s.labels, { share: 1 });
 });
