@@ -191,6 +191,10 @@ export function drawHeatMap(doc, explanation) {
   if (container) {
     const box = addBox(container, { outline: `4px solid ${COLOURS.container}`, outlineOffset: '2px' }, 'container', COLOURS.container, null);
     box.dataset.container = 'true';
+    // Below the box, clear of the labels of the blocks at its top.
+    const label = /** @type {HTMLElement} */ (box.querySelector('.quire-label'));
+    label.dataset.at = 'bottom';
+    Object.assign(label.style, { top: 'auto', bottom: '-6px', transform: 'translateY(100%)', borderRadius: '0 0 3px 3px' });
   }
   const focusBox = doc.createElement('div');
   Object.assign(focusBox.style, {
@@ -220,7 +224,7 @@ export function drawHeatMap(doc, explanation) {
     });
     // A label sits on the box's top edge, or inside it at the top of the page.
     const label = /** @type {HTMLElement | null} */ (box.querySelector('.quire-label'));
-    if (label) label.style.transform = top + win.scrollY < 18 ? 'none' : 'translateY(-100%)';
+    if (label && label.dataset.at !== 'bottom') label.style.transform = top + win.scrollY < 18 ? 'none' : 'translateY(-100%)';
     return true;
   };
 

@@ -17,7 +17,6 @@
  * `document.body.dataset.state` is `loading`, `ready`, `running`, `done` or
  * `error`, for tests and for styling.
  */
-import init, { extract, explain, version } from './pkg/quire.js';
 import { describe, markdownExport, matchReaderToBlocks, normalize, READER_BLOCK_TAGS, reportBundle, slug, summarise } from './blocks.js';
 import { drawHeatMap, restoreInlineStyles, reveal, srcdocFor } from './heatmap.js';
 
@@ -56,6 +55,12 @@ const HIGHLIGHT = { outline: '3px solid #f2b705', background: 'rgba(242, 183, 5,
  * @type {{html: string, url: string | null, article: Article, explanation: Explanation, timings: Record<string, number>} | null}
  */
 let last = null;
+/**
+ * The wasm-pack glue, once loaded. Imported dynamically so that a missing
+ * ./pkg/ (serving www/ instead of dist/www/) shows a message, not a blank page.
+ * @type {typeof import('./pkg/quire.js') | null}
+ */
+let core = null;
 let coreVersion = '';
 let initMs = 0;
 
@@ -228,7 +233,8 @@ function jsonFor(article, explanation, timings) {
  * @param {string | null} url
  */
 async function run(html, url) {
-  if (!coreVersion) return;
+  if (!core) return;
+  const { extract, explain } = core;
   say('running', 'Reading the page…');
   try {
     const t0 = performance.now();
@@ -359,9 +365,13 @@ document.addEventListener('drop', async (event) => {
 say('loading', 'Loading the core…');
 try {
   const started = performance.now();
-  await init();
+  const glue = await import('./pkg/quire.js').catch((error) => {
+    throw new Error(`./pkg/quire.js did not load (${message(error)}); serve dist/www (make demo), not www/`);
+  });
+  await glue.default();
   initMs = performance.now() - started;
-  coreVersion = version();
+  coreVersion = glue.version();
+  core = glue;
   byId('version').textContent = `Core ${coreVersion}.`;
   await readerReady;
   say('ready', 'Ready: paste a page, drop an .html file, or choose a sample.');
