@@ -74,6 +74,13 @@ function say(state, text) {
   status.classList.toggle('error', state === 'error');
 }
 
+/**
+ * The element as an HTMLElement. Elements of the frames come from other
+ * realms, where `instanceof HTMLElement` (this window's) is false.
+ * @param {Element} el
+ */
+const styled = (el) => /** @type {HTMLElement} */ (el);
+
 /** @param {unknown} error */
 const message = (error) => (error instanceof Error ? error.message : String(error));
 
@@ -101,7 +108,14 @@ const readerReady = (async () => {
   const overlay = api.createOverlay({ onClose() {} });
   // "Close reader" means nothing here; the renderer is otherwise unchanged.
   const close = overlay.shadow.querySelector('.close');
-  if (close instanceof HTMLElement || (close && 'style' in close)) /** @type {HTMLElement} */ (close).style.display = 'none';
+  if (close) styled(close).style.display = 'none';
+  // A link followed inside the frame would replace the reader: open it in a tab.
+  overlay.shadow.addEventListener('click', (event) => {
+    const link = /** @type {Element} */ (event.target).closest('a[href]');
+    if (!link) return;
+    event.preventDefault();
+    window.open(/** @type {HTMLAnchorElement} */ (link).href, '_blank', 'noopener,noreferrer');
+  });
   /** @type {Document} */ (readerFrame.contentDocument).body.append(overlay.host);
   return overlay;
 })();
@@ -152,9 +166,9 @@ function wireHover(overlay, readerItems, heat, explanation, originalDoc) {
   /** @param {Element | null} el */
   const light = (el) => {
     if (lit === el) return;
-    if (lit instanceof HTMLElement || (lit && 'style' in lit)) Object.assign(/** @type {HTMLElement} */ (lit).style, { outline: '', background: '' });
+    if (lit) Object.assign(styled(lit).style, { outline: '', background: '' });
     lit = el;
-    if (el) Object.assign(/** @type {HTMLElement} */ (el).style, HIGHLIGHT);
+    if (el) Object.assign(styled(el).style, HIGHLIGHT);
   };
   const inspect = byId('inspect');
   /** @param {Block | null} block */
@@ -187,10 +201,18 @@ function wireHover(overlay, readerItems, heat, explanation, originalDoc) {
     light(counterpart);
     if (counterpart && scroller) revealIn(scroller, counterpart);
   }, { signal });
-  originalDoc.addEventListener('mouseleave', () => {
+  // The original is for inspecting: its links and forms go nowhere.
+  originalDoc.addEventListener('click', (event) => {
+    if (/** @type {Element} */ (event.target).closest('a[href], area[href], button, input, label')) event.preventDefault();
+  }, { signal });
+  // Leaving either frame clears both highlights (mouseleave fires on <html>).
+  const clear = () => {
     heat.focus(null);
     light(null);
-  }, { signal });
+    show(null);
+  };
+  originalDoc.documentElement.addEventListener('mouseleave', clear, { signal });
+  overlay.host.ownerDocument.documentElement.addEventListener('mouseleave', clear, { signal });
   show(null);
 }
 
