@@ -127,6 +127,11 @@ const readerReady = (async () => {
  * @param {Article} article
  */
 function showReader(overlay, article) {
+  if (article.wordCount === 0) {
+    // What the extension shows then (content/content.js).
+    overlay.showError('Quire found no article text on this page.');
+    return [];
+  }
   overlay.showArticle(article);
   const content = overlay.shadow.querySelector('.content');
   if (!content) return [];
@@ -293,7 +298,16 @@ async function run(html, url) {
     const { decisions } = summarise(explanation.blocks);
     say('done', `extract ${timings.extract} ms · explain ${timings.explain} ms · ${article.wordCount} words · blocks: ${decisions.kept} kept, ${decisions.dropped} dropped, ${decisions.clutter} clutter`);
   } catch (error) {
-    say('error', `The core could not read this page: ${message(error)}`);
+    // The reader shows the error as the extension would; the other views are
+    // cleared so nothing stale is taken for this input's result.
+    const text = message(error);
+    hoverWiring?.abort();
+    last = null;
+    mdButton.disabled = true;
+    reportButton.disabled = true;
+    jsonView.textContent = JSON.stringify({ error: text }, null, 2);
+    readerReady.then((overlay) => overlay.showError(text), () => {});
+    say('error', `The core could not read this page: ${text}`);
   }
 }
 

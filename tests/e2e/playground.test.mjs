@@ -252,6 +252,16 @@ test('a bundled sample page runs from the picker, offline', async () => {
     const ran = await page.frameLocator('#original').locator('html').evaluate((html) => !html.classList.contains('no-js'));
     assert.equal(ran, false, 'a script of the page ran');
     assert.deepEqual(remote, [], 'no request left 127.0.0.1');
+
+    // A page without article text: the reader says so, as the extension does.
+    await page.fill('#html', '<!DOCTYPE html><title>x</title><nav><a href="/">Home</a></nav>');
+    await page.click('#run');
+    await page.waitForFunction(() => document.body.dataset.state === 'done' || document.body.dataset.state === 'error', undefined, { timeout: 20_000 });
+    const state = await page.frameLocator('#reader').locator('body').evaluate((body) => {
+      const dialog = body.querySelector('#quire-reader')?.shadowRoot?.querySelector('[role="dialog"]');
+      return dialog instanceof HTMLElement ? dialog.dataset.state : null;
+    });
+    assert.equal(state, 'error');
   } finally {
     await context.close();
   }
