@@ -53,12 +53,44 @@
 export const BLOCK_TEXT_CHARS = 120;
 
 /**
+ * Unicode White_Space, what Rust's `char::is_whitespace` tests (JS's `\s`
+ * differs: it has U+FEFF and lacks U+0085).
+ */
+const WHITE_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+
+/**
  * Collapses whitespace runs to one space and trims, like the core's
  * `normalize_ws`, so text read from the DOM compares with `Block.text`.
  * @param {string} text
  */
 export function normalize(text) {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(WHITE_SPACE, ' ').replace(/^ | $/g, '');
+}
+
+/**
+ * The first `n` characters of `text`, counted as the core counts them
+ * (Unicode scalar values, not UTF-16 code units: an emoji is one).
+ * @param {string} text
+ * @param {number} n
+ */
+export function firstChars(text, n) {
+  if (text.length <= n) return text;
+  let out = '';
+  let count = 0;
+  for (const c of text) {
+    if (count++ === n) break;
+    out += c;
+  }
+  return out;
+}
+
+/**
+ * A block's text as `explain` reports it: whitespace collapsed, first
+ * {@link BLOCK_TEXT_CHARS} characters.
+ * @param {string} text
+ */
+export function blockText(text) {
+  return firstChars(normalize(text), BLOCK_TEXT_CHARS);
 }
 
 /**
@@ -241,9 +273,9 @@ export function matchReaderToBlocks(readerItems, blocks) {
   /** @param {(b: Block) => boolean} test */
   const take = (test) => kept.find((b) => !used.has(b) && test(b));
   for (const item of readerItems) {
-    const text = normalize(item.text).slice(0, BLOCK_TEXT_CHARS);
+    const text = blockText(item.text);
     if (!text) continue;
-    const prefix = text.slice(0, 40);
+    const prefix = firstChars(text, 40);
     const found =
       take((b) => b.tag === item.tag && b.text === text) ||
       take((b) => b.text === text) ||

@@ -18,7 +18,7 @@
  * through the CSSOM for the same reason.
  */
 
-import { heatColour, labelPlan, leafHeat, maxScore } from './blocks.js';
+import { blockText, heatColour, labelPlan, leafHeat, maxScore } from './blocks.js';
 
 /** @typedef {import('./blocks.js').Block} Block */
 /** @typedef {import('./blocks.js').Explanation} Explanation */
@@ -72,6 +72,20 @@ export function restoreInlineStyles(doc) {
 }
 
 /**
+ * Whether `el` is the element the core reported as `block`: same tag, same
+ * text (as far as `explain` reports it). The trees can differ: this frame
+ * runs no scripts, so the browser parses `<noscript>` content as markup,
+ * where the core's parser (scripting on) reads it as text; in `<head>` that
+ * can even move where `<body>` starts.
+ * @param {Element} el
+ * @param {Block} block
+ */
+function sameBlock(el, block) {
+  if (el.localName !== block.tag) return false;
+  return blockText(el.textContent || '') === block.text;
+}
+
+/**
  * @param {Document} doc
  * @param {string} path
  * @returns {Element | null}
@@ -87,6 +101,8 @@ function resolve(doc, path) {
 /**
  * @typedef {object} HeatMap
  * @property {Map<Block, Element>} elements Each block's element in the page, where its path resolves.
+ * @property {Block[]} unresolved Blocks whose path finds no element, or one with another tag or text:
+ *   the browser built a different tree (see {@link sameBlock}). They are not drawn.
  * @property {(el: Element | null) => Block | null} blockAt The innermost block at or above `el`.
  * @property {(block: Block | null) => void} focus Outlines one block (or none) and scrolls it into view.
  * @property {() => void} layout Recomputes the boxes (after a resize or image load).
@@ -107,9 +123,14 @@ export function drawHeatMap(doc, explanation) {
   const elements = new Map();
   /** @type {Map<Element, Block>} */
   const blockOf = new Map();
+  /** @type {Block[]} */
+  const unresolved = [];
   for (const block of explanation.blocks) {
     const el = resolve(doc, block.path);
-    if (!el) continue;
+    if (!el || !sameBlock(el, block)) {
+      unresolved.push(block);
+      continue;
+    }
     elements.set(block, el);
     if (!blockOf.has(el)) blockOf.set(el, block);
   }
@@ -243,6 +264,7 @@ export function drawHeatMap(doc, explanation) {
 
   return {
     elements,
+    unresolved,
     blockAt(el) {
       for (let n = el; n; n = n.parentElement) {
         const b = blockOf.get(n);

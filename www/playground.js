@@ -240,8 +240,9 @@ function revealIn(scroller, el) {
  * @param {Article} article
  * @param {Explanation} explanation
  * @param {Record<string, number>} timings
+ * @param {Block[]} unresolved Blocks the heat map could not find in the frame.
  */
-function jsonFor(article, explanation, timings) {
+function jsonFor(article, explanation, timings, unresolved) {
   /** @param {string} s */
   const short = (s) => (s.length > 280 ? `${s.slice(0, 280)}… (${s.length} characters in all)` : s);
   return {
@@ -249,6 +250,7 @@ function jsonFor(article, explanation, timings) {
     timingsMs: timings,
     container: explanation.container,
     blocks: summarise(explanation.blocks),
+    ...(unresolved.length ? { notFoundInFrame: unresolved.map((b) => ({ path: b.path, tag: b.tag, text: b.text })) } : {}),
   };
 }
 
@@ -291,12 +293,13 @@ async function run(html, url) {
       render: round(t3 - t2),
     };
     wireHover(overlay, readerItems, heat, explanation, doc);
-    jsonView.textContent = JSON.stringify(jsonFor(article, explanation, timings), null, 2);
+    jsonView.textContent = JSON.stringify(jsonFor(article, explanation, timings, heat.unresolved), null, 2);
     last = { html, url, article, explanation, timings };
     mdButton.disabled = false;
     reportButton.disabled = false;
     const { decisions } = summarise(explanation.blocks);
-    say('done', `extract ${timings.extract} ms · explain ${timings.explain} ms · ${article.wordCount} words · blocks: ${decisions.kept} kept, ${decisions.dropped} dropped, ${decisions.clutter} clutter`);
+    const unresolved = heat.unresolved.length ? ` · ${heat.unresolved.length} not found in the frame (see the JSON)` : '';
+    say('done', `extract ${timings.extract} ms · explain ${timings.explain} ms · ${article.wordCount} words · blocks: ${decisions.kept} kept, ${decisions.dropped} dropped, ${decisions.clutter} clutter${unresolved}`);
   } catch (error) {
     // The reader shows the error as the extension would; the other views are
     // cleared so nothing stale is taken for this input's result.

@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import {
   heatColour,
   labelFor,
+  blockText,
+  normalize,
   isLabelled,
   labelPlan,
   leafHeat,
@@ -124,6 +126,14 @@ test('the bug report holds the input, the URL and the explanation', () => {
   assert.equal(r.explain, explanation);
   assert.equal(r.format, 'quire-playground-report');
   assert.ok(!Number.isNaN(Date.parse(r.createdAt)));
+});
+
+test('block text is cut as the core cuts it', () => {
+  assert.equal(normalize('\u00a0 a \n\t b\u2003'), 'a b');
+  assert.equal(normalize('\ufeffa'), '\ufeffa', 'U+FEFF is not White_Space');
+  const stars = '🌟'.repeat(130);
+  assert.equal([...blockText(stars)].length, 120);
+  assert.equal(blockText(`  ${'x'.repeat(200)}`), 'x'.repeat(120));
 });
 
 test('file names and counts', () => {
