@@ -200,6 +200,7 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
     assert.ok(json.article.wordCount > 100, `word count ${json.article.wordCount}`);
     assert.equal(typeof json.timingsMs.extract, 'number');
     assert.equal(typeof json.timingsMs.explain, 'number');
+    assert.deepEqual(json.notFoundInFrame, undefined, 'every block path finds its element (same tag and text) in the frame');
 
 
     // Export: the Markdown starts with the headline.
