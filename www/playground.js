@@ -17,8 +17,8 @@
  * `document.body.dataset.state` is `loading`, `ready`, `running`, `done` or
  * `error`, for tests and for styling.
  */
-import { describe, markdownExport, matchReaderToBlocks, normalize, READER_BLOCK_TAGS, reportBundle, slug, summarise } from './blocks.js';
-import { drawHeatMap, restoreInlineStyles, reveal, srcdocFor } from './heatmap.js';
+import { blockText, describe, markdownExport, matchReaderToBlocks, READER_BLOCK_TAGS, reportBundle, slug, summarise } from './blocks.js';
+import { drawHeatMap, restoreInlineStyles, srcdocFor } from './heatmap.js';
 
 /** @typedef {import('./blocks.js').Article} Article */
 /** @typedef {import('./blocks.js').Block} Block */
@@ -264,6 +264,8 @@ function jsonFor(article, explanation, timings, unresolved) {
 async function run(html, url) {
   if (!core) return;
   const { extract, explain } = core;
+  // A newer run (another paste or drop while the frame loads) wins.
+  const id = ++runs;
   say('running', 'Reading the page…');
   try {
     const t0 = performance.now();
@@ -280,6 +282,7 @@ async function run(html, url) {
     await frameLoaded(originalFrame, () => {
       originalFrame.srcdoc = srcdocFor(html, url);
     });
+    if (id !== runs) return;
     const doc = originalFrame.contentDocument;
     if (!doc) throw new Error('the original page frame is not reachable');
     restoreInlineStyles(doc);
@@ -301,6 +304,7 @@ async function run(html, url) {
     const unresolved = heat.unresolved.length ? ` · ${heat.unresolved.length} not found in the frame (see the JSON)` : '';
     say('done', `extract ${timings.extract} ms · explain ${timings.explain} ms · ${article.wordCount} words · blocks: ${decisions.kept} kept, ${decisions.dropped} dropped, ${decisions.clutter} clutter${unresolved}`);
   } catch (error) {
+    if (id !== runs) return;
     // The reader shows the error as the extension would; the other views are
     // cleared so nothing stale is taken for this input's result.
     const text = message(error);
@@ -313,6 +317,9 @@ async function run(html, url) {
     say('error', `The core could not read this page: ${text}`);
   }
 }
+
+/** How many runs have started; see {@link run}. */
+let runs = 0;
 
 /** @param {number} ms */
 const round = (ms) => Math.round(ms * 10) / 10;
@@ -418,5 +425,5 @@ try {
   say('error', `The playground failed to start: ${message(error)}`);
 }
 
-// Keep `normalize` reachable from the console for debugging matches.
-Object.assign(globalThis, { quirePlayground: { normalize, get last() { return last; } } });
+// For debugging matches from the console: quirePlayground.last, .blockText(el.textContent).
+Object.assign(globalThis, { quirePlayground: { blockText, get last() { return last; } } });
