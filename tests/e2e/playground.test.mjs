@@ -26,7 +26,7 @@ const PAGE_DIR = join(CORPUS, 'clutter', 'kyiv-independent-peacekeepers');
  * say about it. A clutter block's label is its kind; a block the core drops
  * by a structural rule instead is labelled with that rule (its main signal).
  * A label counts when it is on the element itself or on a block inside it
- * with the same text (a wrapper's only child).
+ * that holds at least half its text.
  *
  * `kinds` are the clutter kinds wanted; `signals` the structural rules
  * accepted until the clutter classifier gives a kind. Both are what the core
@@ -142,11 +142,13 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
           if (!el) return { selector, labels: [] };
           /** @param {Element} e */
           const text = (e) => (e.textContent || '').replace(/\s+/g, ' ').trim();
-          // Labels on the element itself, or on a block inside it with the same text.
+          // Labels on the element itself, or on a block inside it holding at
+          // least half its text (the form inside a sign-up card, say).
+          const whole = text(el).length;
           const labels = labelled
             .filter((b) => {
               const target = doc.querySelector(/** @type {HTMLElement} */ (b).dataset.path || ':not(*)');
-              return target && (target === el || (el.contains(target) && text(target) === text(el)));
+              return target && (target === el || (el.contains(target) && text(target).length * 2 >= whole));
             })
             .map((b) => ({
               label: /** @type {HTMLElement} */ (b).dataset.label,
