@@ -363,7 +363,23 @@ form.addEventListener('submit', (event) => {
   run(htmlInput.value, currentUrl());
 });
 
+/**
+ * Whether the URL field holds a sample's URL, set by the picker rather than
+ * typed: a page pasted or dropped next must not get the sample's base URL.
+ */
+let urlFromSample = false;
+urlInput.addEventListener('input', () => {
+  urlFromSample = false;
+});
+/** Forgets the sample once other HTML is given. */
+function leaveSample() {
+  sampleInput.value = '';
+  if (urlFromSample) urlInput.value = '';
+  urlFromSample = false;
+}
+
 htmlInput.addEventListener('paste', () => {
+  leaveSample();
   // After the pasted text has landed in the field.
   setTimeout(() => run(htmlInput.value, currentUrl()), 0);
 });
@@ -376,6 +392,7 @@ sampleInput.addEventListener('change', async () => {
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
     htmlInput.value = await response.text();
     urlInput.value = href;
+    urlFromSample = true;
     await run(htmlInput.value, href);
   } catch (error) {
     say('error', `Could not load the sample: ${message(error)}`);
@@ -383,8 +400,11 @@ sampleInput.addEventListener('change', async () => {
 });
 
 // A file dropped anywhere on the playground is the new input (and the
-// browser must not navigate away to it).
+// browser must not navigate away to it). Dragged text is left to the fields.
+/** @param {DragEvent} event */
+const carriesFile = (event) => Boolean(event.dataTransfer?.types.includes('Files'));
 document.addEventListener('dragover', (event) => {
+  if (!carriesFile(event)) return;
   event.preventDefault();
   if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
   document.body.classList.add('dragging');
@@ -393,6 +413,7 @@ document.addEventListener('dragleave', (event) => {
   if (!event.relatedTarget) document.body.classList.remove('dragging');
 });
 document.addEventListener('drop', async (event) => {
+  if (!carriesFile(event)) return;
   event.preventDefault();
   document.body.classList.remove('dragging');
   const file = event.dataTransfer?.files[0];
@@ -402,7 +423,7 @@ document.addEventListener('drop', async (event) => {
     return;
   }
   htmlInput.value = await file.text();
-  sampleInput.value = '';
+  leaveSample();
   await run(htmlInput.value, currentUrl());
 });
 
