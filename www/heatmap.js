@@ -35,13 +35,16 @@ const COLOURS = {
 
 /**
  * The HTML for the iframe's srcdoc: the input, with a `<base href>` after
- * the doctype when a base URL is given (only `<head>`'s children shift, and
- * paths of blocks are in `<body>`).
+ * the doctype when a base URL is given and the page has no absolute base of
+ * its own (only `<head>`'s children shift, and paths of blocks are in
+ * `<body>`).
  * @param {string} html
  * @param {string | null} baseUrl
  */
 export function srcdocFor(html, baseUrl) {
-  if (!baseUrl) return html;
+  // A page's own absolute <base> stands (the first <base> wins, so ours
+  // would shadow it); a relative one would resolve against the playground.
+  if (!baseUrl || /<base\s[^>]*href\s*=\s*["']?\s*https?:/i.test(html)) return html;
   const base = `<base href="${baseUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`;
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
   return doctype ? doctype[0] + base + html.slice(doctype[0].length) : base + html;

@@ -228,6 +228,14 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
   }
 });
 
+test('dist/www carries the overlay files unchanged, and www/ has no copy of them', async () => {
+  for (const name of ['overlay.js', 'styles.js']) {
+    const shipped = await readFile(join(WWW, 'ui', name), 'utf8');
+    assert.equal(shipped, await readFile(join(ROOT, 'extension', 'ui', name), 'utf8'), `dist/www/ui/${name} differs from extension/ui/${name}: run make dist`);
+    await assert.rejects(stat(join(ROOT, 'www', 'ui', name)), `www/ui/${name} is a copy; the build copies it`);
+  }
+});
+
 test('a bundled sample page runs from the picker, offline', async () => {
   // Needs no corpus: the samples ship with the playground.
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

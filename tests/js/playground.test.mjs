@@ -20,6 +20,7 @@ import {
   slug,
   summarise,
 } from '../../www/blocks.js';
+import { srcdocFor } from '../../www/heatmap.js';
 
 /**
  * @param {Partial<import('../../www/blocks.js').Block>} fields
@@ -142,4 +143,12 @@ test('file names and counts', () => {
   const s = summarise([block({ path: 'a' }), block({ path: 'b', decision: 'clutter', kind: 'share' }), block({ path: 'b>c', decision: 'dropped', signals: ['hidden'], inherited: true })]);
   assert.deepEqual(s.decisions, { kept: 1, dropped: 1, clutter: 1 });
   assert.deepEqual(s.labels, { share: 1 });
+});
+
+test('the frame gets the base URL after the doctype, unless the page has its own', () => {
+  assert.equal(srcdocFor('<!DOCTYPE html><p>x', 'https://a.example/n/1'), '<!DOCTYPE html><base href="https://a.example/n/1"><p>x');
+  assert.equal(srcdocFor('<p>x', 'https://a.example/?a=1&b="2"'), '<base href="https://a.example/?a=1&amp;b=&quot;2&quot;"><p>x');
+  assert.equal(srcdocFor('<p>x', null), '<p>x');
+  const own = '<head><base href="https://cdn.example/"></head><p>x';
+  assert.equal(srcdocFor(own, 'https://a.example/'), own);
 });
