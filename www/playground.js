@@ -181,15 +181,18 @@ function wireHover(overlay, readerItems, heat, explanation, originalDoc) {
     inspect.textContent = block ? `${describe(block)} — ${block.path}` : 'Hover a block in either view to see why it was kept or dropped.';
   };
 
-  // Reader → original.
-  overlay.shadow.addEventListener('mouseover', (event) => {
+  // Reader → original; focus (a link, by keyboard) counts as hover.
+  /** @param {Event} event */
+  const fromReader = (event) => {
     let el = /** @type {Element | null} */ (event.target);
     while (el && !matches.has(el)) el = el.parentElement;
     const block = el ? matches.get(el) || null : null;
     light(el);
     heat.focus(block);
     show(block);
-  }, { signal });
+  };
+  overlay.shadow.addEventListener('mouseover', fromReader, { signal });
+  overlay.shadow.addEventListener('focusin', fromReader, { signal });
 
   // Original → reader.
   originalDoc.addEventListener('mouseover', (event) => {
