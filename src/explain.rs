@@ -127,6 +127,21 @@ pub fn explain(
     };
     let scores = trace.scores.borrow();
     let paths = element_paths(&pristine);
+    // Nodes of the page with kept content below them. One that the pipeline
+    // took out of the page without a decision (a <div> unwrapped around its
+    // single <p>) is kept through its content.
+    let mut holds_kept = vec![false; pristine.len()];
+    let order: Vec<NodeId> = pristine.descendants(pristine.document()).collect();
+    for &n in order.iter().rev() {
+        if run.dom.is_inclusive_ancestor(run.root, n) {
+            holds_kept[n.index()] = true;
+        }
+        if holds_kept[n.index()] {
+            if let Some(p) = pristine.parent(n) {
+                holds_kept[p.index()] = true;
+            }
+        }
+    }
     let mut blocks = Vec::new();
     for n in pristine.descendants(pristine.document()) {
         let tag = pristine.tag(n);
@@ -145,6 +160,11 @@ pub fn explain(
                 ("clutter", Some(kind.clone()), signals.clone())
             }
             None if run.dom.is_inclusive_ancestor(run.root, n) => ("kept", None, Vec::new()),
+            None if holds_kept[n.index()]
+                && !run.dom.is_inclusive_ancestor(run.dom.document(), n) =>
+            {
+                ("kept", None, vec!["unwrapped".to_string()])
+            }
             None => ("dropped", None, vec!["outside-article".to_string()]),
         };
         let text: String = normalize_ws(&pristine.text_content(n))
