@@ -127,7 +127,15 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     prepare::run(&mut dom, &ctx);
     ctx.title = meta.title.clone();
     let chosen = choose::run(&dom, &ctx);
-    let (mut dom, root, byline_from_body) = chosen.ok_or(ExtractError::NoContent)?;
+    let (work, root, byline_from_body) = chosen.ok_or(ExtractError::NoContent)?;
+    // The direction stated nearest the article (Readability reads it from
+    // the top candidate's ancestors); `work` is a clone of `dom`, so the
+    // article's nodes have the same ids in both.
+    let article_dir = work
+        .element_children(root)
+        .find(|c| c.index() < dom.len())
+        .and_then(|c| metadata::dir_of_ancestors(&dom, c));
+    let mut dom = work;
     clean::run(&mut dom, root, &ctx);
     let content = output::html(&dom, root);
     let text = output::text(&dom, root);
@@ -148,7 +156,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         site_name: meta.site_name,
         published_time: meta.published_time,
         lang: meta.lang,
-        dir: meta.dir,
+        dir: article_dir.or(meta.dir),
         excerpt,
         lead_image: meta.lead_image,
         content,

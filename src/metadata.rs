@@ -1,11 +1,20 @@
 //! Phase 2, metadata: title, byline, site name, date, language, direction,
 //! excerpt and lead image, from JSON-LD, `<meta>` tags and the document.
+//!
+//! The order of sources follows Readability.js 0.6 (`_getJSONLD`,
+//! `_getArticleMetadata`, `_getArticleTitle`): JSON-LD first, then the
+//! Dublin Core, Open Graph, Twitter, Parse.ly and Weibo `<meta>` tags, then
+//! the `<title>` with its site name cut off. On top of that, bylines are
+//! cleaned to names only ([`clean_byline`]) and dates are normalised to
+//! ISO 8601 ([`normalize_date`]).
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
+use crate::choose::text_similarity;
 use crate::dom::{Dom, NodeId};
+use crate::patterns::{self, lower};
 use crate::prepare::absolutize;
 use crate::text::normalize_ws;
 
@@ -18,7 +27,7 @@ pub struct Metadata {
     pub byline: Option<String>,
     /// Publication name.
     pub site_name: Option<String>,
-    /// Publication time as stated (ISO 8601 where the page gives it so).
+    /// Publication time, ISO 8601 where the page gives it so.
     pub published_time: Option<String>,
     /// Page language.
     pub lang: Option<String>,
@@ -30,7 +39,7 @@ pub struct Metadata {
     pub lead_image: Option<String>,
 }
 
-/// Facts taken from JSON-LD `Article`-like objects.
+/// Facts taken from the first JSON-LD `Article`-like object.
 #[derive(Debug, Default)]
 struct JsonLd {
     title: Option<String>,
@@ -41,38 +50,22 @@ struct JsonLd {
     image: Option<String>,
 }
 
-const ARTICLE_TYPES: &[&str] = &[
-    "Article",
-    "AdvertiserContentArticle",
-    "NewsArticle",
-    "AnalysisNewsArticle",
-    "AskPublicNewsArticle",
-    "BackgroundNewsArticle",
-    "OpinionNewsArticle",
-    "ReportageNewsArticle",
-    "ReviewNewsArticle",
-    "Report",
-    "SatiricalArticle",
-    "ScholarlyArticle",
-    "MedicalScholarlyArticle",
-    "SocialMediaPosting",
-    "BlogPosting",
-    "LiveBlogPosting",
-    "DiscussionForumPosting",
-    "TechArticle",
-    "APIReference",
-];
-
 /// Collects the page's metadata. Runs before `prepare`, so scripts
 /// (JSON-LD) and `<head>` are still there.
 pub fn collect(dom: &Dom, base: Option<&url::Url>) -> Metadata {
     let root = dom.document();
-    let meta = meta_values(dom);
-    let ld = json_ld(dom);
+    let values = readability_meta_values(dom);
+    let others = other_meta_values(dom);
     let get = |keys: &[&str]| -> Option<String> {
         keys.iter()
-            .filter_map(|k| meta.get(*k))
-            .map(|v| normalize_ws(v))
+            .filter_map(|k| values.get(*k))
+            .map(|v| normalize_ws(&unescape_html_entities(v)))
+            .find(|v| !v.is_empty())
+    };
+    let get_other = |keys: &[&str]| -> Option<String> {
+        keys.iter()
+            .filter_map(|k| others.get(*k))
+            .map(|v| normalize_ws(&unescape_html_entities(v)))
             .find(|v| !v.is_empty())
     };
 
@@ -80,6 +73,8 @@ pub fn collect(dom: &Dom, base: Option<&url::Url>) -> Metadata {
         .find_tag(root, "title")
         .map(|t| normalize_ws(&dom.text_content(t)))
         .unwrap_or_default();
+    let html_title = article_title(dom, &doc_title);
+    let ld = json_ld(dom, html_title.as_deref().unwrap_or(""));
 
     let title = ld
         .title
@@ -96,7 +91,7 @@ pub fn collect(dom: &Dom, base: Option<&url::Url>) -> Metadata {
                 "parsely-title",
             ])
         })
-        .or_else(|| article_title(dom, &doc_title))
+        .or(html_title)
         .filter(|t| !t.is_empty());
 
     let byline = ld
@@ -104,25 +99,21 @@ pub fn collect(dom: &Dom, base: Option<&url::Url>) -> Metadata {
         .clone()
         .or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"]))
         .or_else(|| get(&["article:author"]).filter(|a| !looks_like_url(a)))
-        .map(|b| strip_by(&b));
+        .and_then(|b| clean_byline(&b));
 
     let site_name = ld.site_name.clone().or_else(|| get(&["og:site_name"]));
     let published_time = ld
         .published
         .clone()
-        .or_else(|| {
-            get(&[
-                "article:published_time",
-                "parsely-pub-date",
-                "pub-date",
-                "date",
-            ])
-        })
+        .or_else(|| get(&["article:published_time", "parsely-pub-date"]))
+        .or_else(|| get_other(&["datepublished", "article:published", "pubdate"]))
         .or_else(|| {
             dom.descendants(root)
                 .filter(|&n| dom.tag(n) == "time")
                 .find_map(|n| dom.attr(n, "datetime").map(|d| d.trim().to_string()))
-        });
+                .filter(|d| !d.is_empty())
+        })
+        .map(|d| normalize_date(&d));
     let excerpt = ld.excerpt.clone().or_else(|| {
         get(&[
             "dc:description",
@@ -137,35 +128,31 @@ pub fn collect(dom: &Dom, base: Option<&url::Url>) -> Metadata {
     let lead_image = ld
         .image
         .clone()
-        .or_else(|| get(&["og:image", "twitter:image", "image"]))
+        .or_else(|| {
+            get_other(&[
+                "og:image:secure_url",
+                "og:image:url",
+                "og:image",
+                "twitter:image",
+                "twitter:image:src",
+                "image",
+            ])
+        })
         .map(|u| absolutize(base, &u));
 
     let html = dom.find_tag(root, "html");
     let body = dom.find_tag(root, "body");
     let lang = html
         .and_then(|h| dom.attr(h, "lang"))
-        .or_else(|| get_ref(&meta, "og:locale"))
-        .map(|l| l.trim().replace('_', "-"))
+        .map(str::to_string)
+        .or_else(|| get_other(&["og:locale"]).map(|l| l.replace('_', "-")))
+        .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty());
-    let dir = [html, body]
+    let dir = [body, html]
         .into_iter()
         .flatten()
-        .find_map(|n| dom.attr(n, "dir"))
-        .map(|d| d.trim().to_ascii_lowercase())
-        .filter(|d| d == "rtl" || d == "ltr")
-        .or_else(|| {
-            lang.as_deref().map(|l| {
-                let primary = l.split('-').next().unwrap_or("").to_ascii_lowercase();
-                if matches!(
-                    primary.as_str(),
-                    "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb"
-                ) {
-                    "rtl".to_string()
-                } else {
-                    "ltr".to_string()
-                }
-            })
-        });
+        .find_map(|n| dir_attr(dom, n))
+        .or_else(|| lang.as_deref().map(dir_of_lang));
 
     Metadata {
         title,
@@ -179,61 +166,326 @@ pub fn collect(dom: &Dom, base: Option<&url::Url>) -> Metadata {
     }
 }
 
-fn get_ref<'a>(meta: &'a HashMap<String, String>, key: &str) -> Option<&'a str> {
-    meta.get(key).map(String::as_str)
+/// The `dir` attribute of `node` when it is `ltr` or `rtl`.
+fn dir_attr(dom: &Dom, node: NodeId) -> Option<String> {
+    dom.attr(node, "dir")
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| d == "rtl" || d == "ltr")
+}
+
+/// The text direction stated on `node` or its nearest ancestor
+/// (Readability reads it from the article's ancestors).
+pub fn dir_of_ancestors(dom: &Dom, node: NodeId) -> Option<String> {
+    std::iter::once(node)
+        .chain(dom.ancestors(node))
+        .filter(|&n| dom.is_element(n))
+        .find_map(|n| dir_attr(dom, n))
+}
+
+/// `"rtl"` for languages written right to left (Arabic, Hebrew, Persian,
+/// Urdu…), `"ltr"` otherwise.
+pub fn dir_of_lang(lang: &str) -> String {
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if patterns::RTL_LANGS.contains(&primary.as_str()) {
+        "rtl".to_string()
+    } else {
+        "ltr".to_string()
+    }
 }
 
 fn looks_like_url(s: &str) -> bool {
-    s.starts_with("http://") || s.starts_with("https://") || s.starts_with('/')
+    url::Url::parse(s).is_ok_and(|u| u.has_host()) || s.starts_with('/')
 }
 
-/// Removes a leading "By" (and similar) from a byline.
-pub fn strip_by(s: &str) -> String {
-    let t = s.trim();
-    for prefix in [
-        "By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Di ", "Door ",
-    ] {
-        if let Some(rest) = t.strip_prefix(prefix) {
-            return rest.trim().to_string();
+/// Decodes the character references Readability decodes in metadata
+/// (`&quot;` `&amp;` `&apos;` `&lt;` `&gt;` and numeric ones): many sites
+/// escape their `<meta content>` twice. Invalid code points become U+FFFD;
+/// anything else is left as it is.
+pub fn unescape_html_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(end) = rest[1..].find(';').map(|e| e + 1) else {
+            break;
+        };
+        let body = &rest[1..end];
+        let decoded = match body {
+            "quot" => Some('"'),
+            "amp" => Some('&'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            _ => numeric_reference(body),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
         }
     }
-    t.to_string()
+    out.push_str(rest);
+    out
 }
 
-/// `<meta>` values keyed by lowercased property/name (Readability's rules).
-fn meta_values(dom: &Dom) -> HashMap<String, String> {
-    let mut out: HashMap<String, String> = HashMap::new();
+/// `#123` or `#x1F62D` → the character (U+FFFD for 0, surrogates and
+/// values past U+10FFFF); `None` when `body` is not a numeric reference.
+fn numeric_reference(body: &str) -> Option<char> {
+    let digits = body.strip_prefix('#')?;
+    let (digits, radix) = match digits.strip_prefix(['x', 'X']) {
+        Some(hex) => (hex, 16),
+        None => (digits, 10),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let n = u32::from_str_radix(digits, radix).unwrap_or(u32::MAX);
+    Some(char::from_u32(n).filter(|_| n != 0).unwrap_or('\u{fffd}'))
+}
+
+/// Cleans a byline to the author names: entities decoded, whitespace
+/// collapsed, a leading "By" (or "Von", "Par", "Por", "by:"…) removed, and
+/// whatever follows the names cut off (a date, "| Staff", "· Photos by…").
+/// Returns `None` when nothing name-like is left (e.g. only a date).
+pub fn clean_byline(raw: &str) -> Option<String> {
+    let text = normalize_ws(&unescape_html_entities(raw));
+    let mut tokens: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
+
+    // A credit word among the first few tokens: "By Ann Lee", "Words by Ann
+    // Lee", "Tech Industry by Ann Lee". Only "by" may stand after other words.
+    let is_prefix = |t: &str, remaining: usize| {
+        let w = t.trim_end_matches(':').to_lowercase();
+        patterns::BYLINE_PREFIXES.contains(&w.as_str())
+            && (remaining >= 2 || !patterns::BYLINE_PREFIXES_AMBIGUOUS.contains(&w.as_str()))
+            && remaining >= 1
+    };
+    if let Some(i) = tokens.iter().take(4).enumerate().position(|(i, t)| {
+        let remaining = tokens.len() - i - 1;
+        if i == 0 {
+            is_prefix(t, remaining)
+        } else {
+            t.trim_end_matches(':').eq_ignore_ascii_case("by") && remaining >= 1
+        }
+    }) {
+        tokens.drain(..=i);
+    }
+
+    // Cut at the first token that ends the names.
+    let cut = tokens
+        .iter()
+        .enumerate()
+        .position(|(i, t)| ends_names(t, tokens.get(i + 1).copied()))
+        .unwrap_or(tokens.len());
+    tokens.truncate(cut);
+
+    let joined = tokens.join(" ");
+    let trimmed = joined.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '|' | '-' | '–' | '—' | '·' | '•')
+    });
+    if trimmed.chars().any(char::is_alphabetic) {
+        Some(trimmed.to_string())
+    } else {
+        None
+    }
+}
+
+/// True if `token` (followed by `next`) starts what comes after the names
+/// in a byline: a separator, a number, a month followed by a number, or a
+/// word such as "Updated".
+fn ends_names(token: &str, next: Option<&str>) -> bool {
+    let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let low = bare.to_lowercase();
+    let starts_digit = |t: &str| t.chars().next().is_some_and(|c| c.is_ascii_digit());
+    patterns::BYLINE_STOP_TOKENS.contains(&token)
+        || token.starts_with('@')
+        || token.starts_with('|')
+        || starts_digit(bare)
+        || (patterns::MONTHS.contains(&low.as_str()) && next.is_some_and(starts_digit))
+        || patterns::BYLINE_DATE_WORDS.contains(&low.as_str())
+        || (low == "last" && next.is_some_and(|n| n.to_lowercase().starts_with("updated")))
+        || next.is_some_and(|n| n.eq_ignore_ascii_case("by"))
+}
+
+/// The byline text of a byline element: the text of a descendant with
+/// `itemprop="name"` if there is one (Readability), otherwise the element's
+/// text without `<time>` elements and parts whose class or id names a job
+/// title, date or photo. Returned raw; see [`clean_byline`].
+pub fn byline_text(dom: &Dom, node: NodeId) -> String {
+    if let Some(name) = dom
+        .descendants(node)
+        .skip(1)
+        .find(|&d| dom.attr(d, "itemprop").is_some_and(|v| v.contains("name")))
+    {
+        let t = dom.text_content(name);
+        if !t.trim().is_empty() {
+            return t;
+        }
+    }
+    let mut out = String::new();
+    collect_byline_text(dom, node, &mut out, true);
+    out
+}
+
+fn collect_byline_text(dom: &Dom, node: NodeId, out: &mut String, top: bool) {
+    if let Some(t) = dom.text(node) {
+        out.push_str(t);
+        return;
+    }
+    if !top && dom.is_element(node) {
+        let class = lower(&dom.class_and_id(node));
+        if dom.tag(node) == "time" || patterns::contains_any(&class, patterns::BYLINE_NOISE) {
+            out.push(' ');
+            return;
+        }
+    }
+    for c in dom.children(node) {
+        collect_byline_text(dom, c, out, false);
+    }
+    if dom.is_element(node) && patterns::is_one_of(dom.tag(node), patterns::BLOCK_ELEMS) {
+        out.push(' ');
+    }
+}
+
+/// Normalises a date to ISO 8601 where it nearly is one: `T` between date
+/// and time, a `+hhmm` offset written `+hh:mm`. Anything else is returned
+/// trimmed, as the page states it.
+pub fn normalize_date(raw: &str) -> String {
+    let s = raw.trim();
+    let b = s.as_bytes();
+    let is_date = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit);
+    if !is_date {
+        return s.to_string();
+    }
+    let mut out = s.to_string();
+    if out.len() > 10
+        && out.as_bytes()[10] == b' '
+        && out[11..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        out.replace_range(10..11, "T");
+    }
+    // "+0400" / "-0400" at the end → "+04:00".
+    let ob = out.as_bytes();
+    let n = ob.len();
+    if n > 16
+        && matches!(ob[n - 5], b'+' | b'-')
+        && ob[n - 4..].iter().all(u8::is_ascii_digit)
+        && out[..n - 5].contains('T')
+    {
+        out.insert(n - 2, ':');
+    }
+    out
+}
+
+/// `<meta>` values as Readability's `_getArticleMetadata` keys them:
+/// `property` matched against `prefix:field` (first match of the attribute),
+/// else `name` matched whole; lowercased, dots made colons. A later tag
+/// overrides an earlier one with the same key.
+fn readability_meta_values(dom: &Dom) -> HashMap<String, String> {
+    let mut out = HashMap::new();
     for m in dom
         .descendants(dom.document())
         .filter(|&n| dom.tag(n) == "meta")
     {
-        let Some(content) = dom.attr(m, "content") else {
+        let Some(content) = dom.attr(m, "content").filter(|c| !c.is_empty()) else {
             continue;
         };
-        if content.trim().is_empty() {
+        let content = content.trim().to_string();
+        if let Some(key) = dom.attr(m, "property").and_then(property_key) {
+            out.insert(key, content);
             continue;
         }
-        if let Some(prop) = dom.attr(m, "property") {
-            for p in prop.split_whitespace() {
-                let key = p.to_ascii_lowercase();
-                out.entry(key).or_insert_with(|| content.to_string());
-            }
-        }
-        if let Some(name) = dom.attr(m, "name").or_else(|| dom.attr(m, "itemprop")) {
-            let key: String = name
-                .trim()
-                .to_ascii_lowercase()
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .replace('.', ":");
-            out.entry(key).or_insert_with(|| content.to_string());
+        if let Some(key) = dom.attr(m, "name").and_then(name_key) {
+            out.insert(key, content);
         }
     }
     out
 }
 
-fn json_ld(dom: &Dom) -> JsonLd {
+/// `og:article:author` → `article:author`; `dc:title og:title` → `dc:title`.
+fn property_key(prop: &str) -> Option<String> {
+    let low = prop.to_lowercase();
+    for token in low.split_whitespace() {
+        for (i, _) in token.match_indices(':') {
+            let before = &token[..i];
+            let after = &token[i + 1..];
+            let prefix = patterns::META_PROPERTY_PREFIXES
+                .iter()
+                .filter(|p| before.ends_with(*p))
+                .max_by_key(|p| p.len());
+            let field = patterns::META_PROPERTY_FIELDS
+                .iter()
+                .find(|f| after.starts_with(*f));
+            if let (Some(p), Some(f)) = (prefix, field) {
+                return Some(format!("{p}:{f}"));
+            }
+        }
+    }
+    None
+}
+
+/// `DC.title` → `dc:title`; `parsely-author` → `parsely-author`; `author`.
+fn name_key(name: &str) -> Option<String> {
+    let key: String = name
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .replace('.', ":");
+    let field_ok = |f: &str| patterns::META_NAME_FIELDS.contains(&f);
+    if field_ok(&key) {
+        return Some(key);
+    }
+    let ok = patterns::META_NAME_PREFIXES.iter().any(|p| {
+        key.strip_prefix(p)
+            .and_then(|r| r.strip_prefix([':', '-']))
+            .is_some_and(field_ok)
+    });
+    ok.then_some(key)
+}
+
+/// Every `<meta>` by lowercased `property`, `name` or `itemprop` (first
+/// one wins), for the fields Readability does not read (image, locale).
+fn other_meta_values(dom: &Dom) -> HashMap<String, String> {
+    let mut out: HashMap<String, String> = HashMap::new();
+    for m in dom
+        .descendants(dom.document())
+        .filter(|&n| dom.tag(n) == "meta")
+    {
+        let Some(content) = dom.attr(m, "content").filter(|c| !c.trim().is_empty()) else {
+            continue;
+        };
+        for attr in ["property", "name", "itemprop"] {
+            if let Some(v) = dom.attr(m, attr) {
+                for key in v.split_whitespace() {
+                    out.entry(key.to_lowercase().replace('.', ":"))
+                        .or_insert_with(|| content.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn json_ld(dom: &Dom, html_title: &str) -> JsonLd {
     let mut out = JsonLd::default();
     for s in dom
         .descendants(dom.document())
@@ -254,7 +506,7 @@ fn json_ld(dom: &Dom) -> JsonLd {
             continue;
         };
         if let Some(article) = find_article(&v, 0) {
-            fill_from(article, &mut out);
+            fill_from(article, html_title, &mut out);
             break;
         }
     }
@@ -262,11 +514,10 @@ fn json_ld(dom: &Dom) -> JsonLd {
 }
 
 fn is_article(v: &Value) -> bool {
+    let ok = |t: &str| patterns::JSON_LD_ARTICLE_TYPES.contains(&t);
     match v.get("@type") {
-        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-        Some(Value::Array(ts)) => ts
-            .iter()
-            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+        Some(Value::String(t)) => ok(t),
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(ok)),
         _ => false,
     }
 }
@@ -292,7 +543,7 @@ fn find_article(v: &Value, depth: usize) -> Option<&Value> {
 fn names_of(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(normalize_ws(s)),
-        Value::Object(m) => m.get("name").and_then(Value::as_str).map(normalize_ws),
+        Value::Object(m) => m.get("name").and_then(names_of),
         Value::Array(items) => {
             let names: Vec<String> = items
                 .iter()
@@ -315,62 +566,86 @@ fn image_of(v: &Value) -> Option<String> {
         Value::String(s) => Some(s.trim().to_string()),
         Value::Object(m) => m
             .get("url")
+            .or_else(|| m.get("contentUrl"))
             .and_then(Value::as_str)
             .map(|s| s.trim().to_string()),
         Value::Array(items) => items.iter().find_map(image_of),
         _ => None,
     }
+    .filter(|s| !s.is_empty())
 }
 
-fn fill_from(a: &Value, out: &mut JsonLd) {
+fn fill_from(a: &Value, html_title: &str, out: &mut JsonLd) {
     let s = |k: &str| {
         a.get(k)
             .and_then(Value::as_str)
-            .map(normalize_ws)
+            .map(|v| normalize_ws(&unescape_html_entities(v)))
             .filter(|s| !s.is_empty())
     };
-    out.title = s("headline").or_else(|| s("name"));
-    out.byline = a.get("author").and_then(names_of);
+    // Some sites put their own name in `name` and the headline in
+    // `headline`: take the one that resembles the <title>, else `name`.
+    out.title = match (s("name"), s("headline")) {
+        (Some(name), Some(headline)) if name != headline => {
+            let name_matches = text_similarity(&name, html_title) > 0.75;
+            let headline_matches = text_similarity(&headline, html_title) > 0.75;
+            if headline_matches && !name_matches {
+                Some(headline)
+            } else {
+                Some(name)
+            }
+        }
+        (name, headline) => name.or(headline),
+    };
+    out.byline = a
+        .get("author")
+        .and_then(names_of)
+        .map(|b| unescape_html_entities(&b));
     out.site_name = a
         .get("publisher")
         .and_then(|p| p.get("name"))
         .and_then(Value::as_str)
-        .map(normalize_ws);
+        .map(|v| normalize_ws(&unescape_html_entities(v)))
+        .filter(|v| !v.is_empty());
     out.published = s("datePublished");
     out.excerpt = s("description");
     out.image = a.get("image").and_then(image_of);
 }
 
+/// Words as Readability counts them in titles.
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-const SEPARATORS: &[char] = &['|', '-', '\\', '/', '>', '»'];
+/// Positions of title separators with whitespace on both sides.
+fn separator_positions(title: &str) -> Vec<(usize, char)> {
+    title
+        .char_indices()
+        .filter(|&(i, c)| {
+            patterns::TITLE_SEPARATORS.contains(&c)
+                && title[..i].ends_with(char::is_whitespace)
+                && title[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        })
+        .collect()
+}
 
 /// Readability's `_getArticleTitle`: the `<title>` with site-name parts cut.
 fn article_title(dom: &Dom, orig: &str) -> Option<String> {
     let orig = orig.trim();
     let mut cur = orig.to_string();
     let mut had_hierarchical = false;
-    let sep_positions: Vec<usize> = orig
-        .char_indices()
-        .filter(|&(i, c)| {
-            SEPARATORS.contains(&c)
-                && orig[..i].ends_with(' ')
-                && orig[i + c.len_utf8()..].starts_with(' ')
-        })
-        .map(|(i, _)| i)
-        .collect();
-    if !sep_positions.is_empty() {
-        had_hierarchical = sep_positions
+    let seps = separator_positions(orig);
+    if let Some(&(last, _)) = seps.last() {
+        had_hierarchical = seps
             .iter()
-            .any(|&i| matches!(orig[i..].chars().next(), Some('\\' | '/' | '>' | '»')));
-        let last = *sep_positions.last().unwrap_or(&0);
-        cur = orig[..last.saturating_sub(1)].to_string();
+            .any(|(_, c)| patterns::TITLE_HIERARCHY_SEPARATORS.contains(c));
+        // Cut before the whitespace that precedes the last separator.
+        let ws = orig[..last].chars().next_back().map_or(0, char::len_utf8);
+        cur = orig[..last - ws].to_string();
         if word_count(&cur) < 3 {
             // Drop up to and including the first separator instead.
-            if let Some(i) = orig.find(SEPARATORS) {
-                cur = orig[i + 1..].to_string();
+            if let Some(i) = orig.find(patterns::TITLE_SEPARATORS) {
+                let c = orig[i..].chars().next().map_or(1, char::len_utf8);
+                cur = orig[i + c..].to_string();
             }
         }
     } else if cur.contains(": ") {
@@ -395,7 +670,7 @@ fn article_title(dom: &Dom, orig: &str) -> Option<String> {
     }
     let mut cur = normalize_ws(&cur);
     let wc = word_count(&cur);
-    let orig_wc_without_seps = word_count(&orig.replace(SEPARATORS, ""));
+    let orig_wc_without_seps = word_count(&orig.replace(patterns::TITLE_SEPARATORS, ""));
     if wc <= 4 && (!had_hierarchical || wc + 1 != orig_wc_without_seps) {
         cur = orig.to_string();
     }
@@ -456,6 +731,173 @@ mod tests {
         );
         assert_eq!(m.title.as_deref(), Some("عنوان"));
         assert_eq!(m.byline.as_deref(), Some("Sam Ode"));
+        assert_eq!(m.dir.as_deref(), Some("rtl"));
+    }
+
+    #[test]
+    fn later_meta_tag_wins_and_property_beats_name() {
+        let m = meta(
+            r#"<head><meta name="DC.title" content="Harbour notes, name form">
+            <meta property="dc:title" content="Harbour notes, property form">
+            <meta name="DC.creator" content="First Writer"><meta name="DC.creator" content="Second Writer">
+            <meta name="article:author" content="Not read by name"></head>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Harbour notes, property form"));
+        assert_eq!(m.byline.as_deref(), Some("Second Writer"));
+    }
+
+    #[test]
+    fn article_author_property_unless_it_is_a_url() {
+        let m = meta(r#"<meta property="og:article:author" content="Harbour Desk">"#);
+        assert_eq!(m.byline.as_deref(), Some("Harbour Desk"));
+        let m = meta(
+            r#"<meta property="article:author" content="https://social.example/harbourdesk">"#,
+        );
+        assert_eq!(m.byline, None);
+    }
+
+    #[test]
+    fn meta_content_entities_are_decoded_again() {
+        let m = meta(
+            r#"<meta property="og:title" content="Tom &amp;amp; Kit&amp;#039;s &amp;quot;boat&amp;quot;">
+            <meta name="description" content="&amp;#x1F6A2; &amp;#0; &amp;#xg;">"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Tom & Kit's \"boat\""));
+        assert_eq!(m.excerpt.as_deref(), Some("\u{1f6a2} \u{fffd} &#xg;"));
+    }
+
+    #[test]
+    fn json_ld_name_or_headline_by_likeness_to_the_title() {
+        let ld = |name: &str, headline: &str, title: &str| {
+            meta(&format!(
+                r#"<title>{title}</title><script type="application/ld+json">
+                {{"@context":"https://schema.org","@type":"Article","name":"{name}","headline":"{headline}"}}</script>"#
+            ))
+            .title
+        };
+        // The headline matches the <title>, the name does not: headline.
+        assert_eq!(
+            ld(
+                "Tide Daily",
+                "Ferry returns to the island",
+                "Ferry returns to the island | Tide Daily"
+            )
+            .as_deref(),
+            Some("Ferry returns to the island")
+        );
+        // Neither matches: the name.
+        assert_eq!(
+            ld(
+                "Kelp",
+                "a brown seaweed of cold coasts",
+                "Kelp - Shore Guide"
+            )
+            .as_deref(),
+            Some("Kelp")
+        );
+    }
+
+    #[test]
+    fn title_separators_include_dashes() {
+        let m =
+            meta("<title>Ferry returns to the island after ten years \u{2013} The Tide</title>");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Ferry returns to the island after ten years")
+        );
+        // Four words or fewer left: keep the whole <title>.
+        let m = meta("<title>Tides: Ferry notes \u{2014} a harbour log</title>");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Tides: Ferry notes \u{2014} a harbour log")
+        );
+    }
+
+    #[test]
+    fn bylines_are_names_only() {
+        let c = |s: &str| clean_byline(s);
+        assert_eq!(c("By Ann Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(c("by: Ann Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(c("Von Ute Berg").as_deref(), Some("Ute Berg"));
+        assert_eq!(c("Von Miller").as_deref(), Some("Von Miller"));
+        assert_eq!(c("Par Jeanne Roux").as_deref(), Some("Jeanne Roux"));
+        assert_eq!(c("Ann Lee \u{2014}").as_deref(), Some("Ann Lee"));
+        assert_eq!(
+            c("Ann Lee - Apr 16, 2015 8:02 pm UTC").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(c("By Ann Lee May 20, 2019").as_deref(), Some("Ann Lee"));
+        assert_eq!(c("Ann Lee \u{2022} 8h").as_deref(), Some("Ann Lee"));
+        assert_eq!(c("Ann Lee | Staff writer").as_deref(), Some("Ann Lee"));
+        assert_eq!(c("Harbour Desk by Ann Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(
+            c("Written by Ann Lee Edited by Bo Lin").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            c("Ann Lee and Bo Lin").as_deref(),
+            Some("Ann Lee and Bo Lin")
+        );
+        assert_eq!(c("Lee, Ann").as_deref(), Some("Lee, Ann"));
+        assert_eq!(c("April 28, 2019 at 6:01 am"), None);
+        assert_eq!(c("Last Updated: January 7, 2025"), None);
+        assert_eq!(c("Updated 3 hours ago"), None);
+    }
+
+    #[test]
+    fn byline_text_prefers_itemprop_name_and_skips_roles() {
+        let dom = Dom::parse(
+            r#"<div id=a class=byline>By <span itemprop="name">Ann Lee</span> <time>May 2</time></div>
+            <div id=b class=author><a>Bo Lin</a><div class="author-title">Harbour Editor</div><time>today</time></div>"#,
+            &Limits::default(),
+        )
+        .unwrap();
+        let by_id = |id: &str| {
+            dom.descendants(dom.document())
+                .find(|&n| dom.attr(n, "id") == Some(id))
+                .unwrap()
+        };
+        assert_eq!(byline_text(&dom, by_id("a")), "Ann Lee");
+        assert_eq!(
+            clean_byline(&byline_text(&dom, by_id("b"))).as_deref(),
+            Some("Bo Lin")
+        );
+    }
+
+    #[test]
+    fn dates_become_iso_8601() {
+        assert_eq!(
+            normalize_date("2025-04-03T05:30:00-0400"),
+            "2025-04-03T05:30:00-04:00"
+        );
+        assert_eq!(
+            normalize_date(" 2019-04-28 06:01:07 "),
+            "2019-04-28T06:01:07"
+        );
+        assert_eq!(normalize_date("2024-11-16"), "2024-11-16");
+        assert_eq!(
+            normalize_date("2024-05-01T09:00:00Z"),
+            "2024-05-01T09:00:00Z"
+        );
+        assert_eq!(normalize_date("Tuesday"), "Tuesday");
+    }
+
+    #[test]
+    fn direction_from_language_and_ancestors() {
+        assert_eq!(dir_of_lang("he-IL"), "rtl");
+        assert_eq!(dir_of_lang("fa"), "rtl");
+        assert_eq!(dir_of_lang("en-GB"), "ltr");
+        let dom = Dom::parse(
+            r#"<html dir="ltr"><body dir="rtl"><main><p id=p>نص</p></main></body></html>"#,
+            &Limits::default(),
+        )
+        .unwrap();
+        let p = dom
+            .descendants(dom.document())
+            .find(|&n| dom.attr(n, "id") == Some("p"))
+            .unwrap();
+        assert_eq!(dir_of_ancestors(&dom, p).as_deref(), Some("rtl"));
+        let m = meta(r#"<html lang="en"><body dir="rtl"></body></html>"#);
         assert_eq!(m.dir.as_deref(), Some("rtl"));
     }
 }
