@@ -197,7 +197,9 @@ pub fn grab_article(
                 || dom
                     .attr(node, "itemprop")
                     .is_some_and(|v| v.contains("author"));
-            if rel_author || contains_any(&match_string, patterns::BYLINE) {
+            if (rel_author || contains_any(&match_string, patterns::BYLINE))
+                && !is_one_of(&tag, patterns::NOT_BYLINE_TAGS)
+            {
                 let text = inner_text(dom, node);
                 if is_valid_byline(&text) {
                     // A dateline with no name in it is dropped but not kept as the byline.

@@ -337,12 +337,24 @@ pub fn byline_text(dom: &Dom, node: NodeId) -> String {
     }
     let mut out = String::new();
     collect_byline_text(dom, node, &mut out, true);
-    out
+    // Lines (`<br>`) after the names hold a role or affiliation: keep the
+    // first line with a name in it ("By" alone on a line does not count).
+    let named = out.lines().find(|line| {
+        clean_byline(line).is_some_and(|c| {
+            let low = c.trim_end_matches(':').to_lowercase();
+            !patterns::BYLINE_PREFIXES.contains(&low.as_str())
+        })
+    });
+    named.unwrap_or(&out).to_string()
 }
 
 fn collect_byline_text(dom: &Dom, node: NodeId, out: &mut String, top: bool) {
     if let Some(t) = dom.text(node) {
-        out.push_str(t);
+        out.push_str(&t.replace('\n', " "));
+        return;
+    }
+    if dom.is_element(node) && dom.tag(node) == "br" {
+        out.push('\n');
         return;
     }
     if !top && dom.is_element(node) {
@@ -848,7 +860,8 @@ mod tests {
     fn byline_text_prefers_itemprop_name_and_skips_roles() {
         let dom = Dom::parse(
             r#"<div id=a class=byline>By <span itemprop="name">Ann Lee</span> <time>May 2</time></div>
-            <div id=b class=author><a>Bo Lin</a><div class="author-title">Harbour Editor</div><time>today</time></div>"#,
+            <div id=b class=author><a>Bo Lin</a><div class="author-title">Harbour Editor</div><time>today</time></div>
+            <div id=c class=byline>By<br><a rel=author>Cy Dunn, RN</a><br>Harbour Health News</div>"#,
             &Limits::default(),
         )
         .unwrap();

@@ -302,6 +302,10 @@ pub const BYLINE_STOP_TOKENS: &[&str] = &["|", "•", "·", "—", "–", "-", "
 /// Words that start a date or time after the names in a byline.
 pub const BYLINE_DATE_WORDS: &[&str] = &["updated", "published", "posted", "today", "yesterday"];
 
+/// Elements never taken as the byline even when their class says "author"
+/// (a "Follow author" form or button).
+pub const NOT_BYLINE_TAGS: &[&str] = &["form", "button", "input", "select", "textarea", "label"];
+
 /// Month names and abbreviations (English), lowercase, for spotting dates.
 pub const MONTHS: &[&str] = &[
     "january",
