@@ -16,6 +16,9 @@
 //! How our metadata compares with Readability's own `expected-metadata.json`
 //! is reported by `quire eval`, not asserted here.
 
+// Reads files and uses the native-only `eval` module: host builds only.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::{Path, PathBuf};
 
 use quire::{extract, Options};
