@@ -306,6 +306,10 @@ pub const BYLINE_DATE_WORDS: &[&str] = &["updated", "published", "posted", "toda
 /// (a "Follow author" form or button).
 pub const NOT_BYLINE_TAGS: &[&str] = &["form", "button", "input", "select", "textarea", "label"];
 
+/// Ancestors that put a `<time>` outside the article (menus, sidebars).
+/// A `<footer>` does too, unless it is an `<article>`'s own.
+pub const NOT_ARTICLE_TIME_ANCESTORS: &[&str] = &["nav", "aside"];
+
 /// Month names and abbreviations (English), lowercase, for spotting dates.
 pub const MONTHS: &[&str] = &[
     "january",

@@ -366,6 +366,8 @@ fn cmd_eval(args: &[String]) -> Result<(), Fail> {
     let cl = corpus.join("clutter");
     lines.push(format!("== clutter ({})", cl.display()));
     let mut results = Vec::new();
+    // Pages whose published time, language and direction match the truth.
+    let mut meta_ok = [0usize; 3];
     for dir in sorted_dirs(&cl)? {
         let id = dir
             .file_name()
@@ -393,6 +395,17 @@ fn cmd_eval(args: &[String]) -> Result<(), Fail> {
             Err(_) => Default::default(),
         };
         let res = eval::score_clutter(&id, &truth, &text, &title, &byline);
+        let ours = got.as_ref().ok();
+        let published = ours.and_then(|a| a.published_time.clone());
+        let (published_ok, lang_ok, dir_ok) = eval::clutter_metadata_ok(
+            &truth,
+            published.as_deref(),
+            ours.and_then(|a| a.lang.as_deref()),
+            ours.and_then(|a| a.dir.as_deref()),
+        );
+        meta_ok[0] += usize::from(published_ok);
+        meta_ok[1] += usize::from(lang_ok);
+        meta_ok[2] += usize::from(dir_ok);
         lines.push(format!(
             "  {id:<40} {}  include {}/{}  leaked {}  title {}  byline {}",
             if res.pass { "PASS" } else { "FAIL" },
@@ -422,6 +435,21 @@ fn cmd_eval(args: &[String]) -> Result<(), Fail> {
                 ));
             }
         }
+        if !published_ok {
+            lines.push(format!(
+                "      published: got {published:?}, want {:?}",
+                truth.published
+            ));
+        }
+        if !(lang_ok && dir_ok) {
+            lines.push(format!(
+                "      lang/dir: got {:?}/{:?}, want {:?}/{:?}",
+                ours.and_then(|a| a.lang.as_deref()),
+                ours.and_then(|a| a.dir.as_deref()),
+                truth.lang,
+                truth.dir
+            ));
+        }
         results.push(res);
     }
     let passed = results.iter().filter(|r| r.pass).count();
@@ -437,10 +465,15 @@ fn cmd_eval(args: &[String]) -> Result<(), Fail> {
     lines.push(format!(
         "clutter: {passed}/{total} pages pass  include recall {recall:.4}  leaked strings {leaked}  titles {t_ok}/{total}  bylines {b_ok}/{total}"
     ));
+    lines.push(format!(
+        "  clutter metadata: published {}/{total}  lang {}/{total}  dir {}/{total}",
+        meta_ok[0], meta_ok[1], meta_ok[2]
+    ));
     report.insert(
         "clutter".into(),
         json!({"pages": total, "passed": passed, "includeRecall": recall, "leaked": leaked,
-               "titlesOk": t_ok, "bylinesOk": b_ok, "cases": results}),
+               "titlesOk": t_ok, "bylinesOk": b_ok, "publishedOk": meta_ok[0],
+               "langOk": meta_ok[1], "dirOk": meta_ok[2], "cases": results}),
     );
     if n == 0 || total == 0 {
         return Err(Fail(
