@@ -146,6 +146,10 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     } else {
         word_count.div_ceil(patterns::WORDS_PER_MINUTE).max(1)
     };
+    let lead_image = meta
+        .lead_image
+        .clone()
+        .or_else(|| metadata::first_image(&dom, root, ctx.base.as_ref()));
     let excerpt = meta
         .excerpt
         .clone()
@@ -158,7 +162,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         lang: meta.lang,
         dir: article_dir.or(meta.dir),
         excerpt,
-        lead_image: meta.lead_image,
+        lead_image,
         content,
         text,
         markdown,

@@ -175,6 +175,69 @@ fn dir_attr(dom: &Dom, node: NodeId) -> Option<String> {
         .filter(|d| d == "rtl" || d == "ltr")
 }
 
+/// The first image of the article under `root` worth showing as its lead
+/// image, as an absolute URL: not a `data:` URL, and not declared smaller
+/// than [`patterns::LEAD_IMAGE_MIN_SIZE`] pixels on a side, not hidden from
+/// screen readers and not classed as an icon, formula or avatar.
+/// For pages that name no lead image in their metadata.
+pub fn first_image(dom: &Dom, root: NodeId, base: Option<&url::Url>) -> Option<String> {
+    let small = |n: NodeId, attr: &str| {
+        dom.attr(n, attr)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|v| v < patterns::LEAD_IMAGE_MIN_SIZE)
+    };
+    let decorative = |n: NodeId| {
+        dom.attr(n, "aria-hidden") == Some("true")
+            || patterns::contains_any(&lower(&dom.class_and_id(n)), patterns::NOT_LEAD_IMAGE)
+    };
+    dom.descendants(root)
+        .filter(|&n| {
+            dom.tag(n) == "img" && !small(n, "width") && !small(n, "height") && !decorative(n)
+        })
+        .filter_map(|n| {
+            dom.attr(n, "srcset")
+                .and_then(largest_in_srcset)
+                .or_else(|| dom.attr(n, "src").map(|s| s.trim().to_string()))
+        })
+        .find(|src| !src.is_empty() && !src.starts_with("data:"))
+        .map(|src| absolutize(base, &src))
+}
+
+/// The URL of the widest (or densest) candidate of a `srcset`, parsed as
+/// the HTML spec does: a URL runs to whitespace (commas may be inside it),
+/// its descriptors run to the next comma.
+pub fn largest_in_srcset(srcset: &str) -> Option<String> {
+    let mut best: Option<(f64, String)> = None;
+    let mut rest = srcset;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        if rest.is_empty() {
+            break;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (url, after) = rest.split_at(end);
+        let (url, descriptors, next) = if url.ends_with(',') {
+            (url.trim_end_matches(','), "", after)
+        } else {
+            let d_end = after.find(',').unwrap_or(after.len());
+            (url, &after[..d_end], &after[d_end..])
+        };
+        let size = descriptors
+            .split_whitespace()
+            .find_map(|d| {
+                d.strip_suffix('w')
+                    .or_else(|| d.strip_suffix('x'))
+                    .and_then(|v| v.parse::<f64>().ok())
+            })
+            .unwrap_or(1.0);
+        if !url.is_empty() && best.as_ref().is_none_or(|(b, _)| size > *b) {
+            best = Some((size, url.to_string()));
+        }
+        rest = next;
+    }
+    best.map(|(_, url)| url)
+}
+
 /// The text direction stated on `node` or its nearest ancestor
 /// (Readability reads it from the article's ancestors).
 pub fn dir_of_ancestors(dom: &Dom, node: NodeId) -> Option<String> {
@@ -1230,6 +1293,27 @@ mod tests {
         assert_eq!(
             m.published_time.as_deref(),
             Some("2025-05-01T09:00:00+01:00")
+        );
+    }
+
+    #[test]
+    fn lead_image_falls_back_to_the_first_real_image() {
+        assert_eq!(
+            largest_in_srcset("/a,b/s.jpg 80w, /a,b/m.jpg 320w,/a,b/l.jpg 800w, /x.jpg 2x")
+                .as_deref(),
+            Some("/a,b/l.jpg")
+        );
+        assert_eq!(largest_in_srcset("/one.jpg").as_deref(), Some("/one.jpg"));
+        let dom = Dom::parse(
+            r#"<div id=r><img src="data:image/gif;base64,R0lGOD"><img src="/icon.png" width="16"><img class="math-fallback" src="/f.svg">
+            <img src="/small.jpg" srcset="/small.jpg 300w, /big.jpg 1200w"></div>"#,
+            &Limits::default(),
+        )
+        .unwrap();
+        let base = url::Url::parse("https://example.org/x/").ok();
+        assert_eq!(
+            first_image(&dom, dom.document(), base.as_ref()).as_deref(),
+            Some("https://example.org/big.jpg")
         );
     }
 }

@@ -310,6 +310,13 @@ pub const NOT_BYLINE_TAGS: &[&str] = &["form", "button", "input", "select", "tex
 /// A `<footer>` does too, unless it is an `<article>`'s own.
 pub const NOT_ARTICLE_TIME_ANCESTORS: &[&str] = &["nav", "aside"];
 
+/// Images declared smaller than this (width or height, in pixels) are not
+/// taken as the lead image.
+pub const LEAD_IMAGE_MIN_SIZE: u32 = 100;
+
+/// Class/id fragments of images that are never the lead image.
+pub const NOT_LEAD_IMAGE: &[&str] = &["math", "icon", "avatar", "emoji", "spacer", "badge"];
+
 /// Month names and abbreviations (English), lowercase, for spotting dates.
 pub const MONTHS: &[&str] = &[
     "january",

@@ -41,6 +41,7 @@ struct Golden {
     lang: Option<String>,
     dir: Option<String>,
     published_time: Option<String>,
+    lead_image: Option<String>,
     readerable: bool,
     /// Shingle F1 of our text against `expected.html`, rounded down to 4 places.
     f1: f64,
@@ -97,6 +98,7 @@ fn observe(dir: &Path) -> Golden {
         lang: a.lang,
         dir: a.dir,
         published_time: a.published_time,
+        lead_image: a.lead_image,
         readerable: a.readerable,
         f1: (f1 * 10_000.0).floor() / 10_000.0,
         words: a.word_count,
@@ -105,7 +107,7 @@ fn observe(dir: &Path) -> Golden {
 
 /// Field-by-field differences between the stored and the observed metadata.
 fn metadata_diffs(want: &Golden, got: &Golden) -> Vec<String> {
-    let fields: [(&str, String, String); 8] = [
+    let fields: [(&str, String, String); 9] = [
         (
             "title",
             format!("{:?}", want.title),
@@ -136,6 +138,11 @@ fn metadata_diffs(want: &Golden, got: &Golden) -> Vec<String> {
             "publishedTime",
             format!("{:?}", want.published_time),
             format!("{:?}", got.published_time),
+        ),
+        (
+            "leadImage",
+            format!("{:?}", want.lead_image),
+            format!("{:?}", got.lead_image),
         ),
         (
             "readerable",
