@@ -66,19 +66,25 @@ impl Default for Options {
 pub struct Article {
     /// Headline, without the site-name suffix.
     pub title: Option<String>,
-    /// Author name(s), without a leading "By".
+    /// Author name(s) only: no leading "By" (or "Von", "Par"…), no date,
+    /// role or affiliation after them. From metadata first, else the page.
     pub byline: Option<String>,
     /// Name of the publication.
     pub site_name: Option<String>,
-    /// Publication time, ISO 8601, as the page states it.
+    /// Publication time, ISO 8601 where the page offers it (JSON-LD
+    /// `datePublished`, `article:published_time`, `<time datetime>`), in the
+    /// local time the article shows when its `<time>` tells the offset.
     pub published_time: Option<String>,
-    /// Language of the page (`<html lang>` or metadata), e.g. `"en"`.
+    /// Language of the page as `<html lang>` states it (else `og:locale`),
+    /// e.g. `"en"`, `"en-GB"`.
     pub lang: Option<String>,
-    /// Text direction: `"ltr"` or `"rtl"`.
+    /// Text direction, `"ltr"` or `"rtl"`: the `dir` nearest the article
+    /// (itself or an ancestor, up to `<html>`), else from the language.
     pub dir: Option<String>,
     /// A short summary: the page's description, or the first paragraph.
     pub excerpt: Option<String>,
-    /// Absolute URL of the lead image.
+    /// Absolute URL of the lead image: the page's `og:image` (or JSON-LD,
+    /// Twitter card), else the article's first real image.
     pub lead_image: Option<String>,
     /// The article body as sanitised HTML (allow-listed tags and attributes).
     pub content: String,

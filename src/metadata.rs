@@ -843,6 +843,7 @@ fn find_article(v: &Value, depth: usize) -> Option<&Value> {
 
 fn names_of(v: &Value) -> Option<String> {
     match v {
+        Value::String(s) if looks_like_url(s.trim()) => None,
         Value::String(s) => Some(normalize_ws(s)),
         Value::Object(m) => m.get("name").and_then(names_of),
         Value::Array(items) => {
@@ -1314,6 +1315,49 @@ mod tests {
         assert_eq!(
             first_image(&dom, dom.document(), base.as_ref()).as_deref(),
             Some("https://example.org/big.jpg")
+        );
+    }
+
+    #[test]
+    fn json_ld_author_urls_are_not_names() {
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","headline":"Kelp at dawn",
+            "author":[{"name":"Ann Lee"},"https://example.org/people/bo"]}</script>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn byline_from_the_page_end_to_end() {
+        let para = "The harbour master said the ferry would run twice a day from May, weather allowing, and that the old pier, closed since the storm, would reopen once the surveyors had signed it off. ";
+        let page = |byline: &str| {
+            format!(
+                "<html><head><title>Ferry returns to the island after ten years</title></head><body><article>\
+                 <h1>Ferry returns to the island after ten years</h1>{byline}<p>{para}</p><p>{para}</p><p>{para}</p>\
+                 </article></body></html>"
+            )
+        };
+        let byline = |html: &str| {
+            crate::extract(html, None, &crate::Options::default())
+                .unwrap()
+                .byline
+        };
+        assert_eq!(
+            byline(&page(r#"<p class="byline" itemprop="author">By <span itemprop="name">Ann Lee</span> - May 2, 2024</p>"#))
+                .as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            byline(&page(r#"<form class="follow-author"><button>Follow Author</button></form><div class="author">By Bo Lin | Staff</div>"#))
+                .as_deref(),
+            Some("Bo Lin")
+        );
+        // A dateline with no name is not a byline.
+        assert_eq!(
+            byline(&page(
+                r#"<div class="dateline">May 2, 2024 at 6:01 am</div>"#
+            )),
+            None
         );
     }
 }
