@@ -343,7 +343,13 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         if i == 0 {
             is_prefix(t, remaining)
         } else {
-            t.trim_end_matches(':').eq_ignore_ascii_case("by") && remaining >= 1
+            // "Ann Lee, photos by Bo Lin": the credit after the names is cut below.
+            let credit = tokens[i - 1]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            t.trim_end_matches(':').eq_ignore_ascii_case("by")
+                && remaining >= 1
+                && !(i >= 2 && patterns::NON_AUTHOR_CREDITS.contains(&credit.as_str()))
         }
     }) {
         tokens.drain(..=i);

@@ -295,6 +295,23 @@ pub const BYLINE_PREFIXES: &[&str] = &[
 pub const BYLINE_PREFIXES_AMBIGUOUS: &[&str] =
     &["von", "di", "door", "av", "af", "od", "par", "por"];
 
+/// Credits for work other than the writing ("photos by", "edited by"):
+/// when one follows the names, the byline ends before it.
+pub const NON_AUTHOR_CREDITS: &[&str] = &[
+    "photos",
+    "photo",
+    "photographs",
+    "photography",
+    "pictures",
+    "illustration",
+    "illustrations",
+    "graphics",
+    "video",
+    "edited",
+    "reviewed",
+    "translated",
+];
+
 /// Tokens that end the names in a byline: what follows is a date, a role or
 /// another credit ("Ann Lee | May 2, 2024", "Ann Lee · Photos by…").
 pub const BYLINE_STOP_TOKENS: &[&str] = &["|", "•", "·", "—", "–", "-", "/", "@"];
