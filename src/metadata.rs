@@ -574,7 +574,7 @@ impl Stamp {
                     _ => return None,
                 };
                 let digits: String = rest[1..].chars().filter(|c| *c != ':').collect();
-                if digits.len() != 4 {
+                if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
                 Some(sign * (num(&digits[0..2])? * 60 + num(&digits[2..4])?))
@@ -1288,6 +1288,16 @@ mod tests {
         assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
         assert_eq!(Stamp::parse("2024-13-01"), None);
         assert_eq!(Stamp::parse("Tuesday"), None);
+        for odd in [
+            "2024-01-01T10:00+a\u{20ac}",
+            "2024-01-01T1\u{e9}:00",
+            "2024-\u{e9}1-01",
+            "2024-01-01T10:00:5",
+            "",
+        ] {
+            assert_eq!(Stamp::parse(odd), None, "{odd}");
+        }
+        assert_eq!(visible_clock("\u{e9}:\u{e9}\u{e9} 1:\u{20ac}"), None);
     }
 
     #[test]
@@ -1365,5 +1375,39 @@ mod tests {
             )),
             None
         );
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let odd = [
+            "",
+            " ",
+            "&",
+            "&#",
+            "&#x;",
+            "&#xFFFFFFFFFF;",
+            "&amp",
+            "By",
+            "by:",
+            "|",
+            "\u{2014}",
+            "2024-01-01 \u{e9}",
+            "2024-01-01T00:00+\u{20ac}",
+            "\u{1f600}:\u{1f600}",
+            "9:",
+            "12:3",
+            "\u{661}\u{662}:\u{663}\u{664}",
+            "By \u{0}\u{ffff}",
+        ];
+        let long = "a ".repeat(300);
+        for s in odd.into_iter().chain([long.as_str()]) {
+            let _ = clean_byline(s);
+            let _ = normalize_date(s);
+            let _ = unescape_html_entities(s);
+            let _ = visible_clock(s);
+            let _ = as_shown(s, s, s);
+            let _ = largest_in_srcset(s);
+            let _ = dir_of_lang(s);
+        }
     }
 }
