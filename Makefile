@@ -16,12 +16,12 @@ RUST_SRC  := Cargo.toml $(wildcard Cargo.lock) $(shell find src -name '*.rs' 2>/
 EXT_SRC   := manifest.json $(shell find extension icons -type f 2>/dev/null)
 NODE_TEST := node --test --test-concurrency=1
 
-.PHONY: help setup test lint unit wasm-test js-test smoke e2e wasm dist run eval bench demo clean
+.PHONY: help setup test lint typecheck unit wasm-test js-test smoke e2e wasm dist run eval bench demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
 	@echo "make run     build the extension, open the sample page in Chromium and show the reader [PAGE=path|url]"
-	@echo "make test    fmt, clippy, cargo test, wasm tests in Chromium, release-wasm smoke test, JS and end-to-end tests"
+	@echo "make test    fmt, clippy, JS type check, cargo test, wasm tests in Chromium, release-wasm smoke test, JS and end-to-end tests"
 	@echo "make dist    build dist/chrome, loadable unpacked at chrome://extensions"
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
 	@echo "make bench   run the benchmarks"
@@ -33,18 +33,22 @@ setup:
 
 # ---- tests -------------------------------------------------------------------
 
-test: lint unit wasm-test js-test smoke e2e
+test: lint typecheck unit wasm-test js-test smoke e2e
 	@echo "make test: all passed"
 
 lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 
+# Type-checks the JavaScript (// @ts-check + JSDoc) against the wasm glue's .d.ts.
+typecheck: setup $(WASM)
+	tsc -p tsconfig.json
+
 unit: setup
 	cargo test
 
 wasm-test: setup
-	wasm-pack test --headless --chrome
+	wasm-pack test --headless --chrome -- --test wasm
 
 js-test: setup
 	$(NODE_TEST) tests/js/

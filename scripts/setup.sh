@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build and test Quire.
 # Idempotent: every step checks first, so a second run takes seconds.
-# Only package registries are used (crates.io, npm, Debian); see
-# shared TOOLCHAIN notes in README for why each tool comes from where it does.
+# Only package registries are used (crates.io, npm, Debian); the comments on
+# each step say why the tool comes from where it does.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-log() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
+if [ -t 2 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
+log() { printf '%ssetup:%s %s\n' "$bold" "$plain" "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_updated=""

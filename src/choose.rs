@@ -56,19 +56,32 @@ pub fn run(dom: &Dom, ctx: &Context) -> Option<Chosen> {
             clean_conditionally: false,
         },
     ];
-    let mut best: Option<(usize, Chosen)> = None;
+    let mark = ctx.trace.as_ref().map(|t| t.mark());
+    let rewind = || {
+        if let (Some(t), Some(m)) = (&ctx.trace, mark) {
+            t.rewind(m);
+        }
+    };
+    let mut best: Option<(usize, Flags)> = None;
     for flags in attempts {
+        rewind();
         let mut work = dom.clone();
         let (root, byline) = grab_article(&mut work, flags, ctx)?;
         let len = inner_text_len(&work, root);
         if len >= ctx.options.char_threshold {
             return Some((work, root, byline));
         }
-        if best.as_ref().is_none_or(|(l, _)| len > *l) {
-            best = Some((len, (work, root, byline)));
+        if best.is_none_or(|(l, _)| len > l) {
+            best = Some((len, flags));
         }
     }
-    best.map(|(_, c)| c)
+    // None was long enough: redo the longest attempt (it is deterministic),
+    // so that a trace holds that attempt's decisions.
+    let (_, flags) = best?;
+    rewind();
+    let mut work = dom.clone();
+    let (root, byline) = grab_article(&mut work, flags, ctx)?;
+    Some((work, root, byline))
 }
 
 /// Text similarity of two strings in [0, 1] by shared word tokens
@@ -189,7 +202,7 @@ pub fn grab_article(
 
         if dom.attr(node, "aria-modal") == Some("true") && dom.attr(node, "role") == Some("dialog")
         {
-            cur = remove_and_next(dom, node, body);
+            cur = remove_and_next(dom, node, body, ctx, "modal-dialog");
             continue;
         }
         if byline.is_none() && node != body {
@@ -204,7 +217,7 @@ pub fn grab_article(
                 if is_valid_byline(&text) {
                     // A dateline with no name in it is dropped but not kept as the byline.
                     byline = metadata::clean_byline(&metadata::byline_text(dom, node));
-                    cur = remove_and_next(dom, node, body);
+                    cur = remove_and_next(dom, node, body, ctx, "byline");
                     continue;
                 }
             }
@@ -213,7 +226,7 @@ pub fn grab_article(
             if let Some(title) = &ctx.title {
                 if text_similarity(title, &inner_text(dom, node)) > 0.75 {
                     remove_title_header = false;
-                    cur = remove_and_next(dom, node, body);
+                    cur = remove_and_next(dom, node, body, ctx, "title-duplicate");
                     continue;
                 }
             }
@@ -229,7 +242,17 @@ pub fn grab_article(
                 .attr(node, "role")
                 .is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r));
             if unlikely || bad_role {
-                cur = remove_and_next(dom, node, body);
+                cur = remove_and_next(
+                    dom,
+                    node,
+                    body,
+                    ctx,
+                    if unlikely {
+                        "unlikely-candidate"
+                    } else {
+                        "unlikely-role"
+                    },
+                );
                 continue;
             }
         }
@@ -238,7 +261,7 @@ pub fn grab_article(
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && is_without_content(dom, node)
         {
-            cur = remove_and_next(dom, node, body);
+            cur = remove_and_next(dom, node, body, ctx, "empty");
             continue;
         }
         if is_one_of(&tag, patterns::TAGS_TO_SCORE) {
@@ -269,6 +292,9 @@ pub fn grab_article(
         let s = scores.get(c).unwrap_or(0.0) * (1.0 - link_density(dom, c));
         scores.set(c, s);
         top.push((c, s));
+        if let Some(t) = &ctx.trace {
+            t.score(c, s);
+        }
     }
     top.sort_by(|a, b| b.1.total_cmp(&a.1));
     top.truncate(ctx.options.top_candidates.max(1));
@@ -350,6 +376,9 @@ pub fn grab_article(
         );
     }
 
+    if let Some(t) = &ctx.trace {
+        t.container(top_candidate);
+    }
     // Merge siblings that belong to the article.
     let top_score = scores.get(top_candidate).unwrap_or(0.0);
     let sibling_threshold = f64::max(10.0, top_score * 0.2);
@@ -395,7 +424,14 @@ pub fn grab_article(
     Some((kept, byline))
 }
 
-fn remove_and_next(dom: &mut Dom, node: NodeId, root: NodeId) -> Option<NodeId> {
+fn remove_and_next(
+    dom: &mut Dom,
+    node: NodeId,
+    root: NodeId,
+    ctx: &Context,
+    reason: &str,
+) -> Option<NodeId> {
+    ctx.dropped(node, reason);
     let next = dom.next_skipping_children(node, root);
     dom.detach(node);
     next
@@ -408,11 +444,7 @@ mod tests {
     use crate::Options;
 
     fn ctx() -> Context {
-        Context {
-            options: Options::default(),
-            base: None,
-            title: None,
-        }
+        Context::new(Options::default())
     }
 
     #[test]

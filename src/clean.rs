@@ -11,13 +11,13 @@ use crate::Context;
 /// Readability's `_prepArticle` over the article root: drops presentational
 /// attributes, forms, embeds, share widgets and link-heavy or empty blocks,
 /// and demotes `<h1>` to `<h2>`. Returns `root`.
-pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, _ctx: &Context) -> NodeId {
+pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) -> NodeId {
     clean_styles(dom, root);
     let data_tables = mark_data_tables(dom, root);
-    clean_conditionally(dom, root, "form", flags, &data_tables);
-    clean_conditionally(dom, root, "fieldset", flags, &data_tables);
+    clean_conditionally(dom, ctx, root, "form", flags, &data_tables);
+    clean_conditionally(dom, ctx, root, "fieldset", flags, &data_tables);
     for tag in ["object", "embed", "footer", "link", "aside"] {
-        clean_tag(dom, root, tag);
+        clean_tag(dom, ctx, root, tag);
     }
     // Share widgets (class/id with a "share" word) with little text.
     let top_children: Vec<NodeId> = dom.element_children(root).collect();
@@ -32,21 +32,27 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, _ctx: &Context) -
             })
             .collect();
         for n in doomed {
+            ctx.clutter(
+                n,
+                "share",
+                &["class/id names a share widget", "little text"],
+            );
             dom.detach(n);
         }
     }
     for tag in ["iframe", "input", "textarea", "select", "button"] {
-        clean_tag(dom, root, tag);
+        clean_tag(dom, ctx, root, tag);
     }
     // Headers with a negative class weight.
     for h in tags(dom, root, &["h1", "h2"]) {
         if class_weight(dom, h) < 0.0 && flags.weight_classes {
+            ctx.dropped(h, "negative-heading");
             dom.detach(h);
         }
     }
-    clean_conditionally(dom, root, "table", flags, &data_tables);
-    clean_conditionally(dom, root, "ul", flags, &data_tables);
-    clean_conditionally(dom, root, "div", flags, &data_tables);
+    clean_conditionally(dom, ctx, root, "table", flags, &data_tables);
+    clean_conditionally(dom, ctx, root, "ul", flags, &data_tables);
+    clean_conditionally(dom, ctx, root, "div", flags, &data_tables);
     for h in tags(dom, root, &["h1"]) {
         dom.rename(h, "h2");
     }
@@ -55,6 +61,7 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, _ctx: &Context) -
             .descendants(p)
             .any(|d| matches!(dom.tag(d), "img" | "embed" | "object" | "iframe"));
         if !has_media && inner_text_len(dom, p) == 0 {
+            ctx.dropped(p, "empty-paragraph");
             dom.detach(p);
         }
     }
@@ -104,6 +111,7 @@ pub fn run(dom: &mut Dom, root: NodeId, ctx: &Context) {
         .filter(|&n| dom.is_element(n) && is_signup_form(dom, n))
         .collect();
     for n in doomed {
+        ctx.clutter(n, "newsletter-form", &["form with an e-mail input"]);
         dom.detach(n);
     }
 }
@@ -248,12 +256,13 @@ fn is_video_embed(dom: &Dom, id: NodeId) -> bool {
         .any(|a| contains_any(&lower(&a.value), patterns::VIDEO_HOSTS))
 }
 
-fn clean_tag(dom: &mut Dom, root: NodeId, tag: &str) {
+fn clean_tag(dom: &mut Dom, ctx: &Context, root: NodeId, tag: &str) {
     let is_embed = matches!(tag, "object" | "embed" | "iframe");
     for n in tags(dom, root, &[tag]) {
         if is_embed && is_video_embed(dom, n) {
             continue;
         }
+        ctx.dropped(n, &format!("<{tag}>"));
         dom.detach(n);
     }
 }
@@ -300,6 +309,7 @@ fn is_ad_or_loading_words(text: &str) -> bool {
 
 fn clean_conditionally(
     dom: &mut Dom,
+    ctx: &Context,
     root: NodeId,
     tag: &str,
     flags: Flags,
@@ -313,7 +323,8 @@ fn clean_conditionally(
         if dom.parent(node).is_none() || !dom.is_inclusive_ancestor(root, node) {
             continue;
         }
-        if should_remove(dom, node, tag, flags, data_tables) {
+        if let Some(reason) = should_remove(dom, node, tag, flags, data_tables) {
+            ctx.dropped(node, reason);
             dom.detach(node);
         }
     }
@@ -326,7 +337,13 @@ fn count(dom: &Dom, id: NodeId, tag: &str) -> usize {
         .count()
 }
 
-fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: &[NodeId]) -> bool {
+fn should_remove(
+    dom: &Dom,
+    node: NodeId,
+    tag: &str,
+    flags: Flags,
+    data_tables: &[NodeId],
+) -> Option<&'static str> {
     let text = inner_text(dom, node);
     let text_len = text.chars().count();
     let mut is_list = matches!(tag, "ul" | "ol");
@@ -340,20 +357,20 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
         is_list = list_len as f64 / text_len as f64 > 0.9;
     }
     if tag == "table" && data_tables.contains(&node) {
-        return false;
+        return None;
     }
     if dom
         .ancestors(node)
         .any(|a| data_tables.contains(&a) || dom.tag(a) == "code")
     {
-        return false;
+        return None;
     }
     if dom
         .descendants(node)
         .skip(1)
         .any(|d| data_tables.contains(&d))
     {
-        return false;
+        return None;
     }
     let weight = if flags.weight_classes {
         class_weight(dom, node)
@@ -361,10 +378,10 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
         0.0
     };
     if weight < 0.0 {
-        return true;
+        return Some("negative-class-weight");
     }
     if comma_count(&text) >= 10 {
-        return false;
+        return None;
     }
     let p = count(dom, node, "p") as f64;
     let img = count(dom, node, "img") as f64;
@@ -378,12 +395,12 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
         .filter(|&d| matches!(dom.tag(d), "object" | "embed" | "iframe"))
     {
         if is_video_embed(dom, e) {
-            return false;
+            return None;
         }
         embed_count += 1;
     }
     if is_ad_or_loading_words(&text) {
-        return true;
+        return Some("ad-or-loading-label");
     }
     let link_density = link_density(dom, node);
     let textish = [
@@ -403,33 +420,45 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, data_tables: 
     let text_density = text_density(dom, node, &textish);
     let is_figure_child = dom.ancestors(node).any(|a| dom.tag(a) == "figure");
 
-    let remove = (!is_figure_child && img > 1.0 && p / img < 0.5)
-        || (!is_list && li > p)
-        || (input > (p / 3.0).floor())
-        || (!is_list
-            && !is_figure_child
-            && heading_density < 0.9
-            && text_len < 25
-            && (img == 0.0 || img > 2.0)
-            && link_density > 0.0)
-        || (!is_list && weight < 25.0 && link_density > 0.2)
+    let reason = if !is_figure_child && img > 1.0 && p / img < 0.5 {
+        Some("more-images-than-paragraphs")
+    } else if !is_list && li > p {
+        Some("more-list-items-than-paragraphs")
+    } else if input > (p / 3.0).floor() {
+        Some("form-inputs")
+    } else if !is_list
+        && !is_figure_child
+        && heading_density < 0.9
+        && text_len < 25
+        && (img == 0.0 || img > 2.0)
+        && link_density > 0.0
+    {
+        Some("short-linked-block")
+    } else if (!is_list && weight < 25.0 && link_density > 0.2)
         || (weight >= 25.0 && link_density > 0.5)
-        || ((embed_count == 1 && text_len < 75) || embed_count > 1)
-        || (img == 0.0 && text_density == 0.0);
-    if is_list && remove {
+    {
+        Some("link-density")
+    } else if (embed_count == 1 && text_len < 75) || embed_count > 1 {
+        Some("embeds")
+    } else if img == 0.0 && text_density == 0.0 {
+        Some("no-text-blocks")
+    } else {
+        None
+    };
+    if is_list && reason.is_some() {
         // Simple lists of images stay.
         if dom
             .element_children(node)
             .any(|c| dom.element_children(c).count() > 1)
         {
-            return remove;
+            return reason;
         }
         let li_count = count(dom, node, "li") as f64;
         if img == li_count {
-            return false;
+            return None;
         }
     }
-    remove
+    reason
 }
 
 #[cfg(test)]
@@ -439,11 +468,7 @@ mod tests {
     use crate::Options;
 
     fn ctx() -> Context {
-        Context {
-            options: Options::default(),
-            base: None,
-            title: None,
-        }
+        Context::new(Options::default())
     }
 
     fn article(html: &str) -> (Dom, NodeId) {

@@ -16,8 +16,8 @@ pub mod choose;
 pub mod clean;
 pub mod dom;
 pub mod error;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
+pub mod explain;
 pub mod metadata;
 pub mod output;
 pub mod patterns;
@@ -26,12 +26,13 @@ pub mod score;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use serde::{Deserialize, Serialize};
 
 pub use dom::{Dom, Limits, NodeId};
 pub use error::ExtractError;
+pub use explain::{explain, Block, Decision, Explanation, Trace};
 
 /// What [`extract`] may do. Every field has a sensible default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -110,6 +111,53 @@ pub struct Context {
     /// The article title, once metadata has found it (used to drop a
     /// duplicate headline from the body).
     pub title: Option<String>,
+    /// Where phases record their decisions when [`explain`] runs.
+    pub trace: Option<std::rc::Rc<Trace>>,
+}
+
+impl Context {
+    /// A context with these options and no base URL, title or trace.
+    pub fn new(options: Options) -> Self {
+        Context {
+            options,
+            base: None,
+            title: None,
+            trace: None,
+        }
+    }
+
+    /// Records that `node` was removed by structural rule `reason`.
+    pub fn dropped(&self, node: NodeId, reason: &str) {
+        if let Some(t) = &self.trace {
+            t.note(
+                node,
+                Decision::Dropped {
+                    reason: reason.to_string(),
+                },
+            );
+        }
+    }
+
+    /// Records that `node` was removed as clutter of `kind`.
+    pub fn clutter(&self, node: NodeId, kind: &str, signals: &[&str]) {
+        if let Some(t) = &self.trace {
+            t.note(
+                node,
+                Decision::Clutter {
+                    kind: kind.to_string(),
+                    signals: signals.iter().map(|s| s.to_string()).collect(),
+                },
+            );
+        }
+    }
+}
+
+/// The outcome of one pipeline run: the article and the working DOM it came
+/// from (for [`explain`]).
+pub(crate) struct Run {
+    pub(crate) article: Article,
+    pub(crate) dom: Dom,
+    pub(crate) root: NodeId,
 }
 
 /// Extracts the article from `html`.
@@ -121,17 +169,27 @@ pub struct Context {
 /// Fails with an [`ExtractError`] when the input crosses one of
 /// `options.limits` (size, node count, depth) or has no content at all.
 pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Article, ExtractError> {
-    let mut dom = Dom::parse(html, &options.limits)?;
+    let dom = Dom::parse(html, &options.limits)?;
+    Ok(run_pipeline(dom, url, options, None)?.article)
+}
+
+/// Every phase after parsing, in order; `trace` records decisions for [`explain`].
+pub(crate) fn run_pipeline(
+    mut dom: Dom,
+    url: Option<&str>,
+    options: &Options,
+    trace: Option<std::rc::Rc<Trace>>,
+) -> Result<Run, ExtractError> {
     let base = prepare::base_url(&dom, url);
     let meta = metadata::collect(&dom, base.as_ref());
     let readerable = score::is_probably_readerable_dom(&dom);
-    let mut ctx = Context {
+    let ctx = Context {
         options: options.clone(),
         base,
         title: meta.title.clone(),
+        trace,
     };
     prepare::run(&mut dom, &ctx);
-    ctx.title = meta.title.clone();
     let chosen = choose::run(&dom, &ctx);
     let (work, root, byline_from_body) = chosen.ok_or(ExtractError::NoContent)?;
     // The direction stated nearest the article (Readability reads it from
@@ -160,7 +218,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .excerpt
         .clone()
         .or_else(|| output::first_paragraph(&dom, root));
-    Ok(Article {
+    let article = Article {
         title: meta.title,
         byline: meta.byline.or(byline_from_body),
         site_name: meta.site_name,
@@ -175,7 +233,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         word_count,
         reading_minutes,
         readerable,
-    })
+    };
+    Ok(Run { article, dom, root })
 }
 
 /// A quick check, without full extraction, of whether `html` looks like an

@@ -386,7 +386,7 @@ fn write_text(dom: &Dom, id: NodeId, w: &mut TextWriter, depth: usize) {
         NodeData::Text(t) => w.text(t),
         NodeData::Element { .. } => {
             let tag = dom.tag(id);
-            if is_one_of(tag, DROPPED_TAGS) && tag != "nav" && tag != "menu" {
+            if is_one_of(tag, DROPPED_TAGS) || !dom.is_html(id) {
                 return;
             }
             if tag == "br" {
@@ -451,6 +451,14 @@ pub fn text_of_html(html: &str) -> String {
         }
         Err(_) => String::new(),
     }
+}
+
+/// True if text node `id` (below `root`) is written to the output, i.e. no
+/// element between it and `root` is one the writers drop.
+pub fn is_written(dom: &Dom, id: NodeId, root: NodeId) -> bool {
+    dom.ancestors(id)
+        .take_while(|&a| a != root)
+        .all(|a| !(dom.is_element(a) && (is_one_of(dom.tag(a), DROPPED_TAGS) || !dom.is_html(a))))
 }
 
 /// The first paragraph of the article with some text, as an excerpt.
@@ -584,7 +592,7 @@ fn write_md(dom: &Dom, id: NodeId, md: &mut Md, depth: usize) {
         NodeData::Element { .. } => dom.tag(id),
         _ => return,
     };
-    if is_one_of(tag, DROPPED_TAGS) {
+    if is_one_of(tag, DROPPED_TAGS) || !dom.is_html(id) {
         return;
     }
     match tag {

@@ -66,13 +66,13 @@ pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
 /// Runs the prepare phase over the whole document.
 pub fn run(dom: &mut Dom, ctx: &Context) {
     unwrap_noscript_images(dom);
-    remove_unwanted(dom);
+    remove_unwanted(dom, ctx);
     fix_lazy_images(dom);
     replace_fonts_and_brs(dom);
     absolutize_urls(dom, ctx.base.as_ref());
 }
 
-fn remove_unwanted(dom: &mut Dom) {
+fn remove_unwanted(dom: &mut Dom, ctx: &Context) {
     let root = dom.document();
     let mut doomed = Vec::new();
     let mut cur = Some(root);
@@ -95,6 +95,13 @@ fn remove_unwanted(dom: &mut Dom) {
         }
     }
     for n in doomed {
+        if dom.is_element(n) {
+            if is_hidden(dom, n) {
+                ctx.dropped(n, "hidden");
+            } else {
+                ctx.dropped(n, &format!("<{}>", dom.tag(n)));
+            }
+        }
         dom.detach(n);
     }
     // <head> is not content; metadata has already read it.
@@ -440,9 +447,8 @@ mod tests {
     fn prepared(html: &str, url: Option<&str>) -> Dom {
         let mut dom = Dom::parse(html, &Limits::default()).unwrap();
         let ctx = Context {
-            options: Options::default(),
             base: base_url(&dom, url),
-            title: None,
+            ..Context::new(Options::default())
         };
         run(&mut dom, &ctx);
         dom

@@ -33,6 +33,16 @@ pub fn extract(html: &str, url: Option<String>, options: JsValue) -> Result<JsVa
     to_js(&article)
 }
 
+/// Explains every block's fate; see [`crate::explain()`].
+#[wasm_bindgen]
+pub fn explain(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
+    let options = options_from(options)?;
+    let explanation =
+        crate::explain(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    serde::Serialize::serialize(&explanation, &ser).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// See [`crate::is_probably_readerable`].
 #[wasm_bindgen(js_name = isProbablyReaderable)]
 pub fn is_probably_readerable(html: &str) -> bool {

@@ -18,7 +18,7 @@
  * Kept free of `chrome.*` so that node tests can drive it with fake glues.
  */
 
-/** @typedef {import('../shared/messages.js').Article} Article */
+// `Article` is the global JSDoc type from shared/messages.js (a classic script).
 
 /**
  * The part of a wasm-pack `--target web` glue module this file uses.

@@ -18,10 +18,13 @@ import '../shared/messages.js';
 import { createCore } from './core.js';
 import * as glue0 from '../../pkg/quire.js';
 // Spare instances of the same glue for recovery after a wasm trap (see core.js).
+// The query string makes a distinct module instance; the types are glue0's.
+// @ts-expect-error TypeScript cannot resolve a module specifier with a query.
 import * as glue1 from '../../pkg/quire.js?instance=1';
+// @ts-expect-error (as above)
 import * as glue2 from '../../pkg/quire.js?instance=2';
 
-/** @type {import('../shared/messages.js').QuireMessages} */
+/** @type {QuireMessages} */
 const messages = /** @type {any} */ (globalThis).quireMessages;
 
 /** Content-script files, in order; all classic scripts (see shared/messages.js). */
@@ -36,7 +39,7 @@ const CONTENT_FILES = [
 const RETRY_DELAY_MS = 300;
 
 const core = createCore({
-  glues: [glue0, glue1, glue2],
+  glues: [glue0, /** @type {typeof glue0} */ (glue1), /** @type {typeof glue0} */ (glue2)],
   compile: () => WebAssembly.compileStreaming(fetch(new URL('../../pkg/quire_bg.wasm', import.meta.url))),
 });
 
@@ -72,6 +75,19 @@ async function reportInjectionFailure(tabId, error) {
   }
 }
 
+/**
+ * Clears a failure mark left by {@link reportInjectionFailure}.
+ * @param {number} tabId
+ */
+async function clearInjectionFailure(tabId) {
+  try {
+    await chrome.action.setBadgeText({ tabId, text: '' });
+    await chrome.action.setTitle({ tabId, title: chrome.runtime.getManifest().action?.default_title ?? 'Quire' });
+  } catch {
+    // The tab is gone.
+  }
+}
+
 chrome.action.onClicked.addListener((tab) => {
   const tabId = tab.id;
   if (tabId === undefined) return;
@@ -81,7 +97,10 @@ chrome.action.onClicked.addListener((tab) => {
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
       return inject(tabId);
     })
-    .catch((error) => reportInjectionFailure(tabId, error));
+    .then(
+      () => clearInjectionFailure(tabId),
+      (error) => reportInjectionFailure(tabId, error),
+    );
 });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -11,12 +11,12 @@
  * Opening: serialise the page, lock its scroll, show the overlay in a loading
  * state, ask the worker to extract, then render the article or an error.
  * Closing (toolbar click, Esc, or the close button): remove the overlay and
- * put back exactly what was changed: the `style` attribute of `<html>`, the
- * scroll position and the focus.
+ * put back exactly what was changed: the scroll lock, the scroll position
+ * and the focus.
  */
 
-/** @typedef {import('../shared/messages.js').QuireMessages} QuireMessages */
-/** @typedef {import('../ui/overlay.js').Overlay} Overlay */
+// Types (QuireMessages, ExtractRequest, Overlay) are global JSDoc types of the
+// other classic scripts: shared/messages.js and ui/overlay.js.
 
 (function (/** @type {any} */ root) {
   if (!root.quireContent) root.quireContent = createController();
@@ -25,12 +25,17 @@
   function createController() {
     /** @type {QuireMessages} */
     const messages = root.quireMessages;
+    /** @type {QuireOverlay} */
+    const ui = root.quireOverlay;
 
     /**
      * The open reader, or null.
      * @type {null | {overlay: Overlay, close: () => void}}
      */
     let session = null;
+
+    const scrollLock = new CSSStyleSheet();
+    scrollLock.replaceSync(':root { overflow: hidden !important; }');
 
     function open() {
       const doc = document;
@@ -40,7 +45,6 @@
       const saved = {
         x: window.scrollX,
         y: window.scrollY,
-        style: html.getAttribute('style'),
         focus: doc.activeElement instanceof HTMLElement ? doc.activeElement : null,
       };
 
@@ -53,7 +57,7 @@
         }
       };
 
-      const overlay = root.quireOverlay.createOverlay({ onClose: () => close() });
+      const overlay = ui.createOverlay({ onClose: () => close() });
       const current = { overlay, close };
       session = current;
 
@@ -62,20 +66,22 @@
         session = null;
         window.removeEventListener('keydown', onKey, true);
         overlay.host.remove();
-        if (saved.style === null) html.removeAttribute('style');
-        else html.setAttribute('style', saved.style);
+        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((sheet) => sheet !== scrollLock);
         window.scrollTo(saved.x, saved.y);
         if (saved.focus && saved.focus.isConnected) saved.focus.focus({ preventScroll: true });
       }
 
-      html.style.setProperty('overflow', 'hidden', 'important');
+      // Lock the page's scroll with an adopted sheet rather than a style
+      // attribute: the page's markup stays untouched, and removing the sheet
+      // undoes it exactly.
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, scrollLock];
       overlay.showLoading();
       html.append(overlay.host);
       window.scrollTo(saved.x, saved.y); // overflow:hidden must not move the page
       overlay.focus();
       window.addEventListener('keydown', onKey, true);
 
-      /** @type {import('../shared/messages.js').ExtractRequest} */
+      /** @type {ExtractRequest} */
       const request = { type: messages.MSG.EXTRACT, html: pageHtml, url: location.href };
       chrome.runtime.sendMessage(request).then(
         (response) => {
@@ -83,6 +89,7 @@
           const checked = messages.checkExtractResponse(response);
           if (!checked.ok) overlay.showError(checked.error);
           else if (!checked.value.ok) overlay.showError(checked.value.error);
+          else if (checked.value.article.wordCount === 0) overlay.showError('Quire found no article text on this page.');
           else overlay.showArticle(checked.value.article);
           overlay.focus();
         },
@@ -98,10 +105,6 @@
       toggle() {
         if (session) session.close();
         else open();
-      },
-      /** Whether the reader is open. */
-      isOpen() {
-        return session !== null;
       },
     };
   }

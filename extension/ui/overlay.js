@@ -14,7 +14,7 @@
  * defence, and imported node by node. No `innerHTML` anywhere.
  */
 
-/** @typedef {import('../shared/messages.js').Article} Article */
+// `Article` is the global JSDoc type from shared/messages.js.
 
 /**
  * @typedef {object} Overlay
@@ -29,6 +29,14 @@
 /**
  * @typedef {object} OverlayOptions
  * @property {() => void} onClose Called when the reader asks to close (button).
+ */
+
+/**
+ * What this file publishes as `globalThis.quireOverlay`.
+ * @typedef {object} QuireOverlay
+ * @property {string} HOST_ID
+ * @property {(options: OverlayOptions) => Overlay} createOverlay
+ * @property {(iso: string, lang: string | null) => string | null} formatDate
  */
 
 (function (/** @type {any} */ root) {
@@ -163,7 +171,12 @@
     const style = el(doc, 'style');
     style.textContent = root.quireOverlayStyles;
 
-    const scroller = el(doc, 'div', 'quire');
+    // The dialog is the whole full-window scroller, so the close button in
+    // its top bar is inside the modal for assistive technology too.
+    const dialog = el(doc, 'div', 'quire');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.tabIndex = -1;
     const bar = el(doc, 'div', 'bar');
     const close = el(doc, 'button', 'close', 'Close reader');
     close.type = 'button';
@@ -171,18 +184,15 @@
     close.addEventListener('click', () => options.onClose());
     bar.append(close);
 
-    const dialog = el(doc, 'div', 'dialog');
-    dialog.setAttribute('role', 'dialog');
-    dialog.setAttribute('aria-modal', 'true');
-    dialog.tabIndex = -1;
+    const page = el(doc, 'div', 'page');
 
-    scroller.append(bar, dialog);
-    shadow.append(style, scroller);
+    dialog.append(bar, page);
+    shadow.append(style, dialog);
 
     // Keep Tab inside the dialog while it is open.
-    scroller.addEventListener('keydown', (event) => {
+    dialog.addEventListener('keydown', (event) => {
       if (event.key !== 'Tab') return;
-      const items = focusables(scroller);
+      const items = focusables(dialog);
       if (items.length === 0) return;
       const first = items[0];
       const last = items[items.length - 1];
@@ -202,8 +212,8 @@
      */
     function render(state, children) {
       dialog.dataset.state = state;
-      dialog.className = `dialog ${state}`;
-      dialog.replaceChildren(...children);
+      page.className = `page ${state}`;
+      page.replaceChildren(...children);
       if (state === 'loading') {
         dialog.removeAttribute('aria-labelledby');
         dialog.setAttribute('aria-label', 'Quire reader');
@@ -213,7 +223,7 @@
         dialog.removeAttribute('aria-busy');
         dialog.setAttribute('aria-labelledby', TITLE_ID);
       }
-      scroller.scrollTop = 0;
+      dialog.scrollTop = 0;
     }
 
     function showLoading() {
@@ -267,8 +277,8 @@
       parts.push(content);
 
       render('article', parts);
-      if (article.lang) dialog.lang = article.lang;
-      if (article.dir === 'rtl' || article.dir === 'ltr') dialog.dir = article.dir;
+      if (article.lang) page.lang = article.lang;
+      if (article.dir === 'rtl' || article.dir === 'ltr') page.dir = article.dir;
     }
 
     /** @param {string} message */
@@ -290,5 +300,7 @@
     return { host, shadow, showLoading, showArticle, showError, focus };
   }
 
-  root.quireOverlay = Object.freeze({ HOST_ID, createOverlay, formatDate });
+  /** @type {QuireOverlay} */
+  const api = Object.freeze({ HOST_ID, createOverlay, formatDate });
+  root.quireOverlay = api;
 })(globalThis);

@@ -77,7 +77,9 @@
   outline-offset: 2px;
 }
 
-.dialog {
+.quire:focus { outline: none; }
+
+.page {
   box-sizing: border-box;
   max-width: calc(var(--quire-measure) + 3rem);
   margin: 0 auto;
@@ -154,7 +156,7 @@ h1.title {
   font: 400 1rem / 1.5 var(--quire-sans);
   color: var(--quire-muted);
 }
-.error h1.title { font-size: 1.6rem; }
+.page.error h1.title { font-size: 1.6rem; }
 .error .detail {
   font: 400 0.9375rem / 1.5 var(--quire-sans);
   color: var(--quire-muted);
@@ -174,7 +176,7 @@ h1.title {
   h1.title { font-size: 1.65rem; }
 }
 @media (prefers-reduced-motion: no-preference) {
-  .dialog { animation: quire-in 140ms ease-out; }
+  .page { animation: quire-in 140ms ease-out; }
   @keyframes quire-in { from { opacity: 0; transform: translateY(6px); } to { opacity: 1; transform: none; } }
 }
 `;

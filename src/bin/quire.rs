@@ -3,6 +3,7 @@
 //! ```text
 //! quire extract FILE|- [--url URL] [--format json|html|text|markdown]
 //! quire batch            < lines "id<TAB>path<TAB>url"
+//! quire explain FILE|- [--url URL]
 //! quire eval [--corpus DIR] [--json] [--verbose]
 //! ```
 //!
@@ -23,6 +24,7 @@ use serde_json::json;
 const USAGE: &str = "usage:
   quire extract FILE|- [--url URL] [--format json|html|text|markdown]
   quire batch                 (stdin: id<TAB>path<TAB>url per line; stdout: JSON lines)
+  quire explain FILE|- [--url URL]   (why each block was kept or dropped, as JSON)
   quire eval [--corpus DIR] [--json] [--verbose]";
 
 /// An error that ends the program with a code.
@@ -61,6 +63,7 @@ fn run(args: &[String]) -> Result<(), Fail> {
     match args.first().map(String::as_str) {
         Some("extract") => cmd_extract(&args[1..]),
         Some("batch") => cmd_batch(),
+        Some("explain") => cmd_explain(&args[1..]),
         Some("eval") => cmd_eval(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
@@ -94,31 +97,39 @@ fn write_out(s: &str) -> Result<(), Fail> {
         .map_err(|e| Fail(3, format!("cannot write output: {e}")))
 }
 
-fn cmd_extract(args: &[String]) -> Result<(), Fail> {
+/// `FILE|- [--url URL] [--format F]` as (file, url, format).
+fn page_args(cmd: &str, args: &[String]) -> Result<(String, Option<String>, String), Fail> {
     let mut file = None;
     let mut url = None;
     let mut format = "json".to_string();
     let mut it = args.iter();
     while let Some(a) = it.next() {
+        let mut value = |flag: &str| -> Result<String, Fail> {
+            it.next()
+                .cloned()
+                .ok_or_else(|| usage(&format!("{flag} needs a value")))
+        };
         match a.as_str() {
-            "--url" => {
-                url = Some(
-                    it.next()
-                        .ok_or_else(|| usage("--url needs a value"))?
-                        .clone(),
-                )
-            }
-            "--format" => {
-                format = it
-                    .next()
-                    .ok_or_else(|| usage("--format needs a value"))?
-                    .clone()
-            }
+            "--url" => url = Some(value("--url")?),
+            "--format" if cmd == "extract" => format = value("--format")?,
             f if file.is_none() && (f == "-" || !f.starts_with('-')) => file = Some(f.to_string()),
             other => return Err(usage(&format!("unexpected argument '{other}'"))),
         }
     }
-    let file = file.ok_or_else(|| usage("extract needs a FILE or -"))?;
+    let file = file.ok_or_else(|| usage(&format!("{cmd} needs a FILE or -")))?;
+    Ok((file, url, format))
+}
+
+fn cmd_explain(args: &[String]) -> Result<(), Fail> {
+    let (file, url, _) = page_args("explain", args)?;
+    let html = read_input(&file)?;
+    let ex = quire::explain(&html, url.as_deref(), &Options::default())
+        .map_err(|e| Fail(1, e.to_string()))?;
+    write_out(&(serde_json::to_string_pretty(&ex).map_err(|e| Fail(4, e.to_string()))? + "\n"))
+}
+
+fn cmd_extract(args: &[String]) -> Result<(), Fail> {
+    let (file, url, format) = page_args("extract", args)?;
     let html = read_input(&file)?;
     let article =
         extract(&html, url.as_deref(), &Options::default()).map_err(|e| Fail(1, e.to_string()))?;

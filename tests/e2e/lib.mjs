@@ -174,7 +174,7 @@ export async function clickAction(launched, page) {
  * @property {string | null} dateTime
  * @property {string} readingTime
  * @property {string | null} leadImage
- * @property {string[]} paragraphs Text of the content's paragraphs.
+ * @property {string[]} paragraphs Text of the content's paragraphs, whitespace collapsed.
  * @property {string} text All text in the dialog.
  * @property {string | null} role
  * @property {string | null} ariaModal
@@ -206,7 +206,7 @@ export function readOverlay(page) {
       dateTime: root?.querySelector('time')?.getAttribute('datetime') ?? null,
       readingTime: text('.reading-time'),
       leadImage: lead ? lead.getAttribute('src') : null,
-      paragraphs: root ? Array.from(root.querySelectorAll('.content p'), (p) => (p.textContent || '').trim()).filter(Boolean) : [],
+      paragraphs: root ? Array.from(root.querySelectorAll('.content p'), (p) => (p.textContent || '').replace(/\s+/g, ' ').trim()).filter(Boolean) : [],
       text: dialog?.textContent?.replace(/\s+/g, ' ').trim() || '',
       role: dialog?.getAttribute('role') ?? null,
       ariaModal: dialog?.getAttribute('aria-modal') ?? null,

@@ -1,0 +1,249 @@
+//! Why each block was kept or dropped: [`explain`] runs the very same
+//! pipeline as [`crate::extract`] with a [`Trace`] switched on, then reports,
+//! for every block-level element of the page as parsed, its path, score,
+//! decision and the signals behind it.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::dom::{Dom, NodeId};
+use crate::patterns::{is_one_of, BLOCK_ELEMS};
+use crate::text::normalize_ws;
+use crate::{Article, ExtractError, Options};
+
+/// What happened to a node, as recorded by a phase.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    /// Removed by a structural rule (hidden, unlikely class, link-dense…).
+    Dropped {
+        /// The rule, e.g. `"hidden"`, `"unlikely-candidate"`.
+        reason: String,
+    },
+    /// Removed by the clutter classifier.
+    Clutter {
+        /// The clutter kind, e.g. `"newsletter-form"`.
+        kind: String,
+        /// The signals behind the decision.
+        signals: Vec<String>,
+    },
+}
+
+/// The decisions and scores of one run. Phases record into it through
+/// [`crate::Context::note`]; without a trace, recording costs nothing.
+#[derive(Debug, Default)]
+pub struct Trace {
+    decisions: RefCell<Vec<(NodeId, Decision)>>,
+    scores: RefCell<HashMap<NodeId, f64>>,
+    container: RefCell<Option<NodeId>>,
+}
+
+impl Trace {
+    /// Records a decision on `node`.
+    pub fn note(&self, node: NodeId, d: Decision) {
+        self.decisions.borrow_mut().push((node, d));
+    }
+
+    /// Records the content score of `node`.
+    pub fn score(&self, node: NodeId, score: f64) {
+        self.scores.borrow_mut().insert(node, score);
+    }
+
+    /// Records the chosen article container.
+    pub fn container(&self, node: NodeId) {
+        *self.container.borrow_mut() = Some(node);
+    }
+
+    /// A mark to [`Trace::rewind`] to when a chooser attempt is abandoned.
+    pub fn mark(&self) -> usize {
+        self.decisions.borrow().len()
+    }
+
+    /// Forgets the decisions, scores and container recorded since `mark`.
+    pub fn rewind(&self, mark: usize) {
+        self.decisions.borrow_mut().truncate(mark);
+        self.scores.borrow_mut().clear();
+        *self.container.borrow_mut() = None;
+    }
+}
+
+/// The decision on one block, as reported.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Block {
+    /// CSS selector path from `html`, e.g. `html>body>div:nth-child(2)>p:nth-child(1)`.
+    pub path: String,
+    /// Tag name.
+    pub tag: String,
+    /// Content score, for blocks the scorer looked at.
+    pub score: Option<f64>,
+    /// `"kept"`, `"dropped"` or `"clutter"`.
+    pub decision: &'static str,
+    /// The clutter kind, for `"clutter"` blocks.
+    pub kind: Option<String>,
+    /// The rule or signals behind the decision.
+    pub signals: Vec<String>,
+    /// True when the decision was made on an ancestor, not this block.
+    pub inherited: bool,
+    /// The block's text, shortened.
+    pub text: String,
+}
+
+/// The result of [`explain`].
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Explanation {
+    /// The article, exactly as [`crate::extract`] returns it.
+    pub article: Article,
+    /// Path of the chosen article container, if one element was chosen.
+    pub container: Option<String>,
+    /// Every block-level element of the page, in document order.
+    pub blocks: Vec<Block>,
+    /// The text of every kept text node, in the page's order, with all
+    /// whitespace removed: the same characters as `article.text` without
+    /// its whitespace, read off the decisions rather than the output.
+    pub kept_text: String,
+}
+
+/// Runs [`crate::extract`]'s pipeline with tracing on and explains every block.
+///
+/// # Errors
+/// The same as [`crate::extract`].
+pub fn explain(
+    html: &str,
+    url: Option<&str>,
+    options: &Options,
+) -> Result<Explanation, ExtractError> {
+    let pristine = Dom::parse(html, &options.limits)?;
+    let trace = std::rc::Rc::new(Trace::default());
+    let run = crate::run_pipeline(pristine.clone(), url, options, Some(trace.clone()))?;
+    let decisions: HashMap<NodeId, Decision> = {
+        let mut m = HashMap::new();
+        for (n, d) in trace.decisions.borrow().iter() {
+            m.entry(*n).or_insert_with(|| d.clone());
+        }
+        m
+    };
+    let scores = trace.scores.borrow();
+    let paths = element_paths(&pristine);
+    let mut blocks = Vec::new();
+    for n in pristine.descendants(pristine.document()) {
+        let tag = pristine.tag(n);
+        if !pristine.is_html(n)
+            || !is_one_of(tag, BLOCK_ELEMS)
+            || matches!(tag, "html" | "br" | "body")
+        {
+            continue;
+        }
+        let own = decisions.get(&n);
+        let inherited = own.is_none();
+        let found = own.or_else(|| pristine.ancestors(n).find_map(|a| decisions.get(&a)));
+        let (decision, kind, signals) = match found {
+            Some(Decision::Dropped { reason }) => ("dropped", None, vec![reason.clone()]),
+            Some(Decision::Clutter { kind, signals }) => {
+                ("clutter", Some(kind.clone()), signals.clone())
+            }
+            None if run.dom.is_inclusive_ancestor(run.root, n) => ("kept", None, Vec::new()),
+            None => ("dropped", None, vec!["outside-article".to_string()]),
+        };
+        let text: String = normalize_ws(&pristine.text_content(n))
+            .chars()
+            .take(120)
+            .collect();
+        blocks.push(Block {
+            path: paths.get(&n).cloned().unwrap_or_default(),
+            tag: tag.to_string(),
+            score: scores.get(&n).copied(),
+            decision,
+            kind,
+            signals,
+            inherited: inherited && found.is_some(),
+            text,
+        });
+    }
+    let container = trace
+        .container
+        .borrow()
+        .and_then(|c| paths.get(&c).cloned());
+    let mut kept_text = String::new();
+    for n in pristine.descendants(pristine.document()) {
+        if let Some(t) = pristine.text(n) {
+            if run.dom.is_inclusive_ancestor(run.root, n)
+                && crate::output::is_written(&run.dom, n, run.root)
+                && !t.trim().is_empty()
+            {
+                kept_text.extend(t.chars().filter(|c| !c.is_whitespace()));
+            }
+        }
+    }
+    Ok(Explanation {
+        article: run.article,
+        container,
+        blocks,
+        kept_text,
+    })
+}
+
+/// CSS `nth-child` paths of every element, computed in one pre-order pass.
+fn element_paths(dom: &Dom) -> HashMap<NodeId, String> {
+    let mut out: HashMap<NodeId, String> = HashMap::new();
+    for n in dom.descendants(dom.document()) {
+        if !dom.is_element(n) {
+            continue;
+        }
+        let parent = dom.parent(n).filter(|&p| dom.is_element(p));
+        let path = match parent {
+            None => dom.tag(n).to_string(),
+            Some(p) => {
+                let index = dom.element_children(p).take_while(|&c| c != n).count() + 1;
+                format!(
+                    "{}>{}:nth-child({index})",
+                    out.get(&p).map(String::as_str).unwrap_or(""),
+                    dom.tag(n)
+                )
+            }
+        };
+        out.insert(n, path);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_count_element_children() {
+        let dom = Dom::parse(
+            "<div>x</div><p>a</p><p>b<b>c</b></p>",
+            &crate::Limits::default(),
+        )
+        .unwrap();
+        let paths = element_paths(&dom);
+        let ps = dom.find_all_tags(dom.document(), "p");
+        assert_eq!(paths[&ps[1]], "html>body:nth-child(2)>p:nth-child(3)");
+    }
+
+    #[test]
+    fn explains_kept_and_dropped_blocks() {
+        let para = "The council met on Tuesday evening, and after a long debate, it voted to keep the old library open. ";
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><article><p>{para}</p><p>{para}</p><p>{para}</p>\
+             <form><input type=email><button>Join</button></form></article><div hidden>secret</div></body>"
+        );
+        let ex = explain(&html, None, &Options::default()).unwrap();
+        let article = crate::extract(&html, None, &Options::default()).unwrap();
+        assert_eq!(ex.article, article);
+        let p = ex.blocks.iter().find(|b| b.tag == "p").unwrap();
+        assert_eq!(p.decision, "kept");
+        let container = ex.blocks.iter().find(|b| b.tag == "article").unwrap();
+        assert!(container.score.is_some_and(|s| s > 0.0));
+        assert_eq!(ex.container.as_deref(), Some(container.path.as_str()));
+        let hidden = ex.blocks.iter().find(|b| b.text == "secret").unwrap();
+        assert_eq!(hidden.decision, "dropped");
+        assert_eq!(hidden.signals, vec!["hidden".to_string()]);
+        let nav = ex.blocks.iter().find(|b| b.tag == "nav").unwrap();
+        assert_ne!(nav.decision, "kept");
+    }
+}

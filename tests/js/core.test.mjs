@@ -1,0 +1,94 @@
+// @ts-check
+/**
+ * The worker's wasm handle (extension/background/core.js), driven with fake
+ * glue modules: extraction, error mapping, and moving to a fresh instance
+ * after a wasm trap.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCore } from '../../extension/background/core.js';
+
+const ARTICLE = {
+  title: 'T', byline: null, siteName: null, publishedTime: null, lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
+  content: '<p>x</p>', text: 'x', markdown: 'x', wordCount: 1, readingMinutes: 1, readerable: false,
+};
+
+/**
+ * A fake glue instance. `behaviour(html)` returns an article or throws.
+ * @param {string} name
+ * @param {(html: string) => any} behaviour
+ * @param {string[]} log
+ */
+function fakeGlue(name, behaviour, log) {
+  let initialised = false;
+  return {
+    default: async (/** @type {any} */ input) => {
+      assert.ok(input.module_or_path instanceof WebAssembly.Module, 'init gets the shared compiled module');
+      log.push(`init ${name}`);
+      initialised = true;
+    },
+    extract: (/** @type {string} */ html) => {
+      assert.ok(initialised, `${name} used before init`);
+      log.push(`extract ${name}`);
+      return behaviour(html);
+    },
+    version: () => '0.0.0',
+  };
+}
+
+/** The smallest valid wasm module. */
+const compile = async () => new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+
+/** @param {string} html */
+const trapOn = (html) => {
+  if (html.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
+  if (html.includes('FAIL')) throw new Error('no article found');
+  return { ...ARTICLE, title: html };
+};
+
+test('extract returns the article from the first instance, initialised once', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)], compile });
+  assert.deepEqual(await core.extract('one', 'https://x.test/'), { ok: true, article: { ...ARTICLE, title: 'one' } });
+  assert.deepEqual(await core.extract('two', 'https://x.test/'), { ok: true, article: { ...ARTICLE, title: 'two' } });
+  assert.deepEqual(log, ['init a', 'extract a', 'extract a']);
+});
+
+test('an ordinary error is reported and the instance is kept', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)], compile });
+  assert.deepEqual(await core.extract('FAIL', ''), { ok: false, error: 'no article found' });
+  assert.equal(core.instance(), 0);
+  assert.equal((await core.extract('fine', '')).ok, true);
+  assert.deepEqual(log, ['init a', 'extract a', 'extract a']);
+});
+
+test('after a trap the next request goes to a fresh instance', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log), fakeGlue('c', trapOn, log)], compile });
+  const trapped = await core.extract('TRAP', '');
+  assert.equal(trapped.ok, false);
+  assert.match(/** @type {{error: string}} */ (trapped).error, /internal error/);
+  assert.equal(core.instance(), 1);
+  assert.deepEqual(await core.extract('after', ''), { ok: true, article: { ...ARTICLE, title: 'after' } });
+  assert.deepEqual(log, ['init a', 'extract a', 'init b', 'extract b']);
+  assert.equal(core.exhausted(), false);
+});
+
+test('when every instance has trapped the core says so instead of using a broken one', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)], compile });
+  await core.extract('TRAP', '');
+  await core.extract('TRAP', '');
+  assert.equal(core.exhausted(), true);
+  const answer = await core.extract('fine', '');
+  assert.equal(answer.ok, false);
+  assert.deepEqual(log, ['init a', 'extract a', 'init b', 'extract b']);
+});
+
+test('a failed start is reported as an error, not thrown', async () => {
+  const broken = { default: async () => { throw new Error('bad wasm'); }, extract: () => ARTICLE, version: () => '' };
+  const core = createCore({ glues: [broken], compile });
+  const answer = await core.extract('x', '');
+  assert.deepEqual(answer, { ok: false, error: 'The reader core could not start: bad wasm' });
+});
