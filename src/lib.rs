@@ -191,15 +191,15 @@ pub(crate) fn run_pipeline(
     };
     prepare::run(&mut dom, &ctx);
     let chosen = choose::run(&dom, &ctx);
-    let (work, root, byline_from_body) = chosen.ok_or(ExtractError::NoContent)?;
     // The direction stated nearest the article (Readability reads it from
-    // the top candidate's ancestors); `work` is a clone of `dom`, so the
-    // article's nodes have the same ids in both.
-    let article_dir = work
-        .element_children(root)
-        .find(|c| c.index() < dom.len())
-        .and_then(|c| metadata::dir_of_ancestors(&dom, c));
-    let mut dom = work;
+    // the top candidate's ancestors); the chooser's DOM is a clone of `dom`,
+    // so the article's nodes have the same ids in both.
+    let article_dir = chosen.as_ref().and_then(|(work, root, _)| {
+        work.element_children(*root)
+            .find(|c| c.index() < dom.len())
+            .and_then(|c| metadata::dir_of_ancestors(&dom, c))
+    });
+    let (mut dom, root, byline_from_body) = chosen.ok_or(ExtractError::NoContent)?;
     clean::run(&mut dom, root, &ctx);
     let content = output::html(&dom, root);
     let text = output::text(&dom, root);
