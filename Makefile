@@ -12,17 +12,19 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PKG       := build/pkg
 WASM      := $(PKG)/quire_bg.wasm
 DIST      := dist/chrome
+WWW_DIST  := dist/www
 RUST_SRC  := Cargo.toml $(wildcard Cargo.lock) $(shell find src -name '*.rs' 2>/dev/null)
 EXT_SRC   := manifest.json $(shell find extension icons -type f 2>/dev/null)
+WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js)
 NODE_TEST := node --test --test-concurrency=1
 
-.PHONY: help setup test lint typecheck unit wasm-test js-test smoke e2e wasm dist run eval bench demo clean
+.PHONY: help setup test lint typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
 	@echo "make run     build the extension, open the sample page in Chromium and show the reader [PAGE=path|url]"
 	@echo "make test    fmt, clippy, JS type check, cargo test, wasm tests in Chromium, release-wasm smoke test, JS and end-to-end tests"
-	@echo "make dist    build dist/chrome, loadable unpacked at chrome://extensions"
+	@echo "make dist    build dist/chrome, loadable unpacked at chrome://extensions, and dist/www (the playground)"
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
 	@echo "make bench   run the benchmarks"
 	@echo "make demo    serve the web playground (www/) on 127.0.0.1"
@@ -73,7 +75,7 @@ $(WASM): $(RUST_SRC) | setup
 	wasm-pack build --target web --release --out-dir $(PKG)
 	@touch $@
 
-dist: setup $(DIST)/manifest.json
+dist: setup $(DIST)/manifest.json $(WWW_DIST)/index.html
 
 $(DIST)/manifest.json: $(EXT_SRC) $(WASM) | setup
 	rm -rf $(DIST)
@@ -82,6 +84,17 @@ $(DIST)/manifest.json: $(EXT_SRC) $(WASM) | setup
 	cp $(PKG)/quire.js $(PKG)/quire_bg.wasm $(DIST)/pkg/
 	cp manifest.json $(DIST)/manifest.json
 	@echo "built $(DIST): load it unpacked at chrome://extensions (Developer mode → Load unpacked)"
+
+# The playground: www/ plus the overlay's renderer and styles (used as they
+# are, never copied into www/) and the wasm-pack glue.
+dist-www: setup $(WWW_DIST)/index.html
+
+$(WWW_DIST)/index.html: $(WWW_SRC) $(WASM) | setup
+	rm -rf $(WWW_DIST)
+	mkdir -p $(WWW_DIST)/pkg $(WWW_DIST)/ui
+	cp -r www/. $(WWW_DIST)/
+	cp extension/ui/*.js $(WWW_DIST)/ui/
+	cp $(PKG)/quire.js $(PKG)/quire_bg.wasm $(WWW_DIST)/pkg/
 
 # ---- use ---------------------------------------------------------------------
 
@@ -95,12 +108,8 @@ eval: setup
 bench: setup
 	cargo bench
 
-demo: setup $(WASM)
-	rm -rf dist/www
-	mkdir -p dist/www/pkg
-	cp -r www/. dist/www/
-	cp $(PKG)/quire.js $(PKG)/quire_bg.wasm dist/www/pkg/
-	node scripts/serve.mjs dist/www
+demo: dist-www
+	node scripts/serve.mjs $(WWW_DIST)
 
 clean:
 	rm -rf build dist out test-results

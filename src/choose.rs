@@ -232,9 +232,12 @@ pub fn grab_article(
             }
         }
         if flags.strip_unlikely && node != body {
+            // Subheadings stay even when their class says "header" or
+            // "anchor": the heading text is the article's.
             let unlikely = contains_any(&match_string, patterns::UNLIKELY_CANDIDATES)
                 && !contains_any(&match_string, patterns::MAYBE_CANDIDATE)
                 && tag != "a"
+                && !is_subheading(&tag)
                 && !dom
                     .ancestors(node)
                     .any(|a| matches!(dom.tag(a), "table" | "code"));
@@ -242,6 +245,9 @@ pub fn grab_article(
                 .attr(node, "role")
                 .is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r));
             if unlikely || bad_role {
+                if unlikely && !bad_role {
+                    rescue_lead_figure(dom, node, &match_string);
+                }
                 cur = remove_and_next(
                     dom,
                     node,
@@ -385,7 +391,8 @@ pub fn grab_article(
     let top_class = dom.attr(top_candidate, "class").unwrap_or("").to_string();
     let parent = dom.parent(top_candidate)?;
     let siblings: Vec<NodeId> = dom.element_children(parent).collect();
-    for sib in siblings {
+    let mut merged: Vec<NodeId> = Vec::new();
+    for &sib in &siblings {
         let append = if sib == top_candidate {
             true
         } else {
@@ -418,10 +425,85 @@ pub fn grab_article(
                 dom.rename(sib, "div");
             }
             dom.append(root, sib);
+            merged.push(sib);
+        }
+    }
+    if parent != body {
+        if let Some(fig) = lead_figure(dom, &siblings, top_candidate, &merged) {
+            // Right before the container, so the page's order holds.
+            dom.insert_before(top_candidate, fig);
         }
     }
     let kept = clean::prep_article(dom, root, flags, ctx);
     Some((kept, byline))
+}
+
+/// Before an unlikely article header inside an `<article>` or `<main>` goes
+/// (its class says "header"), its last captioned figure is moved out in
+/// front of it: that is the lead image and its caption.
+fn rescue_lead_figure(dom: &mut Dom, node: NodeId, match_string: &str) {
+    let headerish = dom.tag(node) == "header" || match_string.contains("header");
+    if !headerish
+        || !dom
+            .ancestors(node)
+            .any(|a| matches!(dom.tag(a), "article" | "main"))
+    {
+        return;
+    }
+    if let Some(fig) = dom
+        .find_all_tags(node, "figure")
+        .into_iter()
+        .rfind(|&f| is_captioned_image(dom, f))
+    {
+        dom.insert_before(node, fig);
+    }
+}
+
+fn is_subheading(tag: &str) -> bool {
+    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// How many siblings before the article container [`lead_figure`] looks at.
+const LEAD_FIGURE_REACH: usize = 3;
+
+/// The lead image of the article when it sits just before the chosen
+/// container, outside it (a `<figure>` between the headline block and the
+/// body, or the last figure inside the header block): a captioned
+/// `<figure>` among the few siblings that precede `top` and were not merged.
+/// A sibling with much text of its own ends the search.
+fn lead_figure(dom: &Dom, siblings: &[NodeId], top: NodeId, merged: &[NodeId]) -> Option<NodeId> {
+    let at = siblings.iter().position(|&s| s == top)?;
+    for &sib in siblings[..at].iter().rev().take(LEAD_FIGURE_REACH) {
+        if merged.contains(&sib) {
+            return None;
+        }
+        let fig = if dom.tag(sib) == "figure" {
+            Some(sib)
+        } else {
+            dom.find_all_tags(sib, "figure").pop()
+        };
+        if let Some(f) = fig.filter(|&f| is_captioned_image(dom, f)) {
+            return Some(f);
+        }
+        if inner_text_len(dom, sib) > LEAD_FIGURE_MAX_TEXT {
+            return None;
+        }
+    }
+    None
+}
+
+/// Text a sibling between the lead figure and the body may carry (headline,
+/// standfirst, byline, share row).
+const LEAD_FIGURE_MAX_TEXT: usize = 600;
+
+fn is_captioned_image(dom: &Dom, fig: NodeId) -> bool {
+    let has_image = dom
+        .descendants(fig)
+        .any(|d| matches!(dom.tag(d), "img" | "picture"));
+    let caption = dom
+        .find_tag(fig, "figcaption")
+        .is_some_and(|c| inner_text_len(dom, c) > 0);
+    has_image && caption
 }
 
 fn remove_and_next(
@@ -467,6 +549,44 @@ mod tests {
         assert!(text.contains("old library"));
         assert!(!text.contains("Home"));
         assert!(!text.contains("Copyright"));
+    }
+
+    const PARA: &str = "The ferry left the harbour late on Friday, and after a slow crossing, it reached the island just as the lamps were lit along the quay. ";
+
+    #[test]
+    fn subheads_survive_a_header_class() {
+        let html = format!(
+            "<body><article><div class=body><p>{PARA}</p>\
+             <h2 class=section-header>Crossing the bar</h2><p>{PARA}</p><p>{PARA}</p></div></article></body>"
+        );
+        let dom = Dom::parse(&html, &Limits::default()).unwrap();
+        let (work, root, _) = run(&dom, &ctx()).unwrap();
+        assert!(inner_text(&work, root).contains("Crossing the bar"));
+    }
+
+    #[test]
+    fn lead_figure_before_the_body_is_pulled_in() {
+        let html = format!(
+            "<body><article><div class=top><h1>Ferry</h1><p>A dek.</p></div>\
+             <figure><img src=a.jpg><figcaption>The ferry at dusk.</figcaption></figure>\
+             <div class=body><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></article></body>"
+        );
+        let dom = Dom::parse(&html, &Limits::default()).unwrap();
+        let (work, root, _) = run(&dom, &ctx()).unwrap();
+        let text = inner_text(&work, root);
+        assert!(text.starts_with("The ferry at dusk."), "{text}");
+    }
+
+    #[test]
+    fn lead_figure_inside_an_unlikely_header_is_rescued() {
+        let html = format!(
+            "<body><article><header class=story-header><h1>Ferry</h1>\
+             <figure><img src=a.jpg><figcaption>The ferry at dusk.</figcaption></figure></header>\
+             <div class=body><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></article></body>"
+        );
+        let dom = Dom::parse(&html, &Limits::default()).unwrap();
+        let (work, root, _) = run(&dom, &ctx()).unwrap();
+        assert!(inner_text(&work, root).contains("The ferry at dusk."));
     }
 
     #[test]

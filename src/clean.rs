@@ -2,6 +2,7 @@
 //! and remove the clutter that sits inside it.
 
 use crate::choose::Flags;
+use crate::clutter;
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::patterns::{self, contains_any, lower};
 use crate::score::class_weight;
@@ -12,6 +13,13 @@ use crate::Context;
 /// attributes, forms, embeds, share widgets and link-heavy or empty blocks,
 /// and demotes `<h1>` to `<h2>`. Returns `root`.
 pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) -> NodeId {
+    if ctx.options.remove_clutter {
+        // Judge clutter while forms and buttons are still there to see;
+        // `run` removes what was marked once the article is chosen.
+        for (node, verdict) in clutter::mark(dom, root) {
+            ctx.clutter(node, verdict.kind.name(), &verdict.signals);
+        }
+    }
     clean_styles(dom, root);
     let data_tables = mark_data_tables(dom, root);
     clean_conditionally(dom, ctx, root, "form", flags, &data_tables);
@@ -100,31 +108,16 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
     root
 }
 
-/// Phase 5 proper: remove clutter wherever it sits inside the article.
-pub fn run(dom: &mut Dom, root: NodeId, ctx: &Context) {
+/// Phase 5 proper: remove clutter wherever it sits inside the article
+/// (see [`clutter`]). Returns the removed blocks in document order.
+pub fn run(dom: &mut Dom, root: NodeId, ctx: &Context) -> Vec<clutter::Removed> {
     if !ctx.options.remove_clutter {
-        return;
+        return Vec::new();
     }
-    let doomed: Vec<NodeId> = dom
-        .descendants(root)
-        .skip(1)
-        .filter(|&n| dom.is_element(n) && is_signup_form(dom, n))
-        .collect();
-    for n in doomed {
-        ctx.clutter(n, "newsletter-form", &["form with an e-mail input"]);
-        dom.detach(n);
-    }
-}
-
-/// A form (or form-like block) that asks for an e-mail address.
-fn is_signup_form(dom: &Dom, id: NodeId) -> bool {
-    dom.tag(id) == "form"
-        && dom.descendants(id).any(|d| {
-            dom.tag(d) == "input"
-                && dom
-                    .attr(d, "type")
-                    .is_some_and(|t| t.eq_ignore_ascii_case("email"))
-        })
+    clutter::sweep(dom, root, |node, removed| {
+        let signals: Vec<&str> = removed.signals.iter().map(String::as_str).collect();
+        ctx.clutter(node, removed.kind.name(), &signals);
+    })
 }
 
 fn is_share_match(m: &str) -> bool {
@@ -330,6 +323,27 @@ fn clean_conditionally(
     }
 }
 
+/// A photo gallery of the article: at least two figures with an image and a
+/// caption, whose captions carry most of the block's text (the rest being
+/// controls and counters, which the clutter pass removes).
+fn is_captioned_gallery(dom: &Dom, node: NodeId) -> bool {
+    let mut captioned = 0;
+    let mut caption_len = 0;
+    for fig in dom.find_all_tags(node, "figure") {
+        let has_image = dom
+            .descendants(fig)
+            .any(|d| matches!(dom.tag(d), "img" | "picture"));
+        let len = dom
+            .find_tag(fig, "figcaption")
+            .map_or(0, |c| inner_text_len(dom, c));
+        if has_image && len > 0 {
+            captioned += 1;
+            caption_len += len;
+        }
+    }
+    captioned >= 2 && caption_len * 2 >= inner_text_len(dom, node)
+}
+
 fn count(dom: &Dom, id: NodeId, tag: &str) -> usize {
     dom.descendants(id)
         .skip(1)
@@ -370,6 +384,9 @@ fn should_remove(
         .skip(1)
         .any(|d| data_tables.contains(&d))
     {
+        return None;
+    }
+    if is_captioned_gallery(dom, node) {
         return None;
     }
     let weight = if flags.weight_classes {
@@ -495,6 +512,20 @@ mod tests {
         );
         prep_article(&mut dom, root, Flags::ALL, &ctx());
         assert!(inner_text(&dom, root).contains("Results"));
+    }
+
+    #[test]
+    fn captioned_galleries_survive_conditional_cleaning() {
+        let (mut dom, root) = article(
+            "<article><p>Story.</p><div class=gallery>\
+             <figure><img src=a.jpg><figcaption>The lighthouse keeper at work.</figcaption></figure>\
+             <figure><img src=b.jpg><figcaption>The lamp room after the storm.</figcaption></figure>\
+             </div></article>",
+        );
+        prep_article(&mut dom, root, Flags::ALL, &ctx());
+        let text = inner_text(&dom, root);
+        assert!(text.contains("The lighthouse keeper at work."), "{text}");
+        assert!(text.contains("The lamp room after the storm."), "{text}");
     }
 
     #[test]

@@ -14,6 +14,7 @@
 
 pub mod choose;
 pub mod clean;
+pub mod clutter;
 pub mod dom;
 pub mod error;
 pub mod eval;
@@ -99,6 +100,10 @@ pub struct Article {
     pub reading_minutes: usize,
     /// Whether the page looks like an article worth a reader view.
     pub readerable: bool,
+    /// The clutter blocks removed from inside the article, in document
+    /// order, each with its kind and the signals behind the decision.
+    #[serde(default)]
+    pub clutter: Vec<clutter::Removed>,
 }
 
 /// Shared, read-only facts every phase may consult.
@@ -200,7 +205,7 @@ pub(crate) fn run_pipeline(
             .and_then(|c| metadata::dir_of_ancestors(&dom, c))
     });
     let (mut dom, root, byline_from_body) = chosen.ok_or(ExtractError::NoContent)?;
-    clean::run(&mut dom, root, &ctx);
+    let removed = clean::run(&mut dom, root, &ctx);
     let content = output::html(&dom, root);
     let text = output::text(&dom, root);
     let markdown = output::markdown(&dom, root);
@@ -233,6 +238,7 @@ pub(crate) fn run_pipeline(
         word_count,
         reading_minutes,
         readerable,
+        clutter: removed,
     };
     Ok(Run { article, dom, root })
 }

@@ -1,0 +1,1662 @@
+//! The clutter classifier: decides whether a block inside the chosen article
+//! is clutter (an appeal, a sign-up form, a share row, a teaser card, an ad
+//! label…) and of which [`ClutterKind`].
+//!
+//! The signals are generic, never tied to a site: structure (forms with an
+//! e-mail input, share-intent links, link cards, lists of in-page links,
+//! call-to-action buttons), the words of `class`/`id`/component attributes,
+//! ARIA roles and labels, and short text cues in English, German, French,
+//! Spanish, Italian, Portuguese, Dutch, Ukrainian and Russian. Text cues only
+//! condemn short blocks: a long paragraph that mentions "subscribe" is
+//! article text. All tables live in [`crate::patterns`].
+//!
+//! [`mark`] runs on the chosen container before Readability's cleaning, while
+//! forms and buttons are still there to be seen, and tags clutter blocks;
+//! [`sweep`] runs after it, removes the tagged blocks, classifies what is
+//! left, and reports every removal.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dom::{Dom, NodeId};
+use crate::patterns::{self, is_one_of, ClutterWords};
+use crate::text::{inner_text_len, normalize_ws};
+
+/// What a removed block was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClutterKind {
+    /// Donation and reader-revenue appeals.
+    Donation,
+    /// "Become a member" / "Join" boxes and links.
+    MembershipCta,
+    /// Subscribe and sign-in offers.
+    SubscriptionCta,
+    /// E-mail sign-up forms with their labels and messages.
+    NewsletterForm,
+    /// Metered-access and paywall layers.
+    Paywall,
+    /// Cookie and consent banners.
+    Cookie,
+    /// Related-story cards and teasers.
+    Related,
+    /// "Read more:" link lines between paragraphs.
+    ReadMoreLinks,
+    /// Recommendation widgets and sponsored links.
+    Recommended,
+    /// Most-read and popular lists.
+    MostRead,
+    /// Other sidebar modules.
+    Sidebar,
+    /// Comment sections and their controls.
+    Comments,
+    /// Share rows, like and repost counters.
+    Share,
+    /// Ad slots and their labels.
+    Ads,
+    /// Author bio boxes.
+    Bio,
+    /// "Contact the author" lines.
+    AuthorContact,
+    /// Skip links, menus, search forms.
+    Nav,
+    /// Breadcrumb trails.
+    Breadcrumbs,
+    /// Footer link lists and legal lines.
+    Footer,
+    /// App download banners.
+    AppBanner,
+    /// Sticky bars.
+    StickyFooter,
+    /// Pop-ups and modals.
+    Popup,
+    /// Staff-only controls such as "Edit post".
+    Admin,
+    /// Reading-time labels.
+    Meta,
+    /// "Listen to this article" players and notes.
+    AudioPlayer,
+    /// Slideshow buttons and counters.
+    GalleryControls,
+    /// Topic and tag lists.
+    Tags,
+    /// Tables of contents.
+    Toc,
+    /// "Was this helpful?" widgets.
+    Feedback,
+    /// Affiliate-link notices.
+    AffiliateDisclosure,
+    /// Live-blog controls.
+    LiveControls,
+    /// Republishing and licensing modules.
+    Republish,
+}
+
+impl ClutterKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ClutterKind; 32] = [
+        ClutterKind::Donation,
+        ClutterKind::MembershipCta,
+        ClutterKind::SubscriptionCta,
+        ClutterKind::NewsletterForm,
+        ClutterKind::Paywall,
+        ClutterKind::Cookie,
+        ClutterKind::Related,
+        ClutterKind::ReadMoreLinks,
+        ClutterKind::Recommended,
+        ClutterKind::MostRead,
+        ClutterKind::Sidebar,
+        ClutterKind::Comments,
+        ClutterKind::Share,
+        ClutterKind::Ads,
+        ClutterKind::Bio,
+        ClutterKind::AuthorContact,
+        ClutterKind::Nav,
+        ClutterKind::Breadcrumbs,
+        ClutterKind::Footer,
+        ClutterKind::AppBanner,
+        ClutterKind::StickyFooter,
+        ClutterKind::Popup,
+        ClutterKind::Admin,
+        ClutterKind::Meta,
+        ClutterKind::AudioPlayer,
+        ClutterKind::GalleryControls,
+        ClutterKind::Tags,
+        ClutterKind::Toc,
+        ClutterKind::Feedback,
+        ClutterKind::AffiliateDisclosure,
+        ClutterKind::LiveControls,
+        ClutterKind::Republish,
+    ];
+
+    /// The kebab-case name, as serialised (`"membership-cta"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ClutterKind::Donation => "donation",
+            ClutterKind::MembershipCta => "membership-cta",
+            ClutterKind::SubscriptionCta => "subscription-cta",
+            ClutterKind::NewsletterForm => "newsletter-form",
+            ClutterKind::Paywall => "paywall",
+            ClutterKind::Cookie => "cookie",
+            ClutterKind::Related => "related",
+            ClutterKind::ReadMoreLinks => "read-more-links",
+            ClutterKind::Recommended => "recommended",
+            ClutterKind::MostRead => "most-read",
+            ClutterKind::Sidebar => "sidebar",
+            ClutterKind::Comments => "comments",
+            ClutterKind::Share => "share",
+            ClutterKind::Ads => "ads",
+            ClutterKind::Bio => "bio",
+            ClutterKind::AuthorContact => "author-contact",
+            ClutterKind::Nav => "nav",
+            ClutterKind::Breadcrumbs => "breadcrumbs",
+            ClutterKind::Footer => "footer",
+            ClutterKind::AppBanner => "app-banner",
+            ClutterKind::StickyFooter => "sticky-footer",
+            ClutterKind::Popup => "popup",
+            ClutterKind::Admin => "admin",
+            ClutterKind::Meta => "meta",
+            ClutterKind::AudioPlayer => "audio-player",
+            ClutterKind::GalleryControls => "gallery-controls",
+            ClutterKind::Tags => "tags",
+            ClutterKind::Toc => "toc",
+            ClutterKind::Feedback => "feedback",
+            ClutterKind::AffiliateDisclosure => "affiliate-disclosure",
+            ClutterKind::LiveControls => "live-controls",
+            ClutterKind::Republish => "republish",
+        }
+    }
+
+    /// The kind named `name` (kebab-case), if any.
+    pub fn from_name(name: &str) -> Option<ClutterKind> {
+        ClutterKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// A classifier decision: the kind and the signals that led to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// What the block is.
+    pub kind: ClutterKind,
+    /// Short names of the signals behind the decision (`"email-input"`,
+    /// `"class-word"`, `"section-title"`…).
+    pub signals: Vec<&'static str>,
+}
+
+impl Verdict {
+    fn new(kind: ClutterKind, signals: &[&'static str]) -> Verdict {
+        Verdict {
+            kind,
+            signals: signals.to_vec(),
+        }
+    }
+}
+
+/// One block the clutter pass removed, for display.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Removed {
+    /// What it was.
+    pub kind: ClutterKind,
+    /// The signals behind the decision.
+    pub signals: Vec<String>,
+    /// The start of its text (at most [`REMOVED_TEXT_CHARS`] characters).
+    pub text: String,
+}
+
+/// How much of a removed block's text [`Removed`] keeps.
+pub const REMOVED_TEXT_CHARS: usize = 120;
+
+/// Attribute that [`mark`] sets on a clutter block (value: the kind's name).
+const MARK_ATTR: &str = "data-quire-clutter";
+/// Attribute that [`mark`] sets with the comma-separated signals.
+const SIGNALS_ATTR: &str = "data-quire-signals";
+
+/// Blocks up to this many characters may be removed whatever the article's
+/// length; longer ones only if they hold at most half of it.
+const SMALL_BLOCK: usize = 120;
+/// Longest text the classifier reads in full; longer blocks are judged on
+/// structure and attributes only.
+const TEXT_MAX: usize = 6000;
+/// Longest label ("Advertisement", "4 min read", "Share").
+const LABEL_MAX: usize = 40;
+/// Longest call-to-action control text.
+const CONTROL_MAX: usize = 40;
+/// Longest block that a call-to-action alone condemns.
+const CTA_BOX_MAX: usize = 250;
+/// Longest appeal box (call to action plus appeal words).
+const APPEAL_BOX_MAX: usize = 1200;
+/// Longest block around an e-mail sign-up form.
+const FORM_BOX_MAX: usize = 700;
+/// Longest link card (teaser) text.
+const CARD_MAX: usize = 600;
+/// Longest first line that can be a section title.
+const TITLE_MAX: usize = 80;
+
+/// Classifies one element: `Some(kind)` when it is clutter.
+pub fn classify(dom: &Dom, node: NodeId) -> Option<ClutterKind> {
+    judge(dom, node).map(|v| v.kind)
+}
+
+/// Classifies one element, with the signals behind the decision.
+pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
+    if !dom.is_element(node) {
+        return None;
+    }
+    let tag = dom.tag(node);
+    if is_never_clutter(tag)
+        || dom
+            .ancestors(node)
+            .any(|a| is_one_of(dom.tag(a), NEVER_INSIDE))
+    {
+        return None;
+    }
+    let b = Block::new(dom, node);
+    let inline = is_one_of(tag, patterns::PHRASING_ELEMS);
+    if inline && is_inside_text(dom, node, b.len) {
+        // A link or span inside a sentence: only unmistakable labels go.
+        return inline_labels(&b);
+    }
+    if is_heading(tag) {
+        // A heading is judged as a section title or a label, never by its
+        // class: subheads of the article stay.
+        return inline_labels(&b)
+            .or_else(|| titled_sibling(&b))
+            .or_else(|| sentences(&b));
+    }
+    if tag == "figure" {
+        // A figure is the article's unless it is a teaser card.
+        let links = b.links();
+        return is_link_card(&b, &links)
+            .then(|| Verdict::new(ClutterKind::Related, &["link-card"]));
+    }
+    structure(&b)
+        .or_else(|| labels(&b))
+        // Class words name blocks; on a lone inline element they are styling.
+        .or_else(|| if inline { None } else { attributes(&b) })
+        .or_else(|| section_title(&b))
+        .or_else(|| call_to_action(&b))
+        .or_else(|| sentences(&b))
+}
+
+/// Tags clutter blocks under `root` (not `root` itself) for [`sweep`],
+/// outermost first, and returns them with their verdicts. Blocks holding
+/// more than half of the article's text are never tagged, only looked into.
+pub fn mark(dom: &mut Dom, root: NodeId) -> Vec<(NodeId, Verdict)> {
+    let found = find(dom, root);
+    for (node, verdict) in &found {
+        dom.set_attr(*node, MARK_ATTR, verdict.kind.name());
+        dom.set_attr(*node, SIGNALS_ATTR, &verdict.signals.join(","));
+    }
+    found
+}
+
+/// Removes the blocks [`mark`] tagged that are still under `root`, then
+/// classifies and removes what is left, and strips anchor widgets from
+/// headings. Calls `on_remove` for each removed block just before it is
+/// detached, and returns them all in document order.
+pub fn sweep(
+    dom: &mut Dom,
+    root: NodeId,
+    mut on_remove: impl FnMut(NodeId, &Removed),
+) -> Vec<Removed> {
+    let mut removed = Vec::new();
+    let marked: Vec<NodeId> = dom
+        .descendants(root)
+        .skip(1)
+        .filter(|&n| dom.is_element(n) && dom.has_attr(n, MARK_ATTR))
+        .collect();
+    for n in marked {
+        if !dom.is_inclusive_ancestor(root, n) {
+            continue;
+        }
+        let kind = dom.attr(n, MARK_ATTR).and_then(ClutterKind::from_name);
+        let signals: Vec<String> = dom
+            .attr(n, SIGNALS_ATTR)
+            .unwrap_or("")
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        if let Some(kind) = kind {
+            let r = record(dom, n, kind, signals);
+            on_remove(n, &r);
+            removed.push(r);
+            dom.detach(n);
+        }
+    }
+    for (n, v) in find(dom, root) {
+        let signals = v.signals.iter().map(|s| s.to_string()).collect();
+        let r = record(dom, n, v.kind, signals);
+        on_remove(n, &r);
+        removed.push(r);
+        dom.detach(n);
+    }
+    strip_heading_widgets(dom, root);
+    removed
+}
+
+fn record(dom: &Dom, node: NodeId, kind: ClutterKind, signals: Vec<String>) -> Removed {
+    let text: String = normalize_ws(&crate::output::text(dom, node))
+        .chars()
+        .take(REMOVED_TEXT_CHARS)
+        .collect();
+    Removed {
+        kind,
+        signals,
+        text,
+    }
+}
+
+/// The outermost clutter blocks under `root`.
+fn find(dom: &Dom, root: NodeId) -> Vec<(NodeId, Verdict)> {
+    let root_len = inner_text_len(dom, root);
+    let mut out = Vec::new();
+    let mut cur = dom.next_in_preorder(root, root);
+    while let Some(n) = cur {
+        if dom.is_element(n) && !dom.has_attr(n, MARK_ATTR) {
+            if let Some(v) = judge(dom, n) {
+                let len = inner_text_len(dom, n);
+                if len <= SMALL_BLOCK || len * 2 <= root_len {
+                    out.push((n, v));
+                    cur = dom.next_skipping_children(n, root);
+                    continue;
+                }
+            }
+        }
+        cur = dom.next_in_preorder(n, root);
+    }
+    out
+}
+
+/// Drops permalink widgets ("#", "¶", "🔗" links and buttons) from
+/// headings, keeping the heading.
+fn strip_heading_widgets(dom: &mut Dom, root: NodeId) {
+    let headings: Vec<NodeId> = dom
+        .descendants(root)
+        .filter(|&n| matches!(dom.tag(n), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        .collect();
+    for h in headings {
+        let widgets: Vec<NodeId> = dom
+            .descendants(h)
+            .skip(1)
+            .filter(|&d| dom.is_element(d) && is_anchor_widget(dom, d))
+            .collect();
+        for w in widgets {
+            if dom.is_inclusive_ancestor(h, w) {
+                dom.detach(w);
+            }
+        }
+    }
+}
+
+fn is_anchor_widget(dom: &Dom, node: NodeId) -> bool {
+    let text = dom.text_content(node);
+    if text.trim().chars().count() > 2 || text.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    let in_page_link = dom.tag(node) == "a"
+        && dom
+            .attr(node, "href")
+            .is_some_and(|h| h.trim_start().starts_with('#'));
+    let words = descriptor_words(dom, node);
+    in_page_link
+        || ["anchor", "permalink", "headerlink", "hashlink"]
+            .iter()
+            .any(|w| words.iter().any(|x| x.starts_with(w)))
+}
+
+/// Ancestors whose content the classifier never judges: code, captions and
+/// headings (their widgets go separately, see [`sweep`]).
+const NEVER_INSIDE: &[&str] = &[
+    "pre",
+    "code",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
+/// An inline element that shares its block with other text.
+fn is_inside_text(dom: &Dom, node: NodeId, len: usize) -> bool {
+    dom.parent(node)
+        .filter(|&p| dom.is_element(p))
+        .is_some_and(|p| inner_text_len(dom, p) > len + 2)
+}
+
+/// The label rules that are safe inside running text.
+fn inline_labels(b: &Block) -> Option<Verdict> {
+    if b.len == 0 || b.len > LABEL_MAX {
+        return None;
+    }
+    if label_in(&b.text, patterns::AD_LABELS) {
+        return Some(Verdict::new(ClutterKind::Ads, &["ad-label"]));
+    }
+    if is_reading_time(b) {
+        return Some(Verdict::new(ClutterKind::Meta, &["reading-time"]));
+    }
+    None
+}
+
+fn is_reading_time(b: &Block) -> bool {
+    b.len <= 30
+        && b.text.chars().any(|c| c.is_ascii_digit())
+        && patterns::READING_TIME_CUES
+            .iter()
+            .any(|c| b.text.contains(c))
+}
+
+fn is_never_clutter(tag: &str) -> bool {
+    matches!(
+        tag,
+        "html"
+            | "body"
+            | "pre"
+            | "code"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "h1"
+            | "blockquote"
+            | "img"
+            | "picture"
+            | "source"
+            | "figcaption"
+            | "br"
+            | "hr"
+            | "svg"
+            | "math"
+            | "video"
+            | "sup"
+            | "sub"
+            | "em"
+            | "i"
+            | "strong"
+            | "b"
+    )
+}
+
+/// What the rules look at, computed once per element.
+struct Block<'a> {
+    dom: &'a Dom,
+    node: NodeId,
+    tag: &'a str,
+    /// Length of the whitespace-normalised text.
+    len: usize,
+    /// Lowercased normalised text, empty when longer than [`TEXT_MAX`].
+    text: String,
+}
+
+impl<'a> Block<'a> {
+    fn new(dom: &'a Dom, node: NodeId) -> Block<'a> {
+        let len = inner_text_len(dom, node);
+        let text = if len <= TEXT_MAX {
+            normalize_ws(&dom.text_content(node)).to_lowercase()
+        } else {
+            String::new()
+        };
+        Block {
+            dom,
+            node,
+            tag: dom.tag(node),
+            len,
+            text,
+        }
+    }
+
+    fn descendants(&self) -> impl Iterator<Item = NodeId> + 'a {
+        let dom = self.dom;
+        dom.descendants(self.node)
+            .filter(move |&d| dom.is_element(d))
+    }
+
+    fn links(&self) -> Vec<NodeId> {
+        let dom = self.dom;
+        self.descendants()
+            .filter(|&d| dom.tag(d) == "a" && dom.has_attr(d, "href"))
+            .collect()
+    }
+
+    /// Share of the text inside links (all links count fully).
+    fn link_density(&self) -> f64 {
+        if self.len == 0 {
+            return 0.0;
+        }
+        let dom = self.dom;
+        let mut in_links = 0;
+        let mut cur = Some(self.node);
+        while let Some(n) = cur {
+            if n != self.node && dom.tag(n) == "a" {
+                in_links += inner_text_len(dom, n);
+                cur = dom.next_skipping_children(n, self.node);
+            } else {
+                cur = dom.next_in_preorder(n, self.node);
+            }
+        }
+        in_links as f64 / self.len as f64
+    }
+
+    /// Three or more paragraphs of running text.
+    fn is_article_like(&self) -> bool {
+        let dom = self.dom;
+        self.descendants()
+            .filter(|&d| dom.tag(d) == "p")
+            .filter(|&p| {
+                let b = Block::new(dom, p);
+                b.len >= 150 && b.link_density() < 0.3
+            })
+            .take(3)
+            .count()
+            >= 3
+    }
+
+    fn has(&self, tags: &[&str]) -> bool {
+        self.descendants().any(|d| tags.contains(&self.dom.tag(d)))
+    }
+}
+
+/// Rules on structure: forms, share links, in-page link lists, link cards.
+fn structure(b: &Block) -> Option<Verdict> {
+    let dom = b.dom;
+    if has_email_input(b) && (b.tag == "form" || b.len <= FORM_BOX_MAX) {
+        return Some(Verdict::new(ClutterKind::NewsletterForm, &["email-input"]));
+    }
+    if b.tag == "form" {
+        if b.has(&["textarea"]) {
+            return Some(Verdict::new(ClutterKind::Comments, &["comment-form"]));
+        }
+        let search = dom.attr(b.node, "role") == Some("search")
+            || b.descendants().any(|d| {
+                dom.tag(d) == "input"
+                    && dom
+                        .attr(d, "type")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("search"))
+            });
+        if search {
+            return Some(Verdict::new(ClutterKind::Nav, &["search-form"]));
+        }
+    }
+    let links = b.links();
+    let share = links
+        .iter()
+        .filter(|&&a| {
+            let href = dom.attr(a, "href").unwrap_or("").to_ascii_lowercase();
+            patterns::SHARE_URLS.iter().any(|u| href.contains(u))
+        })
+        .count();
+    if share >= 1 && b.len <= 300 && b.link_density() >= 0.5 || (share >= 2 && b.len <= 60) {
+        return Some(Verdict::new(ClutterKind::Share, &["share-links"]));
+    }
+    let in_page: Vec<NodeId> = links
+        .iter()
+        .copied()
+        .filter(|&a| {
+            let h = dom.attr(a, "href").unwrap_or("").trim();
+            h.starts_with('#') && h.len() > 1
+        })
+        .collect();
+    // Entries of a table of contents are words, not footnote marks.
+    let entries = in_page
+        .iter()
+        .filter(|&&a| inner_text_len(dom, a) >= 3)
+        .count();
+    if entries >= 3
+        && in_page.len() * 5 >= links.len() * 4
+        && b.len <= 1500
+        && b.link_density() >= 0.6
+    {
+        return Some(Verdict::new(ClutterKind::Toc, &["in-page-links"]));
+    }
+    if is_link_card(b, &links) {
+        return Some(Verdict::new(ClutterKind::Related, &["link-card"]));
+    }
+    if in_gallery(dom, b.node) && !b.has(&["img", "picture", "figure"]) {
+        let words = descriptor_words(dom, b.node);
+        let control_word = words
+            .iter()
+            .any(|w| patterns::GALLERY_CONTROL_WORDS.contains(&w.as_str()));
+        let label = b.len <= LABEL_MAX
+            && (is_counter(&b.text) || label_in(&b.text, patterns::GALLERY_CONTROL_LABELS));
+        if control_word || label {
+            return Some(Verdict::new(
+                ClutterKind::GalleryControls,
+                &["gallery-control"],
+            ));
+        }
+    }
+    None
+}
+
+/// A teaser: one link holding nearly all the block's text and a block-level
+/// inside (headline, description, thumbnail).
+fn is_link_card(b: &Block, links: &[NodeId]) -> bool {
+    if !matches!(
+        b.tag,
+        "figure" | "div" | "aside" | "section" | "article" | "li" | "p"
+    ) || b.len < 20
+        || b.len > CARD_MAX
+    {
+        return false;
+    }
+    let dom = b.dom;
+    let Some((link, link_len)) = links
+        .iter()
+        .filter(|&&a| !dom.attr(a, "href").unwrap_or("").trim().starts_with('#'))
+        .map(|&a| (a, inner_text_len(dom, a)))
+        .max_by_key(|&(_, l)| l)
+    else {
+        return false;
+    };
+    link_len * 10 >= b.len * 9
+        && dom.descendants(link).skip(1).any(|d| {
+            matches!(
+                dom.tag(d),
+                "div" | "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "figure" | "ul"
+            )
+        })
+}
+
+fn has_email_input(b: &Block) -> bool {
+    let dom = b.dom;
+    b.descendants().any(|d| {
+        dom.tag(d) == "input"
+            && (dom
+                .attr(d, "type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("email"))
+                || ["name", "id", "autocomplete"].iter().any(|a| {
+                    dom.attr(d, a).is_some_and(|v| {
+                        let v = v.to_ascii_lowercase();
+                        v == "email" || v == "e-mail" || v == "mail"
+                    })
+                }))
+    })
+}
+
+fn in_gallery(dom: &Dom, node: NodeId) -> bool {
+    std::iter::once(node)
+        .chain(dom.ancestors(node))
+        .take_while(|&a| dom.is_element(a))
+        .any(|a| {
+            dom.attr(a, "aria-roledescription")
+                .is_some_and(|r| r.to_ascii_lowercase().contains("carousel"))
+                || descriptor_words(dom, a)
+                    .iter()
+                    .any(|w| patterns::GALLERY_WORDS.contains(&w.as_str()))
+        })
+}
+
+/// "3 / 12", "3 of 12", "3 von 12"…
+fn is_counter(text: &str) -> bool {
+    let mut parts: Vec<&str> = text.split_whitespace().collect();
+    if parts.len() > 1 && patterns::GALLERY_ITEM_WORDS.contains(&parts[0].trim_end_matches(':')) {
+        parts.remove(0);
+    }
+    let num = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    match parts.as_slice() {
+        [a] => a.split_once('/').is_some_and(|(x, y)| num(x) && num(y)),
+        [a, sep, c] => {
+            num(a)
+                && num(c)
+                && matches!(
+                    *sep,
+                    "/" | "of" | "von" | "sur" | "de" | "di" | "van" | "з" | "із" | "из"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// The text with edge punctuation and counts trimmed: "Comments (23)" →
+/// "comments", "Advertisement:" → "advertisement".
+fn label_core(text: &str) -> String {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect::<String>()
+        .replace("()", "");
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    normalize_ws(t)
+}
+
+fn label_in(text: &str, table: &[&str]) -> bool {
+    let core = label_core(text);
+    table.contains(&core.as_str())
+}
+
+/// `cue` occurs in `text` as whole words ("jetzt unterstützen" holds
+/// "unterstützen").
+fn contains_words(text: &str, cue: &str) -> bool {
+    text.match_indices(cue).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + cue.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+fn starts_with_word(text: &str, cue: &str) -> bool {
+    text.strip_prefix(cue)
+        .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// Rules on short labels: ad labels, reading time, skip links, edit links,
+/// share and comment labels.
+fn labels(b: &Block) -> Option<Verdict> {
+    if b.len == 0 || b.len > LABEL_MAX {
+        return None;
+    }
+    let t = &b.text;
+    if label_in(t, patterns::AD_LABELS) {
+        return Some(Verdict::new(ClutterKind::Ads, &["ad-label"]));
+    }
+    if is_reading_time(b) {
+        return Some(Verdict::new(ClutterKind::Meta, &["reading-time"]));
+    }
+    if label_in(t, patterns::NAV_LABELS) {
+        return Some(Verdict::new(ClutterKind::Nav, &["skip-link"]));
+    }
+    let control = matches!(b.tag, "a" | "button") || b.has(&["a", "button"]);
+    if control && label_in(t, patterns::ADMIN_LABELS) {
+        return Some(Verdict::new(ClutterKind::Admin, &["edit-link"]));
+    }
+    let core = label_core(t);
+    if patterns::SHARE_LABELS
+        .iter()
+        .any(|l| core == *l || (core.len() <= 30 && starts_with_word(&core, l)))
+    {
+        return Some(Verdict::new(ClutterKind::Share, &["share-label"]));
+    }
+    if patterns::LIVE_LABELS.contains(&core.as_str()) {
+        return Some(Verdict::new(ClutterKind::LiveControls, &["live-label"]));
+    }
+    if patterns::COMMENT_LABELS.contains(&core.as_str()) {
+        return Some(Verdict::new(ClutterKind::Comments, &["comment-label"]));
+    }
+    if patterns::GALLERY_CONTROL_LABELS
+        .iter()
+        .any(|l| l.contains(' ') && core == *l)
+    {
+        return Some(Verdict::new(
+            ClutterKind::GalleryControls,
+            &["gallery-label"],
+        ));
+    }
+    if control {
+        if let Some(kind) = cta_kind(&core) {
+            return Some(Verdict::new(kind, &["cta-label"]));
+        }
+    }
+    None
+}
+
+/// The words of an element's class, id and component attributes, lowercased
+/// and split at punctuation and camelCase humps.
+pub fn descriptor_words(dom: &Dom, node: NodeId) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in patterns::DESCRIPTOR_ATTRS {
+        if let Some(v) = dom.attr(node, attr) {
+            split_words(v, &mut out);
+        }
+    }
+    out
+}
+
+fn split_words(s: &str, out: &mut Vec<String>) {
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && prev_lower && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            cur.extend(c.to_lowercase());
+        } else {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+}
+
+/// The first entry of `table` found in `words`.
+fn match_words(words: &[String], table: ClutterWords) -> Option<ClutterKind> {
+    table.iter().find_map(|&(entry, kind)| {
+        let parts: Vec<&str> = entry.split(' ').collect();
+        let hit = (0..words.len()).any(|i| {
+            parts.iter().enumerate().all(|(k, p)| {
+                words.get(i + k).is_some_and(|w| match p.strip_suffix('*') {
+                    Some(stem) => w.starts_with(stem),
+                    None => w == p,
+                })
+            })
+        });
+        hit.then_some(kind)
+    })
+}
+
+/// Rules on attributes: class/id words, ARIA roles and labels.
+fn attributes(b: &Block) -> Option<Verdict> {
+    let dom = b.dom;
+    let role = dom.attr(b.node, "role").unwrap_or("").to_ascii_lowercase();
+    let by_role = match role.as_str() {
+        "navigation" | "menu" | "menubar" | "banner" | "search" => Some(ClutterKind::Nav),
+        "contentinfo" => Some(ClutterKind::Footer),
+        "dialog" | "alertdialog" => Some(ClutterKind::Popup),
+        "complementary" => Some(ClutterKind::Sidebar),
+        "toolbar" => Some(ClutterKind::Share),
+        _ => None,
+    };
+    if let Some(kind) = by_role.filter(|&k| fits(b, k)) {
+        return Some(Verdict::new(kind, &["role"]));
+    }
+    let words = descriptor_words(dom, b.node);
+    if let Some(kind) = match_words(&words, patterns::CLUTTER_WORDS).filter(|&k| fits(b, k)) {
+        return Some(Verdict::new(kind, &["class-word"]));
+    }
+    if let Some(label) = dom.attr(b.node, "aria-label").filter(|l| l.len() <= 60) {
+        let mut lw = Vec::new();
+        split_words(label, &mut lw);
+        if let Some(kind) = match_words(&lw, patterns::CLUTTER_WORDS).filter(|&k| fits(b, k)) {
+            return Some(Verdict::new(kind, &["aria-label"]));
+        }
+    }
+    None
+}
+
+/// Whether a block named as `kind` by its attributes or title is shaped
+/// like that kind (menus are link lists, share rows are short…). Running
+/// article text never fits, except as comments.
+fn fits(b: &Block, kind: ClutterKind) -> bool {
+    use ClutterKind as K;
+    if kind != K::Comments && b.is_article_like() {
+        return false;
+    }
+    match kind {
+        K::Nav | K::Sidebar | K::Breadcrumbs | K::MostRead => {
+            b.len <= SMALL_BLOCK || b.link_density() >= 0.5
+        }
+        K::Related | K::Recommended | K::Tags | K::Toc => {
+            b.len <= SMALL_BLOCK || b.link_density() >= 0.3
+        }
+        K::Share | K::Meta | K::Admin | K::GalleryControls | K::LiveControls => b.len <= 300,
+        K::Ads => b.len <= 1000,
+        K::NewsletterForm | K::AudioPlayer | K::AffiliateDisclosure | K::Feedback => b.len <= 1000,
+        K::Bio | K::AuthorContact | K::AppBanner | K::Cookie => b.len <= 1500,
+        _ => true,
+    }
+}
+
+/// The block's first line, when it is short and starts the block: a
+/// heading or title label.
+fn first_line(b: &Block) -> Option<String> {
+    let dom = b.dom;
+    for d in b.descendants().skip(1) {
+        let len = inner_text_len(dom, d);
+        if len == 0 {
+            continue;
+        }
+        let has_block_child = dom.element_children(d).any(|c| {
+            matches!(
+                dom.tag(c),
+                "div" | "p" | "ul" | "ol" | "section" | "h2" | "h3" | "h4" | "h5" | "h6"
+            )
+        });
+        if has_block_child {
+            continue;
+        }
+        if len > TITLE_MAX {
+            return None;
+        }
+        let line = normalize_ws(&dom.text_content(d)).to_lowercase();
+        return b.text.starts_with(&line).then_some(line);
+    }
+    None
+}
+
+/// Rule on section titles: "Related stories", "Most read", "In this
+/// article", "Comments (12)"…
+fn section_title(b: &Block) -> Option<Verdict> {
+    if let Some(v) = titled_sibling(b) {
+        return Some(v);
+    }
+    if !matches!(
+        b.tag,
+        "div" | "section" | "aside" | "nav" | "header" | "footer" | "ul" | "ol" | "dl" | "form"
+    ) || b.text.is_empty()
+    {
+        return None;
+    }
+    let title = first_line(b)?;
+    let kind = title_kind(&title)?;
+    if kind == ClutterKind::Comments && b.is_article_like() && !b.has(&["form", "textarea"]) {
+        // A "Comments" section of running prose without a comment form is
+        // more likely the article's own.
+        return None;
+    }
+    let fits = match kind {
+        ClutterKind::NewsletterForm => b.len <= FORM_BOX_MAX,
+        ClutterKind::Bio => b.len <= 1500,
+        _ => true,
+    };
+    (fits && self::fits(b, kind)).then(|| Verdict::new(kind, &["section-title"]))
+}
+
+/// The clutter kind a section title names, if any.
+fn title_kind(title: &str) -> Option<ClutterKind> {
+    let words = title.split_whitespace().count();
+    patterns::SECTION_TITLES.iter().find_map(|&(cue, kind)| {
+        let rest = title.strip_prefix(cue)?;
+        let ok = if kind == ClutterKind::Comments {
+            !rest.chars().any(char::is_alphabetic)
+        } else {
+            rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) && words <= 5
+        };
+        ok.then_some(kind)
+    })
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+fn next_element(dom: &Dom, node: NodeId) -> Option<NodeId> {
+    let mut n = dom.next_sibling(node);
+    while let Some(x) = n {
+        if dom.is_element(x) {
+            return Some(x);
+        }
+        n = dom.next_sibling(x);
+    }
+    None
+}
+
+fn prev_element(dom: &Dom, node: NodeId) -> Option<NodeId> {
+    let mut n = dom.prev_sibling(node);
+    while let Some(x) = n {
+        if dom.is_element(x) {
+            return Some(x);
+        }
+        n = dom.prev_sibling(x);
+    }
+    None
+}
+
+/// A section title standing as a bare heading, with its list as the next
+/// sibling rather than inside a shared wrapper: the heading goes when the
+/// list is link-dense or gone, and so does the list.
+fn titled_sibling(b: &Block) -> Option<Verdict> {
+    let dom = b.dom;
+    if is_heading(b.tag) {
+        if b.len > TITLE_MAX {
+            return None;
+        }
+        let kind = title_kind(&b.text)?;
+        let follows = next_element(dom, b.node);
+        let ok = follows.is_none_or(|n| {
+            let f = Block::new(dom, n);
+            f.len <= 1500 && f.link_density() >= 0.5 && fits(&f, kind)
+        });
+        return ok.then(|| Verdict::new(kind, &["section-title"]));
+    }
+    if !matches!(b.tag, "ul" | "ol" | "div" | "section" | "dl") || b.len > 1500 {
+        return None;
+    }
+    let heading = prev_element(dom, b.node).filter(|&h| is_heading(dom.tag(h)))?;
+    let h = Block::new(dom, heading);
+    if h.len > TITLE_MAX {
+        return None;
+    }
+    let kind = title_kind(&h.text)?;
+    (b.link_density() >= 0.5 && fits(b, kind)).then(|| Verdict::new(kind, &["section-title"]))
+}
+
+/// The kind of a call-to-action control text ("Subscribe", "Support us
+/// monthly", "Become a member").
+fn cta_kind(text: &str) -> Option<ClutterKind> {
+    if text.split_whitespace().count() > 4 {
+        return None;
+    }
+    patterns::CTA_LABELS
+        .iter()
+        .find(|(cue, _)| contains_words(text, cue))
+        .map(|&(_, kind)| kind)
+}
+
+/// Rule on call-to-action boxes: a short block with a subscribe / donate /
+/// join / get-the-app button, or a longer appeal that also speaks of
+/// members, support or subscriptions.
+fn call_to_action(b: &Block) -> Option<Verdict> {
+    if b.len == 0 || b.len > APPEAL_BOX_MAX || b.text.is_empty() {
+        return None;
+    }
+    let dom = b.dom;
+    let mut control_len = 0;
+    let mut kind = None;
+    for d in b.descendants() {
+        let tag = dom.tag(d);
+        let text = match tag {
+            "a" | "button" => normalize_ws(&dom.text_content(d)).to_lowercase(),
+            "input"
+                if dom
+                    .attr(d, "type")
+                    .is_some_and(|t| matches!(t, "submit" | "button")) =>
+            {
+                dom.attr(d, "value").unwrap_or("").to_lowercase()
+            }
+            _ => continue,
+        };
+        if text.is_empty() || text.chars().count() > CONTROL_MAX {
+            continue;
+        }
+        if let Some(k) = cta_kind(label_core(&text).as_str()) {
+            kind.get_or_insert(k);
+            control_len += text.chars().count();
+        }
+    }
+    let kind = kind?;
+    if b.tag == "p" && control_len * 2 < b.len {
+        // A call to action inside a sentence is the sentence's business.
+        return None;
+    }
+    if b.len <= CTA_BOX_MAX {
+        return Some(Verdict::new(kind, &["cta"]));
+    }
+    let appeal = patterns::APPEAL_CUES.iter().any(|c| b.text.contains(c));
+    (appeal && !b.is_article_like()).then(|| Verdict::new(kind, &["cta", "appeal-text"]))
+}
+
+/// Rules on short sentences only clutter says.
+fn sentences(b: &Block) -> Option<Verdict> {
+    let t = &b.text;
+    if b.len == 0 || t.is_empty() {
+        return None;
+    }
+    if b.len <= patterns::CUE_TEXT_MAX {
+        if let Some(&(_, kind)) = patterns::SENTENCE_CUES.iter().find(|(c, _)| t.contains(c)) {
+            return Some(Verdict::new(kind, &["text-cue"]));
+        }
+        let question = |q: &str| {
+            q.chars().count() <= 60
+                && q.ends_with('?')
+                && patterns::HELPFUL_CUES.iter().any(|c| q.contains(c))
+        };
+        if b.len <= 100 && (question(t) || first_line(b).is_some_and(|l| question(&l))) {
+            return Some(Verdict::new(ClutterKind::Feedback, &["helpful-question"]));
+        }
+    }
+    if b.len <= 300 && is_read_more_line(b) {
+        return Some(Verdict::new(
+            ClutterKind::ReadMoreLinks,
+            &["read-more-line"],
+        ));
+    }
+    if b.len <= 400 {
+        let affiliate = patterns::AFFILIATE_CUES.iter().any(|c| t.contains(c))
+            || (patterns::COMMISSION_CUES.iter().any(|c| t.contains(c))
+                && patterns::PURCHASE_CUES.iter().any(|c| t.contains(c)));
+        if affiliate {
+            return Some(Verdict::new(
+                ClutterKind::AffiliateDisclosure,
+                &["affiliate-text"],
+            ));
+        }
+    }
+    None
+}
+
+/// "Read more: <link>", "[Related: <link>]": a line opener followed by
+/// punctuation and a link, or a line that is nearly all link.
+fn is_read_more_line(b: &Block) -> bool {
+    let t = b.text.trim_start_matches(['[', '(', '»', '›', '>', ' ']);
+    let Some(rest) = patterns::READ_MORE_PREFIXES
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+    else {
+        return false;
+    };
+    let density = b.link_density();
+    let punct = rest
+        .trim_start()
+        .starts_with([':', '-', '–', '—', '»', '›', '|', '>'])
+        || rest.is_empty();
+    (punct && density >= 0.3) || density >= 0.8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::Limits;
+    use ClutterKind as K;
+
+    /// A paragraph of article prose, long enough to count as running text.
+    const PROSE: &str = "The night ferry to the outer islands left forty minutes late, \
+        because the harbour master wanted to see the weather turn before he let \
+        anything with passengers past the breakwater.";
+
+    fn parse(html: &str) -> Dom {
+        Dom::parse(html, &Limits::default()).unwrap()
+    }
+
+    fn by_id(dom: &Dom, id: &str) -> NodeId {
+        dom.descendants(dom.document())
+            .find(|&n| dom.attr(n, "id") == Some(id))
+            .unwrap()
+    }
+
+    /// The kind the classifier gives the element with `id="t"`.
+    fn kind_of(html: &str) -> Option<ClutterKind> {
+        let dom = parse(html);
+        classify(&dom, by_id(&dom, "t"))
+    }
+
+    /// Runs the clutter pass over the `<article>` of `body` and returns its
+    /// text and the removal records.
+    fn cleaned(body: &str) -> (String, Vec<Removed>) {
+        let mut dom = parse(&format!("<body><article>{body}</article></body>"));
+        let root = dom.find_tag(dom.document(), "article").unwrap();
+        mark(&mut dom, root);
+        let removed = sweep(&mut dom, root, |_, _| {});
+        (normalize_ws(&dom.text_content(root)), removed)
+    }
+
+    fn article_with(clutter: &str) -> String {
+        format!("<p>{PROSE}</p><p>{PROSE}</p>{clutter}<p>{PROSE}</p><p>{PROSE}</p>")
+    }
+
+    #[test]
+    fn kinds_serialise_in_kebab_case() {
+        for k in ClutterKind::ALL {
+            let json = serde_json::to_string(&k).unwrap();
+            assert_eq!(json, format!("\"{}\"", k.name()));
+            assert_eq!(ClutterKind::from_name(k.name()), Some(k));
+        }
+        assert_eq!(K::AffiliateDisclosure.name(), "affiliate-disclosure");
+    }
+
+    #[test]
+    fn words_split_at_punctuation_and_camel_case() {
+        let mut w = Vec::new();
+        split_words("ShareBar_root__x1Y c-newsletter__form", &mut w);
+        assert_eq!(
+            w,
+            ["share", "bar", "root", "x1", "y", "c", "newsletter", "form"]
+        );
+    }
+
+    #[test]
+    fn newsletter_form_with_its_heading_goes() {
+        let (text, removed) = cleaned(&article_with(
+            "<section><h3>The Tuesday Tide</h3><p>Our week on the water, every Tuesday.</p>\
+             <form action=/join><label>Email</label><input type=email name=email>\
+             <button>Sign me up</button></form></section>",
+        ));
+        assert!(!text.contains("Tuesday Tide"), "{text}");
+        assert!(text.contains("night ferry"));
+        assert_eq!(removed.len(), 1);
+        assert_eq!(removed[0].kind, K::NewsletterForm);
+        assert_eq!(removed[0].signals, ["email-input"]);
+    }
+
+    #[test]
+    fn mailchimp_messages_go_even_without_the_form() {
+        let (text, _) = cleaned(&article_with(
+            "<div><span>*</span> indicates required</div>\
+             <div>Thank you for signing up. Check your inbox.</div>",
+        ));
+        assert!(!text.contains("indicates required"));
+        assert!(!text.contains("signing up"));
+    }
+
+    #[test]
+    fn donation_appeal_between_paragraphs_goes() {
+        let appeal = "<div><h3>Before you go</h3>\
+            <p>Keeping a newsroom on the island costs more than the adverts bring in, \
+            and we would rather not put the reporting behind a wall.</p>\
+            <p>Readers who chip in a little every month keep it free for everyone else.</p>\
+            <a href=/give>Donate now</a> <a href=/give?once>Give once</a></div>";
+        assert_eq!(
+            kind_of(&appeal.replace("<div>", "<div id=t>")),
+            Some(K::Donation)
+        );
+        let (text, _) = cleaned(&article_with(appeal));
+        assert!(!text.contains("newsroom on the island"));
+        assert_eq!(text.matches("night ferry").count(), 4);
+    }
+
+    #[test]
+    fn appeals_in_other_languages() {
+        for (button, kind) in [
+            ("Jetzt spenden", K::Donation),
+            ("Faire un don", K::Donation),
+            ("Suscríbete", K::SubscriptionCta),
+            ("Diventa socio", K::MembershipCta),
+            ("Assine", K::SubscriptionCta),
+            ("Word lid", K::MembershipCta),
+            ("Підтримати", K::Donation),
+            ("Подписаться", K::SubscriptionCta),
+        ] {
+            let html = format!("<div id=t><p>Eine kurze Bitte.</p><a href=/x>{button}</a></div>");
+            assert_eq!(kind_of(&html), Some(kind), "{button}");
+        }
+    }
+
+    #[test]
+    fn call_to_action_words_may_follow_an_adverb() {
+        assert_eq!(
+            kind_of("<div id=t><p>Lokaljournalismus kostet Geld.</p><a href=/s>Jetzt unterstützen</a></div>"),
+            Some(K::Donation)
+        );
+        assert_eq!(cta_kind("subscribers only"), None);
+    }
+
+    #[test]
+    fn membership_and_subscription_buttons() {
+        assert_eq!(
+            kind_of("<p id=t><a href=/m>Become a member</a></p>"),
+            Some(K::MembershipCta)
+        );
+        assert_eq!(
+            kind_of(
+                "<div id=t><h3>Keep reading the Gazette</h3><p>Notes from the coast.</p>\
+                 <a href=/s>Subscribe</a> <a href=/a>Browse the archive</a></div>"
+            ),
+            Some(K::SubscriptionCta)
+        );
+    }
+
+    #[test]
+    fn paywall_and_cookie_layers() {
+        assert_eq!(
+            kind_of("<div id=t><p>You have 2 free articles left this month.</p></div>"),
+            Some(K::Paywall)
+        );
+        assert_eq!(
+            kind_of("<div id=t class=consent-layer><p>Pick what you allow.</p></div>"),
+            Some(K::Cookie)
+        );
+        assert_eq!(
+            kind_of("<p id=t>This site uses cookies to count visits.</p>"),
+            Some(K::Cookie)
+        );
+    }
+
+    #[test]
+    fn related_card_inside_the_body_goes() {
+        let card = "<figure><a href=/other-story><div>Lighthouse keepers vote to strike</div>\
+            <div>The keepers say the new rota leaves one person alone for a week.</div>\
+            <img src=t.jpg></a></figure>";
+        assert_eq!(
+            kind_of(&card.replace("<figure>", "<figure id=t>")),
+            Some(K::Related)
+        );
+        let (text, _) = cleaned(&article_with(card));
+        assert!(!text.contains("Lighthouse keepers"));
+    }
+
+    #[test]
+    fn read_more_lines_go_but_sentences_stay() {
+        assert_eq!(
+            kind_of("<p id=t>Read more: <a href=/x>The harbour wall is sinking</a></p>"),
+            Some(K::ReadMoreLinks)
+        );
+        assert_eq!(
+            kind_of("<p id=t>Читайте также: <a href=/x>Паром опоздал</a></p>"),
+            Some(K::ReadMoreLinks)
+        );
+        assert_eq!(
+            kind_of("<p id=t>Read more about the wall in <a href=/r>the survey</a>.</p>"),
+            None
+        );
+    }
+
+    #[test]
+    fn recommended_and_most_read_sections() {
+        let list = "<ul><li><a href=/a>Gulls learn to open bins</a></li>\
+                    <li><a href=/b>Tide tables go digital</a></li></ul>";
+        assert_eq!(
+            kind_of(&format!(
+                "<section id=t><h2>Recommended for you</h2>{list}</section>"
+            )),
+            Some(K::Recommended)
+        );
+        assert_eq!(
+            kind_of(&format!("<div id=t><h3>Meistgelesen</h3>{list}</div>")),
+            Some(K::MostRead)
+        );
+        assert_eq!(
+            kind_of(&format!("<div id=t><h3>Articles liés</h3>{list}</div>")),
+            Some(K::Related)
+        );
+    }
+
+    #[test]
+    fn comments_go() {
+        assert_eq!(
+            kind_of(
+                "<section id=t><h3>Comments (4)</h3><form><textarea></textarea>\
+                 <button>Post</button></form><p>First!</p></section>"
+            ),
+            Some(K::Comments)
+        );
+        assert_eq!(
+            kind_of("<form id=t><textarea name=body></textarea></form>"),
+            Some(K::Comments)
+        );
+    }
+
+    #[test]
+    fn share_rows_go() {
+        assert_eq!(
+            kind_of(
+                "<div id=t><a href='https://www.facebook.com/sharer/sharer.php?u=x'>Facebook</a>\
+                 <a href='mailto:?subject=x'>Email</a></div>"
+            ),
+            Some(K::Share)
+        );
+        assert_eq!(
+            kind_of(
+                "<div id=t role=group aria-label='Share this story'><a href=/c>Copy link</a></div>"
+            ),
+            Some(K::Share)
+        );
+        assert_eq!(kind_of("<p id=t>Teilen</p>"), Some(K::Share));
+    }
+
+    #[test]
+    fn ad_slots_and_labels_go() {
+        assert_eq!(
+            kind_of("<div id=t class=ad-slot><span>Advertisement</span></div>"),
+            Some(K::Ads)
+        );
+        assert_eq!(kind_of("<p id=t>Anzeige</p>"), Some(K::Ads));
+        assert_eq!(kind_of("<p id=t>Publicidad</p>"), Some(K::Ads));
+        let (text, _) = cleaned(&article_with("<div><span>Advertisement</span></div>"));
+        assert!(!text.contains("Advertisement"));
+    }
+
+    #[test]
+    fn bio_and_author_contact() {
+        assert_eq!(
+            kind_of("<aside id=t><h4>About the author</h4><p>Ada writes about boats.</p></aside>"),
+            Some(K::Bio)
+        );
+        assert_eq!(
+            kind_of("<div id=t class=author-bio><p>Ada writes about boats.</p></div>"),
+            Some(K::Bio)
+        );
+        assert_eq!(
+            kind_of(
+                "<p id=t class=contact-author><a href=mailto:ada@example.org>Email Ada</a></p>"
+            ),
+            Some(K::AuthorContact)
+        );
+    }
+
+    #[test]
+    fn navigation_breadcrumbs_and_footer() {
+        assert_eq!(
+            kind_of("<a id=t href=#main>Skip to content</a>"),
+            Some(K::Nav)
+        );
+        assert_eq!(
+            kind_of("<ol id=t aria-label=Breadcrumb><li><a href=/>Home</a></li><li><a href=/n>News</a></li></ol>"),
+            Some(K::Breadcrumbs)
+        );
+        assert_eq!(
+            kind_of(
+                "<div id=t class=site-footer><a href=/t>Terms</a> <a href=/p>Privacy</a></div>"
+            ),
+            Some(K::Footer)
+        );
+        assert_eq!(
+            kind_of("<form id=t role=search><input type=search></form>"),
+            Some(K::Nav)
+        );
+    }
+
+    #[test]
+    fn banners_popups_and_admin_links() {
+        assert_eq!(
+            kind_of("<div id=t><strong>Our app</strong> <a href=/app>Get the app</a></div>"),
+            Some(K::AppBanner)
+        );
+        assert_eq!(
+            kind_of("<div id=t class=sticky-bar><p>Support local news.</p></div>"),
+            Some(K::StickyFooter)
+        );
+        assert_eq!(
+            kind_of("<div id=t role=dialog><p>Before you go…</p></div>"),
+            Some(K::Popup)
+        );
+        assert_eq!(
+            kind_of("<a id=t href=/admin/edit>Edit post</a>"),
+            Some(K::Admin)
+        );
+    }
+
+    #[test]
+    fn reading_time_labels_in_several_languages() {
+        for label in [
+            "4 min read",
+            "5 min de lecture",
+            "Lesezeit: 3 Min.",
+            "3 хв читання",
+        ] {
+            let html = format!("<p><time>1 May</time> <span id=t>{label}</span></p>");
+            assert_eq!(kind_of(&html), Some(K::Meta), "{label}");
+        }
+    }
+
+    #[test]
+    fn audio_player_notes_go() {
+        assert_eq!(
+            kind_of("<div id=t><p>Listen to this article</p><p>0:00</p></div>"),
+            Some(K::AudioPlayer)
+        );
+        assert_eq!(
+            kind_of("<div id=t class=audio-player><p>Narrated by a machine voice.</p></div>"),
+            Some(K::AudioPlayer)
+        );
+    }
+
+    #[test]
+    fn gallery_keeps_captions_and_loses_controls() {
+        let (text, removed) = cleaned(&article_with(
+            "<div class=gallery><div class=gallery__controls><button>Previous photo</button>\
+             <span>1 / 2</span><button>Next photo</button></div>\
+             <figure><img src=a.jpg><figcaption>Nets drying on the quay.</figcaption></figure>\
+             <figure><img src=b.jpg><figcaption>The harbour at low tide.</figcaption></figure></div>",
+        ));
+        assert!(text.contains("Nets drying on the quay."));
+        assert!(text.contains("The harbour at low tide."));
+        assert!(!text.contains("Next photo"), "{text}");
+        assert!(!text.contains("1 / 2"));
+        assert!(removed.iter().all(|r| r.kind == K::GalleryControls));
+    }
+
+    #[test]
+    fn tags_and_tables_of_contents() {
+        assert_eq!(
+            kind_of("<p id=t><span>Topics:</span> <a href=/t/a>Ferries</a>, <a href=/t/b>Weather</a></p>"),
+            None,
+            "a paragraph is not a tag section"
+        );
+        assert_eq!(
+            kind_of("<div id=t><span>Topics:</span> <a href=/t/a>Ferries</a>, <a href=/t/b>Weather</a></div>"),
+            Some(K::Tags)
+        );
+        assert_eq!(
+            kind_of(
+                "<nav id=t><p>On this page</p><ul><li><a href=#a>Tickets</a></li>\
+                 <li><a href=#b>Timetable</a></li><li><a href=#c>Cabins</a></li></ul></nav>"
+            ),
+            Some(K::Toc)
+        );
+    }
+
+    #[test]
+    fn feedback_affiliate_live_and_republish() {
+        assert_eq!(
+            kind_of("<div id=t><p>Was this article helpful?</p><button>Yes</button><button>No</button></div>"),
+            Some(K::Feedback)
+        );
+        assert_eq!(
+            kind_of("<p id=t>War dieser Artikel hilfreich?</p>"),
+            Some(K::Feedback)
+        );
+        assert_eq!(
+            kind_of("<p id=t>We may earn a commission if you buy through links on this page.</p>"),
+            Some(K::AffiliateDisclosure)
+        );
+        assert_eq!(
+            kind_of("<div id=t><button>Newest first</button><button>Oldest first</button></div>"),
+            Some(K::LiveControls)
+        );
+        assert_eq!(kind_of("<span id=t>Pinned</span>"), Some(K::LiveControls));
+        assert_eq!(
+            kind_of("<div id=t class=republish-box><p>Take this story for your paper.</p></div>"),
+            Some(K::Republish)
+        );
+    }
+
+    #[test]
+    fn bare_section_heading_goes_with_its_list() {
+        let (text, removed) = cleaned(&article_with(
+            "<h3>Related stories</h3><ul><li><a href=/a>Gulls learn to open bins</a></li>\
+             <li><a href=/b>Tide tables go digital</a></li></ul>",
+        ));
+        assert!(!text.contains("Related stories"), "{text}");
+        assert!(!text.contains("Gulls"), "{text}");
+        assert!(removed.iter().all(|r| r.kind == K::Related));
+        let (text, _) = cleaned(&article_with(
+            "<h3>Related work</h3><p>Long prose follows here.</p>",
+        ));
+        assert!(text.contains("Related work"), "a heading over prose stays");
+    }
+
+    #[test]
+    fn footnote_back_links_are_not_a_table_of_contents() {
+        assert_eq!(
+            kind_of(
+                "<li id=t><a href=#r1>^</a> <a href=#r1a>a</a> <a href=#r1b>b</a> \
+                 <a href=#cite-smith>Smith 2005</a>, p. 6.</li>"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn ad_continuation_lines_and_photo_counters() {
+        assert_eq!(
+            kind_of("<p id=t>Story continues below advertisement</p>"),
+            Some(K::Ads)
+        );
+        assert_eq!(
+            kind_of("<div class=slideshow><p id=t>Photo 3 of 12</p><figure><img src=a.jpg></figure></div>"),
+            Some(K::GalleryControls)
+        );
+    }
+
+    #[test]
+    fn subheads_named_like_clutter_stay_over_prose() {
+        let body = article_with(&format!(
+            "<section><h2>Comments</h2><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></section>\
+             <h3 class=share-heading>Share</h3><p>{PROSE}</p>"
+        ));
+        let (text, removed) = cleaned(&body);
+        assert!(text.contains("Comments"), "{text}");
+        assert!(text.contains("Share"), "{text}");
+        assert!(removed.is_empty(), "{removed:?}");
+    }
+
+    #[test]
+    fn sidebars_go() {
+        assert_eq!(
+            kind_of(
+                "<div id=t role=complementary><a href=/w>Weather</a> <a href=/x>Tides</a></div>"
+            ),
+            Some(K::Sidebar)
+        );
+    }
+
+    #[test]
+    fn article_text_that_mentions_clutter_words_stays() {
+        let long = format!(
+            "<p id=t>{PROSE} The harbour master said anyone who wanted the tide \
+             alerts could subscribe to the council's text service, or sign up at the \
+             ticket office, and that he would donate the old barometer to the museum.</p>"
+        );
+        assert_eq!(kind_of(&long), None);
+        assert_eq!(
+            kind_of("<p id=t>She said she would subscribe to the plan if it passed.</p>"),
+            None
+        );
+        assert_eq!(
+            kind_of("<p id=t>The comments were read aloud at the meeting.</p>"),
+            None
+        );
+        let (text, removed) = cleaned(&article_with(
+            "<p>Critics called it <a class=popup href=/g>a folly</a>, and it was.</p>",
+        ));
+        assert!(
+            text.contains("Critics called it a folly, and it was."),
+            "{text}"
+        );
+        assert!(removed.is_empty());
+    }
+
+    #[test]
+    fn code_tables_quotes_and_lists_stay() {
+        let body = article_with(
+            "<pre><code class=language-sh>ferry --depart 06:40\n  --share cabin</code></pre>\
+             <table><caption>Sailings</caption><tr><td>Mon</td><td>06:40</td></tr></table>\
+             <blockquote><p>Nothing sails itself.</p></blockquote>\
+             <ul><li>Tickets</li><li>Timetable</li></ul>",
+        );
+        let mut dom = parse(&format!("<body><article>{body}</article></body>"));
+        let root = dom.find_tag(dom.document(), "article").unwrap();
+        mark(&mut dom, root);
+        let removed = sweep(&mut dom, root, |_, _| {});
+        assert!(removed.is_empty(), "{removed:?}");
+        let code = dom.find_tag(root, "code").unwrap();
+        assert_eq!(dom.attr(code, "class"), Some("language-sh"));
+        assert_eq!(
+            dom.text_content(code),
+            "ferry --depart 06:40\n  --share cabin"
+        );
+        let text = normalize_ws(&dom.text_content(root));
+        for kept in ["Sailings", "Nothing sails itself.", "Tickets", "Timetable"] {
+            assert!(text.contains(kept), "{kept}");
+        }
+    }
+
+    #[test]
+    fn subheads_lose_their_anchor_widget_only() {
+        let (text, _) = cleaned(&article_with(
+            "<h2 class=header-anchor-post>Crossing the bar<div class=header-anchor-widget>\
+             <a class=header-anchor href=#crossing>#</a></div></h2>",
+        ));
+        assert!(text.contains("Crossing the bar"));
+        assert!(!text.contains('#'), "{text}");
+    }
+
+    #[test]
+    fn blocks_holding_most_of_the_article_are_never_removed() {
+        let (text, removed) = cleaned(&format!(
+            "<div class='story tag-comments'><p>{PROSE}</p><p>{PROSE}</p></div>"
+        ));
+        assert!(text.contains("night ferry"));
+        assert!(removed.is_empty());
+    }
+}
