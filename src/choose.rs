@@ -4,6 +4,7 @@
 
 use crate::clean;
 use crate::dom::{Dom, NodeData, NodeId};
+use crate::metadata;
 use crate::patterns::{self, contains_any, is_one_of, lower};
 use crate::prepare::is_phrasing;
 use crate::score::{self, Scores};
@@ -209,10 +210,13 @@ pub fn grab_article(
                 || dom
                     .attr(node, "itemprop")
                     .is_some_and(|v| v.contains("author"));
-            if rel_author || contains_any(&match_string, patterns::BYLINE) {
+            if (rel_author || contains_any(&match_string, patterns::BYLINE))
+                && !is_one_of(&tag, patterns::NOT_BYLINE_TAGS)
+            {
                 let text = inner_text(dom, node);
                 if is_valid_byline(&text) {
-                    byline = Some(text);
+                    // A dateline with no name in it is dropped but not kept as the byline.
+                    byline = metadata::clean_byline(&metadata::byline_text(dom, node));
                     cur = remove_and_next(dom, node, body, ctx, "byline");
                     continue;
                 }
@@ -591,6 +595,6 @@ mod tests {
         let html = format!("<body><article><p class=byline>By Ada Lovelace</p><p>{para}</p><p>{para}</p></article></body>");
         let dom = Dom::parse(&html, &Limits::default()).unwrap();
         let (_, _, byline) = run(&dom, &ctx()).unwrap();
-        assert_eq!(byline.as_deref(), Some("By Ada Lovelace"));
+        assert_eq!(byline.as_deref(), Some("Ada Lovelace"));
     }
 }

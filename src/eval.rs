@@ -167,6 +167,15 @@ pub struct ClutterTruth {
     /// Page URL.
     #[serde(default)]
     pub url: String,
+    /// Publication time, ISO 8601 as shown on the page.
+    #[serde(default)]
+    pub published: String,
+    /// Language of the page.
+    #[serde(default)]
+    pub lang: String,
+    /// Text direction.
+    #[serde(default)]
+    pub dir: String,
     /// Strings that must be found.
     #[serde(default)]
     pub must_include: Vec<String>,
@@ -212,6 +221,31 @@ pub fn strip_byline_prefix(s: &str) -> &str {
         }
     }
     s
+}
+
+/// How an article's date, language and direction compare with a clutter
+/// page's truth: the date as ISO 8601 (`+hhmm` read as `+hh:mm`), the
+/// language by its primary subtag (`en-GB` is `en`), the direction exactly.
+/// Fields the truth leaves empty count as right.
+pub fn clutter_metadata_ok(
+    truth: &ClutterTruth,
+    published: Option<&str>,
+    lang: Option<&str>,
+    dir: Option<&str>,
+) -> (bool, bool, bool) {
+    let primary = |l: &str| {
+        l.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+    };
+    let date = |d: &str| crate::metadata::normalize_date(d);
+    (
+        truth.published.is_empty() || published.map(date) == Some(date(&truth.published)),
+        truth.lang.is_empty() || lang.map(primary) == Some(primary(&truth.lang)),
+        truth.dir.is_empty() || dir == Some(truth.dir.as_str()),
+    )
 }
 
 /// Scores one clutter page.

@@ -68,19 +68,25 @@ impl Default for Options {
 pub struct Article {
     /// Headline, without the site-name suffix.
     pub title: Option<String>,
-    /// Author name(s), without a leading "By".
+    /// Author name(s) only: no leading "By" (or "Von", "Par"…), no date,
+    /// role or affiliation after them. From metadata first, else the page.
     pub byline: Option<String>,
     /// Name of the publication.
     pub site_name: Option<String>,
-    /// Publication time, ISO 8601, as the page states it.
+    /// Publication time, ISO 8601 where the page offers it (JSON-LD
+    /// `datePublished`, `article:published_time`, `<time datetime>`), in the
+    /// local time the article shows when its `<time>` tells the offset.
     pub published_time: Option<String>,
-    /// Language of the page (`<html lang>` or metadata), e.g. `"en"`.
+    /// Language of the page as `<html lang>` states it (else `og:locale`),
+    /// e.g. `"en"`, `"en-GB"`.
     pub lang: Option<String>,
-    /// Text direction: `"ltr"` or `"rtl"`.
+    /// Text direction, `"ltr"` or `"rtl"`: the `dir` nearest the article
+    /// (itself or an ancestor, up to `<html>`), else from the language.
     pub dir: Option<String>,
     /// A short summary: the page's description, or the first paragraph.
     pub excerpt: Option<String>,
-    /// Absolute URL of the lead image.
+    /// Absolute URL of the lead image: the page's `og:image` (or JSON-LD,
+    /// Twitter card), else the article's first real image.
     pub lead_image: Option<String>,
     /// The article body as sanitised HTML (allow-listed tags and attributes).
     pub content: String,
@@ -190,6 +196,14 @@ pub(crate) fn run_pipeline(
     };
     prepare::run(&mut dom, &ctx);
     let chosen = choose::run(&dom, &ctx);
+    // The direction stated nearest the article (Readability reads it from
+    // the top candidate's ancestors); the chooser's DOM is a clone of `dom`,
+    // so the article's nodes have the same ids in both.
+    let article_dir = chosen.as_ref().and_then(|(work, root, _)| {
+        work.element_children(*root)
+            .find(|c| c.index() < dom.len())
+            .and_then(|c| metadata::dir_of_ancestors(&dom, c))
+    });
     let (mut dom, root, byline_from_body) = chosen.ok_or(ExtractError::NoContent)?;
     let removed = clean::run(&mut dom, root, &ctx);
     let content = output::html(&dom, root);
@@ -201,6 +215,10 @@ pub(crate) fn run_pipeline(
     } else {
         word_count.div_ceil(patterns::WORDS_PER_MINUTE).max(1)
     };
+    let lead_image = meta
+        .lead_image
+        .clone()
+        .or_else(|| metadata::first_image(&dom, root, ctx.base.as_ref()));
     let excerpt = meta
         .excerpt
         .clone()
@@ -211,9 +229,9 @@ pub(crate) fn run_pipeline(
         site_name: meta.site_name,
         published_time: meta.published_time,
         lang: meta.lang,
-        dir: meta.dir,
+        dir: article_dir.or(meta.dir),
         excerpt,
-        lead_image: meta.lead_image,
+        lead_image,
         content,
         text,
         markdown,

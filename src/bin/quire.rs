@@ -201,6 +201,19 @@ fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>, Fail> {
     Ok(v)
 }
 
+/// `Article` fields (camelCase) compared with `expected-metadata.json` beside
+/// title and byline; reported, not part of the bars.
+const OTHER_FIELDS: &[&str] = &["excerpt", "siteName", "lang", "dir", "publishedTime"];
+
+/// Bylines are equal when they are after whitespace normalisation, with a
+/// leading "By" (or its equivalent) ignored on both sides, as the clutter
+/// suite scores them: Quire strips it, Readability sometimes keeps it.
+fn byline_eq(ours: Option<&str>, expected: &str) -> bool {
+    let ours = eval::normalize(ours.unwrap_or(""));
+    let expected = eval::normalize(expected);
+    eval::strip_byline_prefix(&ours) == eval::strip_byline_prefix(&expected)
+}
+
 fn norm_eq(a: Option<&str>, b: Option<&str>) -> bool {
     let n = |s: Option<&str>| s.map(quire::text::normalize_ws).unwrap_or_default();
     n(a) == n(b)
@@ -229,6 +242,10 @@ fn cmd_eval(args: &[String]) -> Result<(), Fail> {
     let mut scores = Vec::new();
     let mut rows = Vec::new();
     let (mut titles_ok, mut bylines_ok, mut bylines_total) = (0, 0, 0);
+    let mut readerable_ok = 0;
+    let mut bylines_names_ok = 0;
+    // Other metadata fields against Readability's: (field, agreeing, cases with a value).
+    let mut fields: Vec<(&str, usize, usize)> = OTHER_FIELDS.iter().map(|f| (*f, 0, 0)).collect();
     lines.push(format!("== readability-test-pages ({})", rt.display()));
     for dir in sorted_dirs(&rt)? {
         let id = dir
@@ -251,20 +268,58 @@ fn cmd_eval(args: &[String]) -> Result<(), Fail> {
             Ok(a) => (a.text.clone(), a.title.clone(), a.byline.clone(), None),
             Err(e) => (String::new(), None, None, Some(e.clone())),
         };
+        let ours = got
+            .as_ref()
+            .ok()
+            .and_then(|a| serde_json::to_value(a).ok())
+            .unwrap_or_default();
+        let readerable = ours.get("readerable").and_then(|v| v.as_bool());
+        let exp_readerable = meta.get("readerable").and_then(|v| v.as_bool());
+        let readerable_agrees = readerable == exp_readerable;
+        readerable_ok += usize::from(readerable_agrees);
+        let mut field_rows = serde_json::Map::new();
+        for (field, ok, total) in &mut fields {
+            let exp = meta.get(*field).and_then(|v| v.as_str());
+            let got_v = ours.get(*field).and_then(|v| v.as_str());
+            if let Some(exp) = exp {
+                *total += 1;
+                *ok += usize::from(if *field == "publishedTime" {
+                    // Quire writes ISO 8601 ("T", "+hh:mm"); Readability copies the page.
+                    got_v.map(quire::metadata::normalize_date)
+                        == Some(quire::metadata::normalize_date(exp))
+                } else {
+                    norm_eq(got_v, Some(exp))
+                });
+            }
+            field_rows.insert(field.to_string(), json!({"got": got_v, "expected": exp}));
+        }
         let s = eval::score_page(&expected_text, &text);
         scores.push(s);
         let exp_title = meta.get("title").and_then(|v| v.as_str());
         let exp_byline = meta.get("byline").and_then(|v| v.as_str());
         let title_ok = norm_eq(title.as_deref(), exp_title);
         titles_ok += usize::from(title_ok);
-        let byline_ok = exp_byline.map(|b| norm_eq(byline.as_deref(), Some(b)));
+        let byline_ok = exp_byline.map(|b| byline_eq(byline.as_deref(), b));
         if let Some(ok) = byline_ok {
             bylines_total += 1;
             bylines_ok += usize::from(ok);
         }
-        if verbose || s.f1() < 0.99 || !title_ok || byline_ok == Some(false) || err.is_some() {
+        // The same, once Readability's byline is cut to names as Quire cuts its
+        // own (Readability keeps dates and roles: "By Ann Lee March 2, 2015").
+        let byline_names_ok = exp_byline.map(|b| {
+            let names = quire::metadata::clean_byline(b);
+            byline_eq(byline.as_deref(), names.as_deref().unwrap_or(""))
+        });
+        bylines_names_ok += usize::from(byline_names_ok == Some(true));
+        if verbose
+            || s.f1() < 0.99
+            || !title_ok
+            || byline_ok == Some(false)
+            || !readerable_agrees
+            || err.is_some()
+        {
             lines.push(format!(
-                "  {id:<42} F1 {:.3} P {:.3} R {:.3} title {} byline {}{}",
+                "  {id:<42} F1 {:.3} P {:.3} R {:.3} title {} byline {} readerable {}{}",
                 s.f1(),
                 s.precision(),
                 s.recall(),
@@ -274,6 +329,7 @@ fn cmd_eval(args: &[String]) -> Result<(), Fail> {
                     Some(true) => "ok",
                     Some(false) => "WRONG",
                 },
+                if readerable_agrees { "ok" } else { "WRONG" },
                 err.map(|e| format!(" error: {e}")).unwrap_or_default()
             ));
         }
@@ -281,25 +337,48 @@ fn cmd_eval(args: &[String]) -> Result<(), Fail> {
             "id": id, "f1": s.f1(), "precision": s.precision(), "recall": s.recall(), "ms": ms,
             "title": title, "expectedTitle": exp_title, "titleOk": title_ok,
             "byline": byline, "expectedByline": exp_byline, "bylineOk": byline_ok,
+            "bylineNamesOk": byline_names_ok,
+            "readerable": readerable, "expectedReaderable": exp_readerable,
+            "readerableOk": readerable_agrees, "fields": field_rows,
         }));
     }
     let (p, r, f) = eval::aggregate(&scores);
     let n = scores.len();
     lines.push(format!(
-        "readability-test-pages: {n} pages  shingle F1 {f:.4}  P {p:.4}  R {r:.4}  titles {titles_ok}/{n} ({:.1}%)  bylines {bylines_ok}/{bylines_total} ({:.1}%)",
+        "readability-test-pages: {n} pages  shingle F1 {f:.4}  P {p:.4}  R {r:.4}  titles {titles_ok}/{n} ({:.1}%)  bylines {bylines_ok}/{bylines_total} ({:.1}%)  readerable {readerable_ok}/{n}",
         pct(titles_ok, n),
         pct(bylines_ok, bylines_total)
     ));
+    lines.push(format!(
+        "  bylines equal to Readability's cut to names (no dates or roles): {bylines_names_ok}/{bylines_total} ({:.1}%)",
+        pct(bylines_names_ok, bylines_total)
+    ));
+    lines.push(format!(
+        "  other metadata equal to Readability's (where it has one): {}",
+        fields
+            .iter()
+            .map(|(f, ok, total)| format!("{f} {ok}/{total}"))
+            .collect::<Vec<_>>()
+            .join("  ")
+    ));
+    let field_summary: serde_json::Map<String, serde_json::Value> = fields
+        .iter()
+        .map(|(f, ok, total)| (f.to_string(), json!({"ok": ok, "total": total})))
+        .collect();
     report.insert(
         "readability".into(),
         json!({"pages": n, "f1": f, "precision": p, "recall": r, "titlesOk": titles_ok,
-               "bylinesOk": bylines_ok, "bylinesTotal": bylines_total, "cases": rows}),
+               "bylinesOk": bylines_ok, "bylinesTotal": bylines_total,
+               "bylinesNamesOk": bylines_names_ok, "readerableOk": readerable_ok,
+               "fields": field_summary, "cases": rows}),
     );
 
     // Clutter pages.
     let cl = corpus.join("clutter");
     lines.push(format!("== clutter ({})", cl.display()));
     let mut results = Vec::new();
+    // Pages whose published time, language and direction match the truth.
+    let mut meta_ok = [0usize; 3];
     for dir in sorted_dirs(&cl)? {
         let id = dir
             .file_name()
@@ -327,6 +406,17 @@ fn cmd_eval(args: &[String]) -> Result<(), Fail> {
             Err(_) => Default::default(),
         };
         let res = eval::score_clutter(&id, &truth, &text, &title, &byline);
+        let ours = got.as_ref().ok();
+        let published = ours.and_then(|a| a.published_time.clone());
+        let (published_ok, lang_ok, dir_ok) = eval::clutter_metadata_ok(
+            &truth,
+            published.as_deref(),
+            ours.and_then(|a| a.lang.as_deref()),
+            ours.and_then(|a| a.dir.as_deref()),
+        );
+        meta_ok[0] += usize::from(published_ok);
+        meta_ok[1] += usize::from(lang_ok);
+        meta_ok[2] += usize::from(dir_ok);
         lines.push(format!(
             "  {id:<40} {}  include {}/{}  leaked {}  title {}  byline {}",
             if res.pass { "PASS" } else { "FAIL" },
@@ -356,6 +446,21 @@ fn cmd_eval(args: &[String]) -> Result<(), Fail> {
                 ));
             }
         }
+        if !published_ok {
+            lines.push(format!(
+                "      published: got {published:?}, want {:?}",
+                truth.published
+            ));
+        }
+        if !(lang_ok && dir_ok) {
+            lines.push(format!(
+                "      lang/dir: got {:?}/{:?}, want {:?}/{:?}",
+                ours.and_then(|a| a.lang.as_deref()),
+                ours.and_then(|a| a.dir.as_deref()),
+                truth.lang,
+                truth.dir
+            ));
+        }
         results.push(res);
     }
     let passed = results.iter().filter(|r| r.pass).count();
@@ -371,10 +476,15 @@ fn cmd_eval(args: &[String]) -> Result<(), Fail> {
     lines.push(format!(
         "clutter: {passed}/{total} pages pass  include recall {recall:.4}  leaked strings {leaked}  titles {t_ok}/{total}  bylines {b_ok}/{total}"
     ));
+    lines.push(format!(
+        "  clutter metadata: published {}/{total}  lang {}/{total}  dir {}/{total}",
+        meta_ok[0], meta_ok[1], meta_ok[2]
+    ));
     report.insert(
         "clutter".into(),
         json!({"pages": total, "passed": passed, "includeRecall": recall, "leaked": leaked,
-               "titlesOk": t_ok, "bylinesOk": b_ok, "cases": results}),
+               "titlesOk": t_ok, "bylinesOk": b_ok, "publishedOk": meta_ok[0],
+               "langOk": meta_ok[1], "dirOk": meta_ok[2], "cases": results}),
     );
     if n == 0 || total == 0 {
         return Err(Fail(
