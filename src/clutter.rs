@@ -675,6 +675,12 @@ fn has_email_input(b: &Block) -> bool {
                         let v = v.to_ascii_lowercase();
                         v == "email" || v == "e-mail" || v == "mail"
                     })
+                })
+                || ["placeholder", "aria-label"].iter().any(|a| {
+                    dom.attr(d, a).is_some_and(|v| {
+                        let v = v.to_lowercase();
+                        patterns::EMAIL_FIELD_CUES.iter().any(|c| v.contains(c))
+                    })
                 }))
     })
 }
@@ -893,6 +899,8 @@ fn fits(b: &Block, kind: ClutterKind) -> bool {
         K::Ads => b.len <= 1000,
         K::NewsletterForm | K::AudioPlayer | K::AffiliateDisclosure | K::Feedback => b.len <= 1000,
         K::Bio | K::AuthorContact | K::AppBanner | K::Cookie => b.len <= 1500,
+        // A sticky player or lead video is the article's.
+        K::StickyFooter => !b.has(&["video", "iframe", "picture", "img"]),
         _ => true,
     }
 }
@@ -1206,6 +1214,14 @@ mod tests {
         assert_eq!(removed.len(), 1);
         assert_eq!(removed[0].kind, K::NewsletterForm);
         assert_eq!(removed[0].signals, ["email-input"]);
+    }
+
+    #[test]
+    fn e_mail_fields_are_found_by_placeholder() {
+        assert_eq!(
+            kind_of("<div id=t><p>Chaque matin.</p><input type=text placeholder='Votre courriel'></div>"),
+            Some(K::NewsletterForm)
+        );
     }
 
     #[test]

@@ -574,6 +574,10 @@ pub const GALLERY_ITEM_WORDS: &[&str] = &[
     "изображение",
 ];
 
+/// Words of an e-mail field's placeholder or label ("Your email", "Votre
+/// courriel", "Ваша пошта").
+pub const EMAIL_FIELD_CUES: &[&str] = &["mail", "courriel", "correo", "пошт", "почт"];
+
 /// Ad labels: the whole text of a short block.
 pub const AD_LABELS: &[&str] = &[
     "ad",
@@ -747,7 +751,6 @@ pub const SHARE_LABELS: &[&str] = &[
     "compartilhe",
     "copiar link",
     "delen",
-    "deel",
     "link kopiëren",
     "поділитися",
     "копіювати посилання",
