@@ -105,7 +105,7 @@ bench-memory: setup $(WASM)
 	@[ -f out/bench/synthetic-8mb.html ] || $(MAKE) bench-native
 	node bench/memory.mjs
 
-bench-browser: setup $(WASM)
+bench-browser: dist
 	node bench/browser.mjs
 
 demo: setup $(WASM)
