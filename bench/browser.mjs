@@ -67,6 +67,9 @@ async function main() {
     for (const name of names) {
       const url = server.url(`/corpus/${name}/source.html`);
       await page.goto(url, { waitUntil: 'domcontentloaded' });
+      // A page whose own CSP forbids wasm (or our script) cannot host (a)/(b);
+      // it is reported as skipped there and still measured through the extension.
+      let skipped = '';
       const r = await page.evaluate(
         async ({ origin, reps }) => {
           const w = /** @type {any} */ (window);
@@ -130,7 +133,10 @@ async function main() {
           return { ...out, init, bytes: new TextEncoder().encode(document.documentElement.outerHTML).length };
         },
         { origin: server.origin, reps: REPS },
-      );
+      ).catch((/** @type {unknown} */ e) => {
+        skipped = String(e).split('\n')[0].slice(0, 160);
+        return { readability: [], quire: [], outerHtml: [], readabilityOk: false, quireOk: false, quireError: '', init: NaN, bytes: 0 };
+      });
       if (Number.isNaN(initMs)) initMs = r.init;
       /** @type {number[]} */
       const click = [];
@@ -163,11 +169,12 @@ async function main() {
         quireOk: r.quireOk,
         quireError: r.quireError || undefined,
         clickError: clickError || undefined,
+        skipped: skipped || undefined,
         runs: { readability: r.readability, quire: r.quire, outerHtml: r.outerHtml, click },
       };
       rows.push(row);
       process.stdout.write(
-        `${name.padEnd(44)} ${(row.bytes / 1024).toFixed(0).padStart(6)} KiB  readability ${row.readabilityMs.toFixed(1).padStart(7)} ms  quire ${row.quireMs.toFixed(1).padStart(7)} ms (+outerHTML ${row.outerHtmlMs.toFixed(1)})  click ${row.clickToOverlayMs ?? '-'} ms${row.quireOk ? '' : ' QUIRE FAILED'}${row.readabilityOk ? '' : ' READABILITY NULL'}${clickError ? ` [${clickError}]` : ''}\n`,
+        `${name.padEnd(44)} ${(row.bytes / 1024).toFixed(0).padStart(6)} KiB  readability ${row.readabilityMs.toFixed(1).padStart(7)} ms  quire ${row.quireMs.toFixed(1).padStart(7)} ms (+outerHTML ${row.outerHtmlMs.toFixed(1)})  click ${row.clickToOverlayMs ?? '-'} ms${skipped ? ` SKIPPED in page: ${skipped}` : `${row.quireOk ? '' : ' QUIRE FAILED'}${row.readabilityOk ? '' : ' READABILITY NULL'}`}${clickError ? ` [${clickError}]` : ''}\n`,
       );
     }
   } finally {
@@ -187,8 +194,9 @@ async function main() {
     clickToOverlay: stats(col((r) => r.clickToOverlayMs)),
     medianRatioQuireOverReadability: median(col((r) => r.ratio)),
     quireFaster: rows.filter((r) => r.ratio < 1).length,
-    quireFailed: rows.filter((r) => !r.quireOk).length,
-    readabilityNull: rows.filter((r) => !r.readabilityOk).length,
+    skippedInPage: rows.filter((r) => r.skipped).map((r) => r.name),
+    quireFailed: rows.filter((r) => !r.skipped && !r.quireOk).length,
+    readabilityNull: rows.filter((r) => !r.skipped && !r.readabilityOk).length,
     clickErrors: rows.filter((r) => r.clickError).length,
     wasmInitMsFirstPage: initMs,
   };
@@ -206,6 +214,7 @@ async function main() {
   console.log(`      outerHTML + extract:              ${f(summary.quireWithOuterHtml)}`);
   console.log(`  per-page ratio quire/readability: median ${summary.medianRatioQuireOverReadability.toFixed(2)}; quire faster on ${summary.quireFaster}/${rows.length}`);
   if (CLICK_REPS > 0) console.log(`  (c) click → overlay (extension):      ${f(summary.clickToOverlay)}; ${summary.clickErrors} pages with a click error`);
+  if (summary.skippedInPage.length) console.log(`  skipped in page (page CSP): ${summary.skippedInPage.join(', ')}`);
   console.log(`  wasm init in page (first page): ${initMs.toFixed(1)} ms; quire failed on ${summary.quireFailed}, Readability returned null on ${summary.readabilityNull}`);
   console.log('wrote out/bench/browser.json');
 }

@@ -62,8 +62,12 @@ async function all() {
   const corpusRows = rows.filter((r) => !r.name.startsWith('synthetic-'));
   const largest = corpusRows.reduce((a, b) => (b.inputBytes > a.inputBytes ? b : a));
   const mults = corpusRows.map((r) => r.peakMultiple).sort((a, b) => a - b);
+  const growth = corpusRows.filter((r) => r.inputBytes >= 100 * 1024).map((r) => r.growthMultiple).sort((a, b) => a - b);
   const summary = {
     baselineBytes: rows[0]?.before,
+    corpusPages100KiBPlus: growth.length,
+    corpusMedianGrowthMultiple100KiBPlus: growth[Math.floor(growth.length / 2)],
+    corpusMaxGrowthMultiple100KiBPlus: growth[growth.length - 1],
     corpusMedianPeakMultiple: mults[Math.floor(mults.length / 2)],
     corpusMaxPeakMultiple: mults[mults.length - 1],
     corpusMaxPeakPage: corpusRows.find((r) => r.peakMultiple === mults[mults.length - 1])?.name,
@@ -79,6 +83,7 @@ async function all() {
   const show = [largest, ...rows.filter((r) => r.name.startsWith('synthetic-'))];
   for (const r of show) console.log(`${r.name.padEnd(28)} ${fmt(r.inputBytes).padStart(10)} ${fmt(r.after).padStart(10)} ${r.peakMultiple.toFixed(1).padStart(9)}${r.ok ? '' : '  (extract failed)'}`);
   console.log(`corpus: median ${summary.corpusMedianPeakMultiple.toFixed(1)}x, max ${summary.corpusMaxPeakMultiple.toFixed(1)}x (${summary.corpusMaxPeakPage}; small pages are dominated by the fixed baseline)`);
+  console.log(`corpus pages of 100 KiB or more (${growth.length}): growth above the baseline / input: median ${summary.corpusMedianGrowthMultiple100KiBPlus.toFixed(1)}x, max ${summary.corpusMaxGrowthMultiple100KiBPlus.toFixed(1)}x`);
   console.log('wrote out/bench/memory.json');
 }
 
