@@ -6,13 +6,14 @@
  * the call needed. Each page runs in a fresh child process (a fresh module
  * instance), so one page's growth never hides another's.
  *
- *   node bench/memory.mjs                 every corpus page + out/bench/synthetic-*.html
+ *   node bench/memory.mjs                 corpus pages of 100 KiB or more + out/bench/synthetic-*.html
+ *   QUIRE_BENCH_MEMORY_ALL=1 node bench/memory.mjs   every corpus page (slower: a process per page)
  *   node bench/memory.mjs --one FILE      one page, prints one JSON line
  *
  * Writes out/bench/memory.json and prints a table. Needs build/pkg (make wasm)
  * and, for the synthetic pages, a prior `cargo bench --bench extract` run.
  */
-import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,8 @@ async function all() {
   /** @type {{name: string, file: string}[]} */
   const pages = readdirSync(CORPUS)
     .filter((d) => existsSync(join(CORPUS, d, 'source.html')))
+    // Small pages only measure the module's fixed baseline; skip them unless asked.
+    .filter((d) => process.env.QUIRE_BENCH_MEMORY_ALL === '1' || statSync(join(CORPUS, d, 'source.html')).size >= 100 * 1024)
     .sort()
     .map((d) => ({ name: d, file: join(CORPUS, d, 'source.html') }));
   const outDir = join(ROOT, 'out', 'bench');
