@@ -18,7 +18,7 @@ EXT_SRC   := manifest.json $(shell find extension icons -type f 2>/dev/null)
 WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js)
 NODE_TEST := node --test --test-concurrency=1
 
-.PHONY: help setup test lint typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench demo clean
+.PHONY: help setup test lint typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
@@ -26,7 +26,8 @@ help:
 	@echo "make test    fmt, clippy, JS type check, cargo test, wasm tests in Chromium, release-wasm smoke test, JS and end-to-end tests"
 	@echo "make dist    build dist/chrome, loadable unpacked at chrome://extensions, and dist/www (the playground)"
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
-	@echo "make bench   run the benchmarks"
+	@echo "make bench   speed vs dom_smoothie, wasm size, wasm memory (out/bench/, BENCHMARKS.md explains)"
+	@echo "make bench-browser  Readability.js vs Quire's wasm in Chromium, per corpus page"
 	@echo "make demo    serve the web playground (www/) on 127.0.0.1"
 	@echo "make clean   remove build outputs"
 
@@ -105,8 +106,24 @@ run: dist
 eval: setup
 	cargo run --release --bin quire -- eval --corpus "$${QUIRE_CORPUS:-../shared/corpus}"
 
-bench: setup
-	cargo bench
+# Speed (native, side by side with dom_smoothie), wasm size and wasm memory.
+# Writes out/bench/{native,size,memory}.json and docs/bench-scaling.svg.
+bench: bench-native bench-size bench-memory
+	@echo "make bench: results in out/bench/"
+
+bench-native: setup
+	cargo bench --bench extract
+
+bench-size: setup $(WASM)
+	scripts/bench-size.sh
+
+# Uses the synthetic pages bench-native writes; runs it first when they are missing.
+bench-memory: setup $(WASM)
+	@[ -f out/bench/synthetic-8mb.html ] || $(MAKE) bench-native
+	node bench/memory.mjs
+
+bench-browser: dist
+	node bench/browser.mjs
 
 demo: dist-www
 	node scripts/serve.mjs $(WWW_DIST)

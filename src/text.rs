@@ -8,23 +8,73 @@ use crate::dom::{Dom, NodeData, NodeId};
 pub fn normalize_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
-        }
-    }
+    push_normalized(s, &mut out, &mut pending_space);
     out
+}
+
+/// True for the ASCII bytes `char::is_whitespace` accepts (TAB, LF, VT, FF,
+/// CR, space).
+fn is_ascii_ws(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Calls `f(Some(word))` for every maximal run of non-whitespace in `s` and
+/// `f(None)` for every whitespace character, in order. Works on bytes: ASCII
+/// (the common case) needs no UTF-8 decoding; other characters are decoded
+/// one by one.
+fn for_each_run(s: &str, mut f: impl FnMut(Option<&str>)) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (ws, len) = if b < 0x80 {
+            (is_ascii_ws(b), 1)
+        } else {
+            // `i` is always on a char boundary: we only step by whole chars.
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if ws {
+            if start < i {
+                f(Some(&s[start..i]));
+            }
+            f(None);
+            start = i + len;
+        }
+        i += len;
+    }
+    if start < bytes.len() {
+        f(Some(&s[start..]));
+    }
+}
+
+/// Appends `s` to `out` with whitespace collapsed; `pending_space` carries a
+/// whitespace run over to the next piece of text (text nodes that follow
+/// each other), and no space is ever written at the start of `out`.
+fn push_normalized(s: &str, out: &mut String, pending_space: &mut bool) {
+    for_each_run(s, |run| match run {
+        Some(w) => {
+            if *pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            *pending_space = false;
+            out.push_str(w);
+        }
+        None => *pending_space = true,
+    });
 }
 
 /// Inner text of `id`, whitespace-normalised (Readability's `_getInnerText`).
 pub fn inner_text(dom: &Dom, id: NodeId) -> String {
-    normalize_ws(&dom.text_content(id))
+    let mut out = String::new();
+    let mut pending_space = false;
+    for n in dom.descendants(id) {
+        if let NodeData::Text(t) = &dom.node(n).data {
+            push_normalized(t, &mut out, &mut pending_space);
+        }
+    }
+    out
 }
 
 /// Length in characters of the normalised inner text, without allocating the
@@ -34,17 +84,20 @@ pub fn inner_text_len(dom: &Dom, id: NodeId) -> usize {
     let mut pending_space = false;
     for n in dom.descendants(id) {
         if let NodeData::Text(t) = &dom.node(n).data {
-            for c in t.chars() {
-                if c.is_whitespace() {
-                    pending_space = len > 0;
-                } else {
-                    if pending_space {
+            for_each_run(t, |run| match run {
+                Some(w) => {
+                    if pending_space && len > 0 {
                         len += 1;
-                        pending_space = false;
                     }
-                    len += 1;
+                    pending_space = false;
+                    len += if w.is_ascii() {
+                        w.len()
+                    } else {
+                        w.chars().count()
+                    };
                 }
-            }
+                None => pending_space = true,
+            });
         }
     }
     len
@@ -52,6 +105,9 @@ pub fn inner_text_len(dom: &Dom, id: NodeId) -> usize {
 
 /// Number of commas (Latin and CJK/Arabic forms) in `s`.
 pub fn comma_count(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(|&b| b == b',').count();
+    }
     s.chars()
         .filter(|c| {
             matches!(
@@ -124,6 +180,26 @@ mod tests {
     #[test]
     fn whitespace_is_collapsed() {
         assert_eq!(normalize_ws("  a \n\t b\u{a0}c  "), "a b c");
+    }
+
+    #[test]
+    fn inner_text_and_its_length_agree_across_text_nodes() {
+        let dom = Dom::parse(
+            "<div id=d>\u{a0} one<b>two</b> \u{2003}three\t<i> four\u{e9}\u{3000}</i>五 </div>",
+            &Limits::default(),
+        )
+        .unwrap();
+        let d = dom.find_tag(dom.document(), "div").unwrap();
+        let expected = normalize_ws(&dom.text_content(d));
+        assert_eq!(expected, "onetwo three four\u{e9} 五");
+        assert_eq!(inner_text(&dom, d), expected);
+        assert_eq!(inner_text_len(&dom, d), expected.chars().count());
+    }
+
+    #[test]
+    fn commas_are_counted_in_ascii_and_other_scripts() {
+        assert_eq!(comma_count("a, b, c"), 2);
+        assert_eq!(comma_count("一，二、三, 四"), 2);
     }
 
     #[test]

@@ -1,0 +1,222 @@
+// @ts-check
+/**
+ * Browser benchmark, one Chromium session (`make bench-browser`):
+ *
+ *   (a) Readability.js (npm @mozilla/readability) on `document.cloneNode(true)`,
+ *       as Firefox's reader view uses it;
+ *   (b) Quire's release wasm `extract(document.documentElement.outerHTML)`,
+ *       called directly in the page (outerHTML timed separately);
+ *   (c) Quire through the extension: toolbar click (CDP Extensions.triggerAction)
+ *       until the overlay shows an article or an error.
+ *
+ * Every corpus page is served from 127.0.0.1 (requests elsewhere are aborted).
+ * (a) and (b) alternate, REPS runs per page after a warm-up; (c) runs CLICK_REPS
+ * times per page. Writes out/bench/browser.json and prints medians and p95.
+ *
+ * Env: QUIRE_CORPUS, QUIRE_BENCH_BROWSER_REPS (default 5),
+ * QUIRE_BENCH_CLICK_REPS (default 1; 0 skips (c)), QUIRE_BENCH_FILTER.
+ */
+import { mkdtemp, rm, symlink, readdir, mkdir, writeFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ROOT, serve, launchWithExtension, clickAction, waitForOverlay } from '../tests/e2e/lib.mjs';
+
+const CORPUS = resolve(process.env.QUIRE_CORPUS || join(ROOT, '..', 'shared', 'corpus'), 'readability-test-pages');
+const REPS = Number(process.env.QUIRE_BENCH_BROWSER_REPS || 5);
+const CLICK_REPS = Number(process.env.QUIRE_BENCH_CLICK_REPS ?? 1);
+const FILTER = process.env.QUIRE_BENCH_FILTER || '';
+
+/** @param {number[]} v */
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+/** @param {number[]} v @param {number} p */
+const pct = (v, p) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.round(p * (s.length - 1)))] : NaN;
+};
+
+async function main() {
+  await stat(join(ROOT, 'build', 'pkg', 'quire_bg.wasm')).catch(() => {
+    throw new Error('build/pkg is missing: run `make wasm`');
+  });
+  // One server root holding the corpus, the wasm glue and Readability.js.
+  const site = await mkdtemp(join(tmpdir(), 'quire-bench-site-'));
+  await symlink(CORPUS, join(site, 'corpus'));
+  await symlink(join(ROOT, 'build', 'pkg'), join(site, 'pkg'));
+  await symlink(join(ROOT, 'node_modules', '@mozilla', 'readability'), join(site, 'readability'));
+  const server = await serve({ root: site });
+  const names = (await readdir(CORPUS, { withFileTypes: true }))
+    .filter((d) => d.isDirectory() && d.name.includes(FILTER))
+    .map((d) => d.name)
+    .sort();
+  const launched = await launchWithExtension();
+  const { context } = launched;
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    return u.startsWith(server.origin) || u.startsWith('chrome-extension:') ? route.continue() : route.abort();
+  });
+  const browserVersion = context.browser()?.version() || 'unknown';
+  const page = await context.newPage();
+  const rows = [];
+  let initMs = NaN;
+  const started = Date.now();
+  try {
+    for (const name of names) {
+      const url = server.url(`/corpus/${name}/source.html`);
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      // A page whose own CSP forbids wasm (or our script) cannot host (a)/(b);
+      // it is reported as skipped there and still measured through the extension.
+      let skipped = '';
+      const r = await page.evaluate(
+        async ({ origin, reps }) => {
+          const w = /** @type {any} */ (window);
+          if (!w.Readability) {
+            await new Promise((ok, fail) => {
+              const s = document.createElement('script');
+              s.src = `${origin}/readability/Readability.js`;
+              // Keep the page as it was: the tag goes before anything is timed.
+              s.onload = () => {
+                s.remove();
+                ok(undefined);
+              };
+              s.onerror = fail;
+              document.head.appendChild(s);
+            });
+          }
+          const t0 = performance.now();
+          const quire = await import(`${origin}/pkg/quire.js`);
+          await quire.default({ module_or_path: `${origin}/pkg/quire_bg.wasm` });
+          const init = performance.now() - t0;
+          const Readability = w.Readability;
+          /** @type {{readability: number[], quire: number[], outerHtml: number[], readabilityOk: boolean, quireOk: boolean, quireError: string}} */
+          const out = { readability: [], quire: [], outerHtml: [], readabilityOk: true, quireOk: true, quireError: '' };
+          const runReadability = () => {
+            const t = performance.now();
+            let ok = true;
+            try {
+              ok = Boolean(new Readability(document.cloneNode(true)).parse());
+            } catch {
+              ok = false;
+            }
+            return { ms: performance.now() - t, ok };
+          };
+          const runQuire = () => {
+            const t = performance.now();
+            const html = document.documentElement.outerHTML;
+            const t1 = performance.now();
+            let ok = true;
+            let error = '';
+            try {
+              quire.extract(html, location.href, undefined);
+            } catch (e) {
+              ok = false;
+              error = String(e);
+            }
+            return { outer: t1 - t, ms: performance.now() - t1, ok, error };
+          };
+          runReadability();
+          runQuire();
+          for (let i = 0; i < reps; i++) {
+            const pair = i % 2 === 0 ? [runReadability(), runQuire()] : [runQuire(), runReadability()].reverse();
+            const a = /** @type {{ms: number, ok: boolean}} */ (pair[0]);
+            const b = /** @type {{outer: number, ms: number, ok: boolean, error: string}} */ (pair[1]);
+            out.readability.push(a.ms);
+            out.quire.push(b.ms);
+            out.outerHtml.push(b.outer);
+            out.readabilityOk &&= a.ok;
+            out.quireOk &&= b.ok;
+            if (!b.ok) out.quireError = b.error;
+          }
+          return { ...out, init, bytes: new TextEncoder().encode(document.documentElement.outerHTML).length };
+        },
+        { origin: server.origin, reps: REPS },
+      ).catch((/** @type {unknown} */ e) => {
+        skipped = String(e).split('\n')[0].slice(0, 160);
+        return { readability: [], quire: [], outerHtml: [], readabilityOk: false, quireOk: false, quireError: '', init: NaN, bytes: 0 };
+      });
+      if (Number.isNaN(initMs)) initMs = r.init;
+      /** @type {number[]} */
+      const click = [];
+      let clickError = '';
+      for (let i = 0; i < CLICK_REPS; i++) {
+        if (i > 0 || page.url() !== url) await page.goto(url, { waitUntil: 'domcontentloaded' });
+        else await page.reload({ waitUntil: 'domcontentloaded' });
+        // Chromium drops clicks that land within ~300 ms of a load (TOOLCHAIN.md).
+        await page.waitForTimeout(400);
+        const t = Date.now();
+        try {
+          await clickAction(launched, page);
+          const view = await waitForOverlay(page, 20_000);
+          click.push(Date.now() - t);
+          if (view.state !== 'article') clickError = `overlay state ${view.state}`;
+        } catch (e) {
+          clickError = String(e).split('\n')[0];
+        }
+      }
+      const row = {
+        name,
+        bytes: r.bytes,
+        readabilityMs: median(r.readability),
+        quireMs: median(r.quire),
+        outerHtmlMs: median(r.outerHtml),
+        quireWithOuterHtmlMs: median(r.quire.map((q, i) => q + r.outerHtml[i])),
+        ratio: median(r.quire) / median(r.readability),
+        clickToOverlayMs: click.length ? median(click) : null,
+        readabilityOk: r.readabilityOk,
+        quireOk: r.quireOk,
+        quireError: r.quireError || undefined,
+        clickError: clickError || undefined,
+        skipped: skipped || undefined,
+        runs: { readability: r.readability, quire: r.quire, outerHtml: r.outerHtml, click },
+      };
+      rows.push(row);
+      process.stdout.write(
+        `${name.padEnd(44)} ${(row.bytes / 1024).toFixed(0).padStart(6)} KiB  readability ${row.readabilityMs.toFixed(1).padStart(7)} ms  quire ${row.quireMs.toFixed(1).padStart(7)} ms (+outerHTML ${row.outerHtmlMs.toFixed(1)})  click ${row.clickToOverlayMs ?? '-'} ms${skipped ? ` SKIPPED in page: ${skipped}` : `${row.quireOk ? '' : ' QUIRE FAILED'}${row.readabilityOk ? '' : ' READABILITY NULL'}`}${clickError ? ` [${clickError}]` : ''}\n`,
+      );
+    }
+  } finally {
+    await launched.close();
+    await server.close();
+    await rm(site, { recursive: true, force: true });
+  }
+
+  const col = (/** @type {(r: any) => number | null} */ f) => rows.map(f).filter((v) => typeof v === 'number' && Number.isFinite(v)).map(Number);
+  const stats = (/** @type {number[]} */ v) => ({ median: median(v), p95: pct(v, 0.95), n: v.length });
+  const summary = {
+    pages: rows.length,
+    readability: stats(col((r) => r.readabilityMs)),
+    quire: stats(col((r) => r.quireMs)),
+    outerHtml: stats(col((r) => r.outerHtmlMs)),
+    quireWithOuterHtml: stats(col((r) => r.quireWithOuterHtmlMs)),
+    clickToOverlay: stats(col((r) => r.clickToOverlayMs)),
+    medianRatioQuireOverReadability: median(col((r) => r.ratio)),
+    quireFaster: rows.filter((r) => r.ratio < 1).length,
+    skippedInPage: rows.filter((r) => r.skipped).map((r) => r.name),
+    quireFailed: rows.filter((r) => !r.skipped && !r.quireOk).length,
+    readabilityNull: rows.filter((r) => !r.skipped && !r.readabilityOk).length,
+    clickErrors: rows.filter((r) => r.clickError).length,
+    wasmInitMsFirstPage: initMs,
+  };
+  const outDir = join(ROOT, 'out', 'bench');
+  await mkdir(outDir, { recursive: true });
+  await writeFile(
+    join(outDir, 'browser.json'),
+    JSON.stringify({ schema: 1, browser: browserVersion, node: process.version, reps: REPS, clickReps: CLICK_REPS, summary, pages: rows, elapsedSeconds: (Date.now() - started) / 1000 }, null, 2) + '\n',
+  );
+  const f = (/** @type {{median: number, p95: number}} */ s) => `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`;
+  console.log(`\nChromium ${browserVersion}, ${rows.length} pages, ${REPS} runs each (per-page medians; p95 over pages)`);
+  console.log(`  (a) Readability.js on cloneNode(true): ${f(summary.readability)}`);
+  console.log(`  (b) Quire wasm extract:               ${f(summary.quire)}`);
+  console.log(`      documentElement.outerHTML:        ${f(summary.outerHtml)}`);
+  console.log(`      outerHTML + extract:              ${f(summary.quireWithOuterHtml)}`);
+  console.log(`  per-page ratio quire/readability: median ${summary.medianRatioQuireOverReadability.toFixed(2)}; quire faster on ${summary.quireFaster}/${rows.length}`);
+  if (CLICK_REPS > 0) console.log(`  (c) click → overlay (extension):      ${f(summary.clickToOverlay)}; ${summary.clickErrors} pages with a click error`);
+  if (summary.skippedInPage.length) console.log(`  skipped in page (page CSP): ${summary.skippedInPage.join(', ')}`);
+  console.log(`  wasm init in page (first page): ${initMs.toFixed(1)} ms; quire failed on ${summary.quireFailed}, Readability returned null on ${summary.readabilityNull}`);
+  console.log('wrote out/bench/browser.json');
+}
+
+await main();
