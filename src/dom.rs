@@ -156,6 +156,10 @@ impl Dom {
                 limit: limits.max_input_bytes,
             });
         }
+        // Over-long attribute lists are cut before the tokenizer sees them:
+        // its attribute de-duplication is quadratic.
+        let html = crate::limit::cap_attributes(html, limits.max_attributes);
+        let html: &str = &html;
         let sink = Sink::new(*limits);
         let opts = ParseOpts {
             tree_builder: TreeBuilderOpts {
@@ -177,7 +181,7 @@ impl Dom {
             let (head, tail) = rest.split_at(cut);
             parser.process(StrTendril::from_slice(head));
             rest = tail;
-            if parser.tokenizer.sink.sink.failed.borrow().is_some() {
+            if parser.tokenizer.sink.sink.is_failed() {
                 break;
             }
         }
@@ -560,6 +564,16 @@ impl Sink {
         }
     }
 
+    fn is_failed(&self) -> bool {
+        self.failed.borrow().is_some()
+    }
+
+    /// Creates a node. Past [`Limits::max_nodes`] the failure is recorded but
+    /// a real, distinct node is still handed out: html5ever relies on every
+    /// handle it gets having the name it asked for (a shared placeholder once
+    /// emptied its stack of open elements and panicked). The parse loop stops
+    /// at the end of the current chunk, so the overshoot is bounded by what
+    /// one chunk can create; tree edits are skipped once a limit is crossed.
     fn new_node(&self, data: NodeData) -> NodeId {
         let id = {
             let mut dom = self.dom.borrow_mut();
@@ -568,9 +582,7 @@ impl Sink {
                 self.fail(ExtractError::TooManyNodes {
                     limit: self.limits.max_nodes,
                 });
-                // Keep handing out a valid (detached) node so html5ever can
-                // finish the chunk; the parse loop stops right after.
-                return NodeId(0);
+                dom = self.dom.borrow_mut();
             }
             dom.push(Node::new(data))
         };
@@ -645,11 +657,11 @@ impl TreeSink for Sink {
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        if self.is_failed() {
+            return;
+        }
         match child {
             NodeOrText::AppendNode(c) => {
-                if c == NodeId(0) {
-                    return;
-                }
                 self.dom.borrow_mut().append(*parent, c);
                 self.set_depth(c, *parent);
             }
@@ -663,9 +675,7 @@ impl TreeSink for Sink {
                 }
                 drop(dom);
                 let id = self.new_node(NodeData::Text(t));
-                if id != NodeId(0) {
-                    self.dom.borrow_mut().append(*parent, id);
-                }
+                self.dom.borrow_mut().append(*parent, id);
             }
         }
     }
@@ -684,10 +694,11 @@ impl TreeSink for Sink {
     }
 
     fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
-        let id = self.new_node(NodeData::Doctype);
-        if id != NodeId(0) {
-            self.dom.borrow_mut().append(NodeId(0), id);
+        if self.is_failed() {
+            return;
         }
+        let id = self.new_node(NodeData::Doctype);
+        self.dom.borrow_mut().append(NodeId(0), id);
     }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
@@ -703,6 +714,9 @@ impl TreeSink for Sink {
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        if self.is_failed() {
+            return;
+        }
         let new = match new_node {
             NodeOrText::AppendNode(n) => n,
             NodeOrText::AppendText(t) => {
@@ -717,9 +731,6 @@ impl TreeSink for Sink {
                 self.new_node(NodeData::Text(t))
             }
         };
-        if new == NodeId(0) {
-            return;
-        }
         let parent = {
             let mut dom = self.dom.borrow_mut();
             dom.insert_before(*sibling, new);
@@ -731,6 +742,9 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        if self.is_failed() {
+            return;
+        }
         let max = self.limits.max_attributes;
         let mut dom = self.dom.borrow_mut();
         if let NodeData::Element {
@@ -749,10 +763,16 @@ impl TreeSink for Sink {
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
+        if self.is_failed() {
+            return;
+        }
         self.dom.borrow_mut().detach(*target);
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        if self.is_failed() {
+            return;
+        }
         self.dom.borrow_mut().reparent_children(*node, *new_parent);
     }
 }

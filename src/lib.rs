@@ -18,6 +18,7 @@ pub mod dom;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
+pub mod limit;
 pub mod metadata;
 pub mod output;
 pub mod patterns;

@@ -263,6 +263,22 @@ pub fn html(dom: &Dom, root: NodeId) -> String {
     out
 }
 
+/// Sanitises an HTML fragment: parses it as the body of a document (within
+/// the default [`Limits`](crate::Limits)) and writes the body back with
+/// [`html`]. Sanitised output is a fixed point:
+/// `sanitize_fragment(&s) == s` for every `s` this module writes. Returns an
+/// empty string for a fragment that crosses a limit.
+pub fn sanitize_fragment(fragment: &str) -> String {
+    let Ok(dom) = Dom::parse(fragment, &crate::Limits::default()) else {
+        return String::new();
+    };
+    let body = dom
+        .element_children(dom.document())
+        .flat_map(|root| dom.element_children(root))
+        .find(|&n| dom.tag(n) == "body" && dom.is_html(n));
+    body.map(|b| html(&dom, b)).unwrap_or_default()
+}
+
 fn write_html(dom: &Dom, id: NodeId, out: &mut String, depth: usize) {
     match &dom.node(id).data {
         NodeData::Text(t) => escape_text(t, out),
