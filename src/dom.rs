@@ -93,6 +93,15 @@ pub struct Limits {
     /// Most attributes kept on one element; further ones are dropped before the
     /// tokenizer sees them. Default 256.
     pub max_attributes: usize,
+    /// Most tree-builder steps (calls from html5ever's tree builder into the
+    /// DOM: name look-ups while it scans its stacks, node comparisons,
+    /// creations, moves) one page may take. The pages of our corpus take
+    /// 5–55 steps per node (median 10, at most 210,000 in all), but markup
+    /// that keeps the stack of open elements near the depth limit makes
+    /// every start tag scan hundreds of entries (500 open `<div>`s and then a
+    /// million `<p>x</p>` would be 500 million steps, about 15 s); this bounds
+    /// that to roughly a second. Default 40,000,000.
+    pub max_tree_work: u64,
 }
 
 impl Default for Limits {
@@ -102,6 +111,7 @@ impl Default for Limits {
             max_nodes: 1_500_000,
             max_depth: 512,
             max_attributes: 256,
+            max_tree_work: 40_000_000,
         }
     }
 }
@@ -550,6 +560,11 @@ struct Sink {
     /// builder moves nodes, which only makes it more cautious).
     depth: RefCell<Vec<u32>>,
     failed: RefCell<Option<ExtractError>>,
+    /// Tree-builder steps so far: every call html5ever makes into the sink
+    /// (names looked up while scanning its stacks, nodes compared, created,
+    /// moved). A proxy for the tree builder's own work, which is superlinear
+    /// on some misnested markup.
+    work: std::cell::Cell<u64>,
 }
 
 impl Sink {
@@ -559,6 +574,7 @@ impl Sink {
             limits,
             depth: RefCell::new(vec![0]),
             failed: RefCell::new(None),
+            work: std::cell::Cell::new(0),
         }
     }
 
@@ -571,6 +587,17 @@ impl Sink {
 
     fn is_failed(&self) -> bool {
         self.failed.borrow().is_some()
+    }
+
+    /// Counts one tree-builder step; records the failure past the budget.
+    fn step(&self) {
+        let w = self.work.get() + 1;
+        self.work.set(w);
+        if w > self.limits.max_tree_work {
+            self.fail(ExtractError::TooMuchWork {
+                limit: self.limits.max_tree_work,
+            });
+        }
     }
 
     /// Creates a node. Past [`Limits::max_nodes`] the failure is recorded but
@@ -642,6 +669,7 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> OwnedName {
+        self.step();
         match &self.dom.borrow().node(*target).data {
             NodeData::Element { name, .. } => OwnedName(name.clone()),
             _ => OwnedName(QualName::new(None, ns!(), LocalName::from(""))),
@@ -649,6 +677,7 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, mut attrs: Vec<Attribute>, _: ElementFlags) -> NodeId {
+        self.step();
         attrs.truncate(self.limits.max_attributes);
         self.new_node(NodeData::Element { name, attrs })
     }
@@ -662,6 +691,7 @@ impl TreeSink for Sink {
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.step();
         if self.is_failed() {
             return;
         }
@@ -713,12 +743,14 @@ impl TreeSink for Sink {
     }
 
     fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.step();
         x == y
     }
 
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        self.step();
         if self.is_failed() {
             return;
         }
@@ -747,6 +779,7 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.step();
         if self.is_failed() {
             return;
         }
@@ -768,6 +801,7 @@ impl TreeSink for Sink {
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
+        self.step();
         if self.is_failed() {
             return;
         }
@@ -775,6 +809,7 @@ impl TreeSink for Sink {
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.step();
         if self.is_failed() {
             return;
         }
@@ -835,6 +870,31 @@ mod tests {
     #[test]
     fn node_limit_is_enforced() {
         let html = "<span></span>".repeat(1000);
+        let limits = Limits {
+            max_nodes: 100,
+            ..Limits::default()
+        };
+        let err = Dom::parse(&html, &limits).unwrap_err();
+        assert!(matches!(err, ExtractError::TooManyNodes { limit: 100 }));
+    }
+
+    #[test]
+    fn work_limit_is_enforced() {
+        let html = "<div>".repeat(500) + &"<p>x</p>".repeat(2000);
+        let limits = Limits {
+            max_tree_work: 100_000,
+            ..Limits::default()
+        };
+        let err = Dom::parse(&html, &limits).unwrap_err();
+        assert!(matches!(err, ExtractError::TooMuchWork { limit: 100_000 }));
+        assert!(Dom::parse(&html, &Limits::default()).is_ok());
+    }
+
+    #[test]
+    fn node_limit_past_a_closing_tag_does_not_panic() {
+        // Once handed a placeholder past the node limit, html5ever emptied its
+        // stack of open elements on `</p>` and panicked.
+        let html = "<p>word</p>".repeat(200);
         let limits = Limits {
             max_nodes: 100,
             ..Limits::default()

@@ -329,3 +329,38 @@ fn input_over_size_limit() {
         "{r:?}"
     );
 }
+
+#[test]
+fn misnested_shapes_50k() {
+    let n = scale(50_000);
+    for (case, unit) in [
+        ("50k <b><i></b></i>, no text", "<b><i></b></i>"),
+        ("50k <a>x (each closes the last)", "<a href=/x>x"),
+        ("50k <nobr>x", "<nobr>x"),
+        ("50k <p><b>x</p>", "<p><b>x</p>"),
+        ("50k <i><b>x</i>", "<i><b>x</i>"),
+        ("50k <div><b>x</div>", "<div><b>x</div>"),
+        ("50k <table><b>x</table>", "<table><b>x</table>"),
+        ("50k <b><p>x</b></p>", "<b><p>x</b></p>"),
+        (
+            "50k <font><table><td></font>",
+            "<font color=red><table><td>x</font>",
+        ),
+    ] {
+        let _ = run(case, &(prose() + &unit.repeat(n)));
+    }
+}
+
+#[test]
+fn open_stack_near_the_depth_limit_then_1m_tags() {
+    // Every <p> makes the tree builder look for an open <p> through the whole
+    // stack of open elements: the work budget stops this.
+    let n = scale(1_000_000);
+    let html = "<div>".repeat(505) + &"<p>x</p>".repeat(n);
+    let r = run("505 open <div>, then 1M <p>x</p>", &html);
+    if !cfg!(debug_assertions) {
+        assert!(matches!(r, Err(ExtractError::TooMuchWork { .. })), "{r:?}");
+    }
+    let html = "<div>".repeat(505) + &"<li>x".repeat(n);
+    let _ = run("505 open <div>, then 1M <li>x", &html);
+}
