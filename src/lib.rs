@@ -38,7 +38,8 @@ pub use error::ExtractError;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Options {
-    /// Bounds on input size, node count and nesting depth.
+    /// Bounds on input size, node count, nesting depth, attributes per tag
+    /// and tree-building work.
     pub limits: Limits,
     /// Minimum article length in characters before the chooser relaxes its
     /// rules and tries again (Readability's `charThreshold`). Default 500.
@@ -114,7 +115,8 @@ pub struct Context {
 ///
 /// # Errors
 /// Fails with an [`ExtractError`] when the input crosses one of
-/// `options.limits` (size, node count, depth) or has no content at all.
+/// `options.limits` (size, node count, depth, tree-building work) or has no
+/// content at all.
 pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Article, ExtractError> {
     let mut dom = Dom::parse(html, &options.limits)?;
     let base = prepare::base_url(&dom, url);

@@ -263,13 +263,16 @@ pub fn html(dom: &Dom, root: NodeId) -> String {
     out
 }
 
-/// Sanitises an HTML fragment: parses it as the body of a document (within
-/// the default [`Limits`](crate::Limits)) and writes the body back with
-/// [`html`]. Sanitised output is a fixed point:
+/// Sanitises an HTML fragment: parses it as the content of a document's
+/// `<body>` (within the default [`Limits`](crate::Limits)) and writes the
+/// body back with [`html`]. Sanitised output is a fixed point:
 /// `sanitize_fragment(&s) == s` for every `s` this module writes. Returns an
 /// empty string for a fragment that crosses a limit.
 pub fn sanitize_fragment(fragment: &str) -> String {
-    let Ok(dom) = Dom::parse(fragment, &crate::Limits::default()) else {
+    // After an explicit <body>, leading whitespace stays in the body (a bare
+    // document would drop it) and a <frameset> can no longer replace it.
+    let doc = format!("<body>{fragment}");
+    let Ok(dom) = Dom::parse(&doc, &crate::Limits::default()) else {
         return String::new();
     };
     let body = dom

@@ -364,3 +364,13 @@ fn open_stack_near_the_depth_limit_then_1m_tags() {
     let html = "<div>".repeat(505) + &"<li>x".repeat(n);
     let _ = run("505 open <div>, then 1M <li>x", &html);
 }
+
+#[test]
+fn many_tags_at_the_attribute_cap() {
+    // The cap bounds each tag's quadratic de-duplication to 256² steps; a
+    // page made only of such tags is the worst case under the cap.
+    let tag: String =
+        String::from("<p") + &(0..256).map(|i| format!(" a{i}")).collect::<String>() + ">x</p>";
+    let html = prose() + &tag.repeat(scale(20_000));
+    let _ = run("20k tags with 256 attributes each", &html);
+}

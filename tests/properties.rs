@@ -309,6 +309,10 @@ fn forbidden(content: &str) -> Option<String> {
                 if an.starts_with("on") || matches!(an, "style" | "srcdoc" | "formaction") {
                     return Some(format!("{an} on <{tag}>"));
                 }
+                if !matches!(an, "href" | "src" | "srcset" | "cite") {
+                    continue;
+                }
+                // The URL as a browser reads it: controls and spaces gone.
                 let v = a.value.to_ascii_lowercase();
                 let v: String = v
                     .chars()
