@@ -72,7 +72,7 @@ fn hostile_input_never_exits_101() {
     let inputs: Vec<Vec<u8>> = vec![
         Vec::new(),
         b"\xff\xfe\x00\x00<p>\x80\x81</p>".to_vec(),
-        "<p>word</p>".repeat(20_000).into_bytes(),
+        "<p>word</p>".repeat(2_000).into_bytes(),
         attrs.into_bytes(),
         b"<frameset><frame src=x></frameset>".to_vec(),
     ];
