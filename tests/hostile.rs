@@ -389,12 +389,13 @@ fn open_stack_near_the_depth_limit_then_1m_tags() {
 
 #[test]
 fn many_tags_at_the_attribute_cap() {
-    // The cap bounds each tag's quadratic de-duplication to 256² steps; a
-    // page made only of such tags is the worst case under the cap.
+    // The cap bounds each tag's quadratic de-duplication; a page made only
+    // of tags at the cap is the worst case under it.
+    let cap = quire::Limits::default().max_attributes;
     let tag: String =
-        String::from("<p") + &(0..256).map(|i| format!(" a{i}")).collect::<String>() + ">x</p>";
-    let html = prose() + &tag.repeat(scale(20_000));
-    let _ = run("20k tags with 256 attributes each", &html);
+        String::from("<p") + &(0..cap).map(|i| format!(" a{i}")).collect::<String>() + ">x</p>";
+    let html = prose() + &tag.repeat(scale(40_000));
+    let _ = run("40k tags at the attribute cap (128)", &html);
 }
 
 #[test]
