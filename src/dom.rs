@@ -78,8 +78,12 @@ impl Node {
     }
 }
 
-/// Bounds on the work a single page may cause. Every bound is checked while
-/// parsing, so a hostile page is stopped before it costs more than the bound.
+/// Bounds on the work a single page may cause. Every bound bites while
+/// parsing, so a hostile page is stopped before it costs much more than the
+/// bound: the input size up front; attributes in a linear pre-pass before the
+/// tokenizer ([`crate::limit`]); nodes, depth and tree-building work in the
+/// tree sink, checked after every 4 KiB of input. Crossing a bound is an
+/// [`ExtractError`] naming it, except for attributes, which are dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Limits {
@@ -90,9 +94,22 @@ pub struct Limits {
     /// Deepest element nesting accepted. Browsers stop nesting at 512; so do we,
     /// and a page that tries to nest deeper is rejected. Default 512.
     pub max_depth: usize,
-    /// Most attributes kept on one element; further ones are dropped before the
-    /// tokenizer sees them. Default 256.
+    /// Most attributes kept on one tag; further ones are cut from the input
+    /// before the tokenizer sees them (its de-duplication is quadratic: one
+    /// tag with 100,000 attributes took 7–11 s). The cap also bounds the
+    /// worst page under it, one made only of capped tags, whose cost grows
+    /// with the cap. The most in our corpus's 132,000 tags is 70 (99.9% have
+    /// at most 11). Not an error. Default 128.
     pub max_attributes: usize,
+    /// Most tree-builder steps (calls from html5ever's tree builder into the
+    /// DOM: name look-ups while it scans its stacks, node comparisons,
+    /// creations, moves) one page may take. The pages of our corpus take
+    /// 5–55 steps per node (median 10, at most 210,000 in all), but markup
+    /// that keeps the stack of open elements near the depth limit makes
+    /// every start tag scan hundreds of entries (500 open `<div>`s and then a
+    /// million `<p>x</p>` would be 500 million steps, about 15 s); this bounds
+    /// that to roughly a second. Default 40,000,000.
+    pub max_tree_work: u64,
 }
 
 impl Default for Limits {
@@ -101,7 +118,8 @@ impl Default for Limits {
             max_input_bytes: 32 * 1024 * 1024,
             max_nodes: 1_500_000,
             max_depth: 512,
-            max_attributes: 256,
+            max_attributes: 128,
+            max_tree_work: 40_000_000,
         }
     }
 }
@@ -147,8 +165,9 @@ impl Dom {
     /// Parses an HTML document into an arena.
     ///
     /// # Errors
-    /// [`ExtractError::InputTooLarge`], [`ExtractError::TooManyNodes`] or
-    /// [`ExtractError::TooDeep`] when the page crosses one of `limits`.
+    /// [`ExtractError::InputTooLarge`], [`ExtractError::TooManyNodes`],
+    /// [`ExtractError::TooDeep`] or [`ExtractError::TooMuchWork`] when the page
+    /// crosses one of `limits`.
     pub fn parse(html: &str, limits: &Limits) -> Result<Dom, ExtractError> {
         if html.len() > limits.max_input_bytes {
             return Err(ExtractError::InputTooLarge {
@@ -156,6 +175,10 @@ impl Dom {
                 limit: limits.max_input_bytes,
             });
         }
+        // Over-long attribute lists are cut before the tokenizer sees them:
+        // its attribute de-duplication is quadratic.
+        let html = crate::limit::cap_attributes(html, limits.max_attributes);
+        let html: &str = &html;
         let sink = Sink::new(*limits);
         let opts = ParseOpts {
             tree_builder: TreeBuilderOpts {
@@ -167,7 +190,12 @@ impl Dom {
             ..ParseOpts::default()
         };
         let mut parser = parse_document(sink, opts);
-        const CHUNK: usize = 16 * 1024;
+        // Limits are checked between chunks. html5ever keeps working to the
+        // end of a chunk after a limit is crossed (e.g. it scans its stack of
+        // open elements on every start tag, quadratic past the depth limit),
+        // so small chunks keep that overshoot small; 4 KiB costs nothing
+        // measurable on ordinary pages.
+        const CHUNK: usize = 4 * 1024;
         let mut rest = html;
         while !rest.is_empty() {
             let mut cut = rest.len().min(CHUNK);
@@ -177,7 +205,7 @@ impl Dom {
             let (head, tail) = rest.split_at(cut);
             parser.process(StrTendril::from_slice(head));
             rest = tail;
-            if parser.tokenizer.sink.sink.failed.borrow().is_some() {
+            if parser.tokenizer.sink.sink.is_failed() {
                 break;
             }
         }
@@ -541,6 +569,11 @@ struct Sink {
     /// builder moves nodes, which only makes it more cautious).
     depth: RefCell<Vec<u32>>,
     failed: RefCell<Option<ExtractError>>,
+    /// Tree-builder steps so far: every call html5ever makes into the sink
+    /// (names looked up while scanning its stacks, nodes compared, created,
+    /// moved). A proxy for the tree builder's own work, which is superlinear
+    /// on some misnested markup.
+    work: std::cell::Cell<u64>,
 }
 
 impl Sink {
@@ -550,6 +583,7 @@ impl Sink {
             limits,
             depth: RefCell::new(vec![0]),
             failed: RefCell::new(None),
+            work: std::cell::Cell::new(0),
         }
     }
 
@@ -560,6 +594,27 @@ impl Sink {
         }
     }
 
+    fn is_failed(&self) -> bool {
+        self.failed.borrow().is_some()
+    }
+
+    /// Counts one tree-builder step; records the failure past the budget.
+    fn step(&self) {
+        let w = self.work.get() + 1;
+        self.work.set(w);
+        if w > self.limits.max_tree_work {
+            self.fail(ExtractError::TooMuchWork {
+                limit: self.limits.max_tree_work,
+            });
+        }
+    }
+
+    /// Creates a node. Past [`Limits::max_nodes`] the failure is recorded but
+    /// a real, distinct node is still handed out: html5ever relies on every
+    /// handle it gets having the name it asked for (a shared placeholder once
+    /// emptied its stack of open elements and panicked). The parse loop stops
+    /// at the end of the current chunk, so the overshoot is bounded by what
+    /// one chunk can create; tree edits are skipped once a limit is crossed.
     fn new_node(&self, data: NodeData) -> NodeId {
         let id = {
             let mut dom = self.dom.borrow_mut();
@@ -568,9 +623,7 @@ impl Sink {
                 self.fail(ExtractError::TooManyNodes {
                     limit: self.limits.max_nodes,
                 });
-                // Keep handing out a valid (detached) node so html5ever can
-                // finish the chunk; the parse loop stops right after.
-                return NodeId(0);
+                dom = self.dom.borrow_mut();
             }
             dom.push(Node::new(data))
         };
@@ -625,6 +678,7 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> OwnedName {
+        self.step();
         match &self.dom.borrow().node(*target).data {
             NodeData::Element { name, .. } => OwnedName(name.clone()),
             _ => OwnedName(QualName::new(None, ns!(), LocalName::from(""))),
@@ -632,6 +686,7 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, mut attrs: Vec<Attribute>, _: ElementFlags) -> NodeId {
+        self.step();
         attrs.truncate(self.limits.max_attributes);
         self.new_node(NodeData::Element { name, attrs })
     }
@@ -645,11 +700,12 @@ impl TreeSink for Sink {
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.step();
+        if self.is_failed() {
+            return;
+        }
         match child {
             NodeOrText::AppendNode(c) => {
-                if c == NodeId(0) {
-                    return;
-                }
                 self.dom.borrow_mut().append(*parent, c);
                 self.set_depth(c, *parent);
             }
@@ -663,9 +719,7 @@ impl TreeSink for Sink {
                 }
                 drop(dom);
                 let id = self.new_node(NodeData::Text(t));
-                if id != NodeId(0) {
-                    self.dom.borrow_mut().append(*parent, id);
-                }
+                self.dom.borrow_mut().append(*parent, id);
             }
         }
     }
@@ -684,10 +738,11 @@ impl TreeSink for Sink {
     }
 
     fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
-        let id = self.new_node(NodeData::Doctype);
-        if id != NodeId(0) {
-            self.dom.borrow_mut().append(NodeId(0), id);
+        if self.is_failed() {
+            return;
         }
+        let id = self.new_node(NodeData::Doctype);
+        self.dom.borrow_mut().append(NodeId(0), id);
     }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
@@ -697,12 +752,17 @@ impl TreeSink for Sink {
     }
 
     fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.step();
         x == y
     }
 
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        self.step();
+        if self.is_failed() {
+            return;
+        }
         let new = match new_node {
             NodeOrText::AppendNode(n) => n,
             NodeOrText::AppendText(t) => {
@@ -717,9 +777,6 @@ impl TreeSink for Sink {
                 self.new_node(NodeData::Text(t))
             }
         };
-        if new == NodeId(0) {
-            return;
-        }
         let parent = {
             let mut dom = self.dom.borrow_mut();
             dom.insert_before(*sibling, new);
@@ -731,6 +788,10 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.step();
+        if self.is_failed() {
+            return;
+        }
         let max = self.limits.max_attributes;
         let mut dom = self.dom.borrow_mut();
         if let NodeData::Element {
@@ -749,10 +810,18 @@ impl TreeSink for Sink {
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
+        self.step();
+        if self.is_failed() {
+            return;
+        }
         self.dom.borrow_mut().detach(*target);
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.step();
+        if self.is_failed() {
+            return;
+        }
         self.dom.borrow_mut().reparent_children(*node, *new_parent);
     }
 }
@@ -810,6 +879,31 @@ mod tests {
     #[test]
     fn node_limit_is_enforced() {
         let html = "<span></span>".repeat(1000);
+        let limits = Limits {
+            max_nodes: 100,
+            ..Limits::default()
+        };
+        let err = Dom::parse(&html, &limits).unwrap_err();
+        assert!(matches!(err, ExtractError::TooManyNodes { limit: 100 }));
+    }
+
+    #[test]
+    fn work_limit_is_enforced() {
+        let html = "<div>".repeat(500) + &"<p>x</p>".repeat(2000);
+        let limits = Limits {
+            max_tree_work: 100_000,
+            ..Limits::default()
+        };
+        let err = Dom::parse(&html, &limits).unwrap_err();
+        assert!(matches!(err, ExtractError::TooMuchWork { limit: 100_000 }));
+        assert!(Dom::parse(&html, &Limits::default()).is_ok());
+    }
+
+    #[test]
+    fn node_limit_past_a_closing_tag_does_not_panic() {
+        // Once handed a placeholder past the node limit, html5ever emptied its
+        // stack of open elements on `</p>` and panicked.
+        let html = "<p>word</p>".repeat(200);
         let limits = Limits {
             max_nodes: 100,
             ..Limits::default()

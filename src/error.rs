@@ -24,6 +24,12 @@ pub enum ExtractError {
         /// The limit.
         limit: usize,
     },
+    /// Building the tree took more than [`crate::Limits::max_tree_work`]
+    /// steps (typically deeply misnested formatting markup).
+    TooMuchWork {
+        /// The limit.
+        limit: u64,
+    },
     /// The page has no `<body>` content at all to extract from.
     NoContent,
 }
@@ -35,6 +41,7 @@ impl ExtractError {
             ExtractError::InputTooLarge { .. } => "input-too-large",
             ExtractError::TooManyNodes { .. } => "too-many-nodes",
             ExtractError::TooDeep { .. } => "too-deep",
+            ExtractError::TooMuchWork { .. } => "too-much-work",
             ExtractError::NoContent => "no-content",
         }
     }
@@ -53,6 +60,10 @@ impl fmt::Display for ExtractError {
             ExtractError::TooDeep { limit } => write!(
                 f,
                 "page nests elements too deeply: the limit is {limit} levels"
+            ),
+            ExtractError::TooMuchWork { limit } => write!(
+                f,
+                "page markup is too tangled to parse: it needs more than {limit} tree-building steps"
             ),
             ExtractError::NoContent => write!(f, "page has no content to extract"),
         }

@@ -19,6 +19,7 @@ pub mod dom;
 pub mod error;
 pub mod eval;
 pub mod explain;
+pub mod limit;
 pub mod metadata;
 pub mod output;
 pub mod patterns;
@@ -39,7 +40,8 @@ pub use explain::{explain, Block, Decision, Explanation, Trace};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Options {
-    /// Bounds on input size, node count and nesting depth.
+    /// Bounds on input size, node count, nesting depth, attributes per tag
+    /// and tree-building work.
     pub limits: Limits,
     /// Minimum article length in characters before the chooser relaxes its
     /// rules and tries again (Readability's `charThreshold`). Default 500.
@@ -172,7 +174,8 @@ pub(crate) struct Run {
 ///
 /// # Errors
 /// Fails with an [`ExtractError`] when the input crosses one of
-/// `options.limits` (size, node count, depth) or has no content at all.
+/// `options.limits` (size, node count, depth, tree-building work) or has no
+/// content at all.
 pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Article, ExtractError> {
     let dom = Dom::parse(html, &options.limits)?;
     Ok(run_pipeline(dom, url, options, None)?.article)

@@ -255,12 +255,50 @@ fn escape_attr(s: &str, out: &mut String) {
 }
 
 /// The article below `root` as sanitised HTML (children of `root` only).
+///
+/// After cleaning, the tree may hold shapes the HTML parser never builds (a
+/// heading inside a `<p>`, a `<p>` in a `<p>`, an `<li>` in an `<li>`), which
+/// a browser would rebuild differently. So the first serialisation is parsed
+/// and written once more, as a browser would parse it; the result is a fixed
+/// point of [`sanitize_fragment`].
 pub fn html(dom: &Dom, root: NodeId) -> String {
+    let first = write_children(dom, root);
+    // A re-parse that crosses a limit keeps the (equally safe) first pass.
+    reparse(&first).unwrap_or(first)
+}
+
+fn write_children(dom: &Dom, root: NodeId) -> String {
     let mut out = String::new();
     for c in dom.children(root) {
         write_html(dom, c, &mut out, 0);
     }
     out
+}
+
+/// Parses `fragment` as the content of a standards-mode document's
+/// `<body>` and writes that body with the sanitiser.
+fn reparse(fragment: &str) -> Option<String> {
+    // The doctype selects no-quirks mode, as in the reader view's document
+    // (in quirks mode a <table> would not close an open <p>). After an
+    // explicit <body>, leading whitespace stays in the body and a
+    // <frameset> can no longer replace it.
+    let doc = format!("<!DOCTYPE html><body>{fragment}");
+    let dom = Dom::parse(&doc, &crate::Limits::default()).ok()?;
+    let body = dom
+        .element_children(dom.document())
+        .flat_map(|root| dom.element_children(root))
+        .find(|&n| dom.tag(n) == "body" && dom.is_html(n))?;
+    Some(write_children(&dom, body))
+}
+
+/// Sanitises an HTML fragment: parses it as the content of a
+/// standards-mode document's `<body>` (within the default
+/// [`Limits`](crate::Limits)) and writes it with the same allow-list as
+/// [`html`]. Sanitised output is a fixed point: `sanitize_fragment(&s) == s`
+/// for every `s` that [`html`] or this function returns. Returns an empty
+/// string for a fragment that crosses a limit.
+pub fn sanitize_fragment(fragment: &str) -> String {
+    reparse(fragment).unwrap_or_default()
 }
 
 fn write_html(dom: &Dom, id: NodeId, out: &mut String, depth: usize) {
@@ -793,6 +831,25 @@ mod tests {
         let once = html(&dom, b);
         let (dom2, b2) = body_of(&once);
         assert_eq!(html(&dom2, b2), once);
+    }
+
+    #[test]
+    fn shapes_the_parser_never_builds_are_normalised() {
+        // Cleaning can leave a heading inside a <p>; a browser would close
+        // the <p> first. The output is what the browser builds.
+        let mut dom = Dom::new();
+        let root = dom.create_element("div");
+        let p = dom.create_element("p");
+        let span = dom.create_element("span");
+        let h2 = dom.create_element("h2");
+        let t = dom.create_text("Title");
+        dom.append(root, p);
+        dom.append(p, span);
+        dom.append(span, h2);
+        dom.append(h2, t);
+        let once = html(&dom, root);
+        assert_eq!(once, "<p><span></span></p><h2>Title</h2><p></p>");
+        assert_eq!(sanitize_fragment(&once), once);
     }
 
     #[test]

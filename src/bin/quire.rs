@@ -8,8 +8,9 @@
 //! ```
 //!
 //! Exit codes: 0 success; 1 the page could not be extracted (the error is
-//! printed as one line on stderr); 2 bad usage; 3 a file could not be read
-//! or written; 4 an internal error (a bug: please report it).
+//! printed as one line on stderr); 2 bad usage (one line; `quire help` prints
+//! the usage); 3 a file could not be read or written; 4 an internal error (a
+//! bug: please report it). Every error is one line on stderr.
 
 use std::io::{self, BufRead, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -55,8 +56,9 @@ fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "panic".to_string())
 }
 
+/// A usage error: one line, pointing at `quire help` for the full usage.
 fn usage(msg: &str) -> Fail {
-    Fail(2, format!("{msg}\n{USAGE}"))
+    Fail(2, format!("{msg} (run 'quire help' for usage)"))
 }
 
 fn run(args: &[String]) -> Result<(), Fail> {
