@@ -6,6 +6,7 @@
 //! The corpus is read from `$QUIRE_CORPUS` or, by default, `../shared/corpus`
 //! next to the crate. Without it the tests skip with a note, except under
 //! `CI=true`, where a missing corpus fails them.
+#![cfg(not(target_arch = "wasm32"))] // host-only: reads files or uses host-only dev tools
 
 use std::path::PathBuf;
 

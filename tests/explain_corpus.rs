@@ -1,6 +1,7 @@
 //! `explain` and `extract` agree on every corpus page: the text nodes that
 //! `explain` reports as kept, in page order, carry exactly the characters of
 //! `extract`'s text (whitespace aside).
+#![cfg(not(target_arch = "wasm32"))] // host-only: reads files or uses host-only dev tools
 
 use std::path::PathBuf;
 

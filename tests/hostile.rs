@@ -8,6 +8,7 @@
 //!
 //! `cargo test --release --test hostile -- --nocapture --test-threads=1`
 //! prints one table row per case: case, result, wall-clock ms, CPU ms.
+#![cfg(not(target_arch = "wasm32"))] // host-only: reads files or uses host-only dev tools
 
 use std::time::{Duration, Instant};
 

@@ -5,6 +5,7 @@
 //!
 //! `PROPTEST_CASES=20000 cargo test --release --test properties` turns this
 //! into a longer fuzzing run.
+#![cfg(not(target_arch = "wasm32"))] // host-only: reads files or uses host-only dev tools
 
 use proptest::prelude::*;
 use quire::dom::NodeData;

@@ -8,6 +8,7 @@
 //! or when `text` holds the content of a `<script>` or `<style>`; or when a
 //! Markdown link or image points at such a URL. All survivors are reported
 //! together, each with its line.
+#![cfg(not(target_arch = "wasm32"))] // host-only: reads files or uses host-only dev tools
 
 use quire::dom::NodeData;
 use quire::{extract, Dom, Limits, Options};

@@ -29,19 +29,14 @@ const PAGE_DIR = join(CORPUS, 'clutter', 'kyiv-independent-peacekeepers');
  * that holds at least half its text.
  *
  * `kinds` are the clutter kinds wanted; `signals` the structural rules
- * accepted until the clutter classifier gives a kind. Both are what the core
- * gives on this branch (base 6195f6d): none of these blocks gets a clutter
- * kind yet. `todo` marks a block the core does not remove at all yet, so the
- * heat map cannot label it; node:test reports it without failing. Tighten
- * this table when the classifier lands.
+ * accepted instead. The clutter classifier judges blocks inside the chosen
+ * article, so the two in-article blocks must carry a kind; the support bar
+ * and the footer form sit outside the article and are dropped by structure.
  */
 const CLUTTER = [
   { name: 'support bar', selector: '.support-bar', kinds: ['donation', 'membership-cta'], signals: ['outside-article', 'unlikely-candidate'] },
-  {
-    name: 'membership appeal', selector: '.membership-cta', kinds: ['membership-cta', 'donation'], signals: ['outside-article', 'unlikely-candidate', 'negative-class-weight'],
-    todo: 'the core keeps .membership-cta inside the article (score 13); the clutter classifier should give it membership-cta',
-  },
-  { name: 'in-article sign-up form', selector: '.newsletter-promo', kinds: ['newsletter-form'], signals: ['negative-class-weight', 'form-inputs', 'unlikely-candidate'] },
+  { name: 'membership appeal', selector: '.membership-cta', kinds: ['membership-cta', 'donation'], signals: [] },
+  { name: 'in-article sign-up form', selector: '.newsletter-promo', kinds: ['newsletter-form'], signals: [] },
   { name: 'footer sign-up form', selector: '.gh-foot-newsletter', kinds: ['newsletter-form'], signals: ['outside-article', 'unlikely-candidate'] },
 ];
 
@@ -166,7 +161,7 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
       const { labels } = heat.found[i];
       // What the core gives today, in the log: which blocks lack kinds.
       t.diagnostic(`heat map: ${spec.name} (${spec.selector}): ${labels.map((l) => `${l.decision}:${l.label}`).join(', ') || 'no label'}`);
-      await t.test(`the heat map labels the ${spec.name}`, { todo: spec.todo }, () => {
+      await t.test(`the heat map labels the ${spec.name}`, () => {
         assert.ok(labels.length > 0, `the ${spec.name} (${spec.selector}) has no label on the heat map`);
         const ok = labels.some((l) => (l.decision === 'clutter' ? spec.kinds.includes(String(l.label)) : spec.signals.includes(String(l.label))));
         assert.ok(ok, `the ${spec.name} is labelled ${JSON.stringify(labels)}; expected a kind in ${spec.kinds} or a signal in ${spec.signals}`);
