@@ -19,6 +19,8 @@ import {
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
+/** A hung browser fails its test instead of holding CI until its deadline. */
+const TEST_TIMEOUT_MS = 60_000;
 const ARTIFACTS = join(ROOT, 'out', 'e2e');
 
 const TITLE = 'Allotment society wins its fight to keep the old orchard';
@@ -76,7 +78,7 @@ function pageState(page) {
   return page.evaluate(() => ({ html: document.documentElement.outerHTML, x: window.scrollX, y: window.scrollY }));
 }
 
-test('a toolbar click shows the article in the overlay, without the page clutter', async () => {
+test('a toolbar click shows the article in the overlay, without the page clutter', { timeout: TEST_TIMEOUT_MS }, async () => {
   const page = await openPage(strict, '/article.html');
   try {
     assert.equal(await page.evaluate(() => /** @type {any} */ (window).fixturePageScriptRan), true, 'fixture script ran');
@@ -118,7 +120,7 @@ test('a toolbar click shows the article in the overlay, without the page clutter
   }
 });
 
-test('a second toolbar click closes the reader and restores the page exactly', async () => {
+test('a second toolbar click closes the reader and restores the page exactly', { timeout: TEST_TIMEOUT_MS }, async () => {
   const page = await openPage(strict, '/article.html');
   try {
     await page.evaluate(() => window.scrollTo(0, 600));
@@ -141,7 +143,7 @@ test('a second toolbar click closes the reader and restores the page exactly', a
   }
 });
 
-test('Esc closes the reader and restores the page exactly', async () => {
+test('Esc closes the reader and restores the page exactly', { timeout: TEST_TIMEOUT_MS }, async () => {
   const page = await openPage(strict, '/article.html');
   try {
     await page.evaluate(() => window.scrollTo(0, 450));
@@ -169,7 +171,7 @@ test('Esc closes the reader and restores the page exactly', async () => {
   }
 });
 
-test('nothing from the page runs inside the overlay', async () => {
+test('nothing from the page runs inside the overlay', { timeout: TEST_TIMEOUT_MS }, async () => {
   // No CSP here, so the page's own inline handler and script do run, once each.
   const page = await openPage(open, '/handlers.html');
   try {
@@ -197,7 +199,7 @@ test('nothing from the page runs inside the overlay', async () => {
   }
 });
 
-test('a page with nothing to read shows a clear error with a way back', async () => {
+test('a page with nothing to read shows a clear error with a way back', { timeout: TEST_TIMEOUT_MS }, async () => {
   const page = await openPage(strict, '/empty.html');
   try {
     const before = await pageState(page);
@@ -216,7 +218,7 @@ test('a page with nothing to read shows a clear error with a way back', async ()
   }
 });
 
-test('an error from the core is shown with its reason', async () => {
+test('an error from the core is shown with its reason', { timeout: TEST_TIMEOUT_MS }, async () => {
   const page = await openPage(strict, '/deep.html');
   try {
     await clickAction(browser, page);
@@ -230,7 +232,7 @@ test('an error from the core is shown with its reason', async () => {
   }
 });
 
-test('a click right after navigation still opens the reader', async () => {
+test('a click right after navigation still opens the reader', { timeout: TEST_TIMEOUT_MS }, async () => {
   // Chromium can refuse an injection within ~300 ms of a load; the worker retries once.
   const page = await browser.context.newPage();
   try {
@@ -244,7 +246,7 @@ test('a click right after navigation still opens the reader', async () => {
   }
 });
 
-test('the reader works on a page that enforces Trusted Types', async () => {
+test('the reader works on a page that enforces Trusted Types', { timeout: TEST_TIMEOUT_MS }, async () => {
   const page = await openPage(trustedTypes, '/article.html');
   try {
     await clickAction(browser, page);
@@ -257,7 +259,7 @@ test('the reader works on a page that enforces Trusted Types', async () => {
   }
 });
 
-test('on a page extensions may not touch, the button says why instead of failing silently', async () => {
+test('on a page extensions may not touch, the button says why instead of failing silently', { timeout: TEST_TIMEOUT_MS }, async () => {
   const page = await browser.context.newPage();
   try {
     await page.goto('chrome://version/');

@@ -154,8 +154,16 @@ export async function clickAction(launched, page) {
   if (!browser) throw new Error('no browser behind this context');
   const session = await browser.newBrowserCDPSession();
   try {
-    const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-    const tabs = targetInfos.filter((t) => t.type === 'tab' && t.url === page.url());
+    // Right after a navigation commits, the tab target can still show the old
+    // URL for a moment: look again for up to two seconds.
+    /** @type {{targetId: string}[]} */
+    let tabs = [];
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      tabs = targetInfos.filter((t) => t.type === 'tab' && t.url === page.url());
+      if (tabs.length === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     if (tabs.length !== 1) throw new Error(`expected one tab showing ${page.url()}, found ${tabs.length}`);
     await session.send(/** @type {any} */ ('Extensions.triggerAction'), { id: launched.extensionId, targetId: tabs[0].targetId });
   } finally {
