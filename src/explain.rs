@@ -167,6 +167,25 @@ pub fn explain(
             }
             None => ("dropped", None, vec!["outside-article".to_string()]),
         };
+        // A block dropped by structure (outside the article, or an unlikely
+        // class) is also shown with the kind the clutter classifier gives it,
+        // so a reader of the heat map sees *what* it was, not only the rule.
+        let (decision, kind, signals) = match (decision, signals.first().map(String::as_str)) {
+            (
+                "dropped",
+                Some(rule @ ("outside-article" | "unlikely-candidate" | "unlikely-role")),
+            ) if !inherited || rule == "outside-article" => {
+                match crate::clutter::judge(&pristine, n) {
+                    Some(v) => {
+                        let mut all = vec![rule.to_string()];
+                        all.extend(v.signals.iter().map(|s| s.to_string()));
+                        ("clutter", Some(v.kind.name().to_string()), all)
+                    }
+                    None => (decision, kind, signals),
+                }
+            }
+            _ => (decision, kind, signals),
+        };
         let text: String = normalize_ws(&pristine.text_content(n))
             .chars()
             .take(120)

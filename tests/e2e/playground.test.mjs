@@ -28,16 +28,19 @@ const PAGE_DIR = join(CORPUS, 'clutter', 'kyiv-independent-peacekeepers');
  * A label counts when it is on the element itself or on a block inside it
  * that holds at least half its text.
  *
- * `kinds` are the clutter kinds wanted; `signals` the structural rules
- * accepted instead. The clutter classifier judges blocks inside the chosen
- * article, so the two in-article blocks must carry a kind; the support bar
- * and the footer form sit outside the article and are dropped by structure.
+ * `kinds` are the clutter kinds wanted. Blocks inside the article are
+ * removed by the clutter classifier; blocks outside it are dropped by
+ * structure and `explain` adds the kind the classifier gives them, so every
+ * one of these must carry a kind.
  */
 const CLUTTER = [
-  { name: 'support bar', selector: '.support-bar', kinds: ['donation', 'membership-cta'], signals: ['outside-article', 'unlikely-candidate'] },
-  { name: 'membership appeal', selector: '.membership-cta', kinds: ['membership-cta', 'donation'], signals: [] },
-  { name: 'in-article sign-up form', selector: '.newsletter-promo', kinds: ['newsletter-form'], signals: [] },
-  { name: 'footer sign-up form', selector: '.gh-foot-newsletter', kinds: ['newsletter-form'], signals: ['outside-article', 'unlikely-candidate'] },
+  { name: 'support bar', selector: '.support-bar', kinds: ['donation', 'membership-cta'] },
+  { name: 'membership appeal', selector: '.membership-cta', kinds: ['membership-cta', 'donation'] },
+  { name: 'in-article sign-up form', selector: '.newsletter-promo', kinds: ['newsletter-form'] },
+  // The footer around this form is short enough that the classifier calls
+  // the whole footer a sign-up block; the heat map then labels the footer
+  // once, so a label on an enclosing block counts here.
+  { name: 'footer sign-up form', selector: '.gh-foot-newsletter', kinds: ['newsletter-form'], enclosingOk: true },
 ];
 
 const corpusPresent = await stat(join(PAGE_DIR, 'page.html')).then(() => true, () => false);
@@ -132,7 +135,7 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
         container: Boolean(doc.querySelector('#quire-playground-heatmap [data-container]')),
         heat: doc.querySelectorAll('#quire-playground-heatmap [data-heat]').length,
         scored: doc.querySelectorAll('#quire-playground-heatmap [data-score]').length,
-        found: clutter.map(({ selector }) => {
+        found: clutter.map(({ selector, enclosingOk }) => {
           const el = doc.querySelector(selector);
           if (!el) return { selector, labels: [] };
           /** @param {Element} e */
@@ -143,7 +146,9 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
           const labels = labelled
             .filter((b) => {
               const target = doc.querySelector(/** @type {HTMLElement} */ (b).dataset.path || ':not(*)');
-              return target && (target === el || (el.contains(target) && text(target).length * 2 >= whole));
+              return target && (target === el
+                || (el.contains(target) && text(target).length * 2 >= whole)
+                || (enclosingOk && target.contains(el)));
             })
             .map((b) => ({
               label: /** @type {HTMLElement} */ (b).dataset.label,
@@ -154,7 +159,7 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
           return { selector, labels };
         }),
       };
-    }, CLUTTER.map(({ selector }) => ({ selector })));
+    }, CLUTTER.map(({ selector, enclosingOk }) => ({ selector, enclosingOk: Boolean(enclosingOk) })));
     assert.ok(heat.container, 'the chosen container is outlined');
     assert.ok(heat.heat > 0 && heat.scored > 0, 'blocks are coloured by score');
     for (const [i, spec] of CLUTTER.entries()) {
@@ -163,8 +168,8 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
       t.diagnostic(`heat map: ${spec.name} (${spec.selector}): ${labels.map((l) => `${l.decision}:${l.label}`).join(', ') || 'no label'}`);
       await t.test(`the heat map labels the ${spec.name}`, () => {
         assert.ok(labels.length > 0, `the ${spec.name} (${spec.selector}) has no label on the heat map`);
-        const ok = labels.some((l) => (l.decision === 'clutter' ? spec.kinds.includes(String(l.label)) : spec.signals.includes(String(l.label))));
-        assert.ok(ok, `the ${spec.name} is labelled ${JSON.stringify(labels)}; expected a kind in ${spec.kinds} or a signal in ${spec.signals}`);
+        const ok = labels.some((l) => l.decision === 'clutter' && spec.kinds.includes(String(l.label)));
+        assert.ok(ok, `the ${spec.name} is labelled ${JSON.stringify(labels)}; expected a clutter kind in ${spec.kinds}`);
         assert.ok(labels.some((l) => l.visible), `the ${spec.name}'s label is drawn`);
       });
     }
