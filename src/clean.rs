@@ -420,20 +420,11 @@ fn should_remove(
         return Some("ad-or-loading-label");
     }
     let link_density = link_density(dom, node);
-    let textish = [
-        "span",
-        "li",
-        "td",
-        "blockquote",
-        "dl",
-        "div",
-        "img",
-        "ol",
-        "p",
-        "pre",
-        "table",
-        "ul",
-    ];
+    // Readability's "textish" tags: span, li, td and the div-to-p blockers.
+    let textish: Vec<&str> = ["span", "li", "td"]
+        .into_iter()
+        .chain(patterns::DIV_TO_P_ELEMS.iter().copied())
+        .collect();
     let text_density = text_density(dom, node, &textish);
     let is_figure_child = dom.ancestors(node).any(|a| dom.tag(a) == "figure");
 
