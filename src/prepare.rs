@@ -197,6 +197,15 @@ fn unwrap_noscript_images(dom: &mut Dom) {
     }
 }
 
+/// The first non-empty value among attributes `names` of `n`.
+fn first_attr(dom: &Dom, n: NodeId, names: &[&str]) -> Option<String> {
+    names
+        .iter()
+        .filter_map(|a| dom.attr(n, a))
+        .find(|v| !v.trim().is_empty())
+        .map(str::to_string)
+}
+
 fn fix_lazy_images(dom: &mut Dom) {
     let root = dom.document();
     let imgs: Vec<NodeId> = dom
@@ -210,22 +219,12 @@ fn fix_lazy_images(dom: &mut Dom) {
             .attr(n, "srcset")
             .is_some_and(|s| !s.trim().is_empty() && !s.trim().starts_with("data:"));
         if tag == "img" {
-            if let Some(real) = patterns::LAZY_SRC_ATTRS
-                .iter()
-                .filter_map(|a| dom.attr(n, a))
-                .find(|v| !v.trim().is_empty())
-                .map(str::to_string)
-            {
+            if let Some(real) = first_attr(dom, n, patterns::LAZY_SRC_ATTRS) {
                 if is_placeholder_src(&src) || !looks_like_image_url(&src) {
                     dom.set_attr(n, "src", &real);
                 }
             }
-            if let Some(real) = patterns::LAZY_SRCSET_ATTRS
-                .iter()
-                .filter_map(|a| dom.attr(n, a))
-                .find(|v| !v.trim().is_empty())
-                .map(str::to_string)
-            {
+            if let Some(real) = first_attr(dom, n, patterns::LAZY_SRCSET_ATTRS) {
                 if !has_srcset {
                     dom.set_attr(n, "srcset", &real);
                 }
@@ -253,12 +252,7 @@ fn fix_lazy_images(dom: &mut Dom) {
                 }
             }
         } else if tag == "source" {
-            if let Some(real) = patterns::LAZY_SRCSET_ATTRS
-                .iter()
-                .filter_map(|a| dom.attr(n, a))
-                .find(|v| !v.trim().is_empty())
-                .map(str::to_string)
-            {
+            if let Some(real) = first_attr(dom, n, patterns::LAZY_SRCSET_ATTRS) {
                 if !has_srcset {
                     dom.set_attr(n, "srcset", &real);
                 }
