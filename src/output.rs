@@ -270,7 +270,7 @@ pub fn html(dom: &Dom, root: NodeId) -> String {
 fn write_children(dom: &Dom, root: NodeId) -> String {
     let mut out = String::new();
     for c in dom.children(root) {
-        write_html(dom, c, &mut out, 0);
+        write_html(dom, c, &mut out, 0, false);
     }
     out
 }
@@ -301,7 +301,11 @@ pub fn sanitize_fragment(fragment: &str) -> String {
     reparse(fragment).unwrap_or_default()
 }
 
-fn write_html(dom: &Dom, id: NodeId, out: &mut String, depth: usize) {
+/// Writes `id` and its subtree. `in_link` says an `<a>` is already open in
+/// the output: a nested `<a>` (which the parser's adoption agency can build
+/// from misnested anchors) is unwrapped, because a browser re-parsing
+/// `<a><a>` closes the first, so the output would not be a fixed point.
+fn write_html(dom: &Dom, id: NodeId, out: &mut String, depth: usize, in_link: bool) {
     match &dom.node(id).data {
         NodeData::Text(t) => escape_text(t, out),
         NodeData::Element { .. } => {
@@ -313,7 +317,7 @@ fn write_html(dom: &Dom, id: NodeId, out: &mut String, depth: usize) {
                 escape_text(&dom.text_content(id), out);
                 return;
             }
-            let allowed = is_one_of(tag, ALLOWED_TAGS);
+            let allowed = is_one_of(tag, ALLOWED_TAGS) && !(in_link && tag == "a");
             if allowed {
                 out.push('<');
                 out.push_str(tag);
@@ -342,7 +346,7 @@ fn write_html(dom: &Dom, id: NodeId, out: &mut String, depth: usize) {
                 }
             }
             for c in dom.children(id) {
-                write_html(dom, c, out, depth + 1);
+                write_html(dom, c, out, depth + 1, in_link || (allowed && tag == "a"));
             }
             if allowed {
                 out.push_str("</");
@@ -849,6 +853,31 @@ mod tests {
         dom.append(h2, t);
         let once = html(&dom, root);
         assert_eq!(once, "<p><span></span></p><h2>Title</h2><p></p>");
+        assert_eq!(sanitize_fragment(&once), once);
+    }
+
+    #[test]
+    fn an_anchor_inside_an_anchor_is_unwrapped() {
+        // The parser's adoption agency can build an <a> inside an <a> from
+        // misnested anchors (the fuzzer found such a page). Written as is,
+        // a browser re-parsing it closes the outer link first, so the output
+        // would not be a fixed point.
+        let mut dom = Dom::new();
+        let root = dom.create_element("div");
+        let p = dom.create_element("p");
+        let outer = dom.create_element("a");
+        dom.set_attr(outer, "href", "https://example.org/a");
+        let one = dom.create_text("one ");
+        let inner = dom.create_element("a");
+        dom.set_attr(inner, "href", "https://example.org/b");
+        let two = dom.create_text("two");
+        dom.append(root, p);
+        dom.append(p, outer);
+        dom.append(outer, one);
+        dom.append(outer, inner);
+        dom.append(inner, two);
+        let once = html(&dom, root);
+        assert_eq!(once, "<p><a href=\"https://example.org/a\">one two</a></p>");
         assert_eq!(sanitize_fragment(&once), once);
     }
 
