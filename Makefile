@@ -61,7 +61,7 @@ unit: setup
 wasm-test: setup
 	wasm-pack test --headless --chrome -- --test wasm
 
-js-test: setup
+js-test: dist
 	$(NODE_TEST) tests/js/
 
 # Loads the *release* wasm (optimised by wasm-opt) through initSync: a broken

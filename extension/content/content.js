@@ -34,14 +34,27 @@
      */
     let session = null;
 
+    /**
+     * Timing marks for `make bench-browser` (`quire:open`, `quire:serialised`,
+     * `quire:sent`, `quire:answered`, `quire:rendered`, `quire:painted`), on the
+     * document's performance timeline, which the benchmark reads from the page.
+     * @param {string} name
+     */
+    const mark = (name) => {
+      performance.clearMarks(`quire:${name}`);
+      performance.mark(`quire:${name}`);
+    };
+
     const scrollLock = new CSSStyleSheet();
     scrollLock.replaceSync(':root { overflow: hidden !important; }');
 
     function open() {
+      mark('open');
       const doc = document;
       const html = doc.documentElement;
       // Serialise before the overlay exists, so it is not part of the page sent.
       const pageHtml = html.outerHTML;
+      mark('serialised');
       const saved = {
         x: window.scrollX,
         y: window.scrollY,
@@ -83,15 +96,19 @@
 
       /** @type {ExtractRequest} */
       const request = { type: messages.MSG.EXTRACT, html: pageHtml, url: location.href };
+      mark('sent');
       chrome.runtime.sendMessage(request).then(
         (response) => {
           if (session !== current) return; // closed while loading
+          mark('answered');
           const checked = messages.checkExtractResponse(response);
           if (!checked.ok) overlay.showError(checked.error);
           else if (!checked.value.ok) overlay.showError(checked.value.error);
           else if (checked.value.article.wordCount === 0) overlay.showError('Quire found no article text on this page.');
           else overlay.showArticle(checked.value.article);
           overlay.focus();
+          mark('rendered');
+          requestAnimationFrame(() => mark('painted'));
         },
         (error) => {
           if (session !== current) return;
