@@ -21,7 +21,7 @@ EXT_FILES := manifest.json extension icons $(wildcard _locales)
 WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js)
 NODE_TEST := node --test --test-concurrency=1
 
-.PHONY: help setup test lint lint-ext typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser demo clean
+.PHONY: help setup test lint lint-ext firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
@@ -50,6 +50,11 @@ lint: setup lint-ext
 # fails except Firefox ignoring background.service_worker (see the script).
 lint-ext: dist
 	node scripts/lint-firefox.mjs $(FF_DIST)
+
+# Loads dist/firefox in headless Firefox and checks that the background script
+# starts and the wasm core extracts (needs firefox-esr: apt-get install firefox-esr).
+firefox-check: dist
+	node scripts/firefox-check.mjs
 
 # Type-checks the JavaScript (// @ts-check + JSDoc) against the wasm glue's .d.ts.
 typecheck: setup $(WASM)
