@@ -52,7 +52,7 @@ const pct = (v, p) => {
 const STEPS = [
   ['inject', 'onClicked → content script runs'],
   ['serialise', 'outerHTML'],
-  ['loading', 'loading overlay shown'],
+  ['send', 'request sent (overlay built after)'],
   ['toWorker', 'message → worker'],
   ['extract', 'wasm extract (in worker)'],
   ['toPage', 'reply → content script'],
@@ -81,7 +81,7 @@ async function breakdown(launched, page) {
   const steps = {
     inject: marks.open - w.click,
     serialise: marks.serialised - marks.open,
-    loading: marks.sent - marks.serialised,
+    send: marks.sent - marks.serialised,
     toWorker: w.extractStart - marks.sent,
     extract: w.extractEnd - w.extractStart,
     toPage: marks.answered - w.extractEnd,
@@ -232,7 +232,7 @@ async function main() {
         quireError: r.quireError || undefined,
         clickError: clickError || undefined,
         skipped: skipped || undefined,
-        runs: { readability: r.readability, quire: r.quire, outerHtml: r.outerHtml, click, wall },
+        runs: { readability: r.readability, quire: r.quire, outerHtml: r.outerHtml, click, wall, steps },
       };
       rows.push(row);
       process.stdout.write(

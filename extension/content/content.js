@@ -55,6 +55,17 @@
       // Serialise before the overlay exists, so it is not part of the page sent.
       const pageHtml = html.outerHTML;
       mark('serialised');
+      // Ask the worker first and build the loading overlay while it works.
+      /** @type {ExtractRequest} */
+      const request = { type: messages.MSG.EXTRACT, html: pageHtml, url: location.href };
+      /** @type {Promise<unknown>} */
+      let answer;
+      try {
+        answer = chrome.runtime.sendMessage(request);
+      } catch (error) {
+        answer = Promise.reject(error); // e.g. the extension was reloaded under this page
+      }
+      mark('sent');
       const saved = {
         x: window.scrollX,
         y: window.scrollY,
@@ -94,10 +105,7 @@
       overlay.focus();
       window.addEventListener('keydown', onKey, true);
 
-      /** @type {ExtractRequest} */
-      const request = { type: messages.MSG.EXTRACT, html: pageHtml, url: location.href };
-      mark('sent');
-      chrome.runtime.sendMessage(request).then(
+      answer.then(
         (response) => {
           if (session !== current) return; // closed while loading
           mark('answered');

@@ -136,3 +136,14 @@ test('trapNext makes the serving instance trap through its own allocator, and th
   assert.deepEqual(await core.extract('next', ''), { ok: true, article: { ...ARTICLE, title: 'next' } });
   assert.deepEqual(log, ['init a', 'init b', 'extract b']);
 });
+
+test('further warm-up runs go one per task after the instance is ready', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)], compile, warmUp: 'WARM', warmUpRuns: 3 });
+  await core.ready();
+  assert.deepEqual(log, ['init a', 'extract a'], 'only the first warm-up run before ready');
+  for (let i = 0; i < 100 && log.length < 4; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.deepEqual(log, ['init a', 'extract a', 'extract a', 'extract a']);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(log.length, 4, 'no more than warmUpRuns runs');
+});
