@@ -54,6 +54,7 @@ lint-ext: dist
 # Loads dist/firefox in headless Firefox and checks that the background script
 # starts and the wasm core extracts (needs firefox-esr: apt-get install firefox-esr).
 firefox-check: dist
+	@QUIRE_WITH_FIREFOX=1 scripts/setup.sh
 	node scripts/firefox-check.mjs
 
 # Type-checks the JavaScript (// @ts-check + JSDoc) against the wasm glue's .d.ts.
