@@ -112,6 +112,12 @@ async function main() {
     return u.startsWith(server.origin) || u.startsWith('chrome-extension:') ? route.continue() : route.abort();
   });
   const browserVersion = context.browser()?.version() || 'unknown';
+  // The worker's cold start: module load, wasm compile and instantiate, first warm-up run.
+  const workerReadyMs = await launched.worker.evaluate(async () => {
+    const w = /** @type {any} */ (globalThis).quireWorker;
+    await w.ready();
+    return w.readyMs();
+  });
   const page = await context.newPage();
   const rows = [];
   let initMs = NaN;
@@ -263,6 +269,7 @@ async function main() {
     readabilityNull: rows.filter((r) => !r.skipped && !r.readabilityOk).length,
     clickErrors: rows.filter((r) => r.clickError).length,
     wasmInitMsFirstPage: initMs,
+    workerReadyMs,
   };
   const outDir = join(ROOT, 'out', 'bench');
   await mkdir(outDir, { recursive: true });
@@ -283,6 +290,7 @@ async function main() {
     for (const [k, label] of STEPS) console.log(`      ${label.padEnd(34)} ${f(summary.clickSteps[k])}`);
   }
   if (summary.skippedInPage.length) console.log(`  skipped in page (page CSP): ${summary.skippedInPage.join(', ')}`);
+  console.log(`  extension worker start → core ready (compile, instantiate, one warm-up run): ${workerReadyMs.toFixed(1)} ms`);
   console.log(`  wasm init in page (first page): ${initMs.toFixed(1)} ms; quire failed on ${summary.quireFailed}, Readability returned null on ${summary.readabilityNull}`);
   console.log('wrote out/bench/browser.json');
 }

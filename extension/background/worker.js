@@ -79,6 +79,12 @@ const core = createCore({
 
 const gate = createGate({ extensionId: chrome.runtime.id });
 
+/** Milliseconds from the worker's start to the core being ready (compiled, instantiated, warmed once). */
+let readyMs = NaN;
+core.ready().then(() => {
+  readyMs = performance.now();
+});
+
 /**
  * When each step of the last clicks happened, in ms since the epoch
  * (`performance.timeOrigin + performance.now()`, comparable with the page's
@@ -105,6 +111,7 @@ function timingOf(tabId) {
 /** @type {any} */ (globalThis).quireWorker = Object.freeze({
   timings,
   ready: () => core.ready(),
+  readyMs: () => readyMs,
   instance: () => core.instance(),
   trapNext: () => core.trapNext(),
 });
