@@ -12,22 +12,26 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PKG       := build/pkg
 WASM      := $(PKG)/quire_bg.wasm
 DIST      := dist/chrome
+FF_DIST   := dist/firefox
 WWW_DIST  := dist/www
 RUST_SRC  := Cargo.toml $(wildcard Cargo.lock) $(shell find src -name '*.rs' 2>/dev/null)
-EXT_SRC   := manifest.json $(shell find extension icons -type f 2>/dev/null)
+EXT_SRC   := manifest.json $(shell find extension icons _locales -type f 2>/dev/null)
+# What the extension needs at run time, and nothing else (no tests, sources or .d.ts).
+EXT_FILES := manifest.json extension icons $(wildcard _locales)
 WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js)
 NODE_TEST := node --test --test-concurrency=1
 
-.PHONY: help setup test lint typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser demo clean
+.PHONY: help setup test lint lint-ext firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
 	@echo "make run     build the extension, open the sample page in Chromium and show the reader [PAGE=path|url]"
 	@echo "make test    fmt, clippy, JS type check, cargo test, wasm tests in Chromium, release-wasm smoke test, JS and end-to-end tests"
-	@echo "make dist    build dist/chrome, loadable unpacked at chrome://extensions, and dist/www (the playground)"
+	@echo "make dist    build dist/chrome and dist/firefox (unpacked), their zips dist/quire-{chrome,firefox}.zip, and dist/www (the playground)"
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
 	@echo "make bench   speed vs dom_smoothie, wasm size, wasm memory (out/bench/, BENCHMARKS.md explains)"
-	@echo "make bench-browser  Readability.js vs Quire's wasm in Chromium, per corpus page"
+	@echo "make bench-browser  Readability.js vs Quire's wasm in Chromium, per corpus page, and click-to-overlay"
+	@echo "make firefox-check  load dist/firefox in headless Firefox ESR and check the core runs there"
 	@echo "make demo    serve the web playground (www/) on 127.0.0.1"
 	@echo "make clean   remove build outputs"
 
@@ -39,9 +43,20 @@ setup:
 test: lint typecheck unit wasm-test js-test smoke e2e
 	@echo "make test: all passed"
 
-lint: setup
+lint: setup lint-ext
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+
+# Mozilla's add-on linter (web-ext lint) on the Firefox build: any finding
+# fails except Firefox ignoring background.service_worker (see the script).
+lint-ext: dist
+	node scripts/lint-firefox.mjs $(FF_DIST)
+
+# Loads dist/firefox in headless Firefox and checks that the background script
+# starts and the wasm core extracts (needs firefox-esr: apt-get install firefox-esr).
+firefox-check: dist
+	@QUIRE_WITH_FIREFOX=1 scripts/setup.sh
+	node scripts/firefox-check.mjs
 
 # Type-checks the JavaScript (// @ts-check + JSDoc) against the wasm glue's .d.ts.
 typecheck: setup $(WASM)
@@ -53,7 +68,7 @@ unit: setup
 wasm-test: setup
 	wasm-pack test --headless --chrome -- --test wasm
 
-js-test: setup
+js-test: dist
 	$(NODE_TEST) tests/js/
 
 # Loads the *release* wasm (optimised by wasm-opt) through initSync: a broken
@@ -76,15 +91,22 @@ $(WASM): $(RUST_SRC) | setup
 	wasm-pack build --target web --release --out-dir $(PKG)
 	@touch $@
 
-dist: setup $(DIST)/manifest.json $(WWW_DIST)/index.html
+dist: setup $(DIST)/manifest.json $(FF_DIST)/manifest.json dist/quire-chrome.zip dist/quire-firefox.zip $(WWW_DIST)/index.html
 
-$(DIST)/manifest.json: $(EXT_SRC) $(WASM) | setup
-	rm -rf $(DIST)
-	mkdir -p $(DIST)/pkg
-	cp -r extension icons $(DIST)/
-	cp $(PKG)/quire.js $(PKG)/quire_bg.wasm $(DIST)/pkg/
-	cp manifest.json $(DIST)/manifest.json
-	@echo "built $(DIST): load it unpacked at chrome://extensions (Developer mode → Load unpacked)"
+# One manifest serves both browsers: Chromium runs background.service_worker
+# (a module service worker), Firefox runs background.scripts (a module
+# background script) and reads browser_specific_settings.gecko.
+$(DIST)/manifest.json $(FF_DIST)/manifest.json: $(EXT_SRC) $(WASM) | setup
+	rm -rf $(@D)
+	mkdir -p $(@D)/pkg
+	cp -r $(EXT_FILES) $(@D)/
+	cp $(PKG)/quire.js $(PKG)/quire_bg.wasm $(@D)/pkg/
+	@echo "built $(@D): load it unpacked (chrome://extensions → Load unpacked, or about:debugging → Load Temporary Add-on)"
+
+# Zips with the files at the top level, as the stores and about:addons want them.
+dist/quire-%.zip: dist/%/manifest.json
+	rm -f $@
+	cd dist/$* && zip -q -r -X -9 ../quire-$*.zip .
 
 # The playground: www/ plus the overlay's renderer and styles (used as they
 # are, never copied into www/) and the wasm-pack glue.

@@ -83,4 +83,11 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   cp package-lock.json "$stamp"
 fi
 
+# 6. Firefox, only for `make firefox-check` (which sets QUIRE_WITH_FIREFOX=1):
+#    Debian's firefox-esr. web-ext, which drives it, is an npm dev dependency.
+if [ "${QUIRE_WITH_FIREFOX:-}" = 1 ] && ! command -v firefox >/dev/null; then
+  log "installing firefox-esr (apt)"
+  apt_install firefox-esr
+fi
+
 log "ready"

@@ -24,6 +24,7 @@
  * The part of a wasm-pack `--target web` glue module this file uses.
  * @typedef {object} Glue
  * @property {(input?: {module_or_path: WebAssembly.Module | URL | string | Promise<WebAssembly.Module>}) => Promise<unknown>} default
+ *   Resolves to the instance's exports.
  * @property {(html: string, url: string | undefined, options: object | undefined) => Article} extract
  * @property {() => string} version
  */
@@ -34,7 +35,25 @@
  *   Never rejects: failures come back as `{ok: false}`.
  * @property {() => boolean} exhausted True once every instance has trapped.
  * @property {() => number} instance Index of the instance that serves requests (for tests).
+ * @property {() => Promise<void>} ready Settles once the serving instance is up (and warmed, when a
+ *   warm-up page was given); never rejects.
+ * @property {() => void} trapNext Test hook: the next `extract` first makes the serving instance
+ *   abort (see {@link forceTrap}), a real `WebAssembly.RuntimeError`, so tests can watch recovery.
  */
+
+/**
+ * Makes a live instance trap for real: asks its wasm-bindgen allocator for
+ * more than a 32-bit address space can hold. `__wbindgen_malloc` then calls
+ * Rust's `abort()`, which is the wasm `unreachable` instruction, so this
+ * throws `WebAssembly.RuntimeError: unreachable` from inside the module.
+ * @param {unknown} exports What the glue's `default()` resolved to.
+ */
+function forceTrap(exports) {
+  const malloc = /** @type {{__wbindgen_malloc?: unknown}} */ (exports ?? {}).__wbindgen_malloc;
+  if (typeof malloc !== 'function') throw new WebAssembly.RuntimeError('forced trap (this glue exports no allocator)');
+  malloc(0xfffffff0, 8);
+  throw new Error('the forced trap did not trap');
+}
 
 /**
  * A human-readable message for anything thrown by the core.
@@ -50,18 +69,49 @@ function describe(error) {
  * @param {object} deps
  * @param {Glue[]} deps.glues The same glue, imported under distinct URLs (at least one).
  * @param {() => Promise<WebAssembly.Module>} deps.compile Compiles the `.wasm` once.
+ * @param {string} [deps.warmUp] A small page to extract once as soon as an instance is up. V8
+ *   compiles wasm functions lazily, on their first call; without this, the user's first page
+ *   pays for compiling most of the core (100–450 ms measured in Chromium 156).
+ * @param {number} [deps.warmUpRuns] How many times to extract the warm-up page (default 1). Runs
+ *   after the first go one per task (`setTimeout`), so a real request never waits for them; they
+ *   make V8 tier the hot functions up from its baseline compiler to its optimising one.
  * @returns {Core}
  */
-export function createCore({ glues, compile }) {
+export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
   if (glues.length === 0) throw new Error('createCore needs at least one glue instance');
   const compiled = compile();
   let index = 0;
+  let trapRequested = false;
+  /** @type {unknown[]} the exports of each started instance */
+  const exports = [];
   /** @type {Promise<unknown>} */
   let ready = start(0);
 
   /** @param {number} i */
   function start(i) {
-    const promise = compiled.then((module) => glues[i].default({ module_or_path: module }));
+    const promise = compiled
+      .then((module) => glues[i].default({ module_or_path: module }))
+      .then((instanceExports) => {
+        exports[i] = instanceExports;
+        if (warmUp === undefined) return;
+        /** One warm-up run; false once it failed (only a warm-up: a real request reports a broken core). */
+        const once = () => {
+          try {
+            glues[i].extract(warmUp, 'https://warm-up.invalid/', undefined);
+            return true;
+          } catch {
+            return false;
+          }
+        };
+        if (!once()) return; // the first run goes before the instance serves
+        let left = warmUpRuns - 1;
+        const tick = () => {
+          if (left <= 0 || index !== i) return;
+          left -= 1;
+          if (once()) setTimeout(tick, 0);
+        };
+        setTimeout(tick, 0);
+      });
     promise.catch(() => {}); // reported by the request that awaits it
     return promise;
   }
@@ -80,6 +130,10 @@ export function createCore({ glues, compile }) {
       return { ok: /** @type {const} */ (false), error: `The reader core could not start: ${describe(error)}` };
     }
     try {
+      if (trapRequested) {
+        trapRequested = false;
+        forceTrap(exports[index]);
+      }
       const article = glues[index].extract(html, url, undefined);
       return { ok: /** @type {const} */ (true), article };
     } catch (error) {
@@ -97,5 +151,12 @@ export function createCore({ glues, compile }) {
     extract,
     exhausted: () => index >= glues.length,
     instance: () => index,
+    ready: () => ready.then(
+      () => {},
+      () => {},
+    ),
+    trapNext: () => {
+      trapRequested = true;
+    },
   };
 }

@@ -34,14 +34,38 @@
      */
     let session = null;
 
+    /**
+     * Timing marks for `make bench-browser` (`quire:open`, `quire:serialised`,
+     * `quire:sent`, `quire:answered`, `quire:rendered`, `quire:painted`), on the
+     * document's performance timeline, which the benchmark reads from the page.
+     * @param {string} name
+     */
+    const mark = (name) => {
+      performance.clearMarks(`quire:${name}`);
+      performance.mark(`quire:${name}`);
+    };
+
     const scrollLock = new CSSStyleSheet();
     scrollLock.replaceSync(':root { overflow: hidden !important; }');
 
     function open() {
+      mark('open');
       const doc = document;
       const html = doc.documentElement;
       // Serialise before the overlay exists, so it is not part of the page sent.
       const pageHtml = html.outerHTML;
+      mark('serialised');
+      // Ask the worker first and build the loading overlay while it works.
+      /** @type {ExtractRequest} */
+      const request = { type: messages.MSG.EXTRACT, html: pageHtml, url: location.href };
+      /** @type {Promise<unknown>} */
+      let answer;
+      try {
+        answer = chrome.runtime.sendMessage(request);
+      } catch (error) {
+        answer = Promise.reject(error); // e.g. the extension was reloaded under this page
+      }
+      mark('sent');
       const saved = {
         x: window.scrollX,
         y: window.scrollY,
@@ -81,17 +105,18 @@
       overlay.focus();
       window.addEventListener('keydown', onKey, true);
 
-      /** @type {ExtractRequest} */
-      const request = { type: messages.MSG.EXTRACT, html: pageHtml, url: location.href };
-      chrome.runtime.sendMessage(request).then(
+      answer.then(
         (response) => {
           if (session !== current) return; // closed while loading
+          mark('answered');
           const checked = messages.checkExtractResponse(response);
           if (!checked.ok) overlay.showError(checked.error);
           else if (!checked.value.ok) overlay.showError(checked.value.error);
           else if (checked.value.article.wordCount === 0) overlay.showError('Quire found no article text on this page.');
           else overlay.showArticle(checked.value.article);
           overlay.focus();
+          mark('rendered');
+          requestAnimationFrame(() => mark('painted'));
         },
         (error) => {
           if (session !== current) return;

@@ -249,3 +249,32 @@ export async function waitForOverlay(page, timeout = 15_000) {
 export async function waitForOverlayGone(page) {
   await page.waitForFunction(() => !document.getElementById('quire-reader'), undefined, { timeout: 10_000 });
 }
+
+/**
+ * Normalises text the way the clutter corpus scores it
+ * (../shared/corpus/clutter/README.md, "Matching"): Unicode NFC, invisible
+ * format characters removed, every run of whitespace (no-break spaces
+ * included) one space, trimmed.
+ * @param {string} text
+ */
+export function normaliseText(text) {
+  return text
+    .normalize('NFC')
+    .replace(/[\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The article text the overlay shows, as a reader sees it: `innerText` of
+ * everything in the reader's page area (headline, meta, lead image, content),
+ * so blocks are separated by line breaks; the toolbar's own labels are left out.
+ * @param {import('playwright-core').Page} page
+ */
+export function readOverlayArticleText(page) {
+  return page.evaluate(() => {
+    const root = document.getElementById('quire-reader')?.shadowRoot;
+    const area = root?.querySelector('.content')?.parentElement;
+    return area instanceof HTMLElement ? area.innerText : '';
+  });
+}

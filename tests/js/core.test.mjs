@@ -92,3 +92,58 @@ test('a failed start is reported as an error, not thrown', async () => {
   const answer = await core.extract('x', '');
   assert.deepEqual(answer, { ok: false, error: 'The reader core could not start: bad wasm' });
 });
+
+test('the warm-up page is extracted once per instance as soon as it is up, before any request', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)], compile, warmUp: 'WARM' });
+  await core.ready();
+  assert.deepEqual(log, ['init a', 'extract a']);
+  await core.extract('TRAP', '');
+  await core.ready();
+  assert.deepEqual(log, ['init a', 'extract a', 'extract a', 'init b', 'extract b'], 'the fresh instance is warmed too');
+});
+
+test('a warm-up that fails does not stop the core', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log)], compile, warmUp: 'FAIL' });
+  assert.deepEqual(await core.extract('fine', ''), { ok: true, article: { ...ARTICLE, title: 'fine' } });
+});
+
+test('trapNext makes the serving instance trap through its own allocator, and the core recovers', async () => {
+  const log = /** @type {string[]} */ ([]);
+  /** @type {number[][]} */
+  const mallocCalls = [];
+  const exportsOf = () => ({
+    __wbindgen_malloc: (/** @type {number} */ size, /** @type {number} */ align) => {
+      mallocCalls.push([size, align]);
+      throw new WebAssembly.RuntimeError('unreachable');
+    },
+  });
+  const glues = [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)].map((g) => ({
+    ...g,
+    default: async (/** @type {any} */ input) => {
+      await g.default(input);
+      return exportsOf();
+    },
+  }));
+  const core = createCore({ glues, compile });
+  core.trapNext();
+  const answer = await core.extract('page', '');
+  assert.equal(answer.ok, false);
+  assert.match(/** @type {any} */ (answer).error, /internal error on this page \(unreachable\)/);
+  assert.deepEqual(mallocCalls, [[0xfffffff0, 8]], 'asked the allocator for more than 4 GiB');
+  assert.equal(core.instance(), 1);
+  assert.deepEqual(await core.extract('next', ''), { ok: true, article: { ...ARTICLE, title: 'next' } });
+  assert.deepEqual(log, ['init a', 'init b', 'extract b']);
+});
+
+test('further warm-up runs go one per task after the instance is ready', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)], compile, warmUp: 'WARM', warmUpRuns: 3 });
+  await core.ready();
+  assert.deepEqual(log, ['init a', 'extract a'], 'only the first warm-up run before ready');
+  for (let i = 0; i < 100 && log.length < 4; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.deepEqual(log, ['init a', 'extract a', 'extract a', 'extract a']);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(log.length, 4, 'no more than warmUpRuns runs');
+});
