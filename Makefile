@@ -14,7 +14,7 @@ WASM      := $(PKG)/quire_bg.wasm
 DIST      := dist/chrome
 WWW_DIST  := dist/www
 RUST_SRC  := Cargo.toml $(wildcard Cargo.lock) $(shell find src -name '*.rs' 2>/dev/null)
-EXT_SRC   := manifest.json $(shell find extension icons -type f 2>/dev/null)
+EXT_SRC   := manifest.json $(shell find extension icons _locales -type f 2>/dev/null)
 WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js)
 NODE_TEST := node --test --test-concurrency=1
 
@@ -81,7 +81,7 @@ dist: setup $(DIST)/manifest.json $(WWW_DIST)/index.html
 $(DIST)/manifest.json: $(EXT_SRC) $(WASM) | setup
 	rm -rf $(DIST)
 	mkdir -p $(DIST)/pkg
-	cp -r extension icons $(DIST)/
+	cp -r extension icons _locales $(DIST)/
 	cp $(PKG)/quire.js $(PKG)/quire_bg.wasm $(DIST)/pkg/
 	cp manifest.json $(DIST)/manifest.json
 	@echo "built $(DIST): load it unpacked at chrome://extensions (Developer mode → Load unpacked)"

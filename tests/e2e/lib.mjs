@@ -225,8 +225,8 @@ export function readOverlay(page) {
 }
 
 /**
- * Waits until the overlay shows its final content (an article or an error,
- * not the loading placeholder) and returns what it shows.
+ * Waits until the overlay shows its final content (an article, a "not an
+ * article" notice or an error, not the loading placeholder) and returns what it shows.
  * @param {import('playwright-core').Page} page
  * @param {number} [timeout]
  */
@@ -234,7 +234,7 @@ export async function waitForOverlay(page, timeout = 15_000) {
   await page.waitForFunction(
     () => {
       const dialog = document.getElementById('quire-reader')?.shadowRoot?.querySelector('[role="dialog"]');
-      return dialog instanceof HTMLElement && (dialog.dataset.state === 'article' || dialog.dataset.state === 'error');
+      return dialog instanceof HTMLElement && ['article', 'not-article', 'error'].includes(dialog.dataset.state || '');
     },
     undefined,
     { timeout },
