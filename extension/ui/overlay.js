@@ -255,6 +255,47 @@
     }
   }
 
+  /**
+   * Every image URL the content refers to: `src`, and each candidate of
+   * `srcset` on images and `<picture>` sources.
+   * @param {ParentNode} content
+   * @returns {string[]}
+   */
+  function contentImageUrls(content) {
+    /** @type {string[]} */
+    const urls = [];
+    for (const node of Array.from(content.querySelectorAll('img, picture source'))) {
+      const src = node.getAttribute('src');
+      if (src) urls.push(src);
+      for (const candidate of (node.getAttribute('srcset') || '').split(',')) {
+        const url = candidate.trim().split(/\s+/)[0];
+        if (url) urls.push(url);
+      }
+    }
+    return urls;
+  }
+
+  /**
+   * What stays the same across the sizes a CMS serves one picture in: the
+   * file name without its extension and without a `-300x200` size suffix.
+   * Null when that name is too short to tell pictures apart.
+   * @param {string} url
+   * @returns {string | null}
+   */
+  function imageKey(url) {
+    let path;
+    try {
+      path = new URL(url, 'https://base.invalid/').pathname;
+    } catch {
+      return null;
+    }
+    const name = decodeURIComponent(path.split('/').pop() || '')
+      .toLowerCase()
+      .replace(/\.[a-z0-9]{2,5}$/, '')
+      .replace(/-\d+x\d+$/, '');
+    return name.length >= 8 && !/^(image|img|photo|picture|default|original)[-_\d]*$/.test(name) ? name : null;
+  }
+
   /** @param {string} text */
   function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
@@ -314,6 +355,24 @@
   }
 
   /**
+   * A button that shows a glyph (`Aa`, `A+`) and is named by hidden text:
+   * assistive technology reads the name, not the glyph.
+   * @param {Document} doc
+   * @param {string} className
+   * @param {string} glyph
+   * @param {string} name
+   * @param {() => void} onClick
+   */
+  function glyphButton(doc, className, glyph, name, onClick) {
+    const node = button(doc, className, '', onClick);
+    const shown = el(doc, 'span', 'glyph', glyph);
+    shown.setAttribute('aria-hidden', 'true');
+    node.append(shown, el(doc, 'span', 'sr', name));
+    node.title = name;
+    return node;
+  }
+
+  /**
    * The elements Tab moves between, in order, skipping hidden ones.
    * @param {Element} container
    * @returns {HTMLElement[]}
@@ -339,8 +398,13 @@
     /** @type {Article | null} */
     let shown = null;
 
-    const style = el(doc, 'style');
-    style.textContent = root.quireOverlayStyles;
+    // A constructed sheet rather than a <style>: it applies under any page
+    // CSP and, unlike a <style> element, keeps applying if the page's own
+    // scripts move the host (a <style> re-inserted by the page's world is
+    // then checked against the page's `style-src` and dropped).
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(root.quireOverlayStyles);
+    shadow.adoptedStyleSheets = [sheet];
 
     // The dialog is the whole full-window scroller, so the toolbar is inside
     // the modal for assistive technology too.
@@ -354,9 +418,7 @@
     // ---- toolbar ----
     const bar = el(doc, 'div', 'bar');
     const tools = el(doc, 'div', 'tools');
-    const toggle = button(doc, 'tool aa', 'Aa', () => setPanel(panel.hidden));
-    toggle.setAttribute('aria-label', t('settings'));
-    toggle.title = t('settings');
+    const toggle = glyphButton(doc, 'tool aa', 'Aa', t('settings'), () => setPanel(panel.hidden));
     toggle.setAttribute('aria-expanded', 'false');
     toggle.setAttribute('aria-controls', PANEL_ID);
     const copy = button(doc, 'tool copy', t('copyMarkdown'), () => void copyMarkdown());
@@ -377,13 +439,11 @@
     const sizeRow = el(doc, 'div', 'row size');
     const sizeLabel = el(doc, 'span', 'label', t('fontSize'));
     sizeLabel.id = 'quire-size-label';
-    const smaller = button(doc, 'step smaller', 'A−', () => change({ fontSize: settings.fontSize - settingsApi.FONT_SIZE.step }));
-    smaller.setAttribute('aria-label', t('smaller'));
+    const smaller = glyphButton(doc, 'step smaller', 'A−', t('smaller'), () => change({ fontSize: settings.fontSize - settingsApi.FONT_SIZE.step }));
     const sizeValue = el(doc, 'output', 'value');
     sizeValue.setAttribute('aria-live', 'polite');
     sizeValue.setAttribute('aria-labelledby', sizeLabel.id);
-    const larger = button(doc, 'step larger', 'A+', () => change({ fontSize: settings.fontSize + settingsApi.FONT_SIZE.step }));
-    larger.setAttribute('aria-label', t('larger'));
+    const larger = glyphButton(doc, 'step larger', 'A+', t('larger'), () => change({ fontSize: settings.fontSize + settingsApi.FONT_SIZE.step }));
     const sizeControls = el(doc, 'span', 'controls');
     sizeControls.append(smaller, sizeValue, larger);
     sizeRow.append(sizeLabel, sizeControls);
@@ -417,7 +477,7 @@
 
     const page = el(doc, 'div', 'page');
     dialog.append(bar, panel, announce, page);
-    shadow.append(style, dialog);
+    shadow.append(dialog);
 
     /** @param {boolean} open */
     function setPanel(open) {
@@ -594,17 +654,23 @@
       }
       if (article.readingMinutes > 0) {
         const minutes = Math.max(1, Math.round(article.readingMinutes));
-        meta.append(el(doc, 'span', 'reading-time', t('readingTime', minutes)));
+        // In the UI's language and direction, isolated from the article's.
+        const reading = el(doc, 'span', 'reading-time', t('readingTime', minutes));
+        reading.lang = dialog.lang;
+        reading.dir = 'ltr';
+        meta.append(reading);
       }
       if (meta.childNodes.length > 0) parts.push(meta);
 
       const content = el(doc, 'div', 'content');
       content.append(importArticleHtml(article.content, doc));
 
-      // The lead image, unless the content already shows it.
+      // The lead image, unless the content already shows it (maybe in
+      // another size: CMSs serve one picture under several URLs).
       const lead = article.leadImage;
       if (lead && isSafeUrl('src', lead, 'img')) {
-        const inContent = Array.from(content.querySelectorAll('img')).some((img) => img.src === lead || img.getAttribute('src') === lead);
+        const leadKey = imageKey(lead);
+        const inContent = contentImageUrls(content).some((url) => url === lead || (leadKey !== null && imageKey(url) === leadKey));
         if (!inContent) {
           const figure = el(doc, 'figure', 'lead');
           const img = el(doc, 'img');

@@ -1,11 +1,12 @@
 // @ts-check
 /**
- * @file The overlay's stylesheet, as a string for the shadow root.
+ * @file The overlay's stylesheet, as a string for the shadow root (which
+ * overlay.js adopts as a constructed stylesheet).
  *
  * A classic script (injected before overlay.js). It lives in JS rather than a
  * .css file because a content script cannot link an extension stylesheet into
- * a shadow root without exposing it as a web-accessible resource. A `<style>`
- * inside a shadow root applies even under a page CSP of `style-src 'self'`.
+ * a shadow root without exposing it as a web-accessible resource. A
+ * constructed sheet applies even under a page CSP of `style-src 'self'`.
  *
  * Isolation: `all: initial` on the host cuts every inherited property the
  * page sets, except `direction` and `unicode-bidi` (which `all` leaves out),
@@ -42,13 +43,25 @@
 }
 
 [hidden] { display: none !important; }
+/* Read by assistive technology, not shown. */
+.sr {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  padding: 0;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+  border: 0;
+}
 
 .quire {
   --quire-serif: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "Noto Serif", "DejaVu Serif", serif;
   --quire-sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
   --quire-mono: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
   --quire-size: 19px;
-  --quire-measure: 64ch;
+  --quire-measure: 60ch;
   --quire-leading: 1.65;
   --quire-body: var(--quire-serif);
 
@@ -104,8 +117,8 @@
   --quire-focus: #8fb8ff;
 }
 .quire[data-font="sans"] { --quire-body: var(--quire-sans); }
-.quire[data-width="narrow"] { --quire-measure: 54ch; }
-.quire[data-width="wide"] { --quire-measure: 76ch; }
+.quire[data-width="narrow"] { --quire-measure: 50ch; }
+.quire[data-width="wide"] { --quire-measure: 72ch; }
 .quire[data-line-height="tight"] { --quire-leading: 1.45; }
 .quire[data-line-height="loose"] { --quire-leading: 1.9; }
 

@@ -91,17 +91,21 @@ export async function serve({ root, documentHeaders = {}, port = 0 }) {
  */
 
 /**
- * Starts Chromium with the unpacked extension in a fresh profile.
+ * Starts Chromium with the unpacked extension in a fresh profile, or in
+ * `profile` when given (a browser restart: the caller owns that directory,
+ * and `close` leaves it in place).
  * @param {object} [options]
  * @param {string} [options.extensionDir] Defaults to dist/chrome.
  * @param {boolean} [options.headless] Defaults to true.
+ * @param {string} [options.profile] An existing user-data directory to reuse.
  * @returns {Promise<Launched>}
  */
-export async function launchWithExtension({ extensionDir = DIST, headless = true } = {}) {
+export async function launchWithExtension({ extensionDir = DIST, headless = true, profile: reuse } = {}) {
   await stat(join(extensionDir, 'manifest.json')).catch(() => {
     throw new Error(`${extensionDir}/manifest.json is missing: run \`make dist\` first`);
   });
-  const profile = await mkdtemp(join(tmpdir(), 'quire-profile-'));
+  const profile = reuse ?? (await mkdtemp(join(tmpdir(), 'quire-profile-')));
+  const removeProfile = () => (reuse ? Promise.resolve() : rm(profile, { recursive: true, force: true }));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
@@ -127,12 +131,12 @@ export async function launchWithExtension({ extensionDir = DIST, headless = true
       extensionId,
       async close() {
         await context.close().catch(() => {});
-        await rm(profile, { recursive: true, force: true });
+        await removeProfile();
       },
     };
   } catch (error) {
     await context.close().catch(() => {});
-    await rm(profile, { recursive: true, force: true });
+    await removeProfile();
     throw error;
   }
 }
@@ -248,4 +252,47 @@ export async function waitForOverlay(page, timeout = 15_000) {
  */
 export async function waitForOverlayGone(page) {
   await page.waitForFunction(() => !document.getElementById('quire-reader'), undefined, { timeout: 10_000 });
+}
+
+/**
+ * The DevTools target ids of the extension's running service workers.
+ * @param {Launched} launched
+ * @returns {Promise<string[]>}
+ */
+export async function serviceWorkerTargets(launched) {
+  const browser = launched.context.browser();
+  if (!browser) throw new Error('no browser behind this context');
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await session.send('Target.getTargets');
+    return targetInfos
+      .filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${launched.extensionId}/`))
+      .map((t) => t.targetId);
+  } finally {
+    await session.detach();
+  }
+}
+
+/**
+ * Stops the extension's service worker, as the browser does after 30 s idle
+ * (`ServiceWorker.stopAllWorkers`, which only a page-level DevTools session
+ * offers), and waits until it is gone. The next toolbar click starts a new
+ * one. `launched.worker` is stale afterwards.
+ * @param {Launched} launched
+ */
+export async function stopServiceWorkers(launched) {
+  const page = await launched.context.newPage();
+  try {
+    const session = await launched.context.newCDPSession(page);
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+    for (let attempt = 0; attempt < 50 && (await serviceWorkerTargets(launched)).length > 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const left = await serviceWorkerTargets(launched);
+    if (left.length > 0) throw new Error(`the service worker is still running: ${left.join(', ')}`);
+    await session.detach();
+  } finally {
+    await page.close();
+  }
 }
