@@ -57,9 +57,14 @@ before(async () => {
   browser = await launchWithExtension();
 });
 
+/** Servers a test started, closed after the browser (a server waits for its open connections). */
+/** @type {import('./lib.mjs').Served[]} */
+const extraServers = [];
+
 after(async () => {
   await browser?.close();
   await server?.close();
+  for (const extra of extraServers) await extra.close();
 });
 
 /**
@@ -610,6 +615,7 @@ test('a right-to-left page is set right to left in its language; screenshots in 
 test('the Kyiv Independent page: screenshots in three themes, axe clean, images only from their own URLs', { skip: skipKyiv, timeout: TEST_TIMEOUT_MS }, async () => {
   const truth = JSON.parse(await readFile(join(KYIV, 'truth.json'), 'utf8'));
   const kyiv = await serve({ root: KYIV, documentHeaders: { 'content-security-policy': STRICT_CSP } });
+  extraServers.push(kyiv);
   const placeholder = await readFile(join(FIXTURES, 'orchard.svg'));
   /** @type {{url: string, type: string}[]} */
   const remote = [];
@@ -662,6 +668,5 @@ test('the Kyiv Independent page: screenshots in three themes, axe clean, images 
   } finally {
     recording = false;
     await page.close();
-    await kyiv.close();
   }
 });
