@@ -43,15 +43,38 @@
      */
     let session = null;
 
-    // One adopted sheet does both page-side jobs, so removing it undoes them
-    // exactly and the page's markup (no style attribute) is never touched:
-    // on screen it locks the page's scroll; in print it hides everything but
-    // the reader.
-    const pageSheet = new CSSStyleSheet();
-    pageSheet.replaceSync(`
+    // One sheet does both page-side jobs: on screen it locks the page's
+    // scroll; in print it hides everything but the reader.
+    const PAGE_CSS = `
       @media screen { :root { overflow: hidden !important; } }
       @media print { :root > :not(#${ui.HOST_ID}) { display: none !important; } }
-    `);
+    `;
+
+    /**
+     * Applies the page sheet and returns what undoes it exactly. The page's
+     * markup is never touched (no style attribute): the sheet is adopted by
+     * the document, or, where a content script cannot adopt sheets
+     * (Firefox's Xray wrappers refuse it), a <style> inside the host's light
+     * DOM (not rendered, still applied), which leaves with the host.
+     * @param {Document} doc
+     * @param {HTMLElement} host
+     * @returns {() => void}
+     */
+    function lockPage(doc, host) {
+      try {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(PAGE_CSS);
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+        return () => {
+          doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+        };
+      } catch {
+        const style = doc.createElement('style');
+        style.textContent = PAGE_CSS;
+        host.append(style);
+        return () => style.remove();
+      }
+    }
 
     /** @returns {chrome.storage.StorageArea | null} */
     function storageArea() {
@@ -140,6 +163,8 @@
       const current = { overlay, close };
       session = current;
       let shown = false;
+      /** @type {() => void} */
+      let unlock = () => {};
 
       function close() {
         if (session !== current) return;
@@ -149,14 +174,14 @@
         if (!shown) return;
         window.removeEventListener('keydown', onKey, true);
         overlay.host.remove();
-        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((sheet) => sheet !== pageSheet);
+        unlock();
         window.scrollTo(saved.x, saved.y);
         if (saved.focus && saved.focus.isConnected) saved.focus.focus({ preventScroll: true });
       }
 
       function show() {
         shown = true;
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, pageSheet];
+        unlock = lockPage(doc, overlay.host);
         html.append(overlay.host);
         window.scrollTo(saved.x, saved.y); // overflow:hidden must not move the page
         overlay.focus();

@@ -402,9 +402,16 @@
     // CSP and, unlike a <style> element, keeps applying if the page's own
     // scripts move the host (a <style> re-inserted by the page's world is
     // then checked against the page's `style-src` and dropped).
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(root.quireOverlayStyles);
-    shadow.adoptedStyleSheets = [sheet];
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(root.quireOverlayStyles);
+      shadow.adoptedStyleSheets = [sheet];
+    } catch {
+      // Firefox: a content script's constructed sheet cannot be adopted
+      // through the page's Xray wrappers ("Accessing from Xray wrapper is
+      // not supported"); a <style> it inserts itself still applies.
+      shadow.append(el(doc, 'style', undefined, root.quireOverlayStyles));
+    }
 
     // The dialog is the whole full-window scroller, so the toolbar is inside
     // the modal for assistive technology too.
