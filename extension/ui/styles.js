@@ -158,12 +158,13 @@
 .step:disabled { cursor: default; color: var(--quire-muted); }
 
 .panel {
-  position: sticky;
+  position: fixed;
   top: 56px;
-  z-index: 2;
+  left: 16px;
+  z-index: 3;
   box-sizing: border-box;
   width: min(340px, calc(100% - 32px));
-  margin: 0 16px;
+  margin: 0;
   padding: 14px 16px;
   display: grid;
   gap: 10px;
@@ -173,7 +174,6 @@
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.12);
   font: 400 14px / 1.3 var(--quire-sans);
 }
-.panel + .announce + .page { margin-top: -8px; }
 .row { display: flex; align-items: center; justify-content: space-between; gap: 12px; }
 .row .label { color: var(--quire-fg); }
 .row select { border-radius: 6px; padding: 6px 10px; min-width: 150px; }
