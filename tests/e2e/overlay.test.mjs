@@ -294,6 +294,12 @@ test('the article is set for reading, and the page’s CSS cannot restyle it', {
     assert.equal(set.quote, 'italic');
     assert.deepEqual([set.bullets, set.steps], [3, 3]);
     assert.ok(set.images.length > 0 && set.images.every((l) => l === 'lazy'), `image loading: ${set.images}`);
+    // The page's og:image is not in the article: it leads, above the text.
+    assert.equal(view.leadImage, server.url('/coast.svg'));
+    await page.waitForFunction(() => {
+      const img = document.getElementById('quire-reader')?.shadowRoot?.querySelector('.lead img');
+      return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
+    });
     await page.screenshot({ path: join(ARTIFACTS, 'overlay-typeset.png') });
   } finally {
     await page.close();
