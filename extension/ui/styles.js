@@ -61,7 +61,7 @@
   --quire-sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
   --quire-mono: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
   --quire-size: 19px;
-  --quire-measure: 60ch;
+  --quire-measure: 56ch;
   --quire-leading: 1.65;
   --quire-body: var(--quire-serif);
 
@@ -117,8 +117,8 @@
   --quire-focus: #8fb8ff;
 }
 .quire[data-font="sans"] { --quire-body: var(--quire-sans); }
-.quire[data-width="narrow"] { --quire-measure: 50ch; }
-.quire[data-width="wide"] { --quire-measure: 72ch; }
+.quire[data-width="narrow"] { --quire-measure: 46ch; }
+.quire[data-width="wide"] { --quire-measure: 68ch; }
 .quire[data-line-height="tight"] { --quire-leading: 1.45; }
 .quire[data-line-height="loose"] { --quire-leading: 1.9; }
 
