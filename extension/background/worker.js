@@ -40,6 +40,7 @@ const messages = /** @type {any} */ (globalThis).quireMessages;
 const CONTENT_FILES = [
   'extension/shared/messages.js',
   'extension/ui/styles.js',
+  'extension/ui/settings.js',
   'extension/ui/overlay.js',
   'extension/content/content.js',
 ];

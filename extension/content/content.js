@@ -2,21 +2,22 @@
 /**
  * @file The content script: runs in the page's isolated world, injected by
  * the service worker on a toolbar click (after shared/messages.js,
- * ui/styles.js and ui/overlay.js, all classic scripts).
+ * ui/styles.js, ui/settings.js and ui/overlay.js, all classic scripts).
  *
  * Every injection toggles the reader: the first opens it, the next closes it.
  * The controller is created once per page and kept in the isolated world, so
  * the page can neither see it nor fake the "open" state.
  *
- * Opening: serialise the page, lock its scroll, show the overlay in a loading
- * state, ask the worker to extract, then render the article or an error.
- * Closing (toolbar click, Esc, or the close button): remove the overlay and
- * put back exactly what was changed: the scroll lock, the scroll position
- * and the focus.
+ * Opening: serialise the page, ask the worker to extract, read the settings
+ * (`chrome.storage.sync`), lock the page's scroll, show the overlay, then
+ * render the article, a "not an article" notice or an error. Closing
+ * (toolbar click, Esc, or a close button): save any pending setting, remove
+ * the overlay and put back exactly what was changed: the page sheet, the
+ * scroll position and the focus.
  */
 
-// Types (QuireMessages, ExtractRequest, Overlay) are global JSDoc types of the
-// other classic scripts: shared/messages.js and ui/overlay.js.
+// Types (QuireMessages, ExtractRequest, Overlay, QuireSettings, Settings) are
+// global JSDoc types of the other classic scripts.
 
 (function (/** @type {any} */ root) {
   if (!root.quireContent) root.quireContent = createController();
@@ -27,12 +28,97 @@
     const messages = root.quireMessages;
     /** @type {QuireOverlay} */
     const ui = root.quireOverlay;
+    /** @type {QuireSettings} */
+    const settingsApi = root.quireSettings;
+    const { t } = ui;
+
+    /** Toolbar changes are written this long after the last one (sync storage has a write quota). */
+    const SAVE_DELAY_MS = 400;
+    /** The longest the overlay waits for stored settings before it shows. */
+    const SETTINGS_WAIT_MS = 500;
 
     /**
      * The open reader, or null.
      * @type {null | {overlay: Overlay, close: () => void}}
      */
     let session = null;
+
+    // One sheet does both page-side jobs: on screen it locks the page's
+    // scroll; in print it hides everything but the reader.
+    const PAGE_CSS = `
+      @media screen { :root { overflow: hidden !important; } }
+      @media print { :root > :not(#${ui.HOST_ID}) { display: none !important; } }
+    `;
+
+    /**
+     * Applies the page sheet and returns what undoes it exactly. The page's
+     * markup is never touched (no style attribute): the sheet is adopted by
+     * the document, or, where a content script cannot adopt sheets
+     * (Firefox's Xray wrappers refuse it), a <style> inside the host's light
+     * DOM (not rendered, still applied), which leaves with the host.
+     * @param {Document} doc
+     * @param {HTMLElement} host
+     * @returns {() => void}
+     */
+    function lockPage(doc, host) {
+      try {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(PAGE_CSS);
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+        return () => {
+          doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+        };
+      } catch {
+        const style = doc.createElement('style');
+        style.textContent = PAGE_CSS;
+        host.append(style);
+        return () => style.remove();
+      }
+    }
+
+    /** @returns {chrome.storage.StorageArea | null} */
+    function storageArea() {
+      try {
+        return chrome.storage?.sync ?? null;
+      } catch {
+        return null; // the extension was reloaded: its APIs are gone
+      }
+    }
+
+    /**
+     * Settings from storage, or defaults if storage is slow to answer.
+     * @returns {Promise<Settings>}
+     */
+    function loadSettings() {
+      const timeout = new Promise((resolve) => setTimeout(() => resolve({ ...settingsApi.DEFAULTS }), SETTINGS_WAIT_MS));
+      return /** @type {Promise<Settings>} */ (Promise.race([settingsApi.load(storageArea()), timeout]));
+    }
+
+    /**
+     * Saves settings a moment after the last change; `flush` writes a
+     * pending change at once (on close).
+     */
+    function createSaver() {
+      /** @type {Settings | null} */
+      let pending = null;
+      /** @type {ReturnType<typeof setTimeout> | undefined} */
+      let timer;
+      function flush() {
+        clearTimeout(timer);
+        if (pending) void settingsApi.save(storageArea(), pending);
+        pending = null;
+      }
+      return {
+        /** @param {Settings} settings */
+        schedule(settings) {
+          pending = settings;
+          clearTimeout(timer);
+          timer = setTimeout(flush, SAVE_DELAY_MS);
+        },
+        flush,
+      };
+    }
+    const saver = createSaver();
 
     /**
      * Timing marks for `make bench-browser` (`quire:open`, `quire:serialised`,
@@ -45,8 +131,20 @@
       performance.mark(`quire:${name}`);
     };
 
-    const scrollLock = new CSSStyleSheet();
-    scrollLock.replaceSync(':root { overflow: hidden !important; }');
+    /**
+     * Renders the worker's answer: the article, a "not an article" notice
+     * with "Show anyway", or an error.
+     * @param {Overlay} overlay
+     * @param {unknown} response
+     */
+    function showResponse(overlay, response) {
+      const checked = messages.checkExtractResponse(response);
+      if (!checked.ok) overlay.showError(checked.error);
+      else if (!checked.value.ok) overlay.showError(checked.value.error);
+      else if (checked.value.article.wordCount === 0) overlay.showError(t('noText'));
+      else if (!checked.value.article.readerable) overlay.showNotArticle(checked.value.article);
+      else overlay.showArticle(checked.value.article);
+    }
 
     function open() {
       mark('open');
@@ -55,15 +153,19 @@
       // Serialise before the overlay exists, so it is not part of the page sent.
       const pageHtml = html.outerHTML;
       mark('serialised');
-      // Ask the worker first and build the loading overlay while it works.
+      // Ask the worker first and build the overlay while it works.
       /** @type {ExtractRequest} */
       const request = { type: messages.MSG.EXTRACT, html: pageHtml, url: location.href };
-      /** @type {Promise<unknown>} */
+      /** @type {Promise<{response: unknown} | {error: string}>} */
       let answer;
       try {
-        answer = chrome.runtime.sendMessage(request);
+        answer = chrome.runtime.sendMessage(request).then(
+          (response) => ({ response }),
+          (error) => ({ error: error instanceof Error ? error.message : String(error) }),
+        );
       } catch (error) {
-        answer = Promise.reject(error); // e.g. the extension was reloaded under this page
+        // e.g. the extension was reloaded under this page
+        answer = Promise.resolve({ error: error instanceof Error ? error.message : String(error) });
       }
       mark('sent');
       const saved = {
@@ -74,55 +176,64 @@
 
       /** @param {KeyboardEvent} event */
       const onKey = (event) => {
-        if (event.key === 'Escape' && !event.isComposing) {
+        // Only the reader's own keystrokes: a page's synthetic Escape must not close it.
+        if (event.key === 'Escape' && event.isTrusted && !event.isComposing) {
           event.preventDefault();
           event.stopPropagation();
           close();
         }
       };
 
-      const overlay = ui.createOverlay({ onClose: () => close() });
+      const overlay = ui.createOverlay({
+        onClose: () => close(),
+        onSettingsChange: (settings) => saver.schedule(settings),
+        pageUrl: location.href,
+      });
       const current = { overlay, close };
       session = current;
+      let shown = false;
+      /** @type {() => void} */
+      let unlock = () => {};
 
       function close() {
         if (session !== current) return;
         session = null;
+        saver.flush();
+        overlay.dispose();
+        if (!shown) return;
         window.removeEventListener('keydown', onKey, true);
         overlay.host.remove();
-        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((sheet) => sheet !== scrollLock);
+        unlock();
         window.scrollTo(saved.x, saved.y);
         if (saved.focus && saved.focus.isConnected) saved.focus.focus({ preventScroll: true });
       }
 
-      // Lock the page's scroll with an adopted sheet rather than a style
-      // attribute: the page's markup stays untouched, and removing the sheet
-      // undoes it exactly.
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, scrollLock];
-      overlay.showLoading();
-      html.append(overlay.host);
-      window.scrollTo(saved.x, saved.y); // overflow:hidden must not move the page
-      overlay.focus();
-      window.addEventListener('keydown', onKey, true);
+      function show() {
+        shown = true;
+        unlock = lockPage(doc, overlay.host);
+        html.append(overlay.host);
+        window.scrollTo(saved.x, saved.y); // overflow:hidden must not move the page
+        overlay.focus();
+        window.addEventListener('keydown', onKey, true);
+      }
 
-      answer.then(
-        (response) => {
+      overlay.showLoading();
+      // Show the overlay once the settings are known, so it opens in the
+      // reader's theme and size rather than flashing the defaults.
+      loadSettings().then((settings) => {
+        if (session !== current) return; // closed before it showed
+        overlay.setSettings(settings);
+        show();
+        return answer.then((result) => {
           if (session !== current) return; // closed while loading
           mark('answered');
-          const checked = messages.checkExtractResponse(response);
-          if (!checked.ok) overlay.showError(checked.error);
-          else if (!checked.value.ok) overlay.showError(checked.value.error);
-          else if (checked.value.article.wordCount === 0) overlay.showError('Quire found no article text on this page.');
-          else overlay.showArticle(checked.value.article);
+          if ('error' in result) overlay.showError(t('noAnswer', result.error));
+          else showResponse(overlay, result.response);
           overlay.focus();
           mark('rendered');
           requestAnimationFrame(() => mark('painted'));
-        },
-        (error) => {
-          if (session !== current) return;
-          overlay.showError(`The reader core did not answer: ${error instanceof Error ? error.message : String(error)}`);
-        },
-      );
+        });
+      });
     }
 
     return {

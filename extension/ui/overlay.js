@@ -1,12 +1,17 @@
 // @ts-check
 /**
  * @file Renders the reader overlay: a host element with an open shadow root
- * holding the styles and the dialog. Knows nothing of messaging or of the
- * page's lifecycle; content/content.js drives it.
+ * holding the styles, the toolbar and the dialog. Knows nothing of messaging,
+ * storage or the page's lifecycle; content/content.js (and the playground's
+ * reader frame) drive it.
  *
- * A classic script (injected after ui/styles.js, before content/content.js),
- * so it publishes `globalThis.quireOverlay` in the isolated world and does
- * nothing when injected again.
+ * A classic script (injected after ui/styles.js and ui/settings.js, before
+ * content/content.js), so it publishes `globalThis.quireOverlay` in the
+ * isolated world and does nothing when injected again.
+ *
+ * Strings come from `_locales/*\/messages.json` through `chrome.i18n`; where
+ * that API is missing (the playground) the English strings in {@link EN}
+ * stand in (tests/js/strings.test.mjs keeps the two equal).
  *
  * Safety: every piece of text goes in with `textContent`. The article HTML,
  * already sanitised by the core, is parsed with DOMParser (which never runs
@@ -14,7 +19,12 @@
  * defence, and imported node by node. No `innerHTML` anywhere.
  */
 
-// `Article` is the global JSDoc type from shared/messages.js.
+// `Article` is the global JSDoc type from shared/messages.js; `Settings` and
+// `QuireSettings` come from ui/settings.js.
+
+/**
+ * @typedef {'loading' | 'article' | 'not-article' | 'error'} OverlayState
+ */
 
 /**
  * @typedef {object} Overlay
@@ -22,13 +32,23 @@
  * @property {ShadowRoot} shadow Its open shadow root.
  * @property {() => void} showLoading
  * @property {(article: Article) => void} showArticle
+ * @property {(article: Article) => void} showNotArticle Says the page is
+ *   probably not an article and offers "Show anyway" (which calls showArticle).
  * @property {(message: string) => void} showError
+ * @property {(settings: Settings) => void} setSettings Applies settings (e.g. once loaded).
+ * @property {() => Settings} settings The settings in effect.
  * @property {() => void} focus Moves focus into the dialog.
+ * @property {() => void} dispose Stops listening to the system colour scheme and resizes.
  */
 
 /**
  * @typedef {object} OverlayOptions
  * @property {() => void} onClose Called when the reader asks to close (button).
+ * @property {(settings: Settings) => void} [onSettingsChange] Called after the
+ *   user changed a setting in the toolbar.
+ * @property {Settings} [settings] Initial settings (defaults otherwise).
+ * @property {string} [pageUrl] The page's address: the source line of the
+ *   Markdown copy, and the site name when the article has none.
  */
 
 /**
@@ -37,13 +57,95 @@
  * @property {string} HOST_ID
  * @property {(options: OverlayOptions) => Overlay} createOverlay
  * @property {(iso: string, lang: string | null) => string | null} formatDate
+ * @property {(article: Article, pageUrl?: string) => string} articleMarkdown
+ * @property {(key: string, ...substitutions: (string | number)[]) => string} t
+ *   A UI string from chrome.i18n, else English.
+ * @property {Readonly<Record<string, string>>} EN The English strings.
  */
 
 (function (/** @type {any} */ root) {
   if (root.quireOverlay) return;
 
+  /** @type {QuireSettings} */
+  const settingsApi = root.quireSettings;
+
   const HOST_ID = 'quire-reader';
   const TITLE_ID = 'quire-reader-title';
+  const PANEL_ID = 'quire-reader-settings';
+
+  /**
+   * The English UI strings: the fallback where `chrome.i18n` is missing.
+   * Placeholders are `$1`, `$2`; `_locales/en/messages.json` names them.
+   */
+  const EN = Object.freeze({
+    readerLabel: 'Quire reader',
+    loading: 'Reading this page…',
+    close: 'Close',
+    closeTitle: 'Close the reader (Esc)',
+    settings: 'Reader settings',
+    fontSize: 'Text size',
+    smaller: 'Smaller text',
+    larger: 'Larger text',
+    fontSizeValue: '$1 px',
+    font: 'Font',
+    fontSerif: 'Serif',
+    fontSans: 'Sans-serif',
+    width: 'Line length',
+    widthNarrow: 'Narrow',
+    widthMedium: 'Medium',
+    widthWide: 'Wide',
+    lineHeight: 'Line spacing',
+    lineHeightTight: 'Tight',
+    lineHeightNormal: 'Normal',
+    lineHeightLoose: 'Loose',
+    theme: 'Theme',
+    themeAuto: 'Auto (as the system)',
+    themeLight: 'Light',
+    themeSepia: 'Sepia',
+    themeDark: 'Dark',
+    copyMarkdown: 'Copy as Markdown',
+    copied: 'Copied the article as Markdown.',
+    copyFailed: 'Couldn’t copy the article: the browser refused access to the clipboard.',
+    print: 'Print',
+    readingTime: '$1-minute read',
+    untitled: 'Untitled',
+    errorTitle: 'Quire couldn’t read this page',
+    back: 'Back to the page',
+    noText: 'Quire found no article text on this page.',
+    noAnswer: 'The reader core did not answer: $1',
+    notArticleTitle: 'This page doesn’t look like an article',
+    notArticleDetail:
+      'Quire shows one story or post at a time, and this page looks like something else: a front page, a list, a search or an app. You can still see the text Quire found.',
+    showAnyway: 'Show anyway',
+    scrollableCode: 'Code, scrolls sideways',
+    scrollableTable: 'Table, scrolls sideways',
+  });
+
+  /**
+   * A UI string: `chrome.i18n.getMessage` where the extension runs, else
+   * the English one (the playground has no `chrome.i18n`).
+   * @param {string} key
+   * @param {...(string | number)} substitutions
+   * @returns {string}
+   */
+  function t(key, ...substitutions) {
+    const subs = substitutions.map(String);
+    try {
+      const message = root.chrome?.i18n?.getMessage?.(key, subs);
+      if (typeof message === 'string' && message) return message;
+    } catch {
+      // Not an extension context, or the extension was reloaded under us.
+    }
+    const english = /** @type {Record<string, string>} */ (EN)[key];
+    if (english === undefined) return key;
+    return english.replace(/\$([1-9])/g, (_, n) => subs[Number(n) - 1] ?? '');
+  }
+
+  /** The UI language as a BCP 47 tag, for the toolbar's `lang`. */
+  function uiLang() {
+    const locale = t('@@ui_locale');
+    return locale === '@@ui_locale' ? 'en' : locale.replace(/_/g, '-');
+  }
 
   /** Elements dropped with their subtree, whatever the core let through. */
   const DROP = new Set([
@@ -85,7 +187,7 @@
       }
       for (const attr of Array.from(el.attributes)) {
         const name = attr.name.toLowerCase();
-        if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'is') {
+        if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'is' || name === 'tabindex') {
           el.removeAttribute(attr.name);
         } else if (URL_ATTRS.has(name) && !isSafeUrl(name, attr.value, tag)) {
           el.removeAttribute(attr.name);
@@ -94,6 +196,25 @@
       if (tag === 'a') {
         el.setAttribute('rel', 'noopener noreferrer');
       }
+    }
+  }
+
+  /**
+   * Images load only when they come near the viewport, from their original
+   * URLs; wide tables get a scroller of their own.
+   * @param {ParentNode} parent
+   */
+  function setForReading(parent) {
+    for (const img of Array.from(parent.querySelectorAll('img'))) {
+      img.loading = 'lazy';
+      img.decoding = 'async';
+    }
+    for (const table of Array.from(parent.querySelectorAll('table'))) {
+      if (table.parentElement?.classList.contains('table-scroll')) continue;
+      const wrap = table.ownerDocument.createElement('div');
+      wrap.className = 'table-scroll';
+      table.replaceWith(wrap);
+      wrap.append(table);
     }
   }
 
@@ -111,6 +232,7 @@
     for (const node of Array.from(parsed.body.childNodes)) {
       fragment.append(doc.importNode(node, true));
     }
+    setForReading(fragment);
     return fragment;
   }
 
@@ -134,6 +256,77 @@
   }
 
   /**
+   * Every image URL the content refers to: `src`, and each candidate of
+   * `srcset` on images and `<picture>` sources.
+   * @param {ParentNode} content
+   * @returns {string[]}
+   */
+  function contentImageUrls(content) {
+    /** @type {string[]} */
+    const urls = [];
+    for (const node of Array.from(content.querySelectorAll('img, picture source'))) {
+      const src = node.getAttribute('src');
+      if (src) urls.push(src);
+      for (const candidate of (node.getAttribute('srcset') || '').split(',')) {
+        const url = candidate.trim().split(/\s+/)[0];
+        if (url) urls.push(url);
+      }
+    }
+    return urls;
+  }
+
+  /**
+   * What stays the same across the sizes a CMS serves one picture in: the
+   * file name without its extension and without a `-300x200` size suffix.
+   * Null when that name is too short to tell pictures apart.
+   * @param {string} url
+   * @returns {string | null}
+   */
+  function imageKey(url) {
+    let path;
+    try {
+      path = new URL(url, 'https://base.invalid/').pathname;
+    } catch {
+      return null;
+    }
+    const name = decodeURIComponent(path.split('/').pop() || '')
+      .toLowerCase()
+      .replace(/\.[a-z0-9]{2,5}$/, '')
+      .replace(/-\d+x\d+$/, '');
+    return name.length >= 8 && !/^(image|img|photo|picture|default|original)[-_\d]*$/.test(name) ? name : null;
+  }
+
+  /** @param {string} text */
+  function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+  }
+
+  /**
+   * The article as a Markdown document: the headline as `#`, a line with
+   * byline, site and date, the source address, then the core's Markdown
+   * (without its first heading when that repeats the headline).
+   * @param {Article} article
+   * @param {string} [pageUrl]
+   * @returns {string}
+   */
+  function articleMarkdown(article, pageUrl) {
+    const title = oneLine(article.title || t('untitled'));
+    const date = article.publishedTime ? formatDate(article.publishedTime, article.lang) : null;
+    const about = [article.byline, article.siteName, date]
+      .filter((part) => typeof part === 'string' && part.trim() !== '')
+      .map((part) => oneLine(String(part)).replace(/([\\*_[\]])/g, '\\$1'))
+      .join(' · ');
+    let body = article.markdown.trim();
+    const first = /^#{1,2}[ \t]+(.+?)[ \t#]*(?:\n|$)/.exec(body);
+    if (first && oneLine(first[1]) === title) body = body.slice(first[0].length).trim();
+    const blocks = [`# ${title}`];
+    if (about) blocks.push(`*${about}*`);
+    if (pageUrl && /^https?:/i.test(pageUrl)) blocks.push(`<${pageUrl}>`);
+    if (body) blocks.push(body);
+    return `${blocks.join('\n\n')}\n`;
+  }
+
+  /**
    * @template {keyof HTMLElementTagNameMap} K
    * @param {Document} doc
    * @param {K} tag
@@ -149,12 +342,46 @@
   }
 
   /**
+   * @param {Document} doc
+   * @param {string} className
+   * @param {string} text
+   * @param {() => void} onClick
+   */
+  function button(doc, className, text, onClick) {
+    const node = el(doc, 'button', className, text);
+    node.type = 'button';
+    node.addEventListener('click', onClick);
+    return node;
+  }
+
+  /**
+   * A button that shows a glyph (`Aa`, `A+`) and is named by hidden text:
+   * assistive technology reads the name, not the glyph.
+   * @param {Document} doc
+   * @param {string} className
+   * @param {string} glyph
+   * @param {string} name
+   * @param {() => void} onClick
+   */
+  function glyphButton(doc, className, glyph, name, onClick) {
+    const node = button(doc, className, '', onClick);
+    const shown = el(doc, 'span', 'glyph', glyph);
+    shown.setAttribute('aria-hidden', 'true');
+    node.append(shown, el(doc, 'span', 'sr', name));
+    node.title = name;
+    return node;
+  }
+
+  /**
+   * The elements Tab moves between, in order, skipping hidden ones.
    * @param {Element} container
    * @returns {HTMLElement[]}
    */
   function focusables(container) {
-    const selector = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])';
-    return /** @type {HTMLElement[]} */ (Array.from(container.querySelectorAll(selector)));
+    const selector = 'a[href], button:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+    return /** @type {HTMLElement[]} */ (Array.from(container.querySelectorAll(selector))).filter(
+      (node) => !node.closest('[hidden]') && node.getClientRects().length > 0,
+    );
   }
 
   /**
@@ -167,30 +394,163 @@
     const host = doc.createElement('div');
     host.id = HOST_ID;
     const shadow = host.attachShadow({ mode: 'open' });
+    let settings = settingsApi.normalise(options.settings ?? settingsApi.DEFAULTS).settings;
+    /** @type {Article | null} */
+    let shown = null;
 
-    const style = el(doc, 'style');
-    style.textContent = root.quireOverlayStyles;
+    // A constructed sheet rather than a <style>: it applies under any page
+    // CSP and, unlike a <style> element, keeps applying if the page's own
+    // scripts move the host (a <style> re-inserted by the page's world is
+    // then checked against the page's `style-src` and dropped).
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(root.quireOverlayStyles);
+      shadow.adoptedStyleSheets = [sheet];
+    } catch {
+      // Firefox: a content script's constructed sheet cannot be adopted
+      // through the page's Xray wrappers ("Accessing from Xray wrapper is
+      // not supported"); a <style> it inserts itself still applies.
+      shadow.append(el(doc, 'style', undefined, root.quireOverlayStyles));
+    }
 
-    // The dialog is the whole full-window scroller, so the close button in
-    // its top bar is inside the modal for assistive technology too.
+    // The dialog is the whole full-window scroller, so the toolbar is inside
+    // the modal for assistive technology too.
     const dialog = el(doc, 'div', 'quire');
     dialog.setAttribute('role', 'dialog');
     dialog.setAttribute('aria-modal', 'true');
+    dialog.lang = uiLang();
+    dialog.dir = 'ltr';
     dialog.tabIndex = -1;
+
+    // ---- toolbar ----
     const bar = el(doc, 'div', 'bar');
-    const close = el(doc, 'button', 'close', 'Close reader');
-    close.type = 'button';
-    close.title = 'Close reader (Esc)';
-    close.addEventListener('click', () => options.onClose());
-    bar.append(close);
+    const tools = el(doc, 'div', 'tools');
+    const toggle = glyphButton(doc, 'tool aa', 'Aa', t('settings'), () => setPanel(panel.hidden));
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.setAttribute('aria-controls', PANEL_ID);
+    const copy = button(doc, 'tool copy', t('copyMarkdown'), () => void copyMarkdown());
+    const print = button(doc, 'tool print', t('print'), () => window.print());
+    tools.append(toggle, copy, print);
+    const close = button(doc, 'close', t('close'), () => options.onClose());
+    close.title = t('closeTitle');
+    close.setAttribute('aria-label', t('closeTitle'));
+    bar.append(tools, close);
+
+    // ---- settings panel ----
+    const panel = el(doc, 'div', 'panel');
+    panel.id = PANEL_ID;
+    panel.hidden = true;
+    panel.setAttribute('role', 'group');
+    panel.setAttribute('aria-label', t('settings'));
+
+    const sizeRow = el(doc, 'div', 'row size');
+    const sizeLabel = el(doc, 'span', 'label', t('fontSize'));
+    sizeLabel.id = 'quire-size-label';
+    const smaller = glyphButton(doc, 'step smaller', 'A−', t('smaller'), () => change({ fontSize: settings.fontSize - settingsApi.FONT_SIZE.step }));
+    const sizeValue = el(doc, 'output', 'value');
+    sizeValue.setAttribute('aria-live', 'polite');
+    sizeValue.setAttribute('aria-labelledby', sizeLabel.id);
+    const larger = glyphButton(doc, 'step larger', 'A+', t('larger'), () => change({ fontSize: settings.fontSize + settingsApi.FONT_SIZE.step }));
+    const sizeControls = el(doc, 'span', 'controls');
+    sizeControls.append(smaller, sizeValue, larger);
+    sizeRow.append(sizeLabel, sizeControls);
+
+    /**
+     * A labelled `<select>` for one enumerated setting.
+     * @param {'font' | 'width' | 'lineHeight' | 'theme'} field
+     * @param {Record<string, string>} names Message key of each choice.
+     */
+    function choice(field, names) {
+      const row = el(doc, 'label', `row ${field}`);
+      const select = el(doc, 'select');
+      select.name = field;
+      for (const value of settingsApi.CHOICES[field]) {
+        const option = el(doc, 'option', undefined, t(names[value]));
+        option.value = value;
+        select.append(option);
+      }
+      select.addEventListener('change', () => change({ [field]: select.value }));
+      row.append(el(doc, 'span', 'label', t(field)), select);
+      return { row, select };
+    }
+    const theme = choice('theme', { auto: 'themeAuto', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark' });
+    const font = choice('font', { serif: 'fontSerif', sans: 'fontSans' });
+    const width = choice('width', { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' });
+    const lineHeight = choice('lineHeight', { tight: 'lineHeightTight', normal: 'lineHeightNormal', loose: 'lineHeightLoose' });
+    panel.append(theme.row, sizeRow, font.row, width.row, lineHeight.row);
+
+    const announce = el(doc, 'p', 'announce');
+    announce.setAttribute('role', 'status');
 
     const page = el(doc, 'div', 'page');
+    dialog.append(bar, panel, announce, page);
+    shadow.append(dialog);
 
-    dialog.append(bar, page);
-    shadow.append(style, dialog);
+    /** @param {boolean} open */
+    function setPanel(open) {
+      panel.hidden = !open;
+      toggle.setAttribute('aria-expanded', String(open));
+    }
 
-    // Keep Tab inside the dialog while it is open.
+    // ---- settings in effect ----
+    const darkScheme = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+
+    function applySettings() {
+      const scheme = settings.theme === 'auto' ? (darkScheme?.matches ? 'dark' : 'light') : settings.theme;
+      dialog.dataset.theme = settings.theme;
+      dialog.dataset.scheme = scheme;
+      dialog.dataset.font = settings.font;
+      dialog.dataset.width = settings.width;
+      dialog.dataset.lineHeight = settings.lineHeight;
+      // CSSOM, not a style attribute: allowed under a page's `style-src` CSP.
+      dialog.style.setProperty('--quire-size', `${settings.fontSize}px`);
+      sizeValue.textContent = t('fontSizeValue', settings.fontSize);
+      smaller.disabled = settings.fontSize <= settingsApi.FONT_SIZE.min;
+      larger.disabled = settings.fontSize >= settingsApi.FONT_SIZE.max;
+      theme.select.value = settings.theme;
+      font.select.value = settings.font;
+      width.select.value = settings.width;
+      lineHeight.select.value = settings.lineHeight;
+      markScrollables();
+    }
+
+    /** @param {Partial<Settings>} delta */
+    function change(delta) {
+      const next = settingsApi.apply(settings, delta);
+      const before = JSON.stringify(settings);
+      settings = next;
+      applySettings();
+      if (JSON.stringify(next) !== before) options.onSettingsChange?.(next);
+    }
+
+    const onScheme = () => applySettings();
+    darkScheme?.addEventListener('change', onScheme);
+
+    /**
+     * A code block or table wider than the page scrolls sideways; it can
+     * then take focus (so the keyboard can scroll it) and has a name.
+     */
+    function markScrollables() {
+      for (const box of Array.from(page.querySelectorAll('.content pre, .content .table-scroll'))) {
+        const scrolls = box.scrollWidth > box.clientWidth + 1;
+        if (scrolls) {
+          box.setAttribute('tabindex', '0');
+          box.setAttribute('role', 'region');
+          box.setAttribute('aria-label', t(box.localName === 'pre' ? 'scrollableCode' : 'scrollableTable'));
+        } else {
+          box.removeAttribute('tabindex');
+          box.removeAttribute('role');
+          box.removeAttribute('aria-label');
+        }
+      }
+    }
+    const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => markScrollables()) : null;
+    resizes?.observe(page);
+
+    // Keep Tab inside the dialog while it is open, and keep the page's own
+    // key handlers (site shortcuts) from acting on keys typed in the reader.
     dialog.addEventListener('keydown', (event) => {
+      event.stopPropagation();
       if (event.key !== 'Tab') return;
       const items = focusables(dialog);
       if (items.length === 0) return;
@@ -205,18 +565,52 @@
         first.focus();
       }
     });
+    for (const type of ['keyup', 'keypress']) dialog.addEventListener(type, (event) => event.stopPropagation());
+
+    /** @param {string} text */
+    function say(text) {
+      announce.textContent = text;
+    }
+
+    async function copyMarkdown() {
+      if (!shown) return;
+      const text = articleMarkdown(shown, options.pageUrl);
+      try {
+        if (!navigator.clipboard?.writeText) throw new Error('no async clipboard');
+        await navigator.clipboard.writeText(text);
+      } catch {
+        // Not a secure context (plain http), or no permission: the old way.
+        const area = el(doc, 'textarea', 'clipboard');
+        area.value = text;
+        area.setAttribute('aria-hidden', 'true');
+        dialog.append(area);
+        area.select();
+        const done = doc.execCommand('copy');
+        area.remove();
+        copy.focus({ preventScroll: true });
+        if (!done) {
+          say(t('copyFailed'));
+          return;
+        }
+      }
+      say(t('copied'));
+    }
 
     /**
-     * @param {'loading' | 'article' | 'error'} state
+     * @param {OverlayState} state
      * @param {Node[]} children
      */
     function render(state, children) {
       dialog.dataset.state = state;
       page.className = `page ${state}`;
+      page.removeAttribute('lang');
+      page.removeAttribute('dir');
       page.replaceChildren(...children);
+      say('');
+      copy.hidden = print.hidden = state !== 'article';
       if (state === 'loading') {
         dialog.removeAttribute('aria-labelledby');
-        dialog.setAttribute('aria-label', 'Quire reader');
+        dialog.setAttribute('aria-label', t('readerLabel'));
         dialog.setAttribute('aria-busy', 'true');
       } else {
         dialog.removeAttribute('aria-label');
@@ -227,18 +621,31 @@
     }
 
     function showLoading() {
-      const status = el(doc, 'p', 'status', 'Reading this page…');
+      shown = null;
+      const status = el(doc, 'p', 'status', t('loading'));
       status.setAttribute('role', 'status');
       render('loading', [status]);
     }
 
+    /** The site's name, else the page's host name. */
+    function siteName(/** @type {Article} */ article) {
+      if (article.siteName) return article.siteName;
+      try {
+        return options.pageUrl ? new URL(options.pageUrl).hostname.replace(/^www\./, '') : '';
+      } catch {
+        return '';
+      }
+    }
+
     /** @param {Article} article */
     function showArticle(article) {
+      shown = article;
       /** @type {Node[]} */
       const parts = [];
-      if (article.siteName) parts.push(el(doc, 'p', 'site', article.siteName));
+      const site = siteName(article);
+      if (site) parts.push(el(doc, 'p', 'site', site));
 
-      const title = el(doc, 'h1', 'title', article.title || 'Untitled');
+      const title = el(doc, 'h1', 'title', article.title || t('untitled'));
       title.id = TITLE_ID;
       parts.push(title);
 
@@ -254,21 +661,29 @@
       }
       if (article.readingMinutes > 0) {
         const minutes = Math.max(1, Math.round(article.readingMinutes));
-        meta.append(el(doc, 'span', 'reading-time', `${minutes} min read`));
+        // In the UI's language and direction, isolated from the article's.
+        const reading = el(doc, 'span', 'reading-time', t('readingTime', minutes));
+        reading.lang = dialog.lang;
+        reading.dir = 'ltr';
+        meta.append(reading);
       }
       if (meta.childNodes.length > 0) parts.push(meta);
 
       const content = el(doc, 'div', 'content');
       content.append(importArticleHtml(article.content, doc));
 
-      // The lead image, unless the content already shows it.
+      // The lead image, unless the content already shows it (maybe in
+      // another size: CMSs serve one picture under several URLs).
       const lead = article.leadImage;
       if (lead && isSafeUrl('src', lead, 'img')) {
-        const shown = Array.from(content.querySelectorAll('img')).some((img) => img.src === lead || img.getAttribute('src') === lead);
-        if (!shown) {
+        const leadKey = imageKey(lead);
+        const inContent = contentImageUrls(content).some((url) => url === lead || (leadKey !== null && imageKey(url) === leadKey));
+        if (!inContent) {
           const figure = el(doc, 'figure', 'lead');
           const img = el(doc, 'img');
           img.alt = '';
+          img.loading = 'lazy';
+          img.decoding = 'async';
           img.src = lead;
           figure.append(img);
           parts.push(figure);
@@ -279,28 +694,70 @@
       render('article', parts);
       if (article.lang) page.lang = article.lang;
       if (article.dir === 'rtl' || article.dir === 'ltr') page.dir = article.dir;
+      markScrollables();
+    }
+
+    /**
+     * @param {OverlayState} state
+     * @param {string} heading
+     * @param {string} message
+     * @param {HTMLButtonElement[]} actions The first one takes focus.
+     */
+    function showNotice(state, heading, message, actions) {
+      shown = null;
+      const title = el(doc, 'h1', 'title', heading);
+      title.id = TITLE_ID;
+      const detail = el(doc, 'p', 'detail', message);
+      const row = el(doc, 'div', 'actions');
+      row.append(...actions);
+      render(state, [title, detail, row]);
+      actions[0].focus({ preventScroll: true });
+    }
+
+    /** @param {Article} article */
+    function showNotArticle(article) {
+      const anyway = button(doc, 'primary anyway', t('showAnyway'), () => {
+        showArticle(article);
+        dialog.focus({ preventScroll: true });
+      });
+      const back = button(doc, 'secondary back', t('back'), () => options.onClose());
+      showNotice('not-article', t('notArticleTitle'), t('notArticleDetail'), [anyway, back]);
     }
 
     /** @param {string} message */
     function showError(message) {
-      const title = el(doc, 'h1', 'title', 'Quire couldn’t read this page');
-      title.id = TITLE_ID;
-      const detail = el(doc, 'p', 'detail', message);
-      const back = el(doc, 'button', 'back', 'Back to the page');
-      back.type = 'button';
-      back.addEventListener('click', () => options.onClose());
-      render('error', [title, detail, back]);
-      back.focus({ preventScroll: true });
+      const back = button(doc, 'primary back', t('back'), () => options.onClose());
+      showNotice('error', t('errorTitle'), message, [back]);
     }
 
     function focus() {
       if (!shadow.activeElement) dialog.focus({ preventScroll: true });
     }
 
-    return { host, shadow, showLoading, showArticle, showError, focus };
+    function dispose() {
+      darkScheme?.removeEventListener('change', onScheme);
+      resizes?.disconnect();
+    }
+
+    applySettings();
+    return {
+      host,
+      shadow,
+      showLoading,
+      showArticle,
+      showNotArticle,
+      showError,
+      setSettings(next) {
+        settings = settingsApi.normalise(next).settings;
+        applySettings();
+      },
+      settings: () => ({ ...settings }),
+      focus,
+      dispose,
+    };
   }
 
   /** @type {QuireOverlay} */
-  const api = Object.freeze({ HOST_ID, createOverlay, formatDate });
+  const api = Object.freeze({ HOST_ID, createOverlay, formatDate, articleMarkdown, t, EN });
   root.quireOverlay = api;
 })(globalThis);

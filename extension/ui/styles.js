@@ -1,13 +1,21 @@
 // @ts-check
 /**
- * @file The overlay's stylesheet, as a string for the shadow root.
+ * @file The overlay's stylesheet, as a string for the shadow root (which
+ * overlay.js adopts as a constructed stylesheet).
  *
  * A classic script (injected before overlay.js). It lives in JS rather than a
  * .css file because a content script cannot link an extension stylesheet into
- * a shadow root without exposing it as a web-accessible resource. A `<style>`
- * inside a shadow root applies even under a page CSP of `style-src 'self'`.
+ * a shadow root without exposing it as a web-accessible resource. A
+ * constructed sheet applies even under a page CSP of `style-src 'self'`.
  *
- * Themes (a later issue) slot in as custom properties on `.quire-theme-*`.
+ * Isolation: `all: initial` on the host cuts every inherited property the
+ * page sets, except `direction` and `unicode-bidi` (which `all` leaves out),
+ * so those are set explicitly. Sizes are in px or em, never rem: rem follows
+ * the page's root font size (many sites set `html { font-size: 62.5% }`).
+ *
+ * Settings arrive as data attributes on `.quire` (`data-scheme` is the theme
+ * in effect, `auto` resolved by overlay.js) and `--quire-size` (px).
+ * Every theme's text and controls meet WCAG AA contrast on its background.
  */
 (function (/** @type {any} */ root) {
   if (root.quireOverlayStyles) return;
@@ -15,6 +23,8 @@
   root.quireOverlayStyles = String.raw`
 :host {
   all: initial !important;
+  direction: ltr !important;
+  unicode-bidi: isolate !important;
   position: fixed !important;
   inset: 0 !important;
   z-index: 2147483647 !important;
@@ -25,159 +35,314 @@
   padding: 0 !important;
   border: 0 !important;
   transform: none !important;
+  filter: none !important;
   opacity: 1 !important;
   visibility: visible !important;
   pointer-events: auto !important;
+  color-scheme: light !important;
+}
+
+[hidden] { display: none !important; }
+/* Read by assistive technology, not shown. */
+.sr {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  padding: 0;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+  border: 0;
 }
 
 .quire {
-  --quire-bg: #f8f6f1;
-  --quire-fg: #1d1c1a;
-  --quire-muted: #5f5b53;
-  --quire-rule: #dcd6ca;
-  --quire-link: #1f4e8c;
-  --quire-accent: #7a3b12;
   --quire-serif: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "Noto Serif", "DejaVu Serif", serif;
   --quire-sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
-  --quire-measure: 65ch;
-  --quire-size: 1.1875rem;
+  --quire-mono: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
+  --quire-size: 19px;
+  --quire-measure: 56ch;
+  --quire-leading: 1.65;
+  --quire-body: var(--quire-serif);
+
+  /* light */
+  --quire-bg: #f8f6f1;
+  --quire-fg: #1d1c1a;
+  --quire-muted: #57534b;
+  --quire-rule: #d9d3c7;
+  --quire-link: #1f4e8c;
+  --quire-accent: #8a3f10;
+  --quire-code-bg: #efebe2;
+  --quire-control-bg: #fffdf8;
+  --quire-primary-fg: #ffffff;
+  --quire-focus: #1f4e8c;
 
   position: absolute;
   inset: 0;
   overflow-y: auto;
   overscroll-behavior: contain;
+  color-scheme: light;
   background: var(--quire-bg);
   color: var(--quire-fg);
-  font: 400 var(--quire-size) / 1.7 var(--quire-serif);
+  font: 400 var(--quire-size) / var(--quire-leading) var(--quire-body);
+  letter-spacing: normal;
+  word-spacing: normal;
+  text-align: start;
+  text-transform: none;
   -webkit-font-smoothing: antialiased;
   text-rendering: optimizeLegibility;
 }
-
-.bar {
-  position: sticky;
-  top: 0;
-  display: flex;
-  justify-content: flex-end;
-  padding: 0.75rem 1rem;
-  background: linear-gradient(var(--quire-bg) 70%, transparent);
+.quire[data-scheme="sepia"] {
+  --quire-bg: #f4ecd8;
+  --quire-fg: #3a2e20;
+  --quire-muted: #5e4e3a;
+  --quire-rule: #d8c9a8;
+  --quire-link: #7b3500;
+  --quire-accent: #7b3500;
+  --quire-code-bg: #ebe0c6;
+  --quire-control-bg: #fbf5e6;
+  --quire-focus: #7b3500;
 }
-
-.close {
-  font: 500 0.875rem / 1 var(--quire-sans);
-  color: var(--quire-muted);
-  background: transparent;
-  border: 1px solid var(--quire-rule);
-  border-radius: 999px;
-  padding: 0.5rem 0.9rem;
-  cursor: pointer;
+.quire[data-scheme="dark"] {
+  color-scheme: dark;
+  --quire-bg: #1c1d1f;
+  --quire-fg: #e4e2dd;
+  --quire-muted: #b0aca3;
+  --quire-rule: #45474b;
+  --quire-link: #8fb8ff;
+  --quire-accent: #e8ad7c;
+  --quire-code-bg: #26282b;
+  --quire-control-bg: #2a2c2f;
+  --quire-primary-fg: #10141a;
+  --quire-focus: #8fb8ff;
 }
-.close:hover { color: var(--quire-fg); border-color: var(--quire-muted); }
-.close:focus-visible, .back:focus-visible, a:focus-visible {
-  outline: 2px solid var(--quire-link);
+.quire[data-font="sans"] { --quire-body: var(--quire-sans); }
+.quire[data-width="narrow"] { --quire-measure: 46ch; }
+.quire[data-width="wide"] { --quire-measure: 68ch; }
+.quire[data-line-height="tight"] { --quire-leading: 1.45; }
+.quire[data-line-height="loose"] { --quire-leading: 1.9; }
+
+.quire:focus { outline: none; }
+.quire :focus-visible {
+  outline: 3px solid var(--quire-focus);
   outline-offset: 2px;
 }
 
-.quire:focus { outline: none; }
+/* ---- toolbar ---- */
+.bar {
+  position: sticky;
+  top: 0;
+  z-index: 2;
+  display: flex;
+  justify-content: space-between;
+  align-items: center;
+  gap: 8px;
+  padding: 10px 16px;
+  background: linear-gradient(var(--quire-bg) 75%, transparent);
+  font: 500 14px / 1 var(--quire-sans);
+}
+.tools { display: flex; flex-wrap: wrap; gap: 8px; }
+.tool, .close, .step, .actions button, .panel select {
+  font: 500 14px / 1 var(--quire-sans);
+  color: var(--quire-fg);
+  background: var(--quire-control-bg);
+  border: 1px solid var(--quire-rule);
+  border-radius: 999px;
+  padding: 8px 14px;
+  min-height: 34px;
+  cursor: pointer;
+}
+.tool.aa { font: 600 15px / 1 var(--quire-serif); min-width: 44px; }
+.tool[aria-expanded="true"] { border-color: var(--quire-muted); }
+.tool:hover, .close:hover, .step:hover:not(:disabled), .panel select:hover { border-color: var(--quire-muted); }
+.step:disabled { cursor: default; color: var(--quire-muted); }
 
+.panel {
+  position: fixed;
+  top: 56px;
+  left: 16px;
+  z-index: 3;
+  box-sizing: border-box;
+  width: min(340px, calc(100% - 32px));
+  margin: 0;
+  padding: 14px 16px;
+  display: grid;
+  gap: 10px;
+  background: var(--quire-control-bg);
+  border: 1px solid var(--quire-rule);
+  border-radius: 10px;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.12);
+  font: 400 14px / 1.3 var(--quire-sans);
+}
+.row { display: flex; align-items: center; justify-content: space-between; gap: 12px; }
+.row .label { color: var(--quire-fg); }
+.row select { border-radius: 6px; padding: 6px 10px; min-width: 150px; }
+.controls { display: flex; align-items: center; gap: 8px; }
+.step { padding: 6px 10px; border-radius: 6px; min-width: 40px; }
+.value { min-width: 48px; text-align: center; font-variant-numeric: tabular-nums; }
+
+.announce {
+  margin: 0 16px;
+  min-height: 0;
+  font: 400 14px / 1.4 var(--quire-sans);
+  color: var(--quire-muted);
+  text-align: center;
+}
+.announce:empty { display: none; }
+.clipboard { position: fixed; top: 0; left: -9999px; width: 1px; height: 1px; opacity: 0; }
+
+/* ---- the article ---- */
 .page {
   box-sizing: border-box;
-  max-width: calc(var(--quire-measure) + 3rem);
+  max-width: calc(var(--quire-measure) + 48px);
   margin: 0 auto;
-  padding: 0.5rem 1.5rem 5rem;
+  padding: 8px 24px 80px;
   outline: none;
 }
 
 .site {
-  margin: 0 0 0.5rem;
-  font: 600 0.8125rem / 1.4 var(--quire-sans);
+  margin: 0 0 8px;
+  font: 600 13px / 1.4 var(--quire-sans);
   letter-spacing: 0.06em;
   text-transform: uppercase;
   color: var(--quire-accent);
 }
+.page[dir="rtl"] .site { letter-spacing: normal; }
 
 h1.title {
-  margin: 0 0 0.75rem;
-  font: 700 2.1rem / 1.2 var(--quire-serif);
+  margin: 0 0 12px;
+  font: 700 1.75em / 1.2 var(--quire-body);
   letter-spacing: -0.01em;
   text-wrap: balance;
 }
 
 .meta {
-  margin: 0 0 2rem;
-  padding-bottom: 1.25rem;
+  margin: 0 0 32px;
+  padding-bottom: 20px;
   border-bottom: 1px solid var(--quire-rule);
-  font: 400 0.9375rem / 1.5 var(--quire-sans);
+  font: 400 15px / 1.5 var(--quire-sans);
   color: var(--quire-muted);
 }
 .meta span + span::before { content: "·"; margin: 0 0.5em; }
 
-.lead { margin: 0 0 2rem; }
+.lead { margin: 0 0 32px; }
 .lead img { display: block; width: 100%; height: auto; border-radius: 2px; }
 
 .content { overflow-wrap: break-word; }
 .content > :first-child { margin-top: 0; }
-.content p, .content ul, .content ol, .content blockquote, .content pre, .content table, .content figure {
+.content p, .content ul, .content ol, .content dl, .content blockquote, .content pre,
+.content .table-scroll, .content figure {
   margin: 0 0 1.2em;
 }
+.content ul, .content ol { padding-inline-start: 1.6em; }
+.content li { margin: 0 0 0.4em; }
+.content li > ul, .content li > ol { margin: 0.4em 0 0; }
 .content h2, .content h3, .content h4, .content h5, .content h6 {
-  font-family: var(--quire-serif);
+  font-family: var(--quire-body);
   line-height: 1.3;
   margin: 1.8em 0 0.6em;
 }
-.content h2 { font-size: 1.45em; }
+.content h2 { font-size: 1.4em; }
 .content h3 { font-size: 1.2em; }
 .content h4, .content h5, .content h6 { font-size: 1em; }
 .content a { color: var(--quire-link); text-underline-offset: 0.15em; }
-.content img, .content video, .content svg { max-width: 100%; height: auto; }
+.content img, .content video, .content picture { max-width: 100%; height: auto; }
+.content figure { margin-inline: 0; }
 .content figure img { display: block; margin: 0 auto; }
 .content figcaption {
-  margin-top: 0.5em;
-  font: 400 0.85rem / 1.5 var(--quire-sans);
+  margin-top: 8px;
+  font: 400 0.8em / 1.5 var(--quire-sans);
   color: var(--quire-muted);
 }
 .content blockquote {
-  padding-left: 1em;
-  border-left: 3px solid var(--quire-rule);
+  margin-inline: 0;
+  padding-inline-start: 1em;
+  border-inline-start: 3px solid var(--quire-rule);
   color: var(--quire-muted);
   font-style: italic;
 }
-.content pre, .content code {
-  font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
+.content pre, .content code, .content kbd, .content samp {
+  font-family: var(--quire-mono);
   font-size: 0.85em;
 }
-.content pre { overflow-x: auto; padding: 1em; background: rgba(0, 0, 0, 0.04); border-radius: 4px; }
-.content table { border-collapse: collapse; display: block; overflow-x: auto; }
-.content th, .content td { border: 1px solid var(--quire-rule); padding: 0.3em 0.6em; }
+.content pre code { font-size: 1em; }
+.content :not(pre) > code {
+  padding: 0.1em 0.3em;
+  border-radius: 3px;
+  background: var(--quire-code-bg);
+}
+.content pre {
+  direction: ltr;
+  text-align: left;
+  white-space: pre;
+  overflow-wrap: normal;
+  overflow-x: auto;
+  tab-size: 4;
+  line-height: 1.5;
+  padding: 1em;
+  background: var(--quire-code-bg);
+  border-radius: 4px;
+}
+.content .table-scroll { overflow-x: auto; }
+.content table { border-collapse: collapse; font-size: 0.9em; line-height: 1.45; }
+.content th, .content td { border: 1px solid var(--quire-rule); padding: 0.35em 0.65em; text-align: start; vertical-align: top; }
+.content th { font-weight: 600; }
+.content caption { caption-side: bottom; margin-top: 0.5em; font: 400 0.85em / 1.5 var(--quire-sans); color: var(--quire-muted); }
 .content hr { border: 0; border-top: 1px solid var(--quire-rule); margin: 2em 0; }
 
+/* ---- loading, not-an-article, error ---- */
 .status {
-  margin: 4rem 0;
+  margin: 64px 0;
   text-align: center;
-  font: 400 1rem / 1.5 var(--quire-sans);
+  font: 400 16px / 1.5 var(--quire-sans);
   color: var(--quire-muted);
 }
-.page.error h1.title { font-size: 1.6rem; }
-.error .detail {
-  font: 400 0.9375rem / 1.5 var(--quire-sans);
+.page.error h1.title, .page.not-article h1.title { font-size: 26px; margin-top: 48px; }
+.page .detail {
+  font: 400 16px / 1.5 var(--quire-sans);
   color: var(--quire-muted);
 }
-.back {
-  font: 600 0.9375rem / 1 var(--quire-sans);
-  color: #fff;
-  background: var(--quire-link);
-  border: 0;
-  border-radius: 6px;
-  padding: 0.7rem 1.1rem;
-  cursor: pointer;
-}
+.actions { display: flex; flex-wrap: wrap; gap: 12px; margin-top: 24px; }
+.actions button { border-radius: 6px; padding: 11px 18px; font-weight: 600; }
+.actions button.primary { color: var(--quire-primary-fg); background: var(--quire-link); border-color: var(--quire-link); }
 
 @media (max-width: 600px) {
-  .quire { --quire-size: 1.0625rem; }
-  h1.title { font-size: 1.65rem; }
+  .page { padding-inline: 16px; }
+  h1.title { font-size: 1.5em; }
+  .tool.print { display: none; }
 }
 @media (prefers-reduced-motion: no-preference) {
   .page { animation: quire-in 140ms ease-out; }
   @keyframes quire-in { from { opacity: 0; transform: translateY(6px); } to { opacity: 1; transform: none; } }
+  .quire { scroll-behavior: smooth; }
+}
+
+/* Print the article alone, in black on white; content/content.js hides the
+   page around the host while the reader is open. */
+@media print {
+  :host {
+    position: static !important;
+    width: auto !important;
+    height: auto !important;
+    overflow: visible !important;
+  }
+  .quire {
+    position: static;
+    overflow: visible;
+    --quire-bg: #fff;
+    --quire-fg: #000;
+    --quire-muted: #333;
+    --quire-link: #000;
+    --quire-code-bg: #f2f2f2;
+    background: #fff;
+    color: #000;
+  }
+  .bar, .panel, .announce { display: none !important; }
+  .page { max-width: none; padding: 0; animation: none; }
+  .content pre { white-space: pre-wrap; overflow: visible; }
+  .content .table-scroll { overflow: visible; }
+  .content img, .content figure, .content pre, .content blockquote, .content table { break-inside: avoid; }
+  h1.title, .content h2, .content h3, .content h4 { break-after: avoid; }
 }
 `;
 })(globalThis);

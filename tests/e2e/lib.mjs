@@ -91,17 +91,21 @@ export async function serve({ root, documentHeaders = {}, port = 0 }) {
  */
 
 /**
- * Starts Chromium with the unpacked extension in a fresh profile.
+ * Starts Chromium with the unpacked extension in a fresh profile, or in
+ * `profile` when given (a browser restart: the caller owns that directory,
+ * and `close` leaves it in place).
  * @param {object} [options]
  * @param {string} [options.extensionDir] Defaults to dist/chrome.
  * @param {boolean} [options.headless] Defaults to true.
+ * @param {string} [options.profile] An existing user-data directory to reuse.
  * @returns {Promise<Launched>}
  */
-export async function launchWithExtension({ extensionDir = DIST, headless = true } = {}) {
+export async function launchWithExtension({ extensionDir = DIST, headless = true, profile: reuse } = {}) {
   await stat(join(extensionDir, 'manifest.json')).catch(() => {
     throw new Error(`${extensionDir}/manifest.json is missing: run \`make dist\` first`);
   });
-  const profile = await mkdtemp(join(tmpdir(), 'quire-profile-'));
+  const profile = reuse ?? (await mkdtemp(join(tmpdir(), 'quire-profile-')));
+  const removeProfile = () => (reuse ? Promise.resolve() : rm(profile, { recursive: true, force: true }));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
@@ -127,12 +131,12 @@ export async function launchWithExtension({ extensionDir = DIST, headless = true
       extensionId,
       async close() {
         await context.close().catch(() => {});
-        await rm(profile, { recursive: true, force: true });
+        await removeProfile();
       },
     };
   } catch (error) {
     await context.close().catch(() => {});
-    await rm(profile, { recursive: true, force: true });
+    await removeProfile();
     throw error;
   }
 }
@@ -225,8 +229,8 @@ export function readOverlay(page) {
 }
 
 /**
- * Waits until the overlay shows its final content (an article or an error,
- * not the loading placeholder) and returns what it shows.
+ * Waits until the overlay shows its final content (an article, a "not an
+ * article" notice or an error, not the loading placeholder) and returns what it shows.
  * @param {import('playwright-core').Page} page
  * @param {number} [timeout]
  */
@@ -234,7 +238,7 @@ export async function waitForOverlay(page, timeout = 15_000) {
   await page.waitForFunction(
     () => {
       const dialog = document.getElementById('quire-reader')?.shadowRoot?.querySelector('[role="dialog"]');
-      return dialog instanceof HTMLElement && (dialog.dataset.state === 'article' || dialog.dataset.state === 'error');
+      return dialog instanceof HTMLElement && ['article', 'not-article', 'error'].includes(dialog.dataset.state || '');
     },
     undefined,
     { timeout },
@@ -277,4 +281,47 @@ export function readOverlayArticleText(page) {
     const area = root?.querySelector('.content')?.parentElement;
     return area instanceof HTMLElement ? area.innerText : '';
   });
+}
+
+/**
+ * The DevTools target ids of the extension's running service workers.
+ * @param {Launched} launched
+ * @returns {Promise<string[]>}
+ */
+export async function serviceWorkerTargets(launched) {
+  const browser = launched.context.browser();
+  if (!browser) throw new Error('no browser behind this context');
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await session.send('Target.getTargets');
+    return targetInfos
+      .filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${launched.extensionId}/`))
+      .map((t) => t.targetId);
+  } finally {
+    await session.detach();
+  }
+}
+
+/**
+ * Stops the extension's service worker, as the browser does after 30 s idle
+ * (`ServiceWorker.stopAllWorkers`, which only a page-level DevTools session
+ * offers), and waits until it is gone. The next toolbar click starts a new
+ * one. `launched.worker` is stale afterwards.
+ * @param {Launched} launched
+ */
+export async function stopServiceWorkers(launched) {
+  const page = await launched.context.newPage();
+  try {
+    const session = await launched.context.newCDPSession(page);
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+    for (let attempt = 0; attempt < 50 && (await serviceWorkerTargets(launched)).length > 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const left = await serviceWorkerTargets(launched);
+    if (left.length > 0) throw new Error(`the service worker is still running: ${left.join(', ')}`);
+    await session.detach();
+  } finally {
+    await page.close();
+  }
 }

@@ -114,7 +114,7 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
       return {
         title: root?.querySelector('h1')?.textContent?.trim() || '',
         paragraphs: Array.from(root?.querySelectorAll('.content p, .content figcaption') || [], (p) => (p.textContent || '').replace(/\s+/g, ' ').trim()),
-        styled: Boolean(root?.querySelector('style')?.textContent?.includes('.quire')),
+        styled: Array.from(root?.adoptedStyleSheets || [], (sheet) => Array.from(sheet.cssRules, (r) => r.cssText).join('\n')).join('\n').includes('.quire'),
         background: root?.querySelector('.quire') ? getComputedStyle(/** @type {Element} */ (root.querySelector('.quire'))).backgroundColor : '',
       };
     });

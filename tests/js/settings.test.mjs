@@ -1,0 +1,129 @@
+// @ts-check
+/** The reader settings: schema, validation, repair of stored values, storage round trips. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import '../../extension/ui/settings.js';
+
+/** @type {QuireSettings} */
+const { SCHEMA, STORAGE_KEY, DEFAULTS, CHOICES, FONT_SIZE, normalise, apply, load, save } = /** @type {any} */ (globalThis).quireSettings;
+
+/**
+ * An in-memory stand-in for `chrome.storage.sync`, recording writes.
+ * @param {Record<string, unknown>} [initial]
+ */
+function fakeArea(initial = {}) {
+  /** @type {Record<string, unknown>} */
+  const items = structuredClone(initial);
+  /** @type {Record<string, unknown>[]} */
+  const writes = [];
+  return {
+    items,
+    writes,
+    /** @param {string} key */
+    async get(key) {
+      return key in items ? { [key]: structuredClone(items[key]) } : {};
+    },
+    /** @param {Record<string, unknown>} change */
+    async set(change) {
+      writes.push(structuredClone(change));
+      Object.assign(items, structuredClone(change));
+    },
+  };
+}
+
+/** @type {Settings} */
+const CUSTOM = { schema: SCHEMA, theme: 'dark', font: 'sans', fontSize: 23, width: 'wide', lineHeight: 'loose' };
+
+test('defaults are valid settings of the current schema', () => {
+  assert.deepEqual(normalise(DEFAULTS), { settings: { ...DEFAULTS }, repaired: false });
+  assert.equal(DEFAULTS.schema, SCHEMA);
+  assert.ok(CHOICES.theme.includes(DEFAULTS.theme));
+  assert.deepEqual([...CHOICES.theme], ['auto', 'light', 'sepia', 'dark']);
+  assert.ok(DEFAULTS.fontSize >= FONT_SIZE.min && DEFAULTS.fontSize <= FONT_SIZE.max);
+});
+
+test('valid current settings pass unchanged and are not rewritten', () => {
+  assert.deepEqual(normalise(CUSTOM), { settings: CUSTOM, repaired: false });
+});
+
+test('anything that is not an object resets to the defaults', () => {
+  for (const raw of [null, undefined, 42, 'dark', [], [CUSTOM], true]) {
+    assert.deepEqual(normalise(raw), { settings: { ...DEFAULTS }, repaired: true }, `input ${JSON.stringify(raw)}`);
+  }
+});
+
+test('each invalid field falls back to its default; valid ones are kept', () => {
+  const { settings, repaired } = normalise({ ...CUSTOM, theme: 'neon', fontSize: 400 });
+  assert.equal(repaired, true);
+  assert.deepEqual(settings, { ...CUSTOM, theme: DEFAULTS.theme, fontSize: DEFAULTS.fontSize });
+  for (const fontSize of [13, 31, 18.5, '20', NaN, Infinity, null]) {
+    assert.equal(normalise({ ...CUSTOM, fontSize }).settings.fontSize, DEFAULTS.fontSize, `fontSize ${String(fontSize)}`);
+  }
+  // Prototype keys are not choices.
+  assert.equal(normalise({ ...CUSTOM, theme: 'constructor' }).settings.theme, DEFAULTS.theme);
+  assert.equal(normalise({ ...CUSTOM, width: 'toString' }).settings.width, DEFAULTS.width);
+});
+
+test('settings of another schema version, or without one, are salvaged field by field', () => {
+  // Stored before versioning, or by a future version with a field we do not know.
+  const old = normalise({ theme: 'sepia', fontSize: 21 });
+  assert.deepEqual(old, { settings: { ...DEFAULTS, theme: 'sepia', fontSize: 21 }, repaired: true });
+  const newer = normalise({ ...CUSTOM, schema: SCHEMA + 1, hyphenate: true });
+  assert.deepEqual(newer, { settings: CUSTOM, repaired: true });
+  const unknownKey = normalise({ ...CUSTOM, extra: 1 });
+  assert.equal(unknownKey.repaired, true, 'an unknown key is dropped on rewrite');
+  assert.ok(!('extra' in unknownKey.settings));
+});
+
+test('apply changes a field and ignores an invalid change', () => {
+  assert.deepEqual(apply(CUSTOM, { theme: 'light' }), { ...CUSTOM, theme: 'light' });
+  assert.deepEqual(apply(CUSTOM, { fontSize: 24 }), { ...CUSTOM, fontSize: 24 });
+  assert.deepEqual(apply(CUSTOM, { fontSize: FONT_SIZE.max + 1 }), CUSTOM, 'past the largest size: unchanged');
+  assert.deepEqual(apply(CUSTOM, /** @type {any} */ ({ theme: 'neon' })), CUSTOM);
+  assert.deepEqual(apply(CUSTOM, /** @type {any} */ ({ schema: 0 })), CUSTOM, 'the schema is not the caller’s to change');
+});
+
+test('load: nothing stored gives the defaults and writes nothing', async () => {
+  const area = fakeArea();
+  assert.deepEqual(await load(area), { ...DEFAULTS });
+  assert.equal(area.writes.length, 0);
+});
+
+test('load: valid stored settings come back as stored, without a write', async () => {
+  const area = fakeArea({ [STORAGE_KEY]: CUSTOM });
+  assert.deepEqual(await load(area), CUSTOM);
+  assert.equal(area.writes.length, 0);
+});
+
+test('load: invalid or old stored settings are repaired and written back', async () => {
+  const area = fakeArea({ [STORAGE_KEY]: { theme: 'dark', fontSize: 'huge', width: 3 } });
+  const expected = { ...DEFAULTS, theme: 'dark' };
+  assert.deepEqual(await load(area), expected);
+  assert.deepEqual(area.writes, [{ [STORAGE_KEY]: expected }]);
+  assert.deepEqual(area.items[STORAGE_KEY], expected);
+
+  const garbage = fakeArea({ [STORAGE_KEY]: 'dark mode please' });
+  assert.deepEqual(await load(garbage), { ...DEFAULTS });
+  assert.deepEqual(garbage.items[STORAGE_KEY], { ...DEFAULTS });
+});
+
+test('load and save never throw: no storage, or storage that fails', async () => {
+  assert.deepEqual(await load(null), { ...DEFAULTS });
+  assert.deepEqual(await load(undefined), { ...DEFAULTS });
+  assert.equal(await save(null, CUSTOM), false);
+  const failing = {
+    get: async () => { throw new Error('storage is gone'); },
+    set: async () => { throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded'); },
+  };
+  assert.deepEqual(await load(failing), { ...DEFAULTS });
+  assert.equal(await save(failing, CUSTOM), false);
+  // A storage answering with something odd instead of an object.
+  assert.deepEqual(await load({ get: async () => /** @type {any} */ (null), set: async () => {} }), { ...DEFAULTS });
+});
+
+test('save writes normalised settings under one key', async () => {
+  const area = fakeArea();
+  assert.equal(await save(area, /** @type {any} */ ({ ...CUSTOM, theme: 'neon', extra: true })), true);
+  assert.deepEqual(area.writes, [{ [STORAGE_KEY]: { ...CUSTOM, theme: DEFAULTS.theme } }]);
+  assert.deepEqual(await load(area), { ...CUSTOM, theme: DEFAULTS.theme });
+});
