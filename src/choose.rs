@@ -38,7 +38,14 @@ pub type Chosen = (Dom, NodeId, Option<String>);
 /// Runs the chooser: up to four attempts, each relaxing one more rule, until
 /// one yields at least `char_threshold` characters; otherwise the longest.
 /// Returns `None` when the page has no `<body>` content at all.
-pub fn run(dom: &Dom, ctx: &Context) -> Option<Chosen> {
+///
+/// The first attempt works on `dom` itself, which is consumed: most pages
+/// need no second attempt, so no copy is made up front. Each further attempt
+/// (and the redo of the longest one when none was long enough and a trace
+/// is being kept) gets a fresh copy of the prepared page from `fresh`, which
+/// must return the same DOM, node for node, as `dom` was (parse and prepare
+/// are deterministic, so re-running them from the HTML does).
+pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> Option<Chosen> {
     let attempts = [
         Flags::ALL,
         Flags {
@@ -62,26 +69,79 @@ pub fn run(dom: &Dom, ctx: &Context) -> Option<Chosen> {
             t.rewind(m);
         }
     };
-    let mut best: Option<(usize, Flags)> = None;
+    let mut first = Some(dom);
+    // The longest attempt so far: its length, flags and (without a trace)
+    // its result, kept so it need not be redone.
+    let mut best: Option<(usize, Flags, Option<Chosen>)> = None;
     for flags in attempts {
+        let mut work = match first.take() {
+            Some(d) => d,
+            None => fresh()?,
+        };
+        // After `fresh`, so what it records again is dropped too.
         rewind();
-        let mut work = dom.clone();
         let (root, byline) = grab_article(&mut work, flags, ctx)?;
         let len = inner_text_len(&work, root);
         if len >= ctx.options.char_threshold {
             return Some((work, root, byline));
         }
-        if best.is_none_or(|(l, _)| len > l) {
-            best = Some((len, flags));
+        if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
+            // Drop the previous best before anything else is built.
+            drop(best.take());
+            let kept = ctx.trace.is_none().then_some((work, root, byline));
+            best = Some((len, flags, kept));
         }
     }
-    // None was long enough: redo the longest attempt (it is deterministic),
-    // so that a trace holds that attempt's decisions.
-    let (_, flags) = best?;
+    let (_, flags, kept) = best?;
+    if kept.is_some() {
+        return kept;
+    }
+    // With a trace, redo the longest attempt (it is deterministic), so that
+    // the trace holds that attempt's decisions.
+    let mut work = fresh()?;
     rewind();
-    let mut work = dom.clone();
     let (root, byline) = grab_article(&mut work, flags, ctx)?;
     Some((work, root, byline))
+}
+
+/// For every node of `dom`, the text direction (`dir="ltr"` or `"rtl"`)
+/// stated on it or its nearest ancestor that states one: 0 for none, 1 for
+/// ltr, 2 for rtl. Taken before the chooser edits the tree, so the article's
+/// direction can be read off the page as it was.
+pub fn dir_table(dom: &Dom) -> Vec<u8> {
+    let mut table = vec![0u8; dom.len()];
+    let doc = dom.document();
+    for n in dom.descendants(doc).skip(1) {
+        let own = if dom.is_element(n) {
+            match dom.attr(n, "dir").map(str::trim) {
+                Some(d) if d.eq_ignore_ascii_case("ltr") => 1,
+                Some(d) if d.eq_ignore_ascii_case("rtl") => 2,
+                _ => 0,
+            }
+        } else {
+            0
+        };
+        table[n.index()] = if own != 0 {
+            own
+        } else {
+            dom.parent(n).map_or(0, |p| table[p.index()])
+        };
+    }
+    table
+}
+
+/// The direction of the chosen article: that of the first of `root`'s
+/// element children that existed on the page, looked up in `table` (see
+/// [`dir_table`]).
+pub fn article_dir(dom: &Dom, root: NodeId, table: &[u8]) -> Option<String> {
+    let c = dom
+        .element_children(root)
+        .find(|c| c.index() < table.len())?;
+    match table[c.index()] {
+        1 => Some("ltr".to_string()),
+        2 => Some("rtl".to_string()),
+        _ => None,
+    }
 }
 
 /// Text similarity of two strings in [0, 1] by shared word tokens
@@ -529,6 +589,12 @@ mod tests {
         Context::new(Options::default())
     }
 
+    /// Runs the chooser on `html`, re-parsing it for every retry.
+    fn choose(html: &str) -> Chosen {
+        let parse = || Dom::parse(html, &Limits::default()).unwrap();
+        run(parse(), &ctx(), || Some(parse())).unwrap()
+    }
+
     #[test]
     fn similarity_of_titles() {
         assert!(text_similarity("A quiet harbour", "A quiet harbour") > 0.99);
@@ -543,8 +609,7 @@ mod tests {
              <div class=story><p>{para}</p><p>{para}</p><p>{para}</p></div>\
              <div class=footer>Copyright</div></body>"
         );
-        let dom = Dom::parse(&html, &Limits::default()).unwrap();
-        let (work, root, _) = run(&dom, &ctx()).unwrap();
+        let (work, root, _) = choose(&html);
         let text = inner_text(&work, root);
         assert!(text.contains("old library"));
         assert!(!text.contains("Home"));
@@ -559,8 +624,7 @@ mod tests {
             "<body><article><div class=body><p>{PARA}</p>\
              <h2 class=section-header>Crossing the bar</h2><p>{PARA}</p><p>{PARA}</p></div></article></body>"
         );
-        let dom = Dom::parse(&html, &Limits::default()).unwrap();
-        let (work, root, _) = run(&dom, &ctx()).unwrap();
+        let (work, root, _) = choose(&html);
         assert!(inner_text(&work, root).contains("Crossing the bar"));
     }
 
@@ -571,8 +635,7 @@ mod tests {
              <figure><img src=a.jpg><figcaption>The ferry at dusk.</figcaption></figure>\
              <div class=body><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></article></body>"
         );
-        let dom = Dom::parse(&html, &Limits::default()).unwrap();
-        let (work, root, _) = run(&dom, &ctx()).unwrap();
+        let (work, root, _) = choose(&html);
         let text = inner_text(&work, root);
         assert!(text.starts_with("The ferry at dusk."), "{text}");
     }
@@ -584,8 +647,7 @@ mod tests {
              <figure><img src=a.jpg><figcaption>The ferry at dusk.</figcaption></figure></header>\
              <div class=body><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></article></body>"
         );
-        let dom = Dom::parse(&html, &Limits::default()).unwrap();
-        let (work, root, _) = run(&dom, &ctx()).unwrap();
+        let (work, root, _) = choose(&html);
         assert!(inner_text(&work, root).contains("The ferry at dusk."));
     }
 
@@ -593,8 +655,7 @@ mod tests {
     fn byline_is_lifted_from_the_body() {
         let para = "A long enough paragraph of article text, with commas, so that it is scored as content. ";
         let html = format!("<body><article><p class=byline>By Ada Lovelace</p><p>{para}</p><p>{para}</p></article></body>");
-        let dom = Dom::parse(&html, &Limits::default()).unwrap();
-        let (_, _, byline) = run(&dom, &ctx()).unwrap();
+        let (_, _, byline) = choose(&html);
         assert_eq!(byline.as_deref(), Some("Ada Lovelace"));
     }
 }

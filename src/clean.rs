@@ -21,7 +21,9 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
         }
     }
     clean_styles(dom, root);
-    let data_tables = mark_data_tables(dom, root);
+    let mut data_tables = mark_data_tables(dom, root);
+    // Sorted, for the binary searches of `should_remove`.
+    data_tables.sort_unstable();
     clean_conditionally(dom, ctx, root, "form", flags, &data_tables);
     clean_conditionally(dom, ctx, root, "fieldset", flags, &data_tables);
     for tag in ["object", "embed", "footer", "link", "aside"] {
@@ -344,12 +346,58 @@ fn is_captioned_gallery(dom: &Dom, node: NodeId) -> bool {
     captioned >= 2 && caption_len * 2 >= inner_text_len(dom, node)
 }
 
-fn count(dom: &Dom, id: NodeId, tag: &str) -> usize {
-    dom.descendants(id)
-        .skip(1)
-        .filter(|&d| dom.tag(d) == tag)
-        .count()
+/// What [`should_remove`] counts below a block, gathered in one walk over
+/// its descendants (the block itself excluded).
+#[derive(Default)]
+struct Census {
+    p: usize,
+    img: usize,
+    li: usize,
+    input: usize,
+    figures: usize,
+    /// `<object>`, `<embed>` and `<iframe>` that are not video players.
+    embeds: usize,
+    video: bool,
+    data_table: bool,
+    /// Text length of every `<ul>`/`<ol>` below, nested ones counted again.
+    list_len: usize,
+    /// Commas in all the text below.
+    commas: usize,
 }
+
+impl Census {
+    fn of(dom: &Dom, node: NodeId, data_tables: &[NodeId]) -> Census {
+        let mut c = Census::default();
+        for d in dom.descendants(node).skip(1) {
+            if let Some(t) = dom.text(d) {
+                c.commas += comma_count(t);
+                continue;
+            }
+            match dom.tag(d) {
+                "p" => c.p += 1,
+                "img" => c.img += 1,
+                "li" => c.li += 1,
+                "input" => c.input += 1,
+                "figure" => c.figures += 1,
+                "ul" | "ol" => c.list_len += inner_text_len(dom, d),
+                "object" | "embed" | "iframe" => {
+                    if is_video_embed(dom, d) {
+                        c.video = true;
+                    } else {
+                        c.embeds += 1;
+                    }
+                }
+                "table" if data_tables.binary_search(&d).is_ok() => c.data_table = true,
+                _ => {}
+            }
+        }
+        c
+    }
+}
+
+/// Longest text [`is_ad_or_loading_words`] can match, in characters, with
+/// room for surrounding whitespace.
+const AD_OR_LOADING_MAX: usize = 32;
 
 fn should_remove(
     dom: &Dom,
@@ -358,35 +406,24 @@ fn should_remove(
     flags: Flags,
     data_tables: &[NodeId],
 ) -> Option<&'static str> {
-    let text = inner_text(dom, node);
-    let text_len = text.chars().count();
-    let mut is_list = matches!(tag, "ul" | "ol");
-    if !is_list && text_len > 0 {
-        let list_len: usize = dom
-            .descendants(node)
-            .skip(1)
-            .filter(|&d| matches!(dom.tag(d), "ul" | "ol"))
-            .map(|l| inner_text_len(dom, l))
-            .sum();
-        is_list = list_len as f64 / text_len as f64 > 0.9;
-    }
-    if tag == "table" && data_tables.contains(&node) {
+    let is_data_table = |n: NodeId| data_tables.binary_search(&n).is_ok();
+    if tag == "table" && is_data_table(node) {
         return None;
     }
     if dom
         .ancestors(node)
-        .any(|a| data_tables.contains(&a) || dom.tag(a) == "code")
+        .any(|a| is_data_table(a) || dom.tag(a) == "code")
     {
         return None;
     }
-    if dom
-        .descendants(node)
-        .skip(1)
-        .any(|d| data_tables.contains(&d))
-    {
+    let census = Census::of(dom, node, data_tables);
+    if census.data_table {
         return None;
     }
-    if is_captioned_gallery(dom, node) {
+    let text_len = inner_text_len(dom, node);
+    let is_list = matches!(tag, "ul" | "ol")
+        || (text_len > 0 && census.list_len as f64 / text_len as f64 > 0.9);
+    if census.figures >= 2 && is_captioned_gallery(dom, node) {
         return None;
     }
     let weight = if flags.weight_classes {
@@ -397,26 +434,19 @@ fn should_remove(
     if weight < 0.0 {
         return Some("negative-class-weight");
     }
-    if comma_count(&text) >= 10 {
+    if census.commas >= 10 {
         return None;
     }
-    let p = count(dom, node, "p") as f64;
-    let img = count(dom, node, "img") as f64;
-    let li = count(dom, node, "li") as f64 - 100.0;
-    let input = count(dom, node, "input") as f64;
+    let p = census.p as f64;
+    let img = census.img as f64;
+    let li = census.li as f64 - 100.0;
+    let input = census.input as f64;
     let heading_density = text_density(dom, node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
-    let mut embed_count = 0;
-    for e in dom
-        .descendants(node)
-        .skip(1)
-        .filter(|&d| matches!(dom.tag(d), "object" | "embed" | "iframe"))
-    {
-        if is_video_embed(dom, e) {
-            return None;
-        }
-        embed_count += 1;
+    if census.video {
+        return None;
     }
-    if is_ad_or_loading_words(&text) {
+    let embed_count = census.embeds;
+    if text_len <= AD_OR_LOADING_MAX && is_ad_or_loading_words(&inner_text(dom, node)) {
         return Some("ad-or-loading-label");
     }
     let link_density = link_density(dom, node);
@@ -461,8 +491,7 @@ fn should_remove(
         {
             return reason;
         }
-        let li_count = count(dom, node, "li") as f64;
-        if img == li_count {
+        if img == census.li as f64 {
             return None;
         }
     }

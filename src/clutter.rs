@@ -739,10 +739,22 @@ fn label_in(text: &str, table: &[&str]) -> bool {
 /// `cue` occurs in `text` as whole words ("jetzt unterstützen" holds
 /// "unterstützen").
 fn contains_words(text: &str, cue: &str) -> bool {
-    text.match_indices(cue).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + cue.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    // Labels are short: a plain scan for the cue's first byte beats setting
+    // up `str::match_indices`' searcher for every cue.
+    let Some(&first) = cue.as_bytes().first() else {
+        return false;
+    };
+    if cue.len() > text.len() {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    (0..=text.len() - cue.len()).any(|i| {
+        bytes[i] == first && bytes[i..].starts_with(cue.as_bytes()) && text.is_char_boundary(i) && {
+            let before = text[..i].chars().next_back();
+            let after = text[i + cue.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        }
     })
 }
 

@@ -117,7 +117,7 @@ pub fn explain(
 ) -> Result<Explanation, ExtractError> {
     let pristine = Dom::parse(html, &options.limits)?;
     let trace = std::rc::Rc::new(Trace::default());
-    let run = crate::run_pipeline(pristine.clone(), url, options, Some(trace.clone()))?;
+    let run = crate::run_pipeline(|| Ok(pristine.clone()), url, options, Some(trace.clone()))?;
     let decisions: HashMap<NodeId, Decision> = {
         let mut m = HashMap::new();
         for (n, d) in trace.decisions.borrow().iter() {

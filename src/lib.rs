@@ -177,17 +177,22 @@ pub(crate) struct Run {
 /// `options.limits` (size, node count, depth, tree-building work) or has no
 /// content at all.
 pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Article, ExtractError> {
-    let dom = Dom::parse(html, &options.limits)?;
-    Ok(run_pipeline(dom, url, options, None)?.article)
+    let parse = || Dom::parse(html, &options.limits);
+    Ok(run_pipeline(parse, url, options, None)?.article)
 }
 
-/// Every phase after parsing, in order; `trace` records decisions for [`explain`].
+/// Every phase after parsing, in order; `trace` records decisions for
+/// [`explain`]. `parse` yields the parsed page: once for the pipeline, and
+/// again for each retry of the chooser (so no copy of the page is kept for
+/// the retries that most pages never need); it must return the same DOM
+/// every time.
 pub(crate) fn run_pipeline(
-    mut dom: Dom,
+    parse: impl Fn() -> Result<Dom, ExtractError>,
     url: Option<&str>,
     options: &Options,
     trace: Option<std::rc::Rc<Trace>>,
 ) -> Result<Run, ExtractError> {
+    let mut dom = parse()?;
     let base = prepare::base_url(&dom, url);
     let meta = metadata::collect(&dom, base.as_ref());
     let readerable = score::is_probably_readerable_dom(&dom);
@@ -198,16 +203,18 @@ pub(crate) fn run_pipeline(
         trace,
     };
     prepare::run(&mut dom, &ctx);
-    let chosen = choose::run(&dom, &ctx);
     // The direction stated nearest the article (Readability reads it from
-    // the top candidate's ancestors); the chooser's DOM is a clone of `dom`,
-    // so the article's nodes have the same ids in both.
-    let article_dir = chosen.as_ref().and_then(|(work, root, _)| {
-        work.element_children(*root)
-            .find(|c| c.index() < dom.len())
-            .and_then(|c| metadata::dir_of_ancestors(&dom, c))
+    // the top candidate's ancestors), read off the page before the chooser
+    // edits it; every retry's DOM has the same node ids.
+    let dirs = choose::dir_table(&dom);
+    let chosen = choose::run(dom, &ctx, || {
+        let mut fresh = parse().ok()?;
+        prepare::run(&mut fresh, &ctx);
+        Some(fresh)
     });
     let (mut dom, root, byline_from_body) = chosen.ok_or(ExtractError::NoContent)?;
+    let article_dir = choose::article_dir(&dom, root, &dirs);
+    drop(dirs);
     let removed = clean::run(&mut dom, root, &ctx);
     let content = output::html(&dom, root);
     let text = output::text(&dom, root);

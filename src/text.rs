@@ -78,29 +78,39 @@ pub fn inner_text(dom: &Dom, id: NodeId) -> String {
 }
 
 /// Length in characters of the normalised inner text, without allocating the
-/// normalised string.
+/// normalised string. Cached per node by the [`Dom`] (see [`Dom::text_len`]).
 pub fn inner_text_len(dom: &Dom, id: NodeId) -> usize {
+    dom.text_len(id)
+}
+
+/// The normalised length of one piece of text, and whether whitespace comes
+/// before its first word and after its last (both: whether it has any
+/// whitespace, when it has no word). The summary [`Dom::text_len`] combines.
+pub(crate) fn span_of(s: &str) -> (usize, bool, bool) {
     let mut len = 0usize;
+    let mut lead = false;
     let mut pending_space = false;
-    for n in dom.descendants(id) {
-        if let NodeData::Text(t) = &dom.node(n).data {
-            for_each_run(t, |run| match run {
-                Some(w) => {
-                    if pending_space && len > 0 {
-                        len += 1;
-                    }
-                    pending_space = false;
-                    len += if w.is_ascii() {
-                        w.len()
-                    } else {
-                        w.chars().count()
-                    };
-                }
-                None => pending_space = true,
-            });
+    for_each_run(s, |run| match run {
+        Some(w) => {
+            if len == 0 {
+                lead = pending_space;
+            } else if pending_space {
+                len += 1;
+            }
+            pending_space = false;
+            len += if w.is_ascii() {
+                w.len()
+            } else {
+                w.chars().count()
+            };
         }
+        None => pending_space = true,
+    });
+    if len == 0 {
+        (0, pending_space, pending_space)
+    } else {
+        (len, lead, pending_space)
     }
-    len
 }
 
 /// Number of commas (Latin and CJK/Arabic forms) in `s`.
@@ -194,6 +204,39 @@ mod tests {
         assert_eq!(expected, "onetwo three four\u{e9} 五");
         assert_eq!(inner_text(&dom, d), expected);
         assert_eq!(inner_text_len(&dom, d), expected.chars().count());
+    }
+
+    #[test]
+    fn cached_lengths_follow_edits_of_the_tree() {
+        let mut dom = Dom::parse(
+            "<div id=a> one <p> two<b>three </b></p>\n<p>four</p> <i> </i>five</div>",
+            &Limits::default(),
+        )
+        .unwrap();
+        let fresh = |dom: &Dom, id: NodeId| normalize_ws(&dom.text_content(id)).chars().count();
+        let a = dom.find_tag(dom.document(), "div").unwrap();
+        let check = |dom: &Dom| {
+            for n in dom.descendants(dom.document()) {
+                assert_eq!(inner_text_len(dom, n), fresh(dom, n), "{n:?}");
+            }
+        };
+        check(&dom);
+        let ps = dom.find_all_tags(a, "p");
+        dom.detach(ps[0]);
+        check(&dom);
+        dom.append(a, ps[0]);
+        check(&dom);
+        let b = dom.find_tag(a, "b").unwrap();
+        dom.append_text(b, "and more");
+        check(&dom);
+        let i = dom.find_tag(a, "i").unwrap();
+        dom.insert_before(ps[1], i);
+        let t = dom.create_text("  six seven ");
+        dom.append(i, t);
+        check(&dom);
+        dom.unwrap(ps[1]);
+        check(&dom);
+        assert_eq!(inner_text(&dom, a).chars().count(), inner_text_len(&dom, a));
     }
 
     #[test]

@@ -407,3 +407,45 @@ fn deep_stack_with_many_nodes_under_the_work_budget() {
     let html = "<div>".repeat(505) + &"<p>x</p>".repeat(n);
     let _ = run("505 open <div>, then 20k <p>x</p>", &html);
 }
+
+/// The case list `tests/smoke/hostile-wasm.test.mjs` runs through the
+/// release wasm (`tests/hostile/cases.json`), run natively, so the two
+/// tables compare case by case.
+#[test]
+fn shared_case_list() {
+    let spec: serde_json::Value = serde_json::from_str(include_str!("hostile/cases.json"))
+        .expect("tests/hostile/cases.json is valid JSON");
+    let prose = spec["prose"].as_str().expect("prose");
+    for case in spec["cases"].as_array().expect("cases") {
+        let name = case["name"].as_str().expect("name");
+        let mut html = String::new();
+        for part in case["parts"].as_array().expect("parts") {
+            let text = part[0]
+                .as_str()
+                .expect("part text")
+                .replace("{prose}", prose);
+            let count = scale(part[1].as_u64().expect("part count") as usize);
+            if text.contains("{i}") {
+                for i in 0..count {
+                    html.push_str(&text.replace("{i}", &i.to_string()));
+                }
+            } else {
+                html.push_str(&text.repeat(count));
+            }
+        }
+        let r = run(&format!("json: {name}"), &html);
+        let outcome = match &r {
+            Ok(a) if a.readerable => "article",
+            Ok(_) => "not-readerable",
+            Err(e) => e.code(),
+        };
+        let ok = match case["expect"].as_str().expect("expect") {
+            "any" => true,
+            "no-content-or-not-readerable" => matches!(outcome, "no-content" | "not-readerable"),
+            // Debug builds scale the cases down, so limits may not bite.
+            _ if cfg!(debug_assertions) => true,
+            e => e == outcome,
+        };
+        assert!(ok, "{name}: {outcome}, expected {}", case["expect"]);
+    }
+}
