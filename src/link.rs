@@ -54,7 +54,7 @@ enum Set {
 }
 
 fn in_set(b: u8, set: Set) -> bool {
-    if b < 0x20 || b >= 0x7f {
+    if !(0x20..0x7f).contains(&b) {
         return true;
     }
     let fragment = matches!(b, b' ' | b'"' | b'<' | b'>' | b'`');
