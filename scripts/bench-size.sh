@@ -7,8 +7,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 wasm=build/pkg/quire_bg.wasm
 # twiggy needs names; wasm-opt drops the name section, so look at the module
-# cargo produced before wasm-bindgen and wasm-opt (same code, unoptimised by wasm-opt).
-pre=target/wasm32-unknown-unknown/release/quire.wasm
+# cargo produced (profile wasm-release) before wasm-bindgen and wasm-opt.
+pre=target/wasm32-unknown-unknown/wasm-release/quire.wasm
 out=out/bench
 mkdir -p "$out"
 [ -f "$wasm" ] || { echo "bench-size: $wasm missing: run make wasm" >&2; exit 1; }

@@ -20,6 +20,7 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod limit;
+pub mod link;
 pub mod metadata;
 pub mod output;
 pub mod patterns;
@@ -114,7 +115,7 @@ pub struct Context {
     /// The options of this run.
     pub options: Options,
     /// Base URL for resolving relative links (`<base href>` applied).
-    pub base: Option<url::Url>,
+    pub base: Option<crate::link::Url>,
     /// The article title, once metadata has found it (used to drop a
     /// duplicate headline from the body).
     pub title: Option<String>,

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::choose::text_similarity;
 use crate::dom::{Dom, NodeId};
+use crate::link::Url;
 use crate::patterns::{self, lower};
 use crate::prepare::absolutize;
 use crate::text::normalize_ws;
@@ -52,7 +53,7 @@ struct JsonLd {
 
 /// Collects the page's metadata. Runs before `prepare`, so scripts
 /// (JSON-LD) and `<head>` are still there.
-pub fn collect(dom: &Dom, base: Option<&url::Url>) -> Metadata {
+pub fn collect(dom: &Dom, base: Option<&Url>) -> Metadata {
     let root = dom.document();
     let values = readability_meta_values(dom);
     let others = other_meta_values(dom);
@@ -180,7 +181,7 @@ fn dir_attr(dom: &Dom, node: NodeId) -> Option<String> {
 /// than [`patterns::LEAD_IMAGE_MIN_SIZE`] pixels on a side, not hidden from
 /// screen readers and not classed as an icon, formula or avatar.
 /// For pages that name no lead image in their metadata.
-pub fn first_image(dom: &Dom, root: NodeId, base: Option<&url::Url>) -> Option<String> {
+pub fn first_image(dom: &Dom, root: NodeId, base: Option<&Url>) -> Option<String> {
     let small = |n: NodeId, attr: &str| {
         dom.attr(n, attr)
             .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
@@ -264,7 +265,7 @@ pub fn dir_of_lang(lang: &str) -> String {
 }
 
 fn looks_like_url(s: &str) -> bool {
-    url::Url::parse(s).is_ok_and(|u| u.has_host()) || s.starts_with('/')
+    Url::parse(s).is_some_and(|u| u.has_host()) || s.starts_with('/')
 }
 
 /// Decodes the character references Readability decodes in metadata
@@ -996,10 +997,7 @@ mod tests {
 
     fn meta(html: &str) -> Metadata {
         let dom = Dom::parse(html, &Limits::default()).unwrap();
-        collect(
-            &dom,
-            url::Url::parse("https://example.org/x/").ok().as_ref(),
-        )
+        collect(&dom, Url::parse("https://example.org/x/").as_ref())
     }
 
     #[test]
@@ -1327,7 +1325,7 @@ mod tests {
             &Limits::default(),
         )
         .unwrap();
-        let base = url::Url::parse("https://example.org/x/").ok();
+        let base = Url::parse("https://example.org/x/");
         assert_eq!(
             first_image(&dom, dom.document(), base.as_ref()).as_deref(),
             Some("https://example.org/big.jpg")

@@ -5,25 +5,26 @@
 //! runs into paragraphs and `<font>` into `<span>`; makes every URL absolute.
 
 use crate::dom::{Dom, NodeData, NodeId};
+use crate::link::Url;
 use crate::patterns::{self, is_one_of};
 use crate::Context;
 
 /// The base URL of the page: `url`, with any `<base href>` applied.
-pub fn base_url(dom: &Dom, url: Option<&str>) -> Option<url::Url> {
-    let page = url.and_then(|u| url::Url::parse(u.trim()).ok());
+pub fn base_url(dom: &Dom, url: Option<&str>) -> Option<Url> {
+    let page = url.and_then(|u| Url::parse(u.trim()));
     let base_href = dom
         .descendants(dom.document())
         .find(|&n| dom.tag(n) == "base" && dom.has_attr(n, "href"))
         .and_then(|n| dom.attr(n, "href"));
     match (page, base_href) {
-        (Some(p), Some(h)) => p.join(h.trim()).ok().or(Some(p)),
-        (None, Some(h)) => url::Url::parse(h.trim()).ok(),
+        (Some(p), Some(h)) => p.join(h.trim()).or(Some(p)),
+        (None, Some(h)) => Url::parse(h.trim()),
         (p, None) => p,
     }
 }
 
 /// Resolves `href` against `base`; returns it unchanged when it cannot be.
-pub fn absolutize(base: Option<&url::Url>, href: &str) -> String {
+pub fn absolutize(base: Option<&Url>, href: &str) -> String {
     let href = href.trim();
     if href.starts_with('#') {
         return href.to_string();
@@ -32,7 +33,7 @@ pub fn absolutize(base: Option<&url::Url>, href: &str) -> String {
         Some(b) => b
             .join(href)
             .map(|u| u.to_string())
-            .unwrap_or_else(|_| href.to_string()),
+            .unwrap_or_else(|| href.to_string()),
         None => href.to_string(),
     }
 }
@@ -386,7 +387,7 @@ pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {
     }
 }
 
-fn absolutize_urls(dom: &mut Dom, base: Option<&url::Url>) {
+fn absolutize_urls(dom: &mut Dom, base: Option<&Url>) {
     if base.is_none() {
         return;
     }
@@ -413,7 +414,7 @@ fn absolutize_urls(dom: &mut Dom, base: Option<&url::Url>) {
 }
 
 /// Resolves every URL of a `srcset` list.
-pub fn absolutize_srcset(base: Option<&url::Url>, srcset: &str) -> String {
+pub fn absolutize_srcset(base: Option<&Url>, srcset: &str) -> String {
     srcset
         .split(", ")
         .map(|cand| {

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Smoke test of the *release* wasm (`make wasm`: wasm-pack --release, with
+ * Smoke test of the *release* wasm (`make wasm`: wasm-pack --profile wasm-release, with
  * wasm-opt). It loads build/pkg exactly as the extension's glue does, through
  * `initSync`, and extracts a small page. A wasm-opt that breaks the module
  * (e.g. Debian's wasm-opt 108) compiles fine but fails here, at
