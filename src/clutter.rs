@@ -617,14 +617,16 @@ fn structure(b: &Block) -> Option<Verdict> {
     if is_link_card(b, &links) {
         return Some(Verdict::new(ClutterKind::Related, &["link-card"]));
     }
-    if in_gallery(dom, b.node) && !b.has(&["img", "picture", "figure"]) {
+    // The cheap tests on the block itself come first: `in_gallery` walks
+    // every ancestor, which costs nodes × depth on deep pages.
+    if !b.has(&["img", "picture", "figure"]) {
         let words = descriptor_words(dom, b.node);
         let control_word = words
             .iter()
             .any(|w| patterns::GALLERY_CONTROL_WORDS.contains(&w.as_str()));
         let label = b.len <= LABEL_MAX
             && (is_counter(&b.text) || label_in(&b.text, patterns::GALLERY_CONTROL_LABELS));
-        if control_word || label {
+        if (control_word || label) && in_gallery(dom, b.node) {
             return Some(Verdict::new(
                 ClutterKind::GalleryControls,
                 &["gallery-control"],
