@@ -45,8 +45,10 @@ const CONTENT_FILES = [
   'extension/content/content.js',
 ];
 
-/** Wait before the one retry of an injection that lost the page-load race. */
+/** Wait before the first retry of an injection that lost the page-load race (doubled for each next one). */
 const RETRY_DELAY_MS = 300;
+/** Retries of an injection that lost the page-load race. */
+const MAX_RETRIES = 3;
 
 /**
  * Extractions of the warm-up page at start (about 3 ms each on this machine):
@@ -162,19 +164,31 @@ async function clearInjectionFailure(tabId) {
   }
 }
 
+/**
+ * Injects the content script, retrying (after 300, 600 and 1,200 ms) while
+ * the click keeps losing the page-load race; a cold worker in a new profile
+ * can lose it more than once.
+ * @param {number} tabId
+ */
+async function injectWithRetries(tabId) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await inject(tabId);
+    } catch (error) {
+      if (!isLoadRace(error) || attempt >= MAX_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS << attempt));
+      gate.clicked(tabId);
+    }
+  }
+}
+
 chrome.action.onClicked.addListener((tab) => {
   const tabId = tab.id;
   if (tabId === undefined) return;
   timings.push({ tabId, click: clock() });
   if (timings.length > MAX_TIMINGS) timings.shift();
   gate.clicked(tabId);
-  inject(tabId)
-    .catch(async (error) => {
-      if (!isLoadRace(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
-      gate.clicked(tabId);
-      return inject(tabId);
-    })
+  injectWithRetries(tabId)
     .then(
       (results) => {
         const timing = timingOf(tabId);

@@ -235,14 +235,27 @@ export function readOverlay(page) {
  * @param {number} [timeout]
  */
 export async function waitForOverlay(page, timeout = 15_000) {
-  await page.waitForFunction(
-    () => {
-      const dialog = document.getElementById('quire-reader')?.shadowRoot?.querySelector('[role="dialog"]');
-      return dialog instanceof HTMLElement && ['article', 'not-article', 'error'].includes(dialog.dataset.state || '');
-    },
-    undefined,
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      () => {
+        const dialog = document.getElementById('quire-reader')?.shadowRoot?.querySelector('[role="dialog"]');
+        return dialog instanceof HTMLElement && ['article', 'not-article', 'error'].includes(dialog.dataset.state || '');
+      },
+      undefined,
+      { timeout },
+    );
+  } catch (error) {
+    // Say what the page showed instead: no reader at all (the click did not
+    // inject, or a second injection closed it) or one stuck loading.
+    const seen = await page
+      .evaluate(() => {
+        const host = document.getElementById('quire-reader');
+        const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+        return host ? `a reader in state ${dialog instanceof HTMLElement ? dialog.dataset.state : 'unknown'}` : 'no reader';
+      })
+      .catch(() => 'nothing (the page is gone)');
+    throw new Error(`the reader did not show its content within ${timeout} ms; the page shows ${seen}`, { cause: error });
+  }
   return readOverlay(page);
 }
 

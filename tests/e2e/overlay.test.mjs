@@ -80,6 +80,10 @@ after(async () => {
 async function openPage(launched, url) {
   const page = await launched.context.newPage();
   await page.goto(url, { waitUntil: 'load' });
+  // A reader clicks after reading the page a moment, not within Chromium's
+  // page-load race window (../shared/TOOLCHAIN.md), which a freshly
+  // launched browser makes wider.
+  await page.waitForTimeout(500);
   return page;
 }
 
