@@ -14,7 +14,7 @@ WASM      := $(PKG)/quire_bg.wasm
 DIST      := dist/chrome
 FF_DIST   := dist/firefox
 WWW_DIST  := dist/www
-RUST_SRC  := Cargo.toml $(wildcard Cargo.lock) $(shell find src -name '*.rs' 2>/dev/null)
+RUST_SRC  := Cargo.toml $(wildcard Cargo.lock) $(shell find src vendor -type f -name '*.rs' 2>/dev/null) $(wildcard vendor/*/Cargo.toml vendor/*/*.txt)
 EXT_SRC   := manifest.json $(shell find extension icons _locales -type f 2>/dev/null)
 # What the extension needs at run time, and nothing else (no tests, sources or .d.ts).
 EXT_FILES := manifest.json extension icons $(wildcard _locales)
