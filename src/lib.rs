@@ -217,6 +217,7 @@ pub(crate) fn run_pipeline(
     let article_dir = choose::article_dir(&dom, root, &dirs);
     drop(dirs);
     let removed = clean::run(&mut dom, root, &ctx);
+    prepare::absolutize_urls(&mut dom, root, ctx.base.as_ref());
     let content = output::html(&dom, root);
     let text = output::text(&dom, root);
     let markdown = output::markdown(&dom, root);

@@ -2,7 +2,10 @@
 //!
 //! Drops scripts, styles, templates, dialogs, comments and hidden nodes;
 //! unwraps `<noscript>` image fallbacks; resolves lazy images; turns `<br><br>`
-//! runs into paragraphs and `<font>` into `<span>`; makes every URL absolute.
+//! runs into paragraphs and `<font>` into `<span>`. [`absolutize_urls`]
+//! makes URLs absolute later, in the chosen article only: links elsewhere on
+//! the page are never shown, and the phases between need only to tell
+//! in-page `#` links from others, which it leaves alone anyway.
 
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::link::Url;
@@ -70,7 +73,6 @@ pub fn run(dom: &mut Dom, ctx: &Context) {
     remove_unwanted(dom, ctx);
     fix_lazy_images(dom);
     replace_fonts_and_brs(dom);
-    absolutize_urls(dom, ctx.base.as_ref());
 }
 
 fn remove_unwanted(dom: &mut Dom, ctx: &Context) {
@@ -387,11 +389,12 @@ pub fn is_phrasing(dom: &Dom, id: NodeId) -> bool {
     }
 }
 
-fn absolutize_urls(dom: &mut Dom, base: Option<&Url>) {
+/// Resolves every `href` (except in-page `#` links), `src`, `poster`,
+/// `cite` and `srcset` under `root` against `base`.
+pub fn absolutize_urls(dom: &mut Dom, root: NodeId, base: Option<&Url>) {
     if base.is_none() {
         return;
     }
-    let root = dom.document();
     let nodes: Vec<NodeId> = dom
         .descendants(root)
         .filter(|&n| dom.is_element(n))
