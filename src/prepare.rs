@@ -452,6 +452,50 @@ mod tests {
         dom
     }
 
+    /// `prepared`, then every URL of the page resolved as the pipeline
+    /// resolves the chosen article's.
+    fn resolved(html: &str, url: Option<&str>) -> Dom {
+        let mut dom = Dom::parse(html, &Limits::default()).unwrap();
+        // Read before preparing drops <head> and its <base>.
+        let base = base_url(&dom, url);
+        let ctx = Context {
+            base: base.clone(),
+            ..Context::new(Options::default())
+        };
+        run(&mut dom, &ctx);
+        let root = dom.document();
+        absolutize_urls(&mut dom, root, base.as_ref());
+        dom
+    }
+
+    #[test]
+    fn urls_are_resolved_only_under_the_given_root() {
+        let url = Some("https://example.org/a/b.html");
+        let mut dom = prepared(
+            "<nav><a href='/home'>h</a></nav><article><a href='c.html'>c</a>\
+             <a href='#n1'>1</a><img src='p.jpg' srcset='p.jpg 1x, q.jpg 2x'></article>",
+            url,
+        );
+        let links = dom.find_all_tags(dom.document(), "a");
+        // Preparing leaves URLs as the page wrote them.
+        assert_eq!(dom.attr(links[1], "href"), Some("c.html"));
+        let article = dom.find_tag(dom.document(), "article").unwrap();
+        let base = url.and_then(crate::link::Url::parse);
+        absolutize_urls(&mut dom, article, base.as_ref());
+        assert_eq!(dom.attr(links[0], "href"), Some("/home"));
+        assert_eq!(
+            dom.attr(links[1], "href"),
+            Some("https://example.org/a/c.html")
+        );
+        assert_eq!(dom.attr(links[2], "href"), Some("#n1"));
+        let img = dom.find_tag(article, "img").unwrap();
+        assert_eq!(dom.attr(img, "src"), Some("https://example.org/a/p.jpg"));
+        assert_eq!(
+            dom.attr(img, "srcset"),
+            Some("https://example.org/a/p.jpg 1x, https://example.org/a/q.jpg 2x")
+        );
+    }
+
     #[test]
     fn drops_scripts_hidden_and_dialogs() {
         let dom = prepared(
@@ -464,7 +508,7 @@ mod tests {
 
     #[test]
     fn resolves_lazy_images_and_urls() {
-        let dom = prepared(
+        let dom = resolved(
             "<base href='/news/'><img src='data:image/gif;base64,R0lGOD' data-src='pic.jpg'>\
              <a href='../about'>x</a><picture><source data-srcset='big.webp 2x'><img></picture>",
             Some("https://example.org/a/b.html"),
@@ -484,7 +528,7 @@ mod tests {
 
     #[test]
     fn noscript_fallback_replaces_placeholder() {
-        let dom = prepared(
+        let dom = resolved(
             "<div><img src='data:image/gif;base64,R0'><noscript><img src='real.jpg' alt='A'></noscript></div>",
             Some("https://example.org/"),
         );
