@@ -117,4 +117,13 @@ fn named_entities_to_phf(to: &Path) {
         write!(file, "({a},{b}),").unwrap();
     }
     writeln!(file, "];").unwrap();
+    // Where the names of each first byte start: names beginning with byte
+    // `b` are `ENTITY_FIRST[b]..ENTITY_FIRST[b + 1]` (all names are ASCII).
+    write!(file, "static ENTITY_FIRST: [u16; 129] = [").unwrap();
+    let keys: Vec<&str> = entities.keys().copied().collect();
+    for b in 0..=128u32 {
+        let start = keys.partition_point(|k| u32::from(k.as_bytes()[0]) < b);
+        write!(file, "{start},").unwrap();
+    }
+    writeln!(file, "];").unwrap();
 }

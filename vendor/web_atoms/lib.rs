@@ -81,8 +81,19 @@ impl EntityTable {
     /// only a proper prefix of some entity name; `None` if it is neither.
     pub fn get(&self, key: &str) -> Option<&'static (u32, u32)> {
         // The first name not below `key`: every name starting with `key`
-        // sorts there or in the run right after it.
-        let (mut lo, mut hi) = (0, ENTITY_COUNT);
+        // sorts there or in the run right after it. The search is confined
+        // to the names sharing `key`'s first byte.
+        let Some(&first) = key.as_bytes().first() else {
+            return Some(&PREFIX_ONLY);
+        };
+        if first >= 128 {
+            return None;
+        }
+        let (mut lo, mut hi) = (
+            ENTITY_FIRST[first as usize] as usize,
+            ENTITY_FIRST[first as usize + 1] as usize,
+        );
+        let end = hi;
         while lo < hi {
             let mid = (lo + hi) / 2;
             if self.name(mid) < key {
@@ -91,7 +102,7 @@ impl EntityTable {
                 hi = mid;
             }
         }
-        if lo == ENTITY_COUNT {
+        if lo == end {
             return None;
         }
         let name = self.name(lo);
