@@ -17,7 +17,7 @@
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -461,14 +461,14 @@ impl Fingerprints {
             own[n.index()] = own_hash(dom, n);
         }
         let mut above = vec![0; dom.len()];
-        let mut h = DefaultHasher::new();
+        let mut h = FoldHasher::default();
         for a in dom.ancestors(root) {
             h.write_u64(own_hash(dom, a));
         }
         above[root.index()] = h.finish();
         for &n in nodes.iter().skip(1) {
             if let Some(p) = dom.parent(n) {
-                let mut h = DefaultHasher::new();
+                let mut h = FoldHasher::default();
                 h.write_u64(above[p.index()]);
                 h.write_u64(own[p.index()]);
                 above[n.index()] = h.finish();
@@ -478,7 +478,7 @@ impl Fingerprints {
         let mut subtree = own;
         for &n in nodes.iter().rev() {
             if dom.first_child(n).is_some() {
-                let mut h = DefaultHasher::new();
+                let mut h = FoldHasher::default();
                 h.write_u64(subtree[n.index()]);
                 for c in dom.children(n) {
                     h.write_u64(subtree[c.index()]);
@@ -495,7 +495,7 @@ impl Fingerprints {
     /// following block for a heading and the preceding heading for a list
     /// or section ([`titled_sibling`]).
     fn key(&self, dom: &Dom, node: NodeId) -> u64 {
-        let mut h = DefaultHasher::new();
+        let mut h = FoldHasher::default();
         h.write_u64(self.subtree[node.index()]);
         h.write_u64(self.above[node.index()]);
         let tag = dom.tag(node);
@@ -518,10 +518,52 @@ impl Fingerprints {
     }
 }
 
+/// A fast 64-bit hasher for [`Fingerprints`]: each 8-byte word is mixed in
+/// by a folded 64×64→128-bit multiply (as in wyhash and foldhash). Not for
+/// hash tables an attacker fills; a collision here costs at most one
+/// verdict on the attacker's own page.
+#[derive(Default)]
+struct FoldHasher(u64);
+
+impl FoldHasher {
+    const K0: u64 = 0x243f_6a88_85a3_08d3;
+    const K1: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    fn fold(a: u64, b: u64) -> u64 {
+        let p = u128::from(a) * u128::from(b);
+        (p as u64) ^ ((p >> 64) as u64)
+    }
+}
+
+impl Hasher for FoldHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut buf = [0; 8];
+            buf.copy_from_slice(w);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(buf) ^ (rest.len() as u64) << 59);
+        }
+    }
+
+    fn write_u64(&mut self, w: u64) {
+        self.0 = Self::fold(self.0 ^ w ^ Self::K0, Self::K1).rotate_left(23);
+    }
+
+    fn finish(&self) -> u64 {
+        Self::fold(self.0 ^ Self::K1, Self::K0)
+    }
+}
+
 /// A hash of one node on its own: an element's tag and attributes (but the
 /// [`is_unread_attr`] ones), a text's characters.
 fn own_hash(dom: &Dom, node: NodeId) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FoldHasher::default();
     match &dom.node(node).data {
         NodeData::Element { attrs, .. } => {
             h.write_u8(1);
@@ -990,19 +1032,27 @@ impl Cues {
     fn first_in(&self, text: &str, whole_words: bool) -> Option<usize> {
         let bytes = text.as_bytes();
         let mut best = usize::MAX;
-        for (i, &b) in bytes.iter().enumerate() {
-            let b = usize::from(if self.ascii_case_insensitive {
+        let fold = |b: u8| {
+            if self.ascii_case_insensitive {
                 b.to_ascii_lowercase()
             } else {
                 b
-            });
+            }
+        };
+        for (i, &b) in bytes.iter().enumerate() {
+            let b = usize::from(fold(b));
             let group = &self.order[usize::from(self.starts[b])..usize::from(self.starts[b + 1])];
+            // The second byte weeds out most cues before a comparison.
+            let second = bytes.get(i + 1).map(|&x| fold(x));
             for &ci in group {
                 let ci = usize::from(ci);
                 if ci >= best {
                     break;
                 }
                 let cue = self.cues[ci];
+                if cue.len() > 1 && second != Some(cue[1]) {
+                    continue;
+                }
                 let Some(here) = bytes.get(i..i + cue.len()) else {
                     continue;
                 };
@@ -1195,22 +1245,78 @@ fn split_words(s: &str, out: &mut Vec<String>) {
     }
 }
 
-/// The first entry of `table` found in `words`.
-fn match_words(words: &[String], table: ClutterWords) -> Option<ClutterKind> {
-    if words.is_empty() {
-        return None;
+/// A table of class/id words ([`ClutterWords`]) indexed by each entry's
+/// first word, so that matching looks at the few entries a word can start
+/// rather than at every entry at every word.
+struct WordTable {
+    table: ClutterWords,
+    /// Per entry, its words (a trailing `*` marks a stem).
+    entries: Vec<Vec<&'static str>>,
+    /// Entries whose first word is a whole word, by that word.
+    exact: HashMap<&'static str, Vec<usize>>,
+    /// Entries whose first word is a stem, with the stem.
+    stems: Vec<(&'static str, usize)>,
+}
+
+impl WordTable {
+    fn new(table: ClutterWords) -> WordTable {
+        let entries: Vec<Vec<&'static str>> = table
+            .iter()
+            .map(|&(entry, _)| entry.split(' ').collect())
+            .collect();
+        let mut exact: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut stems = Vec::new();
+        for (i, words) in entries.iter().enumerate() {
+            match words[0].strip_suffix('*') {
+                Some(stem) => stems.push((stem, i)),
+                None => exact.entry(words[0]).or_default().push(i),
+            }
+        }
+        WordTable {
+            table,
+            entries,
+            exact,
+            stems,
+        }
     }
-    table.iter().find_map(|&(entry, kind)| {
-        let hit = (0..words.len()).any(|i| {
-            entry.split(' ').enumerate().all(|(k, p)| {
-                words.get(i + k).is_some_and(|w| match p.strip_suffix('*') {
-                    Some(stem) => w.starts_with(stem),
-                    None => w == p,
-                })
+
+    /// The kind of the first entry (in table order) found in `words`.
+    fn first_match(&self, words: &[String]) -> Option<ClutterKind> {
+        let mut best = usize::MAX;
+        for (i, w) in words.iter().enumerate() {
+            let exact = self.exact.get(w.as_str()).into_iter().flatten().copied();
+            let stems = self
+                .stems
+                .iter()
+                .filter(|(stem, _)| w.starts_with(stem))
+                .map(|&(_, e)| e);
+            for e in exact.chain(stems) {
+                if e < best && entry_at(&self.entries[e], words, i) {
+                    best = e;
+                }
+            }
+        }
+        self.table.get(best).map(|&(_, kind)| kind)
+    }
+}
+
+/// Whether the words of a [`ClutterWords`] entry follow each other in
+/// `words` from `at` on.
+fn entry_at(entry: &[&str], words: &[String], at: usize) -> bool {
+    entry.iter().enumerate().all(|(k, p)| {
+        words
+            .get(at + k)
+            .is_some_and(|w| match p.strip_suffix('*') {
+                Some(stem) => w.starts_with(stem),
+                None => w == p,
             })
-        });
-        hit.then_some(kind)
     })
+}
+
+/// [`patterns::CLUTTER_WORDS`] as a [`WordTable`].
+fn clutter_words() -> &'static WordTable {
+    static CELL: OnceLock<WordTable> = OnceLock::new();
+    CELL.get_or_init(|| WordTable::new(patterns::CLUTTER_WORDS))
 }
 
 /// Rules on attributes: class/id words, ARIA roles and labels.
@@ -1228,13 +1334,16 @@ fn attributes(b: &Block) -> Option<Verdict> {
     if let Some(kind) = by_role.filter(|&k| fits(b, k)) {
         return Some(Verdict::new(kind, &["role"]));
     }
-    if let Some(kind) = match_words(b.words(), patterns::CLUTTER_WORDS).filter(|&k| fits(b, k)) {
+    if let Some(kind) = clutter_words()
+        .first_match(b.words())
+        .filter(|&k| fits(b, k))
+    {
         return Some(Verdict::new(kind, &["class-word"]));
     }
     if let Some(label) = dom.attr(b.node, "aria-label").filter(|l| l.len() <= 60) {
         let mut lw = Vec::new();
         split_words(label, &mut lw);
-        if let Some(kind) = match_words(&lw, patterns::CLUTTER_WORDS).filter(|&k| fits(b, k)) {
+        if let Some(kind) = clutter_words().first_match(&lw).filter(|&k| fits(b, k)) {
             return Some(Verdict::new(kind, &["aria-label"]));
         }
     }
@@ -1654,6 +1763,41 @@ mod tests {
         );
         assert!(dom.find_tag(root, "p").is_some());
         assert!(MEMO.with(|m| m.borrow().is_empty()));
+    }
+
+    /// The first entry of `table` found in `words`, one entry at a time:
+    /// what [`WordTable::first_match`] finds.
+    fn match_words(words: &[String], table: ClutterWords) -> Option<ClutterKind> {
+        table.iter().find_map(|&(entry, kind)| {
+            let parts: Vec<&str> = entry.split(' ').collect();
+            (0..words.len())
+                .any(|i| entry_at(&parts, words, i))
+                .then_some(kind)
+        })
+    }
+
+    #[test]
+    fn indexed_class_words_match_like_the_table() {
+        let mut probes = vec![String::new(), "story body".into(), "x y z".into()];
+        for (entry, _) in patterns::CLUTTER_WORDS {
+            let e = entry.replace('*', "");
+            probes.push(e.clone());
+            probes.push(format!("{e}x"));
+            probes.push(format!("c {e} d"));
+            probes.push(format!("{e} {e}"));
+            probes.push(e.split(' ').rev().collect::<Vec<_>>().join(" "));
+            for (other, _) in patterns::CLUTTER_WORDS.iter().step_by(7) {
+                probes.push(format!("{} {e}", other.replace('*', "ing")));
+            }
+        }
+        for p in probes {
+            let words: Vec<String> = p.split_whitespace().map(str::to_string).collect();
+            assert_eq!(
+                clutter_words().first_match(&words),
+                match_words(&words, patterns::CLUTTER_WORDS),
+                "{p:?}"
+            );
+        }
     }
 
     #[test]
