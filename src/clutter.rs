@@ -990,34 +990,39 @@ fn label_core(text: &str) -> String {
     normalize_ws(t)
 }
 
-/// A table of lowercase cues indexed by their first byte, so that finding
-/// which cues occur in a text takes one scan of the text instead of one
-/// substring search (and searcher set-up) per cue.
+/// A table of lowercase cues indexed by their first two bytes, so that
+/// finding which cues occur in a text takes one scan of the text instead of
+/// one substring search (and searcher set-up) per cue.
 struct Cues {
     cues: Vec<&'static [u8]>,
-    /// Indices into `cues`, grouped by first byte, ascending in each group.
+    /// Indices into `cues`, grouped by [`Cues::bucket`], ascending in each
+    /// group.
     order: Vec<u16>,
-    /// Per first byte `b`, its group is `order[starts[b]..starts[b + 1]]`.
-    starts: [u16; 257],
+    /// Per bucket `k`, its group is `order[starts[k]..starts[k + 1]]`.
+    starts: Vec<u16>,
     /// Whether the text's ASCII letters may be of either case.
     ascii_case_insensitive: bool,
 }
 
 impl Cues {
+    /// Buckets of the first-two-bytes index.
+    const BUCKETS: usize = 1024;
+
     fn new(cues: impl IntoIterator<Item = &'static str>, ascii_case_insensitive: bool) -> Cues {
         let cues: Vec<&'static [u8]> = cues.into_iter().map(str::as_bytes).collect();
         assert!(
-            cues.iter().all(|c| !c.is_empty()) && cues.len() < usize::from(u16::MAX),
-            "cue tables hold fewer than 65535 cues, none empty"
+            cues.iter().all(|c| c.len() >= 2) && cues.len() < usize::from(u16::MAX),
+            "cue tables hold fewer than 65535 cues of two bytes or more"
         );
+        let bucket = |c: &[u8]| Cues::bucket(c[0], c[1]);
         let mut order: Vec<u16> = (0..cues.len() as u16).collect();
-        order.sort_by_key(|&i| (cues[usize::from(i)][0], i));
-        let mut starts = [0u16; 257];
+        order.sort_by_key(|&i| (bucket(cues[usize::from(i)]), i));
+        let mut starts = vec![0u16; Cues::BUCKETS + 1];
         for &i in &order {
-            starts[usize::from(cues[usize::from(i)][0]) + 1] += 1;
+            starts[bucket(cues[usize::from(i)]) + 1] += 1;
         }
-        for b in 0..256 {
-            starts[b + 1] += starts[b];
+        for k in 0..Cues::BUCKETS {
+            starts[k + 1] += starts[k];
         }
         Cues {
             cues,
@@ -1025,6 +1030,12 @@ impl Cues {
             starts,
             ascii_case_insensitive,
         }
+    }
+
+    /// The bucket of a cue starting with bytes `a`, `b`: distinct for every
+    /// pair of lowercase ASCII letters.
+    fn bucket(a: u8, b: u8) -> usize {
+        ((usize::from(a) << 5) ^ usize::from(b)) & (Cues::BUCKETS - 1)
     }
 
     /// The lowest index of a cue that occurs in `text` (as whole words when
@@ -1039,20 +1050,15 @@ impl Cues {
                 b
             }
         };
-        for (i, &b) in bytes.iter().enumerate() {
-            let b = usize::from(fold(b));
-            let group = &self.order[usize::from(self.starts[b])..usize::from(self.starts[b + 1])];
-            // The second byte weeds out most cues before a comparison.
-            let second = bytes.get(i + 1).map(|&x| fold(x));
+        for (i, pair) in bytes.windows(2).enumerate() {
+            let k = Cues::bucket(fold(pair[0]), fold(pair[1]));
+            let group = &self.order[usize::from(self.starts[k])..usize::from(self.starts[k + 1])];
             for &ci in group {
                 let ci = usize::from(ci);
                 if ci >= best {
                     break;
                 }
                 let cue = self.cues[ci];
-                if cue.len() > 1 && second != Some(cue[1]) {
-                    continue;
-                }
                 let Some(here) = bytes.get(i..i + cue.len()) else {
                     continue;
                 };
