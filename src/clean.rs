@@ -151,7 +151,7 @@ fn single_element_child(dom: &Dom, id: NodeId) -> Option<NodeId> {
     only
 }
 
-const PRESENTATIONAL_ATTRS: &[&str] = &[
+pub(crate) const PRESENTATIONAL_ATTRS: &[&str] = &[
     "align",
     "background",
     "bgcolor",

@@ -15,11 +15,16 @@
 //! [`sweep`] runs after it, removes the tagged blocks, classifies what is
 //! left, and reports every removal.
 
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeData, NodeId};
 use crate::patterns::{self, is_one_of, ClutterWords};
-use crate::text::{inner_text_len, normalize_ws};
+use crate::text::{inner_text, inner_text_len, normalize_ws};
 
 /// What a removed block was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -231,6 +236,12 @@ const FORM_BOX_MAX: usize = 700;
 const CARD_MAX: usize = 600;
 /// Longest first line that can be a section title.
 const TITLE_MAX: usize = 80;
+/// Longest share row.
+const SHARE_ROW_MAX: usize = 300;
+/// Longest table of contents.
+const TOC_MAX: usize = 1500;
+/// Longest affiliate-link notice.
+const AFFILIATE_MAX: usize = 400;
 
 /// Classifies one element: `Some(kind)` when it is clutter.
 pub fn classify(dom: &Dom, node: NodeId) -> Option<ClutterKind> {
@@ -239,15 +250,22 @@ pub fn classify(dom: &Dom, node: NodeId) -> Option<ClutterKind> {
 
 /// Classifies one element, with the signals behind the decision.
 pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
-    if !dom.is_element(node) {
-        return None;
-    }
-    let tag = dom.tag(node);
-    if is_never_clutter(tag)
+    if !dom.is_element(node)
         || dom
             .ancestors(node)
             .any(|a| is_one_of(dom.tag(a), NEVER_INSIDE))
     {
+        return None;
+    }
+    judge_unnested(dom, node)
+}
+
+/// [`judge`] for an element with no [`NEVER_INSIDE`] ancestor: [`find`]
+/// knows that from its walk, which skips such subtrees, so it does not walk
+/// every node's ancestors (nodes × depth on deep pages).
+fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
+    let tag = dom.tag(node);
+    if is_never_clutter(tag) {
         return None;
     }
     let b = Block::new(dom, node);
@@ -282,7 +300,11 @@ pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
 /// outermost first, and returns them with their verdicts. Blocks holding
 /// more than half of the article's text are never tagged, only looked into.
 pub fn mark(dom: &mut Dom, root: NodeId) -> Vec<(NodeId, Verdict)> {
-    let found = find(dom, root);
+    let mut memo = HashMap::new();
+    let found = find(dom, root, &mut memo, false);
+    // Kept for `sweep`, which judges the cleaned article again: whatever the
+    // cleaning in between did not touch, it need not judge twice.
+    MEMO.with(|m| *m.borrow_mut() = memo);
     for (node, verdict) in &found {
         dom.set_attr(*node, MARK_ATTR, verdict.kind.name());
         dom.set_attr(*node, SIGNALS_ATTR, &verdict.signals.join(","));
@@ -324,7 +346,8 @@ pub fn sweep(
             dom.detach(n);
         }
     }
-    for (n, v) in find(dom, root) {
+    let mut memo = MEMO.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    for (n, v) in find(dom, root, &mut memo, true) {
         let signals = v.signals.iter().map(|s| s.to_string()).collect();
         let r = record(dom, n, v.kind, signals);
         on_remove(n, &r);
@@ -347,14 +370,45 @@ fn record(dom: &Dom, node: NodeId, kind: ClutterKind, signals: Vec<String>) -> R
     }
 }
 
-/// The outermost clutter blocks under `root`.
-fn find(dom: &Dom, root: NodeId) -> Vec<(NodeId, Verdict)> {
-    let root_len = inner_text_len(dom, root);
+/// The outermost clutter blocks under `root`. Every verdict is recorded in
+/// `memo` under its [`Fingerprints::key`]; with `reuse`, a verdict found
+/// there is taken instead of judging the element again.
+fn find(
+    dom: &Dom,
+    root: NodeId,
+    memo: &mut HashMap<u64, Option<Verdict>>,
+    reuse: bool,
+) -> Vec<(NodeId, Verdict)> {
     let mut out = Vec::new();
+    if std::iter::once(root)
+        .chain(dom.ancestors(root))
+        .any(|a| is_one_of(dom.tag(a), NEVER_INSIDE))
+    {
+        // Everything below is code, a caption or a heading.
+        return out;
+    }
+    let prints = Fingerprints::new(dom, root);
+    let root_len = inner_text_len(dom, root);
     let mut cur = dom.next_in_preorder(root, root);
     while let Some(n) = cur {
-        if dom.is_element(n) && !dom.has_attr(n, MARK_ATTR) {
-            if let Some(v) = judge(dom, n) {
+        if !dom.is_element(n) {
+            cur = dom.next_in_preorder(n, root);
+            continue;
+        }
+        if !dom.has_attr(n, MARK_ATTR) {
+            let key = prints.key(dom, n);
+            let verdict = match memo.get(&key) {
+                Some(v) if reuse => {
+                    debug_assert_eq!(*v, judge_unnested(dom, n), "stale verdict");
+                    v.clone()
+                }
+                _ => {
+                    let v = judge_unnested(dom, n);
+                    memo.insert(key, v.clone());
+                    v
+                }
+            };
+            if let Some(v) = verdict {
                 let len = inner_text_len(dom, n);
                 if len <= SMALL_BLOCK || len * 2 <= root_len {
                     out.push((n, v));
@@ -363,9 +417,174 @@ fn find(dom: &Dom, root: NodeId) -> Vec<(NodeId, Verdict)> {
                 }
             }
         }
-        cur = dom.next_in_preorder(n, root);
+        // Nothing inside code, captions and headings is judged.
+        cur = if is_one_of(dom.tag(n), NEVER_INSIDE) {
+            dom.next_skipping_children(n, root)
+        } else {
+            dom.next_in_preorder(n, root)
+        };
     }
     out
+}
+
+thread_local! {
+    /// The verdicts of the last [`mark`] on this thread, by
+    /// [`Fingerprints::key`], for [`sweep`]. A key covers everything
+    /// [`judge`] reads, so an entry that does not fit the swept tree (from
+    /// a retry of the chooser that was not kept, or another page) is simply
+    /// never found.
+    static MEMO: RefCell<HashMap<u64, Option<Verdict>>> = RefCell::new(HashMap::new());
+}
+
+/// Whether no rule reads attribute `name`: the presentational attributes
+/// that Readability's cleaning strips between [`mark`] and [`sweep`], and
+/// sizes. Leaving them out of [`Fingerprints`] keeps verdicts valid across
+/// the stripping. Every other attribute counts.
+fn is_unread_attr(name: &str) -> bool {
+    crate::clean::PRESENTATIONAL_ATTRS.contains(&name) || name == "width" || name == "height"
+}
+
+/// Hashes of what [`judge`] reads about each node under a root, indexed by
+/// node: its subtree (tags, attributes but the [`is_unread_attr`] ones,
+/// text) and its ancestors (tags and attributes).
+struct Fingerprints {
+    subtree: Vec<u64>,
+    above: Vec<u64>,
+}
+
+impl Fingerprints {
+    /// One pass down and one up over `root`'s subtree.
+    fn new(dom: &Dom, root: NodeId) -> Fingerprints {
+        let nodes: Vec<NodeId> = dom.descendants(root).collect();
+        let mut own = vec![0; dom.len()];
+        for &n in &nodes {
+            own[n.index()] = own_hash(dom, n);
+        }
+        let mut above = vec![0; dom.len()];
+        let mut h = FoldHasher::default();
+        for a in dom.ancestors(root) {
+            h.write_u64(own_hash(dom, a));
+        }
+        above[root.index()] = h.finish();
+        for &n in nodes.iter().skip(1) {
+            if let Some(p) = dom.parent(n) {
+                let mut h = FoldHasher::default();
+                h.write_u64(above[p.index()]);
+                h.write_u64(own[p.index()]);
+                above[n.index()] = h.finish();
+            }
+        }
+        // In reverse pre-order every child comes before its parent.
+        let mut subtree = own;
+        for &n in nodes.iter().rev() {
+            if dom.first_child(n).is_some() {
+                let mut h = FoldHasher::default();
+                h.write_u64(subtree[n.index()]);
+                for c in dom.children(n) {
+                    h.write_u64(subtree[c.index()]);
+                }
+                subtree[n.index()] = h.finish();
+            }
+        }
+        Fingerprints { subtree, above }
+    }
+
+    /// The key of element `node` (strictly under the root): its subtree and
+    /// ancestors, plus the neighbours [`judge`] looks at — the parent's
+    /// text length for a phrasing element ([`is_inside_text`]), the
+    /// following block for a heading and the preceding heading for a list
+    /// or section ([`titled_sibling`]).
+    fn key(&self, dom: &Dom, node: NodeId) -> u64 {
+        let mut h = FoldHasher::default();
+        h.write_u64(self.subtree[node.index()]);
+        h.write_u64(self.above[node.index()]);
+        let tag = dom.tag(node);
+        if is_one_of(tag, patterns::PHRASING_ELEMS) {
+            if let Some(p) = dom.parent(node).filter(|&p| dom.is_element(p)) {
+                h.write_usize(inner_text_len(dom, p));
+            }
+        }
+        let sibling = if is_heading(tag) {
+            next_element(dom, node)
+        } else if matches!(tag, "ul" | "ol" | "div" | "section" | "dl") {
+            prev_element(dom, node)
+        } else {
+            None
+        };
+        if let Some(s) = sibling {
+            h.write_u64(self.subtree[s.index()]);
+        }
+        h.finish()
+    }
+}
+
+/// A fast 64-bit hasher for [`Fingerprints`]: each 8-byte word is mixed in
+/// by a folded 64×64→128-bit multiply (as in wyhash and foldhash). Not for
+/// hash tables an attacker fills; a collision here costs at most one
+/// verdict on the attacker's own page.
+#[derive(Default)]
+struct FoldHasher(u64);
+
+impl FoldHasher {
+    const K0: u64 = 0x243f_6a88_85a3_08d3;
+    const K1: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    fn fold(a: u64, b: u64) -> u64 {
+        let p = u128::from(a) * u128::from(b);
+        (p as u64) ^ ((p >> 64) as u64)
+    }
+}
+
+impl Hasher for FoldHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut buf = [0; 8];
+            buf.copy_from_slice(w);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(buf) ^ (rest.len() as u64) << 59);
+        }
+    }
+
+    fn write_u64(&mut self, w: u64) {
+        self.0 = Self::fold(self.0 ^ w ^ Self::K0, Self::K1).rotate_left(23);
+    }
+
+    fn finish(&self) -> u64 {
+        Self::fold(self.0 ^ Self::K1, Self::K0)
+    }
+}
+
+/// A hash of one node on its own: an element's tag and attributes (but the
+/// [`is_unread_attr`] ones), a text's characters.
+fn own_hash(dom: &Dom, node: NodeId) -> u64 {
+    let mut h = FoldHasher::default();
+    match &dom.node(node).data {
+        NodeData::Element { attrs, .. } => {
+            h.write_u8(1);
+            dom.tag(node).hash(&mut h);
+            for a in attrs {
+                let name: &str = &a.name.local;
+                if !is_unread_attr(name) {
+                    name.hash(&mut h);
+                    a.value[..].hash(&mut h);
+                }
+            }
+        }
+        NodeData::Text(t) => {
+            h.write_u8(2);
+            t[..].hash(&mut h);
+        }
+        NodeData::Document => h.write_u8(3),
+        NodeData::Doctype => h.write_u8(4),
+        NodeData::Comment => h.write_u8(5),
+    }
+    h.finish()
 }
 
 /// Drops permalink widgets ("#", "¶", "🔗" links and buttons) from
@@ -431,7 +650,7 @@ fn inline_labels(b: &Block) -> Option<Verdict> {
     if b.len == 0 || b.len > LABEL_MAX {
         return None;
     }
-    if label_in(&b.text, patterns::AD_LABELS) {
+    if b.is_label_in(patterns::AD_LABELS) {
         return Some(Verdict::new(ClutterKind::Ads, &["ad-label"]));
     }
     if is_reading_time(b) {
@@ -442,10 +661,8 @@ fn inline_labels(b: &Block) -> Option<Verdict> {
 
 fn is_reading_time(b: &Block) -> bool {
     b.len <= 30
-        && b.text.chars().any(|c| c.is_ascii_digit())
-        && patterns::READING_TIME_CUES
-            .iter()
-            .any(|c| b.text.contains(c))
+        && b.text().chars().any(|c| c.is_ascii_digit())
+        && reading_time_cues().any_in(b.text())
 }
 
 fn is_never_clutter(tag: &str) -> bool {
@@ -490,25 +707,58 @@ struct Block<'a> {
     tag: &'a str,
     /// Length of the whitespace-normalised text.
     len: usize,
-    /// Lowercased normalised text, empty when longer than [`TEXT_MAX`].
-    text: String,
+    /// Lowercased normalised text, empty when longer than [`TEXT_MAX`];
+    /// built on first use (most rules only read `len`), see [`Block::text`].
+    text: OnceCell<String>,
+    /// [`descriptor_words`] of the element, built on first use.
+    words: OnceCell<Vec<String>>,
+    /// [`label_core`] of the text, built on first use.
+    core: OnceCell<String>,
 }
 
 impl<'a> Block<'a> {
     fn new(dom: &'a Dom, node: NodeId) -> Block<'a> {
-        let len = inner_text_len(dom, node);
-        let text = if len <= TEXT_MAX {
-            normalize_ws(&dom.text_content(node)).to_lowercase()
-        } else {
-            String::new()
-        };
         Block {
             dom,
             node,
             tag: dom.tag(node),
-            len,
-            text,
+            len: inner_text_len(dom, node),
+            text: OnceCell::new(),
+            words: OnceCell::new(),
+            core: OnceCell::new(),
         }
+    }
+
+    /// [`descriptor_words`] of the element.
+    fn words(&self) -> &[String] {
+        self.words
+            .get_or_init(|| descriptor_words(self.dom, self.node))
+    }
+
+    /// [`label_core`] of [`Block::text`].
+    fn core(&self) -> &str {
+        self.core.get_or_init(|| label_core(self.text()))
+    }
+
+    /// Whether [`Block::core`] is one of `table`'s labels.
+    fn is_label_in(&self, table: &[&str]) -> bool {
+        table.contains(&self.core())
+    }
+
+    /// Whether [`Block::text`] is not empty.
+    fn has_text(&self) -> bool {
+        self.len > 0 && self.len <= TEXT_MAX
+    }
+
+    /// Lowercased normalised text, empty when longer than [`TEXT_MAX`].
+    fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            if self.len <= TEXT_MAX {
+                lowercase(inner_text(self.dom, self.node))
+            } else {
+                String::new()
+            }
+        })
     }
 
     fn descendants(&self) -> impl Iterator<Item = NodeId> + 'a {
@@ -565,7 +815,7 @@ impl<'a> Block<'a> {
 /// Rules on structure: forms, share links, in-page link lists, link cards.
 fn structure(b: &Block) -> Option<Verdict> {
     let dom = b.dom;
-    if has_email_input(b) && (b.tag == "form" || b.len <= FORM_BOX_MAX) {
+    if (b.tag == "form" || b.len <= FORM_BOX_MAX) && has_email_input(b) {
         return Some(Verdict::new(ClutterKind::NewsletterForm, &["email-input"]));
     }
     if b.tag == "form" {
@@ -583,55 +833,52 @@ fn structure(b: &Block) -> Option<Verdict> {
             return Some(Verdict::new(ClutterKind::Nav, &["search-form"]));
         }
     }
-    let links = b.links();
-    let share = links
-        .iter()
-        .filter(|&&a| {
-            let href = dom.attr(a, "href").unwrap_or("").to_ascii_lowercase();
-            patterns::SHARE_URLS.iter().any(|u| href.contains(u))
-        })
-        .count();
-    if share >= 1 && b.len <= 300 && b.link_density() >= 0.5 || (share >= 2 && b.len <= 60) {
-        return Some(Verdict::new(ClutterKind::Share, &["share-links"]));
-    }
-    let in_page: Vec<NodeId> = links
-        .iter()
-        .copied()
-        .filter(|&a| {
-            let h = dom.attr(a, "href").unwrap_or("").trim();
-            h.starts_with('#') && h.len() > 1
-        })
-        .collect();
-    // Entries of a table of contents are words, not footnote marks.
-    let entries = in_page
-        .iter()
-        .filter(|&&a| inner_text_len(dom, a) >= 3)
-        .count();
-    if entries >= 3
-        && in_page.len() * 5 >= links.len() * 4
-        && b.len <= 1500
-        && b.link_density() >= 0.6
-    {
-        return Some(Verdict::new(ClutterKind::Toc, &["in-page-links"]));
-    }
-    if is_link_card(b, &links) {
-        return Some(Verdict::new(ClutterKind::Related, &["link-card"]));
-    }
-    // The cheap tests on the block itself come first: `in_gallery` walks
-    // every ancestor, which costs nodes × depth on deep pages.
-    if !b.has(&["img", "picture", "figure"]) {
-        let words = descriptor_words(dom, b.node);
-        let control_word = words
-            .iter()
-            .any(|w| patterns::GALLERY_CONTROL_WORDS.contains(&w.as_str()));
-        let label = b.len <= LABEL_MAX
-            && (is_counter(&b.text) || label_in(&b.text, patterns::GALLERY_CONTROL_LABELS));
-        if (control_word || label) && in_gallery(dom, b.node) {
-            return Some(Verdict::new(
-                ClutterKind::GalleryControls,
-                &["gallery-control"],
-            ));
+    // Share rows, tables of contents and link cards are short: a longer
+    // block does not need its links collected.
+    if b.len <= TOC_MAX {
+        let links = b.links();
+        if b.len <= SHARE_ROW_MAX {
+            let share = links
+                .iter()
+                .filter(|&&a| share_url_cues().any_in(dom.attr(a, "href").unwrap_or("")))
+                .count();
+            if share >= 1 && b.link_density() >= 0.5 || (share >= 2 && b.len <= 60) {
+                return Some(Verdict::new(ClutterKind::Share, &["share-links"]));
+            }
         }
+        let mut in_page = 0;
+        // Entries of a table of contents are words, not footnote marks.
+        let mut entries = 0;
+        for &a in &links {
+            let h = dom.attr(a, "href").unwrap_or("").trim();
+            if h.starts_with('#') && h.len() > 1 {
+                in_page += 1;
+                if inner_text_len(dom, a) >= 3 {
+                    entries += 1;
+                }
+            }
+        }
+        if entries >= 3 && in_page * 5 >= links.len() * 4 && b.link_density() >= 0.6 {
+            return Some(Verdict::new(ClutterKind::Toc, &["in-page-links"]));
+        }
+        if is_link_card(b, &links) {
+            return Some(Verdict::new(ClutterKind::Related, &["link-card"]));
+        }
+    }
+    // The cheap tests on the block itself come first: `has` walks the
+    // subtree and `in_gallery` every ancestor, which costs nodes × depth on
+    // deep pages.
+    let control_word = b
+        .words()
+        .iter()
+        .any(|w| patterns::GALLERY_CONTROL_WORDS.contains(&w.as_str()));
+    let label = b.len <= LABEL_MAX
+        && (is_counter(b.text()) || b.is_label_in(patterns::GALLERY_CONTROL_LABELS));
+    if (control_word || label) && !b.has(&["img", "picture", "figure"]) && in_gallery(dom, b.node) {
+        return Some(Verdict::new(
+            ClutterKind::GalleryControls,
+            &["gallery-control"],
+        ));
     }
     None
 }
@@ -721,6 +968,16 @@ fn is_counter(text: &str) -> bool {
     }
 }
 
+/// `s` lowercased (`str::to_lowercase`), in place when it is ASCII.
+fn lowercase(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// The text with edge punctuation and counts trimmed: "Comments (23)" →
 /// "comments", "Advertisement:" → "advertisement".
 fn label_core(text: &str) -> String {
@@ -733,13 +990,159 @@ fn label_core(text: &str) -> String {
     normalize_ws(t)
 }
 
-fn label_in(text: &str, table: &[&str]) -> bool {
-    let core = label_core(text);
-    table.contains(&core.as_str())
+/// A table of lowercase cues indexed by their first two bytes, so that
+/// finding which cues occur in a text takes one scan of the text instead of
+/// one substring search (and searcher set-up) per cue.
+struct Cues {
+    cues: Vec<&'static [u8]>,
+    /// Indices into `cues`, grouped by [`Cues::bucket`], ascending in each
+    /// group.
+    order: Vec<u16>,
+    /// Per bucket `k`, its group is `order[starts[k]..starts[k + 1]]`.
+    starts: Vec<u16>,
+    /// Whether the text's ASCII letters may be of either case.
+    ascii_case_insensitive: bool,
+}
+
+impl Cues {
+    /// Buckets of the first-two-bytes index.
+    const BUCKETS: usize = 1024;
+
+    fn new(cues: impl IntoIterator<Item = &'static str>, ascii_case_insensitive: bool) -> Cues {
+        let cues: Vec<&'static [u8]> = cues.into_iter().map(str::as_bytes).collect();
+        assert!(
+            cues.iter().all(|c| c.len() >= 2) && cues.len() < usize::from(u16::MAX),
+            "cue tables hold fewer than 65535 cues of two bytes or more"
+        );
+        let bucket = |c: &[u8]| Cues::bucket(c[0], c[1]);
+        let mut order: Vec<u16> = (0..cues.len() as u16).collect();
+        order.sort_by_key(|&i| (bucket(cues[usize::from(i)]), i));
+        let mut starts = vec![0u16; Cues::BUCKETS + 1];
+        for &i in &order {
+            starts[bucket(cues[usize::from(i)]) + 1] += 1;
+        }
+        for k in 0..Cues::BUCKETS {
+            starts[k + 1] += starts[k];
+        }
+        Cues {
+            cues,
+            order,
+            starts,
+            ascii_case_insensitive,
+        }
+    }
+
+    /// The bucket of a cue starting with bytes `a`, `b`: distinct for every
+    /// pair of lowercase ASCII letters.
+    fn bucket(a: u8, b: u8) -> usize {
+        ((usize::from(a) << 5) ^ usize::from(b)) & (Cues::BUCKETS - 1)
+    }
+
+    /// The lowest index of a cue that occurs in `text` (as whole words when
+    /// `whole_words`).
+    fn first_in(&self, text: &str, whole_words: bool) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let mut best = usize::MAX;
+        let fold = |b: u8| {
+            if self.ascii_case_insensitive {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            }
+        };
+        for (i, pair) in bytes.windows(2).enumerate() {
+            let k = Cues::bucket(fold(pair[0]), fold(pair[1]));
+            let group = &self.order[usize::from(self.starts[k])..usize::from(self.starts[k + 1])];
+            for &ci in group {
+                let ci = usize::from(ci);
+                if ci >= best {
+                    break;
+                }
+                let cue = self.cues[ci];
+                let Some(here) = bytes.get(i..i + cue.len()) else {
+                    continue;
+                };
+                let hit = if self.ascii_case_insensitive {
+                    here.eq_ignore_ascii_case(cue)
+                } else {
+                    here == cue
+                };
+                // A cue's first byte starts a character, so `i` is on a
+                // character boundary, and so is `i + cue.len()`.
+                if hit && (!whole_words || is_word_at(text, i, i + cue.len())) {
+                    best = ci;
+                    break;
+                }
+            }
+            if best == 0 {
+                break;
+            }
+        }
+        (best != usize::MAX).then_some(best)
+    }
+
+    /// Whether any cue occurs in `text`.
+    fn any_in(&self, text: &str) -> bool {
+        self.first_in(text, false).is_some()
+    }
+}
+
+/// Whether `text[start..end]` is whole words: no letter or digit touches it.
+fn is_word_at(text: &str, start: usize, end: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+        && text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The [`Cues`] of a plain table, built on first use.
+fn cues_of(cell: &'static OnceLock<Cues>, table: &'static [&'static str]) -> &'static Cues {
+    cell.get_or_init(|| Cues::new(table.iter().copied(), false))
+}
+
+/// The [`Cues`] of a table of cues and kinds, built on first use.
+fn kinded_cues_of(
+    cell: &'static OnceLock<Cues>,
+    table: &'static [(&'static str, ClutterKind)],
+) -> &'static Cues {
+    cell.get_or_init(|| Cues::new(table.iter().map(|&(c, _)| c), false))
+}
+
+macro_rules! cue_tables {
+    ($($name:ident: $table:path, $of:ident;)*) => {$(
+        #[doc = concat!("The [`Cues`] of [`", stringify!($table), "`].")]
+        fn $name() -> &'static Cues {
+            static CELL: OnceLock<Cues> = OnceLock::new();
+            $of(&CELL, $table)
+        }
+    )*};
+}
+
+cue_tables! {
+    reading_time_cues: patterns::READING_TIME_CUES, cues_of;
+    appeal_cues: patterns::APPEAL_CUES, cues_of;
+    helpful_cues: patterns::HELPFUL_CUES, cues_of;
+    affiliate_cues: patterns::AFFILIATE_CUES, cues_of;
+    commission_cues: patterns::COMMISSION_CUES, cues_of;
+    purchase_cues: patterns::PURCHASE_CUES, cues_of;
+    sentence_cues: patterns::SENTENCE_CUES, kinded_cues_of;
+    cta_cues: patterns::CTA_LABELS, kinded_cues_of;
+}
+
+/// [`patterns::SHARE_URLS`], matched in any ASCII case.
+fn share_url_cues() -> &'static Cues {
+    static CELL: OnceLock<Cues> = OnceLock::new();
+    CELL.get_or_init(|| Cues::new(patterns::SHARE_URLS.iter().copied(), true))
 }
 
 /// `cue` occurs in `text` as whole words ("jetzt unterstützen" holds
-/// "unterstützen").
+/// "unterstützen"): what [`Cues::first_in`] finds with `whole_words`, one
+/// cue at a time, kept to test it against.
+#[cfg(test)]
 fn contains_words(text: &str, cue: &str) -> bool {
     // Labels are short: a plain scan for the cue's first byte beats setting
     // up `str::match_indices`' searcher for every cue.
@@ -771,31 +1174,30 @@ fn labels(b: &Block) -> Option<Verdict> {
     if b.len == 0 || b.len > LABEL_MAX {
         return None;
     }
-    let t = &b.text;
-    if label_in(t, patterns::AD_LABELS) {
+    if b.is_label_in(patterns::AD_LABELS) {
         return Some(Verdict::new(ClutterKind::Ads, &["ad-label"]));
     }
     if is_reading_time(b) {
         return Some(Verdict::new(ClutterKind::Meta, &["reading-time"]));
     }
-    if label_in(t, patterns::NAV_LABELS) {
+    if b.is_label_in(patterns::NAV_LABELS) {
         return Some(Verdict::new(ClutterKind::Nav, &["skip-link"]));
     }
     let control = matches!(b.tag, "a" | "button") || b.has(&["a", "button"]);
-    if control && label_in(t, patterns::ADMIN_LABELS) {
+    if control && b.is_label_in(patterns::ADMIN_LABELS) {
         return Some(Verdict::new(ClutterKind::Admin, &["edit-link"]));
     }
-    let core = label_core(t);
+    let core = b.core();
     if patterns::SHARE_LABELS
         .iter()
-        .any(|l| core == *l || (core.len() <= 30 && starts_with_word(&core, l)))
+        .any(|l| core == *l || (core.len() <= 30 && starts_with_word(core, l)))
     {
         return Some(Verdict::new(ClutterKind::Share, &["share-label"]));
     }
-    if patterns::LIVE_LABELS.contains(&core.as_str()) {
+    if patterns::LIVE_LABELS.contains(&core) {
         return Some(Verdict::new(ClutterKind::LiveControls, &["live-label"]));
     }
-    if patterns::COMMENT_LABELS.contains(&core.as_str()) {
+    if patterns::COMMENT_LABELS.contains(&core) {
         return Some(Verdict::new(ClutterKind::Comments, &["comment-label"]));
     }
     if patterns::GALLERY_CONTROL_LABELS
@@ -808,7 +1210,7 @@ fn labels(b: &Block) -> Option<Verdict> {
         ));
     }
     if control {
-        if let Some(kind) = cta_kind(&core) {
+        if let Some(kind) = cta_kind(core) {
             return Some(Verdict::new(kind, &["cta-label"]));
         }
     }
@@ -849,20 +1251,78 @@ fn split_words(s: &str, out: &mut Vec<String>) {
     }
 }
 
-/// The first entry of `table` found in `words`.
-fn match_words(words: &[String], table: ClutterWords) -> Option<ClutterKind> {
-    table.iter().find_map(|&(entry, kind)| {
-        let parts: Vec<&str> = entry.split(' ').collect();
-        let hit = (0..words.len()).any(|i| {
-            parts.iter().enumerate().all(|(k, p)| {
-                words.get(i + k).is_some_and(|w| match p.strip_suffix('*') {
-                    Some(stem) => w.starts_with(stem),
-                    None => w == p,
-                })
+/// A table of class/id words ([`ClutterWords`]) indexed by each entry's
+/// first word, so that matching looks at the few entries a word can start
+/// rather than at every entry at every word.
+struct WordTable {
+    table: ClutterWords,
+    /// Per entry, its words (a trailing `*` marks a stem).
+    entries: Vec<Vec<&'static str>>,
+    /// Entries whose first word is a whole word, by that word.
+    exact: HashMap<&'static str, Vec<usize>>,
+    /// Entries whose first word is a stem, with the stem.
+    stems: Vec<(&'static str, usize)>,
+}
+
+impl WordTable {
+    fn new(table: ClutterWords) -> WordTable {
+        let entries: Vec<Vec<&'static str>> = table
+            .iter()
+            .map(|&(entry, _)| entry.split(' ').collect())
+            .collect();
+        let mut exact: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut stems = Vec::new();
+        for (i, words) in entries.iter().enumerate() {
+            match words[0].strip_suffix('*') {
+                Some(stem) => stems.push((stem, i)),
+                None => exact.entry(words[0]).or_default().push(i),
+            }
+        }
+        WordTable {
+            table,
+            entries,
+            exact,
+            stems,
+        }
+    }
+
+    /// The kind of the first entry (in table order) found in `words`.
+    fn first_match(&self, words: &[String]) -> Option<ClutterKind> {
+        let mut best = usize::MAX;
+        for (i, w) in words.iter().enumerate() {
+            let exact = self.exact.get(w.as_str()).into_iter().flatten().copied();
+            let stems = self
+                .stems
+                .iter()
+                .filter(|(stem, _)| w.starts_with(stem))
+                .map(|&(_, e)| e);
+            for e in exact.chain(stems) {
+                if e < best && entry_at(&self.entries[e], words, i) {
+                    best = e;
+                }
+            }
+        }
+        self.table.get(best).map(|&(_, kind)| kind)
+    }
+}
+
+/// Whether the words of a [`ClutterWords`] entry follow each other in
+/// `words` from `at` on.
+fn entry_at(entry: &[&str], words: &[String], at: usize) -> bool {
+    entry.iter().enumerate().all(|(k, p)| {
+        words
+            .get(at + k)
+            .is_some_and(|w| match p.strip_suffix('*') {
+                Some(stem) => w.starts_with(stem),
+                None => w == p,
             })
-        });
-        hit.then_some(kind)
     })
+}
+
+/// [`patterns::CLUTTER_WORDS`] as a [`WordTable`].
+fn clutter_words() -> &'static WordTable {
+    static CELL: OnceLock<WordTable> = OnceLock::new();
+    CELL.get_or_init(|| WordTable::new(patterns::CLUTTER_WORDS))
 }
 
 /// Rules on attributes: class/id words, ARIA roles and labels.
@@ -880,14 +1340,16 @@ fn attributes(b: &Block) -> Option<Verdict> {
     if let Some(kind) = by_role.filter(|&k| fits(b, k)) {
         return Some(Verdict::new(kind, &["role"]));
     }
-    let words = descriptor_words(dom, b.node);
-    if let Some(kind) = match_words(&words, patterns::CLUTTER_WORDS).filter(|&k| fits(b, k)) {
+    if let Some(kind) = clutter_words()
+        .first_match(b.words())
+        .filter(|&k| fits(b, k))
+    {
         return Some(Verdict::new(kind, &["class-word"]));
     }
     if let Some(label) = dom.attr(b.node, "aria-label").filter(|l| l.len() <= 60) {
         let mut lw = Vec::new();
         split_words(label, &mut lw);
-        if let Some(kind) = match_words(&lw, patterns::CLUTTER_WORDS).filter(|&k| fits(b, k)) {
+        if let Some(kind) = clutter_words().first_match(&lw).filter(|&k| fits(b, k)) {
             return Some(Verdict::new(kind, &["aria-label"]));
         }
     }
@@ -941,7 +1403,7 @@ fn first_line(b: &Block) -> Option<String> {
             return None;
         }
         let line = normalize_ws(&dom.text_content(d)).to_lowercase();
-        return b.text.starts_with(&line).then_some(line);
+        return b.text().starts_with(&line).then_some(line);
     }
     None
 }
@@ -955,7 +1417,7 @@ fn section_title(b: &Block) -> Option<Verdict> {
     if !matches!(
         b.tag,
         "div" | "section" | "aside" | "nav" | "header" | "footer" | "ul" | "ol" | "dl" | "form"
-    ) || b.text.is_empty()
+    ) || !b.has_text()
     {
         return None;
     }
@@ -1023,7 +1485,7 @@ fn titled_sibling(b: &Block) -> Option<Verdict> {
         if b.len > TITLE_MAX {
             return None;
         }
-        let kind = title_kind(&b.text)?;
+        let kind = title_kind(b.text())?;
         let follows = next_element(dom, b.node);
         let ok = follows.is_none_or(|n| {
             let f = Block::new(dom, n);
@@ -1039,7 +1501,7 @@ fn titled_sibling(b: &Block) -> Option<Verdict> {
     if h.len > TITLE_MAX {
         return None;
     }
-    let kind = title_kind(&h.text)?;
+    let kind = title_kind(h.text())?;
     (b.link_density() >= 0.5 && fits(b, kind)).then(|| Verdict::new(kind, &["section-title"]))
 }
 
@@ -1049,17 +1511,16 @@ fn cta_kind(text: &str) -> Option<ClutterKind> {
     if text.split_whitespace().count() > 4 {
         return None;
     }
-    patterns::CTA_LABELS
-        .iter()
-        .find(|(cue, _)| contains_words(text, cue))
-        .map(|&(_, kind)| kind)
+    cta_cues()
+        .first_in(text, true)
+        .map(|i| patterns::CTA_LABELS[i].1)
 }
 
 /// Rule on call-to-action boxes: a short block with a subscribe / donate /
 /// join / get-the-app button, or a longer appeal that also speaks of
 /// members, support or subscriptions.
 fn call_to_action(b: &Block) -> Option<Verdict> {
-    if b.len == 0 || b.len > APPEAL_BOX_MAX || b.text.is_empty() {
+    if b.len > APPEAL_BOX_MAX || !b.has_text() {
         return None;
     }
     let dom = b.dom;
@@ -1068,7 +1529,10 @@ fn call_to_action(b: &Block) -> Option<Verdict> {
     for d in b.descendants() {
         let tag = dom.tag(d);
         let text = match tag {
-            "a" | "button" => normalize_ws(&dom.text_content(d)).to_lowercase(),
+            // Lowercasing never shortens a text: longer ones can be skipped
+            // before their text is built.
+            "a" | "button" if inner_text_len(dom, d) > CONTROL_MAX => continue,
+            "a" | "button" => lowercase(inner_text(dom, d)),
             "input"
                 if dom
                     .attr(d, "type")
@@ -1094,25 +1558,26 @@ fn call_to_action(b: &Block) -> Option<Verdict> {
     if b.len <= CTA_BOX_MAX {
         return Some(Verdict::new(kind, &["cta"]));
     }
-    let appeal = patterns::APPEAL_CUES.iter().any(|c| b.text.contains(c));
+    let appeal = appeal_cues().any_in(b.text());
     (appeal && !b.is_article_like()).then(|| Verdict::new(kind, &["cta", "appeal-text"]))
 }
 
 /// Rules on short sentences only clutter says.
 fn sentences(b: &Block) -> Option<Verdict> {
-    let t = &b.text;
-    if b.len == 0 || t.is_empty() {
+    // Every rule below reads at most 400 characters.
+    if !b.has_text() || b.len > AFFILIATE_MAX {
         return None;
     }
+    let t = b.text();
     if b.len <= patterns::CUE_TEXT_MAX {
-        if let Some(&(_, kind)) = patterns::SENTENCE_CUES.iter().find(|(c, _)| t.contains(c)) {
+        if let Some(kind) = sentence_cues()
+            .first_in(t, false)
+            .map(|i| patterns::SENTENCE_CUES[i].1)
+        {
             return Some(Verdict::new(kind, &["text-cue"]));
         }
-        let question = |q: &str| {
-            q.chars().count() <= 60
-                && q.ends_with('?')
-                && patterns::HELPFUL_CUES.iter().any(|c| q.contains(c))
-        };
+        let question =
+            |q: &str| q.chars().count() <= 60 && q.ends_with('?') && helpful_cues().any_in(q);
         if b.len <= 100 && (question(t) || first_line(b).is_some_and(|l| question(&l))) {
             return Some(Verdict::new(ClutterKind::Feedback, &["helpful-question"]));
         }
@@ -1123,10 +1588,9 @@ fn sentences(b: &Block) -> Option<Verdict> {
             &["read-more-line"],
         ));
     }
-    if b.len <= 400 {
-        let affiliate = patterns::AFFILIATE_CUES.iter().any(|c| t.contains(c))
-            || (patterns::COMMISSION_CUES.iter().any(|c| t.contains(c))
-                && patterns::PURCHASE_CUES.iter().any(|c| t.contains(c)));
+    if b.len <= AFFILIATE_MAX {
+        let affiliate = affiliate_cues().any_in(t)
+            || (commission_cues().any_in(t) && purchase_cues().any_in(t));
         if affiliate {
             return Some(Verdict::new(
                 ClutterKind::AffiliateDisclosure,
@@ -1140,7 +1604,7 @@ fn sentences(b: &Block) -> Option<Verdict> {
 /// "Read more: <link>", "[Related: <link>]": a line opener followed by
 /// punctuation and a link, or a line that is nearly all link.
 fn is_read_more_line(b: &Block) -> bool {
-    let t = b.text.trim_start_matches(['[', '(', '»', '›', '>', ' ']);
+    let t = b.text().trim_start_matches(['[', '(', '»', '›', '>', ' ']);
     let Some(rest) = patterns::READ_MORE_PREFIXES
         .iter()
         .find_map(|p| t.strip_prefix(p))
@@ -1204,6 +1668,142 @@ mod tests {
             assert_eq!(ClutterKind::from_name(k.name()), Some(k));
         }
         assert_eq!(K::AffiliateDisclosure.name(), "affiliate-disclosure");
+    }
+
+    /// Texts that hold every cue of `cues` alone, inside words, between
+    /// words and in capitals, plus some prose.
+    fn cue_probes(cues: &[&str]) -> Vec<String> {
+        let mut texts = vec![
+            String::new(),
+            PROSE.to_lowercase(),
+            "x".into(),
+            "jetzt unterstützen, bitte".into(),
+        ];
+        for c in cues {
+            texts.push(c.to_string());
+            texts.push(format!("ab{c}cd"));
+            texts.push(format!("read on: {c}, and more"));
+            texts.push(format!("é{c} {c}é"));
+            texts.push(c.to_uppercase());
+            texts.push(c[..c.len() - c.chars().next_back().map_or(0, char::len_utf8)].to_string());
+        }
+        texts
+    }
+
+    #[test]
+    fn one_scan_finds_what_a_search_per_cue_finds() {
+        let plain: [(&Cues, &[&str]); 6] = [
+            (reading_time_cues(), patterns::READING_TIME_CUES),
+            (appeal_cues(), patterns::APPEAL_CUES),
+            (helpful_cues(), patterns::HELPFUL_CUES),
+            (affiliate_cues(), patterns::AFFILIATE_CUES),
+            (commission_cues(), patterns::COMMISSION_CUES),
+            (purchase_cues(), patterns::PURCHASE_CUES),
+        ];
+        let sentence: Vec<&str> = patterns::SENTENCE_CUES.iter().map(|c| c.0).collect();
+        let cta: Vec<&str> = patterns::CTA_LABELS.iter().map(|c| c.0).collect();
+        let all: Vec<&str> = plain
+            .iter()
+            .flat_map(|(_, t)| t.iter().copied())
+            .chain(sentence.iter().copied())
+            .chain(cta.iter().copied())
+            .chain(patterns::SHARE_URLS.iter().copied())
+            .collect();
+        assert!(
+            all.iter().all(|c| *c == c.to_lowercase()),
+            "cues are lowercase"
+        );
+        let texts = cue_probes(&all);
+        for t in &texts {
+            for (cues, table) in plain {
+                assert_eq!(cues.any_in(t), table.iter().any(|c| t.contains(c)), "{t:?}");
+            }
+            assert_eq!(
+                sentence_cues().first_in(t, false),
+                sentence.iter().position(|c| t.contains(c)),
+                "{t:?}"
+            );
+            assert_eq!(
+                cta_cues().first_in(t, true),
+                cta.iter().position(|c| contains_words(t, c)),
+                "{t:?}"
+            );
+            let lower = t.to_ascii_lowercase();
+            assert_eq!(
+                share_url_cues().any_in(t),
+                patterns::SHARE_URLS.iter().any(|u| lower.contains(u)),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sweep_reuses_verdicts_only_where_nothing_changed() {
+        let body = article_with(
+            "<div class=related-links><a href=/a>One story</a> <a href=/b>Another story</a></div>\
+             <p id=cta>Like what you read? <a href=/s>Subscribe</a></p>",
+        );
+        let mut dom = parse(&format!("<body><article>{body}</article></body>"));
+        let root = dom.find_tag(dom.document(), "article").unwrap();
+        assert!(!mark(&mut dom, root).is_empty());
+        let memo = MEMO.with(|m| m.borrow().clone());
+        let p = dom.find_tag(root, "p").unwrap();
+        let prints = Fingerprints::new(&dom, root);
+        assert_eq!(memo.get(&prints.key(&dom, p)), Some(&None));
+        // A change inside a paragraph, or of its neighbours' words, is a
+        // new key; presentational attributes are not.
+        dom.set_attr(p, "style", "color: red");
+        assert_eq!(
+            Fingerprints::new(&dom, root).key(&dom, p),
+            prints.key(&dom, p)
+        );
+        dom.set_attr(p, "class", "share");
+        assert_ne!(
+            Fingerprints::new(&dom, root).key(&dom, p),
+            prints.key(&dom, p)
+        );
+        let removed = sweep(&mut dom, root, |_, _| {});
+        assert!(
+            !dom.is_inclusive_ancestor(root, p),
+            "judged again: {removed:?}"
+        );
+        assert!(dom.find_tag(root, "p").is_some());
+        assert!(MEMO.with(|m| m.borrow().is_empty()));
+    }
+
+    /// The first entry of `table` found in `words`, one entry at a time:
+    /// what [`WordTable::first_match`] finds.
+    fn match_words(words: &[String], table: ClutterWords) -> Option<ClutterKind> {
+        table.iter().find_map(|&(entry, kind)| {
+            let parts: Vec<&str> = entry.split(' ').collect();
+            (0..words.len())
+                .any(|i| entry_at(&parts, words, i))
+                .then_some(kind)
+        })
+    }
+
+    #[test]
+    fn indexed_class_words_match_like_the_table() {
+        let mut probes = vec![String::new(), "story body".into(), "x y z".into()];
+        for (entry, _) in patterns::CLUTTER_WORDS {
+            let e = entry.replace('*', "");
+            probes.push(e.clone());
+            probes.push(format!("{e}x"));
+            probes.push(format!("c {e} d"));
+            probes.push(format!("{e} {e}"));
+            probes.push(e.split(' ').rev().collect::<Vec<_>>().join(" "));
+            for (other, _) in patterns::CLUTTER_WORDS.iter().step_by(7) {
+                probes.push(format!("{} {e}", other.replace('*', "ing")));
+            }
+        }
+        for p in probes {
+            let words: Vec<String> = p.split_whitespace().map(str::to_string).collect();
+            assert_eq!(
+                clutter_words().first_match(&words),
+                match_words(&words, patterns::CLUTTER_WORDS),
+                "{p:?}"
+            );
+        }
     }
 
     #[test]

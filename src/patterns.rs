@@ -1400,8 +1400,24 @@ pub fn lower(s: &str) -> String {
 
 /// True if lowercase `hay` contains any of `needles`.
 pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| hay.contains(n))
+    if hay.len() > SHORT_HAY {
+        return needles.iter().any(|n| hay.contains(n));
+    }
+    // Class strings are short: comparing bytes in place beats setting up
+    // `str::contains`' searcher for every needle.
+    let hay = hay.as_bytes();
+    needles.iter().any(|n| {
+        let n = n.as_bytes();
+        let Some(&first) = n.first() else {
+            return true;
+        };
+        n.len() <= hay.len()
+            && (0..=hay.len() - n.len()).any(|i| hay[i] == first && hay[i..].starts_with(n))
+    })
 }
+
+/// Longest haystack [`contains_any`] searches byte by byte.
+const SHORT_HAY: usize = 64;
 
 /// True if any whitespace-separated token of lowercase `hay` is in `tokens`.
 pub fn has_token(hay: &str, tokens: &[&str]) -> bool {
@@ -1423,5 +1439,32 @@ mod tests {
         assert!(!contains_any("story-body", UNLIKELY_CANDIDATES));
         assert!(has_token("x hid y", NEGATIVE_TOKENS));
         assert!(!has_token("hidden-gem", NEGATIVE_TOKENS));
+    }
+
+    #[test]
+    fn contains_any_agrees_with_str_contains() {
+        let tables = [
+            UNLIKELY_CANDIDATES,
+            MAYBE_CANDIDATE,
+            POSITIVE,
+            NEGATIVE,
+            BYLINE,
+        ];
+        let mut hays: Vec<String> = vec![String::new(), "a".into(), "x".repeat(70)];
+        for t in tables {
+            for n in t {
+                hays.push(n.to_string());
+                hays.push(format!("pre-{n}-post"));
+                hays.push(format!("{}{n}", "y".repeat(SHORT_HAY - n.len())));
+                hays.push(format!("{}{n}", "y".repeat(SHORT_HAY + 1 - n.len())));
+                hays.push(n[1..].to_string());
+                hays.push(format!("ü{}", &n[..n.len() - 1]));
+            }
+        }
+        for h in &hays {
+            for t in tables.iter().copied().chain([&[""][..], &["ü"][..]]) {
+                assert_eq!(contains_any(h, t), t.iter().any(|n| h.contains(n)), "{h:?}");
+            }
+        }
     }
 }
