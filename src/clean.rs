@@ -16,7 +16,8 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
     if ctx.options.remove_clutter {
         // Judge clutter while forms and buttons are still there to see;
         // `run` removes what was marked once the article is chosen.
-        for (node, verdict) in clutter::mark(dom, root) {
+        let mut verdicts = ctx.verdicts.borrow_mut();
+        for (node, verdict) in clutter::mark(dom, root, &mut verdicts) {
             ctx.clutter(node, verdict.kind.name(), &verdict.signals);
         }
     }
@@ -116,7 +117,8 @@ pub fn run(dom: &mut Dom, root: NodeId, ctx: &Context) -> Vec<clutter::Removed> 
     if !ctx.options.remove_clutter {
         return Vec::new();
     }
-    clutter::sweep(dom, root, |node, removed| {
+    let mut verdicts = ctx.verdicts.borrow_mut();
+    clutter::sweep(dom, root, &mut verdicts, |node, removed| {
         let signals: Vec<&str> = removed.signals.iter().map(String::as_str).collect();
         ctx.clutter(node, removed.kind.name(), &signals);
     })

@@ -15,7 +15,7 @@
 //! [`sweep`] runs after it, removes the tagged blocks, classifies what is
 //! left, and reports every removal.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
@@ -299,12 +299,14 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
 /// Tags clutter blocks under `root` (not `root` itself) for [`sweep`],
 /// outermost first, and returns them with their verdicts. Blocks holding
 /// more than half of the article's text are never tagged, only looked into.
-pub fn mark(dom: &mut Dom, root: NodeId) -> Vec<(NodeId, Verdict)> {
+///
+/// Every verdict is kept in `verdicts` (replacing what an earlier `mark`
+/// left there) for [`sweep`], which judges the cleaned article again:
+/// whatever the cleaning in between did not touch, it need not judge twice.
+pub fn mark(dom: &mut Dom, root: NodeId, verdicts: &mut Verdicts) -> Vec<(NodeId, Verdict)> {
     let mut memo = HashMap::new();
     let found = find(dom, root, &mut memo, false);
-    // Kept for `sweep`, which judges the cleaned article again: whatever the
-    // cleaning in between did not touch, it need not judge twice.
-    MEMO.with(|m| *m.borrow_mut() = memo);
+    verdicts.0 = memo;
     for (node, verdict) in &found {
         dom.set_attr(*node, MARK_ATTR, verdict.kind.name());
         dom.set_attr(*node, SIGNALS_ATTR, &verdict.signals.join(","));
@@ -315,10 +317,13 @@ pub fn mark(dom: &mut Dom, root: NodeId) -> Vec<(NodeId, Verdict)> {
 /// Removes the blocks [`mark`] tagged that are still under `root`, then
 /// classifies and removes what is left, and strips anchor widgets from
 /// headings. Calls `on_remove` for each removed block just before it is
-/// detached, and returns them all in document order.
+/// detached, and returns them all in document order. Takes (and empties)
+/// the `verdicts` of the last [`mark`]: an element whose fingerprint is
+/// unchanged is not judged again.
 pub fn sweep(
     dom: &mut Dom,
     root: NodeId,
+    verdicts: &mut Verdicts,
     mut on_remove: impl FnMut(NodeId, &Removed),
 ) -> Vec<Removed> {
     let mut removed = Vec::new();
@@ -346,7 +351,7 @@ pub fn sweep(
             dom.detach(n);
         }
     }
-    let mut memo = MEMO.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    let mut memo = std::mem::take(&mut verdicts.0);
     for (n, v) in find(dom, root, &mut memo, true) {
         let signals = v.signals.iter().map(|s| s.to_string()).collect();
         let r = record(dom, n, v.kind, signals);
@@ -427,14 +432,13 @@ fn find(
     out
 }
 
-thread_local! {
-    /// The verdicts of the last [`mark`] on this thread, by
-    /// [`Fingerprints::key`], for [`sweep`]. A key covers everything
-    /// [`judge`] reads, so an entry that does not fit the swept tree (from
-    /// a retry of the chooser that was not kept, or another page) is simply
-    /// never found.
-    static MEMO: RefCell<HashMap<u64, Option<Verdict>>> = RefCell::new(HashMap::new());
-}
+/// The verdicts of the last [`mark`], by [`Fingerprints::key`], for
+/// [`sweep`]; one per extraction (it lives in the run's
+/// [`Context`](crate::Context)). A key covers everything [`judge`] reads,
+/// so an entry that does not fit the swept tree (from a retry of the
+/// chooser that was not kept) is simply never found.
+#[derive(Debug, Clone, Default)]
+pub struct Verdicts(HashMap<u64, Option<Verdict>>);
 
 /// Whether no rule reads attribute `name`: the presentational attributes
 /// that Readability's cleaning strips between [`mark`] and [`sweep`], and
@@ -1651,8 +1655,9 @@ mod tests {
     fn cleaned(body: &str) -> (String, Vec<Removed>) {
         let mut dom = parse(&format!("<body><article>{body}</article></body>"));
         let root = dom.find_tag(dom.document(), "article").unwrap();
-        mark(&mut dom, root);
-        let removed = sweep(&mut dom, root, |_, _| {});
+        let mut verdicts = Verdicts::default();
+        mark(&mut dom, root, &mut verdicts);
+        let removed = sweep(&mut dom, root, &mut verdicts, |_, _| {});
         (normalize_ws(&dom.text_content(root)), removed)
     }
 
@@ -1745,8 +1750,9 @@ mod tests {
         );
         let mut dom = parse(&format!("<body><article>{body}</article></body>"));
         let root = dom.find_tag(dom.document(), "article").unwrap();
-        assert!(!mark(&mut dom, root).is_empty());
-        let memo = MEMO.with(|m| m.borrow().clone());
+        let mut verdicts = Verdicts::default();
+        assert!(!mark(&mut dom, root, &mut verdicts).is_empty());
+        let memo = verdicts.0.clone();
         let p = dom.find_tag(root, "p").unwrap();
         let prints = Fingerprints::new(&dom, root);
         assert_eq!(memo.get(&prints.key(&dom, p)), Some(&None));
@@ -1762,13 +1768,13 @@ mod tests {
             Fingerprints::new(&dom, root).key(&dom, p),
             prints.key(&dom, p)
         );
-        let removed = sweep(&mut dom, root, |_, _| {});
+        let removed = sweep(&mut dom, root, &mut verdicts, |_, _| {});
         assert!(
             !dom.is_inclusive_ancestor(root, p),
             "judged again: {removed:?}"
         );
         assert!(dom.find_tag(root, "p").is_some());
-        assert!(MEMO.with(|m| m.borrow().is_empty()));
+        assert!(verdicts.0.is_empty());
     }
 
     /// The first entry of `table` found in `words`, one entry at a time:
@@ -2256,8 +2262,9 @@ mod tests {
         );
         let mut dom = parse(&format!("<body><article>{body}</article></body>"));
         let root = dom.find_tag(dom.document(), "article").unwrap();
-        mark(&mut dom, root);
-        let removed = sweep(&mut dom, root, |_, _| {});
+        let mut verdicts = Verdicts::default();
+        mark(&mut dom, root, &mut verdicts);
+        let removed = sweep(&mut dom, root, &mut verdicts, |_, _| {});
         assert!(removed.is_empty(), "{removed:?}");
         let code = dom.find_tag(root, "code").unwrap();
         assert_eq!(dom.attr(code, "class"), Some("language-sh"));

@@ -121,6 +121,9 @@ pub struct Context {
     pub title: Option<String>,
     /// Where phases record their decisions when [`explain`] runs.
     pub trace: Option<std::rc::Rc<Trace>>,
+    /// The clutter verdicts of the clean phase's first pass, for its last
+    /// ([`clutter::mark`], then [`clutter::sweep`]).
+    pub verdicts: std::cell::RefCell<clutter::Verdicts>,
 }
 
 impl Context {
@@ -131,6 +134,7 @@ impl Context {
             base: None,
             title: None,
             trace: None,
+            verdicts: Default::default(),
         }
     }
 
@@ -202,6 +206,7 @@ pub(crate) fn run_pipeline(
         base,
         title: meta.title.clone(),
         trace,
+        verdicts: Default::default(),
     };
     prepare::run(&mut dom, &ctx);
     // The direction stated nearest the article (Readability reads it from
