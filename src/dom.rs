@@ -436,27 +436,10 @@ impl Dom {
 
     /// The value of attribute `name` (no namespace) on an element.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        let attrs = self.attrs(id);
-        // Comparing strings costs a look-up per attribute. On a long list
-        // (up to [`Limits::max_attributes`]; phases ask every element for a
-        // dozen names) compare atoms, one integer each, when the name is a
-        // static or inline atom (neither takes the global atom table's
-        // lock); otherwise only a dynamic atom can spell it (an inline atom
-        // holds at most 7 bytes: it is one u64 with its tag).
-        const ATOMS_FROM: usize = 8;
-        const MAX_INLINE: usize = 7;
-        let found = if attrs.len() < ATOMS_FROM {
-            attrs.iter().find(|a| &*a.name.local == name)
-        } else if let Some(key) = LocalName::try_static(name)
-            .or_else(|| (name.len() <= MAX_INLINE).then(|| LocalName::from(name)))
-        {
-            attrs.iter().find(|a| a.name.local == key)
-        } else {
-            attrs
-                .iter()
-                .find(|a| a.name.local.is_dynamic() && &*a.name.local == name)
-        };
-        found.map(|a| &*a.value)
+        self.attrs(id)
+            .iter()
+            .find(|a| &*a.name.local == name)
+            .map(|a| &*a.value)
     }
 
     /// True if the element has attribute `name`.
