@@ -172,7 +172,10 @@ fn is_valid_byline(text: &str) -> bool {
 }
 
 fn is_without_content(dom: &Dom, id: NodeId) -> bool {
-    if !dom.text_content(id).trim().is_empty() {
+    // No text but whitespace: the normalised text is empty. Its length is
+    // cached per node; building the text would cost the whole subtree for
+    // every block on the way down (nodes × depth on a deep page).
+    if inner_text_len(dom, id) != 0 {
         return false;
     }
     dom.element_children(id)

@@ -6,7 +6,7 @@ use crate::clutter;
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::patterns::{self, contains_any, lower};
 use crate::score::class_weight;
-use crate::text::{comma_count, inner_text, inner_text_len, link_density};
+use crate::text::{comma_count, inner_text, inner_text_len, link_text_weight};
 use crate::Context;
 
 /// Readability's `_prepArticle` over the article root: drops presentational
@@ -27,9 +27,12 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
     data_tables.sort_unstable();
     clean_conditionally(dom, ctx, root, "form", flags, &data_tables);
     clean_conditionally(dom, ctx, root, "fieldset", flags, &data_tables);
-    for tag in ["object", "embed", "footer", "link", "aside"] {
-        clean_tag(dom, ctx, root, tag);
-    }
+    clean_tags(
+        dom,
+        ctx,
+        root,
+        &["object", "embed", "footer", "link", "aside"],
+    );
     // Share widgets (class/id with a "share" word) with little text.
     let top_children: Vec<NodeId> = dom.element_children(root).collect();
     for top in top_children {
@@ -51,9 +54,12 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
             dom.detach(n);
         }
     }
-    for tag in ["iframe", "input", "textarea", "select", "button"] {
-        clean_tag(dom, ctx, root, tag);
-    }
+    clean_tags(
+        dom,
+        ctx,
+        root,
+        &["iframe", "input", "textarea", "select", "button"],
+    );
     // Headers with a negative class weight.
     for h in tags(dom, root, &["h1", "h2"]) {
         if class_weight(dom, h) < 0.0 && flags.weight_classes {
@@ -253,33 +259,36 @@ fn is_video_embed(dom: &Dom, id: NodeId) -> bool {
         .any(|a| contains_any(&lower(&a.value), patterns::VIDEO_HOSTS))
 }
 
-fn clean_tag(dom: &mut Dom, ctx: &Context, root: NodeId, tag: &str) {
-    let is_embed = matches!(tag, "object" | "embed" | "iframe");
-    for n in tags(dom, root, &[tag]) {
-        if is_embed && is_video_embed(dom, n) {
-            continue;
-        }
-        ctx.dropped(n, &format!("<{tag}>"));
-        dom.detach(n);
-    }
-}
-
-fn text_density(dom: &Dom, id: NodeId, names: &[&str]) -> f64 {
-    let total = inner_text_len(dom, id);
-    if total == 0 {
-        return 0.0;
-    }
-    let mut child_len = 0;
-    let mut cur = dom.first_child(id).map(|_| id);
-    while let Some(n) = cur {
-        if n != id && names.contains(&dom.tag(n)) {
-            child_len += inner_text_len(dom, n);
-            cur = dom.next_skipping_children(n, id);
-        } else {
-            cur = dom.next_in_preorder(n, id);
+/// Removes the elements named `names[0]` below `root`, then those named
+/// `names[1]` still there, and so on (`<object>`, `<embed>` and `<iframe>`
+/// that are video players stay). One walk finds them all: a walk per name
+/// cost a pass over the whole article each (a dozen on a page of a million
+/// nodes).
+fn clean_tags(dom: &mut Dom, ctx: &Context, root: NodeId, names: &[&str]) {
+    let mut found = vec![Vec::new(); names.len()];
+    for n in dom.descendants(root).skip(1) {
+        let tag = dom.tag(n);
+        if let Some(k) = names.iter().position(|&t| t == tag) {
+            found[k].push(n);
         }
     }
-    child_len as f64 / total as f64
+    let mut removed = false;
+    for (tag, mut nodes) in names.iter().zip(found) {
+        if removed {
+            // What went with an element removed for an earlier name is gone;
+            // within one name, nested matches are all removed in turn.
+            nodes.retain(|&n| dom.is_inclusive_ancestor(root, n));
+        }
+        let is_embed = matches!(*tag, "object" | "embed" | "iframe");
+        for n in nodes {
+            if is_embed && is_video_embed(dom, n) {
+                continue;
+            }
+            ctx.dropped(n, &format!("<{tag}>"));
+            dom.detach(n);
+            removed = true;
+        }
+    }
 }
 
 fn is_ad_or_loading_words(text: &str) -> bool {
@@ -365,17 +374,79 @@ struct Census {
     list_len: usize,
     /// Commas in all the text below.
     commas: usize,
+    /// Text length of the outermost headings below (Readability's text
+    /// density over `h1`–`h6`, before dividing).
+    heading_len: usize,
+    /// Text length of the outermost "textish" elements below: span, li, td
+    /// and the div-to-p blockers.
+    textish_len: usize,
+    /// Text length of the outermost links below, in-page links weighted
+    /// 0.3 ([`crate::text::link_density`] before dividing).
+    link_len: f64,
+}
+
+/// Tracks the outermost elements of one kind in a pre-order walk: once one
+/// is met, its subtree is inside it until the walk reaches the node after
+/// that subtree.
+#[derive(Default)]
+struct Outermost {
+    /// While inside a match, the node after its subtree (`None`: the walk
+    /// ends inside it).
+    until: Option<Option<NodeId>>,
+}
+
+impl Outermost {
+    /// Whether the walk at `d` (a node of the subtree of `root`) is at an
+    /// outermost element of the kind `is_match` says `d` is of; afterwards
+    /// `d`'s subtree counts as inside it.
+    fn enter(&mut self, dom: &Dom, root: NodeId, d: NodeId, is_match: bool) -> bool {
+        if let Some(until) = self.until {
+            if until != Some(d) {
+                return false;
+            }
+            self.until = None;
+        }
+        if is_match {
+            self.until = Some(dom.next_skipping_children(d, root));
+        }
+        is_match
+    }
 }
 
 impl Census {
+    /// One walk gathers everything: the counts, and the text of the
+    /// outermost headings, textish elements and links, which on their own
+    /// took a walk each (nodes × depth on deeply nested blocks).
     fn of(dom: &Dom, node: NodeId, data_tables: &[NodeId]) -> Census {
         let mut c = Census::default();
+        let (mut heading, mut textish, mut link) = (
+            Outermost::default(),
+            Outermost::default(),
+            Outermost::default(),
+        );
         for d in dom.descendants(node).skip(1) {
+            let tag = dom.tag(d);
+            if heading.enter(
+                dom,
+                node,
+                d,
+                matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
+            ) {
+                c.heading_len += inner_text_len(dom, d);
+            }
+            let is_textish =
+                matches!(tag, "span" | "li" | "td") || patterns::DIV_TO_P_ELEMS.contains(&tag);
+            if textish.enter(dom, node, d, is_textish) {
+                c.textish_len += inner_text_len(dom, d);
+            }
+            if link.enter(dom, node, d, tag == "a") {
+                c.link_len += link_text_weight(dom, d);
+            }
             if let Some(t) = dom.text(d) {
                 c.commas += comma_count(t);
                 continue;
             }
-            match dom.tag(d) {
+            match tag {
                 "p" => c.p += 1,
                 "img" => c.img += 1,
                 "li" => c.li += 1,
@@ -443,7 +514,15 @@ fn should_remove(
     let img = census.img as f64;
     let li = census.li as f64 - 100.0;
     let input = census.input as f64;
-    let heading_density = text_density(dom, node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
+    // The share of the text in headings, links and textish elements.
+    let density = |len: f64| {
+        if text_len == 0 {
+            0.0
+        } else {
+            len / text_len as f64
+        }
+    };
+    let heading_density = density(census.heading_len as f64);
     if census.video {
         return None;
     }
@@ -451,13 +530,8 @@ fn should_remove(
     if text_len <= AD_OR_LOADING_MAX && is_ad_or_loading_words(&inner_text(dom, node)) {
         return Some("ad-or-loading-label");
     }
-    let link_density = link_density(dom, node);
-    // Readability's "textish" tags: span, li, td and the div-to-p blockers.
-    let textish: Vec<&str> = ["span", "li", "td"]
-        .into_iter()
-        .chain(patterns::DIV_TO_P_ELEMS.iter().copied())
-        .collect();
-    let text_density = text_density(dom, node, &textish);
+    let link_density = density(census.link_len);
+    let text_density = density(census.textish_len as f64);
     let is_figure_child = dom.ancestors(node).any(|a| dom.tag(a) == "figure");
 
     let reason = if !is_figure_child && img > 1.0 && p / img < 0.5 {

@@ -27,6 +27,8 @@
 
 use std::borrow::Cow;
 
+use memchr::{memchr, memchr2, memmem};
+
 /// Returns `html` with every tag's attribute list cut to its first
 /// `max_attributes` attributes (start and end tags alike). Borrows the input
 /// when nothing needs cutting. Runs in time linear in `html.len()`.
@@ -36,7 +38,7 @@ pub fn cap_attributes(html: &str, max_attributes: usize) -> Cow<'_, str> {
     let mut emitted = 0;
     let mut foreign_seen = false;
     let mut i = 0;
-    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+    while let Some(off) = memchr(b'<', &b[i..]) {
         let lt = i + off;
         i = lt + 1;
         match b.get(i) {
@@ -98,19 +100,13 @@ fn is_ws(c: u8) -> bool {
 
 /// Index after the next `c` at or after `i`, or the input length.
 fn after_next(b: &[u8], i: usize, c: u8) -> usize {
-    b[i.min(b.len())..]
-        .iter()
-        .position(|&x| x == c)
-        .map_or(b.len(), |p| i + p + 1)
+    memchr(c, &b[i.min(b.len())..]).map_or(b.len(), |p| i + p + 1)
 }
 
 /// Index after the first occurrence of `pat` at or after `i`, or the length.
 fn after_pattern(b: &[u8], i: usize, pat: &[u8]) -> usize {
     let i = i.min(b.len());
-    b[i..]
-        .windows(pat.len())
-        .position(|w| w == pat)
-        .map_or(b.len(), |p| i + p + pat.len())
+    memmem::find(&b[i..], pat).map_or(b.len(), |p| i + p + pat.len())
 }
 
 /// Skips `<!…`: a comment, CDATA section, doctype or bogus comment. `i` is
@@ -128,7 +124,7 @@ fn skip_declaration(b: &[u8], i: usize, foreign: bool) -> usize {
         }
         let mut j = body;
         loop {
-            match b[j..].iter().position(|&c| c == b'-') {
+            match memchr(b'-', &b[j..]) {
                 None => return b.len(),
                 Some(p) => j += p,
             }
@@ -240,7 +236,7 @@ fn skip_raw_text(b: &[u8], name: &[u8], i: usize) -> usize {
         return i;
     }
     let mut j = i;
-    while let Some(p) = b[j..].iter().position(|&c| c == b'<') {
+    while let Some(p) = memchr(b'<', &b[j..]) {
         j += p;
         if is_end_tag(b, j, name) {
             return j;
@@ -271,6 +267,13 @@ fn skip_script(b: &[u8], i: usize) -> Option<usize> {
     let mut s = S::Data;
     let mut j = i;
     while j < b.len() {
+        // Only `<` matters in plain script data, `<` and `-` once escaped.
+        let next = if s == S::Data {
+            memchr(b'<', &b[j..])
+        } else {
+            memchr2(b'<', b'-', &b[j..])
+        };
+        j += next?;
         match b[j] {
             b'<' => {
                 if s == S::Data && b[j..].starts_with(b"<!--") {

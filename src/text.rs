@@ -145,17 +145,23 @@ pub fn link_density(dom: &Dom, id: NodeId) -> f64 {
     let mut cur = Some(id);
     while let Some(n) = cur {
         if dom.tag(n) == "a" && n != id {
-            let coeff = match dom.attr(n, "href") {
-                Some(h) if h.trim_start().starts_with('#') && h.trim().len() > 1 => 0.3,
-                _ => 1.0,
-            };
-            link_len += inner_text_len(dom, n) as f64 * coeff;
+            link_len += link_text_weight(dom, n);
             cur = dom.next_skipping_children(n, id);
         } else {
             cur = dom.next_in_preorder(n, id);
         }
     }
     link_len / total as f64
+}
+
+/// The text length link `a` adds to a [`link_density`]: all of it, or 0.3
+/// of it for an in-page link (`href="#…"`).
+pub(crate) fn link_text_weight(dom: &Dom, a: NodeId) -> f64 {
+    let coeff = match dom.attr(a, "href") {
+        Some(h) if h.trim_start().starts_with('#') && h.trim().len() > 1 => 0.3,
+        _ => 1.0,
+    };
+    inner_text_len(dom, a) as f64 * coeff
 }
 
 /// Number of words: runs of word characters, with CJK characters counted one each.
