@@ -88,7 +88,12 @@ impl Node {
 pub struct Limits {
     /// Largest input accepted, in bytes of UTF-8. Default 32 MiB.
     pub max_input_bytes: usize,
-    /// Most nodes (elements, text, comments) the parser may create. Default 1,500,000.
+    /// Most nodes (elements, text, comments) the parser may create. Default
+    /// 500,000: about 25 times the largest page of our corpus (some 20,000
+    /// nodes), and low enough that the costliest page under it (nothing but
+    /// empty inline elements, every one of which each phase visits) still
+    /// takes under 2 s natively (`tests/hostile/cases.json`, "just under the
+    /// node limit"). A million took 2–3.5 s.
     pub max_nodes: usize,
     /// Deepest element nesting accepted. Browsers stop nesting at 512; so do we,
     /// and a page that tries to nest deeper is rejected. Default 512.
@@ -97,8 +102,9 @@ pub struct Limits {
     /// before the tokenizer sees them (its de-duplication is quadratic: one
     /// tag with 100,000 attributes took 7–11 s). The cap also bounds the
     /// worst page under it, one made only of capped tags, whose cost grows
-    /// with the cap. The most in our corpus's 132,000 tags is 70 (99.9% have
-    /// at most 11). Not an error. Default 128.
+    /// with the cap: 40,000 tags of 128 attributes took 2.4–3 s, so the cap
+    /// is 64. The most in our corpus's 132,000 tags is 70, on one tag (99.9%
+    /// have at most 11). Not an error. Default 64.
     pub max_attributes: usize,
     /// Most tree-builder steps (calls from html5ever's tree builder into the
     /// DOM: name look-ups while it scans its stacks, node comparisons,
@@ -115,9 +121,9 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_input_bytes: 32 * 1024 * 1024,
-            max_nodes: 1_500_000,
+            max_nodes: 500_000,
             max_depth: 512,
-            max_attributes: 128,
+            max_attributes: 64,
             max_tree_work: 40_000_000,
         }
     }
