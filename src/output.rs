@@ -228,7 +228,7 @@ fn attr_ok(tag: &str, name: &str, value: &str) -> bool {
     }
 }
 
-fn escape_text(s: &str, out: &mut String) {
+fn escape_text(s: &str, out: &mut impl HtmlOut) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -241,7 +241,7 @@ fn escape_text(s: &str, out: &mut String) {
     }
 }
 
-fn escape_attr(s: &str, out: &mut String) {
+fn escape_attr(s: &str, out: &mut impl HtmlOut) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -265,9 +265,69 @@ fn escape_attr(s: &str, out: &mut String) {
 /// written again, as a browser would parse it, until the parser keeps it as
 /// it is. The result is a fixed point of [`sanitize_fragment`].
 pub fn html(dom: &Dom, root: NodeId) -> String {
-    let mut w = HtmlWriter::new(dom, String::new());
+    // A long article is measured first and written into a string of its
+    // exact size: a doubling string would hold its old and new buffers at
+    // once (in wasm, whose memory never shrinks, up to three times the
+    // output for a moment).
+    let capacity = if dom.len() >= PRESIZE_FROM_NODES {
+        let mut count = HtmlWriter::new(dom, ByteCount(0));
+        count.children(root);
+        count.out.0
+    } else {
+        0
+    };
+    let mut w = HtmlWriter::new(dom, String::with_capacity(capacity));
     w.children(root);
     settle(w.out, w.stable)
+}
+
+/// Page size (nodes in the arena) from which [`html`] measures its output
+/// before writing it; below it the extra pass is not worth its time (most
+/// pages have a few thousand nodes; the 1 MiB synthetic article 43,000).
+const PRESIZE_FROM_NODES: usize = 40_000;
+
+/// Where [`HtmlWriter`] writes: the HTML itself (`String`), or only its
+/// length in bytes ([`ByteCount`]).
+trait HtmlOut {
+    fn push(&mut self, c: char);
+    fn push_str(&mut self, s: &str);
+    fn len(&self) -> usize;
+    /// Whether what was written from byte `at` on starts with a newline
+    /// (always false for a count, which keeps no text).
+    fn newline_at(&self, at: usize) -> bool;
+}
+
+impl HtmlOut for String {
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+    fn len(&self) -> usize {
+        String::len(self)
+    }
+    fn newline_at(&self, at: usize) -> bool {
+        self[at..].starts_with('\n')
+    }
+}
+
+/// The length of what the writer writes, in bytes.
+struct ByteCount(usize);
+
+impl HtmlOut for ByteCount {
+    fn push(&mut self, c: char) {
+        self.0 += c.len_utf8();
+    }
+    fn push_str(&mut self, s: &str) {
+        self.0 += s.len();
+    }
+    fn len(&self) -> usize {
+        self.0
+    }
+    fn newline_at(&self, _at: usize) -> bool {
+        false
+    }
 }
 
 /// Most re-parses [`settle`] makes. One is almost always enough; a second
@@ -419,9 +479,9 @@ fn is_heading(tag: &str) -> bool {
 ///
 /// `<a>` inside `<a>` never reaches the output (it is unwrapped), so the
 /// parser's adoption agency has nothing to re-nest.
-struct HtmlWriter<'a> {
+struct HtmlWriter<'a, O: HtmlOut> {
     dom: &'a Dom,
-    out: String,
+    out: O,
     /// The elements open in the output, innermost last, each with whether a
     /// `<p>` is open in button scope inside it.
     open: Vec<(&'a str, bool)>,
@@ -429,8 +489,8 @@ struct HtmlWriter<'a> {
     stable: bool,
 }
 
-impl<'a> HtmlWriter<'a> {
-    fn new(dom: &'a Dom, out: String) -> Self {
+impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
+    fn new(dom: &'a Dom, out: O) -> Self {
         HtmlWriter {
             dom,
             out,
@@ -541,7 +601,7 @@ impl<'a> HtmlWriter<'a> {
                 self.open.pop();
                 // A newline first in <pre> that did not come from its first
                 // child (e.g. after an unwrapped element) would be dropped.
-                if pre_start.is_some_and(|at| self.out[at..].starts_with('\n')) {
+                if pre_start.is_some_and(|at| self.out.newline_at(at)) {
                     self.stable = false;
                 }
                 self.out.push_str("</");
