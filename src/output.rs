@@ -649,7 +649,7 @@ impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
 }
 
 /// Where the plain-text writer puts what it writes: the text itself
-/// (`String`), or only its word count ([`WordSink`]).
+/// (`String`), or only its word count and size ([`Tally`]).
 trait TextSink {
     fn push_str(&mut self, s: &str);
     fn push(&mut self, c: char);
@@ -679,26 +679,31 @@ impl TextSink for String {
     }
 }
 
-/// Counts the words of the plain text as it is written, without keeping it.
-/// [`crate::text::word_count`] is a left fold over the characters, so
-/// feeding it piece by piece gives the count of the whole; the spaces the
-/// writer takes back ([`TextSink::trim_trailing_spaces`]) and the final
-/// trim only ever remove separators, which the count does not see.
+/// Counts the words and bytes of the plain text as it is written, without
+/// keeping it. [`crate::text::word_count`] is a left fold over the
+/// characters, so feeding it piece by piece gives the count of the whole;
+/// the spaces the writer takes back ([`TextSink::trim_trailing_spaces`]) and
+/// the final trim only ever remove separators, which the count does not
+/// see. The bytes are an upper bound of the text's length (they include
+/// what the trims remove).
 #[derive(Default)]
-struct WordSink {
+struct Tally {
     words: crate::text::WordCounter,
+    bytes: usize,
     last: Option<char>,
 }
 
-impl TextSink for WordSink {
+impl TextSink for Tally {
     fn push_str(&mut self, s: &str) {
         if let Some(c) = s.chars().next_back() {
             self.words.feed(s);
+            self.bytes += s.len();
             self.last = Some(c);
         }
     }
     fn push(&mut self, c: char) {
         self.words.feed_char(c);
+        self.bytes += c.len_utf8();
         self.last = Some(c);
     }
     fn is_empty(&self) -> bool {
@@ -782,7 +787,14 @@ fn trim_in_place(s: &mut String) {
 
 /// The article below `root` as plain text.
 pub fn text(dom: &Dom, root: NodeId) -> String {
-    let mut w = TextWriter::new(String::new());
+    // As in `html`: measured first on big pages, so the text is written
+    // into one allocation instead of a doubling string.
+    let capacity = if dom.len() >= PRESIZE_FROM_NODES {
+        tally(dom, root).bytes
+    } else {
+        0
+    };
+    let mut w = TextWriter::new(String::with_capacity(capacity));
     write_text(dom, root, &mut w, 0);
     let mut out = w.out;
     trim_in_place(&mut out);
@@ -794,9 +806,14 @@ pub fn text(dom: &Dom, root: NodeId) -> String {
 /// [`crate::text::word_count`]), counted as the text is written, without
 /// building it.
 pub fn word_count(dom: &Dom, root: NodeId) -> usize {
-    let mut w = TextWriter::new(WordSink::default());
+    tally(dom, root).words.count()
+}
+
+/// The words and bytes of [`text`]`(dom, root)`, without building it.
+fn tally(dom: &Dom, root: NodeId) -> Tally {
+    let mut w = TextWriter::new(Tally::default());
     write_text(dom, root, &mut w, 0);
-    w.out.words.count()
+    w.out
 }
 
 fn write_text<S: TextSink>(dom: &Dom, id: NodeId, w: &mut TextWriter<S>, depth: usize) {

@@ -152,6 +152,26 @@ fn word_count_without_text_equals_the_count_of_the_text() {
     }
 }
 
+/// A page big enough (over 40,000 nodes) that the HTML and the text are
+/// measured before they are written.
+#[test]
+fn a_big_page_is_written_the_same_way() {
+    let para = "<p>Paragraph with <em>some</em> words, a <a href=/x>link</a> and more text.</p>";
+    let html = format!(
+        "<html><head><title>Big</title></head><body><article>{}</article></body></html>",
+        para.repeat(12_000)
+    );
+    let problems = check_page(&html, Some(PAGE_URL));
+    assert!(problems.is_empty(), "{problems:#?}");
+    let a = extract(&html, Some(PAGE_URL), &Options::default()).unwrap();
+    assert_eq!(a.word_count, 12_000 * 9);
+    assert_eq!(
+        a.content.len(),
+        a.content.capacity(),
+        "written at its exact size"
+    );
+}
+
 #[test]
 fn markdown_from_html_writes_what_extract_writes() {
     let md = markdown_from_html(
