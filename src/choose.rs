@@ -354,7 +354,7 @@ pub fn grab_article(
         cur = dom.next_in_preorder(node, body);
     }
 
-    let mut scores = Scores::default();
+    let mut scores = Scores::for_dom(dom);
     let candidates = score::score_paragraphs(dom, &to_score, flags.weight_classes, &mut scores);
     let mut top: Vec<(NodeId, f64)> = Vec::new();
     for c in candidates {

@@ -36,6 +36,7 @@ use serde::{Deserialize, Serialize};
 pub use dom::{Dom, Limits, NodeId};
 pub use error::ExtractError;
 pub use explain::{explain, Block, Decision, Explanation, Trace};
+pub use output::markdown_from_html;
 
 /// What [`extract`] may do. Every field has a sensible default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,6 +53,13 @@ pub struct Options {
     /// Remove clutter (appeals, forms, share rows, teasers…) inside the
     /// chosen article. Default true.
     pub remove_clutter: bool,
+    /// Build [`Article::text`], the article as plain text. Default true.
+    /// The word count and reading time are right either way.
+    pub text: bool,
+    /// Build [`Article::markdown`]. Default false: a reader view needs only
+    /// `content`, and [`markdown_from_html`] turns that into the same
+    /// Markdown later, when it is asked for.
+    pub markdown: bool,
 }
 
 impl Default for Options {
@@ -61,6 +69,8 @@ impl Default for Options {
             char_threshold: 500,
             top_candidates: 5,
             remove_clutter: true,
+            text: true,
+            markdown: false,
         }
     }
 }
@@ -93,11 +103,14 @@ pub struct Article {
     pub lead_image: Option<String>,
     /// The article body as sanitised HTML (allow-listed tags and attributes).
     pub content: String,
-    /// The article body as plain text, one block per paragraph.
+    /// The article body as plain text, one block per paragraph. Empty
+    /// unless [`Options::text`] (on by default).
     pub text: String,
-    /// The article body as Markdown.
+    /// The article body as Markdown. Empty unless [`Options::markdown`]
+    /// (off by default); [`markdown_from_html`] of `content` gives the same.
     pub markdown: String,
-    /// Number of words in `text`.
+    /// Number of words in the plain text (counted whether or not `text` was
+    /// asked for).
     pub word_count: usize,
     /// Estimated reading time in whole minutes (at least 1 for any text).
     pub reading_minutes: usize,
@@ -224,9 +237,18 @@ pub(crate) fn run_pipeline(
     let removed = clean::run(&mut dom, root, &ctx);
     prepare::absolutize_urls(&mut dom, root, ctx.base.as_ref());
     let content = output::html(&dom, root);
-    let text = output::text(&dom, root);
-    let markdown = output::markdown(&dom, root);
-    let word_count = text::word_count(&text);
+    let (text, word_count) = if options.text {
+        let text = output::text(&dom, root);
+        let count = text::word_count(&text);
+        (text, count)
+    } else {
+        (String::new(), output::word_count(&dom, root))
+    };
+    let markdown = if options.markdown {
+        output::markdown(&dom, root)
+    } else {
+        String::new()
+    };
     let reading_minutes = if word_count == 0 {
         0
     } else {

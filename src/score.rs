@@ -8,23 +8,37 @@ use crate::prepare::is_hidden;
 use crate::text::{comma_count, inner_text, link_density};
 
 /// Content scores by node; `None` for nodes never scored.
+///
+/// One `f64` per node, NaN for "no score" (no score is ever NaN: every one
+/// is a sum of finite weights), so a page of 340,000 nodes costs 2.7 MB,
+/// not the 5.4 MB of `Option<f64>`; [`Scores::for_dom`] sizes it once.
 #[derive(Debug, Default, Clone)]
 pub struct Scores {
-    values: Vec<Option<f64>>,
+    values: Vec<f64>,
 }
 
 impl Scores {
-    /// The score of `id`, if it has one.
-    pub fn get(&self, id: NodeId) -> Option<f64> {
-        self.values.get(id.index()).copied().flatten()
+    /// Room for a score for every node of `dom`, and for the few nodes a
+    /// phase creates afterwards, without growing (a growing vector would
+    /// briefly hold its old and new buffers).
+    pub fn for_dom(dom: &Dom) -> Self {
+        Scores {
+            values: Vec::with_capacity(dom.len() + dom.len() / 8 + 16),
+        }
     }
 
-    /// Sets the score of `id`.
+    /// The score of `id`, if it has one.
+    pub fn get(&self, id: NodeId) -> Option<f64> {
+        self.values.get(id.index()).copied().filter(|v| !v.is_nan())
+    }
+
+    /// Sets the score of `id` (a finite number).
     pub fn set(&mut self, id: NodeId, v: f64) {
+        debug_assert!(!v.is_nan(), "a NaN score would read as no score");
         if self.values.len() <= id.index() {
-            self.values.resize(id.index() + 1, None);
+            self.values.resize(id.index() + 1, f64::NAN);
         }
-        self.values[id.index()] = Some(v);
+        self.values[id.index()] = v;
     }
 
     /// Adds to the score of `id` (which must have one).

@@ -166,22 +166,46 @@ pub(crate) fn link_text_weight(dom: &Dom, a: NodeId) -> f64 {
 
 /// Number of words: runs of word characters, with CJK characters counted one each.
 pub fn word_count(s: &str) -> usize {
-    let mut count = 0;
-    let mut in_word = false;
-    for c in s.chars() {
-        if is_cjk(c) {
-            count += 1;
-            in_word = false;
-        } else if c.is_alphanumeric() {
-            if !in_word {
-                count += 1;
-            }
-            in_word = true;
-        } else if c != '\'' && c != '’' && c != '-' {
-            in_word = false;
+    let mut counter = WordCounter::default();
+    counter.feed(s);
+    counter.count()
+}
+
+/// [`word_count`] fed piece by piece: the count of the concatenation of
+/// everything fed.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WordCounter {
+    count: usize,
+    in_word: bool,
+}
+
+impl WordCounter {
+    /// Counts the words of `s`, continuing the text fed so far.
+    pub(crate) fn feed(&mut self, s: &str) {
+        for c in s.chars() {
+            self.feed_char(c);
         }
     }
-    count
+
+    /// Counts one more character.
+    pub(crate) fn feed_char(&mut self, c: char) {
+        if is_cjk(c) {
+            self.count += 1;
+            self.in_word = false;
+        } else if c.is_alphanumeric() {
+            if !self.in_word {
+                self.count += 1;
+            }
+            self.in_word = true;
+        } else if c != '\'' && c != '’' && c != '-' {
+            self.in_word = false;
+        }
+    }
+
+    /// The words counted so far.
+    pub(crate) fn count(&self) -> usize {
+        self.count
+    }
 }
 
 fn is_cjk(c: char) -> bool {

@@ -43,6 +43,12 @@ pub fn explain(html: &str, url: Option<String>, options: JsValue) -> Result<JsVa
     serde::Serialize::serialize(&explanation, &ser).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// The Markdown of sanitised article HTML; see [`crate::markdown_from_html`].
+#[wasm_bindgen(js_name = markdownFromHtml)]
+pub fn markdown_from_html(content: &str) -> String {
+    crate::markdown_from_html(content)
+}
+
 /// See [`crate::is_probably_readerable`].
 #[wasm_bindgen(js_name = isProbablyReaderable)]
 pub fn is_probably_readerable(html: &str) -> bool {

@@ -346,8 +346,11 @@ proptest! {
 
     #[test]
     fn extract_never_panics_and_output_is_safe((html, markers) in document()) {
-        let r = extract(&html, Some("https://example.org/x/y.html"), &Options::default());
+        let all = Options { markdown: true, ..Options::default() };
+        let r = extract(&html, Some("https://example.org/x/y.html"), &all);
         let Ok(article) = r else { return Ok(()) };
+        // What the extension's Copy as Markdown builds.
+        let from_content = quire::markdown_from_html(&article.content);
         let again = quire::output::sanitize_fragment(&article.content);
         prop_assert_eq!(&again, &article.content, "content is not a fixed point");
         prop_assert_eq!(forbidden(&article.content), None, "forbidden markup in {}", article.content);
@@ -355,6 +358,7 @@ proptest! {
             prop_assert!(!article.text.contains(&m), "text holds script/style content {}", m);
             prop_assert!(!article.content.contains(&m), "content holds script/style content {}", m);
             prop_assert!(!article.markdown.contains(&m), "markdown holds script/style content {}", m);
+            prop_assert!(!from_content.contains(&m), "markdown of content holds script/style content {}", m);
         }
     }
 

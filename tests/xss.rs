@@ -237,13 +237,17 @@ fn audit_page(html: &str) -> (bool, Vec<String>) {
     match extract(
         html,
         Some("https://news.example/2024/report.html"),
-        &Options::default(),
+        &Options {
+            markdown: true,
+            ..Options::default()
+        },
     ) {
         // A clear error (e.g. a <frameset> page has no body) lets nothing through.
         Err(_) => (false, Vec::new()),
         Ok(a) => {
             let mut bad = audit_html(&a.content);
             bad.extend(audit_markdown(&a.markdown));
+            bad.extend(audit_markdown(&quire::markdown_from_html(&a.content)));
             for (what, s) in [("text", &a.text), ("markdown", &a.markdown)] {
                 if s.contains(SCRIPT_MARKER) || s.contains(STYLE_MARKER) {
                     bad.push(format!("{what} holds script or style content"));

@@ -273,7 +273,8 @@ async function run(html, url) {
   try {
     const t0 = performance.now();
     /** @type {Article} */
-    const article = extract(html, url ?? undefined, undefined);
+    // The JSON view shows the text and the Markdown, and Download Markdown saves it.
+    const article = extract(html, url ?? undefined, { text: true, markdown: true });
     const t1 = performance.now();
     /** @type {Explanation} */
     const explanation = explain(html, url ?? undefined, undefined);

@@ -26,13 +26,24 @@
  * @property {(input?: {module_or_path: WebAssembly.Module | URL | string | Promise<WebAssembly.Module>}) => Promise<unknown>} default
  *   Resolves to the instance's exports.
  * @property {(html: string, url: string | undefined, options: object | undefined) => Article} extract
+ * @property {(content: string) => string} markdownFromHtml
  * @property {() => string} version
  */
 
 /**
+ * What the worker asks the core for: no plain text and no Markdown. The
+ * reader renders `content`, and Copy as Markdown asks for the Markdown of
+ * that `content` when it is clicked ({@link Core.markdown}).
+ */
+const EXTRACT_OPTIONS = Object.freeze({ text: false, markdown: false });
+
+/**
  * @typedef {object} Core
  * @property {(html: string, url: string) => Promise<{ok: true, article: Article} | {ok: false, error: string}>} extract
- *   Never rejects: failures come back as `{ok: false}`.
+ *   Never rejects: failures come back as `{ok: false}`. The article has no
+ *   `text` or `markdown` field.
+ * @property {(content: string) => Promise<{ok: true, markdown: string} | {ok: false, error: string}>} markdown
+ *   The Markdown of an article's sanitised HTML; never rejects.
  * @property {() => boolean} exhausted True once every instance has trapped.
  * @property {() => number} instance Index of the instance that serves requests (for tests).
  * @property {() => Promise<void>} ready Settles once the serving instance is up (and warmed, when a
@@ -97,7 +108,7 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
         /** One warm-up run; false once it failed (only a warm-up: a real request reports a broken core). */
         const once = () => {
           try {
-            glues[i].extract(warmUp, 'https://warm-up.invalid/', undefined);
+            glues[i].extract(warmUp, 'https://warm-up.invalid/', EXTRACT_OPTIONS);
             return true;
           } catch {
             return false;
@@ -117,10 +128,13 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
   }
 
   /**
-   * @param {string} html
-   * @param {string} url
+   * Runs `work` on the serving instance, once it is ready; moves to a fresh
+   * instance after a trap.
+   * @template T
+   * @param {(glue: Glue) => T} work
+   * @returns {Promise<{ok: true, value: T} | {ok: false, error: string}>}
    */
-  async function extract(html, url) {
+  async function call(work) {
     if (index >= glues.length) {
       return { ok: /** @type {const} */ (false), error: 'The reader core stopped after an internal error; it is restarting. Try again.' };
     }
@@ -134,8 +148,7 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
         trapRequested = false;
         forceTrap(exports[index]);
       }
-      const article = glues[index].extract(html, url, undefined);
-      return { ok: /** @type {const} */ (true), article };
+      return { ok: /** @type {const} */ (true), value: work(glues[index]) };
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
         // The instance may be corrupt: move to a fresh one before the next request.
@@ -147,8 +160,29 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
     }
   }
 
+  /**
+   * @param {string} html
+   * @param {string} url
+   */
+  async function extract(html, url) {
+    const result = await call((glue) => glue.extract(html, url, EXTRACT_OPTIONS));
+    if (!result.ok) return result;
+    // Empty strings, as they were not asked for: the answer leaves them out.
+    const article = { ...result.value };
+    delete article.text;
+    delete article.markdown;
+    return { ok: /** @type {const} */ (true), article };
+  }
+
+  /** @param {string} content */
+  async function markdown(content) {
+    const result = await call((glue) => glue.markdownFromHtml(content));
+    return result.ok ? { ok: /** @type {const} */ (true), markdown: result.value } : result;
+  }
+
   return {
     extract,
+    markdown,
     exhausted: () => index >= glues.length,
     instance: () => index,
     ready: () => ready.then(

@@ -11,6 +11,13 @@
  * the click binding also stops a content script that is still around in some
  * tab, or a compromised renderer, from using the core on its own schedule.
  *
+ * A Markdown request (Copy as Markdown in an open reader) is admitted from
+ * our own content script in a tab's top frame, without a click: the reader
+ * stays open for as long as the user reads, far longer than an idle worker
+ * lives (MV3 stops it after about 30 s, and its memory of clicks with it),
+ * and the conversion reads nothing but the article HTML it is sent, within
+ * the same size bound as a page.
+ *
  * Kept free of `chrome.*` so that node tests can drive it.
  */
 
@@ -29,6 +36,8 @@
  * @property {(tabId: number, documentId: string | undefined) => void} injected The injection reached this document.
  * @property {(sender: Sender) => {ok: true} | {ok: false, error: string}} admit
  *   Whether to answer an extract request from `sender`; admitting uses up the click.
+ * @property {(sender: Sender) => {ok: true} | {ok: false, error: string}} admitMarkdown
+ *   Whether to answer a Markdown request from `sender` (see the file comment).
  */
 
 /** How long after a click its content script may ask for an extraction. */
@@ -44,6 +53,18 @@ export function createGate({ extensionId, now = Date.now }) {
   /** @type {Map<number, {at: number, documentId?: string}>} tab id → the click waiting for its request */
   const pending = new Map();
 
+  /**
+   * @param {Sender} sender
+   * @returns {{ok: true, tabId: number} | {ok: false, error: string}}
+   */
+  function fromOwnTopFrame(sender) {
+    if (sender.id !== extensionId) return { ok: false, error: 'not from this extension' };
+    const tabId = sender.tab?.id;
+    if (typeof tabId !== 'number') return { ok: false, error: 'not from a tab' };
+    if (sender.frameId !== 0) return { ok: false, error: 'not from the top frame' };
+    return { ok: true, tabId };
+  }
+
   return {
     clicked(tabId) {
       pending.set(tabId, { at: now() });
@@ -53,10 +74,9 @@ export function createGate({ extensionId, now = Date.now }) {
       if (click && typeof documentId === 'string') click.documentId = documentId;
     },
     admit(sender) {
-      if (sender.id !== extensionId) return { ok: false, error: 'not from this extension' };
-      const tabId = sender.tab?.id;
-      if (typeof tabId !== 'number') return { ok: false, error: 'not from a tab' };
-      if (sender.frameId !== 0) return { ok: false, error: 'not from the top frame' };
+      const from = fromOwnTopFrame(sender);
+      if (!from.ok) return from;
+      const tabId = from.tabId;
       const click = pending.get(tabId);
       if (!click || now() - click.at > CLICK_TTL_MS) {
         pending.delete(tabId);
@@ -67,6 +87,10 @@ export function createGate({ extensionId, now = Date.now }) {
       }
       pending.delete(tabId);
       return { ok: true };
+    },
+    admitMarkdown(sender) {
+      const from = fromOwnTopFrame(sender);
+      return from.ok ? { ok: true } : from;
     },
   };
 }

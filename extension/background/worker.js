@@ -9,7 +9,12 @@
  *   each injection toggles the reader there.
  * - `content→worker:extract` from our own content script, in reply to that
  *   click (see gate.js): run the core and answer `{ok: true, article}` or
- *   `{ok: false, error}`. Anything else gets no answer.
+ *   `{ok: false, error}`. The article carries no plain text or Markdown.
+ * - `content→worker:markdown` from our own content script (Copy as Markdown):
+ *   answer `{ok: true, markdown}` for the article HTML it sends, or
+ *   `{ok: false, error}`.
+ *
+ * Anything else gets no answer.
  *
  * The same file is Chromium's module service worker and Firefox's module
  * background script (manifest `background.service_worker` / `.scripts`).
@@ -200,22 +205,56 @@ chrome.action.onClicked.addListener((tab) => {
     );
 });
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  const received = clock();
-  // Only our own content script, in a tab's top frame, answering a click.
-  const admitted = gate.admit(sender);
-  if (!admitted.ok) {
-    console.warn(`Quire: refused a message: ${admitted.error}`);
-    return false;
+/**
+ * A request's checked value, or null once it is refused: a sender the gate
+ * refuses gets no answer at all, a malformed request an error answer.
+ * @template T
+ * @param {{ok: true} | {ok: false, error: string}} admission The gate's verdict on the sender.
+ * @param {() => Checked<T>} check The message's validator (from shared/messages.js).
+ * @param {(response: {ok: false, error: string}) => void} sendResponse
+ * @returns {T | null}
+ */
+function admit(admission, check, sendResponse) {
+  if (!admission.ok) {
+    console.warn(`Quire: refused a message: ${admission.error}`);
+    return null;
   }
-  const request = messages.checkExtractRequest(message);
+  const request = check();
   if (!request.ok) {
     sendResponse({ ok: false, error: `Bad request: ${request.error}` });
-    return false;
+    return null;
   }
+  return request.value;
+}
+
+/**
+ * Answers a Markdown request (Copy as Markdown in an open reader).
+ * @param {unknown} message
+ * @param {chrome.runtime.MessageSender} sender
+ * @param {(response: MarkdownResponse) => void} sendResponse
+ * @returns {boolean} whether the answer comes asynchronously
+ */
+function answerMarkdown(message, sender, sendResponse) {
+  const request = admit(gate.admitMarkdown(sender), () => messages.checkMarkdownRequest(message), sendResponse);
+  if (!request) return false;
+  core.markdown(request.html).then((response) => {
+    sendResponse(response);
+    if (core.exhausted()) chrome.runtime.reload();
+  });
+  return true;
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const received = clock();
+  if (/** @type {{type?: unknown} | null} */ (message)?.type === messages.MSG.MARKDOWN) {
+    return answerMarkdown(message, sender, sendResponse);
+  }
+  // Only our own content script, in a tab's top frame, answering a click.
+  const request = admit(gate.admit(sender), () => messages.checkExtractRequest(message), sendResponse);
+  if (!request) return false;
   const timing = timingOf(/** @type {number} */ (sender.tab?.id));
-  if (timing) Object.assign(timing, { received, htmlChars: request.value.html.length, extractStart: clock() });
-  core.extract(request.value.html, request.value.url).then((response) => {
+  if (timing) Object.assign(timing, { received, htmlChars: request.html.length, extractStart: clock() });
+  core.extract(request.html, request.url).then((response) => {
     if (timing) timing.extractEnd = clock();
     sendResponse(response);
     if (timing) timing.replied = clock();

@@ -16,7 +16,7 @@
  * scroll position and the focus.
  */
 
-// Types (QuireMessages, ExtractRequest, Overlay, QuireSettings, Settings) are
+// Types (QuireMessages, ExtractRequest, MarkdownRequest, Article, Overlay, QuireSettings, Settings) are
 // global JSDoc types of the other classic scripts.
 
 (function (/** @type {any} */ root) {
@@ -132,6 +132,20 @@
     };
 
     /**
+     * The Markdown of the article's HTML, from the worker (Copy as Markdown).
+     * @param {Article} article
+     * @returns {Promise<string>} rejects with the reason when there is none
+     */
+    async function markdownOf(article) {
+      /** @type {MarkdownRequest} */
+      const request = { type: messages.MSG.MARKDOWN, html: article.content };
+      const checked = messages.checkMarkdownResponse(await chrome.runtime.sendMessage(request));
+      if (!checked.ok) throw new Error(checked.error);
+      if (!checked.value.ok) throw new Error(checked.value.error);
+      return checked.value.markdown;
+    }
+
+    /**
      * Renders the worker's answer: the article, a "not an article" notice
      * with "Show anyway", or an error.
      * @param {Overlay} overlay
@@ -188,6 +202,7 @@
         onClose: () => close(),
         onSettingsChange: (settings) => saver.schedule(settings),
         pageUrl: location.href,
+        markdown: markdownOf,
       });
       const current = { overlay, close };
       session = current;

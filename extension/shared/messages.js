@@ -18,6 +18,9 @@
 
 /**
  * The reader's view of a page, as returned by the wasm core's `extract`.
+ * The worker asks the core for no plain text or Markdown (the reader shows
+ * `content`), so its answers carry neither field; the Markdown is asked for
+ * separately ({@link MarkdownRequest}) when the reader copies it.
  * @typedef {object} Article
  * @property {string | null} title
  * @property {string | null} byline
@@ -28,8 +31,8 @@
  * @property {string | null} excerpt
  * @property {string | null} leadImage
  * @property {string} content Sanitised article HTML (allow-listed by the core).
- * @property {string} text
- * @property {string} markdown
+ * @property {string} [text] Plain text, when it was asked for.
+ * @property {string} [markdown] Markdown, when it was asked for.
  * @property {number} wordCount
  * @property {number} readingMinutes
  * @property {boolean} readerable
@@ -49,16 +52,31 @@
  */
 
 /**
+ * content → worker: please turn this article's sanitised HTML (an
+ * {@link Article}'s `content`) into Markdown (Copy as Markdown).
+ * @typedef {object} MarkdownRequest
+ * @property {'content→worker:markdown'} type
+ * @property {string} html
+ */
+
+/**
+ * worker → content: the answer to a {@link MarkdownRequest}.
+ * @typedef {{ok: true, markdown: string} | {ok: false, error: string}} MarkdownResponse
+ */
+
+/**
  * @template T
  * @typedef {{ok: true, value: T} | {ok: false, error: string}} Checked
  */
 
 /**
  * @typedef {object} QuireMessages
- * @property {Readonly<{EXTRACT: 'content→worker:extract'}>} MSG
+ * @property {Readonly<{EXTRACT: 'content→worker:extract', MARKDOWN: 'content→worker:markdown'}>} MSG
  * @property {number} MAX_HTML_CHARS
  * @property {(message: unknown) => Checked<ExtractRequest>} checkExtractRequest
  * @property {(response: unknown) => Checked<ExtractResponse>} checkExtractResponse
+ * @property {(message: unknown) => Checked<MarkdownRequest>} checkMarkdownRequest
+ * @property {(response: unknown) => Checked<MarkdownResponse>} checkMarkdownResponse
  */
 
 (function (/** @type {any} */ root) {
@@ -67,6 +85,8 @@
   const MSG = Object.freeze({
     /** content script → service worker: extract the page it sends. */
     EXTRACT: /** @type {const} */ ('content→worker:extract'),
+    /** content script → service worker: the Markdown of the article HTML it sends. */
+    MARKDOWN: /** @type {const} */ ('content→worker:markdown'),
   });
 
   /** Largest page the worker accepts, in UTF-16 code units (about 64 MB). */
@@ -82,7 +102,9 @@
     'excerpt',
     'leadImage',
   ]);
-  const STRING_FIELDS = /** @type {const} */ (['content', 'text', 'markdown']);
+  const STRING_FIELDS = /** @type {const} */ (['content']);
+  /** Present only when the core was asked for them. */
+  const OPTIONAL_STRING_FIELDS = /** @type {const} */ (['text', 'markdown']);
   const NUMBER_FIELDS = /** @type {const} */ (['wordCount', 'readingMinutes']);
 
   /**
@@ -140,6 +162,10 @@
     for (const field of STRING_FIELDS) {
       if (typeof article[field] !== 'string') return bad(`article.${field} must be a string`);
     }
+    for (const field of OPTIONAL_STRING_FIELDS) {
+      const v = article[field];
+      if (v !== undefined && typeof v !== 'string') return bad(`article.${field} must be a string if present`);
+    }
     for (const field of NUMBER_FIELDS) {
       const v = article[field];
       if (typeof v !== 'number' || !Number.isFinite(v)) return bad(`article.${field} must be a number`);
@@ -149,24 +175,70 @@
   }
 
   /**
+   * Checks an answer from the worker: an error answer, or an ok answer whose
+   * payload `checkOk` checks.
+   * @template T
+   * @param {unknown} response
+   * @param {(response: Record<string, unknown>) => Checked<T>} checkOk
+   * @returns {Checked<T | {ok: false, error: string}>}
+   */
+  function checkAnswer(response, checkOk) {
+    if (!isRecord(response)) return bad('no answer from the reader core');
+    if (response.ok === false) {
+      return typeof response.error === 'string'
+        ? good({ ok: /** @type {const} */ (false), error: response.error })
+        : bad('error answer without a message');
+    }
+    if (response.ok !== true) return bad('answer is neither ok nor an error');
+    return checkOk(response);
+  }
+
+  /**
    * Checks the worker's answer to an extract request.
    * @param {unknown} response
    * @returns {Checked<ExtractResponse>}
    */
   function checkExtractResponse(response) {
-    if (!isRecord(response)) return bad('no answer from the reader core');
-    if (response.ok === false) {
-      return typeof response.error === 'string'
-        ? good({ ok: false, error: response.error })
-        : bad('error answer without a message');
-    }
-    if (response.ok !== true) return bad('answer is neither ok nor an error');
-    const article = checkArticle(response.article);
-    if (!article.ok) return article;
-    return good({ ok: true, article: article.value });
+    return checkAnswer(response, (answer) => {
+      const article = checkArticle(answer.article);
+      return article.ok ? good({ ok: /** @type {const} */ (true), article: article.value }) : article;
+    });
+  }
+
+  /**
+   * Checks a message that claims to be a {@link MarkdownRequest}.
+   * @param {unknown} message
+   * @returns {Checked<MarkdownRequest>}
+   */
+  function checkMarkdownRequest(message) {
+    if (!isRecord(message)) return bad('message is not an object');
+    if (message.type !== MSG.MARKDOWN) return bad(`unknown message type: ${String(message.type)}`);
+    if (typeof message.html !== 'string') return bad('html must be a string');
+    if (message.html.length > MAX_HTML_CHARS) return bad('article is too large to convert');
+    return good({ type: MSG.MARKDOWN, html: message.html });
+  }
+
+  /**
+   * Checks the worker's answer to a Markdown request.
+   * @param {unknown} response
+   * @returns {Checked<MarkdownResponse>}
+   */
+  function checkMarkdownResponse(response) {
+    return checkAnswer(response, (answer) =>
+      typeof answer.markdown === 'string'
+        ? good({ ok: /** @type {const} */ (true), markdown: answer.markdown })
+        : bad('markdown must be a string'),
+    );
   }
 
   /** @type {QuireMessages} */
-  const api = Object.freeze({ MSG, MAX_HTML_CHARS, checkExtractRequest, checkExtractResponse });
+  const api = Object.freeze({
+    MSG,
+    MAX_HTML_CHARS,
+    checkExtractRequest,
+    checkExtractResponse,
+    checkMarkdownRequest,
+    checkMarkdownResponse,
+  });
   root.quireMessages = api;
 })(globalThis);

@@ -49,6 +49,10 @@
  * @property {Settings} [settings] Initial settings (defaults otherwise).
  * @property {string} [pageUrl] The page's address: the source line of the
  *   Markdown copy, and the site name when the article has none.
+ * @property {(article: Article) => Promise<string>} [markdown] The article's
+ *   Markdown body, asked for when the reader copies it (the extension asks
+ *   the worker; it rejects with the reason when it cannot). Without it, the
+ *   article's own `markdown` field is used.
  */
 
 /**
@@ -106,6 +110,7 @@
     copyMarkdown: 'Copy as Markdown',
     copied: 'Copied the article as Markdown.',
     copyFailed: 'Couldn’t copy the article: the browser refused access to the clipboard.',
+    copyNoMarkdown: 'Couldn’t copy the article: $1',
     print: 'Print',
     readingTime: '$1-minute read',
     untitled: 'Untitled',
@@ -316,7 +321,7 @@
       .filter((part) => typeof part === 'string' && part.trim() !== '')
       .map((part) => oneLine(String(part)).replace(/([\\*_[\]])/g, '\\$1'))
       .join(' · ');
-    let body = article.markdown.trim();
+    let body = (article.markdown ?? '').trim();
     const first = /^#{1,2}[ \t]+(.+?)[ \t#]*(?:\n|$)/.exec(body);
     if (first && oneLine(first[1]) === title) body = body.slice(first[0].length).trim();
     const blocks = [`# ${title}`];
@@ -573,8 +578,19 @@
     }
 
     async function copyMarkdown() {
-      if (!shown) return;
-      const text = articleMarkdown(shown, options.pageUrl);
+      const article = shown;
+      if (!article) return;
+      let markdown = article.markdown ?? '';
+      if (options.markdown) {
+        try {
+          markdown = await options.markdown(article);
+        } catch (error) {
+          say(t('copyNoMarkdown', error instanceof Error ? error.message : String(error)));
+          return;
+        }
+        if (shown !== article) return; // another view replaced it meanwhile
+      }
+      const text = articleMarkdown({ ...article, markdown }, options.pageUrl);
       try {
         if (!navigator.clipboard?.writeText) throw new Error('no async clipboard');
         await navigator.clipboard.writeText(text);

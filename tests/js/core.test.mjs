@@ -8,10 +8,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCore } from '../../extension/background/core.js';
 
-const ARTICLE = {
+const LEAN = {
   title: 'T', byline: null, siteName: null, publishedTime: null, lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
-  content: '<p>x</p>', text: 'x', markdown: 'x', wordCount: 1, readingMinutes: 1, readerable: false,
+  content: '<p>x</p>', wordCount: 1, readingMinutes: 1, readerable: false,
 };
+/** What the wasm returns: `text` and `markdown` are there, empty when not asked for. */
+const ARTICLE = { ...LEAN, text: '', markdown: '' };
 
 /**
  * A fake glue instance. `behaviour(html)` returns an article or throws.
@@ -27,10 +29,17 @@ function fakeGlue(name, behaviour, log) {
       log.push(`init ${name}`);
       initialised = true;
     },
-    extract: (/** @type {string} */ html) => {
+    extract: (/** @type {string} */ html, /** @type {unknown} */ _url, /** @type {any} */ options) => {
       assert.ok(initialised, `${name} used before init`);
+      assert.deepEqual(options, { text: false, markdown: false }, 'the worker asks for no text and no Markdown');
       log.push(`extract ${name}`);
       return behaviour(html);
+    },
+    markdownFromHtml: (/** @type {string} */ html) => {
+      assert.ok(initialised, `${name} used before init`);
+      log.push(`markdown ${name}`);
+      if (html.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
+      return `md of ${html}`;
     },
     version: () => '0.0.0',
   };
@@ -49,8 +58,8 @@ const trapOn = (html) => {
 test('extract returns the article from the first instance, initialised once', async () => {
   const log = /** @type {string[]} */ ([]);
   const core = createCore({ glues: [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)], compile });
-  assert.deepEqual(await core.extract('one', 'https://x.test/'), { ok: true, article: { ...ARTICLE, title: 'one' } });
-  assert.deepEqual(await core.extract('two', 'https://x.test/'), { ok: true, article: { ...ARTICLE, title: 'two' } });
+  assert.deepEqual(await core.extract('one', 'https://x.test/'), { ok: true, article: { ...LEAN, title: 'one' } });
+  assert.deepEqual(await core.extract('two', 'https://x.test/'), { ok: true, article: { ...LEAN, title: 'two' } });
   assert.deepEqual(log, ['init a', 'extract a', 'extract a']);
 });
 
@@ -70,7 +79,7 @@ test('after a trap the next request goes to a fresh instance', async () => {
   assert.equal(trapped.ok, false);
   assert.match(/** @type {{error: string}} */ (trapped).error, /internal error/);
   assert.equal(core.instance(), 1);
-  assert.deepEqual(await core.extract('after', ''), { ok: true, article: { ...ARTICLE, title: 'after' } });
+  assert.deepEqual(await core.extract('after', ''), { ok: true, article: { ...LEAN, title: 'after' } });
   assert.deepEqual(log, ['init a', 'extract a', 'init b', 'extract b']);
   assert.equal(core.exhausted(), false);
 });
@@ -87,7 +96,7 @@ test('when every instance has trapped the core says so instead of using a broken
 });
 
 test('a failed start is reported as an error, not thrown', async () => {
-  const broken = { default: async () => { throw new Error('bad wasm'); }, extract: () => ARTICLE, version: () => '' };
+  const broken = { default: async () => { throw new Error('bad wasm'); }, extract: () => ARTICLE, markdownFromHtml: () => '', version: () => '' };
   const core = createCore({ glues: [broken], compile });
   const answer = await core.extract('x', '');
   assert.deepEqual(answer, { ok: false, error: 'The reader core could not start: bad wasm' });
@@ -106,7 +115,7 @@ test('the warm-up page is extracted once per instance as soon as it is up, befor
 test('a warm-up that fails does not stop the core', async () => {
   const log = /** @type {string[]} */ ([]);
   const core = createCore({ glues: [fakeGlue('a', trapOn, log)], compile, warmUp: 'FAIL' });
-  assert.deepEqual(await core.extract('fine', ''), { ok: true, article: { ...ARTICLE, title: 'fine' } });
+  assert.deepEqual(await core.extract('fine', ''), { ok: true, article: { ...LEAN, title: 'fine' } });
 });
 
 test('trapNext makes the serving instance trap through its own allocator, and the core recovers', async () => {
@@ -133,7 +142,7 @@ test('trapNext makes the serving instance trap through its own allocator, and th
   assert.match(/** @type {any} */ (answer).error, /internal error on this page \(unreachable\)/);
   assert.deepEqual(mallocCalls, [[0xfffffff0, 8]], 'asked the allocator for more than 4 GiB');
   assert.equal(core.instance(), 1);
-  assert.deepEqual(await core.extract('next', ''), { ok: true, article: { ...ARTICLE, title: 'next' } });
+  assert.deepEqual(await core.extract('next', ''), { ok: true, article: { ...LEAN, title: 'next' } });
   assert.deepEqual(log, ['init a', 'init b', 'extract b']);
 });
 
@@ -146,4 +155,24 @@ test('further warm-up runs go one per task after the instance is ready', async (
   assert.deepEqual(log, ['init a', 'extract a', 'extract a', 'extract a']);
   await new Promise((resolve) => setTimeout(resolve, 20));
   assert.equal(log.length, 4, 'no more than warmUpRuns runs');
+});
+
+test('an extraction answer leaves out the text and the Markdown it did not ask for', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log)], compile });
+  const answer = await core.extract('page', '');
+  assert.ok(answer.ok);
+  assert.equal('text' in answer.article, false);
+  assert.equal('markdown' in answer.article, false);
+});
+
+test('markdown converts article HTML on the serving instance, and a trap moves to a fresh one', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)], compile });
+  assert.deepEqual(await core.markdown('<p>x</p>'), { ok: true, markdown: 'md of <p>x</p>' });
+  const trapped = await core.markdown('<p>TRAP</p>');
+  assert.equal(trapped.ok, false);
+  assert.match(/** @type {{error: string}} */ (trapped).error, /internal error/);
+  assert.deepEqual(await core.markdown('<p>y</p>'), { ok: true, markdown: 'md of <p>y</p>' });
+  assert.deepEqual(log, ['init a', 'markdown a', 'markdown a', 'init b', 'markdown b']);
 });

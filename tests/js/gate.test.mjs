@@ -75,3 +75,22 @@ test('a click expires', () => {
   clock.advance(CLICK_TTL_MS - 1);
   assert.deepEqual(gate.admit(sender()), { ok: true });
 });
+
+test('a Markdown request needs no click, only our content script in a top frame', () => {
+  const gate = createGate({ extensionId: ID });
+  assert.deepEqual(gate.admitMarkdown(sender()), { ok: true });
+  assert.deepEqual(gate.admitMarkdown(sender()), { ok: true }, 'and is not used up');
+  const cases = [
+    [sender({ id: 'another-extension' }), /not from this extension/],
+    [sender({ tab: undefined }), /not from a tab/],
+    [sender({ frameId: 2 }), /not from the top frame/],
+  ];
+  for (const [from, reason] of cases) {
+    const answer = gate.admitMarkdown(/** @type {any} */ (from));
+    assert.equal(answer.ok, false);
+    assert.match(/** @type {{error: string}} */ (answer).error, /** @type {RegExp} */ (reason));
+  }
+  gate.clicked(7);
+  gate.admitMarkdown(sender());
+  assert.deepEqual(gate.admit(sender()), { ok: true }, 'a Markdown request does not use up a click');
+});
