@@ -35,7 +35,14 @@ impl Flags {
 /// and a byline found in the body.
 pub type Chosen = (Dom, NodeId, Option<String>);
 
-/// Runs the chooser: up to four attempts, each relaxing one more rule, until
+/// Pages of more nodes than this get one attempt, not four: each retry parses
+/// and prepares the page again, which on a page of half a million empty
+/// elements around one short paragraph took 4–5 s. The largest page of our
+/// corpus has about 20,000 nodes.
+pub const RETRY_MAX_NODES: usize = 100_000;
+
+/// Runs the chooser: up to four attempts (one on pages of more than
+/// [`RETRY_MAX_NODES`] nodes), each relaxing one more rule, until
 /// one yields at least `char_threshold` characters; otherwise the longest.
 /// Returns `None` when the page has no `<body>` content at all.
 ///
@@ -69,11 +76,16 @@ pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> O
             t.rewind(m);
         }
     };
+    let attempts = if dom.len() > RETRY_MAX_NODES {
+        &attempts[..1]
+    } else {
+        &attempts[..]
+    };
     let mut first = Some(dom);
     // The longest attempt so far: its length, flags and (without a trace)
     // its result, kept so it need not be redone.
     let mut best: Option<(usize, Flags, Option<Chosen>)> = None;
-    for flags in attempts {
+    for &flags in attempts {
         let mut work = match first.take() {
             Some(d) => d,
             None => fresh()?,
