@@ -9,8 +9,9 @@
  * the page can neither see it nor fake the "open" state.
  *
  * Opening: serialise the page, ask the worker to extract, read the settings
- * (`chrome.storage.sync`), lock the page's scroll, show the overlay, then
- * render the article, a "not an article" notice or an error. Closing
+ * (`chrome.storage.sync`) and build the overlay meanwhile; when the answer is
+ * in, render the article, a "not an article" notice or an error into it, lock
+ * the page's scroll and show it (a slow answer shows a loading notice first). Closing
  * (toolbar click, Esc, or a close button): save any pending setting, remove
  * the overlay and put back exactly what was changed: the page sheet, the
  * scroll position and the focus.
@@ -36,6 +37,8 @@
     const SAVE_DELAY_MS = 400;
     /** The longest the overlay waits for stored settings before it shows. */
     const SETTINGS_WAIT_MS = 500;
+    /** An answer slower than this gets the loading notice first. */
+    const LOADING_DELAY_MS = 200;
 
     /**
      * The open reader, or null.
@@ -122,7 +125,8 @@
 
     /**
      * Timing marks for `make bench-browser` (`quire:open`, `quire:serialised`,
-     * `quire:sent`, `quire:answered`, `quire:rendered`, `quire:painted`), on the
+     * `quire:sent`, `quire:replied`, `quire:answered`, `quire:rendered`,
+     * `quire:painted`, `quire:drawn`), on the
      * document's performance timeline, which the benchmark reads from the page.
      * @param {string} name
      */
@@ -167,14 +171,17 @@
       // Serialise before the overlay exists, so it is not part of the page sent.
       const pageHtml = html.outerHTML;
       mark('serialised');
-      // Ask the worker first and build the overlay while it works.
+      // Ask the worker first; read the settings and build the overlay while it works.
       /** @type {ExtractRequest} */
       const request = { type: messages.MSG.EXTRACT, html: pageHtml, url: location.href };
       /** @type {Promise<{response: unknown} | {error: string}>} */
       let answer;
       try {
         answer = chrome.runtime.sendMessage(request).then(
-          (response) => ({ response }),
+          (response) => {
+            mark('replied');
+            return { response };
+          },
           (error) => ({ error: error instanceof Error ? error.message : String(error) }),
         );
       } catch (error) {
@@ -182,6 +189,7 @@
         answer = Promise.resolve({ error: error instanceof Error ? error.message : String(error) });
       }
       mark('sent');
+      const settingsRead = loadSettings();
       const saved = {
         x: window.scrollX,
         y: window.scrollY,
@@ -213,6 +221,7 @@
       function close() {
         if (session !== current) return;
         session = null;
+        clearTimeout(loadingTimer);
         saver.flush();
         overlay.dispose();
         if (!shown) return;
@@ -223,6 +232,7 @@
         if (saved.focus && saved.focus.isConnected) saved.focus.focus({ preventScroll: true });
       }
 
+      /** Attaches the overlay (whatever it shows) and moves focus into it. */
       function show() {
         shown = true;
         unlock = lockPage(doc, overlay.host);
@@ -232,21 +242,35 @@
         window.addEventListener('keydown', onKey, true);
       }
 
-      overlay.showLoading();
-      // Show the overlay once the settings are known, so it opens in the
-      // reader's theme and size rather than flashing the defaults.
-      loadSettings().then((settings) => {
-        if (session !== current) return; // closed before it showed
-        overlay.setSettings(settings);
-        show();
-        return answer.then((result) => {
-          if (session !== current) return; // closed while loading
-          mark('answered');
-          if ('error' in result) overlay.showError(t('noAnswer', result.error));
-          else showResponse(overlay, result.response);
-          overlay.focus();
-          mark('rendered');
-          requestAnimationFrame(() => mark('painted'));
+      // The overlay goes on the page once, with the answer in it: putting it
+      // up earlier makes the page lay out and paint it while the worker
+      // extracts, and the answer then waits behind that frame. Only a slow
+      // answer gets the loading notice first (in the reader's theme and size,
+      // so it does not flash the defaults).
+      const loadingTimer = setTimeout(() => {
+        settingsRead.then((settings) => {
+          if (session !== current || shown) return; // closed, or the answer came first
+          overlay.setSettings(settings);
+          overlay.showLoading();
+          show();
+        });
+      }, LOADING_DELAY_MS);
+
+      Promise.all([answer, settingsRead]).then(([result, settings]) => {
+        if (session !== current) return; // closed while loading
+        mark('answered');
+        clearTimeout(loadingTimer);
+        if (!shown) overlay.setSettings(settings);
+        if ('error' in result) overlay.showError(t('noAnswer', result.error));
+        else showResponse(overlay, result.response);
+        if (!shown) show();
+        overlay.focus();
+        mark('rendered');
+        // The first frame with the article (`painted`), and the end of that
+        // frame's style, layout and paint (`drawn`).
+        requestAnimationFrame(() => {
+          mark('painted');
+          setTimeout(() => mark('drawn'), 0);
         });
       });
     }
