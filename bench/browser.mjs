@@ -60,7 +60,7 @@ const pct = (v, p) => {
 const STEPS = [
   ['inject', 'onClicked → content script runs'],
   ['serialise', 'outerHTML'],
-  ['send', 'request sent (overlay built after)'],
+  ['send', 'request sent (sendMessage)'],
   ['toWorker', 'message → worker'],
   ['extract', 'wasm extract (in worker)'],
   ['toPage', 'reply → content script'],

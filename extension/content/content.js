@@ -2,13 +2,15 @@
 /**
  * @file The content script: runs in the page's isolated world, injected by
  * the service worker on a toolbar click (after shared/messages.js,
- * ui/styles.js, ui/settings.js and ui/overlay.js, all classic scripts).
+ * content/request.js, ui/styles.js, ui/settings.js and ui/overlay.js, all
+ * classic scripts).
  *
  * Every injection toggles the reader: the first opens it, the next closes it.
  * The controller is created once per page and kept in the isolated world, so
  * the page can neither see it nor fake the "open" state.
  *
- * Opening: serialise the page, ask the worker to extract, read the settings
+ * Opening: serialise the page and ask the worker to extract (request.js, which
+ * runs first), read the settings
  * (`chrome.storage.sync`) and build the overlay meanwhile; when the answer is
  * in, render the article, a "not an article" notice or an error into it, lock
  * the page's scroll and show it (a slow answer shows a loading notice first). Closing
@@ -17,7 +19,7 @@
  * scroll position and the focus.
  */
 
-// Types (QuireMessages, ExtractRequest, MarkdownRequest, Article, Overlay, QuireSettings, Settings) are
+// Types (QuireMessages, MarkdownRequest, Article, Overlay, QuireSettings, Settings, PendingAnswer) are
 // global JSDoc types of the other classic scripts.
 
 (function (/** @type {any} */ root) {
@@ -124,9 +126,9 @@
     const saver = createSaver();
 
     /**
-     * Timing marks for `make bench-browser` (`quire:open`, `quire:serialised`,
-     * `quire:sent`, `quire:replied`, `quire:answered`, `quire:rendered`,
-     * `quire:painted`, `quire:drawn`), on the
+     * Timing marks for `make bench-browser` (`quire:answered`,
+     * `quire:rendered`, `quire:painted`, `quire:drawn`; request.js sets
+     * `quire:open`, `quire:serialised`, `quire:sent` and `quire:replied`), on the
      * document's performance timeline, which the benchmark reads from the page.
      * @param {string} name
      */
@@ -165,30 +167,13 @@
     }
 
     function open() {
-      mark('open');
       const doc = document;
       const html = doc.documentElement;
-      // Serialise before the overlay exists, so it is not part of the page sent.
-      const pageHtml = html.outerHTML;
-      mark('serialised');
-      // Ask the worker first; read the settings and build the overlay while it works.
-      /** @type {ExtractRequest} */
-      const request = { type: messages.MSG.EXTRACT, html: pageHtml, url: location.href };
-      /** @type {Promise<{response: unknown} | {error: string}>} */
-      let answer;
-      try {
-        answer = chrome.runtime.sendMessage(request).then(
-          (response) => {
-            mark('replied');
-            return { response };
-          },
-          (error) => ({ error: error instanceof Error ? error.message : String(error) }),
-        );
-      } catch (error) {
-        // e.g. the extension was reloaded under this page
-        answer = Promise.resolve({ error: error instanceof Error ? error.message : String(error) });
-      }
-      mark('sent');
+      // content/request.js sent the page just before the UI scripts ran.
+      /** @type {PendingAnswer} */
+      const answer = root.quirePending ?? Promise.resolve({ error: 'the page was not sent' });
+      root.quirePending = undefined;
+      // Read the settings and build the overlay while the worker extracts.
       const settingsRead = loadSettings();
       const saved = {
         x: window.scrollX,
@@ -281,6 +266,8 @@
         if (session) session.close();
         else open();
       },
+      /** Whether the reader is open (or opening): the next toggle closes it. */
+      isOpen: () => session !== null,
     };
   }
 })(globalThis);
