@@ -167,10 +167,12 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
   async function extract(html, url) {
     const result = await call((glue) => glue.extract(html, url, EXTRACT_OPTIONS));
     if (!result.ok) return result;
-    // Empty strings, as they were not asked for: the answer leaves them out.
+    // Empty strings, as they were not asked for, and the clutter report
+    // (for the CLI and the playground): the answer leaves them out.
     const article = { ...result.value };
     delete article.text;
     delete article.markdown;
+    delete /** @type {{clutter?: unknown}} */ (article).clutter;
     return { ok: /** @type {const} */ (true), article };
   }
 

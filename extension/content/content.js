@@ -2,21 +2,24 @@
 /**
  * @file The content script: runs in the page's isolated world, injected by
  * the service worker on a toolbar click (after shared/messages.js,
- * ui/styles.js, ui/settings.js and ui/overlay.js, all classic scripts).
+ * content/request.js, ui/styles.js, ui/settings.js and ui/overlay.js, all
+ * classic scripts).
  *
  * Every injection toggles the reader: the first opens it, the next closes it.
  * The controller is created once per page and kept in the isolated world, so
  * the page can neither see it nor fake the "open" state.
  *
- * Opening: serialise the page, ask the worker to extract, read the settings
- * (`chrome.storage.sync`), lock the page's scroll, show the overlay, then
- * render the article, a "not an article" notice or an error. Closing
+ * Opening: serialise the page and ask the worker to extract (request.js, which
+ * runs first), read the settings
+ * (`chrome.storage.sync`) and build the overlay meanwhile; when the answer is
+ * in, render the article, a "not an article" notice or an error into it, lock
+ * the page's scroll and show it (a slow answer shows a loading notice first). Closing
  * (toolbar click, Esc, or a close button): save any pending setting, remove
  * the overlay and put back exactly what was changed: the page sheet, the
  * scroll position and the focus.
  */
 
-// Types (QuireMessages, ExtractRequest, MarkdownRequest, Article, Overlay, QuireSettings, Settings) are
+// Types (QuireMessages, MarkdownRequest, Article, Overlay, QuireSettings, Settings, PendingAnswer) are
 // global JSDoc types of the other classic scripts.
 
 (function (/** @type {any} */ root) {
@@ -36,6 +39,8 @@
     const SAVE_DELAY_MS = 400;
     /** The longest the overlay waits for stored settings before it shows. */
     const SETTINGS_WAIT_MS = 500;
+    /** An answer slower than this gets the loading notice first. */
+    const LOADING_DELAY_MS = 200;
 
     /**
      * The open reader, or null.
@@ -121,8 +126,9 @@
     const saver = createSaver();
 
     /**
-     * Timing marks for `make bench-browser` (`quire:open`, `quire:serialised`,
-     * `quire:sent`, `quire:answered`, `quire:rendered`, `quire:painted`), on the
+     * Timing marks for `make bench-browser` (`quire:answered`,
+     * `quire:rendered`, `quire:painted`, `quire:drawn`; request.js sets
+     * `quire:open`, `quire:serialised`, `quire:sent` and `quire:replied`), on the
      * document's performance timeline, which the benchmark reads from the page.
      * @param {string} name
      */
@@ -161,27 +167,14 @@
     }
 
     function open() {
-      mark('open');
       const doc = document;
       const html = doc.documentElement;
-      // Serialise before the overlay exists, so it is not part of the page sent.
-      const pageHtml = html.outerHTML;
-      mark('serialised');
-      // Ask the worker first and build the overlay while it works.
-      /** @type {ExtractRequest} */
-      const request = { type: messages.MSG.EXTRACT, html: pageHtml, url: location.href };
-      /** @type {Promise<{response: unknown} | {error: string}>} */
-      let answer;
-      try {
-        answer = chrome.runtime.sendMessage(request).then(
-          (response) => ({ response }),
-          (error) => ({ error: error instanceof Error ? error.message : String(error) }),
-        );
-      } catch (error) {
-        // e.g. the extension was reloaded under this page
-        answer = Promise.resolve({ error: error instanceof Error ? error.message : String(error) });
-      }
-      mark('sent');
+      // content/request.js sent the page just before the UI scripts ran.
+      /** @type {PendingAnswer} */
+      const answer = root.quirePending ?? Promise.resolve({ error: 'the page was not sent' });
+      root.quirePending = undefined;
+      // Read the settings and build the overlay while the worker extracts.
+      const settingsRead = loadSettings();
       const saved = {
         x: window.scrollX,
         y: window.scrollY,
@@ -213,6 +206,7 @@
       function close() {
         if (session !== current) return;
         session = null;
+        clearTimeout(loadingTimer);
         saver.flush();
         overlay.dispose();
         if (!shown) return;
@@ -223,6 +217,7 @@
         if (saved.focus && saved.focus.isConnected) saved.focus.focus({ preventScroll: true });
       }
 
+      /** Attaches the overlay (whatever it shows) and moves focus into it. */
       function show() {
         shown = true;
         unlock = lockPage(doc, overlay.host);
@@ -232,21 +227,35 @@
         window.addEventListener('keydown', onKey, true);
       }
 
-      overlay.showLoading();
-      // Show the overlay once the settings are known, so it opens in the
-      // reader's theme and size rather than flashing the defaults.
-      loadSettings().then((settings) => {
-        if (session !== current) return; // closed before it showed
-        overlay.setSettings(settings);
-        show();
-        return answer.then((result) => {
-          if (session !== current) return; // closed while loading
-          mark('answered');
-          if ('error' in result) overlay.showError(t('noAnswer', result.error));
-          else showResponse(overlay, result.response);
-          overlay.focus();
-          mark('rendered');
-          requestAnimationFrame(() => mark('painted'));
+      // The overlay goes on the page once, with the answer in it: putting it
+      // up earlier makes the page lay out and paint it while the worker
+      // extracts, and the answer then waits behind that frame. Only a slow
+      // answer gets the loading notice first (in the reader's theme and size,
+      // so it does not flash the defaults).
+      const loadingTimer = setTimeout(() => {
+        settingsRead.then((settings) => {
+          if (session !== current || shown) return; // closed, or the answer came first
+          overlay.setSettings(settings);
+          overlay.showLoading();
+          show();
+        });
+      }, LOADING_DELAY_MS);
+
+      Promise.all([answer, settingsRead]).then(([result, settings]) => {
+        if (session !== current) return; // closed while loading
+        mark('answered');
+        clearTimeout(loadingTimer);
+        if (!shown) overlay.setSettings(settings);
+        if ('error' in result) overlay.showError(t('noAnswer', result.error));
+        else showResponse(overlay, result.response);
+        if (!shown) show();
+        overlay.focus();
+        mark('rendered');
+        // The first frame with the article (`painted`), and the end of that
+        // frame's style, layout and paint (`drawn`).
+        requestAnimationFrame(() => {
+          mark('painted');
+          setTimeout(() => mark('drawn'), 0);
         });
       });
     }
@@ -257,6 +266,8 @@
         if (session) session.close();
         else open();
       },
+      /** Whether the reader is open (or opening): the next toggle closes it. */
+      isOpen: () => session !== null,
     };
   }
 })(globalThis);

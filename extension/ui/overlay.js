@@ -16,7 +16,7 @@
  * Safety: every piece of text goes in with `textContent`. The article HTML,
  * already sanitised by the core, is parsed with DOMParser (which never runs
  * scripts), cleaned once more by {@link cleanFragment} as a second line of
- * defence, and imported node by node. No `innerHTML` anywhere.
+ * defence, and adopted node by node. No `innerHTML` anywhere.
  */
 
 // `Article` is the global JSDoc type from shared/messages.js; `Settings` and
@@ -37,7 +37,8 @@
  * @property {(message: string) => void} showError
  * @property {(settings: Settings) => void} setSettings Applies settings (e.g. once loaded).
  * @property {() => Settings} settings The settings in effect.
- * @property {() => void} focus Moves focus into the dialog.
+ * @property {() => void} focus Moves focus into the dialog (a notice's
+ *   first action, else the dialog itself) unless it is there already.
  * @property {() => void} dispose Stops listening to the system colour scheme and resizes.
  */
 
@@ -190,7 +191,7 @@
         el.remove();
         continue;
       }
-      for (const attr of Array.from(el.attributes)) {
+      for (const attr of el.hasAttributes() ? Array.from(el.attributes) : []) {
         const name = attr.name.toLowerCase();
         if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'is' || name === 'tabindex') {
           el.removeAttribute(attr.name);
@@ -224,8 +225,9 @@
   }
 
   /**
-   * Parses sanitised article HTML without running anything and imports it
-   * into `doc` as a fragment.
+   * Parses sanitised article HTML without running anything and moves it
+   * into `doc` as a fragment (adopted, not cloned: the parsed document is
+   * thrown away, and a copy of a long article costs 10 ms).
    * @param {string} html
    * @param {Document} doc
    * @returns {DocumentFragment}
@@ -235,7 +237,7 @@
     cleanFragment(parsed.body);
     const fragment = doc.createDocumentFragment();
     for (const node of Array.from(parsed.body.childNodes)) {
-      fragment.append(doc.importNode(node, true));
+      fragment.append(doc.adoptNode(node));
     }
     setForReading(fragment);
     return fragment;
@@ -402,6 +404,8 @@
     let settings = settingsApi.normalise(options.settings ?? settingsApi.DEFAULTS).settings;
     /** @type {Article | null} */
     let shown = null;
+    /** @type {HTMLElement | null} What {@link focus} focuses: a notice's first action, else the dialog. */
+    let firstFocus = null;
 
     // A constructed sheet rather than a <style>: it applies under any page
     // CSP and, unlike a <style> element, keeps applying if the page's own
@@ -536,9 +540,15 @@
      * then take focus (so the keyboard can scroll it) and has a name.
      */
     function markScrollables() {
-      for (const box of Array.from(page.querySelectorAll('.content pre, .content .table-scroll'))) {
-        const scrolls = box.scrollWidth > box.clientWidth + 1;
-        if (scrolls) {
+      // Detached (still being built), nothing has a width yet: the resize
+      // observer calls this again once the overlay is laid out.
+      if (!host.isConnected) return;
+      const boxes = Array.from(page.querySelectorAll('.content pre, .content .table-scroll'));
+      // Every width first, then every change: a read after a change would
+      // lay the whole article out again, once per box.
+      const scrolling = boxes.map((box) => box.scrollWidth > box.clientWidth + 1);
+      boxes.forEach((box, i) => {
+        if (scrolling[i]) {
           box.setAttribute('tabindex', '0');
           box.setAttribute('role', 'region');
           box.setAttribute('aria-label', t(box.localName === 'pre' ? 'scrollableCode' : 'scrollableTable'));
@@ -547,7 +557,7 @@
           box.removeAttribute('role');
           box.removeAttribute('aria-label');
         }
-      }
+      });
     }
     const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => markScrollables()) : null;
     resizes?.observe(page);
@@ -617,6 +627,7 @@
      * @param {Node[]} children
      */
     function render(state, children) {
+      firstFocus = null;
       dialog.dataset.state = state;
       page.className = `page ${state}`;
       page.removeAttribute('lang');
@@ -717,7 +728,8 @@
      * @param {OverlayState} state
      * @param {string} heading
      * @param {string} message
-     * @param {HTMLButtonElement[]} actions The first one takes focus.
+     * @param {HTMLButtonElement[]} actions The first one takes focus (now, or
+     *   when {@link focus} runs once the overlay is on the page).
      */
     function showNotice(state, heading, message, actions) {
       shown = null;
@@ -727,6 +739,7 @@
       const row = el(doc, 'div', 'actions');
       row.append(...actions);
       render(state, [title, detail, row]);
+      firstFocus = actions[0];
       actions[0].focus({ preventScroll: true });
     }
 
@@ -747,7 +760,8 @@
     }
 
     function focus() {
-      if (!shadow.activeElement) dialog.focus({ preventScroll: true });
+      if (shadow.activeElement) return;
+      (firstFocus?.isConnected ? firstFocus : dialog).focus({ preventScroll: true });
     }
 
     function dispose() {

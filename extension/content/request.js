@@ -1,0 +1,53 @@
+// @ts-check
+/**
+ * @file The first part of the content script, injected right after
+ * shared/messages.js and before the reader's UI (ui/*.js, then
+ * content/content.js), all classic scripts in one injection per click.
+ *
+ * When this click opens the reader, it serialises the page and sends it to
+ * the worker at once, so the request is on its way while the browser
+ * evaluates the UI scripts; content.js takes the pending answer
+ * (`globalThis.quirePending`, in the isolated world the page cannot see).
+ * When the reader is open, this click closes it: content.js does that, and
+ * this file does nothing.
+ */
+
+// `QuireMessages` and `ExtractRequest` are global JSDoc types of shared/messages.js.
+
+/**
+ * The worker's answer to the request this click sent: its response, or why
+ * there is none.
+ * @typedef {Promise<{response: unknown} | {error: string}>} PendingAnswer
+ */
+
+(function (/** @type {any} */ root) {
+  if (root.quireContent?.isOpen()) return;
+  /** @param {string} name A mark for `make bench-browser` (see content.js). */
+  const mark = (name) => {
+    performance.clearMarks(`quire:${name}`);
+    performance.mark(`quire:${name}`);
+  };
+  mark('open');
+  /** @type {QuireMessages} */
+  const messages = root.quireMessages;
+  // Serialised before the overlay exists, so it is not part of the page sent.
+  /** @type {ExtractRequest} */
+  const request = { type: messages.MSG.EXTRACT, html: document.documentElement.outerHTML, url: location.href };
+  mark('serialised');
+  /** @type {PendingAnswer} */
+  let answer;
+  try {
+    answer = chrome.runtime.sendMessage(request).then(
+      (response) => {
+        mark('replied');
+        return { response };
+      },
+      (error) => ({ error: error instanceof Error ? error.message : String(error) }),
+    );
+  } catch (error) {
+    // e.g. the extension was reloaded under this page
+    answer = Promise.resolve({ error: error instanceof Error ? error.message : String(error) });
+  }
+  mark('sent');
+  root.quirePending = answer;
+})(globalThis);
