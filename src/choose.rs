@@ -484,13 +484,12 @@ pub fn grab_article(
                 true
             } else if dom.tag(sib) == "p" {
                 let ld = link_density(dom, sib);
-                let content = inner_text(dom, sib);
-                let len = content.chars().count();
+                let len = inner_text_len(dom, sib);
                 (len > 80 && ld < 0.25)
-                    || (len < 80
-                        && len > 0
-                        && ld == 0.0
-                        && (content.contains(". ") || content.ends_with('.')))
+                    || (len < 80 && len > 0 && ld == 0.0 && {
+                        let content = inner_text(dom, sib);
+                        content.contains(". ") || content.ends_with('.')
+                    })
             } else {
                 false
             }

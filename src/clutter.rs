@@ -400,7 +400,10 @@ fn find(
             cur = dom.next_in_preorder(n, root);
             continue;
         }
-        if !dom.has_attr(n, MARK_ATTR) {
+        let len = inner_text_len(dom, n);
+        // A block too big to be tagged is only looked into: no need to judge it.
+        let taggable = len <= SMALL_BLOCK || len * 2 <= root_len;
+        if taggable && !dom.has_attr(n, MARK_ATTR) {
             let key = prints.key(dom, n);
             let verdict = match memo.get(&key) {
                 Some(v) if reuse => {
@@ -414,12 +417,9 @@ fn find(
                 }
             };
             if let Some(v) = verdict {
-                let len = inner_text_len(dom, n);
-                if len <= SMALL_BLOCK || len * 2 <= root_len {
-                    out.push((n, v));
-                    cur = dom.next_skipping_children(n, root);
-                    continue;
-                }
+                out.push((n, v));
+                cur = dom.next_skipping_children(n, root);
+                continue;
             }
         }
         // Nothing inside code, captions and headings is judged.

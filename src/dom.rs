@@ -245,16 +245,23 @@ impl Dom {
     /// [`ExtractError::TooDeep`] or [`ExtractError::TooMuchWork`] when the page
     /// crosses one of `limits`.
     pub fn parse(html: &str, limits: &Limits) -> Result<Dom, ExtractError> {
+        Dom::parse_input(html, limits, true)
+    }
+
+    /// [`Dom::parse`], with script and style bodies handed to the sink whole
+    /// (`take_bodies`) or read by the tokenizer (for tests: both give the
+    /// same tree).
+    fn parse_input(html: &str, limits: &Limits, take_bodies: bool) -> Result<Dom, ExtractError> {
         if html.len() > limits.max_input_bytes {
             return Err(ExtractError::InputTooLarge {
                 size: html.len(),
                 limit: limits.max_input_bytes,
             });
         }
-        // Over-long attribute lists are cut before the tokenizer sees them:
-        // its attribute de-duplication is quadratic.
-        let html = crate::limit::cap_attributes(html, limits.max_attributes);
-        let html: &str = &html;
+        // Over-long attribute lists are cut before the tokenizer sees them
+        // (its attribute de-duplication is quadratic), and script and style
+        // bodies are handed to the sink whole rather than tokenized.
+        let input = crate::limit::tokenizer_input(html, limits.max_attributes, take_bodies);
         let sink = Sink::new(*limits);
         let opts = ParseOpts {
             tree_builder: TreeBuilderOpts {
@@ -272,17 +279,36 @@ impl Dom {
         // so small chunks keep that overshoot small; 4 KiB costs nothing
         // measurable on ordinary pages.
         const CHUNK: usize = 4 * 1024;
-        let mut rest = html;
-        while !rest.is_empty() {
-            let mut cut = rest.len().min(CHUNK);
-            while !rest.is_char_boundary(cut) {
-                cut += 1;
+        let feed = |parser: &mut html5ever::driver::Parser<Sink>, mut rest: &str| {
+            while !rest.is_empty() {
+                let mut cut = rest.len().min(CHUNK);
+                while !rest.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                let (head, tail) = rest.split_at(cut);
+                parser.process(StrTendril::from_slice(head));
+                rest = tail;
+                if parser.tokenizer.sink.sink.is_failed() {
+                    return false;
+                }
             }
-            let (head, tail) = rest.split_at(cut);
-            parser.process(StrTendril::from_slice(head));
-            rest = tail;
-            if parser.tokenizer.sink.sink.is_failed() {
+            true
+        };
+        let mut bodies = input.bodies.into_iter().peekable();
+        for range in input.ranges {
+            let end = range.end;
+            if !feed(&mut parser, &html[range]) {
                 break;
+            }
+            // The tokenizer has just read a start tag that opens raw text:
+            // its body goes to the new element as one text node, which is
+            // what the tokenizer would have made of it, one character at a
+            // time, unless the sink cannot place it.
+            if let Some(body) = bodies.next_if(|b| b.start == end) {
+                let body = &html[body];
+                if !parser.tokenizer.sink.sink.take_raw_body(body) && !feed(&mut parser, body) {
+                    break;
+                }
             }
         }
         parser.finish()
@@ -767,6 +793,38 @@ impl Sink {
         id
     }
 
+    /// Appends `body`, the raw-text body of the `<script>` or `<style>`
+    /// element the tree builder has just inserted, as that element's text.
+    /// The tokenizer would deliver the same characters, since `body` is
+    /// checked to hold no CR or NUL (which it rewrites). Returns false and
+    /// changes nothing when the newest node is not such an element, still
+    /// empty and in the tree: then the tokenizer must read `body` itself.
+    fn take_raw_body(&self, body: &str) -> bool {
+        if memchr::memchr2(b'\r', b'\0', body.as_bytes()).is_some() {
+            return false;
+        }
+        let element = {
+            let dom = self.dom.borrow();
+            let Some(last) = dom.len().checked_sub(1) else {
+                return false;
+            };
+            let id = NodeId(last as u32);
+            let node = dom.node(id);
+            let raw = matches!(&node.data, NodeData::Element { name, .. }
+                if name.ns == ns!(html)
+                    && matches!(name.local, local_name!("script") | local_name!("style")));
+            if !raw || node.first_child.is_some() || node.parent.is_none() {
+                return false;
+            }
+            id
+        };
+        self.append(
+            &element,
+            NodeOrText::AppendText(StrTendril::from_slice(body)),
+        );
+        true
+    }
+
     fn set_depth(&self, child: NodeId, parent: NodeId) {
         let mut depth = self.depth.borrow_mut();
         let d = depth.get(parent.index()).copied().unwrap_or(0) + 1;
@@ -966,6 +1024,99 @@ mod tests {
 
     fn body(dom: &Dom) -> NodeId {
         dom.find_tag(dom.document(), "body").expect("body")
+    }
+
+    /// Every node in pre-order: depth, kind, name, attributes and text.
+    fn shape(dom: &Dom) -> String {
+        let mut out = String::new();
+        let root = dom.document();
+        for n in dom.descendants(root) {
+            let depth = dom.ancestors(n).count();
+            let line = match &dom.node(n).data {
+                NodeData::Element { name, attrs } => {
+                    let attrs: Vec<String> = attrs
+                        .iter()
+                        .map(|a| format!("{}={:?}", &*a.name.local, &*a.value))
+                        .collect();
+                    format!("<{:?}:{} {}>", name.ns, &*name.local, attrs.join(" "))
+                }
+                NodeData::Text(t) => format!("{:?}", &**t),
+                other => format!("{other:?}"),
+            };
+            out.push_str(&format!("{depth} {line}\n"));
+        }
+        out
+    }
+
+    #[test]
+    fn raw_bodies_taken_whole_give_the_tokenizers_tree() {
+        const PIECES: [&str; 43] = [
+            "var a = 1;",
+            "b { c: d }",
+            "if (a < b) {}",
+            "<script>",
+            "</script>",
+            "<SCRIPT type=text/javascript>",
+            "</Script >",
+            "<script/>",
+            "<style>",
+            "</style>",
+            "<!--",
+            "-->",
+            "<svg>",
+            "</svg>",
+            "<math>",
+            "</math>",
+            "<textarea>",
+            "</textarea>",
+            "<title>",
+            "</title>",
+            "<p>",
+            "</p>",
+            "<table>",
+            "<template>",
+            "</template>",
+            "<noscript>",
+            "</noscript>",
+            "<frameset>",
+            "<select>",
+            "<iframe>",
+            "</iframe>",
+            "<![CDATA[",
+            "]]>",
+            "a < b",
+            "x",
+            "\r\n",
+            "\0",
+            "&amp;",
+            "<script type=\"application/ld+json\">",
+            "{\"@type\":\"Article\"}",
+            "<head>",
+            "<body>",
+            "<plaintext>",
+        ];
+        let limits = Limits::default();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut split = 0;
+        for case in 0..5000 {
+            let len = 1 + next() % 14;
+            let html: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let input = crate::limit::tokenizer_input(&html, limits.max_attributes, true);
+            split += input.bodies.len();
+            let whole = Dom::parse_input(&html, &limits, false).unwrap();
+            let taken = Dom::parse_input(&html, &limits, true).unwrap();
+            assert_eq!(shape(&taken), shape(&whole), "case {case}: {html:?}");
+        }
+        // The cases exercise the split path, not only the fallback.
+        assert!(split > 250, "only {split} bodies set apart");
     }
 
     #[test]

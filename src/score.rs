@@ -2,10 +2,10 @@
 //! holds (Readability's algorithm: paragraph scores flow to ancestors, class
 //! and id weights, link density), and decide whether a page is readerable.
 
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeData, NodeId};
 use crate::patterns::{self, contains_any, has_token, lower};
 use crate::prepare::is_hidden;
-use crate::text::{comma_count, inner_text, link_density};
+use crate::text::{comma_count, inner_text_len, link_density};
 
 /// Content scores by node; `None` for nodes never scored.
 ///
@@ -86,11 +86,22 @@ pub fn initial_score(dom: &Dom, id: NodeId, weight_classes: bool) -> f64 {
     }
 }
 
-/// The score a paragraph contributes: 1, plus one per comma-separated part,
-/// plus one per 100 characters (at most 3).
-pub fn paragraph_score(text: &str) -> f64 {
-    let len = text.chars().count();
-    1.0 + (comma_count(text) + 1) as f64 + (len / 100).min(3) as f64
+/// The score a paragraph of `len` characters of normalised text holding
+/// `commas` commas contributes: 1, plus one per comma-separated part, plus
+/// one per 100 characters (at most 3).
+pub fn paragraph_score(len: usize, commas: usize) -> f64 {
+    1.0 + (commas + 1) as f64 + (len / 100).min(3) as f64
+}
+
+/// The commas in `id`'s text. Normalising whitespace leaves commas alone,
+/// so the raw text nodes give the count of the normalised text's.
+fn commas_below(dom: &Dom, id: NodeId) -> usize {
+    dom.descendants(id)
+        .map(|n| match &dom.node(n).data {
+            NodeData::Text(t) => comma_count(t),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Scores `paragraphs` into `scores`, returning the candidates (every
@@ -109,11 +120,11 @@ pub fn score_paragraphs(
         if !dom.is_element(parent) {
             continue;
         }
-        let text = inner_text(dom, p);
-        if text.chars().count() < 25 {
+        let len = inner_text_len(dom, p);
+        if len < 25 {
             continue;
         }
-        let content = paragraph_score(&text);
+        let content = paragraph_score(len, commas_below(dom, p));
         for (level, anc) in dom.ancestors(p).take(5).enumerate() {
             // Only elements whose parent is an element (not <html>).
             if !dom.is_element(anc) || !dom.parent(anc).is_some_and(|pp| dom.is_element(pp)) {

@@ -52,22 +52,59 @@ fn for_each_run(s: &str, mut f: impl FnMut(Option<&str>)) {
 /// Appends `s` to `out` with whitespace collapsed; `pending_space` carries a
 /// whitespace run over to the next piece of text (text nodes that follow
 /// each other), and no space is ever written at the start of `out`.
+///
+/// Words separated by one ASCII space (most running text) are copied as one
+/// stretch rather than word by word.
 fn push_normalized(s: &str, out: &mut String, pending_space: &mut bool) {
-    for_each_run(s, |run| match run {
-        Some(w) => {
-            if *pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            *pending_space = false;
-            out.push_str(w);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (ws, len) = whitespace_at(s, i);
+        if ws {
+            *pending_space = true;
+            i += len;
+            continue;
         }
-        None => *pending_space = true,
-    });
+        let start = i;
+        loop {
+            while i < bytes.len() {
+                let (ws, len) = whitespace_at(s, i);
+                if ws {
+                    break;
+                }
+                i += len;
+            }
+            // One space, then more words: the stretch goes on.
+            if i + 1 < bytes.len() && bytes[i] == b' ' && !whitespace_at(s, i + 1).0 {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if *pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        *pending_space = false;
+        out.push_str(&s[start..i]);
+    }
+}
+
+/// Whether the character at byte `i` of `s` (a character boundary) is
+/// whitespace, and its length in bytes.
+fn whitespace_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (is_ascii_ws(b), 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (c.is_whitespace(), c.len_utf8())
+    }
 }
 
 /// Inner text of `id`, whitespace-normalised (Readability's `_getInnerText`).
 pub fn inner_text(dom: &Dom, id: NodeId) -> String {
-    let mut out = String::new();
+    // The cached length in characters: the exact size for ASCII text.
+    let mut out = String::with_capacity(dom.text_len(id));
     let mut pending_space = false;
     for n in dom.descendants(id) {
         if let NodeData::Text(t) = &dom.node(n).data {
@@ -87,6 +124,9 @@ pub fn inner_text_len(dom: &Dom, id: NodeId) -> usize {
 /// before its first word and after its last (both: whether it has any
 /// whitespace, when it has no word). The summary [`Dom::text_len`] combines.
 pub(crate) fn span_of(s: &str) -> (usize, bool, bool) {
+    if s.is_ascii() {
+        return ascii_span_of(s.as_bytes());
+    }
     let mut len = 0usize;
     let mut lead = false;
     let mut pending_space = false;
@@ -110,6 +150,24 @@ pub(crate) fn span_of(s: &str) -> (usize, bool, bool) {
         (0, pending_space, pending_space)
     } else {
         (len, lead, pending_space)
+    }
+}
+
+/// [`span_of`] for ASCII text, in one branch-free pass: the length is the
+/// non-whitespace bytes plus one space between each two words.
+fn ascii_span_of(b: &[u8]) -> (usize, bool, bool) {
+    let (mut solid, mut words, mut prev_ws) = (0usize, 0usize, true);
+    for &c in b {
+        let ws = is_ascii_ws(c);
+        solid += usize::from(!ws);
+        words += usize::from(prev_ws && !ws);
+        prev_ws = ws;
+    }
+    match (b.first(), b.last()) {
+        (Some(&first), Some(&last)) if words > 0 => {
+            (solid + words - 1, is_ascii_ws(first), is_ascii_ws(last))
+        }
+        _ => (0, !b.is_empty(), !b.is_empty()),
     }
 }
 
@@ -218,8 +276,67 @@ mod tests {
     use crate::dom::Limits;
 
     #[test]
+    fn spans_agree_with_normalised_text() {
+        for s in [
+            "",
+            " ",
+            "\t\n",
+            "a",
+            " a",
+            "a ",
+            "  ab   cd  ",
+            "a\u{a0}b",
+            " é  ü ",
+            "x\u{3000}",
+            "one two",
+        ] {
+            let len = normalize_ws(s).chars().count();
+            let first_ws = s.chars().next().is_some_and(char::is_whitespace);
+            let last_ws = s.chars().next_back().is_some_and(char::is_whitespace);
+            let expected = if len == 0 {
+                let any = s.chars().any(char::is_whitespace);
+                (0, any, any)
+            } else {
+                (len, first_ws, last_ws)
+            };
+            assert_eq!(span_of(s), expected, "{s:?}");
+        }
+    }
+
+    #[test]
     fn whitespace_is_collapsed() {
         assert_eq!(normalize_ws("  a \n\t b\u{a0}c  "), "a b c");
+        let pieces = [
+            "",
+            " ",
+            "a",
+            "ab cd",
+            " ab  cd ",
+            "a \u{a0}b",
+            "é ü",
+            "x\u{3000}y",
+            "a\tb c",
+            "end ",
+        ];
+        for a in pieces {
+            assert_eq!(
+                normalize_ws(a),
+                a.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+            for b in pieces {
+                // Two pieces in a row, as adjacent text nodes are written.
+                let mut out = String::new();
+                let mut pending = false;
+                push_normalized(a, &mut out, &mut pending);
+                push_normalized(b, &mut out, &mut pending);
+                let whole = format!("{a}{b}");
+                assert_eq!(
+                    out,
+                    whole.split_whitespace().collect::<Vec<_>>().join(" "),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
     }
 
     #[test]
