@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
+use std::num::NonZeroU32;
 
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilderOpts, TreeSink};
@@ -17,13 +18,29 @@ use markup5ever::{local_name, ns, LocalName, Namespace};
 use crate::error::ExtractError;
 
 /// Index of a node in its [`Dom`] arena.
+///
+/// Never zero: slot 0 of every arena is an unused placeholder, so that
+/// `Option<NodeId>` (five of which link every node) takes four bytes
+/// instead of eight, at no cost to indexing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct NodeId(pub u32);
+pub struct NodeId(NonZeroU32);
 
 impl NodeId {
-    /// The position of this node in the arena.
+    /// The document node, first in every arena.
+    const DOCUMENT: NodeId = NodeId(NonZeroU32::MIN);
+
+    /// The id of the node at `index` (at least 1) in the arena.
+    fn from_index(index: usize) -> NodeId {
+        u32::try_from(index)
+            .ok()
+            .and_then(NonZeroU32::new)
+            .map(NodeId)
+            .expect("an arena holds between 1 and 2^32 - 1 slots")
+    }
+
+    /// The position of this node in the arena; see [`Dom::len`].
     pub fn index(self) -> usize {
-        self.0 as usize
+        self.0.get() as usize
     }
 }
 
@@ -291,24 +308,33 @@ impl Dom {
     /// An empty document holding only the document node.
     pub fn new() -> Dom {
         Dom {
-            nodes: vec![Node::new(NodeData::Document)],
+            // Slot 0 is never a node (see `NodeId`).
+            nodes: vec![Node::new(NodeData::Comment), Node::new(NodeData::Document)],
             spans: RefCell::new(Vec::new()),
         }
     }
 
     /// The document node.
     pub fn document(&self) -> NodeId {
-        NodeId(0)
+        NodeId::DOCUMENT
     }
 
-    /// Number of nodes ever created in this arena (detached ones included).
+    /// One more than the highest [`NodeId::index`] in this arena: the
+    /// length a table indexed by node needs. Index 0 is never a node, so
+    /// this is the number of nodes ever created (detached ones included)
+    /// plus one; see [`Dom::node_count`].
     pub fn len(&self) -> usize {
         self.nodes.len()
     }
 
+    /// Number of nodes ever created in this arena (detached ones included).
+    pub fn node_count(&self) -> usize {
+        self.nodes.len() - 1
+    }
+
     /// True when the arena holds only the document node.
     pub fn is_empty(&self) -> bool {
-        self.nodes.len() <= 1
+        self.node_count() <= 1
     }
 
     /// The node with this id.
@@ -584,7 +610,7 @@ impl Dom {
     }
 
     fn push(&mut self, node: Node) -> NodeId {
-        let id = NodeId(self.nodes.len() as u32);
+        let id = NodeId::from_index(self.nodes.len());
         self.nodes.push(node);
         id
     }
@@ -714,10 +740,12 @@ struct Sink {
 
 impl Sink {
     fn new(limits: Limits) -> Self {
+        let dom = Dom::new();
+        let depth = vec![0; dom.len()];
         Sink {
-            dom: RefCell::new(Dom::new()),
+            dom: RefCell::new(dom),
             limits,
-            depth: RefCell::new(vec![0]),
+            depth: RefCell::new(depth),
             failed: RefCell::new(None),
             work: std::cell::Cell::new(0),
         }
@@ -754,7 +782,7 @@ impl Sink {
     fn new_node(&self, data: NodeData) -> NodeId {
         let id = {
             let mut dom = self.dom.borrow_mut();
-            if dom.len() >= self.limits.max_nodes {
+            if dom.node_count() >= self.limits.max_nodes {
                 drop(dom);
                 self.fail(ExtractError::TooManyNodes {
                     limit: self.limits.max_nodes,
@@ -808,7 +836,7 @@ impl TreeSink for Sink {
     fn parse_error(&self, _msg: Cow<'static, str>) {}
 
     fn get_document(&self) -> NodeId {
-        NodeId(0)
+        NodeId::DOCUMENT
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
@@ -876,7 +904,7 @@ impl TreeSink for Sink {
             return;
         }
         let id = self.new_node(NodeData::Doctype);
-        self.dom.borrow_mut().append(NodeId(0), id);
+        self.dom.borrow_mut().append(NodeId::DOCUMENT, id);
     }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
