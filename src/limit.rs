@@ -33,24 +33,64 @@ use memchr::{memchr, memchr2, memmem};
 /// `max_attributes` attributes (start and end tags alike). Borrows the input
 /// when nothing needs cutting. Runs in time linear in `html.len()`.
 pub fn cap_attributes(html: &str, max_attributes: usize) -> Cow<'_, str> {
+    prescan(html, max_attributes).html
+}
+
+/// What [`prescan`] found in a page.
+#[derive(Debug)]
+pub struct Prescan<'a> {
+    /// The page with every tag's attribute list cut to the limit (see
+    /// [`cap_attributes`]).
+    pub html: Cow<'a, str>,
+    /// About how many nodes the parser will make of the page: one per start
+    /// tag, comment, doctype and processing instruction, one per run of text
+    /// between them, plus the document's implied `<html>`, `<head>` and
+    /// `<body>`. Only an estimate, in both directions: the tree builder drops
+    /// whitespace in some places and joins text around an end tag it
+    /// ignores, and it clones formatting elements (`<b>`, `<a>`…) that
+    /// misnested markup leaves open.
+    pub nodes: usize,
+}
+
+/// [`cap_attributes`], and on the same pass an estimate of the page's node
+/// count. Runs in time linear in `html.len()`.
+pub fn prescan(html: &str, max_attributes: usize) -> Prescan<'_> {
     let b = html.as_bytes();
     let mut out: Option<String> = None;
     let mut emitted = 0;
     let mut foreign_seen = false;
+    // Nodes made by markup, runs of text, and where the current run began.
+    let mut markup_nodes = 0usize;
+    let mut text_runs = 0usize;
+    let mut text_from = 0;
     let mut i = 0;
     while let Some(off) = memchr(b'<', &b[i..]) {
         let lt = i + off;
         i = lt + 1;
-        match b.get(i) {
-            Some(b'!') => i = skip_declaration(b, i + 1, foreign_seen),
-            Some(b'?') => i = after_next(b, i, b'>'),
+        // For markup (which ends a run of text): whether it makes a node,
+        // and where it ends.
+        let markup = match b.get(i) {
+            Some(b'!') => {
+                i = skip_declaration(b, i + 1, foreign_seen);
+                Some((true, i))
+            }
+            Some(b'?') => {
+                i = after_next(b, i, b'>');
+                Some((true, i))
+            }
             Some(b'/') => match b.get(i + 1) {
                 Some(c) if c.is_ascii_alphabetic() => {
                     let t = scan_tag(b, i + 1, max_attributes);
                     i = t.end;
                     cut(html, &t, &mut out, &mut emitted);
+                    Some((false, i))
                 }
-                _ => i = after_next(b, i, b'>'),
+                // `</>` is dropped, anything else is a bogus comment.
+                _ => {
+                    let node = b.get(i + 1) != Some(&b'>');
+                    i = after_next(b, i, b'>');
+                    Some((node, i))
+                }
             },
             Some(c) if c.is_ascii_alphabetic() => {
                 let t = scan_tag(b, i, max_attributes);
@@ -60,19 +100,36 @@ pub fn cap_attributes(html: &str, max_attributes: usize) -> Cow<'_, str> {
                 if name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math") {
                     foreign_seen = true;
                 }
+                // Raw text, if any, is a run of its own, which the next `<`
+                // (its end tag) closes.
                 if !foreign_seen && t.end < b.len() {
                     i = skip_raw_text(b, name, t.end);
                 }
+                Some((true, t.end))
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some((node, end)) = markup {
+            if lt > text_from {
+                text_runs += 1;
+            }
+            text_from = end;
+            markup_nodes += usize::from(node);
         }
     }
-    match out {
+    if b.len() > text_from {
+        text_runs += 1;
+    }
+    let html = match out {
         None => Cow::Borrowed(html),
         Some(mut s) => {
             s.push_str(&html[emitted..]);
             Cow::Owned(s)
         }
+    };
+    Prescan {
+        html,
+        nodes: markup_nodes + text_runs + 3,
     }
 }
 
@@ -365,6 +422,19 @@ mod tests {
         assert_eq!(
             cap_attributes("<svg><title><a a b c d></a></title></svg>", 2),
             "<svg><title><a a b ></a></title></svg>"
+        );
+    }
+
+    #[test]
+    fn nodes_are_estimated_from_markup_and_text_runs() {
+        // <html>, <head>, <body>, <p>, "a", <b>, "b".
+        assert_eq!(prescan("<p>a<b>b</b></p>", 64).nodes, 7);
+        // A `<` that starts no markup does not end the text.
+        assert_eq!(prescan("a < b <3", 64).nodes, 4);
+        // Raw text is one run; comments are nodes; `</>` is nothing.
+        assert_eq!(
+            prescan("<script>if (a<b) f()</script></><!-- c -->", 64).nodes,
+            6
         );
     }
 
