@@ -76,7 +76,7 @@ pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> O
             t.rewind(m);
         }
     };
-    let attempts = if dom.len() > RETRY_MAX_NODES {
+    let attempts = if dom.node_count() > RETRY_MAX_NODES {
         &attempts[..1]
     } else {
         &attempts[..]

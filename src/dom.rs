@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
+use std::num::NonZeroU32;
 
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilderOpts, TreeSink};
@@ -17,13 +18,29 @@ use markup5ever::{local_name, ns, LocalName, Namespace};
 use crate::error::ExtractError;
 
 /// Index of a node in its [`Dom`] arena.
+///
+/// Never zero: slot 0 of every arena is an unused placeholder, so that
+/// `Option<NodeId>` (five of which link every node) takes four bytes
+/// instead of eight, at no cost to indexing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct NodeId(pub u32);
+pub struct NodeId(NonZeroU32);
 
 impl NodeId {
-    /// The position of this node in the arena.
+    /// The document node, first in every arena.
+    const DOCUMENT: NodeId = NodeId(NonZeroU32::MIN);
+
+    /// The id of the node at `index` (at least 1) in the arena.
+    fn from_index(index: usize) -> NodeId {
+        u32::try_from(index)
+            .ok()
+            .and_then(NonZeroU32::new)
+            .map(NodeId)
+            .expect("an arena holds between 1 and 2^32 - 1 slots")
+    }
+
+    /// The position of this node in the arena; see [`Dom::len`].
     pub fn index(self) -> usize {
-        self.0 as usize
+        self.0.get() as usize
     }
 }
 
@@ -262,7 +279,14 @@ impl Dom {
         // (its attribute de-duplication is quadratic), and script and style
         // bodies are handed to the sink whole rather than tokenized.
         let input = crate::limit::tokenizer_input(html, limits.max_attributes, take_bodies);
-        let sink = Sink::new(*limits);
+        // The arena is made big enough up front for the page's nodes, as
+        // the pre-scan counts them (within a few of the parser's count on
+        // our corpus), and for those later phases add (at most 8% on our
+        // corpus, about 0.1% on big pages): a growing vector would hold its
+        // old and new buffers at once, and in wasm, whose memory never
+        // shrinks, that moment was the peak of the whole extraction.
+        let nodes = input.nodes.min(limits.max_nodes);
+        let sink = Sink::new(*limits, nodes + nodes / 16 + 64);
         let opts = ParseOpts {
             tree_builder: TreeBuilderOpts {
                 // Parse <noscript> content as markup: it often holds the real
@@ -316,25 +340,42 @@ impl Dom {
 
     /// An empty document holding only the document node.
     pub fn new() -> Dom {
+        Dom::with_capacity(0)
+    }
+
+    /// An empty document with room for `nodes` more nodes.
+    fn with_capacity(nodes: usize) -> Dom {
+        let mut all = Vec::with_capacity(nodes + 2);
+        // Slot 0 is never a node (see `NodeId`).
+        all.push(Node::new(NodeData::Comment));
+        all.push(Node::new(NodeData::Document));
         Dom {
-            nodes: vec![Node::new(NodeData::Document)],
+            nodes: all,
             spans: RefCell::new(Vec::new()),
         }
     }
 
     /// The document node.
     pub fn document(&self) -> NodeId {
-        NodeId(0)
+        NodeId::DOCUMENT
     }
 
-    /// Number of nodes ever created in this arena (detached ones included).
+    /// One more than the highest [`NodeId::index`] in this arena: the
+    /// length a table indexed by node needs. Index 0 is never a node, so
+    /// this is the number of nodes ever created (detached ones included)
+    /// plus one; see [`Dom::node_count`].
     pub fn len(&self) -> usize {
         self.nodes.len()
     }
 
+    /// Number of nodes ever created in this arena (detached ones included).
+    pub fn node_count(&self) -> usize {
+        self.nodes.len() - 1
+    }
+
     /// True when the arena holds only the document node.
     pub fn is_empty(&self) -> bool {
-        self.nodes.len() <= 1
+        self.node_count() <= 1
     }
 
     /// The node with this id.
@@ -537,6 +578,10 @@ impl Dom {
     pub fn text_len(&self, id: NodeId) -> usize {
         let mut cache = self.spans.borrow_mut();
         if cache.len() < self.nodes.len() {
+            // Room for as many nodes as the arena has, so that nodes added
+            // later do not make the cache grow (and briefly exist twice).
+            let room = self.nodes.capacity() - cache.len();
+            cache.reserve_exact(room);
             cache.resize(self.nodes.len(), TextSpan::default());
         }
         if cache[id.index()].valid() {
@@ -610,7 +655,7 @@ impl Dom {
     }
 
     fn push(&mut self, node: Node) -> NodeId {
-        let id = NodeId(self.nodes.len() as u32);
+        let id = NodeId::from_index(self.nodes.len());
         self.nodes.push(node);
         id
     }
@@ -739,11 +784,15 @@ struct Sink {
 }
 
 impl Sink {
-    fn new(limits: Limits) -> Self {
+    /// A sink whose arena has room for `nodes` nodes before it grows.
+    fn new(limits: Limits, nodes: usize) -> Self {
+        let dom = Dom::with_capacity(nodes);
+        let mut depth = Vec::with_capacity(dom.nodes.capacity());
+        depth.resize(dom.len(), 0);
         Sink {
-            dom: RefCell::new(Dom::new()),
+            dom: RefCell::new(dom),
             limits,
-            depth: RefCell::new(vec![0]),
+            depth: RefCell::new(depth),
             failed: RefCell::new(None),
             work: std::cell::Cell::new(0),
         }
@@ -780,7 +829,7 @@ impl Sink {
     fn new_node(&self, data: NodeData) -> NodeId {
         let id = {
             let mut dom = self.dom.borrow_mut();
-            if dom.len() >= self.limits.max_nodes {
+            if dom.node_count() >= self.limits.max_nodes {
                 drop(dom);
                 self.fail(ExtractError::TooManyNodes {
                     limit: self.limits.max_nodes,
@@ -805,10 +854,12 @@ impl Sink {
         }
         let element = {
             let dom = self.dom.borrow();
-            let Some(last) = dom.len().checked_sub(1) else {
+            // The arena's last slot; slot 0 is a placeholder, never a node.
+            let last = dom.len().saturating_sub(1);
+            if last == 0 {
                 return false;
-            };
-            let id = NodeId(last as u32);
+            }
+            let id = NodeId::from_index(last);
             let node = dom.node(id);
             let raw = matches!(&node.data, NodeData::Element { name, .. }
                 if name.ns == ns!(html)
@@ -866,7 +917,7 @@ impl TreeSink for Sink {
     fn parse_error(&self, _msg: Cow<'static, str>) {}
 
     fn get_document(&self) -> NodeId {
-        NodeId(0)
+        NodeId::DOCUMENT
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
@@ -934,7 +985,7 @@ impl TreeSink for Sink {
             return;
         }
         let id = self.new_node(NodeData::Doctype);
-        self.dom.borrow_mut().append(NodeId(0), id);
+        self.dom.borrow_mut().append(NodeId::DOCUMENT, id);
     }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
@@ -1195,6 +1246,19 @@ mod tests {
         };
         let err = Dom::parse(&html, &limits).unwrap_err();
         assert!(matches!(err, ExtractError::TooManyNodes { limit: 100 }));
+    }
+
+    #[test]
+    fn arena_is_presized() {
+        let html = "<p>one <a href=x>two</a> three</p>\n".repeat(1000);
+        let mut dom = Dom::parse(&html, &Limits::default()).unwrap();
+        let (count, room) = (dom.node_count(), dom.nodes.capacity());
+        assert!(room > count + count / 32 && room < count + count / 8);
+        // Later phases add a few nodes without the arena growing.
+        for _ in 0..100 {
+            dom.create_element("p");
+        }
+        assert_eq!(dom.nodes.capacity(), room);
     }
 
     #[test]

@@ -54,6 +54,14 @@ pub struct TokenizerInput {
     /// starts where a range ends, just after the element's start tag, and
     /// ends at the `<` of its end tag.
     pub bodies: Vec<Range<usize>>,
+    /// About how many nodes the parser will make of the page: one per start
+    /// tag, comment, doctype and processing instruction, one per run of text
+    /// between them, plus the document's implied `<html>`, `<head>` and
+    /// `<body>`. Only an estimate, in both directions: the tree builder drops
+    /// whitespace in some places and joins text around an end tag it
+    /// ignores, and it clones formatting elements (`<b>`, `<a>`…) that
+    /// misnested markup leaves open.
+    pub nodes: usize,
 }
 
 /// What the tokenizer should read of `html`: every tag's attribute list cut
@@ -67,27 +75,46 @@ pub struct TokenizerInput {
 /// where this scan says: before any `<svg>` or `<math>` (see the module
 /// docs), the script-data states decide its end; after one, only a body
 /// holding no `<` at all, which is plain text in any state. Every range
-/// starts and ends on a character boundary.
+/// starts and ends on a character boundary. The same pass estimates the
+/// page's node count. Runs in time linear in `html.len()`.
 pub fn tokenizer_input(html: &str, max_attributes: usize, split_bodies: bool) -> TokenizerInput {
     let b = html.as_bytes();
     let mut ranges = Vec::new();
     let mut bodies = Vec::new();
     let mut emitted = 0;
     let mut foreign_seen = false;
+    // Nodes made by markup, runs of text, and where the current run began.
+    let mut markup_nodes = 0usize;
+    let mut text_runs = 0usize;
+    let mut text_from = 0;
     let mut i = 0;
     while let Some(off) = memchr(b'<', &b[i..]) {
         let lt = i + off;
         i = lt + 1;
-        match b.get(i) {
-            Some(b'!') => i = skip_declaration(b, i + 1, foreign_seen),
-            Some(b'?') => i = after_next(b, i, b'>'),
+        // For markup (which ends a run of text): whether it makes a node,
+        // and where it ends.
+        let markup = match b.get(i) {
+            Some(b'!') => {
+                i = skip_declaration(b, i + 1, foreign_seen);
+                Some((true, i))
+            }
+            Some(b'?') => {
+                i = after_next(b, i, b'>');
+                Some((true, i))
+            }
             Some(b'/') => match b.get(i + 1) {
                 Some(c) if c.is_ascii_alphabetic() => {
                     let t = scan_tag(b, i + 1, max_attributes);
                     i = t.end;
                     cut(&t, &mut ranges, &mut emitted);
+                    Some((false, i))
                 }
-                _ => i = after_next(b, i, b'>'),
+                // `</>` is dropped, anything else is a bogus comment.
+                _ => {
+                    let node = b.get(i + 1) != Some(&b'>');
+                    i = after_next(b, i, b'>');
+                    Some((node, i))
+                }
             },
             Some(c) if c.is_ascii_alphabetic() => {
                 let t = scan_tag(b, i, max_attributes);
@@ -116,14 +143,31 @@ pub fn tokenizer_input(html: &str, max_attributes: usize, split_bodies: bool) ->
                         emitted = e;
                     }
                 }
+                // Raw text, if any, is a run of its own, which the next `<`
+                // (its end tag) closes.
                 i = raw_end;
+                Some((true, t.end))
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some((node, end)) = markup {
+            if lt > text_from {
+                text_runs += 1;
+            }
+            text_from = end;
+            markup_nodes += usize::from(node);
         }
+    }
+    if b.len() > text_from {
+        text_runs += 1;
     }
     ranges.push(emitted..b.len());
     ranges.retain(|r| !r.is_empty());
-    TokenizerInput { ranges, bodies }
+    TokenizerInput {
+        ranges,
+        bodies,
+        nodes: markup_nodes + text_runs + 3,
+    }
 }
 
 /// Whether `name` is `<script>` or `<style>`, whose bodies are raw text.
@@ -364,6 +408,17 @@ mod tests {
 
     fn attrs(n: usize) -> String {
         (0..n).map(|i| format!(" a{i}=\"{i}\"")).collect()
+    }
+
+    #[test]
+    fn nodes_are_estimated_from_markup_and_text_runs() {
+        let nodes = |html: &str| tokenizer_input(html, 64, true).nodes;
+        // <html>, <head>, <body>, <p>, "a", <b>, "b".
+        assert_eq!(nodes("<p>a<b>b</b></p>"), 7);
+        // A `<` that starts no markup does not end the text.
+        assert_eq!(nodes("a < b <3"), 4);
+        // Raw text is one run; comments are nodes; `</>` is nothing.
+        assert_eq!(nodes("<script>if (a<b) f()</script></><!-- c -->"), 6);
     }
 
     #[test]

@@ -269,7 +269,7 @@ pub fn html(dom: &Dom, root: NodeId) -> String {
     // exact size: a doubling string would hold its old and new buffers at
     // once (in wasm, whose memory never shrinks, up to three times the
     // output for a moment).
-    let capacity = if dom.len() >= PRESIZE_FROM_NODES {
+    let capacity = if dom.node_count() >= PRESIZE_FROM_NODES {
         let mut count = HtmlWriter::new(dom, ByteCount(0));
         count.children(root);
         count.out.0
@@ -789,7 +789,7 @@ fn trim_in_place(s: &mut String) {
 pub fn text(dom: &Dom, root: NodeId) -> String {
     // As in `html`: measured first on big pages, so the text is written
     // into one allocation instead of a doubling string.
-    let capacity = if dom.len() >= PRESIZE_FROM_NODES {
+    let capacity = if dom.node_count() >= PRESIZE_FROM_NODES {
         tally(dom, root).bytes
     } else {
         0
