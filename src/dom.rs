@@ -854,12 +854,9 @@ impl Sink {
         }
         let element = {
             let dom = self.dom.borrow();
-            // The arena's last slot; slot 0 is a placeholder, never a node.
-            let last = dom.len().saturating_sub(1);
-            if last == 0 {
-                return false;
-            }
-            let id = NodeId::from_index(last);
+            // The newest node: the arena's last slot (the document is always
+            // there, so that is a node, never the placeholder slot 0).
+            let id = NodeId::from_index(dom.len() - 1);
             let node = dom.node(id);
             let raw = matches!(&node.data, NodeData::Element { name, .. }
                 if name.ns == ns!(html)

@@ -3,8 +3,8 @@
 //! html5ever de-duplicates the attributes of a tag as it reads them, which is
 //! quadratic in their number: one element with 100,000 attributes costs about
 //! half a minute. Truncating in the tree sink is too late, so
-//! [`cap_attributes`] cuts an over-long attribute list out of the *input*
-//! before the tokenizer runs.
+//! [`tokenizer_input`] leaves an over-long attribute list out of what the
+//! tokenizer reads.
 //!
 //! The same pass finds the bodies of `<script>` and `<style>` elements, which
 //! the tree sink takes whole instead of the tokenizer reading them character
@@ -29,22 +29,9 @@
 //! - A raw-text element without an end tag holds the rest of the page as
 //!   text; the rest is scanned as markup for the same reason.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use memchr::{memchr, memchr2, memmem};
-
-/// Returns `html` with every tag's attribute list cut to its first
-/// `max_attributes` attributes (start and end tags alike). Borrows the input
-/// when nothing needs cutting. Runs in time linear in `html.len()`.
-pub fn cap_attributes(html: &str, max_attributes: usize) -> Cow<'_, str> {
-    let ranges = tokenizer_input(html, max_attributes, false).ranges;
-    match ranges.as_slice() {
-        [] if html.is_empty() => Cow::Borrowed(html),
-        [only] if *only == (0..html.len()) => Cow::Borrowed(html),
-        _ => Cow::Owned(ranges.into_iter().map(|r| &html[r]).collect()),
-    }
-}
 
 /// What the tokenizer should read of a page, and what it may skip.
 pub struct TokenizerInput {
@@ -65,7 +52,7 @@ pub struct TokenizerInput {
 }
 
 /// What the tokenizer should read of `html`: every tag's attribute list cut
-/// to its first `max_attributes` attributes (see [`cap_attributes`]), and,
+/// to its first `max_attributes` attributes (start and end tags alike), and,
 /// with `split_bodies`, the bodies of `<script>` and `<style>` elements set
 /// apart. They are nearly half the bytes of a typical news page, and all the
 /// tokenizer does with them is look for their end tag one character at a
@@ -405,6 +392,19 @@ fn skip_script(b: &[u8], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
+
+    /// `html` as the tokenizer reads it when bodies are not split: every
+    /// tag's attribute list cut to its first `max_attributes` attributes,
+    /// borrowed when nothing needs cutting.
+    fn cap_attributes(html: &str, max_attributes: usize) -> Cow<'_, str> {
+        let ranges = tokenizer_input(html, max_attributes, false).ranges;
+        match ranges.as_slice() {
+            [] if html.is_empty() => Cow::Borrowed(html),
+            [only] if *only == (0..html.len()) => Cow::Borrowed(html),
+            _ => Cow::Owned(ranges.into_iter().map(|r| &html[r]).collect()),
+        }
+    }
 
     fn attrs(n: usize) -> String {
         (0..n).map(|i| format!(" a{i}=\"{i}\"")).collect()

@@ -52,53 +52,17 @@ fn for_each_run(s: &str, mut f: impl FnMut(Option<&str>)) {
 /// Appends `s` to `out` with whitespace collapsed; `pending_space` carries a
 /// whitespace run over to the next piece of text (text nodes that follow
 /// each other), and no space is ever written at the start of `out`.
-///
-/// Words separated by one ASCII space (most running text) are copied as one
-/// stretch rather than word by word.
 fn push_normalized(s: &str, out: &mut String, pending_space: &mut bool) {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let (ws, len) = whitespace_at(s, i);
-        if ws {
-            *pending_space = true;
-            i += len;
-            continue;
-        }
-        let start = i;
-        loop {
-            while i < bytes.len() {
-                let (ws, len) = whitespace_at(s, i);
-                if ws {
-                    break;
-                }
-                i += len;
+    for_each_run(s, |run| match run {
+        Some(w) => {
+            if *pending_space && !out.is_empty() {
+                out.push(' ');
             }
-            // One space, then more words: the stretch goes on.
-            if i + 1 < bytes.len() && bytes[i] == b' ' && !whitespace_at(s, i + 1).0 {
-                i += 1;
-            } else {
-                break;
-            }
+            *pending_space = false;
+            out.push_str(w);
         }
-        if *pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        *pending_space = false;
-        out.push_str(&s[start..i]);
-    }
-}
-
-/// Whether the character at byte `i` of `s` (a character boundary) is
-/// whitespace, and its length in bytes.
-fn whitespace_at(s: &str, i: usize) -> (bool, usize) {
-    let b = s.as_bytes()[i];
-    if b < 0x80 {
-        (is_ascii_ws(b), 1)
-    } else {
-        let c = s[i..].chars().next().unwrap_or(' ');
-        (c.is_whitespace(), c.len_utf8())
-    }
+        None => *pending_space = true,
+    });
 }
 
 /// Inner text of `id`, whitespace-normalised (Readability's `_getInnerText`).
