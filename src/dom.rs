@@ -1167,6 +1167,58 @@ mod tests {
         assert!(split > 250, "only {split} bodies set apart");
     }
 
+    /// The vendored tokenizer reads tag and attribute names in runs
+    /// (vendor/html5ever): they must come out as the spec's
+    /// character-at-a-time states make them, wherever the parser's input
+    /// chunks happen to split them.
+    #[test]
+    fn tag_and_attribute_names_are_read_as_the_spec_says() {
+        let limits = Limits::default();
+        let dom = Dom::parse(
+            "<DiV ClAsS=a DATA-\u{dc}n\u{ef}=1 x\0y=2 a\"b=3 c<d=4 E\rF=5>t</dIv>",
+            &limits,
+        )
+        .unwrap();
+        let div = dom
+            .find_tag(dom.document(), "div")
+            .expect("div, lowercased");
+        let names: Vec<&str> = match &dom.node(div).data {
+            NodeData::Element { attrs, .. } => attrs.iter().map(|a| &*a.name.local).collect(),
+            _ => unreachable!(),
+        };
+        // ASCII letters are lowercased, others kept; NUL becomes U+FFFD;
+        // quotes and `<` are part of the name; CR ends it like a space.
+        assert_eq!(
+            names,
+            [
+                "class",
+                "data-\u{dc}n\u{ef}",
+                "x\u{fffd}y",
+                "a\"b",
+                "c<d",
+                "e",
+                "f"
+            ]
+        );
+        assert_eq!(dom.text_content(div), "t");
+        // Names split across the parser's 4 KiB input chunks.
+        for pad in 4070..4110 {
+            let html = format!(
+                "<p>{}</p><SECTION Data-Long-Attribute-Name=v>y</SECTION>",
+                "x".repeat(pad)
+            );
+            let dom = Dom::parse(&html, &limits).unwrap();
+            let section = dom.find_tag(dom.document(), "section");
+            let section = section.unwrap_or_else(|| panic!("pad {pad}: no section"));
+            assert_eq!(
+                dom.attr(section, "data-long-attribute-name"),
+                Some("v"),
+                "pad {pad}"
+            );
+            assert_eq!(dom.text_content(section), "y", "pad {pad}");
+        }
+    }
+
     #[test]
     fn parses_into_arena_with_links() {
         let dom = Dom::parse(
