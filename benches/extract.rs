@@ -14,7 +14,7 @@
 //!
 //! Output: a table on stdout, `out/bench/native.json` and the chart
 //! `docs/bench-scaling.svg`. Environment knobs: `QUIRE_BENCH_REPS` (runs per
-//! corpus page, default 5), `QUIRE_BENCH_SYNTH_REPS` (default 3),
+//! corpus page, default 5), `QUIRE_BENCH_SYNTH_REPS` (default 5),
 //! `QUIRE_BENCH_FILTER` (only corpus pages whose name contains it).
 
 use std::fmt::Write as _;
@@ -543,7 +543,7 @@ fn main() {
     // `cargo bench` passes `--bench`; a plain harness ignores arguments.
     let started = Instant::now();
     let reps = env_usize("QUIRE_BENCH_REPS", 5).max(1);
-    let synth_reps = env_usize("QUIRE_BENCH_SYNTH_REPS", 3).max(1);
+    let synth_reps = env_usize("QUIRE_BENCH_SYNTH_REPS", 5).max(1);
     let filter = std::env::var("QUIRE_BENCH_FILTER").ok();
     let options = quire::Options::default();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
