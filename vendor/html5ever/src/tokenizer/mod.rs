@@ -302,9 +302,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             self.reconsume.set(false);
             Some(self.current_char.get())
         } else {
-            input
-                .next()
-                .and_then(|c| self.get_preprocessed_char(c, input))
+            pop_char(input).and_then(|c| self.get_preprocessed_char(c, input))
         }
     }
 
@@ -317,7 +315,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             return self.get_char(input).map(FromSet);
         }
 
-        let d = input.pop_except_from(set);
+        let d = pop_run_except_from(input, set);
         trace!("got characters {d:?}");
         match d {
             Some(FromSet(c)) => self.get_preprocessed_char(c, input).map(FromSet),
@@ -696,6 +694,54 @@ macro_rules! go (
 
 // This is a macro because it can cause early return
 // from the function where it is used.
+/// Quire patch: `BufferQueue::next`, with an ASCII character taken off
+/// without decoding UTF-8.
+fn pop_char(input: &BufferQueue) -> Option<char> {
+    let mut front = input.peek_front_chunk_mut()?;
+    let c = take_char(&mut front);
+    if front.is_empty() {
+        drop(front);
+        input.pop_front();
+    }
+    Some(c)
+}
+
+/// Quire patch: `BufferQueue::pop_except_from`, with a single character
+/// taken off as [`pop_char`] does. The same answers: a run of characters not
+/// in `set`, or else the next character.
+fn pop_run_except_from(input: &BufferQueue, set: SmallCharSet) -> Option<SetResult> {
+    let mut front = input.peek_front_chunk_mut()?;
+    let n = set.nonmember_prefix_len(&front);
+    let result = if n > 0 {
+        // SAFETY: `n` is at most the buffer's length, and ends at its end or
+        // before a byte below 64 (an ASCII character, so a char boundary).
+        let run = unsafe { front.unsafe_subtendril(0, n) };
+        unsafe { front.unsafe_pop_front(n) };
+        NotFromSet(run)
+    } else {
+        FromSet(take_char(&mut front))
+    };
+    if front.is_empty() {
+        drop(front);
+        input.pop_front();
+    }
+    Some(result)
+}
+
+/// Quire patch: the first character of a non-empty buffer, removed from it.
+fn take_char(buf: &mut StrTendril) -> char {
+    match buf.as_bytes().first() {
+        Some(&b) if b.is_ascii() => {
+            // SAFETY: one byte, an ASCII character, is in the buffer.
+            unsafe { buf.unsafe_pop_front(1) };
+            char::from(b)
+        },
+        _ => buf
+            .pop_front_char()
+            .expect("input buffers are never empty"),
+    }
+}
+
 /// Quire patch: appends a run of tag- or attribute-name characters to
 /// `dest`, with ASCII upper-case letters lowercased as the spec says (other
 /// characters are appended as they are).
