@@ -226,11 +226,21 @@ pub(crate) fn run_pipeline(
     // the top candidate's ancestors), read off the page before the chooser
     // edits it; every retry's DOM has the same node ids.
     let dirs = choose::dir_table(&dom);
+    // When the whole page has less text than the chooser asks for, every
+    // attempt falls short and all four run: a copy of the prepared page
+    // (a few per cent of parsing it) serves the retries instead of parsing
+    // and preparing it three more times. Otherwise retries are the
+    // exception, and a copy kept for them would cost every page.
+    let spare = (dom.text_len(dom.document()) < options.char_threshold).then(|| dom.clone());
     let chosen = choose::run(dom, &ctx, || {
+        if let Some(spare) = &spare {
+            return Some(spare.clone());
+        }
         let mut fresh = parse().ok()?;
         prepare::run(&mut fresh, &ctx);
         Some(fresh)
     });
+    drop(spare);
     let (mut dom, root, byline_from_body) = chosen.ok_or(ExtractError::NoContent)?;
     let article_dir = choose::article_dir(&dom, root, &dirs);
     drop(dirs);
