@@ -44,6 +44,7 @@ const messages = /** @type {any} */ (globalThis).quireMessages;
 /** Content-script files, in order; all classic scripts (see shared/messages.js). */
 const CONTENT_FILES = [
   'extension/shared/messages.js',
+  'extension/content/page-html.js',
   // Sends the page before the UI below is evaluated (see the file).
   'extension/content/request.js',
   'extension/ui/styles.js',

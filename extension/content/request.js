@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * @file The first part of the content script, injected right after
- * shared/messages.js and before the reader's UI (ui/*.js, then
+ * shared/messages.js and content/page-html.js and before the reader's UI (ui/*.js, then
  * content/content.js), all classic scripts in one injection per click.
  *
  * When this click opens the reader, it serialises the page and sends it to
@@ -12,7 +12,8 @@
  * this file does nothing.
  */
 
-// `QuireMessages` and `ExtractRequest` are global JSDoc types of shared/messages.js.
+// `QuireMessages` and `ExtractRequest` are global JSDoc types of shared/messages.js,
+// `QuirePageHtml` of content/page-html.js.
 
 /**
  * The worker's answer to the request this click sent: its response, or why
@@ -30,9 +31,12 @@
   mark('open');
   /** @type {QuireMessages} */
   const messages = root.quireMessages;
+  /** @type {QuirePageHtml} */
+  const pageHtml = root.quirePageHtml;
   // Serialised before the overlay exists, so it is not part of the page sent.
+  const html = pageHtml.withoutScriptBodies(document.documentElement.outerHTML);
   /** @type {ExtractRequest} */
-  const request = { type: messages.MSG.EXTRACT, html: document.documentElement.outerHTML, url: location.href };
+  const request = { type: messages.MSG.EXTRACT, html, url: location.href };
   mark('serialised');
   /** @type {PendingAnswer} */
   let answer;

@@ -42,7 +42,8 @@
  * content → worker: please extract this page.
  * @typedef {object} ExtractRequest
  * @property {'content→worker:extract'} type
- * @property {string} html `document.documentElement.outerHTML`
+ * @property {string} html `document.documentElement.outerHTML` with script and style bodies
+ *   cut short (content/page-html.js)
  * @property {string} url `location.href`
  */
 

@@ -9,6 +9,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import '../../extension/content/page-html.js';
 
 const PKG = new URL('../../build/pkg/', import.meta.url);
 /** @type {any} */
@@ -100,4 +101,25 @@ test('after a trap the worker core moves to a fresh instance of the real glue', 
   assert.equal(answer.ok, true);
   assert.equal(/** @type {any} */ (answer).article.title, 'Tram depot reopens as a covered market');
   assert.equal(spare.version(), core.version());
+});
+
+test('the page as the content script sends it (script and style bodies cut short) reads the same', () => {
+  /** @type {QuirePageHtml} */
+  const { withoutScriptBodies } = /** @type {any} */ (globalThis).quirePageHtml;
+  const code = 'track({event: "view", id: 12345}); '.repeat(100);
+  const style = '.x { color: red; } '.repeat(100);
+  const ld = `{"@type":"NewsArticle","headline":"Tram depot reopens","author":{"name":"Saoirse Quill"},"padding":"${'x'.repeat(900)}"}`;
+  const big = PAGE.replace('<script>window.tracking = true;</script>', `<script>${code}</script><style>${style}</style><script type="application/ld+json">${ld}</script>`)
+    .replace('<footer>', `<script>${code}</script><footer>`);
+  // A stub that is "readerable" only through the script inside its paragraph (as the
+  // corpus page qq is): Readability's test counts a paragraph's script text.
+  const stub = `<html><body><p>Short.<script>${code}</script></p></body></html>`;
+  for (const page of [PAGE, big, stub]) {
+    const sent = withoutScriptBodies(page);
+    if (page !== PAGE) assert.ok(sent.length < page.length - 2000, 'something was cut');
+    const url = 'https://echo.example/news/tram-depot-market';
+    const options = { text: true, markdown: true };
+    assert.deepEqual(core.extract(sent, url, options), core.extract(page, url, options));
+  }
+  assert.equal(core.extract(withoutScriptBodies(stub), undefined, undefined).readerable, true);
 });
