@@ -920,7 +920,7 @@ static NO_NAME: ElementName = ElementName {
 
 /// A borrow of an element's name in the arena, as html5ever asks for it.
 #[derive(Debug)]
-pub struct NameRef<'a>(Ref<'a, ElementName>);
+struct NameRef<'a>(Ref<'a, ElementName>);
 
 impl ElemName for NameRef<'_> {
     fn ns(&self) -> &Namespace {
