@@ -77,22 +77,26 @@ fn in_set(b: u8, set: Set) -> bool {
 
 fn encode_into(out: &mut String, s: &str, set: Set) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for c in s.chars() {
-        if c.is_ascii() && !in_set(c as u8, set) {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for &b in c.encode_utf8(&mut buf).as_bytes() {
-                if b.is_ascii() && !in_set(b, set) {
-                    out.push(b as char);
-                } else {
-                    out.push('%');
-                    out.push(HEX[usize::from(b >> 4)] as char);
-                    out.push(HEX[usize::from(b & 15)] as char);
-                }
-            }
+    // Byte by byte: every byte of a non-ASCII character is encoded, so a
+    // character's bytes need no decoding. Runs of bytes kept as they are
+    // are copied whole.
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !in_set(b, set) {
+            continue;
         }
+        // A run ends at a character boundary: inside a non-ASCII character,
+        // the earlier bytes were just encoded, so there is no run.
+        if run < i {
+            out.push_str(&s[run..i]);
+        }
+        out.push('%');
+        out.push(HEX[usize::from(b >> 4)] as char);
+        out.push(HEX[usize::from(b & 15)] as char);
+        run = i + 1;
     }
+    out.push_str(&s[run..]);
 }
 
 fn encode(s: &str, set: Set) -> String {
@@ -122,8 +126,11 @@ fn is_slash(c: char, special: bool) -> bool {
 /// Drops leading and trailing C0 controls and spaces, and every tab and
 /// newline.
 fn preprocess(input: &str) -> String {
-    input
-        .trim_matches(|c: char| c <= ' ')
+    let trimmed = input.trim_matches(|c: char| c <= ' ');
+    if !trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        return trimmed.to_owned();
+    }
+    trimmed
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect()
@@ -143,7 +150,10 @@ fn split_scheme(s: &str) -> Option<(String, &str)> {
 
 /// Splits `s` before the first `?` or `#`.
 fn split_path_end(s: &str) -> (&str, &str) {
-    let end = s.find(['?', '#']).unwrap_or(s.len());
+    let end = s
+        .bytes()
+        .position(|b| b == b'?' || b == b'#')
+        .unwrap_or(s.len());
     s.split_at(end)
 }
 
@@ -872,6 +882,28 @@ mod tests {
         assert_eq!(
             join("data:text/plain,hi", "https://h.example/").as_deref(),
             Some("https://h.example/")
+        );
+    }
+
+    #[test]
+    fn each_part_encodes_its_own_set_byte_by_byte() {
+        // An opaque path encodes only controls and non-ASCII (every byte of
+        // a character); tabs and newlines are removed, not encoded.
+        assert_eq!(
+            join(
+                "https://h.example/",
+                " data:image/png;base64,A B\t\nC\u{e9}\u{1}\u{20ac}\u{7f}\"<>{} "
+            )
+            .as_deref(),
+            Some("data:image/png;base64,A BC%C3%A9%01%E2%82%AC%7F\"<>{}")
+        );
+        assert_eq!(
+            join("https://h.example/", "/p a\"th/\u{e9}?q \"'#f \"`").as_deref(),
+            Some("https://h.example/p%20a%22th/%C3%A9?q%20%22%27#f%20%22%60")
+        );
+        assert_eq!(
+            join("foo://h.example/", "/x?'\u{e9}").as_deref(),
+            Some("foo://h.example/x?'%C3%A9")
         );
     }
 

@@ -159,24 +159,43 @@ fn allowed_attr(tag: &str, attr: &str) -> bool {
 /// Strips what browsers strip from URLs before reading the scheme (ASCII
 /// whitespace and control characters) and lowercases it.
 fn url_scheme(url: &str) -> Option<String> {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control() && *c != '\u{0}')
-        .collect();
-    let end = cleaned.find([':', '/', '?', '#'])?;
-    if cleaned[end..].starts_with(':') {
-        Some(cleaned[..end].to_ascii_lowercase())
-    } else {
-        None
+    // The scheme of the URL with whitespace and controls removed: what comes
+    // before the first `:`, unless a `/`, `?` or `#` comes first.
+    let mut scheme = String::new();
+    for c in url.chars() {
+        match c {
+            c if c.is_ascii_whitespace() || c.is_ascii_control() => {}
+            ':' => return Some(scheme),
+            '/' | '?' | '#' => return None,
+            c => scheme.push(c.to_ascii_lowercase()),
+        }
     }
+    None
+}
+
+/// Whether `s` starts with the ASCII string `prefix`, ignoring ASCII case.
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `url` holds a control character (Unicode `Cc`) other than tab,
+/// line feed and carriage return.
+fn has_control(url: &str) -> bool {
+    let bytes = url.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1f | 0x7f => true,
+        // U+0080..=U+009F are C2 80..=C2 9F in UTF-8.
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        _ => false,
+    })
 }
 
 /// True if `url` is safe for attribute `attr`.
 pub fn safe_url(attr: &str, url: &str) -> bool {
-    if url
-        .chars()
-        .any(|c| c.is_control() && c != '\t' && c != '\n' && c != '\r')
-    {
+    if has_control(url) {
         return false;
     }
     match url_scheme(url) {
@@ -186,7 +205,7 @@ pub fn safe_url(attr: &str, url: &str) -> bool {
             "mailto" => attr == "href",
             "data" => {
                 attr == "src" && {
-                    let l = url.trim_start().to_ascii_lowercase();
+                    let l = url.trim_start();
                     [
                         "data:image/png",
                         "data:image/gif",
@@ -195,7 +214,7 @@ pub fn safe_url(attr: &str, url: &str) -> bool {
                         "data:image/avif",
                     ]
                     .iter()
-                    .any(|p| l.starts_with(p))
+                    .any(|p| starts_with_ignore_case(l, p))
                 }
             }
             _ => false,
@@ -207,7 +226,7 @@ fn safe_srcset(srcset: &str) -> bool {
     srcset
         .split(',')
         .filter_map(|c| c.split_whitespace().next())
-        .all(|u| safe_url("srcset", u) && !u.to_ascii_lowercase().starts_with("data:"))
+        .all(|u| safe_url("srcset", u) && !starts_with_ignore_case(u, "data:"))
 }
 
 fn attr_ok(tag: &str, name: &str, value: &str) -> bool {
@@ -229,30 +248,40 @@ fn attr_ok(tag: &str, name: &str, value: &str) -> bool {
 }
 
 fn escape_text(s: &str, out: &mut impl HtmlOut) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            '\0' => {}
-            c => out.push(c),
-        }
-    }
+    escape(s, out, false);
 }
 
 fn escape_attr(s: &str, out: &mut impl HtmlOut) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            '\0' => {}
-            c => out.push(c),
-        }
+    escape(s, out, true);
+}
+
+/// Writes `s` with `&`, `<`, `>` and U+00A0 escaped (and `"` too in an
+/// attribute value), NULs dropped. Runs of ordinary text are copied whole.
+fn escape(s: &str, out: &mut impl HtmlOut, attr: bool) {
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let replacement = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if attr => "&quot;",
+            b'\0' => "",
+            // U+00A0 is C2 A0 in UTF-8; C2 only ever starts a character.
+            0xc2 if bytes.get(i + 1) == Some(&0xa0) => "&nbsp;",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(replacement);
+        i += if b == 0xc2 { 2 } else { 1 };
+        run = i;
     }
+    out.push_str(&s[run..]);
 }
 
 /// The article below `root` as sanitised HTML (children of `root` only).
@@ -1243,6 +1272,49 @@ mod tests {
         );
         let h = html(&dom, b);
         assert_eq!(h, "<p>Hi <a>x</a><a>y</a><img src=\"x\"></p>kept text");
+    }
+
+    #[test]
+    fn escaping_copies_runs_and_replaces_only_the_specials() {
+        let escaped = |s: &str, attr: bool| {
+            let mut out = String::new();
+            escape(s, &mut out, attr);
+            out
+        };
+        let s = "caf\u{e9} \u{a0}a&b<c>\"d\"\0\u{c2a0}\u{80}\u{a0}";
+        assert_eq!(
+            escaped(s, false),
+            "caf\u{e9} &nbsp;a&amp;b&lt;c&gt;\"d\"\u{c2a0}\u{80}&nbsp;"
+        );
+        assert_eq!(
+            escaped(s, true),
+            "caf\u{e9} &nbsp;a&amp;b&lt;c&gt;&quot;d&quot;\u{c2a0}\u{80}&nbsp;"
+        );
+        assert_eq!(escaped("", true), "");
+        assert_eq!(escaped("plain", true), "plain");
+    }
+
+    #[test]
+    fn urls_with_controls_or_unsafe_schemes_are_refused() {
+        assert!(safe_url("href", "https://example.com/a\tb\nc\r"));
+        assert!(!safe_url("href", "https://example.com/\u{1}"));
+        assert!(!safe_url("href", "https://example.com/\u{7f}"));
+        // C1 controls (C2 80..9F in UTF-8) are controls; U+00A0 and U+0100 are not.
+        assert!(!safe_url("href", "https://example.com/\u{85}"));
+        assert!(!safe_url("href", "https://example.com/\u{9f}"));
+        assert!(safe_url("href", "https://example.com/\u{a0}\u{100}\u{e9}"));
+        assert!(!safe_url("href", " Java\tScript:alert(1)"));
+        assert!(safe_url("href", "MailTo:a@example.com"));
+        assert!(!safe_url("src", "mailto:a@example.com"));
+        assert!(safe_url("href", "path/with:colon-after/slash"));
+        assert!(!safe_url("href", "no-slash:colon"));
+        assert!(safe_url("src", " DATA:Image/PNG;base64,AAAA"));
+        assert!(!safe_url("src", "data:image/svg+xml,<svg/>"));
+        assert!(!safe_url("src", "data:text/html,x"));
+        assert!(!safe_url("href", "data:image/png;base64,AAAA"));
+        assert!(!safe_url("src", "d\u{e9}ta:image/png"));
+        assert!(safe_srcset("a.png 1x, https://e.com/b.png 2x"));
+        assert!(!safe_srcset("a.png 1x, DATA:image/png;base64,AAAA 2x"));
     }
 
     #[test]
