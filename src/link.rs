@@ -53,26 +53,50 @@ enum Set {
     Userinfo,
 }
 
+/// Whether the byte `b` is one a URL part percent-encodes: every control
+/// and non-ASCII byte, plus the part's own characters.
 fn in_set(b: u8, set: Set) -> bool {
-    if !(0x20..0x7f).contains(&b) {
-        return true;
+    ENCODE[usize::from(b)] & (1 << set as u8) != 0
+}
+
+/// For each byte, a bit per [`Set`] (bit `set as u8`) that encodes it.
+static ENCODE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = sets_encoding(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// The [`Set`]s that encode byte `b`, as bits (see [`ENCODE`]).
+const fn sets_encoding(b: u8) -> u8 {
+    const ALL: u8 = (1 << Set::Controls as u8)
+        | (1 << Set::Fragment as u8)
+        | (1 << Set::Query as u8)
+        | (1 << Set::SpecialQuery as u8)
+        | (1 << Set::Path as u8)
+        | (1 << Set::Userinfo as u8);
+    if b < 0x20 || b >= 0x7f {
+        return ALL;
     }
     let fragment = matches!(b, b' ' | b'"' | b'<' | b'>' | b'`');
     let query = matches!(b, b' ' | b'"' | b'#' | b'<' | b'>');
     let path = fragment || matches!(b, b'#' | b'?' | b'{' | b'}');
-    match set {
-        Set::Controls => false,
-        Set::Fragment => fragment,
-        Set::Query => query,
-        Set::SpecialQuery => query || b == b'\'',
-        Set::Path => path,
-        Set::Userinfo => {
-            path || matches!(
-                b,
-                b'/' | b':' | b';' | b'=' | b'@' | b'[' | b'\\' | b']' | b'^' | b'|'
-            )
-        }
+    let userinfo = path
+        || matches!(
+            b,
+            b'/' | b':' | b';' | b'=' | b'@' | b'[' | b'\\' | b']' | b'^' | b'|'
+        );
+    const fn bit(on: bool, set: Set) -> u8 {
+        (on as u8) << set as u8
     }
+    bit(fragment, Set::Fragment)
+        | bit(query, Set::Query)
+        | bit(query || b == b'\'', Set::SpecialQuery)
+        | bit(path, Set::Path)
+        | bit(userinfo, Set::Userinfo)
 }
 
 fn encode_into(out: &mut String, s: &str, set: Set) {
