@@ -10,7 +10,9 @@
 //!
 //! Pages: every `readability-test-pages/*/source.html` of the shared corpus
 //! (`QUIRE_CORPUS`, default `../shared/corpus`), plus synthetic articles of
-//! 1, 2, 4 and 8 MB built here by repeating article blocks.
+//! 1, 2, 4 and 8 MB built here by repeating article blocks. The synthetic
+//! pages are timed in rounds (each round runs every size once), so the
+//! scaling compares sizes measured under the same load.
 //!
 //! Output: a table on stdout, `out/bench/native.json` and the chart
 //! `docs/bench-scaling.svg`. Environment knobs: `QUIRE_BENCH_REPS` (runs per
@@ -344,27 +346,39 @@ impl Timed {
 /// Times both libraries on one page, `reps` interleaved runs after one
 /// warm-up run each.
 fn measure(name: &str, html: &str, reps: usize, options: &quire::Options) -> Timed {
-    let quire = run_quire(html, options);
-    let smoothie = run_smoothie(html);
-    let mut q = Vec::with_capacity(reps);
-    let mut d = Vec::with_capacity(reps);
+    measure_rounds(&[(name.to_string(), html)], reps, options)
+        .pop()
+        .expect("one page in, one out")
+}
+
+/// Times both libraries on several pages: one warm-up run each, then `reps`
+/// rounds, each of which runs every page once (both libraries, in turns).
+/// A burst of other load on a shared machine then falls on all the pages of
+/// a round alike instead of on the runs of one page.
+fn measure_rounds(pages: &[(String, &str)], reps: usize, options: &quire::Options) -> Vec<Timed> {
+    let mut timed: Vec<Timed> = pages
+        .iter()
+        .map(|(name, html)| Timed {
+            name: name.clone(),
+            bytes: html.len(),
+            quire_ms: Vec::with_capacity(reps),
+            smoothie_ms: Vec::with_capacity(reps),
+            quire: run_quire(html, options),
+            smoothie: run_smoothie(html),
+        })
+        .collect();
     for rep in 0..reps {
-        if rep % 2 == 0 {
-            q.push(ms(time(|| run_quire(html, options)).0));
-            d.push(ms(time(|| run_smoothie(html)).0));
-        } else {
-            d.push(ms(time(|| run_smoothie(html)).0));
-            q.push(ms(time(|| run_quire(html, options)).0));
+        for ((_, html), t) in pages.iter().zip(&mut timed) {
+            if rep % 2 == 0 {
+                t.quire_ms.push(ms(time(|| run_quire(html, options)).0));
+                t.smoothie_ms.push(ms(time(|| run_smoothie(html)).0));
+            } else {
+                t.smoothie_ms.push(ms(time(|| run_smoothie(html)).0));
+                t.quire_ms.push(ms(time(|| run_quire(html, options)).0));
+            }
         }
     }
-    Timed {
-        name: name.to_string(),
-        bytes: html.len(),
-        quire_ms: q,
-        smoothie_ms: d,
-        quire,
-        smoothie,
-    }
+    timed
 }
 
 fn outcome_json(o: Outcome) -> Value {
@@ -651,24 +665,34 @@ fn main() {
     }
 
     // ---- synthetic pages ---------------------------------------------------------
-    let mut synth = Vec::new();
-    let mut synth_heap = Vec::new();
     let out = root.join("out/bench");
     fs::create_dir_all(&out).expect("create out/bench");
-    for mb in SYNTH_MB {
-        let html = synthetic_page(mb * 1024 * 1024);
-        // Kept for bench/memory.mjs and the browser benchmark: the same pages.
-        fs::write(out.join(format!("synthetic-{mb}mb.html")), &html).expect("write synthetic page");
-        synth.push(measure(
-            &format!("synthetic-{mb}mb"),
-            &html,
-            synth_reps,
-            &options,
-        ));
-        let q = peak_heap(|| run_quire(&html, &options));
-        let d = peak_heap(|| run_smoothie(&html));
-        synth_heap.push((q, d));
-    }
+    let synth_pages: Vec<(String, String)> = SYNTH_MB
+        .iter()
+        .map(|mb| {
+            let html = synthetic_page(mb * 1024 * 1024);
+            // Kept for bench/memory.mjs and the browser benchmark: the same pages.
+            fs::write(out.join(format!("synthetic-{mb}mb.html")), &html)
+                .expect("write synthetic page");
+            (format!("synthetic-{mb}mb"), html)
+        })
+        .collect();
+    let borrowed: Vec<(String, &str)> = synth_pages
+        .iter()
+        .map(|(name, html)| (name.clone(), html.as_str()))
+        .collect();
+    // In rounds over all sizes, so that the scaling compares runs made under
+    // the same conditions.
+    let synth = measure_rounds(&borrowed, synth_reps, &options);
+    let synth_heap: Vec<(usize, usize)> = synth_pages
+        .iter()
+        .map(|(_, html)| {
+            (
+                peak_heap(|| run_quire(html, &options)),
+                peak_heap(|| run_smoothie(html)),
+            )
+        })
+        .collect();
     println!(
         "\n{:<16} {:>8} {:>10} {:>10} {:>10} {:>10} {:>7} {:>8} {:>8}",
         "synthetic",
