@@ -21,7 +21,7 @@ EXT_FILES := manifest.json extension icons $(wildcard _locales)
 WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js)
 NODE_TEST := node --test --test-concurrency=1
 
-.PHONY: help setup test lint lint-ext firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser demo clean
+.PHONY: help setup test lint lint-ext firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
@@ -31,6 +31,7 @@ help:
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
 	@echo "make bench   speed vs dom_smoothie, wasm size, wasm memory (out/bench/, BENCHMARKS.md explains)"
 	@echo "make bench-browser  Readability.js vs Quire's wasm in Chromium, per corpus page, and click-to-overlay"
+	@echo "make bench-cold     the first click on a stopped service worker vs a warm click (13 pages)"
 	@echo "make firefox-check  load dist/firefox in headless Firefox ESR and check the core runs there"
 	@echo "make demo    serve the web playground (www/) on 127.0.0.1"
 	@echo "make clean   remove build outputs"
@@ -148,6 +149,11 @@ bench-memory: setup $(WASM)
 
 bench-browser: dist
 	node bench/browser.mjs
+
+# The first click after the service worker was stopped (as Chromium stops an
+# idle one after 30 s), against a warm click, on 13 pages of the corpus.
+bench-cold: dist
+	node bench/cold-click.mjs
 
 demo: dist-www
 	node scripts/serve.mjs $(WWW_DIST)

@@ -1,0 +1,170 @@
+// @ts-check
+/**
+ * The first click after a pause (`make bench-cold`): Chromium stops an idle
+ * MV3 service worker after 30 s, so a reader's click usually starts a new
+ * worker, which must load its modules, compile and instantiate the wasm and
+ * run its warm-up extraction before it extracts the page. `make
+ * bench-browser` keeps its worker warm and does not show this.
+ *
+ * For every tenth corpus page by size (13 pages, small to large), in one
+ * Chromium session:
+ *   - cold: the page is loaded, the worker is stopped as the browser stops
+ *     an idle one (`ServiceWorker.stopAllWorkers`), and the toolbar is
+ *     clicked (CDP `Extensions.triggerAction`) half a second after the load;
+ *   - warm: the page is loaded again and clicked again half a second later,
+ *     on the worker the cold click started.
+ * Each is timed on the page's clock from just before the click is sent to
+ * the end of the first frame that shows the article (the content script's
+ * `quire:drawn` mark), so both include the DevTools round trip of the click.
+ * The new worker's own start → ready time is read from it.
+ *
+ * Writes out/bench/cold-click.json and prints medians and p95.
+ *
+ * Env: QUIRE_CORPUS, QUIRE_BENCH_EXTENSION (an unpacked build to measure
+ * instead of dist/chrome), QUIRE_BENCH_COLD_PAGES (how many pages, default 13).
+ */
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ROOT, serve, launchWithExtension, clickAction, stopServiceWorkers } from '../tests/e2e/lib.mjs';
+import { median, pct } from './stats.mjs';
+
+const CORPUS = resolve(process.env.QUIRE_CORPUS || join(ROOT, '..', 'shared', 'corpus'), 'readability-test-pages');
+const PAGES = Number(process.env.QUIRE_BENCH_COLD_PAGES || 13);
+/** From a page's load to the click. */
+const SETTLE_MS = 500;
+
+/**
+ * Clicks the toolbar for `page`; returns the epoch time (ms) just before the
+ * click was sent and the ms from then to the end of the frame that shows the
+ * answer (page clock).
+ * @param {import('../tests/e2e/lib.mjs').Launched} launched
+ * @param {import('playwright-core').Page} page
+ */
+async function timedClick(launched, page) {
+  const start = await page.evaluate(() => {
+    for (const name of ['open', 'sent', 'drawn']) performance.clearMarks(`quire:${name}`);
+    return performance.timeOrigin + performance.now();
+  });
+  await clickAction(launched, page);
+  await page.waitForFunction(() => performance.getEntriesByName('quire:drawn').length > 0, undefined, { timeout: 30_000, polling: 20 });
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(['open', 'sent', 'drawn'].map((n) => [n, performance.timeOrigin + performance.getEntriesByName(`quire:${n}`)[0].startTime])),
+  );
+  return { start, ms: marks.drawn - start, marks };
+}
+
+/**
+ * Where a cold click's time went, in ms, from the worker's clock and
+ * timestamps and the page's marks (all epoch times).
+ * @param {import('playwright-core').Worker} worker
+ * @param {{start: number, marks: Record<string, number>}} click
+ */
+async function coldSteps(worker, click) {
+  const w = await worker.evaluate(async () => {
+    const q = /** @type {any} */ (globalThis).quireWorker;
+    await q.ready();
+    const t = q.timings[q.timings.length - 1];
+    return { origin: performance.timeOrigin, readyMs: q.readyMs(), click: t.click, received: t.received, extractEnd: t.extractEnd };
+  });
+  const ready = w.origin + w.readyMs;
+  return {
+    workerReadyMs: w.readyMs,
+    steps: {
+      // The worker's global scope is created (its time origin).
+      toWorkerStart: w.origin - click.start,
+      // Modules loaded and evaluated: action.onClicked runs.
+      toOnClicked: w.click - w.origin,
+      inject: click.marks.open - w.click,
+      serialiseAndSend: click.marks.sent - click.marks.open,
+      toWorker: w.received - click.marks.sent,
+      // Still compiling, instantiating or warming up (0 if the core was ready first).
+      waitForCore: Math.max(0, ready - w.received),
+      extract: w.extractEnd - Math.max(ready, w.received),
+      replyAndRender: click.marks.drawn - w.extractEnd,
+    },
+  };
+}
+
+/** Waits as a reader would between the page's load and the click. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
+/**
+ * The extension's running worker (the one the last click started).
+ * @param {import('../tests/e2e/lib.mjs').Launched} launched
+ */
+function currentWorker(launched) {
+  const workers = launched.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${launched.extensionId}/`));
+  return workers[workers.length - 1];
+}
+
+async function main() {
+  const names = (await readdir(CORPUS, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  const sized = await Promise.all(names.map(async (name) => ({ name, bytes: (await stat(join(CORPUS, name, 'source.html'))).size })));
+  sized.sort((a, b) => a.bytes - b.bytes || a.name.localeCompare(b.name));
+  const step = Math.max(1, Math.floor(sized.length / PAGES));
+  const chosen = sized.filter((_, i) => i % step === step - 1).slice(0, PAGES);
+
+  const server = await serve({ root: CORPUS });
+  const launched = await launchWithExtension(process.env.QUIRE_BENCH_EXTENSION ? { extensionDir: resolve(process.env.QUIRE_BENCH_EXTENSION) } : {});
+  const { context } = launched;
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    return u.startsWith(server.origin) || u.startsWith('chrome-extension:') ? route.continue() : route.abort();
+  });
+  /** @type {{name: string, bytes: number, coldMs: number, warmMs: number, workerReadyMs: number, coldSteps: Record<string, number>}[]} */
+  const rows = [];
+  try {
+    for (const { name, bytes } of chosen) {
+      const url = server.url(`/${name}/source.html`);
+      const page = await context.newPage();
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+        // A reader clicks some time after the page has loaded, by when an
+        // idle worker is gone.
+        await settle();
+        await stopServiceWorkers(launched);
+        const cold = await timedClick(launched, page);
+        const worker = currentWorker(launched);
+        const { workerReadyMs, steps } = worker ? await coldSteps(worker, cold) : { workerReadyMs: NaN, steps: {} };
+        await page.reload({ waitUntil: 'load' });
+        await settle();
+        const warm = await timedClick(launched, page);
+        rows.push({ name, bytes, coldMs: cold.ms, warmMs: warm.ms, workerReadyMs, coldSteps: steps });
+        console.log(
+          `${name.padEnd(28)} ${String(bytes).padStart(8)} B  cold ${cold.ms.toFixed(0).padStart(5)} ms  warm ${warm.ms.toFixed(0).padStart(5)} ms  ` +
+            `ready ${workerReadyMs.toFixed(0)} ms  [${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}]`,
+        );
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await launched.close();
+    await server.close();
+  }
+  const summary = Object.fromEntries(
+    /** @type {const} */ (['coldMs', 'warmMs', 'workerReadyMs']).map((k) => {
+      const v = rows.map((r) => r[k]).filter((x) => Number.isFinite(x));
+      return [k, { median: median(v), p95: pct(v, 0.95), n: v.length }];
+    }),
+  );
+  /** @type {Record<string, number>} */
+  const stepMedians = {};
+  for (const key of Object.keys(rows[0]?.coldSteps ?? {})) {
+    stepMedians[key] = median(rows.map((r) => /** @type {Record<string, number>} */ (r.coldSteps)[key]).filter((x) => Number.isFinite(x)));
+  }
+  console.log(`\ncold click, medians per step (ms): ${Object.entries(stepMedians).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+  console.log(
+    `click → article drawn, ${rows.length} pages: cold median ${summary.coldMs.median.toFixed(1)} ms, p95 ${summary.coldMs.p95.toFixed(1)} ms; ` +
+      `warm median ${summary.warmMs.median.toFixed(1)} ms, p95 ${summary.warmMs.p95.toFixed(1)} ms; ` +
+      `new worker start → ready median ${summary.workerReadyMs.median.toFixed(1)} ms`,
+  );
+  const out = join(ROOT, 'out', 'bench');
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'cold-click.json'), JSON.stringify({ schema: 1, summary, coldStepMedians: stepMedians, pages: rows }, null, 1));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
