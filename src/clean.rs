@@ -21,12 +21,21 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
             ctx.clutter(node, verdict.kind.name(), &verdict.signals);
         }
     }
+    let found = Found::new(dom, root);
     clean_styles(dom, root);
-    let mut data_tables = mark_data_tables(dom, root);
+    let mut data_tables = mark_data_tables(dom, &found.table);
     // Sorted, for the binary searches of `should_remove`.
     data_tables.sort_unstable();
-    clean_conditionally(dom, ctx, root, "form", flags, &data_tables);
-    clean_conditionally(dom, ctx, root, "fieldset", flags, &data_tables);
+    clean_conditionally(dom, ctx, root, &found.form, "form", flags, &data_tables);
+    clean_conditionally(
+        dom,
+        ctx,
+        root,
+        &found.fieldset,
+        "fieldset",
+        flags,
+        &data_tables,
+    );
     clean_tags(
         dom,
         ctx,
@@ -61,19 +70,21 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
         &["iframe", "input", "textarea", "select", "button"],
     );
     // Headers with a negative class weight.
-    for h in tags(dom, root, &["h1", "h2"]) {
+    for h in still_in(dom, root, &found.h1_h2) {
         if class_weight(dom, h) < 0.0 && flags.weight_classes {
             ctx.dropped(h, "negative-heading");
             dom.detach(h);
         }
     }
-    clean_conditionally(dom, ctx, root, "table", flags, &data_tables);
-    clean_conditionally(dom, ctx, root, "ul", flags, &data_tables);
-    clean_conditionally(dom, ctx, root, "div", flags, &data_tables);
-    for h in tags(dom, root, &["h1"]) {
-        dom.rename(h, "h2");
+    clean_conditionally(dom, ctx, root, &found.table, "table", flags, &data_tables);
+    clean_conditionally(dom, ctx, root, &found.ul, "ul", flags, &data_tables);
+    clean_conditionally(dom, ctx, root, &found.div, "div", flags, &data_tables);
+    for h in still_in(dom, root, &found.h1_h2) {
+        if dom.tag(h) == "h1" {
+            dom.rename(h, "h2");
+        }
     }
-    for p in tags(dom, root, &["p"]) {
+    for p in still_in(dom, root, &found.p) {
         let has_media = dom
             .descendants(p)
             .any(|d| matches!(dom.tag(d), "img" | "embed" | "object" | "iframe"));
@@ -82,7 +93,7 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
             dom.detach(p);
         }
     }
-    for br in tags(dom, root, &["br"]) {
+    for br in still_in(dom, root, &found.br) {
         let mut next = dom.next_sibling(br);
         while let Some(n) = next {
             if dom.text(n).is_some_and(|t| t.trim().is_empty()) {
@@ -96,7 +107,7 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
         }
     }
     // Single-cell tables become their content.
-    for table in tags(dom, root, &["table"]) {
+    for table in still_in(dom, root, &found.table) {
         let tbody = single_element_child(dom, table).filter(|&c| dom.tag(c) == "tbody");
         let inner = tbody.unwrap_or(table);
         let Some(row) = single_element_child(dom, inner).filter(|&c| dom.tag(c) == "tr") else {
@@ -115,6 +126,61 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
         dom.detach(table);
     }
     root
+}
+
+/// The elements below an article root that the steps of [`prep_article`]
+/// visit, by tag and in document order, found in one walk instead of one
+/// walk per step. Until its last step, `prep_article` only removes elements
+/// and renames `h1`s, so what a step would find by walking the tree again is
+/// what is on its list and still in the tree ([`still_in`]).
+struct Found {
+    form: Vec<NodeId>,
+    fieldset: Vec<NodeId>,
+    h1_h2: Vec<NodeId>,
+    table: Vec<NodeId>,
+    ul: Vec<NodeId>,
+    div: Vec<NodeId>,
+    p: Vec<NodeId>,
+    br: Vec<NodeId>,
+}
+
+impl Found {
+    fn new(dom: &Dom, root: NodeId) -> Found {
+        let mut found = Found {
+            form: Vec::new(),
+            fieldset: Vec::new(),
+            h1_h2: Vec::new(),
+            table: Vec::new(),
+            ul: Vec::new(),
+            div: Vec::new(),
+            p: Vec::new(),
+            br: Vec::new(),
+        };
+        for n in dom.descendants(root).skip(1) {
+            let list = match dom.tag(n) {
+                "form" => &mut found.form,
+                "fieldset" => &mut found.fieldset,
+                "h1" | "h2" => &mut found.h1_h2,
+                "table" => &mut found.table,
+                "ul" => &mut found.ul,
+                "div" => &mut found.div,
+                "p" => &mut found.p,
+                "br" => &mut found.br,
+                _ => continue,
+            };
+            list.push(n);
+        }
+        found
+    }
+}
+
+/// Those of `nodes` still below `root` (not removed by an earlier step).
+fn still_in(dom: &Dom, root: NodeId, nodes: &[NodeId]) -> Vec<NodeId> {
+    nodes
+        .iter()
+        .copied()
+        .filter(|&n| dom.is_inclusive_ancestor(root, n))
+        .collect()
 }
 
 /// Phase 5 proper: remove clutter wherever it sits inside the article
@@ -191,9 +257,9 @@ fn clean_styles(dom: &mut Dom, root: NodeId) {
 }
 
 /// Tables that hold data (not layout), per Readability's `_markDataTables`.
-fn mark_data_tables(dom: &Dom, root: NodeId) -> Vec<NodeId> {
+fn mark_data_tables(dom: &Dom, tables: &[NodeId]) -> Vec<NodeId> {
     let mut out = Vec::new();
-    for t in tags(dom, root, &["table"]) {
+    for &t in tables {
         if dom.attr(t, "role") == Some("presentation") || dom.attr(t, "datatable") == Some("0") {
             continue;
         }
@@ -313,10 +379,13 @@ fn is_ad_or_loading_words(text: &str) -> bool {
     )
 }
 
+/// Removes those of `nodes` (elements named `tag`, in document order) that
+/// Readability's `_cleanConditionally` would, innermost first.
 fn clean_conditionally(
     dom: &mut Dom,
     ctx: &Context,
     root: NodeId,
+    nodes: &[NodeId],
     tag: &str,
     flags: Flags,
     data_tables: &[NodeId],
@@ -324,7 +393,6 @@ fn clean_conditionally(
     if !flags.clean_conditionally {
         return;
     }
-    let nodes = tags(dom, root, &[tag]);
     for &node in nodes.iter().rev() {
         if dom.parent(node).is_none() || !dom.is_inclusive_ancestor(root, node) {
             continue;
