@@ -281,11 +281,13 @@
    */
   function moveArticle(source, target, budget, copies) {
     const doc = /** @type {Document} */ (target.ownerDocument);
+    // Into the page in one insertion per container, not one per node.
+    const batch = doc.createDocumentFragment();
     while (budget > 0 && source.firstChild) {
       const node = source.firstChild;
       if (!(node instanceof Element)) {
         budget -= weight(node);
-        target.append(doc.adoptNode(node));
+        batch.append(doc.adoptNode(node));
         continue;
       }
       const copy = copies.get(node);
@@ -305,14 +307,15 @@
       if (size > budget && SPLIT.has(node.localName) && node.firstElementChild) {
         const shallow = /** @type {Element} */ (node.cloneNode(false));
         cleanElement(shallow);
-        target.append(doc.adoptNode(shallow));
+        batch.append(doc.adoptNode(shallow));
         copies.set(node, shallow);
         continue; // the loop goes into it next, as a split container
       }
       cleanTree(node);
       budget -= size;
-      target.append(doc.adoptNode(setForReading(node)));
+      batch.append(doc.adoptNode(setForReading(node)));
     }
+    target.append(batch);
     return budget;
   }
 
@@ -330,7 +333,12 @@
 
   /** How much of the article (in characters, see {@link weight}) the first frame gets with `progressive`: the first screenfuls. */
   const FIRST_PART_CHARS = 6000;
-  /** How much each following part gets (one per frame). */
+  /**
+   * How much the second part gets; each part after it twice the one before
+   * (one part per frame), so a very long article takes a handful of frames:
+   * every frame costs a layout and paint of its own, and the frames wait
+   * for each other.
+   */
   const NEXT_PART_CHARS = 30000;
 
   /** DROP as a selector, for {@link contentImageUrls}. */
@@ -857,9 +865,10 @@
         clearTimeout(timer);
         if (appending === current) appending = null;
       };
-      /** @param {number} budget */
-      const step = (budget) => {
-        moveArticle(source, content, budget, copies);
+      let budget = NEXT_PART_CHARS;
+      /** @param {number} size */
+      const step = (size) => {
+        moveArticle(source, content, size, copies);
         if (source.firstChild) {
           schedule();
           return;
@@ -876,7 +885,11 @@
         frame = requestAnimationFrame(() => {
           frame = undefined;
           timer = setTimeout(() => {
-            timer = setTimeout(() => step(NEXT_PART_CHARS), 0);
+            timer = setTimeout(() => {
+              const size = budget;
+              budget *= 2;
+              step(size);
+            }, 0);
           }, 0);
         });
       };
