@@ -17,6 +17,11 @@
  * already sanitised by the core, is parsed with DOMParser (which never runs
  * scripts), cleaned once more by {@link cleanTree} as a second line of
  * defence, and adopted node by node. No `innerHTML` anywhere.
+ *
+ * A long article can come in parts (the `progressive` option, which the
+ * extension uses): the first frame gets the header and the first screenfuls,
+ * the rest follows a part per frame, at once when something needs all of it
+ * (print, select-all, a Ctrl/Cmd key); {@link moveArticle} splits it.
  */
 
 // `Article` is the global JSDoc type from shared/messages.js; `Settings` and
@@ -55,9 +60,9 @@
  *   Markdown body, asked for when the reader copies it (the extension asks
  *   the worker; it rejects with the reason when it cannot). Without it, the
  *   article's own `markdown` field is used.
- * @property {boolean} [progressive] Shows a long article a part at a time:
- *   the header and the first screenfuls in showArticle, the rest appended one
- *   part per frame right after (at once for print, select-all or a Ctrl/Cmd
+ * @property {boolean} [progressive] Shows a long article (over about 12,000
+ *   characters) a part at a time: the header and the first screenfuls in
+ *   showArticle, the rest appended in a few parts, one per frame, right after (at once for print, select-all or a Ctrl/Cmd
  *   key). `.content` has `aria-busy="true"` until all of it is in. Without
  *   it, showArticle puts in the whole article.
  * @property {() => void} [onComplete] Called once the whole article of a
@@ -260,8 +265,9 @@
    * @param {Node} node
    */
   function weight(node) {
-    if (!(node instanceof Element)) return node.textContent?.length ?? 0;
-    const images = node.localName === 'img' ? 1 : node.getElementsByTagName('img').length;
+    if (node.nodeType !== Node.ELEMENT_NODE) return node.textContent?.length ?? 0;
+    const el = /** @type {Element} */ (node);
+    const images = el.localName === 'img' ? 1 : el.getElementsByTagName('img').length;
     return (node.textContent?.length ?? 0) + images * IMAGE_WEIGHT;
   }
 
@@ -284,12 +290,14 @@
     // Into the page in one insertion per container, not one per node.
     const batch = doc.createDocumentFragment();
     while (budget > 0 && source.firstChild) {
-      const node = source.firstChild;
-      if (!(node instanceof Element)) {
-        budget -= weight(node);
-        batch.append(doc.adoptNode(node));
+      const child = source.firstChild;
+      // nodeType, not instanceof: the parsed document's nodes may come from another realm (Xray wrappers).
+      if (child.nodeType !== Node.ELEMENT_NODE) {
+        budget -= weight(child);
+        batch.append(doc.adoptNode(child));
         continue;
       }
+      const node = /** @type {Element} */ (child);
       const copy = copies.get(node);
       if (copy) {
         budget = moveArticle(node, copy, budget, copies);
@@ -333,13 +341,15 @@
 
   /** How much of the article (in characters, see {@link weight}) the first frame gets with `progressive`: the first screenfuls. */
   const FIRST_PART_CHARS = 6000;
+  /** An article up to this size goes in whole at once, even with `progressive`: a second frame would cost more than it saves. */
+  const ONE_GO_CHARS = 12000;
   /**
    * How much the second part gets; each part after it twice the one before
-   * (one part per frame), so a very long article takes a handful of frames:
-   * every frame costs a layout and paint of its own, and the frames wait
-   * for each other.
+   * (one part per frame). Few, big parts: every part costs a frame of its
+   * own (a wait for it, a layout and paint of the whole page), so smaller
+   * ones make the whole article later; most articles take two.
    */
-  const NEXT_PART_CHARS = 30000;
+  const NEXT_PART_CHARS = 100000;
 
   /** DROP as a selector, for {@link contentImageUrls}. */
   const DROP_SELECTOR = Array.from(DROP).join(',');
@@ -845,7 +855,7 @@
       // the first frame; otherwise all of it now.
       /** @type {Map<Element, Element>} */
       const copies = new Map();
-      const first = options.progressive ? FIRST_PART_CHARS : Infinity;
+      const first = options.progressive && weight(source) > ONE_GO_CHARS ? FIRST_PART_CHARS : Infinity;
       moveArticle(source, content, first, copies);
       render('article', parts);
       if (article.lang) page.lang = article.lang;
