@@ -141,7 +141,8 @@ async function breakdown(launched, page) {
     paint: marks.drawn - marks.painted,
   };
   // Without the marks (an older build, a notice), the first frame was all of it.
-  const complete = Number.isNaN(marks.complete) ? marks.drawn : marks.complete;
+  // A short article's `complete` task can run just before `drawn` in the same frame.
+  const complete = Number.isNaN(marks.complete) ? marks.drawn : Math.max(marks.complete, marks.drawn);
   const appended = Number.isNaN(marks.appended) ? marks.drawn : Math.max(marks.appended, marks.drawn);
   steps.append = appended - marks.drawn;
   steps.lastFrame = complete - appended;
