@@ -345,7 +345,8 @@
   const ONE_GO_CHARS = 12000;
   /**
    * How much the second part gets; each part after it twice the one before
-   * (one part per frame). Few, big parts: every part costs a frame of its
+   * (one part per frame), and a part takes all that is left when that is
+   * at most twice its size. Few, big parts: every part costs a frame of its
    * own (a wait for it, a layout and paint of the whole page), so smaller
    * ones make the whole article later; most articles take two.
    */
@@ -896,7 +897,8 @@
           frame = undefined;
           timer = setTimeout(() => {
             timer = setTimeout(() => {
-              const size = budget;
+              // No small last part: a frame of its own costs more than it saves.
+              const size = weight(source) <= 2 * budget ? Infinity : budget;
               budget *= 2;
               step(size);
             }, 0);
