@@ -16,7 +16,13 @@
  *       `timeOrigin + now()`), with a breakdown by step. Up to that frame's
  *       animation-frame callback only (which misses the frame's layout and
  *       paint) is reported beside it, as is the wall time seen from here
- *       (DevTools round trips and polling included). A page the corpus says
+ *       (DevTools round trips and polling included). A long article comes
+ *       in parts (overlay.js `progressive`): the first frame has its first
+ *       screenfuls, so "complete" is reported too: click until the whole
+ *       article is in the page (`appended`) and the frame that drew it has
+ *       been drawn (`complete`, the same rule as `drawn`). A build or a view
+ *       without those marks (an older build, a "not an article" notice)
+ *       counts its first frame as complete. A page the corpus says
  *       is no article must get the "not an article" notice; any other page
  *       the article.
  *
@@ -74,6 +80,16 @@ const STEPS = [
   ['paint', "that frame's style, layout, paint"],
 ];
 
+/**
+ * The rest of the click for a progressive article, after {@link STEPS}:
+ * drawn → complete.
+ * @type {[string, string][]}
+ */
+const COMPLETE_STEPS = [
+  ['append', 'rest of the article appended'],
+  ['lastFrame', 'its frame, style, layout, paint'],
+];
+
 /** How often the benchmark looks for the end of a click, in ms. */
 const POLL_MS = 20;
 
@@ -82,13 +98,25 @@ const POLL_MS = 20;
  * content script's marks on the page, on one epoch clock.
  * @param {import('../tests/e2e/lib.mjs').Launched} launched
  * @param {import('playwright-core').Page} page
- * @returns {Promise<{total: number, toFrame: number, steps: Record<string, number>}>}
+ * @returns {Promise<{total: number, toFrame: number, complete: number, steps: Record<string, number>}>}
  */
 async function breakdown(launched, page) {
   await page.waitForFunction(() => performance.getEntriesByName('quire:drawn').length > 0, undefined, { timeout: 5_000, polling: POLL_MS });
+  // Then the whole article: once `appended` is set, its `complete`; a build
+  // that sets neither is done when nothing is still being appended.
+  await page.waitForFunction(
+    () => {
+      const has = (/** @type {string} */ n) => performance.getEntriesByName(`quire:${n}`).length > 0;
+      if (has('complete')) return true;
+      if (has('appended')) return false;
+      return !document.getElementById('quire-reader')?.shadowRoot?.querySelector('.content[aria-busy="true"]');
+    },
+    undefined,
+    { timeout: 20_000, polling: POLL_MS },
+  );
   const marks = await page.evaluate(() =>
     Object.fromEntries(
-      ['open', 'serialised', 'sent', 'replied', 'answered', 'rendered', 'painted', 'drawn'].map((n) => {
+      ['open', 'serialised', 'sent', 'replied', 'answered', 'rendered', 'painted', 'drawn', 'appended', 'complete'].map((n) => {
         const entry = performance.getEntriesByName(`quire:${n}`)[0];
         return [n, entry ? performance.timeOrigin + entry.startTime : NaN];
       }),
@@ -112,7 +140,13 @@ async function breakdown(launched, page) {
     frame: marks.painted - marks.rendered,
     paint: marks.drawn - marks.painted,
   };
-  return { total: marks.drawn - w.click, toFrame: marks.painted - w.click, steps };
+  // Without the marks (an older build, a notice), the first frame was all of it.
+  // A short article's `complete` task can run just before `drawn` in the same frame.
+  const complete = Number.isNaN(marks.complete) ? marks.drawn : Math.max(marks.complete, marks.drawn);
+  const appended = Number.isNaN(marks.appended) ? marks.drawn : Math.max(marks.appended, marks.drawn);
+  steps.append = appended - marks.drawn;
+  steps.lastFrame = complete - appended;
+  return { total: marks.drawn - w.click, toFrame: marks.painted - w.click, complete: complete - w.click, steps };
 }
 
 async function main() {
@@ -227,6 +261,8 @@ async function main() {
       const wall = [];
       /** @type {number[]} */
       const toFrame = [];
+      /** @type {number[]} */
+      const complete = [];
       /** @type {Record<string, number>[]} */
       const steps = [];
       let clickError = '';
@@ -250,6 +286,7 @@ async function main() {
           const b = await breakdown(launched, page);
           click.push(b.total);
           toFrame.push(b.toFrame);
+          complete.push(b.complete);
           steps.push(b.steps);
         } catch (e) {
           clickError = String(e).split('\n')[0];
@@ -266,18 +303,19 @@ async function main() {
         clickToOverlayMs: click.length ? median(click) : null,
         clickWallMs: wall.length ? median(wall) : null,
         clickToFrameMs: toFrame.length ? median(toFrame) : null,
+        clickCompleteMs: complete.length ? median(complete) : null,
         readerable,
-        clickSteps: steps.length ? Object.fromEntries(STEPS.map(([k]) => [k, median(steps.map((s) => s[k]))])) : null,
+        clickSteps: steps.length ? Object.fromEntries([...STEPS, ...COMPLETE_STEPS].map(([k]) => [k, median(steps.map((s) => s[k]))])) : null,
         readabilityOk: r.readabilityOk,
         quireOk: r.quireOk,
         quireError: r.quireError || undefined,
         clickError: clickError || undefined,
         skipped: skipped || undefined,
-        runs: { readability: r.readability, quire: r.quire, outerHtml: r.outerHtml, click, toFrame, wall, steps },
+        runs: { readability: r.readability, quire: r.quire, outerHtml: r.outerHtml, click, toFrame, complete, wall, steps },
       };
       rows.push(row);
       process.stdout.write(
-        `${name.padEnd(44)} ${(row.bytes / 1024).toFixed(0).padStart(6)} KiB  readability ${row.readabilityMs.toFixed(1).padStart(7)} ms  quire ${row.quireMs.toFixed(1).padStart(7)} ms (+outerHTML ${row.outerHtmlMs.toFixed(1)})  click ${row.clickToOverlayMs ?? '-'} ms${skipped ? ` SKIPPED in page: ${skipped}` : `${row.quireOk ? '' : ' QUIRE FAILED'}${row.readabilityOk ? '' : ' READABILITY NULL'}`}${clickError ? ` [${clickError}]` : ''}\n`,
+        `${name.padEnd(44)} ${(row.bytes / 1024).toFixed(0).padStart(6)} KiB  readability ${row.readabilityMs.toFixed(1).padStart(7)} ms  quire ${row.quireMs.toFixed(1).padStart(7)} ms (+outerHTML ${row.outerHtmlMs.toFixed(1)})  click ${row.clickToOverlayMs ?? '-'} ms (complete ${row.clickCompleteMs ?? '-'} ms)${skipped ? ` SKIPPED in page: ${skipped}` : `${row.quireOk ? '' : ' QUIRE FAILED'}${row.readabilityOk ? '' : ' READABILITY NULL'}`}${clickError ? ` [${clickError}]` : ''}\n`,
       );
     }
   } finally {
@@ -297,8 +335,9 @@ async function main() {
     clickToOverlay: stats(col((r) => r.clickToOverlayMs)),
     clickWall: stats(col((r) => r.clickWallMs)),
     clickToFrame: stats(col((r) => r.clickToFrameMs)),
+    clickComplete: stats(col((r) => r.clickCompleteMs)),
     notArticlePages: rows.filter((r) => !r.readerable).length,
-    clickSteps: Object.fromEntries(STEPS.map(([k]) => [k, stats(col((r) => r.clickSteps?.[k] ?? null))])),
+    clickSteps: Object.fromEntries([...STEPS, ...COMPLETE_STEPS].map(([k]) => [k, stats(col((r) => r.clickSteps?.[k] ?? null))])),
     medianRatioQuireOverReadability: median(col((r) => r.ratio)),
     quireFaster: rows.filter((r) => r.ratio < 1).length,
     skippedInPage: rows.filter((r) => r.skipped).map((r) => r.name),
@@ -312,7 +351,7 @@ async function main() {
   await mkdir(outDir, { recursive: true });
   await writeFile(
     join(outDir, 'browser.json'),
-    JSON.stringify({ schema: 1, browser: browserVersion, node: process.version, reps: REPS, clickReps: CLICK_REPS, summary, pages: rows, elapsedSeconds: (Date.now() - started) / 1000 }, null, 2) + '\n',
+    JSON.stringify({ schema: 2, browser: browserVersion, node: process.version, reps: REPS, clickReps: CLICK_REPS, summary, pages: rows, elapsedSeconds: (Date.now() - started) / 1000 }, null, 2) + '\n',
   );
   const f = (/** @type {{median: number, p95: number}} */ s) => `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`;
   console.log(`\nChromium ${browserVersion}, ${rows.length} pages, ${REPS} runs each (per-page medians; p95 over pages)`);
@@ -324,6 +363,8 @@ async function main() {
   if (CLICK_REPS > 0) {
     console.log(`  (c) click → overlay painted:          ${f(summary.clickToOverlay)}; ${summary.clickErrors} pages with a click error (${summary.notArticlePages} pages are no article: the notice is their right answer)`);
     for (const [k, label] of STEPS) console.log(`      ${label.padEnd(34)} ${f(summary.clickSteps[k])}`);
+    console.log(`  (c') click → whole article drawn:      ${f(summary.clickComplete)}`);
+    for (const [k, label] of COMPLETE_STEPS) console.log(`      ${label.padEnd(34)} ${f(summary.clickSteps[k])}`);
     console.log(`      … to that frame's callback only:  ${f(summary.clickToFrame)}`);
     console.log(`      wall time seen through DevTools:  ${f(summary.clickWall)}`);
   }

@@ -127,7 +127,8 @@
 
     /**
      * Timing marks for `make bench-browser` (`quire:answered`,
-     * `quire:rendered`, `quire:painted`, `quire:drawn`; request.js sets
+     * `quire:rendered`, `quire:painted`, `quire:drawn`, and, for an article,
+     * `quire:appended` and `quire:complete` once all of it is in; request.js sets
      * `quire:open`, `quire:serialised`, `quire:sent` and `quire:replied`), on the
      * document's performance timeline, which the benchmark reads from the page.
      * @param {string} name
@@ -196,6 +197,14 @@
         onSettingsChange: (settings) => saver.schedule(settings),
         pageUrl: location.href,
         markdown: markdownOf,
+        // A long article comes in parts: the first frame gets its first
+        // screenfuls, the rest follows one part per frame.
+        progressive: true,
+        onComplete: () => {
+          // The whole article is in (`appended`), and the end of the frame that drew it (`complete`).
+          mark('appended');
+          requestAnimationFrame(() => setTimeout(() => mark('complete'), 0));
+        },
       });
       const current = { overlay, close };
       session = current;

@@ -15,8 +15,13 @@
  *
  * Safety: every piece of text goes in with `textContent`. The article HTML,
  * already sanitised by the core, is parsed with DOMParser (which never runs
- * scripts), cleaned once more by {@link cleanFragment} as a second line of
+ * scripts), cleaned once more by {@link cleanTree} as a second line of
  * defence, and adopted node by node. No `innerHTML` anywhere.
+ *
+ * A long article can come in parts (the `progressive` option, which the
+ * extension uses): the first frame gets the header and the first screenfuls,
+ * the rest follows a part per frame, at once when something needs all of it
+ * (print, select-all, a Ctrl/Cmd key); {@link moveArticle} splits it.
  */
 
 // `Article` is the global JSDoc type from shared/messages.js; `Settings` and
@@ -39,7 +44,8 @@
  * @property {() => Settings} settings The settings in effect.
  * @property {() => void} focus Moves focus into the dialog (a notice's
  *   first action, else the dialog itself) unless it is there already.
- * @property {() => void} dispose Stops listening to the system colour scheme and resizes.
+ * @property {() => void} dispose Stops listening to the system colour scheme,
+ *   resizes and print, and stops appending the article.
  */
 
 /**
@@ -54,6 +60,14 @@
  *   Markdown body, asked for when the reader copies it (the extension asks
  *   the worker; it rejects with the reason when it cannot). Without it, the
  *   article's own `markdown` field is used.
+ * @property {boolean} [progressive] Shows a long article (over about 12,000
+ *   characters) a part at a time: the header and the first screenfuls in
+ *   showArticle, the rest appended in a few parts, one per frame, right after (at once for print, select-all or a Ctrl/Cmd
+ *   key). `.content` has `aria-busy="true"` until all of it is in. Without
+ *   it, showArticle puts in the whole article.
+ * @property {() => void} [onComplete] Called once the whole article of a
+ *   showArticle is in the page (at once without `progressive`), unless
+ *   another view or dispose came first.
  */
 
 /**
@@ -180,68 +194,166 @@
   }
 
   /**
-   * Second line of defence over the core's sanitiser: removes executable or
-   * interactive elements, event-handler and style attributes, unsafe URLs.
-   * @param {ParentNode} parent
+   * Second line of defence over the core's sanitiser, for one element that
+   * stays: removes event-handler and style attributes and unsafe URLs.
+   * @param {Element} el
    */
-  function cleanFragment(parent) {
-    for (const el of Array.from(parent.querySelectorAll('*'))) {
-      const tag = el.localName;
-      if (DROP.has(tag)) {
-        el.remove();
-        continue;
+  function cleanElement(el) {
+    const tag = el.localName;
+    // Attribute names as strings: cheaper than an Attr object per attribute.
+    for (const attr of el.getAttributeNames()) {
+      const name = attr.toLowerCase();
+      if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'is' || name === 'tabindex') {
+        el.removeAttribute(attr);
+      } else if (URL_ATTRS.has(name) && !isSafeUrl(name, el.getAttribute(attr) ?? '', tag)) {
+        el.removeAttribute(attr);
       }
-      for (const attr of el.hasAttributes() ? Array.from(el.attributes) : []) {
-        const name = attr.name.toLowerCase();
-        if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'is' || name === 'tabindex') {
-          el.removeAttribute(attr.name);
-        } else if (URL_ATTRS.has(name) && !isSafeUrl(name, attr.value, tag)) {
-          el.removeAttribute(attr.name);
-        }
-      }
-      if (tag === 'a') {
-        el.setAttribute('rel', 'noopener noreferrer');
-      }
+    }
+    if (tag === 'a') el.setAttribute('rel', 'noopener noreferrer');
+  }
+
+  /**
+   * {@link cleanElement} on `root` (which the caller keeps) and everything
+   * under it, removing executable or interactive elements with their subtree.
+   * @param {Element} root
+   */
+  function cleanTree(root) {
+    cleanElement(root);
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      if (DROP.has(el.localName)) el.remove();
+      else cleanElement(el);
     }
   }
 
   /**
    * Images load only when they come near the viewport, from their original
-   * URLs; wide tables get a scroller of their own.
-   * @param {ParentNode} parent
+   * URLs; wide tables get a scroller of their own. `root` included; returns
+   * the node that now stands where `root` stood (a table's scroller).
+   * @param {Element} root
+   * @returns {Element}
    */
-  function setForReading(parent) {
-    for (const img of Array.from(parent.querySelectorAll('img'))) {
-      img.loading = 'lazy';
-      img.decoding = 'async';
+  function setForReading(root) {
+    const imgs = Array.from(root.getElementsByTagName('img'));
+    if (root.localName === 'img') imgs.push(/** @type {HTMLImageElement} */ (root));
+    for (const img of imgs) {
+      img.setAttribute('loading', 'lazy');
+      img.setAttribute('decoding', 'async');
     }
-    for (const table of Array.from(parent.querySelectorAll('table'))) {
+    let top = root;
+    /** @type {Element[]} */
+    const tables = Array.from(root.getElementsByTagName('table'));
+    if (root.localName === 'table') tables.push(root);
+    for (const table of tables) {
       if (table.parentElement?.classList.contains('table-scroll')) continue;
       const wrap = table.ownerDocument.createElement('div');
       wrap.className = 'table-scroll';
       table.replaceWith(wrap);
       wrap.append(table);
+      if (table === root) top = wrap;
     }
+    return top;
+  }
+
+  /** Containers a part of the article may stop inside (the rest of their children follow later). */
+  const SPLIT = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'ol', 'ul', 'dl', 'details', 'center']);
+  /** What an image counts for, in characters, when sizing a part. */
+  const IMAGE_WEIGHT = 400;
+
+  /**
+   * How much of the article a node is, in characters (images count as
+   * {@link IMAGE_WEIGHT}): a rough stand-in for how much it takes to lay out.
+   * @param {Node} node
+   */
+  function weight(node) {
+    if (node.nodeType !== Node.ELEMENT_NODE) return node.textContent?.length ?? 0;
+    const el = /** @type {Element} */ (node);
+    const images = el.localName === 'img' ? 1 : el.getElementsByTagName('img').length;
+    return (node.textContent?.length ?? 0) + images * IMAGE_WEIGHT;
   }
 
   /**
-   * Parses sanitised article HTML without running anything and moves it
-   * into `doc` as a fragment (adopted, not cloned: the parsed document is
-   * thrown away, and a copy of a long article costs 10 ms).
-   * @param {string} html
-   * @param {Document} doc
-   * @returns {DocumentFragment}
+   * Moves about `budget` characters of the parsed article from the front of
+   * `source` (an element of the parser's document, whose moved nodes leave
+   * it) to the end of `target` (in the reader's document), cleaned
+   * ({@link cleanTree}) and set for reading. A container bigger than what is
+   * left is split: a shallow copy goes to `target` now (kept in `copies`)
+   * and its children follow it there, this time or the next, so the result
+   * is the same tree as moving it whole.
+   * @param {Element} source
+   * @param {Element} target
+   * @param {number} budget
+   * @param {Map<Element, Element>} copies A split container in the source → its copy in the reader.
+   * @returns {number} what is left of the budget
    */
-  function importArticleHtml(html, doc) {
-    const parsed = new DOMParser().parseFromString(html, 'text/html');
-    cleanFragment(parsed.body);
-    const fragment = doc.createDocumentFragment();
-    for (const node of Array.from(parsed.body.childNodes)) {
-      fragment.append(doc.adoptNode(node));
+  function moveArticle(source, target, budget, copies) {
+    const doc = /** @type {Document} */ (target.ownerDocument);
+    // Into the page in one insertion per container, not one per node.
+    const batch = doc.createDocumentFragment();
+    while (budget > 0 && source.firstChild) {
+      const child = source.firstChild;
+      // nodeType, not instanceof: the parsed document's nodes may come from another realm (Xray wrappers).
+      if (child.nodeType !== Node.ELEMENT_NODE) {
+        budget -= weight(child);
+        batch.append(doc.adoptNode(child));
+        continue;
+      }
+      const node = /** @type {Element} */ (child);
+      const copy = copies.get(node);
+      if (copy) {
+        budget = moveArticle(node, copy, budget, copies);
+        if (!node.firstChild) {
+          node.remove();
+          copies.delete(node);
+        }
+        continue;
+      }
+      if (DROP.has(node.localName)) {
+        node.remove();
+        continue;
+      }
+      const size = weight(node);
+      if (size > budget && SPLIT.has(node.localName) && node.firstElementChild) {
+        const shallow = /** @type {Element} */ (node.cloneNode(false));
+        cleanElement(shallow);
+        batch.append(doc.adoptNode(shallow));
+        copies.set(node, shallow);
+        continue; // the loop goes into it next, as a split container
+      }
+      cleanTree(node);
+      budget -= size;
+      batch.append(doc.adoptNode(setForReading(node)));
     }
-    setForReading(fragment);
-    return fragment;
+    target.append(batch);
+    return budget;
   }
+
+  /**
+   * Parses sanitised article HTML without running anything (DOMParser).
+   * Nothing is cleaned or moved yet: {@link moveArticle} does that, a part at
+   * a time (nodes are adopted, not cloned: the parsed document is thrown
+   * away, and a copy of a long article costs 10 ms).
+   * @param {string} html
+   * @returns {HTMLElement} the parsed body
+   */
+  function parseArticleHtml(html) {
+    return new DOMParser().parseFromString(html, 'text/html').body;
+  }
+
+  /** How much of the article (in characters, see {@link weight}) the first frame gets with `progressive`: the first screenfuls. */
+  const FIRST_PART_CHARS = 6000;
+  /** An article up to this size goes in whole at once, even with `progressive`: a second frame would cost more than it saves. */
+  const ONE_GO_CHARS = 12000;
+  /**
+   * How much the second part gets; each part after it twice the one before
+   * (one part per frame), and a part takes all that is left when that is
+   * at most twice its size. Few, big parts: every part costs a frame of its
+   * own (a wait for it, a layout and paint of the whole page), so smaller
+   * ones make the whole article later; most articles take two.
+   */
+  const NEXT_PART_CHARS = 100000;
+
+  /** DROP as a selector, for {@link contentImageUrls}. */
+  const DROP_SELECTOR = Array.from(DROP).join(',');
 
   /**
    * A readable date for `iso` in the article's language, or null if the
@@ -263,8 +375,10 @@
   }
 
   /**
-   * Every image URL the content refers to: `src`, and each candidate of
-   * `srcset` on images and `<picture>` sources.
+   * Every image URL the content will show: `src`, and each candidate of
+   * `srcset` on images and `<picture>` sources; read from the parsed
+   * article before {@link moveArticle} cleans it, so what cleaning would
+   * remove (a dropped element, an unsafe URL) is left out here too.
    * @param {ParentNode} content
    * @returns {string[]}
    */
@@ -272,9 +386,13 @@
     /** @type {string[]} */
     const urls = [];
     for (const node of Array.from(content.querySelectorAll('img, picture source'))) {
+      if (node.parentElement?.closest(DROP_SELECTOR)) continue;
+      const tag = node.localName;
       const src = node.getAttribute('src');
-      if (src) urls.push(src);
-      for (const candidate of (node.getAttribute('srcset') || '').split(',')) {
+      if (src && isSafeUrl('src', src, tag)) urls.push(src);
+      const srcset = node.getAttribute('srcset') || '';
+      if (!isSafeUrl('srcset', srcset, tag)) continue;
+      for (const candidate of srcset.split(',')) {
         const url = candidate.trim().split(/\s+/)[0];
         if (url) urls.push(url);
       }
@@ -406,6 +524,13 @@
     let shown = null;
     /** @type {HTMLElement | null} What {@link focus} focuses: a notice's first action, else the dialog. */
     let firstFocus = null;
+    /**
+     * The rest of the article still to be appended (progressive rendering), or null.
+     * @type {{cancel: () => void, finish: () => void} | null}
+     */
+    let appending = null;
+    /** Appends what is left of the article now (print, select-all, find). */
+    const finishArticle = () => appending?.finish();
 
     // A constructed sheet rather than a <style>: it applies under any page
     // CSP and, unlike a <style> element, keeps applying if the page's own
@@ -438,7 +563,10 @@
     toggle.setAttribute('aria-expanded', 'false');
     toggle.setAttribute('aria-controls', PANEL_ID);
     const copy = button(doc, 'tool copy', t('copyMarkdown'), () => void copyMarkdown());
-    const print = button(doc, 'tool print', t('print'), () => window.print());
+    const print = button(doc, 'tool print', t('print'), () => {
+      finishArticle();
+      window.print();
+    });
     tools.append(toggle, copy, print);
     const close = button(doc, 'close', t('close'), () => options.onClose());
     close.title = t('closeTitle');
@@ -566,6 +694,8 @@
     // key handlers (site shortcuts) from acting on keys typed in the reader.
     dialog.addEventListener('keydown', (event) => {
       event.stopPropagation();
+      // Select all, find, print and the like want the whole article.
+      if (event.ctrlKey || event.metaKey) finishArticle();
       if (event.key !== 'Tab') return;
       const items = focusables(dialog);
       if (items.length === 0) return;
@@ -581,6 +711,9 @@
       }
     });
     for (const type of ['keyup', 'keypress']) dialog.addEventListener(type, (event) => event.stopPropagation());
+    // A selection may reach past what is appended yet; a printout must not stop short.
+    dialog.addEventListener('selectstart', finishArticle);
+    window.addEventListener('beforeprint', finishArticle);
 
     /** @param {string} text */
     function say(text) {
@@ -627,6 +760,7 @@
      * @param {Node[]} children
      */
     function render(state, children) {
+      appending?.cancel();
       firstFocus = null;
       dialog.dataset.state = state;
       page.className = `page ${state}`;
@@ -697,14 +831,14 @@
       if (meta.childNodes.length > 0) parts.push(meta);
 
       const content = el(doc, 'div', 'content');
-      content.append(importArticleHtml(article.content, doc));
+      const source = parseArticleHtml(article.content);
 
       // The lead image, unless the content already shows it (maybe in
       // another size: CMSs serve one picture under several URLs).
       const lead = article.leadImage;
       if (lead && isSafeUrl('src', lead, 'img')) {
         const leadKey = imageKey(lead);
-        const inContent = contentImageUrls(content).some((url) => url === lead || (leadKey !== null && imageKey(url) === leadKey));
+        const inContent = contentImageUrls(source).some((url) => url === lead || (leadKey !== null && imageKey(url) === leadKey));
         if (!inContent) {
           const figure = el(doc, 'figure', 'lead');
           const img = el(doc, 'img');
@@ -718,10 +852,68 @@
       }
       parts.push(content);
 
+      // Progressive: the first screenfuls now, the rest in the tasks after
+      // the first frame; otherwise all of it now.
+      /** @type {Map<Element, Element>} */
+      const copies = new Map();
+      const first = options.progressive && weight(source) > ONE_GO_CHARS ? FIRST_PART_CHARS : Infinity;
+      moveArticle(source, content, first, copies);
       render('article', parts);
       if (article.lang) page.lang = article.lang;
       if (article.dir === 'rtl' || article.dir === 'ltr') page.dir = article.dir;
       markScrollables();
+      if (!source.firstChild) {
+        options.onComplete?.();
+        return;
+      }
+      content.setAttribute('aria-busy', 'true');
+      /** @type {number | undefined} */
+      let frame;
+      /** @type {ReturnType<typeof setTimeout> | undefined} */
+      let timer;
+      const stop = () => {
+        if (frame !== undefined) cancelAnimationFrame(frame);
+        clearTimeout(timer);
+        if (appending === current) appending = null;
+      };
+      let budget = NEXT_PART_CHARS;
+      /** @param {number} size */
+      const step = (size) => {
+        moveArticle(source, content, size, copies);
+        if (source.firstChild) {
+          schedule();
+          return;
+        }
+        stop();
+        content.removeAttribute('aria-busy');
+        options.onComplete?.();
+      };
+      // Each part after the frame that drew the previous one: the next
+      // animation frame, then a task (so that frame's layout and paint come
+      // first), then one more (so tasks queued from that frame's other
+      // callbacks, like the drawn-frame marks of content/content.js, run first).
+      const schedule = () => {
+        frame = requestAnimationFrame(() => {
+          frame = undefined;
+          timer = setTimeout(() => {
+            timer = setTimeout(() => {
+              // No small last part: a frame of its own costs more than it saves.
+              const size = weight(source) <= 2 * budget ? Infinity : budget;
+              budget *= 2;
+              step(size);
+            }, 0);
+          }, 0);
+        });
+      };
+      const current = {
+        cancel: stop,
+        finish: () => {
+          stop();
+          step(Infinity);
+        },
+      };
+      appending = current;
+      schedule();
     }
 
     /**
@@ -765,6 +957,8 @@
     }
 
     function dispose() {
+      appending?.cancel();
+      window.removeEventListener('beforeprint', finishArticle);
       darkScheme?.removeEventListener('change', onScheme);
       resizes?.disconnect();
     }

@@ -680,3 +680,148 @@ test('the Kyiv Independent page: screenshots in three themes, axe clean, images 
     await page.close();
   }
 });
+
+// ---- a long article comes in parts ------------------------------------------
+
+/**
+ * @typedef {object} FirstFrame What the reader showed in the task that put
+ *   the article on the page, and right after `action` (see {@link watchFirstFrame}).
+ * @property {string | null} busy `aria-busy` of `.content`
+ * @property {number[]} notes The survey note numbers shown, in order.
+ * @property {boolean} end Whether the article's last paragraph is shown.
+ * @property {{busy: string | null, notes: number[], end: boolean} | null} after
+ */
+
+/**
+ * Arms a watcher in the page: when the reader puts its article content on
+ * the page, a mutation observer (a microtask, so before any later task or
+ * frame) records what it shows, then does `action`: `'print'` dispatches
+ * `beforeprint` as the browser does before it prints, `'close'` presses
+ * the reader's close button. `window.quireFirstFrame` gets the record;
+ * `window.quireContent` keeps the `.content` element.
+ * @param {Page} page
+ * @param {'none' | 'print' | 'close'} action
+ */
+function watchFirstFrame(page, action) {
+  return page.evaluate((what) => {
+    const w = /** @type {any} */ (window);
+    w.quireFirstFrame = null;
+    const read = (/** @type {Element} */ content) => {
+      const text = (content.textContent || '').replace(/\s+/g, ' ');
+      return {
+        busy: content.getAttribute('aria-busy'),
+        notes: Array.from(text.matchAll(/Survey note (\d+):/g), (m) => Number(m[1])),
+        end: text.includes('The end of the survey'),
+      };
+    };
+    /** @type {MutationObserver} */
+    const observer = new MutationObserver(() => {
+      const root = document.getElementById('quire-reader')?.shadowRoot;
+      if (!root) return;
+      observer.observe(root, { childList: true, subtree: true }); // a loading notice came first
+      const content = root.querySelector('.content');
+      if (!content) return;
+      observer.disconnect();
+      w.quireContent = content;
+      const first = read(content);
+      if (what === 'print') window.dispatchEvent(new Event('beforeprint'));
+      if (what === 'close') /** @type {HTMLElement} */ (root.querySelector('.close')).click();
+      w.quireFirstFrame = { ...first, after: what === 'none' ? null : read(content) };
+    });
+    observer.observe(document.documentElement, { childList: true });
+  }, action);
+}
+
+/** @param {Page} page @returns {Promise<FirstFrame>} */
+async function firstFrame(page) {
+  await page.waitForFunction(() => /** @type {any} */ (window).quireFirstFrame !== null);
+  return page.evaluate(() => /** @type {any} */ (window).quireFirstFrame);
+}
+
+const ALL_NOTES = Array.from({ length: 120 }, (_, i) => i + 1);
+
+test('a long article shows its first part at once and the rest right after, whole and in order', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const page = await openPage(browser, server.url('/long.html'));
+  try {
+    await watchFirstFrame(page, 'none');
+    const view = await openReader(browser, page);
+    const first = await firstFrame(page);
+    assert.equal(first.busy, 'true', 'the first frame says more is coming');
+    assert.ok(first.notes.length >= 3, `the first frame has the first screenfuls (${first.notes.length} notes)`);
+    assert.deepEqual(first.notes, ALL_NOTES.slice(0, first.notes.length), 'the first part is the start of the article');
+    assert.ok(first.notes.length < 60 && !first.end, `the first frame has only a part (${first.notes.length} notes)`);
+    assert.equal(view.title, 'A year on the towpath: the full survey of the Sowe canal');
+    assert.ok(view.focusInside, 'focus is in the reader from the first frame');
+
+    await page.waitForFunction(() => !document.getElementById('quire-reader')?.shadowRoot?.querySelector('.content[aria-busy]'));
+    const whole = await page.evaluate(() => {
+      const root = /** @type {ShadowRoot} */ (document.getElementById('quire-reader')?.shadowRoot);
+      const content = /** @type {HTMLElement} */ (root.querySelector('.content'));
+      const pre = /** @type {HTMLElement} */ (content.querySelector('pre'));
+      return {
+        same: content === /** @type {any} */ (window).quireContent,
+        notes: Array.from(content.innerText.matchAll(/Survey note (\d+):/g), (m) => Number(m[1])),
+        end: content.innerText.includes('The end of the survey'),
+        headings: Array.from(content.querySelectorAll('h2'), (h) => h.textContent),
+        pre: { tabindex: pre.getAttribute('tabindex'), role: pre.getAttribute('role') },
+        focusInside: Boolean(root.activeElement),
+      };
+    });
+    assert.ok(whole.same, 'the parts went into the same content element');
+    assert.deepEqual(whole.notes, ALL_NOTES, 'every note, once, in order (innerText: as copy and find see it)');
+    assert.ok(whole.end, 'the last paragraph is in');
+    assert.deepEqual(whole.headings, ['Part 1 of the survey', 'Part 2 of the survey', 'Part 3 of the survey', 'Part 4 of the survey', 'Part 5 of the survey', 'Part 6 of the survey']);
+    assert.deepEqual(whole.pre, { tabindex: '0', role: 'region' }, 'a wide code block in a late part is marked as a scroller');
+    assert.ok(whole.focusInside, 'focus stayed in the reader');
+  } finally {
+    await page.close();
+  }
+});
+
+test('printing before the rest of a long article is in prints all of it', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const page = await openPage(browser, server.url('/long.html'));
+  try {
+    await watchFirstFrame(page, 'print');
+    await openReader(browser, page);
+    const first = await firstFrame(page);
+    assert.equal(first.busy, 'true');
+    assert.ok(!first.end, 'the first frame had only a part');
+    assert.deepEqual(first.after, { busy: null, notes: ALL_NOTES, end: true }, 'beforeprint appended the rest at once');
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const content = /** @type {HTMLElement} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('.content'));
+      return content.innerText.includes('The end of the survey');
+    });
+    assert.ok(printed, 'the print view shows the last paragraph');
+    await page.emulateMedia({ media: 'screen' });
+  } finally {
+    await page.close();
+  }
+});
+
+test('closing while a long article is still coming in stops it and restores the page exactly', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const page = await openPage(browser, server.url('/long.html'));
+  try {
+    await page.evaluate(() => window.scrollTo(0, 700));
+    const before = await pageState(page);
+    await watchFirstFrame(page, 'close');
+    await clickAction(browser, page);
+    const first = await firstFrame(page);
+    assert.equal(first.busy, 'true', 'closed while parts were pending');
+    await waitForOverlayGone(page);
+    // Frames and tasks enough for every pending part to have come in.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    const closed = await page.evaluate(() => {
+      const content = /** @type {HTMLElement} */ (/** @type {any} */ (window).quireContent);
+      return { connected: content.isConnected, notes: (content.textContent || '').match(/Survey note \d+:/g)?.length ?? 0 };
+    });
+    assert.deepEqual(closed, { connected: false, notes: first.notes.length }, 'nothing was appended after the close');
+    const after = await pageState(page);
+    assert.equal(after.html, before.html, 'the page serialisation is back as it was');
+    assert.deepEqual([after.x, after.y], [before.x, before.y], 'the scroll position is back');
+    assert.equal(after.sheets, before.sheets, 'the scroll-lock sheet is gone');
+    assert.equal((await readOverlay(page)).present, false);
+  } finally {
+    await page.close();
+  }
+});
