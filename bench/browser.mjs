@@ -44,23 +44,13 @@ import { mkdtemp, rm, symlink, readdir, mkdir, writeFile, stat, readFile } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT, serve, launchWithExtension, clickAction, waitForOverlay } from '../tests/e2e/lib.mjs';
+import { median, pct } from './stats.mjs';
 
 const CORPUS = resolve(process.env.QUIRE_CORPUS || join(ROOT, '..', 'shared', 'corpus'), 'readability-test-pages');
 const REPS = Number(process.env.QUIRE_BENCH_BROWSER_REPS || 5);
 const CLICK_REPS = Number(process.env.QUIRE_BENCH_CLICK_REPS ?? 1);
 const FILTER = process.env.QUIRE_BENCH_FILTER || '';
 
-/** @param {number[]} v */
-const median = (v) => {
-  const s = [...v].sort((a, b) => a - b);
-  const n = s.length;
-  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
-/** @param {number[]} v @param {number} p */
-const pct = (v, p) => {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.round(p * (s.length - 1)))] : NaN;
-};
 
 /**
  * The steps of a click, as [key, label]; each runs from the previous mark to
@@ -128,6 +118,7 @@ async function breakdown(launched, page) {
     const t = /** @type {any} */ (globalThis).quireWorker.timings;
     return t[t.length - 1];
   });
+  /** @type {Record<string, number>} */
   const steps = {
     inject: marks.open - w.click,
     serialise: marks.serialised - marks.open,
@@ -177,6 +168,7 @@ async function main() {
     return w.readyMs();
   });
   const page = await context.newPage();
+  /** @type {any[]} one record per page (see the JSON written below) */
   const rows = [];
   let initMs = NaN;
   const started = Date.now();
