@@ -445,7 +445,7 @@ fn find(
 /// of 1–8 MiB it saves 0.4–4.8 MiB.
 const PRESIZE_MEMO_FROM: usize = 10_000;
 
-/// The verdicts of the last [`mark`], by [`Fingerprints::key`], for
+/// The verdicts of the last [`mark`], by a fingerprint of what [`judge`] reads, for
 /// [`sweep`]; one per extraction (it lives in the run's
 /// [`Context`](crate::Context)). A key covers everything [`judge`] reads,
 /// so an entry that does not fit the swept tree (from a retry of the

@@ -31,7 +31,8 @@ pub enum Decision {
 }
 
 /// The decisions and scores of one run. Phases record into it through
-/// [`crate::Context::note`]; without a trace, recording costs nothing.
+/// [`crate::Context::dropped`] and [`crate::Context::clutter`] (which call
+/// [`Trace::note`]); without a trace, recording costs nothing.
 #[derive(Debug, Default)]
 pub struct Trace {
     decisions: RefCell<Vec<(NodeId, Decision)>>,

@@ -132,7 +132,7 @@ pub struct Context {
     /// The article title, once metadata has found it (used to drop a
     /// duplicate headline from the body).
     pub title: Option<String>,
-    /// Where phases record their decisions when [`explain`] runs.
+    /// Where phases record their decisions when [`explain()`] runs.
     pub trace: Option<std::rc::Rc<Trace>>,
     /// The clutter verdicts of the clean phase's first pass, for its last
     /// ([`clutter::mark`], then [`clutter::sweep`]).

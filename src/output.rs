@@ -290,7 +290,7 @@ fn escape(s: &str, out: &mut impl HtmlOut, attr: bool) {
 /// heading inside a `<p>`, a `<p>` in a `<p>`, an `<li>` in an `<li>`), which
 /// a browser would rebuild differently. The writer checks, as it writes,
 /// that every element and text sits where the parser would leave it (see
-/// [`HtmlWriter`]); only when something does not is the output parsed and
+/// `HtmlWriter`); only when something does not is the output parsed and
 /// written again, as a browser would parse it, until the parser keeps it as
 /// it is. The result is a fixed point of [`sanitize_fragment`].
 pub fn html(dom: &Dom, root: NodeId) -> String {
