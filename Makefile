@@ -26,7 +26,7 @@ NODE_TEST := node --test --test-concurrency=1
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
 	@echo "make run     build the extension, open the sample page in Chromium and show the reader [PAGE=path|url]"
-	@echo "make test    fmt, clippy, JS type check, cargo test, wasm tests in Chromium, release-wasm smoke test, JS and end-to-end tests"
+	@echo "make test    fmt, clippy, rustdoc, JS type check, cargo test, wasm tests in Chromium, release-wasm smoke test, JS and end-to-end tests"
 	@echo "make dist    build dist/chrome and dist/firefox (unpacked), their zips dist/quire-{chrome,firefox}.zip, and dist/www (the playground)"
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
 	@echo "make bench   speed vs dom_smoothie, wasm size, wasm memory (out/bench/, BENCHMARKS.md explains)"
@@ -47,6 +47,7 @@ test: lint typecheck unit wasm-test js-test smoke e2e
 lint: setup lint-ext
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 
 # Mozilla's add-on linter (web-ext lint) on the Firefox build: any finding
 # fails except Firefox ignoring background.service_worker (see the script).
