@@ -133,6 +133,7 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
 /// walk per step. Until its last step, `prep_article` only removes elements
 /// and renames `h1`s, so what a step would find by walking the tree again is
 /// what is on its list and still in the tree ([`still_in`]).
+#[derive(Default)]
 struct Found {
     form: Vec<NodeId>,
     fieldset: Vec<NodeId>,
@@ -146,16 +147,7 @@ struct Found {
 
 impl Found {
     fn new(dom: &Dom, root: NodeId) -> Found {
-        let mut found = Found {
-            form: Vec::new(),
-            fieldset: Vec::new(),
-            h1_h2: Vec::new(),
-            table: Vec::new(),
-            ul: Vec::new(),
-            div: Vec::new(),
-            p: Vec::new(),
-            br: Vec::new(),
-        };
+        let mut found = Found::default();
         for n in dom.descendants(root).skip(1) {
             let list = match dom.tag(n) {
                 "form" => &mut found.form,
@@ -199,13 +191,6 @@ pub fn run(dom: &mut Dom, root: NodeId, ctx: &Context) -> Vec<clutter::Removed> 
 fn is_share_match(m: &str) -> bool {
     m.split(|c: char| !c.is_ascii_alphanumeric())
         .any(|w| w == "share" || w == "sharedaddy")
-}
-
-fn tags(dom: &Dom, root: NodeId, names: &[&str]) -> Vec<NodeId> {
-    dom.descendants(root)
-        .skip(1)
-        .filter(|&n| names.contains(&dom.tag(n)))
-        .collect()
 }
 
 fn single_element_child(dom: &Dom, id: NodeId) -> Option<NodeId> {
@@ -298,7 +283,7 @@ fn mark_data_tables(dom: &Dom, tables: &[NodeId]) -> Vec<NodeId> {
 fn row_and_column_count(dom: &Dom, table: NodeId) -> (usize, usize) {
     let mut rows = 0;
     let mut cols = 0;
-    for tr in tags(dom, table, &["tr"]) {
+    for tr in dom.find_all_tags(table, "tr") {
         rows += dom
             .attr(tr, "rowspan")
             .and_then(|v| v.trim().parse::<usize>().ok())
