@@ -637,7 +637,7 @@ macro_rules! shorthand (
     ( $me:ident : create_attr $c:expr              ) => ( $me.create_attribute($c)                            );
     ( $me:ident : push_name $c:expr                ) => ( $me.current_attr_name.borrow_mut().push_char($c)    );
     ( $me:ident : push_value $c:expr               ) => ( $me.current_attr_value.borrow_mut().push_char($c)   );
-    ( $me:ident : append_value $c:expr             ) => ( $me.current_attr_value.borrow_mut().push_tendril($c));
+    ( $me:ident : append_value $c:expr             ) => ( append_run(&$me.current_attr_value, $c)     );
     ( $me:ident : push_comment $c:expr             ) => ( $me.current_comment.borrow_mut().push_char($c)      );
     ( $me:ident : append_comment $c:expr           ) => ( $me.current_comment.borrow_mut().push_slice($c)     );
     ( $me:ident : emit_comment                     ) => ( $me.emit_current_comment()                          );
@@ -746,12 +746,63 @@ fn take_char(buf: &mut StrTendril) -> char {
 /// `dest`, with ASCII upper-case letters lowercased as the spec says (other
 /// characters are appended as they are).
 fn push_lowercased(dest: &RefCell<StrTendril>, run: &StrTendril) {
-    let mut dest = dest.borrow_mut();
     if run.bytes().any(|b| b.is_ascii_uppercase()) {
-        dest.push_slice(&run.to_ascii_lowercase());
+        dest.borrow_mut().push_slice(&run.to_ascii_lowercase());
+    } else {
+        append_run(dest, run);
+    }
+}
+
+/// Quire patch: appends a run taken off the input to `dest`. The first run
+/// of an empty `dest` (most attribute values are one run) shares the input's
+/// buffer instead of being copied into a new one; a later push copies it.
+fn append_run(dest: &RefCell<StrTendril>, run: &StrTendril) {
+    let mut dest = dest.borrow_mut();
+    if dest.is_empty() {
+        *dest = run.clone();
     } else {
         dest.push_tendril(run);
     }
+}
+
+/// Quire patch: bytes of a word that are zero get 0x80, the others 0
+/// (exact, unlike the carry-based test: no false hits after a zero byte).
+const fn zero_bytes(w: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((w & LOW7) + LOW7) | w | LOW7)
+}
+
+/// Quire patch: the data state's scan for targets without SSE2 or NEON,
+/// eight bytes at a time. Returns how many leading bytes are none of `<`,
+/// `&`, CR and NUL (all of them when none is found) and how many of those are
+/// line feeds: what the SIMD scans return, before their byte-wise tail
+/// (`data_state_simd_fast_path`), which finishes whatever is left.
+#[cfg_attr(
+    any(target_arch = "x86", target_arch = "x86_64", target_arch = "aarch64"),
+    allow(dead_code)
+)]
+fn data_state_swar_scan(bytes: &[u8]) -> (usize, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = 0;
+    let mut n_newlines = 0;
+    for word in bytes.chunks_exact(8) {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let stops = zero_bytes(w ^ (ONES * b'<' as u64))
+            | zero_bytes(w ^ (ONES * b'&' as u64))
+            | zero_bytes(w ^ (ONES * b'\r' as u64))
+            | zero_bytes(w);
+        let newlines = zero_bytes(w ^ (ONES * b'\n' as u64));
+        if stops != 0 {
+            // Little-endian: the first byte is the lowest.
+            let position = stops.trailing_zeros() / 8;
+            let before = (1u64 << (position * 8)) - 1;
+            n_newlines += u64::from((newlines & before).count_ones());
+            return (i + position as usize, n_newlines);
+        }
+        n_newlines += u64::from(newlines.count_ones());
+        i += 8;
+    }
+    (i, n_newlines)
 }
 
 macro_rules! get_char ( ($me:expr, $input:expr) => (
@@ -787,7 +838,10 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                 // Step 1. Consume the next input character:
                 let set = small_char_set!('\r' '\0' '&' '<' '\n');
 
-                #[cfg(any(target_arch = "x86", target_arch = "x86_64", target_arch = "aarch64"))]
+                // Quire patch: the fast path runs on every target (on those
+                // without SSE2 or NEON, such as wasm32, it scans a word at a
+                // time; see `data_state_swar_scan`), so a run of text goes on
+                // past line feeds everywhere, not only where SIMD is.
                 let set_result = if !(self.opts.exact_errors
                     || self.reconsume.get()
                     || self.ignore_lf.get())
@@ -823,13 +877,6 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                 } else {
                     self.pop_except_from(input, set)
                 };
-
-                #[cfg(not(any(
-                    target_arch = "x86",
-                    target_arch = "x86_64",
-                    target_arch = "aarch64"
-                )))]
-                let set_result = self.pop_except_from(input, set);
 
                 let Some(set_result) = set_result else {
                     return ProcessResult::Suspend;
@@ -2987,12 +3034,13 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             std::arch::is_aarch64_feature_detected!("neon")
         }
 
+        // Quire patch: the word-at-a-time scan needs no CPU feature.
         #[cfg(not(any(target_arch = "x86", target_arch = "x86_64", target_arch = "aarch64")))]
-        false
+        true
     }
 
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64", target_arch = "aarch64"))]
-    /// Implements the [data state] with SIMD instructions.
+    /// Implements the [data state] with SIMD instructions (Quire patch: or,
+    /// on other targets, a word at a time).
     /// Calls SSE2- or NEON-specific function for chunks and processes any remaining bytes.
     ///
     /// The algorithm implemented is the naive SIMD approach described [here].
@@ -3008,6 +3056,9 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
 
         #[cfg(target_arch = "aarch64")]
         let (mut i, mut n_newlines) = self.data_state_neon_fast_path(input);
+
+        #[cfg(not(any(target_arch = "x86", target_arch = "x86_64", target_arch = "aarch64")))]
+        let (mut i, mut n_newlines) = data_state_swar_scan(input.as_bytes());
 
         // Process any remaining bytes (less than STRIDE)
         while let Some(c) = input.as_bytes().get(i) {
@@ -3211,6 +3262,62 @@ mod test {
     use std::cell::RefCell;
 
     use crate::LocalName;
+
+    /// Quire patch: the word-at-a-time data-state scan against the plain
+    /// byte-by-byte rule, on every mix of stop bytes, line feeds, a byte just
+    /// above a stop byte (carry-based tests confuse them), multibyte UTF-8
+    /// and ordinary letters, at every length and offset around a word.
+    #[test]
+    fn swar_scan_matches_bytewise() {
+        fn bytewise(bytes: &[u8]) -> (usize, u64) {
+            let mut n = 0;
+            for (i, &b) in bytes.iter().enumerate() {
+                if matches!(b, b'<' | b'&' | b'\r' | b'\0') {
+                    return (i, n);
+                }
+                n += u64::from(b == b'\n');
+            }
+            (bytes.len(), n)
+        }
+        let pieces: [&[u8]; 10] = [
+            b"a", b"<", b"&", b"\r", b"\0", b"\n", b"\x01", b"\x0b", b"=", "é".as_bytes(),
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut checked = 0;
+        for len in 0..40 {
+            for _ in 0..200 {
+                let mut bytes = Vec::new();
+                while bytes.len() < len {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    // Mostly letters and line feeds, so runs reach past a word.
+                    let k = (seed % 40) as usize;
+                    let piece = if k < pieces.len() {
+                        pieces[k]
+                    } else if k < 30 {
+                        pieces[0]
+                    } else {
+                        pieces[5]
+                    };
+                    bytes.extend_from_slice(piece);
+                }
+                let (i, n) = super::data_state_swar_scan(&bytes);
+                // The scan may stop short of the end on a word boundary (the
+                // caller finishes byte by byte), never past a stop byte.
+                let (want_i, want_n) = bytewise(&bytes);
+                if i < want_i {
+                    assert_eq!(i, bytes.len() / 8 * 8, "{bytes:?}");
+                    let (rest_i, rest_n) = bytewise(&bytes[i..]);
+                    assert_eq!((i + rest_i, n + rest_n), (want_i, want_n), "{bytes:?}");
+                } else {
+                    assert_eq!((i, n), (want_i, want_n), "{bytes:?}");
+                }
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 8000);
+    }
 
     // LinesMatch implements the TokenSink trait. It is used for testing to see
     // if current_line is being updated when process_token is called. The lines
