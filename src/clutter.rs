@@ -482,14 +482,14 @@ impl Fingerprints {
             elements += usize::from(dom.is_element(n));
         }
         let mut above = vec![0; dom.len()];
-        let mut h = FoldHasher::default();
+        let mut h = WordHasher::default();
         for a in dom.ancestors(root) {
             h.write_u64(own_hash(dom, a));
         }
         above[root.index()] = h.finish();
         for &n in nodes.iter().skip(1) {
             if let Some(p) = dom.parent(n) {
-                let mut h = FoldHasher::default();
+                let mut h = WordHasher::default();
                 h.write_u64(above[p.index()]);
                 h.write_u64(own[p.index()]);
                 above[n.index()] = h.finish();
@@ -499,7 +499,7 @@ impl Fingerprints {
         let mut subtree = own;
         for &n in nodes.iter().rev() {
             if dom.first_child(n).is_some() {
-                let mut h = FoldHasher::default();
+                let mut h = WordHasher::default();
                 h.write_u64(subtree[n.index()]);
                 for c in dom.children(n) {
                     h.write_u64(subtree[c.index()]);
@@ -520,7 +520,7 @@ impl Fingerprints {
     /// following block for a heading and the preceding heading for a list
     /// or section ([`titled_sibling`]).
     fn key(&self, dom: &Dom, node: NodeId) -> u64 {
-        let mut h = FoldHasher::default();
+        let mut h = WordHasher::default();
         h.write_u64(self.subtree[node.index()]);
         h.write_u64(self.above[node.index()]);
         let tag = dom.tag(node);
@@ -544,23 +544,27 @@ impl Fingerprints {
 }
 
 /// A fast 64-bit hasher for [`Fingerprints`]: each 8-byte word is mixed in
-/// by a folded 64×64→128-bit multiply (as in wyhash and foldhash). Not for
-/// hash tables an attacker fills; a collision here costs at most one
-/// verdict on the attacker's own page.
+/// by SplitMix64's finaliser (two 64-bit multiplies and three shifts), which
+/// spreads a one-bit change over the whole state. Only 64-bit operations,
+/// which wasm has (a 64×64→128-bit multiply, as wyhash and foldhash fold, is
+/// a library call there). Not for hash tables an attacker fills; a collision
+/// here costs at most one verdict on the attacker's own page.
 #[derive(Default)]
-struct FoldHasher(u64);
+struct WordHasher(u64);
 
-impl FoldHasher {
+impl WordHasher {
     const K0: u64 = 0x243f_6a88_85a3_08d3;
-    const K1: u64 = 0x9e37_79b9_7f4a_7c15;
 
-    fn fold(a: u64, b: u64) -> u64 {
-        let p = u128::from(a) * u128::from(b);
-        (p as u64) ^ ((p >> 64) as u64)
+    /// SplitMix64's finaliser: a bijection in which every input bit affects
+    /// every output bit.
+    fn mix(mut z: u64) -> u64 {
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
     }
 }
 
-impl Hasher for FoldHasher {
+impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut words = bytes.chunks_exact(8);
         for w in &mut words {
@@ -577,18 +581,18 @@ impl Hasher for FoldHasher {
     }
 
     fn write_u64(&mut self, w: u64) {
-        self.0 = Self::fold(self.0 ^ w ^ Self::K0, Self::K1).rotate_left(23);
+        self.0 = Self::mix(self.0 ^ w ^ Self::K0);
     }
 
     fn finish(&self) -> u64 {
-        Self::fold(self.0 ^ Self::K1, Self::K0)
+        self.0
     }
 }
 
 /// A hash of one node on its own: an element's tag and attributes (but the
 /// [`is_unread_attr`] ones), a text's characters.
 fn own_hash(dom: &Dom, node: NodeId) -> u64 {
-    let mut h = FoldHasher::default();
+    let mut h = WordHasher::default();
     match &dom.node(node).data {
         NodeData::Element { attrs, .. } => {
             h.write_u8(1);
@@ -1649,6 +1653,60 @@ mod tests {
     use super::*;
     use crate::dom::Limits;
     use ClutterKind as K;
+
+    /// Fingerprint keys stand in for what they hash, so near-identical inputs
+    /// must not collide: every short text over a small alphabet (empty to
+    /// six bytes, so one word and a padded remainder), the same texts as
+    /// word sequences, and one bit flipped in each of many long words.
+    #[test]
+    fn word_hasher_separates_near_identical_inputs() {
+        let hash_bytes = |b: &[u8]| {
+            let mut h = WordHasher::default();
+            h.write(b);
+            h.finish()
+        };
+        let mut seen = std::collections::HashSet::new();
+        let alphabet = [b'a', b'b', b' ', 0, 0xff];
+        let mut texts = vec![Vec::new()];
+        let mut frontier = vec![Vec::new()];
+        for _ in 0..6 {
+            let mut next = Vec::new();
+            for t in &frontier {
+                for &c in &alphabet {
+                    let mut t = t.clone();
+                    t.push(c);
+                    next.push(t);
+                }
+            }
+            texts.extend(next.iter().cloned());
+            frontier = next;
+        }
+        for t in &texts {
+            assert!(seen.insert(hash_bytes(t)), "collision on {t:?}");
+        }
+        let mut words_seen = std::collections::HashSet::new();
+        for t in &texts {
+            let mut h = WordHasher::default();
+            for &b in t {
+                h.write_u64(u64::from(b));
+            }
+            assert!(words_seen.insert(h.finish()), "collision on words {t:?}");
+        }
+        let base = [0x0123_4567_89ab_cdef_u64, 42, u64::MAX];
+        let mut flips = std::collections::HashSet::new();
+        for word in 0..base.len() {
+            for bit in 0..64 {
+                let mut h = WordHasher::default();
+                for (i, &w) in base.iter().enumerate() {
+                    h.write_u64(if i == word { w ^ 1 << bit } else { w });
+                }
+                assert!(
+                    flips.insert(h.finish()),
+                    "collision flipping bit {bit} of word {word}"
+                );
+            }
+        }
+    }
 
     /// A paragraph of article prose, long enough to count as running text.
     const PROSE: &str = "The night ferry to the outer islands left forty minutes late, \
