@@ -32,6 +32,8 @@ import { median, pct } from './stats.mjs';
 
 const CORPUS = resolve(process.env.QUIRE_CORPUS || join(ROOT, '..', 'shared', 'corpus'), 'readability-test-pages');
 const PAGES = Number(process.env.QUIRE_BENCH_COLD_PAGES || 13);
+/** The content script's timing marks read (see content.js). */
+const MARKS = ['open', 'sent', 'replied', 'answered', 'rendered', 'drawn', 'complete'];
 /** From a page's load to the click. */
 const SETTLE_MS = 500;
 
@@ -44,25 +46,30 @@ const SETTLE_MS = 500;
  * @param {import('playwright-core').Page} page
  */
 async function timedClick(launched, page) {
-  const start = await page.evaluate(() => {
-    for (const name of ['open', 'sent', 'drawn', 'complete']) performance.clearMarks(`quire:${name}`);
+  const start = await page.evaluate((names) => {
+    for (const name of names) performance.clearMarks(`quire:${name}`);
     return performance.timeOrigin + performance.now();
-  });
+  }, MARKS);
   await clickAction(launched, page);
   await page.waitForFunction(() => performance.getEntriesByName('quire:drawn').length > 0, undefined, { timeout: 30_000, polling: 20 });
   if ((await readOverlay(page)).state === 'article') {
     await page.waitForFunction(() => performance.getEntriesByName('quire:complete').length > 0, undefined, { timeout: 30_000, polling: 20 });
   }
-  const marks = await page.evaluate(() =>
-    Object.fromEntries(
-      ['open', 'sent', 'drawn', 'complete'].map((n) => {
-        const entry = performance.getEntriesByName(`quire:${n}`)[0];
-        return [n, entry ? performance.timeOrigin + entry.startTime : NaN];
-      }),
-    ),
+  const marks = await page.evaluate(
+    (names) =>
+      Object.fromEntries(
+        names.map((n) => {
+          const entry = performance.getEntriesByName(`quire:${n}`)[0];
+          return [n, entry ? performance.timeOrigin + entry.startTime : NaN];
+        }),
+      ),
+    MARKS,
   );
   const complete = Number.isNaN(marks.complete) ? marks.drawn : Math.max(marks.complete, marks.drawn);
-  return { start, ms: marks.drawn - start, completeMs: complete - start, marks };
+  // The content script's own work on the answer: DOM building and the style
+  // and layout that focusing the overlay forces.
+  const renderMs = marks.rendered - marks.answered;
+  return { start, ms: marks.drawn - start, completeMs: complete - start, renderMs, marks };
 }
 
 /**
@@ -92,7 +99,14 @@ async function coldSteps(worker, click) {
       // Still compiling, instantiating or warming up (0 if the core was ready first).
       waitForCore: Math.max(0, ready - w.received),
       extract: w.extractEnd - Math.max(ready, w.received),
-      replyAndRender: click.marks.drawn - w.extractEnd,
+      // The answer's way back to the content script.
+      reply: click.marks.replied - w.extractEnd,
+      // Waiting for the stored settings, if they came after the answer.
+      settings: click.marks.answered - click.marks.replied,
+      // The overlay built and the article put in (DOM work, no layout yet).
+      render: click.marks.rendered - click.marks.answered,
+      // Style, layout and paint of the first frame that shows it.
+      frame: click.marks.drawn - click.marks.rendered,
     },
   };
 }
@@ -123,12 +137,12 @@ async function main() {
     const u = route.request().url();
     return u.startsWith(server.origin) || u.startsWith('chrome-extension:') ? route.continue() : route.abort();
   });
-  /** @type {{name: string, bytes: number, coldMs: number, coldCompleteMs: number, warmMs: number, warmCompleteMs: number, workerReadyMs: number, coldSteps: Record<string, number>}[]} */
+  /** @type {{name: string, bytes: number, coldMs: number, coldCompleteMs: number, newTabMs: number, newTabCompleteMs: number, warmMs: number, warmCompleteMs: number, coldRenderMs: number, newTabRenderMs: number, warmRenderMs: number, workerReadyMs: number, coldSteps: Record<string, number>}[]} */
   const rows = [];
   try {
     for (const { name, bytes } of chosen) {
       const url = server.url(`/${name}/source.html`);
-      const page = await context.newPage();
+      let page = await context.newPage();
       try {
         await page.goto(url, { waitUntil: 'load' });
         // A reader clicks some time after the page has loaded, by when an
@@ -138,12 +152,36 @@ async function main() {
         const cold = await timedClick(launched, page);
         const worker = currentWorker(launched);
         const { workerReadyMs, steps } = worker ? await coldSteps(worker, cold) : { workerReadyMs: NaN, steps: {} };
+        // The same page in a new tab, on the running worker: a new renderer
+        // process, whose caches (compiled content scripts, fonts, style)
+        // are as cold as for most real clicks. (The first tab goes first:
+        // a click finds its tab by URL.)
+        await page.close();
+        page = await context.newPage();
+        await page.goto(url, { waitUntil: 'load' });
+        await settle();
+        const newTab = await timedClick(launched, page);
+        // That tab reloaded: the renderer's caches are warm.
         await page.reload({ waitUntil: 'load' });
         await settle();
         const warm = await timedClick(launched, page);
-        rows.push({ name, bytes, coldMs: cold.ms, coldCompleteMs: cold.completeMs, warmMs: warm.ms, warmCompleteMs: warm.completeMs, workerReadyMs, coldSteps: steps });
+        rows.push({
+          name,
+          bytes,
+          coldMs: cold.ms,
+          coldCompleteMs: cold.completeMs,
+          newTabMs: newTab.ms,
+          newTabCompleteMs: newTab.completeMs,
+          warmMs: warm.ms,
+          warmCompleteMs: warm.completeMs,
+          coldRenderMs: cold.renderMs,
+          newTabRenderMs: newTab.renderMs,
+          warmRenderMs: warm.renderMs,
+          workerReadyMs,
+          coldSteps: steps,
+        });
         console.log(
-          `${name.padEnd(28)} ${String(bytes).padStart(8)} B  cold ${cold.ms.toFixed(0).padStart(5)} ms  warm ${warm.ms.toFixed(0).padStart(5)} ms  ` +
+          `${name.padEnd(28)} ${String(bytes).padStart(8)} B  cold ${cold.ms.toFixed(0).padStart(5)} ms  new tab ${newTab.ms.toFixed(0).padStart(5)} ms  warm ${warm.ms.toFixed(0).padStart(5)} ms  ` +
             `ready ${workerReadyMs.toFixed(0)} ms  [${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}]`,
         );
       } finally {
@@ -155,7 +193,7 @@ async function main() {
     await server.close();
   }
   const summary = Object.fromEntries(
-    /** @type {const} */ (['coldMs', 'coldCompleteMs', 'warmMs', 'warmCompleteMs', 'workerReadyMs']).map((k) => {
+    /** @type {const} */ (['coldMs', 'coldCompleteMs', 'newTabMs', 'newTabCompleteMs', 'warmMs', 'warmCompleteMs', 'coldRenderMs', 'newTabRenderMs', 'warmRenderMs', 'workerReadyMs']).map((k) => {
       const v = rows.map((r) => r[k]).filter((x) => Number.isFinite(x));
       return [k, { median: median(v), p95: pct(v, 0.95), n: v.length }];
     }),
@@ -166,16 +204,16 @@ async function main() {
     stepMedians[key] = median(rows.map((r) => /** @type {Record<string, number>} */ (r.coldSteps)[key]).filter((x) => Number.isFinite(x)));
   }
   console.log(`\ncold click, medians per step (ms): ${Object.entries(stepMedians).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
-  console.log(
-    `click → first article frame drawn, ${rows.length} pages: cold median ${summary.coldMs.median.toFixed(1)} ms, p95 ${summary.coldMs.p95.toFixed(1)} ms; ` +
-      `warm median ${summary.warmMs.median.toFixed(1)} ms, p95 ${summary.warmMs.p95.toFixed(1)} ms\n` +
-      `click → whole article drawn: cold median ${summary.coldCompleteMs.median.toFixed(1)} ms, p95 ${summary.coldCompleteMs.p95.toFixed(1)} ms; ` +
-      `warm median ${summary.warmCompleteMs.median.toFixed(1)} ms, p95 ${summary.warmCompleteMs.p95.toFixed(1)} ms\n` +
-      `new worker start → ready median ${summary.workerReadyMs.median.toFixed(1)} ms`,
-  );
+  /** @param {'cold' | 'newTab' | 'warm'} k */
+  const line = (k) => {
+    const m = (/** @type {string} */ key) => `median ${summary[key].median.toFixed(1)} ms, p95 ${summary[key].p95.toFixed(1)} ms`;
+    return `  ${{ cold: 'new tab, stopped worker', newTab: 'new tab, running worker', warm: 'same tab reloaded, running worker' }[k].padEnd(34)} first frame ${m(`${k}Ms`)}; whole article ${m(`${k}CompleteMs`)}; render ${m(`${k}RenderMs`)}`;
+  };
+  console.log(`click → article drawn, ${rows.length} pages:\n${line('cold')}\n${line('newTab')}\n${line('warm')}`);
+  console.log(`new worker start → ready median ${summary.workerReadyMs.median.toFixed(1)} ms`);
   const out = join(ROOT, 'out', 'bench');
   await mkdir(out, { recursive: true });
-  await writeFile(join(out, 'cold-click.json'), JSON.stringify({ schema: 1, summary, coldStepMedians: stepMedians, pages: rows }, null, 1));
+  await writeFile(join(out, 'cold-click.json'), JSON.stringify({ schema: 2, summary, coldStepMedians: stepMedians, pages: rows }, null, 1));
 }
 
 main().catch((error) => {
