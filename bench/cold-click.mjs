@@ -11,14 +11,22 @@
  *   - cold: the page is loaded, the worker is stopped as the browser stops
  *     an idle one (`ServiceWorker.stopAllWorkers`), and the toolbar is
  *     clicked (CDP `Extensions.triggerAction`) half a second after the load;
- *   - warm: the page is loaded again and clicked again half a second later,
- *     on the worker the cold click started.
+ *   - new tab: that tab is closed, the page opened in a new one and clicked
+ *     half a second after the load, on the worker the cold click started:
+ *     the worker is warm, the tab's renderer is not (its caches of compiled
+ *     content scripts, fonts and styles are empty), as on the first click
+ *     in a tab;
+ *   - warm: that tab is reloaded and clicked again half a second later.
  * Each is timed on the page's clock from just before the click is sent to
  * the end of the first frame that shows the article (the content script's
  * `quire:drawn` mark) and to the end of the frame that drew all of it (a long
  * article comes in parts: `quire:complete`), so both include the DevTools
  * round trip of the click.
  * The new worker's own start → ready time is read from it.
+ *
+ * Each click's render step (answer in → article in the DOM, with the style
+ * and layout that focusing it forces) is reported too, and the cold click's
+ * steps from the worker's timestamps and the page's marks.
  *
  * Writes out/bench/cold-click.json and prints medians and p95.
  *
@@ -154,7 +162,7 @@ async function main() {
         const { workerReadyMs, steps } = worker ? await coldSteps(worker, cold) : { workerReadyMs: NaN, steps: {} };
         // The same page in a new tab, on the running worker: a new renderer
         // process, whose caches (compiled content scripts, fonts, style)
-        // are as cold as for most real clicks. (The first tab goes first:
+        // are cold, as on the first click in a tab. (The first tab goes first:
         // a click finds its tab by URL.)
         await page.close();
         page = await context.newPage();

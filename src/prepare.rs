@@ -44,27 +44,50 @@ pub fn absolutize(base: Option<&Url>, href: &str) -> String {
 /// True if the element is hidden by the page: `hidden`, `aria-hidden="true"`
 /// or an inline `display:none` / `visibility:hidden`.
 pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    if dom.has_attr(id, "hidden") {
+    // One look at each attribute (this runs on every element, often twice).
+    let (mut aria_hidden, mut class, mut style) = (false, "", "");
+    for a in dom.attrs(id) {
+        match &*a.name.local {
+            "hidden" => return true,
+            "aria-hidden" => aria_hidden = &*a.value == "true",
+            "class" => class = &a.value,
+            "style" => style = &a.value,
+            _ => {}
+        }
+    }
+    // Wikimedia-style fallback images are aria-hidden but are the real image.
+    if aria_hidden && !class.contains("fallback-image") {
         return true;
     }
-    if dom.attr(id, "aria-hidden") == Some("true") {
-        let class = dom.attr(id, "class").unwrap_or("");
-        // Wikimedia-style fallback images are aria-hidden but are the real image.
-        if !class.contains("fallback-image") {
-            return true;
+    hides_by_style(style)
+}
+
+/// True if an inline style declares `display: none` or `visibility:
+/// hidden` (`!important` or not), with ASCII case and the whitespace around
+/// names and values ignored, as a browser reads them.
+fn hides_by_style(style: &str) -> bool {
+    let css_space: &[char] = &[' ', '\t', '\n', '\r', '\x0C'];
+    style.split(';').any(|declaration| {
+        let Some((name, value)) = declaration.split_once(':') else {
+            return false;
+        };
+        let name = name.trim_matches(css_space);
+        let mut value = value.trim_matches(css_space);
+        let len = value.len();
+        if len >= 9
+            && value.is_char_boundary(len - 9)
+            && value[len - 9..].eq_ignore_ascii_case("important")
+        {
+            if let Some(v) = value[..len - 9]
+                .trim_end_matches(css_space)
+                .strip_suffix('!')
+            {
+                value = v.trim_end_matches(css_space);
+            }
         }
-    }
-    if let Some(style) = dom.attr(id, "style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
+        (name.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
+            || (name.eq_ignore_ascii_case("visibility") && value.eq_ignore_ascii_case("hidden"))
+    })
 }
 
 /// Runs the prepare phase over the whole document.
@@ -441,6 +464,58 @@ mod tests {
     use super::*;
     use crate::dom::Limits;
     use crate::Options;
+
+    #[test]
+    fn inline_styles_that_hide() {
+        for style in [
+            "display:none",
+            "DISPLAY : None ;",
+            "width: 10px; display:\tnone",
+            "display:none !important",
+            "display: none!IMPORTANT;",
+            "visibility:hidden",
+            "color: red;visibility : HIDDEN",
+        ] {
+            assert!(hides_by_style(style), "{style:?}");
+        }
+        for style in [
+            "",
+            "width:100%",
+            "display:block",
+            "display:nonexistent",
+            "display:none-ish",
+            "visibility:visible",
+            "content:'display:none'",
+            "display:important",
+            "déplay:none",
+            "display:no ne",
+        ] {
+            assert!(!hides_by_style(style), "{style:?}");
+        }
+    }
+
+    #[test]
+    fn hidden_elements() {
+        let dom = Dom::parse(
+            r#"<p id=a hidden>x</p><p id=b aria-hidden="true">x</p>
+            <img id=c aria-hidden="true" class="mw-fallback-image">
+            <p id=d aria-hidden="false" style="color:red">x</p>
+            <p id=e style="display: none">x</p><p id=f>x</p>"#,
+            &Limits::default(),
+        )
+        .unwrap();
+        let hidden: Vec<&str> = ["a", "b", "c", "d", "e", "f"]
+            .into_iter()
+            .filter(|id| {
+                let n = dom
+                    .descendants(dom.document())
+                    .find(|&n| dom.attr(n, "id") == Some(*id))
+                    .unwrap();
+                is_hidden(&dom, n)
+            })
+            .collect();
+        assert_eq!(hidden, ["a", "b", "e"]);
+    }
 
     fn prepared(html: &str, url: Option<&str>) -> Dom {
         let mut dom = Dom::parse(html, &Limits::default()).unwrap();
