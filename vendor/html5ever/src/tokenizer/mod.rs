@@ -865,6 +865,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                     } else {
                         // SAFETY:
                         // This CPU is guaranteed to support SIMD due to the is_supported_simd_feature_detected check above
+                        // (Quire patch: on targets without SSE2 or NEON the scan needs no CPU feature)
                         let result = unsafe { self.data_state_simd_fast_path(&mut front_buffer) };
 
                         if front_buffer.is_empty() {
@@ -3046,7 +3047,8 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
     /// The algorithm implemented is the naive SIMD approach described [here].
     ///
     /// ### SAFETY:
-    /// Calling this function on a CPU that supports neither SSE2 nor NEON causes undefined behaviour.
+    /// Calling this function on an x86 or AArch64 CPU that supports neither SSE2 nor NEON causes
+    /// undefined behaviour (Quire patch: on other targets it uses no CPU feature).
     ///
     /// [data state]: https://html.spec.whatwg.org/#data-state
     /// [here]: https://lemire.me/blog/2024/06/08/scan-html-faster-with-simd-instructions-chrome-edition/
