@@ -16,7 +16,12 @@
  *     the worker is warm, the tab's renderer is not (its caches of compiled
  *     content scripts, fonts and styles are empty), as on the first click
  *     in a tab;
- *   - warm: that tab is reloaded and clicked again half a second later.
+ *   - warm: that tab is reloaded and clicked again half a second later;
+ *   - woken: that tab is closed, the worker stopped, and the page opened in
+ *     a new tab and clicked half a second after the load. The worker wakes
+ *     for the tab's load (`tabs.onUpdated`), as when a reader opens an
+ *     article after a pause, so the click finds it started and warm; a build
+ *     that does not wake for loads measures as cold here.
  * Each is timed on the page's clock from just before the click is sent to
  * the end of the first frame that shows the article (the content script's
  * `quire:drawn` mark) and to the end of the frame that drew all of it (a long
@@ -145,7 +150,7 @@ async function main() {
     const u = route.request().url();
     return u.startsWith(server.origin) || u.startsWith('chrome-extension:') ? route.continue() : route.abort();
   });
-  /** @type {{name: string, bytes: number, coldMs: number, coldCompleteMs: number, newTabMs: number, newTabCompleteMs: number, warmMs: number, warmCompleteMs: number, coldRenderMs: number, newTabRenderMs: number, warmRenderMs: number, workerReadyMs: number, coldSteps: Record<string, number>}[]} */
+  /** @type {{name: string, bytes: number, coldMs: number, coldCompleteMs: number, newTabMs: number, newTabCompleteMs: number, warmMs: number, warmCompleteMs: number, wokenMs: number, wokenCompleteMs: number, coldRenderMs: number, newTabRenderMs: number, warmRenderMs: number, wokenRenderMs: number, workerReadyMs: number, coldSteps: Record<string, number>}[]} */
   const rows = [];
   try {
     for (const { name, bytes } of chosen) {
@@ -173,6 +178,13 @@ async function main() {
         await page.reload({ waitUntil: 'load' });
         await settle();
         const warm = await timedClick(launched, page);
+        // A new page after a pause: the worker is stopped before the load.
+        await page.close();
+        await stopServiceWorkers(launched);
+        page = await context.newPage();
+        await page.goto(url, { waitUntil: 'load' });
+        await settle();
+        const woken = await timedClick(launched, page);
         rows.push({
           name,
           bytes,
@@ -182,14 +194,17 @@ async function main() {
           newTabCompleteMs: newTab.completeMs,
           warmMs: warm.ms,
           warmCompleteMs: warm.completeMs,
+          wokenMs: woken.ms,
+          wokenCompleteMs: woken.completeMs,
           coldRenderMs: cold.renderMs,
           newTabRenderMs: newTab.renderMs,
           warmRenderMs: warm.renderMs,
+          wokenRenderMs: woken.renderMs,
           workerReadyMs,
           coldSteps: steps,
         });
         console.log(
-          `${name.padEnd(28)} ${String(bytes).padStart(8)} B  cold ${cold.ms.toFixed(0).padStart(5)} ms  new tab ${newTab.ms.toFixed(0).padStart(5)} ms  warm ${warm.ms.toFixed(0).padStart(5)} ms  ` +
+          `${name.padEnd(28)} ${String(bytes).padStart(8)} B  cold ${cold.ms.toFixed(0).padStart(5)} ms  new tab ${newTab.ms.toFixed(0).padStart(5)} ms  warm ${warm.ms.toFixed(0).padStart(5)} ms  woken ${woken.ms.toFixed(0).padStart(5)} ms  ` +
             `ready ${workerReadyMs.toFixed(0)} ms  [${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}]`,
         );
       } finally {
@@ -201,7 +216,7 @@ async function main() {
     await server.close();
   }
   const summary = Object.fromEntries(
-    /** @type {const} */ (['coldMs', 'coldCompleteMs', 'newTabMs', 'newTabCompleteMs', 'warmMs', 'warmCompleteMs', 'coldRenderMs', 'newTabRenderMs', 'warmRenderMs', 'workerReadyMs']).map((k) => {
+    /** @type {const} */ (['coldMs', 'coldCompleteMs', 'newTabMs', 'newTabCompleteMs', 'warmMs', 'warmCompleteMs', 'wokenMs', 'wokenCompleteMs', 'coldRenderMs', 'newTabRenderMs', 'warmRenderMs', 'wokenRenderMs', 'workerReadyMs']).map((k) => {
       const v = rows.map((r) => r[k]).filter((x) => Number.isFinite(x));
       return [k, { median: median(v), p95: pct(v, 0.95), n: v.length }];
     }),
@@ -212,16 +227,16 @@ async function main() {
     stepMedians[key] = median(rows.map((r) => /** @type {Record<string, number>} */ (r.coldSteps)[key]).filter((x) => Number.isFinite(x)));
   }
   console.log(`\ncold click, medians per step (ms): ${Object.entries(stepMedians).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
-  /** @param {'cold' | 'newTab' | 'warm'} k */
+  /** @param {'cold' | 'newTab' | 'warm' | 'woken'} k */
   const line = (k) => {
     const m = (/** @type {string} */ key) => `median ${summary[key].median.toFixed(1)} ms, p95 ${summary[key].p95.toFixed(1)} ms`;
-    return `  ${{ cold: 'new tab, stopped worker', newTab: 'new tab, running worker', warm: 'same tab reloaded, running worker' }[k].padEnd(34)} first frame ${m(`${k}Ms`)}; whole article ${m(`${k}CompleteMs`)}; render ${m(`${k}RenderMs`)}`;
+    return `  ${{ cold: 'new tab, stopped worker', newTab: 'new tab, running worker', warm: 'same tab reloaded, running worker', woken: 'new tab loaded on a stopped worker' }[k].padEnd(34)} first frame ${m(`${k}Ms`)}; whole article ${m(`${k}CompleteMs`)}; render ${m(`${k}RenderMs`)}`;
   };
-  console.log(`click → article drawn, ${rows.length} pages:\n${line('cold')}\n${line('newTab')}\n${line('warm')}`);
+  console.log(`click → article drawn, ${rows.length} pages:\n${line('cold')}\n${line('newTab')}\n${line('warm')}\n${line('woken')}`);
   console.log(`new worker start → ready median ${summary.workerReadyMs.median.toFixed(1)} ms`);
   const out = join(ROOT, 'out', 'bench');
   await mkdir(out, { recursive: true });
-  await writeFile(join(out, 'cold-click.json'), JSON.stringify({ schema: 2, summary, coldStepMedians: stepMedians, pages: rows }, null, 1));
+  await writeFile(join(out, 'cold-click.json'), JSON.stringify({ schema: 3, summary, coldStepMedians: stepMedians, pages: rows }, null, 1));
 }
 
 main().catch((error) => {

@@ -209,6 +209,19 @@ chrome.action.onClicked.addListener((tab) => {
 });
 
 /**
+ * Wakes the worker when a tab starts loading or is switched to. Chromium
+ * stops an idle worker after 30 s, and a click on a stopped one waits for the
+ * worker to start, the wasm to compile and the warm-up to run (about 300 ms
+ * of a 470 ms first frame, BENCHMARKS.md). Woken by the page load instead,
+ * the worker does that while the page loads and is read, so the click that
+ * follows finds the core ready. The listener does and reads nothing: without
+ * the "tabs" permission the event carries no URL or title anyway.
+ */
+function wake() {}
+chrome.tabs.onUpdated.addListener(wake);
+chrome.tabs.onActivated.addListener(wake);
+
+/**
  * A request's checked value, or null once it is refused: a sender the gate
  * refuses gets no answer at all, a malformed request an error answer.
  * @template T

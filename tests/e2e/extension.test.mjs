@@ -16,6 +16,8 @@ import {
   waitForOverlay,
   waitForOverlayGone,
   readOverlay,
+  serviceWorkerTargets,
+  stopServiceWorkers,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -243,6 +245,41 @@ test('a click right after navigation still opens the reader', { timeout: TEST_TI
     assert.equal(view.title, TITLE);
   } finally {
     await page.close();
+  }
+});
+
+test('a page load wakes a stopped service worker, which readies the core before the click', { timeout: TEST_TIMEOUT_MS }, async () => {
+  // A browser of its own: stopping the worker would leave the shared one's handle stale.
+  const launched = await launchWithExtension();
+  try {
+    // Once the new browser has settled (its first worker has readied the
+    // core), stop the worker as Chromium stops an idle one after 30 s.
+    await launched.worker.evaluate(() => /** @type {any} */ (globalThis).quireWorker.ready());
+    await stopServiceWorkers(launched);
+    assert.deepEqual(await serviceWorkerTargets(launched), [], 'the service worker stopped');
+    const page = await launched.context.newPage();
+    await page.goto(strict.url('/article.html'), { waitUntil: 'load' });
+    let targets = await serviceWorkerTargets(launched);
+    for (let attempt = 0; attempt < 50 && targets.length === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      targets = await serviceWorkerTargets(launched);
+    }
+    assert.equal(targets.length, 1, 'the load started the service worker, with no click');
+    const workers = launched.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${launched.extensionId}/`));
+    const worker = workers[workers.length - 1];
+    const readyMs = await worker.evaluate(async () => {
+      const w = /** @type {any} */ (globalThis).quireWorker;
+      await w.ready();
+      return w.readyMs();
+    });
+    assert.ok(Number.isFinite(readyMs) && readyMs > 0, `the woken worker readied its core (${readyMs} ms)`);
+    assert.equal(await worker.evaluate(() => /** @type {any} */ (globalThis).quireWorker.timings.length), 0, 'before any click');
+    await clickAction(launched, page);
+    const view = await waitForOverlay(page);
+    assert.equal(view.state, 'article');
+    assert.equal(view.title, TITLE);
+  } finally {
+    await launched.close();
   }
 });
 

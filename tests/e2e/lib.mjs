@@ -323,18 +323,23 @@ export async function serviceWorkerTargets(launched) {
  * @param {Launched} launched
  */
 export async function stopServiceWorkers(launched) {
-  const page = await launched.context.newPage();
+  // A session on a page that is already open: opening and closing a tab for
+  // it would switch tabs, and a tab switch wakes the worker again (see
+  // worker.js, `wake`). A page opened here stays open for the same reason.
+  const page = launched.context.pages()[0] ?? (await launched.context.newPage());
+  const session = await launched.context.newCDPSession(page);
   try {
-    const session = await launched.context.newCDPSession(page);
     await session.send('ServiceWorker.enable');
-    await session.send('ServiceWorker.stopAllWorkers');
-    for (let attempt = 0; attempt < 50 && (await serviceWorkerTargets(launched)).length > 0; attempt++) {
+    // Asked again every second: a tab event (a load finishing) can wake it
+    // again meanwhile.
+    for (let attempt = 0; attempt < 50; attempt++) {
+      if (attempt % 10 === 0) await session.send('ServiceWorker.stopAllWorkers');
       await new Promise((resolve) => setTimeout(resolve, 100));
+      if ((await serviceWorkerTargets(launched)).length === 0) break;
     }
     const left = await serviceWorkerTargets(launched);
     if (left.length > 0) throw new Error(`the service worker is still running: ${left.join(', ')}`);
-    await session.detach();
   } finally {
-    await page.close();
+    await session.detach();
   }
 }
