@@ -31,7 +31,7 @@ help:
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
 	@echo "make bench   speed vs dom_smoothie, wasm size, wasm memory (out/bench/, BENCHMARKS.md explains)"
 	@echo "make bench-browser  Readability.js vs Quire's wasm in Chromium, per corpus page, and click-to-overlay"
-	@echo "make bench-cold     the first click: on a stopped service worker, in a new tab, after a reload (13 pages)"
+	@echo "make bench-cold     the first click: on a stopped worker, in a new tab, after a reload, after a load woke the worker (13 pages)"
 	@echo "make firefox-check  load dist/firefox in headless Firefox ESR and check the core runs there"
 	@echo "make demo    serve the web playground (www/) on 127.0.0.1"
 	@echo "make clean   remove build outputs"
@@ -151,9 +151,10 @@ bench-memory: setup $(WASM)
 bench-browser: dist
 	node bench/browser.mjs
 
-# The first click in three cases, on 13 pages of the corpus: on a stopped
+# The first click in four cases, on 13 pages of the corpus: on a stopped
 # service worker (as Chromium stops an idle one after 30 s) in a new tab, on
-# the running worker in a new tab, and in that tab after a reload.
+# the running worker in a new tab, in that tab after a reload, and in a new
+# tab whose load woke the stopped worker.
 bench-cold: dist
 	node bench/cold-click.mjs
 
