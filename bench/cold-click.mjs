@@ -40,7 +40,7 @@
  */
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ROOT, serve, launchWithExtension, clickAction, readOverlay, stopServiceWorkers } from '../tests/e2e/lib.mjs';
+import { ROOT, serve, launchWithExtension, clickAction, readOverlay, stopServiceWorkers, extensionWorkers } from '../tests/e2e/lib.mjs';
 import { median, pct } from './stats.mjs';
 
 const CORPUS = resolve(process.env.QUIRE_CORPUS || join(ROOT, '..', 'shared', 'corpus'), 'readability-test-pages');
@@ -132,7 +132,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
  * @param {import('../tests/e2e/lib.mjs').Launched} launched
  */
 function currentWorker(launched) {
-  const workers = launched.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${launched.extensionId}/`));
+  const workers = extensionWorkers(launched);
   return workers[workers.length - 1];
 }
 

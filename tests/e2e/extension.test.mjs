@@ -18,6 +18,7 @@ import {
   readOverlay,
   serviceWorkerTargets,
   stopServiceWorkers,
+  extensionWorkers,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -265,7 +266,7 @@ test('a page load wakes a stopped service worker, which readies the core before 
       targets = await serviceWorkerTargets(launched);
     }
     assert.equal(targets.length, 1, 'the load started the service worker, with no click');
-    const workers = launched.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${launched.extensionId}/`));
+    const workers = extensionWorkers(launched);
     const worker = workers[workers.length - 1];
     const readyMs = await worker.evaluate(async () => {
       const w = /** @type {any} */ (globalThis).quireWorker;

@@ -316,6 +316,15 @@ export async function serviceWorkerTargets(launched) {
 }
 
 /**
+ * The extension's service workers that Playwright has seen start, oldest
+ * first: the last is the one started most recently.
+ * @param {Launched} launched
+ */
+export function extensionWorkers(launched) {
+  return launched.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${launched.extensionId}/`));
+}
+
+/**
  * Stops the extension's service worker, as the browser does after 30 s idle
  * (`ServiceWorker.stopAllWorkers`, which only a page-level DevTools session
  * offers), and waits until it is gone. The next toolbar click starts a new

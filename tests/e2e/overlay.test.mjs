@@ -28,6 +28,7 @@ import {
   readOverlay,
   serviceWorkerTargets,
   stopServiceWorkers,
+  extensionWorkers,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -397,7 +398,7 @@ test('settings survive closing, reopening, a service-worker restart and a browse
     assert.deepEqual(await serviceWorkerTargets(launched), [], 'the service worker stopped');
     await openReader(launched, page);
     assert.equal((await serviceWorkerTargets(launched)).length, 1, 'the click started a service worker');
-    const fresh = launched.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${launched.extensionId}/`));
+    const fresh = extensionWorkers(launched);
     assert.equal(fresh.length, 1);
     assert.equal(await fresh[0].evaluate(() => 'quireTestMark' in globalThis), false, 'a new service worker, not the old one');
     assert.deepEqual(await shownSettings(page), wanted, 'after a service-worker restart');
