@@ -21,7 +21,7 @@ EXT_FILES := manifest.json extension icons $(wildcard _locales)
 WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js)
 NODE_TEST := node --test --test-concurrency=1
 
-.PHONY: help setup test lint lint-ext firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold demo clean
+.PHONY: help setup test lint lint-ext firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
@@ -31,6 +31,7 @@ help:
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
 	@echo "make bench   speed vs dom_smoothie, wasm size, wasm memory (out/bench/, BENCHMARKS.md explains)"
 	@echo "make bench-browser  Readability.js vs Quire's wasm in Chromium, per corpus page, and click-to-overlay"
+	@echo "make bench-floor    bench-browser with a stand-in extension that does no work: the least a click can take"
 	@echo "make bench-cold     the first click: on a stopped worker, in a new tab, after a reload, after a load woke the worker (13 pages)"
 	@echo "make firefox-check  load dist/firefox in headless Firefox ESR and check the core runs there"
 	@echo "make demo    serve the web playground (www/) on 127.0.0.1"
@@ -157,6 +158,16 @@ bench-browser: dist
 # tab whose load woke the stopped worker.
 bench-cold: dist
 	node bench/cold-click.mjs
+
+# The click floor: bench-browser run with a stand-in extension (bench/floor/)
+# that injects, sends the page as Quire does, answers at once without
+# extracting and draws a fixed overlay. Its (c) is the least any reader whose
+# service worker owns the work can take; (a) is measured in the same run.
+FLOOR_EXT := out/bench/floor-extension
+bench-floor: dist
+	rm -rf $(FLOOR_EXT) && mkdir -p $(FLOOR_EXT)
+	cp bench/floor/manifest.json bench/floor/worker.js bench/floor/content.js extension/content/page-html.js $(FLOOR_EXT)/
+	QUIRE_BENCH_EXTENSION=$(FLOOR_EXT) QUIRE_BENCH_OUT=browser-floor.json node bench/browser.mjs
 
 demo: dist-www
 	node scripts/serve.mjs $(WWW_DIST)

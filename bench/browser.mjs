@@ -38,7 +38,9 @@
  * Env: QUIRE_CORPUS, QUIRE_BENCH_BROWSER_REPS (default 5),
  * QUIRE_BENCH_CLICK_REPS (default 1; 0 skips (c)), QUIRE_BENCH_FILTER,
  * QUIRE_BENCH_EXTENSION (an unpacked build to measure instead of dist/chrome,
- * e.g. an older one, for a before/after in the same conditions).
+ * e.g. an older one, for a before/after in the same conditions, or the click
+ * floor of `make bench-floor`), QUIRE_BENCH_OUT (the file written in
+ * out/bench/, default browser.json).
  */
 import { mkdtemp, rm, symlink, readdir, mkdir, writeFile, stat, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,6 +52,8 @@ const CORPUS = resolve(process.env.QUIRE_CORPUS || join(ROOT, '..', 'shared', 'c
 const REPS = Number(process.env.QUIRE_BENCH_BROWSER_REPS || 5);
 const CLICK_REPS = Number(process.env.QUIRE_BENCH_CLICK_REPS ?? 1);
 const FILTER = process.env.QUIRE_BENCH_FILTER || '';
+const OUT = process.env.QUIRE_BENCH_OUT || 'browser.json';
+if (!/^[\w.-]+\.json$/.test(OUT)) throw new Error(`QUIRE_BENCH_OUT must be a file name ending in .json, not ${OUT}`);
 
 
 /**
@@ -342,7 +346,7 @@ async function main() {
   const outDir = join(ROOT, 'out', 'bench');
   await mkdir(outDir, { recursive: true });
   await writeFile(
-    join(outDir, 'browser.json'),
+    join(outDir, OUT),
     JSON.stringify({ schema: 2, browser: browserVersion, node: process.version, reps: REPS, clickReps: CLICK_REPS, summary, pages: rows, elapsedSeconds: (Date.now() - started) / 1000 }, null, 2) + '\n',
   );
   const f = (/** @type {{median: number, p95: number}} */ s) => `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`;
@@ -363,7 +367,7 @@ async function main() {
   if (summary.skippedInPage.length) console.log(`  skipped in page (page CSP): ${summary.skippedInPage.join(', ')}`);
   console.log(`  extension worker start → core ready (compile, instantiate, one warm-up run): ${workerReadyMs.toFixed(1)} ms`);
   console.log(`  wasm init in page (first page): ${initMs.toFixed(1)} ms; quire failed on ${summary.quireFailed}, Readability returned null on ${summary.readabilityNull}`);
-  console.log('wrote out/bench/browser.json');
+  console.log(`wrote out/bench/${OUT}`);
 }
 
 await main();
