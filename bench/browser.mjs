@@ -40,7 +40,10 @@
  * QUIRE_BENCH_EXTENSION (an unpacked build to measure instead of dist/chrome,
  * e.g. an older one, for a before/after in the same conditions, or the click
  * floor of `make bench-floor`), QUIRE_BENCH_OUT (the file written in
- * out/bench/, default browser.json).
+ * out/bench/, default browser.json), QUIRE_BENCH_SCROLLBARS (default 1:
+ * classic scrollbars that take room, as on Windows and Linux desktops, where
+ * locking the page's scroll lays the page out again; 0: hidden, as headless
+ * Playwright has them, and as every run before 2026-11-29 14:30 had them).
  */
 import { mkdtemp, rm, symlink, readdir, mkdir, writeFile, stat, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -53,6 +56,8 @@ const REPS = Number(process.env.QUIRE_BENCH_BROWSER_REPS || 5);
 const CLICK_REPS = Number(process.env.QUIRE_BENCH_CLICK_REPS ?? 1);
 const FILTER = process.env.QUIRE_BENCH_FILTER || '';
 const OUT = process.env.QUIRE_BENCH_OUT || 'browser.json';
+/** Classic scrollbars, as on Windows and Linux desktops (headless Playwright hides them); `0` hides them. */
+const SCROLLBARS = process.env.QUIRE_BENCH_SCROLLBARS !== '0';
 if (!/^[\w.-]+\.json$/.test(OUT)) throw new Error(`QUIRE_BENCH_OUT must be a file name ending in .json, not ${OUT}`);
 
 
@@ -158,7 +163,10 @@ async function main() {
     .filter((d) => d.isDirectory() && d.name.includes(FILTER))
     .map((d) => d.name)
     .sort();
-  const launched = await launchWithExtension(process.env.QUIRE_BENCH_EXTENSION ? { extensionDir: resolve(process.env.QUIRE_BENCH_EXTENSION) } : {});
+  const launched = await launchWithExtension({
+    scrollbars: SCROLLBARS,
+    ...(process.env.QUIRE_BENCH_EXTENSION ? { extensionDir: resolve(process.env.QUIRE_BENCH_EXTENSION) } : {}),
+  });
   const { context } = launched;
   await context.route('**/*', (route) => {
     const u = route.request().url();
@@ -347,10 +355,10 @@ async function main() {
   await mkdir(outDir, { recursive: true });
   await writeFile(
     join(outDir, OUT),
-    JSON.stringify({ schema: 2, browser: browserVersion, node: process.version, reps: REPS, clickReps: CLICK_REPS, summary, pages: rows, elapsedSeconds: (Date.now() - started) / 1000 }, null, 2) + '\n',
+    JSON.stringify({ schema: 3, scrollbars: SCROLLBARS, browser: browserVersion, node: process.version, reps: REPS, clickReps: CLICK_REPS, summary, pages: rows, elapsedSeconds: (Date.now() - started) / 1000 }, null, 2) + '\n',
   );
   const f = (/** @type {{median: number, p95: number}} */ s) => `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`;
-  console.log(`\nChromium ${browserVersion}, ${rows.length} pages, ${REPS} runs each (per-page medians; p95 over pages)`);
+  console.log(`\nChromium ${browserVersion}, ${rows.length} pages, ${REPS} runs each (per-page medians; p95 over pages); scrollbars ${SCROLLBARS ? 'classic' : 'hidden'}`);
   console.log(`  (a) Readability.js on cloneNode(true): ${f(summary.readability)}`);
   console.log(`  (b) Quire wasm extract:               ${f(summary.quire)}`);
   console.log(`      documentElement.outerHTML:        ${f(summary.outerHtml)}`);

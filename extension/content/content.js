@@ -12,8 +12,9 @@
  * Opening: serialise the page and ask the worker to extract (request.js, which
  * runs first), read the settings
  * (`chrome.storage.sync`) and build the overlay meanwhile; when the answer is
- * in, render the article, a "not an article" notice or an error into it, lock
- * the page's scroll and show it (a slow answer shows a loading notice first). Closing
+ * in, render the article, a "not an article" notice or an error into it and
+ * show it (a slow answer shows a loading notice first), then, after the frame
+ * that shows it, lock the page's scroll. Closing
  * (toolbar click, Esc, or a close button): save any pending setting, remove
  * the overlay and put back exactly what was changed: the page sheet, the
  * scroll position and the focus.
@@ -209,6 +210,7 @@
       const current = { overlay, close };
       session = current;
       let shown = false;
+      let locking = false;
       /** @type {() => void} */
       let unlock = () => {};
 
@@ -229,11 +231,33 @@
       /** Attaches the overlay (whatever it shows) and moves focus into it. */
       function show() {
         shown = true;
-        unlock = lockPage(doc, overlay.host);
         html.append(overlay.host);
-        window.scrollTo(saved.x, saved.y); // overflow:hidden must not move the page
         overlay.focus();
         window.addEventListener('keydown', onKey, true);
+      }
+
+      /**
+       * Applies the page sheet in the first task after the next frame, so
+       * that the frame showing the overlay does not wait for it. Any sheet
+       * added to the document restyles the whole page (2–15 ms on corpus
+       * pages), and hiding the page's overflow removes a classic scrollbar,
+       * which lays the whole page out again (9–15 ms, 80 ms on a long
+       * Wikipedia article). Until then the page could scroll under the
+       * overlay, which covers the window (100vw × 100vh, under the page's
+       * scrollbar, so it does not move when that goes); closing restores the
+       * position either way. Call it after the frame's own callbacks are
+       * registered, so they run first.
+       */
+      function lockAfterFrame() {
+        if (locking) return;
+        locking = true;
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (session !== current) return; // closed before the frame
+            unlock = lockPage(doc, overlay.host);
+            window.scrollTo(saved.x, saved.y); // overflow:hidden must not move the page
+          }, 0),
+        );
       }
 
       // The overlay goes on the page once, with the answer in it: putting it
@@ -247,6 +271,7 @@
           overlay.setSettings(settings);
           overlay.showLoading();
           show();
+          lockAfterFrame();
         });
       }, LOADING_DELAY_MS);
 
@@ -266,6 +291,7 @@
           mark('painted');
           setTimeout(() => mark('drawn'), 0);
         });
+        lockAfterFrame();
       });
     }
 

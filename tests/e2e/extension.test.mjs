@@ -19,6 +19,7 @@ import {
   serviceWorkerTargets,
   stopServiceWorkers,
   extensionWorkers,
+  waitForPageLock,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -108,6 +109,7 @@ test('a toolbar click shows the article in the overlay, without the page clutter
 
     // The page's `div, p, h1 { color: red !important; font-family: monospace !important }`
     // must not reach into the shadow root.
+    await waitForPageLock(page);
     const style = await page.evaluate(() => {
       const h1 = document.getElementById('quire-reader')?.shadowRoot?.querySelector('h1');
       const p = document.getElementById('quire-reader')?.shadowRoot?.querySelector('.content p');

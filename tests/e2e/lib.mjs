@@ -98,9 +98,11 @@ export async function serve({ root, documentHeaders = {}, port = 0 }) {
  * @param {string} [options.extensionDir] Defaults to dist/chrome.
  * @param {boolean} [options.headless] Defaults to true.
  * @param {string} [options.profile] An existing user-data directory to reuse.
+ * @param {boolean} [options.scrollbars] Classic scrollbars that take room, as on
+ *   Windows and Linux desktops. Defaults to false: headless Playwright hides them.
  * @returns {Promise<Launched>}
  */
-export async function launchWithExtension({ extensionDir = DIST, headless = true, profile: reuse } = {}) {
+export async function launchWithExtension({ extensionDir = DIST, headless = true, profile: reuse, scrollbars = false } = {}) {
   await stat(join(extensionDir, 'manifest.json')).catch(() => {
     throw new Error(`${extensionDir}/manifest.json is missing: run \`make dist\` first`);
   });
@@ -109,6 +111,7 @@ export async function launchWithExtension({ extensionDir = DIST, headless = true
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
+    ...(scrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
     viewport: headless ? { width: 1280, height: 900 } : null,
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -257,6 +260,20 @@ export async function waitForOverlay(page, timeout = 15_000) {
     throw new Error(`the reader did not show its content within ${timeout} ms; the page shows ${seen}`, { cause: error });
   }
   return readOverlay(page);
+}
+
+/**
+ * Waits until the reader has locked the page's scroll (the root's overflow
+ * is hidden). The content script locks it in the first task after the frame
+ * that shows the overlay, so it comes a moment after {@link waitForOverlay}.
+ * @param {import('playwright-core').Page} page
+ */
+export async function waitForPageLock(page) {
+  try {
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).overflow === 'hidden', undefined, { timeout: 2_000 });
+  } catch (error) {
+    throw new Error('the page scroll was not locked within 2 s of the reader showing', { cause: error });
+  }
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   serviceWorkerTargets,
   stopServiceWorkers,
   extensionWorkers,
+  waitForPageLock,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -98,6 +99,8 @@ async function openReader(launched, page, state = 'article') {
   await clickAction(launched, page);
   const view = await waitForOverlay(page);
   assert.equal(view.state, state, `overlay shows: ${view.text.slice(0, 300)}`);
+  // The page sheet (scroll lock, print rule) follows the overlay's first frame.
+  await waitForPageLock(page);
   return view;
 }
 
@@ -453,6 +456,36 @@ test('Esc and a second click restore the page exactly after the toolbar was used
     } finally {
       await page.close();
     }
+  }
+});
+
+test('the frame that first shows the reader does not wait for the page lock, which follows it', { timeout: TEST_TIMEOUT_MS }, async () => {
+  // Locking restyles the whole page and, with classic scrollbars, lays it out
+  // again; the first frame with the reader must not pay for it. The page
+  // records, in each animation frame, whether the reader is there and
+  // whether its root is locked yet.
+  const page = await openPage(browser, server.url('/typeset.html'));
+  try {
+    await page.evaluate(() => {
+      /** @type {{host: boolean, locked: boolean}[]} */
+      const frames = [];
+      /** @type {any} */ (window).lockFrames = frames;
+      const tick = () => {
+        frames.push({ host: Boolean(document.getElementById('quire-reader')), locked: getComputedStyle(document.documentElement).overflow === 'hidden' });
+        if (frames.length < 2_000) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await openReader(browser, page);
+    /** @type {{host: boolean, locked: boolean}[]} */
+    const frames = await page.evaluate(() => /** @type {any} */ (window).lockFrames);
+    const shown = frames.filter((f) => f.host);
+    assert.ok(shown.length >= 2, `the page saw the reader in ${shown.length} frames`);
+    assert.equal(frames.some((f) => !f.host && f.locked), false, 'the page is not locked before the reader shows');
+    assert.equal(shown[0].locked, false, 'the first frame with the reader is not yet locked');
+    assert.equal(shown[shown.length - 1].locked, true, 'the lock follows');
+  } finally {
+    await page.close();
   }
 });
 
