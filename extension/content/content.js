@@ -158,6 +158,7 @@
      * with "Show anyway", or an error.
      * @param {Overlay} overlay
      * @param {unknown} response
+     * @returns {boolean} whether it shows the article
      */
     function showResponse(overlay, response) {
       const checked = messages.checkExtractResponse(response);
@@ -165,7 +166,11 @@
       else if (!checked.value.ok) overlay.showError(checked.value.error);
       else if (checked.value.article.wordCount === 0) overlay.showError(t('noText'));
       else if (!checked.value.article.readerable) overlay.showNotArticle(checked.value.article);
-      else overlay.showArticle(checked.value.article);
+      else {
+        overlay.showArticle(checked.value.article);
+        return true;
+      }
+      return false;
     }
 
     function open() {
@@ -205,12 +210,18 @@
           // The whole article is in (`appended`), and the end of the frame that drew it (`complete`).
           mark('appended');
           requestAnimationFrame(() => setTimeout(() => mark('complete'), 0));
+          articleIn = true;
+          if (lockWhenIn) lockAfterFrame();
         },
       });
       const current = { overlay, close };
       session = current;
       let shown = false;
       let locking = false;
+      /** Whether the article shown is all in (false while a long one comes in part by part). */
+      let articleIn = true;
+      /** Whether the page lock waits for the rest of the article. */
+      let lockWhenIn = false;
       /** @type {() => void} */
       let unlock = () => {};
 
@@ -238,15 +249,17 @@
 
       /**
        * Applies the page sheet in the first task after the next frame, so
-       * that the frame showing the overlay does not wait for it. Any sheet
-       * added to the document restyles the whole page (2–15 ms on corpus
-       * pages), and hiding the page's overflow removes a classic scrollbar,
-       * which lays the whole page out again (9–15 ms, 80 ms on a long
-       * Wikipedia article). Until then the page could scroll under the
-       * overlay, which covers the window (100vw × 100vh, under the page's
-       * scrollbar, so it does not move when that goes); closing restores the
-       * position either way. Call it after the frame's own callbacks are
-       * registered, so they run first.
+       * that the frame showing the overlay does not wait for it; for a long
+       * article that comes in parts, after the frame with its last part, so
+       * that the parts do not wait for it either. Any sheet added to the
+       * document restyles the whole page (2–15 ms on corpus pages), and
+       * hiding the page's overflow removes a classic scrollbar, which lays
+       * the whole page out again (9–15 ms, 70–100 ms on a long Wikipedia
+       * article). Until then the page's own scrollbar shows over the
+       * overlay's, and the page could scroll under the overlay, which covers
+       * the window (100vw × 100vh, so it does not move when that scrollbar
+       * goes); closing restores the position either way. Call it after the
+       * frame's own callbacks are registered, so they run first.
        */
       function lockAfterFrame() {
         if (locking) return;
@@ -280,8 +293,10 @@
         mark('answered');
         clearTimeout(loadingTimer);
         if (!shown) overlay.setSettings(settings);
+        articleIn = false;
+        let article = false;
         if ('error' in result) overlay.showError(t('noAnswer', result.error));
-        else showResponse(overlay, result.response);
+        else article = showResponse(overlay, result.response);
         if (!shown) show();
         overlay.focus();
         mark('rendered');
@@ -291,7 +306,9 @@
           mark('painted');
           setTimeout(() => mark('drawn'), 0);
         });
-        lockAfterFrame();
+        // A long article still coming in part by part is locked after its last part.
+        if (!article || articleIn) lockAfterFrame();
+        else lockWhenIn = true;
       });
     }
 

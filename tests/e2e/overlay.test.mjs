@@ -459,33 +459,43 @@ test('Esc and a second click restore the page exactly after the toolbar was used
   }
 });
 
-test('the frame that first shows the reader does not wait for the page lock, which follows it', { timeout: TEST_TIMEOUT_MS }, async () => {
+test('the page lock waits for the reader’s first frame, and for the last part of a long article', { timeout: TEST_TIMEOUT_MS }, async () => {
   // Locking restyles the whole page and, with classic scrollbars, lays it out
-  // again; the first frame with the reader must not pay for it. The page
-  // records, in each animation frame, whether the reader is there and
-  // whether its root is locked yet.
-  const page = await openPage(browser, server.url('/typeset.html'));
-  try {
-    await page.evaluate(() => {
-      /** @type {{host: boolean, locked: boolean}[]} */
-      const frames = [];
-      /** @type {any} */ (window).lockFrames = frames;
-      const tick = () => {
-        frames.push({ host: Boolean(document.getElementById('quire-reader')), locked: getComputedStyle(document.documentElement).overflow === 'hidden' });
-        if (frames.length < 2_000) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    await openReader(browser, page);
-    /** @type {{host: boolean, locked: boolean}[]} */
-    const frames = await page.evaluate(() => /** @type {any} */ (window).lockFrames);
-    const shown = frames.filter((f) => f.host);
-    assert.ok(shown.length >= 2, `the page saw the reader in ${shown.length} frames`);
-    assert.equal(frames.some((f) => !f.host && f.locked), false, 'the page is not locked before the reader shows');
-    assert.equal(shown[0].locked, false, 'the first frame with the reader is not yet locked');
-    assert.equal(shown[shown.length - 1].locked, true, 'the lock follows');
-  } finally {
-    await page.close();
+  // again; neither the first frame with the reader nor the parts of a long
+  // article must wait for it. The page records, in each animation frame,
+  // whether the reader is there, whether more of the article is still
+  // coming, and whether the page's root is locked yet.
+  for (const [path, long] of /** @type {const} */ ([['/typeset.html', false], ['/long.html', true]])) {
+    const page = await openPage(browser, server.url(path));
+    try {
+      await page.evaluate(() => {
+        /** @type {{host: boolean, busy: boolean, locked: boolean}[]} */
+        const frames = [];
+        /** @type {any} */ (window).lockFrames = frames;
+        const tick = () => {
+          const host = document.getElementById('quire-reader');
+          frames.push({
+            host: Boolean(host),
+            busy: Boolean(host?.shadowRoot?.querySelector('.content[aria-busy="true"]')),
+            locked: getComputedStyle(document.documentElement).overflow === 'hidden',
+          });
+          if (frames.length < 2_000) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      await openReader(browser, page);
+      /** @type {{host: boolean, busy: boolean, locked: boolean}[]} */
+      const frames = await page.evaluate(() => /** @type {any} */ (window).lockFrames);
+      const shown = frames.filter((f) => f.host);
+      assert.ok(shown.length >= 2, `${path}: the page saw the reader in ${shown.length} frames`);
+      assert.equal(frames.some((f) => !f.host && f.locked), false, `${path}: the page is not locked before the reader shows`);
+      assert.equal(shown[0].locked, false, `${path}: the first frame with the reader is not yet locked`);
+      assert.equal(shown.some((f) => f.busy), long, `${path}: the article ${long ? 'comes' : 'does not come'} in parts`);
+      assert.equal(shown.some((f) => f.busy && f.locked), false, `${path}: no part of the article waits for the lock`);
+      assert.equal(shown[shown.length - 1].locked, true, `${path}: the lock follows`);
+    } finally {
+      await page.close();
+    }
   }
 });
 
