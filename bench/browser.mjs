@@ -43,7 +43,7 @@
  * out/bench/, default browser.json), QUIRE_BENCH_SCROLLBARS (default 1:
  * classic scrollbars that take room, as on Windows and Linux desktops, where
  * locking the page's scroll lays the page out again; 0: hidden, as headless
- * Playwright has them, and as every run before 2026-11-29 14:30 had them).
+ * Playwright has them, and as every run before 2026-11-29 14:00 had them).
  */
 import { mkdtemp, rm, symlink, readdir, mkdir, writeFile, stat, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
