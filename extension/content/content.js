@@ -218,6 +218,7 @@
       session = current;
       let shown = false;
       let locking = false;
+      let locked = false;
       /** Whether the article shown is all in (false while a long one comes in part by part). */
       let articleIn = true;
       /** Whether the page lock waits for the rest of the article. */
@@ -233,6 +234,7 @@
         overlay.dispose();
         if (!shown) return;
         window.removeEventListener('keydown', onKey, true);
+        window.removeEventListener('beforeprint', lockNow);
         overlay.host.remove();
         unlock();
         window.scrollTo(saved.x, saved.y);
@@ -245,6 +247,7 @@
         html.append(overlay.host);
         overlay.focus();
         window.addEventListener('keydown', onKey, true);
+        window.addEventListener('beforeprint', lockNow);
       }
 
       /**
@@ -258,19 +261,22 @@
        * article). Until then the page's own scrollbar shows over the
        * overlay's, and the page could scroll under the overlay, which covers
        * the window (100vw × 100vh, so it does not move when that scrollbar
-       * goes); closing restores the position either way. Call it after the
-       * frame's own callbacks are registered, so they run first.
+       * goes); closing restores the position either way. Printing locks at
+       * once ({@link lockNow} on `beforeprint`). Call it after the frame's
+       * own callbacks are registered, so they run first.
        */
       function lockAfterFrame() {
         if (locking) return;
         locking = true;
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            if (session !== current) return; // closed before the frame
-            unlock = lockPage(doc, overlay.host);
-            window.scrollTo(saved.x, saved.y); // overflow:hidden must not move the page
-          }, 0),
-        );
+        requestAnimationFrame(() => setTimeout(lockNow, 0));
+      }
+
+      /** Applies the page sheet now (at once when printing: it hides the page in print). */
+      function lockNow() {
+        if (locked || session !== current) return; // done, or closed before the frame
+        locked = true;
+        unlock = lockPage(doc, overlay.host);
+        window.scrollTo(saved.x, saved.y); // overflow:hidden must not move the page
       }
 
       // The overlay goes on the page once, with the answer in it: putting it

@@ -734,6 +734,7 @@ test('the Kyiv Independent page: screenshots in three themes, axe clean, images 
  * @property {number[]} notes The survey note numbers shown, in order.
  * @property {boolean} end Whether the article's last paragraph is shown.
  * @property {{busy: string | null, notes: number[], end: boolean} | null} after
+ * @property {boolean} locked Whether the page was locked (its sheet adopted) right after `action`.
  */
 
 /**
@@ -770,7 +771,11 @@ function watchFirstFrame(page, action) {
       const first = read(content);
       if (what === 'print') window.dispatchEvent(new Event('beforeprint'));
       if (what === 'close') /** @type {HTMLElement} */ (root.querySelector('.close')).click();
-      w.quireFirstFrame = { ...first, after: what === 'none' ? null : read(content) };
+      w.quireFirstFrame = {
+        ...first,
+        after: what === 'none' ? null : read(content),
+        locked: getComputedStyle(document.documentElement).overflow === 'hidden',
+      };
     });
     observer.observe(document.documentElement, { childList: true });
   }, action);
@@ -791,6 +796,7 @@ test('a long article shows its first part at once and the rest right after, whol
     const view = await openReader(browser, page);
     const first = await firstFrame(page);
     assert.equal(first.busy, 'true', 'the first frame says more is coming');
+    assert.equal(first.locked, false, 'the page is not locked while the article comes in');
     assert.ok(first.notes.length >= 3, `the first frame has the first screenfuls (${first.notes.length} notes)`);
     assert.deepEqual(first.notes, ALL_NOTES.slice(0, first.notes.length), 'the first part is the start of the article');
     assert.ok(first.notes.length < 60 && !first.end, `the first frame has only a part (${first.notes.length} notes)`);
@@ -831,6 +837,7 @@ test('printing before the rest of a long article is in prints all of it', { time
     assert.equal(first.busy, 'true');
     assert.ok(!first.end, 'the first frame had only a part');
     assert.deepEqual(first.after, { busy: null, notes: ALL_NOTES, end: true }, 'beforeprint appended the rest at once');
+    assert.equal(first.locked, true, 'beforeprint applied the page sheet at once, whose print rule hides the page');
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => {
       const content = /** @type {HTMLElement} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('.content'));
