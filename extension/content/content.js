@@ -217,7 +217,6 @@
       const current = { overlay, close };
       session = current;
       let shown = false;
-      let locking = false;
       let locked = false;
       /** Whether the article shown is all in (false while a long one comes in part by part). */
       let articleIn = true;
@@ -266,8 +265,6 @@
        * own callbacks are registered, so they run first.
        */
       function lockAfterFrame() {
-        if (locking) return;
-        locking = true;
         requestAnimationFrame(() => setTimeout(lockNow, 0));
       }
 
