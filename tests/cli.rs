@@ -1,5 +1,5 @@
 //! The command-line tool fails with one line on stderr and a documented exit
-//! code (see the top of `src/bin/quire.rs`); it never exits with Rust's panic
+//! code (see the top of `src/bin/quire/main.rs`); it never exits with Rust's panic
 //! code 101.
 #![cfg(not(target_arch = "wasm32"))] // host-only: reads files or uses host-only dev tools
 
