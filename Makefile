@@ -130,8 +130,11 @@ $(WWW_DIST)/index.html: $(WWW_SRC) $(WASM) | setup
 run: dist
 	node scripts/run.mjs $(if $(PAGE),"$(PAGE)")
 
+# Scores readability-test-pages, clutter and web-eval, and fails (exit 5) naming each
+# figure that fell below eval_baseline.json (or rose above a ceiling there). Raise the
+# baseline deliberately: quire eval --write-baseline eval_baseline.json, in its own commit.
 eval: setup
-	cargo run --release --bin quire -- eval --corpus "$${QUIRE_CORPUS:-../shared/corpus}"
+	cargo run --release --bin quire -- eval --corpus "$${QUIRE_CORPUS:-../shared/corpus}" --gate eval_baseline.json
 
 # Speed (native, side by side with dom_smoothie), wasm size and wasm memory.
 # Writes out/bench/{native,size,memory}.json and docs/bench-scaling.svg.
