@@ -23,12 +23,13 @@ WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js)
 GEN_EN    := node scripts/strings-en.mjs _locales/en/messages.json
 NODE_TEST := node --test --test-concurrency=1
 
-.PHONY: help setup test lint lint-ext firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
+.PHONY: help setup test lint lint-ext fuzz-check firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
 	@echo "make run     build the extension, open the sample page in Chromium and show the reader [PAGE=path|url]"
-	@echo "make test    fmt, clippy, rustdoc, JS type check, cargo test, wasm tests in Chromium, release-wasm smoke test, JS and end-to-end tests"
+	@echo "make test    fmt, clippy, rustdoc, JS type check, cargo test, fuzz crate check, wasm tests in Chromium, JS tests, web-ext lint, release-wasm smoke test, end-to-end tests"
+	@echo "make lint    fmt, clippy and rustdoc (no build needed); make lint-ext lints the Firefox build"
 	@echo "make dist    build dist/chrome and dist/firefox (unpacked), their zips dist/quire-{chrome,firefox}.zip, and dist/www (the playground)"
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
 	@echo "make bench   speed vs dom_smoothie, wasm size, wasm memory (out/bench/, BENCHMARKS.md explains)"
@@ -44,18 +45,26 @@ setup:
 
 # ---- tests -------------------------------------------------------------------
 
-test: lint typecheck unit wasm-test js-test smoke e2e
+test: lint typecheck unit fuzz-check wasm-test js-test lint-ext smoke e2e
 	@echo "make test: all passed"
 
-lint: setup lint-ext
+# Source only: needs no build (lint-ext lints the built Firefox package).
+lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 
 # Mozilla's add-on linter (web-ext lint) on the Firefox build: any finding
 # fails except Firefox ignoring background.service_worker (see the script).
+# Not part of `lint` (it needs dist); `make test` runs it.
 lint-ext: dist
 	node scripts/lint-firefox.mjs $(FF_DIST)
+
+# The fuzz crate (its own workspace, fuzz/) still compiles, so it cannot rot.
+# `cargo check` works on stable; running it needs cargo-fuzz and nightly
+# (fuzz/README.md).
+fuzz-check: setup
+	cargo check --manifest-path fuzz/Cargo.toml
 
 # Loads dist/firefox in headless Firefox and checks that the background script
 # starts and the wasm core extracts (needs firefox-esr: apt-get install firefox-esr).
