@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * @file Small DOM builders the overlay and its toolbar share. Every piece of
- * text goes in with `textContent`.
+ * text goes in with `textContent`; controls act on the user's events only
+ * (`isTrusted`), never on ones the page's script dispatches.
  *
  * A classic script; publishes `globalThis.quireDom`.
  */
@@ -37,6 +38,10 @@
   }
 
   /**
+   * A button that does `onClick` when the user clicks it (or presses Enter
+   * or Space on it). A click the page's script dispatches (`isTrusted`
+   * false: `el.click()`, `dispatchEvent`) does nothing: the shadow root is
+   * open, so the page can reach the button.
    * @param {Document} doc
    * @param {string} className
    * @param {string} text
@@ -45,7 +50,9 @@
   function button(doc, className, text, onClick) {
     const node = el(doc, 'button', className, text);
     node.type = 'button';
-    node.addEventListener('click', onClick);
+    node.addEventListener('click', (event) => {
+      if (event.isTrusted) onClick();
+    });
     return node;
   }
 

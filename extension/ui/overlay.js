@@ -196,6 +196,7 @@
   function trapKeys(view, finishArticle) {
     const { dialog, shadow } = view;
     dialog.addEventListener('keydown', (event) => {
+      if (!event.isTrusted) return; // the page's synthetic keys do nothing here
       event.stopPropagation();
       // Select all, find, print and the like want the whole article.
       if (event.ctrlKey || event.metaKey) finishArticle();
@@ -553,7 +554,9 @@
     resizes?.observe(page);
     trapKeys(view, finishArticle);
     // A selection may reach past what is appended yet; a printout must not stop short.
-    dialog.addEventListener('selectstart', finishArticle);
+    dialog.addEventListener('selectstart', (event) => {
+      if (event.isTrusted) finishArticle();
+    });
     window.addEventListener('beforeprint', finishArticle);
 
     applySettings(view);

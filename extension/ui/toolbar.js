@@ -61,7 +61,10 @@
       option.value = value;
       select.append(option);
     }
-    select.addEventListener('change', () => change({ [field]: select.value }));
+    // The user's choice only: a page's synthetic `change` is ignored.
+    select.addEventListener('change', (event) => {
+      if (event.isTrusted) change({ [field]: select.value });
+    });
     row.append(el(doc, 'span', 'label', t(field)), select);
     return { row, select };
   }
