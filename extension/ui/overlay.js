@@ -21,7 +21,9 @@
  * Safety: every piece of text goes in with `textContent`. The article HTML,
  * already sanitised by the core, is parsed with DOMParser (which never runs
  * scripts), cleaned once more by ui/sanitize.js as a second line of
- * defence, and adopted node by node. No `innerHTML` anywhere.
+ * defence, and adopted node by node. No `innerHTML` anywhere. Every control
+ * acts on the user's events only (`isTrusted`): the shadow root is open, and
+ * the page's script can reach it.
  */
 
 // `Article` is the global JSDoc type from shared/messages.js; `Settings` and
