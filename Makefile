@@ -15,18 +15,21 @@ DIST      := dist/chrome
 FF_DIST   := dist/firefox
 WWW_DIST  := dist/www
 RUST_SRC  := Cargo.toml $(wildcard Cargo.lock) $(shell find src vendor -type f -name '*.rs' 2>/dev/null) $(wildcard vendor/*/Cargo.toml vendor/*/*.txt)
-EXT_SRC   := manifest.json $(shell find extension icons _locales -type f 2>/dev/null)
+EXT_SRC   := manifest.json $(shell find extension icons _locales -type f 2>/dev/null) scripts/strings-en.mjs
 # What the extension needs at run time, and nothing else (no tests, sources or .d.ts).
 EXT_FILES := manifest.json extension icons $(wildcard _locales)
-WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js)
+WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js) extension/shared/quirks.js _locales/en/messages.json scripts/strings-en.mjs
+# The English UI strings (ui/strings-en.js), generated from the locale into dist/ only.
+GEN_EN    := node scripts/strings-en.mjs _locales/en/messages.json
 NODE_TEST := node --test --test-concurrency=1
 
-.PHONY: help setup test lint lint-ext firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
+.PHONY: help setup test lint lint-ext fuzz-check firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
 	@echo "make run     build the extension, open the sample page in Chromium and show the reader [PAGE=path|url]"
-	@echo "make test    fmt, clippy, rustdoc, JS type check, cargo test, wasm tests in Chromium, release-wasm smoke test, JS and end-to-end tests"
+	@echo "make test    fmt, clippy, rustdoc, JS type check, cargo test, fuzz crate check, wasm tests in Chromium, JS tests, web-ext lint, release-wasm smoke test, end-to-end tests"
+	@echo "make lint    fmt, clippy and rustdoc (no build needed); make lint-ext lints the Firefox build"
 	@echo "make dist    build dist/chrome and dist/firefox (unpacked), their zips dist/quire-{chrome,firefox}.zip, and dist/www (the playground)"
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
 	@echo "make bench   speed vs dom_smoothie, wasm size, wasm memory (out/bench/, BENCHMARKS.md explains)"
@@ -42,18 +45,26 @@ setup:
 
 # ---- tests -------------------------------------------------------------------
 
-test: lint typecheck unit wasm-test js-test smoke e2e
+test: lint typecheck unit fuzz-check wasm-test js-test lint-ext smoke e2e
 	@echo "make test: all passed"
 
-lint: setup lint-ext
+# Source only: needs no build (lint-ext lints the built Firefox package).
+lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 
 # Mozilla's add-on linter (web-ext lint) on the Firefox build: any finding
 # fails except Firefox ignoring background.service_worker (see the script).
+# Not part of `lint` (it needs dist); `make test` runs it.
 lint-ext: dist
 	node scripts/lint-firefox.mjs $(FF_DIST)
+
+# The fuzz crate (its own workspace, fuzz/) still compiles, so it cannot rot.
+# `cargo check` works on stable; running it needs cargo-fuzz and nightly
+# (fuzz/README.md).
+fuzz-check: setup
+	cargo check --manifest-path fuzz/Cargo.toml
 
 # Loads dist/firefox in headless Firefox and checks that the background script
 # starts and the wasm core extracts (needs firefox-esr: apt-get install firefox-esr).
@@ -105,6 +116,7 @@ $(DIST)/manifest.json $(FF_DIST)/manifest.json: $(EXT_SRC) $(WASM) | setup
 	rm -rf $(@D)
 	mkdir -p $(@D)/pkg
 	cp -r $(EXT_FILES) $(@D)/
+	$(GEN_EN) $(@D)/extension/ui/strings-en.js
 	cp $(PKG)/quire.js $(PKG)/quire_bg.wasm $(@D)/pkg/
 	@echo "built $(@D): load it unpacked (chrome://extensions → Load unpacked, or about:debugging → Load Temporary Add-on)"
 
@@ -113,15 +125,17 @@ dist/quire-%.zip: dist/%/manifest.json
 	rm -f $@
 	cd dist/$* && zip -q -r -X -9 ../quire-$*.zip .
 
-# The playground: www/ plus the overlay's renderer and styles (used as they
-# are, never copied into www/) and the wasm-pack glue.
+# The playground: www/ plus the overlay's scripts (used as they are, never
+# copied into www/), the generated English strings and the wasm-pack glue.
 dist-www: setup $(WWW_DIST)/index.html
 
 $(WWW_DIST)/index.html: $(WWW_SRC) $(WASM) | setup
 	rm -rf $(WWW_DIST)
-	mkdir -p $(WWW_DIST)/pkg $(WWW_DIST)/ui
+	mkdir -p $(WWW_DIST)/pkg $(WWW_DIST)/ui $(WWW_DIST)/shared
 	cp -r www/. $(WWW_DIST)/
 	cp extension/ui/*.js $(WWW_DIST)/ui/
+	cp extension/shared/quirks.js $(WWW_DIST)/shared/
+	$(GEN_EN) $(WWW_DIST)/ui/strings-en.js
 	cp $(PKG)/quire.js $(PKG)/quire_bg.wasm $(WWW_DIST)/pkg/
 
 # ---- use ---------------------------------------------------------------------

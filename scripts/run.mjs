@@ -62,7 +62,14 @@ try {
   if (headless) {
     await mkdir(join(ROOT, 'out'), { recursive: true });
     const shot = join(ROOT, 'out', 'reader.png');
-    await page.screenshot({ path: shot });
+    // After the reader's entrance animation (styles.js `quire-in`), not
+    // halfway through its fade: wait for every animation in the overlay to
+    // end, and have Playwright finish any that is still running.
+    await page.evaluate(async (hostId) => {
+      const root = document.getElementById(hostId)?.shadowRoot;
+      if (root) await Promise.all(root.getAnimations().map((animation) => animation.finished.catch(() => {})));
+    }, 'quire-reader');
+    await page.screenshot({ path: shot, animations: 'disabled' });
     console.log(`Screenshot: ${relative(process.cwd(), shot)}`);
   }
   console.log(`\nTo use Quire in your own Chromium or Chrome: open chrome://extensions, turn on`);

@@ -113,15 +113,12 @@ function resolve(doc, path) {
  */
 
 /**
- * Draws the heat map over `doc` for `explanation`.
- * @param {Document} doc The original page (the sandboxed iframe's document).
+ * Each block's element in the page, where its path resolves to the same
+ * block; the others are unresolved.
+ * @param {Document} doc
  * @param {Explanation} explanation
- * @returns {HeatMap}
  */
-export function drawHeatMap(doc, explanation) {
-  const win = /** @type {Window} */ (doc.defaultView);
-  doc.getElementById(LAYER_ID)?.remove();
-
+function resolveBlocks(doc, explanation) {
   /** @type {Map<Block, Element>} */
   const elements = new Map();
   /** @type {Map<Element, Block>} */
@@ -137,11 +134,15 @@ export function drawHeatMap(doc, explanation) {
     elements.set(block, el);
     if (!blockOf.has(el)) blockOf.set(el, block);
   }
-  const container = explanation.container ? resolve(doc, explanation.container) : null;
-  const max = maxScore(explanation.blocks);
-  const labels = labelPlan(explanation.blocks);
-  const heat = leafHeat(explanation.blocks);
+  return { elements, blockOf, unresolved };
+}
 
+/**
+ * The layer that holds the boxes: at the document's origin, above the
+ * page, letting every pointer event through; and its box factory.
+ * @param {Document} doc
+ */
+function createLayer(doc) {
   const layer = doc.createElement('div');
   layer.id = LAYER_ID;
   layer.setAttribute('aria-hidden', 'true');
@@ -153,6 +154,7 @@ export function drawHeatMap(doc, explanation) {
   /** @type {{el: Element, box: HTMLElement}[]} */
   const boxes = [];
   /**
+   * A box over `el` (placed by {@link placeBox}), with an optional label on its top edge.
    * @param {Element} el
    * @param {Partial<CSSStyleDeclaration>} style
    * @param {string | null} label
@@ -182,44 +184,102 @@ export function drawHeatMap(doc, explanation) {
     boxes.push({ el, box });
     return box;
   };
+  return { layer, boxes, addBox };
+}
 
-  for (const [block, el] of elements) {
-    const leaf = heat.get(block);
-    if (leaf !== undefined) {
-      const box = addBox(el, { background: heatColour(leaf, max) }, null, '', block);
-      box.dataset.heat = String(leaf);
-    }
-    if (block.score !== null) {
-      // The scored block: an outline in its heat colour and its score.
-      const colour = heatColour(block.score, max, false);
-      const box = addBox(el, { outline: `2px solid ${colour}`, outlineOffset: '-1px' }, null, '', block);
-      box.dataset.score = String(block.score);
-      const badge = doc.createElement('span');
-      badge.textContent = block.score.toFixed(1);
-      Object.assign(badge.style, {
-        position: 'absolute', right: '0', top: '0', font: '600 10px/1.4 system-ui, sans-serif', color: '#fff',
-        background: colour, padding: '0 4px', borderRadius: '0 0 0 3px',
-      });
-      box.append(badge);
-    }
-    const label = labels.get(block);
-    if (label) {
-      const colour = block.decision === 'clutter' ? COLOURS.clutter : COLOURS.dropped;
-      addBox(el, {
-        outline: `2px ${block.decision === 'clutter' ? 'solid' : 'dashed'} ${colour}`,
-        outlineOffset: '-2px',
-        background: block.decision === 'clutter' ? 'rgba(176, 18, 122, 0.10)' : 'rgba(92, 99, 112, 0.10)',
-      }, label, colour, block);
-    }
+/**
+ * The boxes of one block: its heat as a tint (a leaf), its score as an
+ * outline with a badge (a candidate), its removal as a labelled outline.
+ * @param {Document} doc
+ * @param {ReturnType<typeof createLayer>['addBox']} addBox
+ * @param {Block} block
+ * @param {Element} el
+ * @param {{max: number, heat: Map<Block, number>, labels: Map<Block, string>}} plan
+ */
+function drawBlock(doc, addBox, block, el, { max, heat, labels }) {
+  const leaf = heat.get(block);
+  if (leaf !== undefined) {
+    const box = addBox(el, { background: heatColour(leaf, max) }, null, '', block);
+    box.dataset.heat = String(leaf);
   }
-  if (container) {
-    const box = addBox(container, { outline: `4px solid ${COLOURS.container}`, outlineOffset: '2px' }, 'container', COLOURS.container, null);
-    box.dataset.container = 'true';
-    // Below the box, clear of the labels of the blocks at its top.
-    const label = /** @type {HTMLElement} */ (box.querySelector('.quire-label'));
-    label.dataset.at = 'bottom';
-    Object.assign(label.style, { top: 'auto', bottom: '-6px', transform: 'translateY(100%)', borderRadius: '0 0 3px 3px' });
+  if (block.score !== null) {
+    // The scored block: an outline in its heat colour and its score.
+    const colour = heatColour(block.score, max, false);
+    const box = addBox(el, { outline: `2px solid ${colour}`, outlineOffset: '-1px' }, null, '', block);
+    box.dataset.score = String(block.score);
+    const badge = doc.createElement('span');
+    badge.textContent = block.score.toFixed(1);
+    Object.assign(badge.style, {
+      position: 'absolute', right: '0', top: '0', font: '600 10px/1.4 system-ui, sans-serif', color: '#fff',
+      background: colour, padding: '0 4px', borderRadius: '0 0 0 3px',
+    });
+    box.append(badge);
   }
+  const label = labels.get(block);
+  if (label) {
+    const colour = block.decision === 'clutter' ? COLOURS.clutter : COLOURS.dropped;
+    addBox(el, {
+      outline: `2px ${block.decision === 'clutter' ? 'solid' : 'dashed'} ${colour}`,
+      outlineOffset: '-2px',
+      background: block.decision === 'clutter' ? 'rgba(176, 18, 122, 0.10)' : 'rgba(92, 99, 112, 0.10)',
+    }, label, colour, block);
+  }
+}
+
+/**
+ * The chosen container's thick outline, labelled below its box, clear of
+ * the labels of the blocks at its top.
+ * @param {ReturnType<typeof createLayer>['addBox']} addBox
+ * @param {Element} container
+ */
+function drawContainer(addBox, container) {
+  const box = addBox(container, { outline: `4px solid ${COLOURS.container}`, outlineOffset: '2px' }, 'container', COLOURS.container, null);
+  box.dataset.container = 'true';
+  const label = /** @type {HTMLElement} */ (box.querySelector('.quire-label'));
+  label.dataset.at = 'bottom';
+  Object.assign(label.style, { top: 'auto', bottom: '-6px', transform: 'translateY(100%)', borderRadius: '0 0 3px 3px' });
+}
+
+/**
+ * Puts `box` over `el`, relative to the layer's origin; hides it when `el`
+ * has no box. Whether it shows.
+ * @param {Window} win
+ * @param {HTMLElement} box
+ * @param {Element} el
+ * @param {DOMRect} origin
+ */
+function placeBox(win, box, el, origin) {
+  const r = el.getBoundingClientRect();
+  const visible = r.width > 0 && r.height > 0;
+  box.style.display = visible ? 'block' : 'none';
+  if (!visible) return false;
+  const top = r.top - origin.top;
+  Object.assign(box.style, {
+    left: `${r.left - origin.left}px`, top: `${top}px`, width: `${r.width}px`, height: `${r.height}px`,
+  });
+  // A label sits on the box's top edge, or inside it at the top of the page.
+  const label = /** @type {HTMLElement | null} */ (box.querySelector('.quire-label'));
+  if (label && label.dataset.at !== 'bottom') label.style.transform = top + win.scrollY < 18 ? 'none' : 'translateY(-100%)';
+  return true;
+}
+
+/**
+ * Draws the heat map over `doc` for `explanation`.
+ * @param {Document} doc The original page (the sandboxed iframe's document).
+ * @param {Explanation} explanation
+ * @returns {HeatMap}
+ */
+export function drawHeatMap(doc, explanation) {
+  const win = /** @type {Window} */ (doc.defaultView);
+  doc.getElementById(LAYER_ID)?.remove();
+
+  const { elements, blockOf, unresolved } = resolveBlocks(doc, explanation);
+  const container = explanation.container ? resolve(doc, explanation.container) : null;
+  const plan = { max: maxScore(explanation.blocks), labels: labelPlan(explanation.blocks), heat: leafHeat(explanation.blocks) };
+
+  const { layer, boxes, addBox } = createLayer(doc);
+  for (const [block, el] of elements) drawBlock(doc, addBox, block, el, plan);
+  if (container) drawContainer(addBox, container);
   const focusBox = doc.createElement('div');
   Object.assign(focusBox.style, {
     position: 'absolute', boxSizing: 'border-box', pointerEvents: 'none', display: 'none',
@@ -232,32 +292,12 @@ export function drawHeatMap(doc, explanation) {
 
   doc.documentElement.append(layer);
 
-  /**
-   * @param {HTMLElement} box
-   * @param {Element} el
-   * @param {DOMRect} origin
-   */
-  const place = (box, el, origin) => {
-    const r = el.getBoundingClientRect();
-    const visible = r.width > 0 && r.height > 0;
-    box.style.display = visible ? 'block' : 'none';
-    if (!visible) return false;
-    const top = r.top - origin.top;
-    Object.assign(box.style, {
-      left: `${r.left - origin.left}px`, top: `${top}px`, width: `${r.width}px`, height: `${r.height}px`,
-    });
-    // A label sits on the box's top edge, or inside it at the top of the page.
-    const label = /** @type {HTMLElement | null} */ (box.querySelector('.quire-label'));
-    if (label && label.dataset.at !== 'bottom') label.style.transform = top + win.scrollY < 18 ? 'none' : 'translateY(-100%)';
-    return true;
-  };
-
   let drawn = 0;
   function layout() {
     const origin = layer.getBoundingClientRect();
     drawn = 0;
-    for (const { el, box } of boxes) if (place(box, el, origin)) drawn++;
-    if (focused) place(focusBox, focused, origin);
+    for (const { el, box } of boxes) if (placeBox(win, box, el, origin)) drawn++;
+    if (focused) placeBox(win, focusBox, focused, origin);
   }
   layout();
 
@@ -282,7 +322,7 @@ export function drawHeatMap(doc, explanation) {
         focusBox.style.display = 'none';
         return;
       }
-      if (place(focusBox, el, layer.getBoundingClientRect())) reveal(win, el);
+      if (placeBox(win, focusBox, el, layer.getBoundingClientRect())) reveal(win, el);
     },
     layout,
     get drawn() {

@@ -2,8 +2,8 @@
 /**
  * @file The content script: runs in the page's isolated world, injected by
  * the service worker on a toolbar click (after shared/messages.js,
- * content/request.js, ui/styles.js, ui/settings.js and ui/overlay.js, all
- * classic scripts).
+ * content/request.js, shared/quirks.js and the ui/ scripts ending with
+ * ui/overlay.js, all classic scripts: background/worker.js lists them).
  *
  * Every injection toggles the reader: the first opens it, the next closes it.
  * The controller is created once per page and kept in the isolated world, so
@@ -20,7 +20,7 @@
  * scroll position and the focus.
  */
 
-// Types (QuireMessages, MarkdownRequest, Article, Overlay, QuireSettings, Settings, PendingAnswer) are
+// Types (QuireMessages, MarkdownRequest, Article, Overlay, QuireSettings, QuireQuirks, Settings, PendingAnswer) are
 // global JSDoc types of the other classic scripts.
 
 (function (/** @type {any} */ root) {
@@ -34,6 +34,8 @@
     const ui = root.quireOverlay;
     /** @type {QuireSettings} */
     const settingsApi = root.quireSettings;
+    /** @type {QuireQuirks} */
+    const quirks = root.quireQuirks;
     const { t } = ui;
 
     /** Toolbar changes are written this long after the last one (sync storage has a write quota). */
@@ -59,27 +61,15 @@
     /**
      * Applies the page sheet and returns what undoes it exactly. The page's
      * markup is never touched (no style attribute): the sheet is adopted by
-     * the document, or, where a content script cannot adopt sheets
-     * (Firefox's Xray wrappers refuse it), a <style> inside the host's light
-     * DOM (not rendered, still applied), which leaves with the host.
+     * the document, or, where a content script cannot adopt sheets (see
+     * shared/quirks.js `adoptSheet`), a <style> inside the host's light DOM
+     * (not rendered, still applied), which leaves with the host.
      * @param {Document} doc
      * @param {HTMLElement} host
      * @returns {() => void}
      */
     function lockPage(doc, host) {
-      try {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(PAGE_CSS);
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-        return () => {
-          doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
-        };
-      } catch {
-        const style = doc.createElement('style');
-        style.textContent = PAGE_CSS;
-        host.append(style);
-        return () => style.remove();
-      }
+      return quirks.adoptSheet(doc, PAGE_CSS, host);
     }
 
     /** @returns {chrome.storage.StorageArea | null} */

@@ -134,6 +134,26 @@ function shownSettings(page) {
 }
 
 /**
+ * Picks `value` in one of the toolbar's selects as a reader does, with the
+ * keyboard: Playwright's selectOption dispatches a synthetic `change`, which
+ * the reader ignores (isTrusted).
+ * @param {Page} page
+ * @param {string} name The select's name (a settings field).
+ * @param {string} value
+ */
+async function choose(page, name, value) {
+  const select = page.locator(`#quire-reader select[name="${name}"]`);
+  const values = await select.evaluate((s) => Array.from(/** @type {HTMLSelectElement} */ (s).options, (o) => o.value));
+  const to = values.indexOf(value);
+  assert.ok(to >= 0, `${name} has no choice ${value}`);
+  await select.focus();
+  for (let at = values.indexOf(await select.inputValue()); at !== to; at += at < to ? 1 : -1) {
+    await select.press(at < to ? 'ArrowDown' : 'ArrowUp');
+  }
+  assert.equal(await select.inputValue(), value);
+}
+
+/**
  * Opens the settings panel if it is closed.
  * @param {Page} page
  */
@@ -149,7 +169,7 @@ async function openPanel(page) {
  */
 async function setTheme(page, theme) {
   await openPanel(page);
-  await page.locator('#quire-reader select[name="theme"]').selectOption(theme);
+  await choose(page, 'theme', theme);
   await page.locator('#quire-reader .aa').click();
   await page.waitForFunction((want) => {
     const d = document.getElementById('quire-reader')?.shadowRoot?.querySelector('.quire');
@@ -216,7 +236,7 @@ test('the article is set for reading, and the page’s CSS cannot restyle it', {
     const styleBefore = await pageStyle();
     const view = await openReader(browser, page);
     await openPanel(page);
-    await page.locator('#quire-reader select[name="theme"]').selectOption('light');
+    await choose(page, 'theme', 'light');
     await page.locator('#quire-reader .aa').click();
     assert.equal(await pageStyle(), styleBefore, 'the overlay’s CSS changed the page’s');
 
@@ -372,12 +392,12 @@ test('settings survive closing, reopening, a service-worker restart and a browse
     await openReader(launched, page);
     assert.deepEqual(await shownSettings(page), { theme: 'auto', font: 'serif', fontSize: 19, width: 'medium', lineHeight: 'normal' }, 'a new profile starts from the defaults');
     await openPanel(page);
-    await page.locator('#quire-reader select[name="theme"]').selectOption('dark');
-    await page.locator('#quire-reader select[name="font"]').selectOption('sans');
+    await choose(page, 'theme', 'dark');
+    await choose(page, 'font', 'sans');
     await page.locator('#quire-reader .larger').click();
     await page.locator('#quire-reader .larger').click();
-    await page.locator('#quire-reader select[name="width"]').selectOption('wide');
-    await page.locator('#quire-reader select[name="lineHeight"]').selectOption('loose');
+    await choose(page, 'width', 'wide');
+    await choose(page, 'lineHeight', 'loose');
     assert.deepEqual(await shownSettings(page), wanted);
     const background = await page.evaluate(() => getComputedStyle(/** @type {Element} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('.quire'))).backgroundColor);
     assert.equal(background, 'rgb(28, 29, 31)', 'the dark theme is in effect');
@@ -442,8 +462,8 @@ test('Esc and a second click restore the page exactly after the toolbar was used
       await openPanel(page);
       await page.locator('#quire-reader .smaller').click();
       await page.locator('#quire-reader .larger').click();
-      await page.locator('#quire-reader select[name="width"]').selectOption('narrow');
-      await page.locator('#quire-reader select[name="width"]').selectOption('medium');
+      await choose(page, 'width', 'narrow');
+      await choose(page, 'width', 'medium');
       if (how === 'Escape') await page.keyboard.press('Escape');
       else await clickAction(browser, page);
       await waitForOverlayGone(page);
@@ -521,6 +541,98 @@ test('a page that is not an article says so, and offers Show anyway and a way ba
     assert.equal((await pageState(page)).html, before.html);
   } finally {
     await page.close();
+  }
+});
+
+/**
+ * Page script (the main world) dispatches a synthetic event of each kind a
+ * control listens to on every control of the open reader: a click on every
+ * button, `change` and `input` on every select (after setting its value),
+ * `keydown` (Escape, Tab, Ctrl+A) on the window and the dialog, and
+ * `selectstart`. Returns what it could observe: whether the page's
+ * `beforeprint` fired.
+ * @param {Page} page
+ */
+function pressEverythingFromThePage(page) {
+  return page.evaluate(async () => {
+    const root = /** @type {ShadowRoot} */ (document.getElementById('quire-reader')?.shadowRoot);
+    let printed = false;
+    window.addEventListener('beforeprint', () => (printed = true));
+    for (const button of Array.from(root.querySelectorAll('button'))) {
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      button.dispatchEvent(new PointerEvent('click', { bubbles: true, composed: true }));
+    }
+    for (const select of Array.from(root.querySelectorAll('select'))) {
+      const other = Array.from(select.options).find((o) => o.value !== select.value);
+      if (other) select.value = other.value;
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    const dialog = /** @type {HTMLElement} */ (root.querySelector('.quire'));
+    for (const target of [window, document, dialog]) {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true }));
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true, composed: true }));
+    }
+    dialog.dispatchEvent(new Event('selectstart', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a Markdown copy would have answered by now
+    return { printed };
+  });
+}
+
+/**
+ * What a control could have changed: the view, the settings in effect, the
+ * panel, the status line and the page's focus.
+ * @param {Page} page
+ */
+async function readerEffects(page) {
+  const settings = await shownSettings(page);
+  const rest = await page.evaluate(() => {
+    const root = document.getElementById('quire-reader')?.shadowRoot;
+    if (!root) return { present: false };
+    const dialog = /** @type {HTMLElement} */ (root.querySelector('.quire'));
+    return {
+      present: true,
+      state: dialog.dataset.state,
+      panelHidden: /** @type {HTMLElement} */ (root.querySelector('.panel')).hidden,
+      expanded: root.querySelector('.aa')?.getAttribute('aria-expanded'),
+      announce: root.querySelector('.announce')?.textContent,
+    };
+  });
+  return { ...rest, settings };
+}
+
+test('page script cannot press the reader’s controls: synthetic clicks, change and keydown do nothing', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const page = await openPage(browser, server.url('/typeset.html'));
+  try {
+    await openReader(browser, page);
+    await page.evaluate(() => navigator.clipboard.writeText('left by the test'));
+    const before = await readerEffects(page);
+    assert.equal(before.state, 'article');
+    const seen = await pressEverythingFromThePage(page);
+    assert.deepEqual(await readerEffects(page), before, 'no control acted on the page’s events');
+    assert.equal(seen.printed, false, 'Print did not print');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'left by the test', 'Copy as Markdown did not copy');
+    // The same controls work for the reader (so the test can fail).
+    await page.locator('#quire-reader .aa').click();
+    assert.equal((await readerEffects(page)).expanded, 'true', 'a real click on Aa opens the settings');
+    await page.keyboard.press('Escape');
+    await waitForOverlayGone(page);
+
+    // A notice's buttons too: Show anyway and Back to the page.
+    await page.goto(server.url('/listing.html'), { waitUntil: 'load' });
+    await page.waitForTimeout(500);
+    await openReader(browser, page, 'not-article');
+    const notice = await readerEffects(page);
+    await pressEverythingFromThePage(page);
+    assert.deepEqual(await readerEffects(page), notice, 'Show anyway and Back ignored the page’s clicks');
+    await page.locator('#quire-reader button.anyway').click();
+    await page.waitForFunction(() => /** @type {HTMLElement} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('.quire')).dataset.state === 'article');
+  } finally {
+    await page.close();
+    await browser.context.clearPermissions();
   }
 });
 
@@ -741,13 +853,17 @@ test('the Kyiv Independent page: screenshots in three themes, axe clean, images 
  * Arms a watcher in the page: when the reader puts its article content on
  * the page, a mutation observer (a microtask, so before any later task or
  * frame) records what it shows, then does `action`: `'print'` dispatches
- * `beforeprint` as the browser does before it prints, `'close'` presses
- * the reader's close button. `window.quireFirstFrame` gets the record;
+ * `beforeprint` as the browser does before it prints; `'close'` has the
+ * test press Escape (a trusted key, since the reader ignores the page's
+ * synthetic events) and holds the next frame for 400 ms, so the key is
+ * handled before the tasks that frame schedules (the next part comes two
+ * tasks after it). `window.quireFirstFrame` gets the record;
  * `window.quireContent` keeps the `.content` element.
  * @param {Page} page
  * @param {'none' | 'print' | 'close'} action
  */
-function watchFirstFrame(page, action) {
+async function watchFirstFrame(page, action) {
+  if (action === 'close') await page.exposeFunction('quireFirstFrameSeen', () => void page.keyboard.press('Escape'));
   return page.evaluate((what) => {
     const w = /** @type {any} */ (window);
     w.quireFirstFrame = null;
@@ -770,7 +886,13 @@ function watchFirstFrame(page, action) {
       w.quireContent = content;
       const first = read(content);
       if (what === 'print') window.dispatchEvent(new Event('beforeprint'));
-      if (what === 'close') /** @type {HTMLElement} */ (root.querySelector('.close')).click();
+      if (what === 'close') {
+        w.quireFirstFrameSeen();
+        requestAnimationFrame(() => {
+          const end = performance.now() + 400;
+          while (performance.now() < end);
+        });
+      }
       w.quireFirstFrame = {
         ...first,
         after: what === 'none' ? null : read(content),

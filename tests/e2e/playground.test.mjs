@@ -229,10 +229,16 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
 });
 
 test('dist/www carries the overlay files unchanged, and www/ has no copy of them', async () => {
-  for (const name of ['overlay.js', 'styles.js']) {
-    const shipped = await readFile(join(WWW, 'ui', name), 'utf8');
-    assert.equal(shipped, await readFile(join(ROOT, 'extension', 'ui', name), 'utf8'), `dist/www/ui/${name} differs from extension/ui/${name}: run make dist`);
-    await assert.rejects(stat(join(ROOT, 'www', 'ui', name)), `www/ui/${name} is a copy; the build copies it`);
+  const names = ['overlay.js', 'styles.js', 'settings.js', 'strings.js', 'dom.js', 'sanitize.js', 'render.js', 'toolbar.js'].map((name) => `ui/${name}`);
+  for (const name of [...names, 'shared/quirks.js']) {
+    const shipped = await readFile(join(WWW, name), 'utf8');
+    assert.equal(shipped, await readFile(join(ROOT, 'extension', name), 'utf8'), `dist/www/${name} differs from extension/${name}: run make dist`);
+    await assert.rejects(stat(join(ROOT, 'www', name)), `www/${name} is a copy; the build copies it`);
+  }
+  // reader.html loads each of them (and the generated strings) once.
+  const reader = await readFile(join(ROOT, 'www', 'reader.html'), 'utf8');
+  for (const name of [...names, 'shared/quirks.js', 'ui/strings-en.js']) {
+    assert.equal(reader.split(`<script src="${name}"></script>`).length, 2, `reader.html loads ${name} once`);
   }
 });
 

@@ -1,53 +1,83 @@
 // @ts-check
 /**
- * The UI strings: `_locales/en/messages.json` (what chrome.i18n serves in the
- * extension) and the English fallback in extension/ui/overlay.js (what the
- * playground shows, having no chrome.i18n) must say the same; the manifest's
- * name and description come from the locale; and the Markdown copy's shape.
+ * The UI strings: the English fallback (what the playground shows, having no
+ * chrome.i18n) is generated at build time from `_locales/en/messages.json`
+ * (what chrome.i18n serves in the extension) by scripts/strings-en.mjs; the
+ * built copies must be what the generator makes of the locale now, every
+ * message must be used and every key the UI asks for must exist; the
+ * manifest's name and description come from the locale; and the Markdown
+ * copy's shape. Reads dist/ (`make js-test` builds it first).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { englishStrings, englishScript } from '../../scripts/strings-en.mjs';
+import '../../extension/shared/quirks.js';
 import '../../extension/ui/settings.js';
-import '../../extension/ui/overlay.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The generated strings, as the playground loads them. */
+const BUILT = join(ROOT, 'dist', 'www', 'ui', 'strings-en.js');
+await readFile(BUILT).catch(() => {
+  throw new Error(`${BUILT} is missing: run make dist first`);
+});
+// Classic scripts, in the order the extension injects them, after the built strings.
+await import(pathToFileURL(BUILT).href);
+for (const name of ['strings', 'dom', 'sanitize', 'render', 'toolbar', 'overlay']) {
+  await import(pathToFileURL(join(ROOT, 'extension', 'ui', `${name}.js`)).href);
+}
 
 /** @type {QuireOverlay} */
 const { EN, t, articleMarkdown } = /** @type {any} */ (globalThis).quireOverlay;
 
-/** @type {Record<string, {message: string, description?: string, placeholders?: Record<string, {content: string}>}>} */
+/** @type {import('../../scripts/strings-en.mjs').LocaleMessages} */
 const MESSAGES = JSON.parse(await readFile(join(ROOT, '_locales', 'en', 'messages.json'), 'utf8'));
 
-/**
- * A locale message with its named placeholders replaced by their content
- * (`$1`…), as chrome.i18n resolves them.
- * @param {string} key
- */
-function resolved(key) {
-  const entry = MESSAGES[key];
-  return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name) => {
-    const placeholder = Object.entries(entry.placeholders || {}).find(([n]) => n.toLowerCase() === name.toLowerCase());
-    assert.ok(placeholder, `${key}: placeholder ${whole} is not declared`);
-    return placeholder[1].content;
-  });
+test('the built English strings are generated from the current messages.json', async () => {
+  const expected = englishScript(MESSAGES);
+  for (const file of ['dist/www/ui/strings-en.js', 'dist/chrome/extension/ui/strings-en.js', 'dist/firefox/extension/ui/strings-en.js']) {
+    assert.equal(await readFile(join(ROOT, file), 'utf8'), expected, `${file} is stale: run make dist`);
+  }
+  assert.deepEqual({ ...EN }, englishStrings(MESSAGES));
+  assert.ok(Object.isFrozen(EN));
+  await assert.rejects(readFile(join(ROOT, 'extension', 'ui', 'strings-en.js')), 'strings-en.js is generated into dist/ only');
+});
+
+test('the generator resolves named placeholders to $1, and refuses undeclared ones', () => {
+  assert.equal(EN.fontSizeValue, '$1 px');
+  assert.equal(EN.showAnyway, 'Show anyway');
+  const table = englishStrings({ a: { message: 'At $WHEN$, $who$', placeholders: { when: { content: '$2' }, WHO: { content: '$1' } } } });
+  assert.deepEqual(table, { a: 'At $2, $1' });
+  assert.throws(() => englishStrings({ b: { message: 'Hi $NAME$' } }), /b: placeholder \$NAME\$ is not declared/);
+});
+
+/** The extension's UI and content scripts' source. */
+async function uiSource() {
+  const files = [];
+  for (const dir of ['ui', 'content']) {
+    for (const name of await readdir(join(ROOT, 'extension', dir))) {
+      if (name.endsWith('.js')) files.push(await readFile(join(ROOT, 'extension', dir, name), 'utf8'));
+    }
+  }
+  return files.join('\n');
 }
 
-test('every English fallback string is in messages.json, saying the same', () => {
-  for (const [key, english] of Object.entries(EN)) {
-    assert.ok(MESSAGES[key], `_locales/en/messages.json lacks ${key}`);
-    assert.equal(resolved(key), english, `${key} differs between messages.json and overlay.js`);
+test('every message is used: by the UI (as a quoted key), or by the manifest', async () => {
+  const manifest = await readFile(join(ROOT, 'manifest.json'), 'utf8');
+  const source = await uiSource();
+  for (const key of Object.keys(MESSAGES)) {
+    assert.ok(source.includes(`'${key}'`) || manifest.includes(`__MSG_${key}__`), `${key} is in messages.json but unused`);
+    assert.ok(MESSAGES[key].description, `${key} has no description for translators`);
   }
 });
 
-test('every message is used: by the overlay, or by the manifest', async () => {
-  const manifest = await readFile(join(ROOT, 'manifest.json'), 'utf8');
-  for (const key of Object.keys(MESSAGES)) {
-    assert.ok(key in EN || manifest.includes(`__MSG_${key}__`), `${key} is in messages.json but unused`);
-    assert.ok(MESSAGES[key].description, `${key} has no description for translators`);
-  }
+test('every key the UI passes to t() literally is in messages.json', async () => {
+  const source = await uiSource();
+  const keys = Array.from(source.matchAll(/\bt\(\s*'([^']+)'/g), (m) => m[1]).filter((key) => !key.startsWith('@@'));
+  assert.ok(keys.length >= 20, `found the t() calls (${keys.length})`);
+  for (const key of keys) assert.ok(MESSAGES[key], `t('${key}') has no message in _locales/en/messages.json`);
 });
 
 test('the manifest takes its name and description from the default locale', async () => {

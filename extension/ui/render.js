@@ -1,0 +1,294 @@
+// @ts-check
+/**
+ * @file The overlay's article renderer: parses the core's article HTML with
+ * DOMParser (which never runs scripts), cleans it (ui/sanitize.js) and adopts
+ * it into the reader node by node, a part at a time when asked to. No
+ * `innerHTML` anywhere.
+ *
+ * A long article can come in parts (the overlay's `progressive` option,
+ * which the extension uses): the first frame gets the header and the first
+ * screenfuls ({@link moveFirstPart}), the rest follows a part per frame
+ * ({@link appendRest}), at once when something needs all of it (print,
+ * select-all, a Ctrl/Cmd key); {@link moveArticle} splits it.
+ *
+ * A classic script (after ui/sanitize.js); publishes `globalThis.quireRender`.
+ */
+
+/**
+ * The rest of an article still to be appended.
+ * @typedef {{cancel: () => void, finish: () => void}} Appending
+ */
+
+/**
+ * What this file publishes as `globalThis.quireRender`.
+ * @typedef {object} QuireRender
+ * @property {(html: string) => HTMLElement} parseArticleHtml
+ * @property {(source: Element, content: Element, progressive: boolean) => Map<Element, Element>} moveFirstPart
+ * @property {(source: Element, content: Element, copies: Map<Element, Element>, onStop: () => void, onComplete: () => void) => Appending} appendRest
+ * @property {(source: Element, target: Element, budget: number, copies: Map<Element, Element>) => number} moveArticle
+ * @property {(content: ParentNode) => string[]} contentImageUrls
+ * @property {(url: string) => string | null} imageKey
+ */
+
+(function (/** @type {any} */ root) {
+  if (root.quireRender) return;
+
+  /** @type {QuireSanitize} */
+  const sanitize = root.quireSanitize;
+  /** @type {QuireQuirks} */
+  const quirks = root.quireQuirks;
+  const { DROP, DROP_SELECTOR, isSafeUrl, cleanElement, cleanTree } = sanitize;
+
+  /** Containers a part of the article may stop inside (the rest of their children follow later). */
+  const SPLIT = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'ol', 'ul', 'dl', 'details', 'center']);
+  /** What an image counts for, in characters, when sizing a part. */
+  const IMAGE_WEIGHT = 400;
+
+  /** How much of the article (in characters, see {@link weight}) the first frame gets with `progressive`: the first screenfuls. */
+  const FIRST_PART_CHARS = 6000;
+  /** An article up to this size goes in whole at once, even with `progressive`: a second frame would cost more than it saves. */
+  const ONE_GO_CHARS = 12000;
+  /**
+   * How much the second part gets; each part after it twice the one before
+   * (one part per frame), and a part takes all that is left when that is
+   * at most twice its size. Few, big parts: every part costs a frame of its
+   * own (a wait for it, a layout and paint of the whole page), so smaller
+   * ones make the whole article later; most articles take two.
+   */
+  const NEXT_PART_CHARS = 100000;
+
+  /**
+   * How much of the article a node is, in characters (images count as
+   * {@link IMAGE_WEIGHT}): a rough stand-in for how much it takes to lay out.
+   * @param {Node} node
+   */
+  function weight(node) {
+    if (!quirks.isElement(node)) return node.textContent?.length ?? 0;
+    const images = node.localName === 'img' ? 1 : node.getElementsByTagName('img').length;
+    return (node.textContent?.length ?? 0) + images * IMAGE_WEIGHT;
+  }
+
+  /**
+   * Images load only when they come near the viewport, from their original
+   * URLs; wide tables get a scroller of their own. `root` included; returns
+   * the node that now stands where `root` stood (a table's scroller).
+   * @param {Element} root
+   * @returns {Element}
+   */
+  function setForReading(root) {
+    const imgs = Array.from(root.getElementsByTagName('img'));
+    if (root.localName === 'img') imgs.push(/** @type {HTMLImageElement} */ (root));
+    for (const img of imgs) {
+      img.setAttribute('loading', 'lazy');
+      img.setAttribute('decoding', 'async');
+    }
+    let top = root;
+    /** @type {Element[]} */
+    const tables = Array.from(root.getElementsByTagName('table'));
+    if (root.localName === 'table') tables.push(root);
+    for (const table of tables) {
+      if (table.parentElement?.classList.contains('table-scroll')) continue;
+      const wrap = table.ownerDocument.createElement('div');
+      wrap.className = 'table-scroll';
+      table.replaceWith(wrap);
+      wrap.append(table);
+      if (table === root) top = wrap;
+    }
+    return top;
+  }
+
+  /**
+   * Moves about `budget` characters of the parsed article from the front of
+   * `source` (an element of the parser's document, whose moved nodes leave
+   * it) to the end of `target` (in the reader's document), cleaned
+   * ({@link cleanTree}) and set for reading. A container bigger than what is
+   * left is split: a shallow copy goes to `target` now (kept in `copies`)
+   * and its children follow it there, this time or the next, so the result
+   * is the same tree as moving it whole.
+   * @param {Element} source
+   * @param {Element} target
+   * @param {number} budget
+   * @param {Map<Element, Element>} copies A split container in the source → its copy in the reader.
+   * @returns {number} what is left of the budget
+   */
+  function moveArticle(source, target, budget, copies) {
+    const doc = /** @type {Document} */ (target.ownerDocument);
+    // Into the page in one insertion per container, not one per node.
+    const batch = doc.createDocumentFragment();
+    while (budget > 0 && source.firstChild) {
+      const child = source.firstChild;
+      if (!quirks.isElement(child)) {
+        budget -= weight(child);
+        batch.append(doc.adoptNode(child));
+        continue;
+      }
+      const node = child;
+      const copy = copies.get(node);
+      if (copy) {
+        budget = moveArticle(node, copy, budget, copies);
+        if (!node.firstChild) {
+          node.remove();
+          copies.delete(node);
+        }
+        continue;
+      }
+      if (DROP.has(node.localName)) {
+        node.remove();
+        continue;
+      }
+      const size = weight(node);
+      if (size > budget && SPLIT.has(node.localName) && node.firstElementChild) {
+        const shallow = /** @type {Element} */ (node.cloneNode(false));
+        cleanElement(shallow);
+        batch.append(doc.adoptNode(shallow));
+        copies.set(node, shallow);
+        continue; // the loop goes into it next, as a split container
+      }
+      cleanTree(node);
+      budget -= size;
+      batch.append(doc.adoptNode(setForReading(node)));
+    }
+    target.append(batch);
+    return budget;
+  }
+
+  /**
+   * Parses sanitised article HTML without running anything (DOMParser).
+   * Nothing is cleaned or moved yet: {@link moveArticle} does that, a part at
+   * a time (nodes are adopted, not cloned: the parsed document is thrown
+   * away, and a copy of a long article costs 10 ms).
+   * @param {string} html
+   * @returns {HTMLElement} the parsed body
+   */
+  function parseArticleHtml(html) {
+    return new DOMParser().parseFromString(html, 'text/html').body;
+  }
+
+  /**
+   * Moves the first part of the parsed article into `content`: the first
+   * screenfuls of a long one with `progressive`, else all of it.
+   * @param {Element} source The parsed body ({@link parseArticleHtml}).
+   * @param {Element} content
+   * @param {boolean} progressive
+   * @returns {Map<Element, Element>} the split containers, for {@link appendRest}
+   */
+  function moveFirstPart(source, content, progressive) {
+    /** @type {Map<Element, Element>} */
+    const copies = new Map();
+    const first = progressive && weight(source) > ONE_GO_CHARS ? FIRST_PART_CHARS : Infinity;
+    moveArticle(source, content, first, copies);
+    return copies;
+  }
+
+  /**
+   * Appends what is left of `source` to `content` in parts, one per frame;
+   * `content` is `aria-busy` until all of it is in.
+   * @param {Element} source
+   * @param {Element} content
+   * @param {Map<Element, Element>} copies From {@link moveFirstPart}.
+   * @param {() => void} onStop Called whenever appending stops: cancelled,
+   *   finished at once, or done.
+   * @param {() => void} onComplete Called once all of it is in (not when cancelled).
+   * @returns {Appending}
+   */
+  function appendRest(source, content, copies, onStop, onComplete) {
+    content.setAttribute('aria-busy', 'true');
+    /** @type {number | undefined} */
+    let frame;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    const stop = () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      onStop();
+    };
+    let budget = NEXT_PART_CHARS;
+    /** @param {number} size */
+    const step = (size) => {
+      moveArticle(source, content, size, copies);
+      if (source.firstChild) {
+        schedule();
+        return;
+      }
+      stop();
+      content.removeAttribute('aria-busy');
+      onComplete();
+    };
+    // Each part after the frame that drew the previous one: the next
+    // animation frame, then a task (so that frame's layout and paint come
+    // first), then one more (so tasks queued from that frame's other
+    // callbacks, like the drawn-frame marks of content/content.js, run first).
+    const schedule = () => {
+      frame = requestAnimationFrame(() => {
+        frame = undefined;
+        timer = setTimeout(() => {
+          timer = setTimeout(() => {
+            // No small last part: a frame of its own costs more than it saves.
+            const size = weight(source) <= 2 * budget ? Infinity : budget;
+            budget *= 2;
+            step(size);
+          }, 0);
+        }, 0);
+      });
+    };
+    schedule();
+    return {
+      cancel: stop,
+      finish: () => {
+        stop();
+        step(Infinity);
+      },
+    };
+  }
+
+  /**
+   * Every image URL the content will show: `src`, and each candidate of
+   * `srcset` on images and `<picture>` sources; read from the parsed
+   * article before {@link moveArticle} cleans it, so what cleaning would
+   * remove (a dropped element, an unsafe URL) is left out here too.
+   * @param {ParentNode} content
+   * @returns {string[]}
+   */
+  function contentImageUrls(content) {
+    /** @type {string[]} */
+    const urls = [];
+    for (const node of Array.from(content.querySelectorAll('img, picture source'))) {
+      if (node.parentElement?.closest(DROP_SELECTOR)) continue;
+      const tag = node.localName;
+      const src = node.getAttribute('src');
+      if (src && isSafeUrl('src', src, tag)) urls.push(src);
+      const srcset = node.getAttribute('srcset') || '';
+      if (!isSafeUrl('srcset', srcset, tag)) continue;
+      for (const candidate of srcset.split(',')) {
+        const url = candidate.trim().split(/\s+/)[0];
+        if (url) urls.push(url);
+      }
+    }
+    return urls;
+  }
+
+  /**
+   * What stays the same across the sizes a CMS serves one picture in: the
+   * file name without its extension and without a `-300x200` size suffix.
+   * Null when that name is too short to tell pictures apart.
+   * @param {string} url
+   * @returns {string | null}
+   */
+  function imageKey(url) {
+    let path;
+    try {
+      path = new URL(url, 'https://base.invalid/').pathname;
+    } catch {
+      return null;
+    }
+    const name = decodeURIComponent(path.split('/').pop() || '')
+      .toLowerCase()
+      .replace(/\.[a-z0-9]{2,5}$/, '')
+      .replace(/-\d+x\d+$/, '');
+    return name.length >= 8 && !/^(image|img|photo|picture|default|original)[-_\d]*$/.test(name) ? name : null;
+  }
+
+  /** @type {QuireRender} */
+  const api = Object.freeze({ parseArticleHtml, moveFirstPart, appendRest, moveArticle, contentImageUrls, imageKey });
+  root.quireRender = api;
+})(globalThis);

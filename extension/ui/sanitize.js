@@ -1,0 +1,91 @@
+// @ts-check
+/**
+ * @file The overlay's own sanitising pass: a second line of defence over the
+ * core's sanitiser, run on the article HTML after DOMParser has parsed it
+ * (which never runs scripts) and before its nodes are adopted into the page.
+ * Drops executable and interactive elements with their subtree, event-handler
+ * and style attributes, and URLs of any scheme but http(s), mailto and
+ * relative (plus `data:image/` for an image's `src`).
+ *
+ * A classic script; publishes `globalThis.quireSanitize`.
+ */
+
+/**
+ * What this file publishes as `globalThis.quireSanitize`.
+ * @typedef {object} QuireSanitize
+ * @property {ReadonlySet<string>} DROP Elements dropped with their subtree.
+ * @property {string} DROP_SELECTOR {@link QuireSanitize.DROP} as a selector.
+ * @property {(name: string, value: string, tag: string) => boolean} isSafeUrl
+ *   Whether a URL attribute's value is safe to keep.
+ * @property {(el: Element) => void} cleanElement Cleans the attributes of one element that stays.
+ * @property {(root: Element) => void} cleanTree Cleans `root` (which stays) and
+ *   everything under it, removing dropped elements with their subtree.
+ */
+
+(function (/** @type {any} */ root) {
+  if (root.quireSanitize) return;
+
+  /** Elements dropped with their subtree, whatever the core let through. */
+  const DROP = new Set([
+    'script', 'style', 'link', 'meta', 'base', 'title', 'head', 'template', 'noscript',
+    'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'fencedframe',
+    'form', 'input', 'button', 'select', 'textarea', 'option', 'dialog',
+    'svg', 'math',
+  ]);
+  /** DROP as a selector. */
+  const DROP_SELECTOR = Array.from(DROP).join(',');
+  /** Attributes that hold a URL. */
+  const URL_ATTRS = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'cite', 'background', 'xlink:href']);
+
+  /**
+   * Whether a URL attribute value is safe to keep. Only http(s), mailto and
+   * relative URLs pass, plus `data:image/` for images.
+   * @param {string} name
+   * @param {string} value
+   * @param {string} tag
+   */
+  function isSafeUrl(name, value, tag) {
+    const v = value.trim().replace(/[\u0000-\u001F\u007F\s]+/g, '').toLowerCase();
+    if (name === 'srcset') return !/(^|,)(javascript|vbscript|data):/.test(v);
+    const scheme = /^([a-z][a-z0-9+.-]*):/.exec(v);
+    if (!scheme) return true; // relative
+    if (scheme[1] === 'http' || scheme[1] === 'https' || scheme[1] === 'mailto') return true;
+    return scheme[1] === 'data' && tag === 'img' && name === 'src' && v.startsWith('data:image/');
+  }
+
+  /**
+   * Second line of defence over the core's sanitiser, for one element that
+   * stays: removes event-handler and style attributes and unsafe URLs.
+   * @param {Element} el
+   */
+  function cleanElement(el) {
+    const tag = el.localName;
+    // Attribute names as strings: cheaper than an Attr object per attribute.
+    for (const attr of el.getAttributeNames()) {
+      const name = attr.toLowerCase();
+      if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'is' || name === 'tabindex') {
+        el.removeAttribute(attr);
+      } else if (URL_ATTRS.has(name) && !isSafeUrl(name, el.getAttribute(attr) ?? '', tag)) {
+        el.removeAttribute(attr);
+      }
+    }
+    if (tag === 'a') el.setAttribute('rel', 'noopener noreferrer');
+  }
+
+  /**
+   * {@link cleanElement} on `root` (which the caller keeps) and everything
+   * under it, removing executable or interactive elements with their subtree.
+   * @param {Element} root
+   */
+  function cleanTree(root) {
+    cleanElement(root);
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      if (DROP.has(el.localName)) el.remove();
+      else cleanElement(el);
+    }
+  }
+
+  /** @type {QuireSanitize} */
+  const api = Object.freeze({ DROP, DROP_SELECTOR, isSafeUrl, cleanElement, cleanTree });
+  root.quireSanitize = api;
+})(globalThis);

@@ -1,0 +1,156 @@
+// @ts-check
+/**
+ * @file The reader's toolbar: the settings toggle (`Aa`), Copy as Markdown,
+ * Print and Close, and the settings panel it opens (text size, theme, font,
+ * line length, line spacing). Builds the elements and reports what the user
+ * does; the overlay keeps the settings and applies them.
+ *
+ * A classic script (after ui/settings.js, ui/strings.js and ui/dom.js);
+ * publishes `globalThis.quireToolbar`.
+ */
+
+/**
+ * @typedef {object} ToolbarOptions
+ * @property {() => Settings} current The settings in effect.
+ * @property {(delta: Partial<Settings>) => void} change The user changed a setting.
+ * @property {() => void} onCopy
+ * @property {() => void} onPrint
+ * @property {() => void} onClose
+ */
+
+/**
+ * @typedef {object} Toolbar
+ * @property {HTMLElement} bar The row of buttons.
+ * @property {HTMLElement} panel The settings panel (hidden at first).
+ * @property {HTMLButtonElement} copy
+ * @property {HTMLButtonElement} print
+ * @property {(settings: Settings) => void} show Shows these settings in the controls.
+ */
+
+/**
+ * What this file publishes as `globalThis.quireToolbar`.
+ * @typedef {object} QuireToolbar
+ * @property {(doc: Document, options: ToolbarOptions) => Toolbar} createToolbar
+ */
+
+(function (/** @type {any} */ root) {
+  if (root.quireToolbar) return;
+
+  /** @type {QuireSettings} */
+  const settingsApi = root.quireSettings;
+  /** @type {QuireStrings} */
+  const { t } = root.quireStrings;
+  /** @type {QuireDom} */
+  const { el, button, glyphButton } = root.quireDom;
+
+  const PANEL_ID = 'quire-reader-settings';
+
+  /**
+   * A labelled `<select>` for one enumerated setting.
+   * @param {Document} doc
+   * @param {'font' | 'width' | 'lineHeight' | 'theme'} field
+   * @param {Record<string, string>} names Message key of each choice.
+   * @param {(delta: Partial<Settings>) => void} change
+   */
+  function choice(doc, field, names, change) {
+    const row = el(doc, 'label', `row ${field}`);
+    const select = el(doc, 'select');
+    select.name = field;
+    for (const value of settingsApi.CHOICES[field]) {
+      const option = el(doc, 'option', undefined, t(names[value]));
+      option.value = value;
+      select.append(option);
+    }
+    // The user's choice only: a page's synthetic `change` is ignored.
+    select.addEventListener('change', (event) => {
+      if (event.isTrusted) change({ [field]: select.value });
+    });
+    row.append(el(doc, 'span', 'label', t(field)), select);
+    return { row, select };
+  }
+
+  /**
+   * The text size row: smaller, the size, larger.
+   * @param {Document} doc
+   * @param {ToolbarOptions} options
+   */
+  function sizeControls(doc, { current, change }) {
+    const step = settingsApi.FONT_SIZE.step;
+    const row = el(doc, 'div', 'row size');
+    const label = el(doc, 'span', 'label', t('fontSize'));
+    label.id = 'quire-size-label';
+    const smaller = glyphButton(doc, 'step smaller', 'A−', t('smaller'), () => change({ fontSize: current().fontSize - step }));
+    const value = el(doc, 'output', 'value');
+    value.setAttribute('aria-live', 'polite');
+    value.setAttribute('aria-labelledby', label.id);
+    const larger = glyphButton(doc, 'step larger', 'A+', t('larger'), () => change({ fontSize: current().fontSize + step }));
+    const controls = el(doc, 'span', 'controls');
+    controls.append(smaller, value, larger);
+    row.append(label, controls);
+    /** @param {number} size */
+    const show = (size) => {
+      value.textContent = t('fontSizeValue', size);
+      smaller.disabled = size <= settingsApi.FONT_SIZE.min;
+      larger.disabled = size >= settingsApi.FONT_SIZE.max;
+    };
+    return { row, show };
+  }
+
+  /**
+   * The settings panel, hidden at first.
+   * @param {Document} doc
+   * @param {ToolbarOptions} options
+   */
+  function settingsPanel(doc, options) {
+    const panel = el(doc, 'div', 'panel');
+    panel.id = PANEL_ID;
+    panel.hidden = true;
+    panel.setAttribute('role', 'group');
+    panel.setAttribute('aria-label', t('settings'));
+    const size = sizeControls(doc, options);
+    const theme = choice(doc, 'theme', { auto: 'themeAuto', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark' }, options.change);
+    const font = choice(doc, 'font', { serif: 'fontSerif', sans: 'fontSans' }, options.change);
+    const width = choice(doc, 'width', { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' }, options.change);
+    const lineHeight = choice(doc, 'lineHeight', { tight: 'lineHeightTight', normal: 'lineHeightNormal', loose: 'lineHeightLoose' }, options.change);
+    panel.append(theme.row, size.row, font.row, width.row, lineHeight.row);
+    /** @param {Settings} settings */
+    const show = (settings) => {
+      size.show(settings.fontSize);
+      theme.select.value = settings.theme;
+      font.select.value = settings.font;
+      width.select.value = settings.width;
+      lineHeight.select.value = settings.lineHeight;
+    };
+    return { panel, show };
+  }
+
+  /**
+   * @param {Document} doc
+   * @param {ToolbarOptions} options
+   * @returns {Toolbar}
+   */
+  function createToolbar(doc, options) {
+    const { panel, show } = settingsPanel(doc, options);
+    const bar = el(doc, 'div', 'bar');
+    const tools = el(doc, 'div', 'tools');
+    const toggle = glyphButton(doc, 'tool aa', 'Aa', t('settings'), () => {
+      const open = panel.hidden;
+      panel.hidden = !open;
+      toggle.setAttribute('aria-expanded', String(open));
+    });
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.setAttribute('aria-controls', PANEL_ID);
+    const copy = button(doc, 'tool copy', t('copyMarkdown'), options.onCopy);
+    const print = button(doc, 'tool print', t('print'), options.onPrint);
+    tools.append(toggle, copy, print);
+    const close = button(doc, 'close', t('close'), options.onClose);
+    close.title = t('closeTitle');
+    close.setAttribute('aria-label', t('closeTitle'));
+    bar.append(tools, close);
+    return { bar, panel, copy, print, show };
+  }
+
+  /** @type {QuireToolbar} */
+  const api = Object.freeze({ createToolbar });
+  root.quireToolbar = api;
+})(globalThis);
