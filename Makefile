@@ -23,12 +23,12 @@ WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js)
 GEN_EN    := node scripts/strings-en.mjs _locales/en/messages.json
 NODE_TEST := node --test --test-concurrency=1
 
-.PHONY: help setup test lint lint-ext fuzz-check firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
+.PHONY: help setup test lint lint-ext fuzz-check html5lib-test firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
 	@echo "make run     build the extension, open the sample page in Chromium and show the reader [PAGE=path|url]"
-	@echo "make test    fmt, clippy, rustdoc, JS type check, cargo test, fuzz crate check, wasm tests in Chromium, JS tests, web-ext lint, release-wasm smoke test, end-to-end tests"
+	@echo "make test    fmt, clippy, rustdoc, JS type check, cargo test, html5lib-tests, fuzz crate check, wasm tests in Chromium, JS tests, web-ext lint, release-wasm smoke test, end-to-end tests"
 	@echo "make lint    fmt, clippy and rustdoc (no build needed); make lint-ext lints the Firefox build"
 	@echo "make dist    build dist/chrome and dist/firefox (unpacked), their zips dist/quire-{chrome,firefox}.zip, and dist/www (the playground)"
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
@@ -45,7 +45,7 @@ setup:
 
 # ---- tests -------------------------------------------------------------------
 
-test: lint typecheck unit fuzz-check wasm-test js-test lint-ext smoke e2e
+test: lint typecheck unit html5lib-test fuzz-check wasm-test js-test lint-ext smoke e2e
 	@echo "make test: all passed"
 
 # Source only: needs no build (lint-ext lints the built Firefox package).
@@ -80,6 +80,11 @@ unit: setup
 	cargo test
 	# the vendored html5ever's own unit tests (its tokenizer carries a Quire patch)
 	cargo test -p html5ever --lib
+
+# html5lib-tests (tokenizer, tree construction) through the vendored html5ever
+# and upstream 0.40.1 side by side; fails on any difference (tests/html5lib/).
+html5lib-test: setup
+	cargo test --release --locked --manifest-path tests/html5lib/Cargo.toml
 
 wasm-test: setup
 	wasm-pack test --headless --chrome -- --test wasm
