@@ -126,6 +126,10 @@ function timingOf(tabId) {
   readyMs: () => readyMs,
   instance: () => core.instance(),
   trapNext: () => core.trapNext(),
+  /** @param {number} ms The next extraction's answer waits this long (so tests see the loading notice). */
+  delayNext: (ms) => {
+    delayNextMs = ms;
+  },
 });
 
 const injector = createInjector({
@@ -163,6 +167,22 @@ function wake() {}
 chrome.tabs.onUpdated.addListener(wake);
 chrome.tabs.onActivated.addListener(wake);
 
+/** Set by the test hook `delayNext`: how long the next extraction's answer waits. */
+let delayNextMs = 0;
+
+/** The core as the answers use it, with the test hook's delay. */
+const answeringCore = {
+  /** @type {typeof core.extract} */
+  async extract(html, url) {
+    const delay = delayNextMs;
+    delayNextMs = 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    return core.extract(html, url);
+  },
+  markdown: core.markdown,
+  exhausted: core.exhausted,
+};
+
 chrome.runtime.onMessage.addListener(
-  createAnswerer({ gate, core, messages, reload: () => chrome.runtime.reload(), timingOf, clock }),
+  createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), timingOf, clock }),
 );
