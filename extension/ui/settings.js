@@ -171,7 +171,7 @@
       return { ...DEFAULTS };
     }
     const { settings, repaired } = normalise(raw);
-    if (repaired && raw !== undefined && !isNewer(raw)) await save(area, settings);
+    if (repaired && raw !== undefined) await save(area, settings);
     return settings;
   }
 

@@ -191,15 +191,29 @@ test('a Markdown request from our content script needs no click and is answered'
   assert.deepEqual(answer, { async: true, answers: [{ ok: true, markdown: 'md <p>x</p>' }] });
 });
 
-/** A fake glue: extracting a page with TRAP in it traps, like a Rust panic in wasm. */
+/**
+ * A fake glue: extracting a page with TRAP in it traps, like a Rust panic in
+ * wasm, and leaves the instance broken: every later call traps too.
+ */
 function trappingGlue() {
+  let broken = false;
+  const check = () => {
+    if (broken) throw new WebAssembly.RuntimeError('memory access out of bounds');
+  };
   return {
     default: async () => ({}),
     extract: (/** @type {string} */ html) => {
-      if (html.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
+      check();
+      if (html.includes('TRAP')) {
+        broken = true;
+        throw new WebAssembly.RuntimeError('unreachable');
+      }
       return { ...ARTICLE, text: '', markdown: '', title: html };
     },
-    markdownFromHtml: (/** @type {string} */ html) => `md ${html}`,
+    markdownFromHtml: (/** @type {string} */ html) => {
+      check();
+      return `md ${html}`;
+    },
     version: () => '0',
   };
 }
