@@ -157,6 +157,39 @@ test('a click while the reader loads closes it, and the late answer puts nothing
   }
 });
 
+test('two clicks at once: the second closes the reader before its notice, and the answer puts nothing on the page', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const page = await openArticle(browser);
+  try {
+    const before = await pageHtml(page);
+    await browser.worker.evaluate(() => /** @type {any} */ (globalThis).quireWorker.delayNext(1_000));
+    const started = Date.now();
+    await Promise.all([clickAction(browser, page), clickAction(browser, page)]);
+    const clicks = Date.now() - started;
+    // Past the answer (and the notice's delay): no reader ever went on the page.
+    const seen = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          let appeared = Boolean(document.getElementById('quire-reader'));
+          const observer = new MutationObserver(() => {
+            if (document.getElementById('quire-reader')) appeared = true;
+          });
+          observer.observe(document.documentElement, { childList: true });
+          setTimeout(() => {
+            observer.disconnect();
+            resolve(appeared);
+          }, 2_000);
+        }),
+    );
+    if (clicks < 150) assert.equal(seen, false, `the reader appeared after two clicks ${clicks} ms apart at most`);
+    assert.equal((await readOverlay(page)).present, false, 'no reader after the answer');
+    assert.equal(await pageHtml(page), before, 'the page is as it was');
+    await clickAction(browser, page);
+    assert.equal((await waitForOverlay(page)).state, 'article', 'the next click opens the reader');
+  } finally {
+    await page.close();
+  }
+});
+
 test('three wasm traps in a row: each shows an error, Markdown works after a trap, and the third asks to restart the extension', { timeout: TEST_TIMEOUT_MS }, async () => {
   // A browser of its own: its worker ends up with every wasm instance used up.
   const launched = await launchWithExtension();
