@@ -32,7 +32,7 @@ chrome.action.onClicked.addListener((tab) => {
   if (tabId === undefined) return;
   timings.push({ tabId, click: clock() });
   if (timings.length > 16) timings.shift();
-  // As Quire's worker does: one retry for a click that lost the page-load race.
+  // One retry for a click that lost the page-load race (Quire's worker retries up to three times, extension/background/inject.js).
   inject(tabId).catch(() => new Promise((resolve) => setTimeout(resolve, 300)).then(() => inject(tabId)));
 });
 

@@ -37,6 +37,9 @@
  */
 const EXTRACT_OPTIONS = Object.freeze({ text: false, markdown: false });
 
+/** The answer once every instance has trapped, until the extension has restarted. */
+const STOPPED = 'The reader core stopped after an internal error; it is restarting. Try again.';
+
 /**
  * @typedef {object} Core
  * @property {(html: string, url: string) => Promise<{ok: true, article: Article} | {ok: false, error: string}>} extract
@@ -104,17 +107,26 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
       .then((module) => glues[i].default({ module_or_path: module }))
       .then((instanceExports) => {
         exports[i] = instanceExports;
-        if (warmUp === undefined) return;
-        /** One warm-up run; false once it failed (only a warm-up: a real request reports a broken core). */
+        if (warmUp === undefined) return undefined;
+        /** @type {Promise<unknown> | undefined} the next instance's start, after a trap */
+        let successor;
+        /**
+         * One warm-up run; false once it failed. An ordinary error only ends
+         * the warm-up (a real request reports a broken core); a trap retires
+         * the instance, as it does during a request.
+         */
         const once = () => {
           try {
             glues[i].extract(warmUp, 'https://warm-up.invalid/', EXTRACT_OPTIONS);
             return true;
-          } catch {
+          } catch (error) {
+            if (error instanceof WebAssembly.RuntimeError && index === i) successor = retire();
             return false;
           }
         };
-        if (!once()) return; // the first run goes before the instance serves
+        // The first run goes before the instance serves: after a trap there,
+        // this start settles when the next instance's does.
+        if (!once()) return successor;
         let left = warmUpRuns - 1;
         const tick = () => {
           if (left <= 0 || index !== i) return;
@@ -122,9 +134,21 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
           if (once()) setTimeout(tick, 0);
         };
         setTimeout(tick, 0);
+        return undefined;
       });
     promise.catch(() => {}); // reported by the request that awaits it
     return promise;
+  }
+
+  /**
+   * After a trap (`WebAssembly.RuntimeError`) the serving instance may be
+   * corrupt: moves to a fresh one, which serves the next request.
+   */
+  function retire() {
+    index += 1;
+    if (index >= glues.length) return undefined;
+    ready = start(index);
+    return ready;
   }
 
   /**
@@ -136,12 +160,19 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
    */
   async function call(work) {
     if (index >= glues.length) {
-      return { ok: /** @type {const} */ (false), error: 'The reader core stopped after an internal error; it is restarting. Try again.' };
+      return { ok: /** @type {const} */ (false), error: STOPPED };
     }
     try {
-      await ready;
+      // An instance that traps in its warm-up is retired meanwhile: wait for the one that serves.
+      for (let awaited = /** @type {Promise<unknown> | null} */ (null); awaited !== ready; ) {
+        awaited = ready;
+        await awaited;
+      }
     } catch (error) {
       return { ok: /** @type {const} */ (false), error: `The reader core could not start: ${describe(error)}` };
+    }
+    if (index >= glues.length) {
+      return { ok: /** @type {const} */ (false), error: STOPPED };
     }
     try {
       if (trapRequested) {
@@ -151,9 +182,7 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
       return { ok: /** @type {const} */ (true), value: work(glues[index]) };
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
-        // The instance may be corrupt: move to a fresh one before the next request.
-        index += 1;
-        if (index < glues.length) ready = start(index);
+        retire();
         return { ok: /** @type {const} */ (false), error: `The reader core hit an internal error on this page (${describe(error)}).` };
       }
       return { ok: /** @type {const} */ (false), error: describe(error) };

@@ -16,6 +16,10 @@
  *
  * Anything else gets no answer.
  *
+ * This file only wires the browser's events to parts kept free of `chrome.*`,
+ * which node tests drive: the click and its injection (inject.js), the gate
+ * (gate.js), the answers (answer.js) and the wasm core (core.js).
+ *
  * The same file is Chromium's module service worker and Firefox's module
  * background script (manifest `background.service_worker` / `.scripts`).
  *
@@ -30,6 +34,8 @@ import '../shared/messages.js';
 import '../shared/quirks.js';
 import { createCore } from './core.js';
 import { createGate } from './gate.js';
+import { createInjector } from './inject.js';
+import { createAnswerer } from './answer.js';
 import { WARM_UP_PAGE } from './warm-up.js';
 import * as glue0 from '../../pkg/quire.js';
 // Spare instances of the same glue for recovery after a wasm trap (see core.js).
@@ -120,77 +126,32 @@ function timingOf(tabId) {
   readyMs: () => readyMs,
   instance: () => core.instance(),
   trapNext: () => core.trapNext(),
+  /** @param {number} ms The next extraction's answer waits this long (so tests see the loading notice). */
+  delayNext: (ms) => {
+    delayNextMs = ms;
+  },
 });
 
-/** @param {number} tabId */
-function inject(tabId) {
-  return chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: CONTENT_FILES });
-}
-
-/**
- * Shows why the reader could not open on this tab (e.g. a browser page).
- * @param {number} tabId
- * @param {unknown} error
- */
-async function reportInjectionFailure(tabId, error) {
-  const reason = error instanceof Error ? error.message : String(error);
-  console.warn(`Quire: cannot open the reader on tab ${tabId}: ${reason}`);
-  try {
-    await chrome.action.setBadgeBackgroundColor({ tabId, color: '#b4382c' });
-    await chrome.action.setBadgeText({ tabId, text: '!' });
-    await chrome.action.setTitle({ tabId, title: `Quire can’t read this page: ${reason}` });
-  } catch {
-    // The tab is gone; nothing to tell.
-  }
-}
-
-/**
- * Clears a failure mark left by {@link reportInjectionFailure}.
- * @param {number} tabId
- */
-async function clearInjectionFailure(tabId) {
-  try {
-    await chrome.action.setBadgeText({ tabId, text: '' });
-    await chrome.action.setTitle({ tabId, title: chrome.runtime.getManifest().action?.default_title ?? 'Quire' });
-  } catch {
-    // The tab is gone.
-  }
-}
-
-/**
- * Injects the content script, retrying (after 300, 600 and 1,200 ms) while
- * the click keeps losing Chromium's page-load race (shared/quirks.js
- * `isLoadRace`).
- * @param {number} tabId
- */
-async function injectWithRetries(tabId) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await inject(tabId);
-    } catch (error) {
-      if (!quirks.isLoadRace(error) || attempt >= quirks.LOAD_RACE_RETRIES) throw error;
-      await new Promise((resolve) => setTimeout(resolve, quirks.LOAD_RACE_RETRY_MS << attempt));
-      gate.clicked(tabId);
-    }
-  }
-}
+const injector = createInjector({
+  execute: (tabId) => chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: CONTENT_FILES }),
+  isLoadRace: quirks.isLoadRace,
+  retries: quirks.LOAD_RACE_RETRIES,
+  retryMs: quirks.LOAD_RACE_RETRY_MS,
+  gate,
+  action: chrome.action,
+  defaultTitle: () => chrome.runtime.getManifest().action?.default_title ?? 'Quire',
+  onInjected: (tabId) => {
+    const timing = timingOf(tabId);
+    if (timing) timing.injected = clock();
+  },
+});
 
 chrome.action.onClicked.addListener((tab) => {
   const tabId = tab.id;
   if (tabId === undefined) return;
   timings.push({ tabId, click: clock() });
   if (timings.length > MAX_TIMINGS) timings.shift();
-  gate.clicked(tabId);
-  injectWithRetries(tabId)
-    .then(
-      (results) => {
-        const timing = timingOf(tabId);
-        if (timing) timing.injected = clock();
-        gate.injected(tabId, /** @type {{documentId?: string}} */ (results?.[0] ?? {}).documentId);
-        return clearInjectionFailure(tabId);
-      },
-      (error) => reportInjectionFailure(tabId, error),
-    );
+  void injector.click(tabId);
 });
 
 /**
@@ -206,61 +167,22 @@ function wake() {}
 chrome.tabs.onUpdated.addListener(wake);
 chrome.tabs.onActivated.addListener(wake);
 
-/**
- * A request's checked value, or null once it is refused: a sender the gate
- * refuses gets no answer at all, a malformed request an error answer.
- * @template T
- * @param {{ok: true} | {ok: false, error: string}} admission The gate's verdict on the sender.
- * @param {() => Checked<T>} check The message's validator (from shared/messages.js).
- * @param {(response: {ok: false, error: string}) => void} sendResponse
- * @returns {T | null}
- */
-function admit(admission, check, sendResponse) {
-  if (!admission.ok) {
-    console.warn(`Quire: refused a message: ${admission.error}`);
-    return null;
-  }
-  const request = check();
-  if (!request.ok) {
-    sendResponse({ ok: false, error: `Bad request: ${request.error}` });
-    return null;
-  }
-  return request.value;
-}
+/** Set by the test hook `delayNext`: how long the next extraction's answer waits. */
+let delayNextMs = 0;
 
-/**
- * Answers a Markdown request (Copy as Markdown in an open reader).
- * @param {unknown} message
- * @param {chrome.runtime.MessageSender} sender
- * @param {(response: MarkdownResponse) => void} sendResponse
- * @returns {boolean} whether the answer comes asynchronously
- */
-function answerMarkdown(message, sender, sendResponse) {
-  const request = admit(gate.admitMarkdown(sender), () => messages.checkMarkdownRequest(message), sendResponse);
-  if (!request) return false;
-  core.markdown(request.html).then((response) => {
-    sendResponse(response);
-    if (core.exhausted()) chrome.runtime.reload();
-  });
-  return true;
-}
+/** The core as the answers use it, with the test hook's delay. */
+const answeringCore = {
+  /** @type {typeof core.extract} */
+  async extract(html, url) {
+    const delay = delayNextMs;
+    delayNextMs = 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    return core.extract(html, url);
+  },
+  markdown: core.markdown,
+  exhausted: core.exhausted,
+};
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  const received = clock();
-  if (/** @type {{type?: unknown} | null} */ (message)?.type === messages.MSG.MARKDOWN) {
-    return answerMarkdown(message, sender, sendResponse);
-  }
-  // Only our own content script, in a tab's top frame, answering a click.
-  const request = admit(gate.admit(sender), () => messages.checkExtractRequest(message), sendResponse);
-  if (!request) return false;
-  const timing = timingOf(/** @type {number} */ (sender.tab?.id));
-  if (timing) Object.assign(timing, { received, htmlChars: request.html.length, extractStart: clock() });
-  core.extract(request.html, request.url).then((response) => {
-    if (timing) timing.extractEnd = clock();
-    sendResponse(response);
-    if (timing) timing.replied = clock();
-    // Every spare instance has trapped: restart the extension to get a clean worker.
-    if (core.exhausted()) chrome.runtime.reload();
-  });
-  return true; // the answer comes asynchronously
-});
+chrome.runtime.onMessage.addListener(
+  createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), timingOf, clock }),
+);

@@ -16,7 +16,9 @@
  * found there (another schema version, a missing or wrong field, not an
  * object at all) is read field by field: each field that is valid in the
  * current schema is kept, the others fall back to their defaults, and the
- * repaired object is written back. Loading never throws.
+ * repaired object is written back; except settings of a newer schema (a
+ * newer build, synced from another browser): this build reads what it can
+ * of them and never writes over them. Loading never throws.
  */
 
 /**
@@ -132,6 +134,14 @@
   }
 
   /**
+   * Whether stored settings come from a newer build (a higher schema).
+   * @param {unknown} raw
+   */
+  function isNewer(raw) {
+    return isRecord(raw) && typeof raw.schema === 'number' && raw.schema > SCHEMA;
+  }
+
+  /**
    * `settings` with `change` applied; an invalid change leaves its field as it was.
    * @param {Settings} settings
    * @param {Partial<Settings>} change
@@ -167,7 +177,8 @@
 
   /**
    * Writes `settings` (normalised first) to `area`. Resolves to false when
-   * there is no storage or the write fails (e.g. the sync quota); never rejects.
+   * there is no storage, when the stored settings are from a newer build
+   * (kept for it), or the write fails (e.g. the sync quota); never rejects.
    * @param {StorageLike | null | undefined} area
    * @param {Settings} settings
    * @returns {Promise<boolean>}
@@ -175,6 +186,8 @@
   async function save(area, settings) {
     if (!area) return false;
     try {
+      const items = await area.get(STORAGE_KEY);
+      if (isRecord(items) && isNewer(items[STORAGE_KEY])) return false;
       await area.set({ [STORAGE_KEY]: normalise(settings).settings });
       return true;
     } catch {

@@ -238,7 +238,7 @@ test('an error from the core is shown with its reason', { timeout: TEST_TIMEOUT_
 });
 
 test('a click right after navigation still opens the reader', { timeout: TEST_TIMEOUT_MS }, async () => {
-  // Chromium can refuse an injection within ~300 ms of a load; the worker retries once.
+  // Chromium can refuse an injection within ~300 ms of a load; the worker retries up to three times (tests/js/inject.test.mjs).
   const page = await browser.context.newPage();
   try {
     await page.goto(strict.url('/article.html'), { waitUntil: 'commit' });
