@@ -8,9 +8,11 @@
 //! --test hostile`), where every case runs at full size, must give exactly
 //! its expected outcome, and must finish within its time budget: the CPU
 //! time of [`CPU_BUDGET`] (the target is 2 s; the slowest case takes about
-//! 0.7 s), or [`WALL_BUDGET`] of wall-clock time where the CPU time is not
-//! known. Debug builds only check that nothing panics, and some cases are
-//! scaled down there (see [`scale`]) so `cargo test` stays fast.
+//! 0.7 s of CPU here, 3.4 s of wall-clock time on a loaded machine, and the
+//! margin is for a slower one), or [`WALL_BUDGET`] of wall-clock time where
+//! the CPU time is not known. Debug builds scale the largest cases down (see
+//! [`scale`]) so `cargo test` stays fast, and check the outcome only of the
+//! cases they run at full size.
 //!
 //! `cargo test --release --test hostile -- --nocapture --test-threads=1`
 //! prints one table row per case: case, result, wall-clock ms, CPU ms. With
@@ -23,7 +25,7 @@ use std::time::{Duration, Instant};
 use quire::{extract, ExtractError, Options};
 
 /// CPU time a case may take in release builds.
-const CPU_BUDGET: Duration = Duration::from_secs(3);
+const CPU_BUDGET: Duration = Duration::from_secs(5);
 
 /// Wall-clock time a case may take in release builds where the CPU time is
 /// not known (on a shared machine wall-clock time mostly measures the
