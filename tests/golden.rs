@@ -421,7 +421,7 @@ fn golden_path(case: &str) -> PathBuf {
 
 /// One line of `ACCEPTED_DROPS.txt`.
 #[derive(Debug, Clone)]
-struct Drop {
+struct AcceptedDrop {
     case: String,
     old: f64,
     new: f64,
@@ -441,7 +441,7 @@ fn list_lines(name: &str) -> Vec<(usize, String)> {
 }
 
 /// `ACCEPTED_DROPS.txt`: `case old new reason…`, one drop per line.
-fn accepted_drops() -> Vec<Drop> {
+fn accepted_drops() -> Vec<AcceptedDrop> {
     list_lines("ACCEPTED_DROPS.txt")
         .into_iter()
         .map(|(n, line)| {
@@ -452,7 +452,7 @@ fn accepted_drops() -> Vec<Drop> {
                 s.parse()
                     .unwrap_or_else(|_| panic!("ACCEPTED_DROPS.txt:{n}: {s:?} is not a number"))
             };
-            Drop {
+            AcceptedDrop {
                 old: num(&old),
                 new: num(&new),
                 case,
@@ -464,7 +464,7 @@ fn accepted_drops() -> Vec<Drop> {
 
 /// The accepted drop that applies to a page whose stored floor is `floor`:
 /// its last line whose `old` is that floor.
-fn accepted_drop(case: &str, floor: f64) -> Option<Drop> {
+fn accepted_drop(case: &str, floor: f64) -> Option<AcceptedDrop> {
     accepted_drops()
         .into_iter()
         .rfind(|d| d.case == case && (d.old - floor).abs() < 0.000_05)
