@@ -25,7 +25,8 @@
 //! # Updating
 //! - `UPDATE=1 cargo test --test golden -- NAME` rewrites the golden files of
 //!   the tests whose names match the filter; `UPDATE=1` without a filter
-//!   fails. `UPDATE=case,case` rewrites those cases only. `UPDATE=all`
+//!   fails. `UPDATE=case,case` rewrites those cases only (page or test
+//!   names: `lazy-image-2` or `lazy_image_2`). `UPDATE=all`
 //!   rewrites every page. Read the diff of every rewritten file.
 //! - `UPDATE` refuses to run under `CI=true`.
 //! - An F1 floor never falls by itself: when the new F1 is within the slack
@@ -542,7 +543,22 @@ fn updating(case: &str) -> bool {
             );
             true
         }
-        list => list.split(',').any(|c| c.trim() == case),
+        list => {
+            // Page names (`lazy-image-2`) or test names (`lazy_image_2`).
+            let key = |c: &str| c.trim().replace('-', "_");
+            let named: Vec<String> = list.split(',').map(key).collect();
+            for n in &named {
+                assert!(
+                    CASES
+                        .iter()
+                        .any(|c| key(c) == *n || format!("p{}", key(c)) == *n),
+                    "UPDATE={list}: no page {n:?}"
+                );
+            }
+            named
+                .iter()
+                .any(|n| *n == key(case) || *n == format!("p{}", key(case)))
+        }
     }
 }
 
