@@ -21,7 +21,12 @@ EXT_FILES := manifest.json extension icons $(wildcard _locales)
 WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js) extension/shared/quirks.js _locales/en/messages.json scripts/strings-en.mjs
 # The English UI strings (ui/strings-en.js), generated from the locale into dist/ only.
 GEN_EN    := node scripts/strings-en.mjs _locales/en/messages.json
-NODE_TEST := node --test --test-concurrency=1
+# A timeout, so a hung browser or page fails the run instead of stalling it.
+# Node 20 applies --test-timeout to each test *file* (newer Node to each
+# test), so it is sized for the longest file, tests/e2e/overlay.test.mjs
+# (16 browser tests, each with its own 90 s timeout), with room for a
+# loaded machine. Each e2e test also sets its own per-test timeout.
+NODE_TEST := node --test --test-concurrency=1 --test-timeout=600000
 
 .PHONY: help setup test lint lint-ext fuzz-check html5lib-test firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
 
@@ -78,6 +83,8 @@ typecheck: setup $(WASM)
 
 unit: setup
 	cargo test
+	# the hostile pages at full size, with their time budget asserted (release only)
+	cargo test --release --test hostile
 	# the vendored html5ever's own unit tests (its tokenizer carries a Quire patch)
 	cargo test -p html5ever --lib
 

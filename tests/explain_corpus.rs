@@ -3,44 +3,26 @@
 //! `extract`'s text (whitespace aside).
 #![cfg(not(target_arch = "wasm32"))] // host-only: reads files or uses host-only dev tools
 
-use std::path::PathBuf;
+mod common;
 
 use quire::{explain, extract, Options};
 
-fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("QUIRE_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")));
-    if dir.is_dir() {
-        Some(dir)
-    } else if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("corpus missing at {} (CI=true)", dir.display());
-    } else {
-        eprintln!("skipping: no corpus at {}", dir.display());
-        None
-    }
-}
-
 #[test]
 fn explain_and_extract_agree_on_every_corpus_page() {
-    let Some(root) = corpus() else { return };
     let mut pages = Vec::new();
     for (set, file) in [
         ("readability-test-pages", "source.html"),
         ("clutter", "page.html"),
     ] {
-        for entry in std::fs::read_dir(root.join(set)).unwrap().flatten() {
-            let path = entry.path().join(file);
-            if path.is_file() {
-                pages.push(path);
-            }
-        }
+        let Some(dir) = common::corpus_set_or_skip(set, "explain on the corpus") else {
+            return;
+        };
+        pages.extend(common::pages_with(&dir, file).iter().map(|p| p.join(file)));
     }
     assert!(pages.len() > 100, "only {} pages", pages.len());
     let mut disagreements = Vec::new();
     for path in pages {
-        let bytes = std::fs::read(&path).unwrap();
-        let html = String::from_utf8_lossy(&bytes);
+        let html = common::read_lossy(&path);
         let url = Some("http://fakehost/test/page.html");
         let Ok(article) = extract(&html, url, &Options::default()) else {
             continue;

@@ -4,10 +4,15 @@
 //! `ExtractError`, never a panic or a hang, and give the outcome its case
 //! expects.
 //!
-//! In release builds every case must finish within [`RELEASE_BOUND`] (the
-//! target is 2 s; the bound is generous so a busy CI machine does not flake).
-//! Debug builds only check that nothing panics, and some cases are scaled
-//! down there (see [`scale`]) so `cargo test` stays fast.
+//! `make test` runs this file in release mode too (`cargo test --release
+//! --test hostile`), where every case runs at full size, must give exactly
+//! its expected outcome, and must finish within its time budget: the CPU
+//! time of [`CPU_BUDGET`] (the target is 2 s; the slowest case takes about
+//! 0.7 s of CPU here, 3.4 s of wall-clock time on a loaded machine, and the
+//! margin is for a slower one), or [`WALL_BUDGET`] of wall-clock time where
+//! the CPU time is not known. Debug builds scale the largest cases down (see
+//! [`scale`]) so `cargo test` stays fast, and check the outcome only of the
+//! cases they run at full size.
 //!
 //! `cargo test --release --test hostile -- --nocapture --test-threads=1`
 //! prints one table row per case: case, result, wall-clock ms, CPU ms. With
@@ -19,8 +24,13 @@ use std::time::{Duration, Instant};
 
 use quire::{extract, ExtractError, Options};
 
-/// Wall-clock bound per case in release builds.
-const RELEASE_BOUND: Duration = Duration::from_secs(10);
+/// CPU time a case may take in release builds.
+const CPU_BUDGET: Duration = Duration::from_secs(5);
+
+/// Wall-clock time a case may take in release builds where the CPU time is
+/// not known (on a shared machine wall-clock time mostly measures the
+/// neighbours, hence the margin).
+const WALL_BUDGET: Duration = Duration::from_secs(10);
 
 /// A part's count: `n` in release builds; `n / 200` in debug builds, where
 /// the unoptimised pipeline is up to 100× slower and only the absence of
@@ -68,10 +78,13 @@ fn run(case: &str, html: &str) -> Result<quire::Article, ExtractError> {
         ))
     );
     if !cfg!(debug_assertions) {
-        let took = cpu.unwrap_or(wall);
+        let (took, budget) = match cpu {
+            Some(c) => (c, CPU_BUDGET),
+            None => (wall, WALL_BUDGET),
+        };
         assert!(
-            took <= RELEASE_BOUND,
-            "{case}: took {took:?}, bound {RELEASE_BOUND:?}"
+            took <= budget,
+            "{case}: took {took:?}, over its budget of {budget:?}"
         );
     }
     r
@@ -96,12 +109,17 @@ fn shared_case_list() {
             continue;
         }
         let mut html = String::new();
+        // Whether a part was scaled down (debug builds), so the outcome a
+        // limit decides may differ from the full-size one.
+        let mut scaled = false;
         for part in case["parts"].as_array().expect("parts") {
             let text = part[0]
                 .as_str()
                 .expect("part text")
                 .replace("{prose}", prose);
-            let count = scale(part[1].as_u64().expect("part count") as usize);
+            let full = part[1].as_u64().expect("part count") as usize;
+            let count = scale(full);
+            scaled |= count != full;
             if text.contains("{i}") {
                 for i in 0..count {
                     html.push_str(&text.replace("{i}", &i.to_string()));
@@ -119,8 +137,8 @@ fn shared_case_list() {
         let ok = match case["expect"].as_str().expect("expect") {
             "any" => true,
             "no-content-or-not-readerable" => matches!(outcome, "no-content" | "not-readerable"),
-            // Debug builds scale the cases down, so limits may not bite.
-            _ if cfg!(debug_assertions) => true,
+            // Scaled down (debug builds), a case may not reach its limit.
+            _ if scaled => true,
             e => e == outcome,
         };
         assert!(ok, "{name}: {outcome}, expected {}", case["expect"]);

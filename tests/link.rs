@@ -12,6 +12,8 @@
 //! `PROPTEST_CASES=100000 cargo test --release --test link` runs longer.
 #![cfg(not(target_arch = "wasm32"))] // host-only: uses host-only dev tools
 
+mod common;
+
 use proptest::prelude::*;
 use quire::link::Url;
 
@@ -188,20 +190,17 @@ proptest! {
 
 /// Every href, src and srcset URL of the Readability test pages resolves
 /// as the `url` crate resolves it, against the page URL the golden tests
-/// use (and each page's `<base href>`). Skipped when the corpus is absent.
+/// use (and each page's `<base href>`). Skipped with a note when the corpus
+/// is absent, except under `CI=true`.
 #[test]
 fn corpus_links_resolve_like_the_url_crate() {
-    let root = std::env::var("QUIRE_CORPUS").unwrap_or_else(|_| "../shared/corpus".into());
-    let dir = std::path::Path::new(&root).join("readability-test-pages");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: no corpus at {}", dir.display());
+    let Some(dir) = common::corpus_set_or_skip("readability-test-pages", "links on the corpus")
+    else {
         return;
     };
     let mut checked = 0;
-    for entry in entries.flatten() {
-        let Ok(html) = std::fs::read_to_string(entry.path().join("source.html")) else {
-            continue;
-        };
+    for page in common::pages_with(&dir, "source.html") {
+        let html = common::read_lossy(&page.join("source.html"));
         let mut bases = vec!["http://fakehost/test/page.html".to_string()];
         let dom = quire::Dom::parse(&html, &quire::Limits::default()).expect("page parses");
         let mut values = Vec::new();
@@ -227,7 +226,7 @@ fn corpus_links_resolve_like_the_url_crate() {
         }
         for base in &bases {
             for v in &values {
-                check(base, v).unwrap_or_else(|e| panic!("{}: {e}", entry.path().display()));
+                check(base, v).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
                 checked += 1;
             }
         }

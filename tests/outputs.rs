@@ -8,6 +8,8 @@
 // Reads the corpus from disk: host builds only.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::PathBuf;
 
 use quire::{extract, markdown_from_html, output, Article, Options};
@@ -191,36 +193,20 @@ fn markdown_from_html_writes_what_extract_writes() {
     assert_eq!(markdown_from_html(&"<div>".repeat(5_000)), "");
 }
 
-fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("QUIRE_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")))
-        .join("readability-test-pages");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        !std::env::var("CI").is_ok_and(|v| v == "true"),
-        "corpus not found at {} (set QUIRE_CORPUS)",
-        dir.display()
-    );
-    eprintln!("note: skipping: no corpus at {}", dir.display());
-    None
-}
-
 #[test]
 fn on_every_corpus_page_the_outputs_agree() {
-    let Some(dir) = corpus() else { return };
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path().join("source.html")))
-        .filter(|p| p.is_file())
+    let Some(dir) = common::corpus_set_or_skip("readability-test-pages", "outputs on the corpus")
+    else {
+        return;
+    };
+    let pages: Vec<PathBuf> = common::pages_with(&dir, "source.html")
+        .into_iter()
+        .map(|p| p.join("source.html"))
         .collect();
-    pages.sort();
     assert!(pages.len() >= 100, "only {} corpus pages", pages.len());
     let mut failures = Vec::new();
     for page in &pages {
-        let html = String::from_utf8_lossy(&std::fs::read(page).unwrap()).into_owned();
+        let html = common::read_lossy(page);
         for problem in check_page(&html, Some(PAGE_URL)) {
             failures.push(format!("{}: {problem}", page.display()));
         }
