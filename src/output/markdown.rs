@@ -156,14 +156,7 @@ fn write_md(dom: &Dom, id: NodeId, md: &mut Md, depth: usize) {
         return;
     }
     match tag {
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-            md.block();
-            let level = tag[1..].parse::<usize>().unwrap_or(2);
-            md.push(&"#".repeat(level));
-            md.pending_space = true;
-            md.text(&normalize_ws(&dom.text_content(id)));
-            md.block();
-        }
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => md_heading(dom, id, md, tag),
         "p" | "div" | "section" | "article" | "figure" | "figcaption" | "header" | "footer"
         | "main" | "aside" | "details" | "summary" | "dl" | "address" | "center" | "picture" => {
             md.block();
@@ -192,30 +185,7 @@ fn write_md(dom: &Dom, id: NodeId, md: &mut Md, depth: usize) {
             let fence = if t.contains('`') { "``" } else { "`" };
             md.push(&format!("{fence}{t}{fence}"));
         }
-        "pre" => {
-            md.block();
-            let lang = dom
-                .descendants(id)
-                .filter_map(|n| dom.attr(n, "class"))
-                .flat_map(str::split_whitespace)
-                .find_map(|c| {
-                    c.strip_prefix("language-")
-                        .or_else(|| c.strip_prefix("lang-"))
-                })
-                .unwrap_or("")
-                .to_string();
-            let code = dom.text_content(id);
-            let code = code.strip_prefix('\n').unwrap_or(&code).trim_end();
-            let fence = if code.contains("```") { "~~~~" } else { "```" };
-            md.push(&format!("{fence}{lang}"));
-            for line in code.lines() {
-                md.newline();
-                md.push(line);
-            }
-            md.newline();
-            md.push(fence);
-            md.block();
-        }
+        "pre" => md_pre(dom, id, md),
         "blockquote" => {
             md.block();
             md.line_prefix.push("> ".to_string());
@@ -223,64 +193,112 @@ fn write_md(dom: &Dom, id: NodeId, md: &mut Md, depth: usize) {
             md.line_prefix.pop();
             md.block();
         }
-        "ul" | "ol" => {
-            md.block();
-            let ordered = tag == "ol";
-            let start: usize = dom
-                .attr(id, "start")
-                .and_then(|s| s.trim().parse().ok())
-                .unwrap_or(1);
-            let items: Vec<NodeId> = dom.element_children(id).collect();
-            for (i, li) in items.into_iter().enumerate() {
-                let marker = if ordered {
-                    format!("{}. ", start.saturating_add(i))
-                } else {
-                    "- ".to_string()
-                };
-                md.newline();
-                md.push(&marker);
-                md.line_prefix.push(" ".repeat(marker.len()));
-                md.pending_space = false;
-                md_children(dom, li, md, depth + 1);
-                md.line_prefix.pop();
-                md.newline();
-            }
-            md.block();
-        }
-        "a" => {
-            // Attribute values are read trimmed, as the sanitiser writes them.
-            let href = dom
-                .attr(id, "href")
-                .map(str::trim)
-                .filter(|h| safe_url("href", h) && !h.starts_with('#'));
-            let label = normalize_ws(&dom.text_content(id));
-            match href {
-                Some(h) if !label.is_empty() => {
-                    md.push(&format!(
-                        "[{}]({})",
-                        escape_md(&label),
-                        h.replace(' ', "%20").replace(')', "%29")
-                    ));
-                }
-                _ => md_children(dom, id, md, depth),
-            }
-        }
-        "img" => {
-            if let Some(src) = dom
-                .attr(id, "src")
-                .map(str::trim)
-                .filter(|s| safe_url("src", s) && !s.starts_with("data:"))
-            {
-                let alt = dom.attr(id, "alt").unwrap_or("").trim();
-                md.push(&format!(
-                    "![{}]({})",
-                    escape_md(alt),
-                    src.replace(' ', "%20").replace(')', "%29")
-                ));
-            }
-        }
+        "ul" | "ol" => md_list(dom, id, md, depth, tag),
+        "a" => md_link(dom, id, md, depth),
+        "img" => md_image(dom, id, md),
         "table" => write_md_table(dom, id, md),
         _ => md_children(dom, id, md, depth),
+    }
+}
+
+/// Writes heading `id` (`<h1>` to `<h6>`, named by `tag`) as an ATX heading.
+fn md_heading(dom: &Dom, id: NodeId, md: &mut Md, tag: &str) {
+    md.block();
+    let level = tag[1..].parse::<usize>().unwrap_or(2);
+    md.push(&"#".repeat(level));
+    md.pending_space = true;
+    md.text(&normalize_ws(&dom.text_content(id)));
+    md.block();
+}
+
+/// Writes `<pre>` `id` as a fenced code block, with the language of the
+/// first `language-` or `lang-` class below it.
+fn md_pre(dom: &Dom, id: NodeId, md: &mut Md) {
+    md.block();
+    let lang = dom
+        .descendants(id)
+        .filter_map(|n| dom.attr(n, "class"))
+        .flat_map(str::split_whitespace)
+        .find_map(|c| {
+            c.strip_prefix("language-")
+                .or_else(|| c.strip_prefix("lang-"))
+        })
+        .unwrap_or("")
+        .to_string();
+    let code = dom.text_content(id);
+    let code = code.strip_prefix('\n').unwrap_or(&code).trim_end();
+    let fence = if code.contains("```") { "~~~~" } else { "```" };
+    md.push(&format!("{fence}{lang}"));
+    for line in code.lines() {
+        md.newline();
+        md.push(line);
+    }
+    md.newline();
+    md.push(fence);
+    md.block();
+}
+
+/// Writes list `id` (`<ul>` or `<ol>`, named by `tag`) item by item.
+fn md_list(dom: &Dom, id: NodeId, md: &mut Md, depth: usize, tag: &str) {
+    md.block();
+    let ordered = tag == "ol";
+    let start: usize = dom
+        .attr(id, "start")
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(1);
+    let items: Vec<NodeId> = dom.element_children(id).collect();
+    for (i, li) in items.into_iter().enumerate() {
+        let marker = if ordered {
+            format!("{}. ", start.saturating_add(i))
+        } else {
+            "- ".to_string()
+        };
+        md.newline();
+        md.push(&marker);
+        md.line_prefix.push(" ".repeat(marker.len()));
+        md.pending_space = false;
+        md_children(dom, li, md, depth + 1);
+        md.line_prefix.pop();
+        md.newline();
+    }
+    md.block();
+}
+
+/// Writes link `id` as `[label](href)`, or only its content when it has no
+/// safe, non-fragment `href` or no text.
+fn md_link(dom: &Dom, id: NodeId, md: &mut Md, depth: usize) {
+    // Attribute values are read trimmed, as the sanitiser writes them.
+    let href = dom
+        .attr(id, "href")
+        .map(str::trim)
+        .filter(|h| safe_url("href", h) && !h.starts_with('#'));
+    let label = normalize_ws(&dom.text_content(id));
+    match href {
+        Some(h) if !label.is_empty() => {
+            md.push(&format!(
+                "[{}]({})",
+                escape_md(&label),
+                h.replace(' ', "%20").replace(')', "%29")
+            ));
+        }
+        _ => md_children(dom, id, md, depth),
+    }
+}
+
+/// Writes image `id` as `![alt](src)` when its `src` is safe and not a
+/// `data:` URL.
+fn md_image(dom: &Dom, id: NodeId, md: &mut Md) {
+    if let Some(src) = dom
+        .attr(id, "src")
+        .map(str::trim)
+        .filter(|s| safe_url("src", s) && !s.starts_with("data:"))
+    {
+        let alt = dom.attr(id, "alt").unwrap_or("").trim();
+        md.push(&format!(
+            "![{}]({})",
+            escape_md(alt),
+            src.replace(' ', "%20").replace(')', "%29")
+        ));
     }
 }
 
