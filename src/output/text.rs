@@ -5,6 +5,7 @@ use crate::dom::{Dom, NodeData, NodeId};
 use crate::patterns::{is_one_of, BLOCK_ELEMS};
 use crate::text::normalize_ws;
 
+/// Where the plain-text writer puts what it writes: the text itself
 /// (`String`), or only its word count and size ([`Tally`]).
 trait TextSink {
     fn push_str(&mut self, s: &str);
