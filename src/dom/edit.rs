@@ -1,0 +1,164 @@
+//! Tree edits: attributes, names, new nodes and moves.
+
+use html5ever::tendril::StrTendril;
+use html5ever::{Attribute, QualName};
+use markup5ever::{ns, LocalName};
+
+use super::{Dom, ElementName, Node, NodeData, NodeId};
+
+impl Dom {
+    /// Sets (or adds) attribute `name` on an element; no-op on other nodes.
+    pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
+        if let NodeData::Element { attrs, .. } = &mut self.node_mut(id).data {
+            if let Some(a) = attrs.iter_mut().find(|a| &*a.name.local == name) {
+                a.value = StrTendril::from_slice(value);
+            } else {
+                attrs.push(Attribute {
+                    name: QualName::new(None, ns!(), LocalName::from(name)),
+                    value: StrTendril::from_slice(value),
+                });
+            }
+        }
+    }
+
+    /// Removes attribute `name` from an element.
+    pub fn remove_attr(&mut self, id: NodeId, name: &str) {
+        if let NodeData::Element { attrs, .. } = &mut self.node_mut(id).data {
+            attrs.retain(|a| &*a.name.local != name);
+        }
+    }
+
+    /// Keeps only the attributes for which `keep` returns true.
+    pub fn retain_attrs(&mut self, id: NodeId, mut keep: impl FnMut(&str, &str) -> bool) {
+        if let NodeData::Element { attrs, .. } = &mut self.node_mut(id).data {
+            attrs.retain(|a| keep(&a.name.local, &a.value));
+        }
+    }
+
+    /// Renames an element (keeps its attributes and children).
+    pub fn rename(&mut self, id: NodeId, tag: &str) {
+        if let NodeData::Element { name, .. } = &mut self.node_mut(id).data {
+            *name = ElementName::html(tag);
+        }
+    }
+
+    /// Creates a detached HTML element.
+    pub fn create_element(&mut self, tag: &str) -> NodeId {
+        self.push(Node::new(NodeData::Element {
+            name: ElementName::html(tag),
+            attrs: Vec::new(),
+        }))
+    }
+
+    /// Creates a detached text node.
+    pub fn create_text(&mut self, text: &str) -> NodeId {
+        self.push(Node::new(NodeData::Text(StrTendril::from_slice(text))))
+    }
+
+    /// Detaches `id` from its parent (its subtree stays intact).
+    pub fn detach(&mut self, id: NodeId) {
+        let (parent, prev, next) = {
+            let n = self.node(id);
+            (n.parent, n.prev_sibling, n.next_sibling)
+        };
+        let Some(parent) = parent else { return };
+        self.invalidate(parent);
+        match prev {
+            Some(p) => self.node_mut(p).next_sibling = next,
+            None => self.node_mut(parent).first_child = next,
+        }
+        match next {
+            Some(n) => self.node_mut(n).prev_sibling = prev,
+            None => self.node_mut(parent).last_child = prev,
+        }
+        let n = self.node_mut(id);
+        n.parent = None;
+        n.prev_sibling = None;
+        n.next_sibling = None;
+    }
+
+    /// Appends `child` (detached first if needed) as the last child of `parent`.
+    pub fn append(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        self.invalidate(parent);
+        let last = self.node(parent).last_child;
+        {
+            let c = self.node_mut(child);
+            c.parent = Some(parent);
+            c.prev_sibling = last;
+        }
+        match last {
+            Some(l) => self.node_mut(l).next_sibling = Some(child),
+            None => self.node_mut(parent).first_child = Some(child),
+        }
+        self.node_mut(parent).last_child = Some(child);
+    }
+
+    /// Inserts `new` (detached first if needed) just before `sibling`.
+    pub fn insert_before(&mut self, sibling: NodeId, new: NodeId) {
+        self.detach(new);
+        let Some(parent) = self.node(sibling).parent else {
+            return;
+        };
+        self.invalidate(parent);
+        let prev = self.node(sibling).prev_sibling;
+        {
+            let n = self.node_mut(new);
+            n.parent = Some(parent);
+            n.prev_sibling = prev;
+            n.next_sibling = Some(sibling);
+        }
+        self.node_mut(sibling).prev_sibling = Some(new);
+        match prev {
+            Some(p) => self.node_mut(p).next_sibling = Some(new),
+            None => self.node_mut(parent).first_child = Some(new),
+        }
+    }
+
+    /// Replaces element `id` by its children, in place.
+    pub fn unwrap(&mut self, id: NodeId) {
+        while let Some(c) = self.node(id).first_child {
+            self.insert_before(id, c);
+        }
+        self.detach(id);
+    }
+
+    /// Moves all children of `from` to the end of `to`.
+    pub fn reparent_children(&mut self, from: NodeId, to: NodeId) {
+        while let Some(c) = self.node(from).first_child {
+            self.append(to, c);
+        }
+    }
+
+    /// Appends text to `parent`, merging with a trailing text node.
+    pub fn append_text(&mut self, parent: NodeId, text: &str) {
+        if let Some(last) = self.node(parent).last_child {
+            if let NodeData::Text(t) = &mut self.node_mut(last).data {
+                t.push_slice(text);
+                self.invalidate(last);
+                return;
+            }
+        }
+        let t = self.create_text(text);
+        self.append(parent, t);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::Limits;
+
+    #[test]
+    fn tree_edits_keep_links_consistent() {
+        let mut dom = Dom::parse("<div><p>a</p><p>b</p></div>", &Limits::default()).unwrap();
+        let div = dom.find_tag(dom.document(), "div").unwrap();
+        let ps = dom.find_all_tags(div, "p");
+        dom.unwrap(ps[0]);
+        assert_eq!(dom.text_content(div), "ab");
+        assert_eq!(dom.children(div).count(), 2);
+        dom.detach(ps[1]);
+        assert_eq!(dom.text_content(div), "a");
+        assert_eq!(dom.node(div).last_child, dom.node(div).first_child);
+    }
+}
