@@ -23,159 +23,10 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::dom::{Dom, NodeData, NodeId};
+pub use crate::patterns::ClutterKind;
 use crate::patterns::{self, is_one_of, ClutterWords};
-use crate::text::{inner_text, inner_text_len, normalize_ws};
-
-/// What a removed block was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ClutterKind {
-    /// Donation and reader-revenue appeals.
-    Donation,
-    /// "Become a member" / "Join" boxes and links.
-    MembershipCta,
-    /// Subscribe and sign-in offers.
-    SubscriptionCta,
-    /// E-mail sign-up forms with their labels and messages.
-    NewsletterForm,
-    /// Metered-access and paywall layers.
-    Paywall,
-    /// Cookie and consent banners.
-    Cookie,
-    /// Related-story cards and teasers.
-    Related,
-    /// "Read more:" link lines between paragraphs.
-    ReadMoreLinks,
-    /// Recommendation widgets and sponsored links.
-    Recommended,
-    /// Most-read and popular lists.
-    MostRead,
-    /// Other sidebar modules.
-    Sidebar,
-    /// Comment sections and their controls.
-    Comments,
-    /// Share rows, like and repost counters.
-    Share,
-    /// Ad slots and their labels.
-    Ads,
-    /// Author bio boxes.
-    Bio,
-    /// "Contact the author" lines.
-    AuthorContact,
-    /// Skip links, menus, search forms.
-    Nav,
-    /// Breadcrumb trails.
-    Breadcrumbs,
-    /// Footer link lists and legal lines.
-    Footer,
-    /// App download banners.
-    AppBanner,
-    /// Sticky bars.
-    StickyFooter,
-    /// Pop-ups and modals.
-    Popup,
-    /// Staff-only controls such as "Edit post".
-    Admin,
-    /// Reading-time labels.
-    Meta,
-    /// "Listen to this article" players and notes.
-    AudioPlayer,
-    /// Slideshow buttons and counters.
-    GalleryControls,
-    /// Topic and tag lists.
-    Tags,
-    /// Tables of contents.
-    Toc,
-    /// "Was this helpful?" widgets.
-    Feedback,
-    /// Affiliate-link notices.
-    AffiliateDisclosure,
-    /// Live-blog controls.
-    LiveControls,
-    /// Republishing and licensing modules.
-    Republish,
-}
-
-impl ClutterKind {
-    /// Every kind, in declaration order.
-    pub const ALL: [ClutterKind; 32] = [
-        ClutterKind::Donation,
-        ClutterKind::MembershipCta,
-        ClutterKind::SubscriptionCta,
-        ClutterKind::NewsletterForm,
-        ClutterKind::Paywall,
-        ClutterKind::Cookie,
-        ClutterKind::Related,
-        ClutterKind::ReadMoreLinks,
-        ClutterKind::Recommended,
-        ClutterKind::MostRead,
-        ClutterKind::Sidebar,
-        ClutterKind::Comments,
-        ClutterKind::Share,
-        ClutterKind::Ads,
-        ClutterKind::Bio,
-        ClutterKind::AuthorContact,
-        ClutterKind::Nav,
-        ClutterKind::Breadcrumbs,
-        ClutterKind::Footer,
-        ClutterKind::AppBanner,
-        ClutterKind::StickyFooter,
-        ClutterKind::Popup,
-        ClutterKind::Admin,
-        ClutterKind::Meta,
-        ClutterKind::AudioPlayer,
-        ClutterKind::GalleryControls,
-        ClutterKind::Tags,
-        ClutterKind::Toc,
-        ClutterKind::Feedback,
-        ClutterKind::AffiliateDisclosure,
-        ClutterKind::LiveControls,
-        ClutterKind::Republish,
-    ];
-
-    /// The kebab-case name, as serialised (`"membership-cta"`).
-    pub fn name(self) -> &'static str {
-        match self {
-            ClutterKind::Donation => "donation",
-            ClutterKind::MembershipCta => "membership-cta",
-            ClutterKind::SubscriptionCta => "subscription-cta",
-            ClutterKind::NewsletterForm => "newsletter-form",
-            ClutterKind::Paywall => "paywall",
-            ClutterKind::Cookie => "cookie",
-            ClutterKind::Related => "related",
-            ClutterKind::ReadMoreLinks => "read-more-links",
-            ClutterKind::Recommended => "recommended",
-            ClutterKind::MostRead => "most-read",
-            ClutterKind::Sidebar => "sidebar",
-            ClutterKind::Comments => "comments",
-            ClutterKind::Share => "share",
-            ClutterKind::Ads => "ads",
-            ClutterKind::Bio => "bio",
-            ClutterKind::AuthorContact => "author-contact",
-            ClutterKind::Nav => "nav",
-            ClutterKind::Breadcrumbs => "breadcrumbs",
-            ClutterKind::Footer => "footer",
-            ClutterKind::AppBanner => "app-banner",
-            ClutterKind::StickyFooter => "sticky-footer",
-            ClutterKind::Popup => "popup",
-            ClutterKind::Admin => "admin",
-            ClutterKind::Meta => "meta",
-            ClutterKind::AudioPlayer => "audio-player",
-            ClutterKind::GalleryControls => "gallery-controls",
-            ClutterKind::Tags => "tags",
-            ClutterKind::Toc => "toc",
-            ClutterKind::Feedback => "feedback",
-            ClutterKind::AffiliateDisclosure => "affiliate-disclosure",
-            ClutterKind::LiveControls => "live-controls",
-            ClutterKind::Republish => "republish",
-        }
-    }
-
-    /// The kind named `name` (kebab-case), if any.
-    pub fn from_name(name: &str) -> Option<ClutterKind> {
-        ClutterKind::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
+use crate::query::{inner_text, inner_text_len};
+use crate::text::normalize_ws;
 
 /// A classifier decision: the kind and the signals that led to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,11 +61,6 @@ pub struct Removed {
 
 /// How much of a removed block's text [`Removed`] keeps.
 pub const REMOVED_TEXT_CHARS: usize = 120;
-
-/// Attribute that [`mark`] sets on a clutter block (value: the kind's name).
-const MARK_ATTR: &str = "data-quire-clutter";
-/// Attribute that [`mark`] sets with the comma-separated signals.
-const SIGNALS_ATTR: &str = "data-quire-signals";
 
 /// Blocks up to this many characters may be removed whatever the article's
 /// length; longer ones only if they hold at most half of it.
@@ -296,82 +142,100 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
         .or_else(|| sentences(&b))
 }
 
-/// Tags clutter blocks under `root` (not `root` itself) for [`sweep`],
-/// outermost first, and returns them with their verdicts. Blocks holding
-/// more than half of the article's text are never tagged, only looked into.
-///
-/// Every verdict is kept in `verdicts` (replacing what an earlier `mark`
-/// left there) for [`sweep`], which judges the cleaned article again:
-/// whatever the cleaning in between did not touch, it need not judge twice.
-pub fn mark(dom: &mut Dom, root: NodeId, verdicts: &mut Verdicts) -> Vec<(NodeId, Verdict)> {
-    let mut memo = HashMap::new();
-    let found = find(dom, root, &mut memo, false);
-    verdicts.0 = memo;
-    for (node, verdict) in &found {
-        dom.set_attr(*node, MARK_ATTR, verdict.kind.name());
-        dom.set_attr(*node, SIGNALS_ATTR, &verdict.signals.join(","));
-    }
-    found
+/// What [`mark`] found under an article root, for [`sweep`]: the clutter
+/// blocks by node, and every verdict by a fingerprint of what [`judge`]
+/// reads. A key covers everything [`judge`] reads, so a verdict whose
+/// element changed before the sweep is simply never found again.
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    blocks: HashMap<NodeId, Verdict>,
+    memo: HashMap<u64, Option<Verdict>>,
 }
 
-/// Removes the blocks [`mark`] tagged that are still under `root`, then
+impl Marks {
+    /// The clutter blocks found, in no particular order.
+    pub fn blocks(&self) -> impl Iterator<Item = (NodeId, &Verdict)> {
+        self.blocks.iter().map(|(&n, v)| (n, v))
+    }
+}
+
+/// One block [`sweep`] removed: the node (detached now, its subtree intact),
+/// its kind and the signals behind the decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Swept {
+    /// The removed element.
+    pub node: NodeId,
+    /// What it was.
+    pub kind: ClutterKind,
+    /// The signals behind the decision.
+    pub signals: Vec<String>,
+}
+
+/// Finds the clutter blocks under `root` (not `root` itself) for [`sweep`],
+/// outermost first, and returns them with their verdicts, in document
+/// order. Blocks holding more than half of the article's text are never
+/// taken, only looked into.
+///
+/// Every verdict is kept in the [`Marks`] for [`sweep`], which judges the
+/// cleaned article again: whatever the cleaning in between did not touch,
+/// it need not judge twice.
+pub fn mark(dom: &Dom, root: NodeId) -> (Marks, Vec<(NodeId, Verdict)>) {
+    let mut memo = HashMap::new();
+    let found = find(dom, root, &mut memo, false);
+    let blocks = found.iter().cloned().collect();
+    (Marks { blocks, memo }, found)
+}
+
+/// Removes the blocks [`mark`] found that are still under `root`, then
 /// classifies and removes what is left, and strips anchor widgets from
 /// headings. Calls `on_remove` for each removed block just before it is
-/// detached, and returns them all in document order. Takes (and empties)
-/// the `verdicts` of the last [`mark`]: an element whose fingerprint is
-/// unchanged is not judged again.
+/// detached, and returns them all in document order. An element whose
+/// fingerprint is unchanged since [`mark`] is not judged again.
 pub fn sweep(
     dom: &mut Dom,
     root: NodeId,
-    verdicts: &mut Verdicts,
-    mut on_remove: impl FnMut(NodeId, &Removed),
-) -> Vec<Removed> {
+    marks: Marks,
+    mut on_remove: impl FnMut(&Swept),
+) -> Vec<Swept> {
+    let Marks { blocks, mut memo } = marks;
     let mut removed = Vec::new();
     let marked: Vec<NodeId> = dom
         .descendants(root)
         .skip(1)
-        .filter(|&n| dom.is_element(n) && dom.has_attr(n, MARK_ATTR))
+        .filter(|n| blocks.contains_key(n))
         .collect();
+    let mut remove = |dom: &mut Dom, node: NodeId, v: &Verdict| {
+        let swept = Swept {
+            node,
+            kind: v.kind,
+            signals: v.signals.iter().map(|s| s.to_string()).collect(),
+        };
+        on_remove(&swept);
+        removed.push(swept);
+        dom.detach(node);
+    };
     for n in marked {
-        if !dom.is_inclusive_ancestor(root, n) {
-            continue;
-        }
-        let kind = dom.attr(n, MARK_ATTR).and_then(ClutterKind::from_name);
-        let signals: Vec<String> = dom
-            .attr(n, SIGNALS_ATTR)
-            .unwrap_or("")
-            .split(',')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect();
-        if let Some(kind) = kind {
-            let r = record(dom, n, kind, signals);
-            on_remove(n, &r);
-            removed.push(r);
-            dom.detach(n);
+        if dom.is_inclusive_ancestor(root, n) {
+            remove(dom, n, &blocks[&n]);
         }
     }
-    let mut memo = std::mem::take(&mut verdicts.0);
     for (n, v) in find(dom, root, &mut memo, true) {
-        let signals = v.signals.iter().map(|s| s.to_string()).collect();
-        let r = record(dom, n, v.kind, signals);
-        on_remove(n, &r);
-        removed.push(r);
-        dom.detach(n);
+        remove(dom, n, &v);
     }
     strip_heading_widgets(dom, root);
     removed
 }
 
-fn record(dom: &Dom, node: NodeId, kind: ClutterKind, signals: Vec<String>) -> Removed {
-    let text: String = normalize_ws(&crate::output::text(dom, node))
-        .chars()
-        .take(REMOVED_TEXT_CHARS)
-        .collect();
+/// The record of a removed block: its kind, signals and the start of its
+/// `text` (its plain text, whitespace-normalised).
+pub fn removed(swept: Swept, text: &str) -> Removed {
     Removed {
-        kind,
-        signals,
-        text,
+        kind: swept.kind,
+        signals: swept.signals,
+        text: normalize_ws(text)
+            .chars()
+            .take(REMOVED_TEXT_CHARS)
+            .collect(),
     }
 }
 
@@ -408,7 +272,7 @@ fn find(
         let len = inner_text_len(dom, n);
         // A block too big to be tagged is only looked into: no need to judge it.
         let taggable = len <= SMALL_BLOCK || len * 2 <= root_len;
-        if taggable && !dom.has_attr(n, MARK_ATTR) {
+        if taggable {
             let key = prints.key(dom, n);
             let verdict = match memo.get(&key) {
                 Some(v) if reuse => {
@@ -445,20 +309,12 @@ fn find(
 /// of 1–8 MiB it saves 0.4–4.8 MiB.
 const PRESIZE_MEMO_FROM: usize = 10_000;
 
-/// The verdicts of the last [`mark`], by a fingerprint of what [`judge`] reads, for
-/// [`sweep`]; one per extraction (it lives in the run's
-/// [`Context`](crate::Context)). A key covers everything [`judge`] reads,
-/// so an entry that does not fit the swept tree (from a retry of the
-/// chooser that was not kept) is simply never found.
-#[derive(Debug, Clone, Default)]
-pub struct Verdicts(HashMap<u64, Option<Verdict>>);
-
 /// Whether no rule reads attribute `name`: the presentational attributes
 /// that Readability's cleaning strips between [`mark`] and [`sweep`], and
 /// sizes. Leaving them out of [`Fingerprints`] keeps verdicts valid across
 /// the stripping. Every other attribute counts.
 fn is_unread_attr(name: &str) -> bool {
-    crate::clean::PRESENTATIONAL_ATTRS.contains(&name) || name == "width" || name == "height"
+    patterns::PRESENTATIONAL_ATTRS.contains(&name) || name == "width" || name == "height"
 }
 
 /// Hashes of what [`judge`] reads about each node under a root, indexed by
@@ -1729,14 +1585,25 @@ mod tests {
         classify(&dom, by_id(&dom, "t"))
     }
 
+    /// [`mark`], then [`sweep`], with the records [`crate::output::text`]
+    /// gives the removed blocks.
+    fn mark_and_sweep(dom: &mut Dom, root: NodeId) -> Vec<Removed> {
+        let (marks, _) = mark(dom, root);
+        sweep(dom, root, marks, |_| {})
+            .into_iter()
+            .map(|s| {
+                let text = crate::output::text(dom, s.node);
+                removed(s, &text)
+            })
+            .collect()
+    }
+
     /// Runs the clutter pass over the `<article>` of `body` and returns its
     /// text and the removal records.
     fn cleaned(body: &str) -> (String, Vec<Removed>) {
         let mut dom = parse(&format!("<body><article>{body}</article></body>"));
         let root = dom.find_tag(dom.document(), "article").unwrap();
-        let mut verdicts = Verdicts::default();
-        mark(&mut dom, root, &mut verdicts);
-        let removed = sweep(&mut dom, root, &mut verdicts, |_, _| {});
+        let removed = mark_and_sweep(&mut dom, root);
         (normalize_ws(&dom.text_content(root)), removed)
     }
 
@@ -1829,9 +1696,9 @@ mod tests {
         );
         let mut dom = parse(&format!("<body><article>{body}</article></body>"));
         let root = dom.find_tag(dom.document(), "article").unwrap();
-        let mut verdicts = Verdicts::default();
-        assert!(!mark(&mut dom, root, &mut verdicts).is_empty());
-        let memo = verdicts.0.clone();
+        let (marks, found) = mark(&dom, root);
+        assert!(!found.is_empty());
+        let memo = marks.memo.clone();
         let p = dom.find_tag(root, "p").unwrap();
         let prints = Fingerprints::new(&dom, root);
         assert_eq!(memo.get(&prints.key(&dom, p)), Some(&None));
@@ -1847,13 +1714,12 @@ mod tests {
             Fingerprints::new(&dom, root).key(&dom, p),
             prints.key(&dom, p)
         );
-        let removed = sweep(&mut dom, root, &mut verdicts, |_, _| {});
+        let removed = sweep(&mut dom, root, marks, |_| {});
         assert!(
             !dom.is_inclusive_ancestor(root, p),
             "judged again: {removed:?}"
         );
         assert!(dom.find_tag(root, "p").is_some());
-        assert!(verdicts.0.is_empty());
     }
 
     /// The first entry of `table` found in `words`, one entry at a time:
@@ -2341,9 +2207,7 @@ mod tests {
         );
         let mut dom = parse(&format!("<body><article>{body}</article></body>"));
         let root = dom.find_tag(dom.document(), "article").unwrap();
-        let mut verdicts = Verdicts::default();
-        mark(&mut dom, root, &mut verdicts);
-        let removed = sweep(&mut dom, root, &mut verdicts, |_, _| {});
+        let removed = mark_and_sweep(&mut dom, root);
         assert!(removed.is_empty(), "{removed:?}");
         let code = dom.find_tag(root, "code").unwrap();
         assert_eq!(dom.attr(code, "class"), Some("language-sh"));

@@ -13,6 +13,9 @@
 
 use std::fmt;
 
+mod absolutize;
+pub use absolutize::{absolutize, absolutize_srcset};
+
 /// An absolute URL, split into the parts reference resolution needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Url {

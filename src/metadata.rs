@@ -12,12 +12,11 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::choose::text_similarity;
 use crate::dom::{Dom, NodeId};
-use crate::link::Url;
+use crate::link::{absolutize, Url};
 use crate::patterns::{self, lower};
-use crate::prepare::absolutize;
 use crate::text::normalize_ws;
+use crate::text::text_similarity;
 
 /// Everything the metadata phase finds.
 #[derive(Debug, Clone, Default, PartialEq)]

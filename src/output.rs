@@ -419,7 +419,7 @@ const FRAGMENT_PREFIX: &str = "<!DOCTYPE html><body>";
 /// tree. A fragment that crosses a limit is given back.
 fn reparse(mut fragment: String) -> Result<(String, bool), String> {
     fragment.insert_str(0, FRAGMENT_PREFIX);
-    let parsed = Dom::parse(&fragment, &crate::Limits::default()).ok();
+    let parsed = Dom::parse(&fragment, &crate::dom::Limits::default()).ok();
     let Some((dom, body)) = parsed.and_then(|dom| body_of_fragment(&dom).map(|b| (dom, b))) else {
         fragment.drain(..FRAGMENT_PREFIX.len());
         return Err(fragment);
@@ -928,7 +928,7 @@ fn write_text<S: TextSink>(dom: &Dom, id: NodeId, w: &mut TextWriter<S>, depth: 
 /// Plain text of a whole HTML document or fragment (its `<body>`), written
 /// by the same rules as [`text`]. Used to read reference outputs.
 pub fn text_of_html(html: &str) -> String {
-    match Dom::parse(html, &crate::Limits::default()) {
+    match Dom::parse(html, &crate::dom::Limits::default()) {
         Ok(dom) => {
             let root = dom
                 .find_tag(dom.document(), "body")
@@ -1071,7 +1071,7 @@ pub fn markdown(dom: &Dom, root: NodeId) -> String {
 pub fn markdown_from_html(content: &str) -> String {
     let Ok(dom) = Dom::parse(
         &format!("{FRAGMENT_PREFIX}{content}"),
-        &crate::Limits::default(),
+        &crate::dom::Limits::default(),
     ) else {
         return String::new();
     };

@@ -7,10 +7,10 @@
 //! the page are never shown, and the phases between need only to tell
 //! in-page `#` links from others, which it leaves alone anyway.
 
+use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::link::Url;
+use crate::link::{absolutize, absolutize_srcset, Url};
 use crate::patterns::{self, is_one_of};
-use crate::Context;
 
 /// The base URL of the page: `url`, with any `<base href>` applied.
 pub fn base_url(dom: &Dom, url: Option<&str>) -> Option<Url> {
@@ -23,21 +23,6 @@ pub fn base_url(dom: &Dom, url: Option<&str>) -> Option<Url> {
         (Some(p), Some(h)) => p.join(h.trim()).or(Some(p)),
         (None, Some(h)) => Url::parse(h.trim()),
         (p, None) => p,
-    }
-}
-
-/// Resolves `href` against `base`; returns it unchanged when it cannot be.
-pub fn absolutize(base: Option<&Url>, href: &str) -> String {
-    let href = href.trim();
-    if href.starts_with('#') {
-        return href.to_string();
-    }
-    match base {
-        Some(b) => b
-            .join(href)
-            .map(|u| u.to_string())
-            .unwrap_or_else(|| href.to_string()),
-        None => href.to_string(),
     }
 }
 
@@ -439,31 +424,11 @@ pub fn absolutize_urls(dom: &mut Dom, root: NodeId, base: Option<&Url>) {
     }
 }
 
-/// Resolves every URL of a `srcset` list.
-pub fn absolutize_srcset(base: Option<&Url>, srcset: &str) -> String {
-    srcset
-        .split(", ")
-        .map(|cand| {
-            let cand = cand.trim();
-            let mut parts = cand.splitn(2, char::is_whitespace);
-            let url = parts.next().unwrap_or("");
-            let desc = parts.next().unwrap_or("").trim();
-            let abs = absolutize(base, url);
-            if desc.is_empty() {
-                abs
-            } else {
-                format!("{abs} {desc}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::context::Options;
     use crate::dom::Limits;
-    use crate::Options;
 
     #[test]
     fn inline_styles_that_hide() {

@@ -5,7 +5,8 @@
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::patterns::{self, contains_any, has_token, lower};
 use crate::prepare::is_hidden;
-use crate::text::{comma_count, inner_text_len, link_density};
+use crate::query::{inner_text_len, link_density};
+use crate::text::comma_count;
 
 /// Content scores by node; `None` for nodes never scored.
 ///
