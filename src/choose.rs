@@ -252,6 +252,47 @@ fn wrap_phrasing_runs(dom: &mut Dom, div: NodeId) {
 pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbed> {
     let doc = dom.document();
     let body = dom.find_tag(doc, "body")?;
+    let (to_score, byline) = strip_and_collect(dom, body, flags, ctx);
+    let (mut scores, top) = rank_candidates(dom, &to_score, flags, ctx);
+    let root = dom.create_element("div");
+    let top_candidate = match top.first() {
+        None => None,
+        Some(&(c, _)) if c == body => None,
+        Some(&(c, _)) => Some(c),
+    };
+    let Some(top_candidate) = top_candidate else {
+        // Nothing scored: the whole body is the article.
+        dom.reparent_children(body, root);
+        let marks = prep_article(dom, root, flags, ctx);
+        return Some(Grabbed {
+            root,
+            byline,
+            marks,
+        });
+    };
+    let top_candidate = settle_top_candidate(dom, body, top_candidate, &top, &mut scores, flags);
+    if let Some(t) = &ctx.trace {
+        t.container(top_candidate);
+    }
+    merge_siblings(dom, body, top_candidate, &scores, root)?;
+    let marks = prep_article(dom, root, flags, ctx);
+    Some(Grabbed {
+        root,
+        byline,
+        marks,
+    })
+}
+
+/// The first step of [`grab_article`]: one walk over `body` that removes
+/// modal dialogs, the byline, the headline's duplicate, unlikely candidates
+/// and empty blocks, turns phrasing-only `<div>`s into paragraphs, and
+/// collects the elements to score. Returns them and the byline found.
+fn strip_and_collect(
+    dom: &mut Dom,
+    body: NodeId,
+    flags: Flags,
+    ctx: &Context,
+) -> (Vec<NodeId>, Option<String>) {
     let mut byline: Option<String> = None;
     let mut remove_title_header = ctx.title.is_some();
     let mut to_score: Vec<NodeId> = Vec::new();
@@ -355,9 +396,20 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
         }
         cur = dom.next_in_preorder(node, body);
     }
+    (to_score, byline)
+}
 
+/// Scores the paragraphs in `to_score` into their ancestors and returns
+/// the scores with the best candidates, best first (at most
+/// [`crate::context::Options::top_candidates`]).
+fn rank_candidates(
+    dom: &Dom,
+    to_score: &[NodeId],
+    flags: Flags,
+    ctx: &Context,
+) -> (Scores, Vec<(NodeId, f64)>) {
     let mut scores = Scores::for_dom(dom);
-    let candidates = score::score_paragraphs(dom, &to_score, flags.weight_classes, &mut scores);
+    let candidates = score::score_paragraphs(dom, to_score, flags.weight_classes, &mut scores);
     let mut top: Vec<(NodeId, f64)> = Vec::new();
     for c in candidates {
         let s = scores.get(c).unwrap_or(0.0) * (1.0 - link_density(dom, c));
@@ -369,24 +421,20 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
     }
     top.sort_by(|a, b| b.1.total_cmp(&a.1));
     top.truncate(ctx.options.top_candidates.max(1));
+    (scores, top)
+}
 
-    let root = dom.create_element("div");
-    let top_candidate = match top.first() {
-        None => None,
-        Some(&(c, _)) if c == body => None,
-        Some(&(c, _)) => Some(c),
-    };
-    let Some(mut top_candidate) = top_candidate else {
-        // Nothing scored: the whole body is the article.
-        dom.reparent_children(body, root);
-        let marks = prep_article(dom, root, flags, ctx);
-        return Some(Grabbed {
-            root,
-            byline,
-            marks,
-        });
-    };
-
+/// Moves the top candidate up to the container it belongs in: a common
+/// ancestor of several near-equal candidates, a better-scoring parent, or
+/// the parent of an only child. Gives it a score if it has none.
+fn settle_top_candidate(
+    dom: &Dom,
+    body: NodeId,
+    mut top_candidate: NodeId,
+    top: &[(NodeId, f64)],
+    scores: &mut Scores,
+    flags: Flags,
+) -> NodeId {
     // Several near-equal candidates sharing an ancestor: take the ancestor.
     let top_score = top[0].1;
     let alternatives: Vec<Vec<NodeId>> = top[1..]
@@ -450,10 +498,19 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
             score::initial_score(dom, top_candidate, flags.weight_classes),
         );
     }
+    top_candidate
+}
 
-    if let Some(t) = &ctx.trace {
-        t.container(top_candidate);
-    }
+/// Appends to `root` the top candidate and the siblings that belong to the
+/// article (and a lead figure just before them). `None` when the top
+/// candidate has no parent.
+fn merge_siblings(
+    dom: &mut Dom,
+    body: NodeId,
+    top_candidate: NodeId,
+    scores: &Scores,
+    root: NodeId,
+) -> Option<()> {
     // Merge siblings that belong to the article.
     let top_score = scores.get(top_candidate).unwrap_or(0.0);
     let sibling_threshold = f64::max(10.0, top_score * 0.2);
@@ -502,12 +559,7 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
             dom.insert_before(top_candidate, fig);
         }
     }
-    let marks = prep_article(dom, root, flags, ctx);
-    Some(Grabbed {
-        root,
-        byline,
-        marks,
-    })
+    Some(())
 }
 
 /// Before an unlikely article header inside an `<article>` or `<main>` goes
