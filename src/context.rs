@@ -61,6 +61,7 @@ pub struct Context {
 
 impl Context {
     /// A context with these options and no base URL, title or trace.
+    #[cfg(test)]
     pub fn new(options: Options) -> Self {
         Context {
             options,

@@ -120,7 +120,7 @@ impl Node {
 /// Bounds on the work a single page may cause. Every bound bites while
 /// parsing, so a hostile page is stopped before it costs much more than the
 /// bound: the input size up front; attributes in a linear pre-pass before the
-/// tokenizer ([`crate::limit`]); nodes, depth and tree-building work in the
+/// tokenizer (`limit`); nodes, depth and tree-building work in the
 /// tree sink, checked after every 4 KiB of input. Crossing a bound is an
 /// [`ExtractError`] naming it, except for attributes, which are dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -595,7 +595,7 @@ impl Dom {
     }
 
     /// Length in characters of the whitespace-normalised text below `id`
-    /// (what [`crate::query::inner_text`] returns). Computed bottom-up once
+    /// (what `query::inner_text` returns). Computed bottom-up once
     /// and cached per node until an edit below the node, so asking for every
     /// block of a deep page costs about one pass over it, not nodes × depth.
     pub fn text_len(&self, id: NodeId) -> usize {

@@ -5,38 +5,40 @@
 //! the clutter that news pages wrap around and inside their articles removed.
 //!
 //! The pipeline runs as named phases, one module each, in this order:
-//! [`dom`] (parse) → [`prepare`] → [`metadata`] → [`score`] → [`choose`] →
-//! [`clean`] → [`output`]. All keyword tables live in [`patterns`]. Nothing
-//! here does I/O or keeps global state; the wasm boundary (`wasm` module,
-//! only on `wasm32`) is a thin converter over this API.
+//! [`dom`] (parse) → `prepare` → [`metadata`] → `score` → `choose` (which
+//! runs `refine` in every attempt) → `clean` → [`output`]; ARCHITECTURE.md
+//! draws the layers. All keyword tables live in `patterns`. Nothing here
+//! does I/O or keeps global state; the wasm boundary (`wasm` module, only
+//! on `wasm32`) is a thin converter over this API.
 
 #![forbid(unsafe_code)]
 
-pub mod choose;
-pub mod clean;
-pub mod clutter;
-pub mod context;
+mod choose;
+mod clean;
+mod clutter;
+mod context;
 pub mod dom;
-pub mod error;
+mod error;
 pub mod eval;
 pub mod explain;
-pub mod limit;
+mod limit;
 pub mod link;
 pub mod metadata;
 pub mod output;
-pub mod patterns;
-pub mod pipeline;
-pub mod prepare;
-pub mod query;
-pub mod refine;
-pub mod score;
+mod patterns;
+mod pipeline;
+mod prepare;
+mod query;
+mod refine;
+mod score;
 pub mod text;
-pub mod trace;
+mod trace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use context::{Context, Options};
+pub use clutter::{ClutterKind, Removed};
+pub use context::Options;
 pub use dom::{Dom, Limits, NodeId};
 pub use error::ExtractError;
 pub use explain::{explain, Block, Decision, Explanation, Trace};

@@ -177,7 +177,7 @@ fn dir_attr(dom: &Dom, node: NodeId) -> Option<String> {
 
 /// The first image of the article under `root` worth showing as its lead
 /// image, as an absolute URL: not a `data:` URL, and not declared smaller
-/// than [`patterns::LEAD_IMAGE_MIN_SIZE`] pixels on a side, not hidden from
+/// than `LEAD_IMAGE_MIN_SIZE` pixels on a side, not hidden from
 /// screen readers and not classed as an icon, formula or avatar.
 /// For pages that name no lead image in their metadata.
 pub fn first_image(dom: &Dom, root: NodeId, base: Option<&Url>) -> Option<String> {

@@ -1,6 +1,6 @@
 //! Small measures of plain strings shared by the phases: whitespace
 //! normalisation, comma and word counts, similarity. Nothing here reads the
-//! DOM (the DOM queries built on these live in [`crate::query`]).
+//! DOM (the DOM queries built on these live in `query`).
 
 /// Collapses every run of whitespace (including no-break spaces) to one
 /// space and trims the ends.

@@ -24,8 +24,7 @@ pub enum Decision {
 }
 
 /// The decisions and scores of one run. Phases record into it through
-/// [`crate::context::Context::dropped`] and
-/// [`crate::context::Context::clutter`] (which call
+/// `Context::dropped` and `Context::clutter` (which call
 /// [`Trace::note`]); without a trace, recording costs nothing.
 #[derive(Debug, Default)]
 pub struct Trace {

@@ -63,7 +63,7 @@ pub struct Removed {
     pub kind: ClutterKind,
     /// The signals behind the decision.
     pub signals: Vec<String>,
-    /// The start of its text (at most [`REMOVED_TEXT_CHARS`] characters).
+    /// The start of its text (at most 120 characters).
     pub text: String,
 }
 
@@ -96,11 +96,6 @@ const SHARE_ROW_MAX: usize = 300;
 const TOC_MAX: usize = 1500;
 /// Longest affiliate-link notice.
 const AFFILIATE_MAX: usize = 400;
-
-/// Classifies one element: `Some(kind)` when it is clutter.
-pub fn classify(dom: &Dom, node: NodeId) -> Option<ClutterKind> {
-    judge(dom, node).map(|v| v.kind)
-}
 
 /// Classifies one element, with the signals behind the decision.
 pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
@@ -158,13 +153,6 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
 pub struct Marks {
     blocks: HashMap<NodeId, Verdict>,
     memo: HashMap<u64, Option<Verdict>>,
-}
-
-impl Marks {
-    /// The clutter blocks found, in no particular order.
-    pub fn blocks(&self) -> impl Iterator<Item = (NodeId, &Verdict)> {
-        self.blocks.iter().map(|(&n, v)| (n, v))
-    }
 }
 
 /// One block [`sweep`] removed: the node (detached now, its subtree intact),

@@ -76,7 +76,7 @@ fn by_id(dom: &Dom, id: &str) -> NodeId {
 /// The kind the classifier gives the element with `id="t"`.
 fn kind_of(html: &str) -> Option<ClutterKind> {
     let dom = parse(html);
-    classify(&dom, by_id(&dom, "t"))
+    judge(&dom, by_id(&dom, "t")).map(|v| v.kind)
 }
 
 /// [`mark`], then [`sweep`], with the records [`crate::output::text`]
