@@ -6,12 +6,12 @@ use crate::clutter::Marks;
 use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::metadata;
-use crate::patterns::{self, contains_any, is_one_of, lower};
+use crate::patterns::{self, contains_any, is_one_of, is_subheading};
 use crate::prepare::is_phrasing;
 use crate::query::{inner_text, inner_text_len, link_density};
 use crate::refine::{prep_article, Flags};
 use crate::score::{self, Scores};
-use crate::text::text_similarity;
+use crate::text::{lower, text_similarity};
 
 /// What one [`grab_article`] pass found in its working DOM.
 #[derive(Debug)]
@@ -581,10 +581,6 @@ fn rescue_lead_figure(dom: &mut Dom, node: NodeId, match_string: &str) {
     {
         dom.insert_before(node, fig);
     }
-}
-
-fn is_subheading(tag: &str) -> bool {
-    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// How many siblings before the article container [`lead_figure`] looks at.

@@ -14,9 +14,9 @@ use serde_json::Value;
 
 use crate::dom::{Dom, NodeId};
 use crate::link::{absolutize, Url};
-use crate::patterns::{self, lower};
-use crate::text::normalize_ws;
+use crate::patterns;
 use crate::text::text_similarity;
+use crate::text::{lower, normalize_ws};
 
 /// Everything the metadata phase finds.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -169,16 +169,7 @@ fn unwrap_noscript_images(dom: &mut Dom) {
             continue;
         };
         // A placeholder image right before the <noscript>: replace it.
-        let prev = {
-            let mut p = dom.prev_sibling(ns);
-            while let Some(x) = p {
-                if dom.is_element(x) {
-                    break;
-                }
-                p = dom.prev_sibling(x);
-            }
-            p
-        };
+        let prev = dom.prev_sibling_where(ns, |x| dom.is_element(x));
         if let Some(prev) = prev {
             if let Some(old_img) = single_image(dom, prev) {
                 // Carry over lazy-load attributes the fallback lacks.
@@ -310,14 +301,7 @@ fn is_whitespace_text(dom: &Dom, id: NodeId) -> bool {
 }
 
 fn next_non_ws(dom: &Dom, id: NodeId) -> Option<NodeId> {
-    let mut n = dom.next_sibling(id);
-    while let Some(x) = n {
-        if !is_whitespace_text(dom, x) {
-            return Some(x);
-        }
-        n = dom.next_sibling(x);
-    }
-    None
+    dom.next_sibling_where(id, |x| !is_whitespace_text(dom, x))
 }
 
 /// Readability's `_replaceBrs`: two or more consecutive `<br>`s end a

@@ -5,6 +5,32 @@
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::text::push_normalized;
 
+impl Dom {
+    /// The nearest sibling after `id` for which `keep` holds.
+    pub fn next_sibling_where(&self, id: NodeId, keep: impl Fn(NodeId) -> bool) -> Option<NodeId> {
+        let mut n = self.next_sibling(id);
+        while let Some(x) = n {
+            if keep(x) {
+                return Some(x);
+            }
+            n = self.next_sibling(x);
+        }
+        None
+    }
+
+    /// The nearest sibling before `id` for which `keep` holds.
+    pub fn prev_sibling_where(&self, id: NodeId, keep: impl Fn(NodeId) -> bool) -> Option<NodeId> {
+        let mut n = self.prev_sibling(id);
+        while let Some(x) = n {
+            if keep(x) {
+                return Some(x);
+            }
+            n = self.prev_sibling(x);
+        }
+        None
+    }
+}
+
 /// Inner text of `id`, whitespace-normalised (Readability's `_getInnerText`).
 pub fn inner_text(dom: &Dom, id: NodeId) -> String {
     // The cached length in characters: the exact size for ASCII text.

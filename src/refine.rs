@@ -6,11 +6,11 @@
 use crate::clutter::{self, Marks};
 use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::patterns::{self, contains_any, lower};
+use crate::patterns::{self, contains_any};
 use crate::prepare::is_phrasing;
 use crate::query::{inner_text, inner_text_len, link_text_weight};
 use crate::score::class_weight;
-use crate::text::comma_count;
+use crate::text::{comma_count, lower};
 
 /// Which of Readability's rules are active in one attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,14 +119,8 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
         }
     }
     for br in still_in(dom, root, &found.br) {
-        let mut next = dom.next_sibling(br);
-        while let Some(n) = next {
-            if dom.text(n).is_some_and(|t| t.trim().is_empty()) {
-                next = dom.next_sibling(n);
-            } else {
-                break;
-            }
-        }
+        let next =
+            dom.next_sibling_where(br, |n| !dom.text(n).is_some_and(|t| t.trim().is_empty()));
         if next.is_some_and(|n| dom.tag(n) == "p") {
             dom.detach(br);
         }

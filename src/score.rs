@@ -3,10 +3,10 @@
 //! and id weights, link density), and decide whether a page is readerable.
 
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::patterns::{self, contains_any, has_token, lower};
+use crate::patterns::{self, contains_any, has_token};
 use crate::prepare::is_hidden;
 use crate::query::inner_text_len;
-use crate::text::comma_count;
+use crate::text::{comma_count, lower};
 
 /// Content scores by node; `None` for nodes never scored.
 ///

@@ -207,6 +207,22 @@ pub fn text_similarity(a: &str, b: &str) -> f64 {
     1.0 - len_u as f64 / len_b as f64
 }
 
+/// Lowercases `s` in ASCII only: enough for class names and other
+/// attribute words, and it leaves every other character as it is.
+pub fn lower(s: &str) -> String {
+    s.to_ascii_lowercase()
+}
+
+/// `s` lowercased (`str::to_lowercase`), in place when it is ASCII.
+pub fn lowercase(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,10 +80,10 @@ impl Fingerprints {
                 h.write_usize(inner_text_len(dom, p));
             }
         }
-        let sibling = if is_heading(tag) {
-            next_element(dom, node)
+        let sibling = if is_subheading(tag) {
+            dom.next_sibling_where(node, |x| dom.is_element(x))
         } else if matches!(tag, "ul" | "ol" | "div" | "section" | "dl") {
-            prev_element(dom, node)
+            dom.prev_sibling_where(node, |x| dom.is_element(x))
         } else {
             None
         };

@@ -3,16 +3,6 @@
 
 use super::*;
 
-/// `s` lowercased (`str::to_lowercase`), in place when it is ASCII.
-pub(super) fn lowercase(mut s: String) -> String {
-    if s.is_ascii() {
-        s.make_ascii_lowercase();
-        s
-    } else {
-        s.to_lowercase()
-    }
-}
-
 /// The text with edge punctuation and counts trimmed: "Comments (23)" →
 /// "comments", "Advertisement:" → "advertisement".
 pub(super) fn label_core(text: &str) -> String {

@@ -24,9 +24,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::dom::{Dom, NodeData, NodeId};
 pub use crate::patterns::ClutterKind;
-use crate::patterns::{self, is_one_of, ClutterWords};
+use crate::patterns::{self, is_one_of, is_subheading, ClutterWords};
 use crate::query::{inner_text, inner_text_len};
-use crate::text::normalize_ws;
+use crate::text::{lowercase, normalize_ws};
 
 mod fingerprint;
 mod matchers;
@@ -123,7 +123,7 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
         // A link or span inside a sentence: only unmistakable labels go.
         return inline_labels(&b);
     }
-    if is_heading(tag) {
+    if is_subheading(tag) {
         // A heading is judged as a section title or a label, never by its
         // class: subheads of the article stay.
         return inline_labels(&b)

@@ -558,43 +558,17 @@ pub(super) fn title_kind(title: &str) -> Option<ClutterKind> {
     })
 }
 
-pub(super) fn is_heading(tag: &str) -> bool {
-    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
-}
-
-pub(super) fn next_element(dom: &Dom, node: NodeId) -> Option<NodeId> {
-    let mut n = dom.next_sibling(node);
-    while let Some(x) = n {
-        if dom.is_element(x) {
-            return Some(x);
-        }
-        n = dom.next_sibling(x);
-    }
-    None
-}
-
-pub(super) fn prev_element(dom: &Dom, node: NodeId) -> Option<NodeId> {
-    let mut n = dom.prev_sibling(node);
-    while let Some(x) = n {
-        if dom.is_element(x) {
-            return Some(x);
-        }
-        n = dom.prev_sibling(x);
-    }
-    None
-}
-
 /// A section title standing as a bare heading, with its list as the next
 /// sibling rather than inside a shared wrapper: the heading goes when the
 /// list is link-dense or gone, and so does the list.
 pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
     let dom = b.dom;
-    if is_heading(b.tag) {
+    if is_subheading(b.tag) {
         if b.len > TITLE_MAX {
             return None;
         }
         let kind = title_kind(b.text())?;
-        let follows = next_element(dom, b.node);
+        let follows = dom.next_sibling_where(b.node, |x| dom.is_element(x));
         let ok = follows.is_none_or(|n| {
             let f = Block::new(dom, n);
             f.len <= 1500 && f.link_density() >= 0.5 && fits(&f, kind)
@@ -604,7 +578,9 @@ pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
     if !matches!(b.tag, "ul" | "ol" | "div" | "section" | "dl") || b.len > 1500 {
         return None;
     }
-    let heading = prev_element(dom, b.node).filter(|&h| is_heading(dom.tag(h)))?;
+    let heading = dom
+        .prev_sibling_where(b.node, |x| dom.is_element(x))
+        .filter(|&h| is_subheading(dom.tag(h)))?;
     let h = Block::new(dom, heading);
     if h.len > TITLE_MAX {
         return None;

@@ -16,9 +16,9 @@ pub use clutter_words::*;
 pub use meta::*;
 pub use readability::*;
 
-/// Lowercases `s` (ASCII only, which is all class names need).
-pub fn lower(s: &str) -> String {
-    s.to_ascii_lowercase()
+/// True for the subheadings `h2`–`h6` (an `h1` is the page's headline).
+pub fn is_subheading(tag: &str) -> bool {
+    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// True if lowercase `hay` contains any of `needles`.
