@@ -10,10 +10,11 @@
 //! condemn short blocks: a long paragraph that mentions "subscribe" is
 //! article text. All tables live in [`crate::patterns`].
 //!
-//! [`mark`] runs on the chosen container before Readability's cleaning, while
-//! forms and buttons are still there to be seen, and tags clutter blocks;
-//! [`sweep`] runs after it, removes the tagged blocks, classifies what is
-//! left, and reports every removal.
+//! [`mark`] runs on each attempt's container before Readability's cleaning
+//! (in `refine`), while forms and buttons are still there to be seen, and
+//! returns the clutter blocks as [`Marks`]; [`sweep`] takes the chosen
+//! attempt's marks after the cleaning, removes those blocks, classifies what
+//! is left, and reports every removal.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -266,7 +267,7 @@ fn find(
             continue;
         }
         let len = inner_text_len(dom, n);
-        // A block too big to be tagged is only looked into: no need to judge it.
+        // A block too big to be taken is only looked into: no need to judge it.
         let taggable = len <= SMALL_BLOCK || len * 2 <= root_len;
         if taggable {
             let key = prints.key(dom, n);
