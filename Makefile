@@ -58,6 +58,7 @@ lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
+	cargo test --test layers
 
 # Mozilla's add-on linter (web-ext lint) on the Firefox build: any finding
 # fails except Firefox ignoring background.service_worker (see the script).

@@ -2,38 +2,53 @@
 //! siblings that belong to it, and retry with relaxed rules when the first
 //! choice is too short (Readability's flag-relaxing retries).
 
-use crate::clean;
+use crate::clutter::Marks;
+use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::metadata;
-use crate::patterns::{self, contains_any, is_one_of, lower};
+use crate::patterns::{self, contains_any, is_one_of, is_subheading};
 use crate::prepare::is_phrasing;
+use crate::query::{inner_text, inner_text_len, link_density};
+use crate::refine::{prep_article, Flags};
 use crate::score::{self, Scores};
-use crate::text::{inner_text, inner_text_len, link_density};
-use crate::Context;
+use crate::text::{lower, text_similarity};
 
-/// Which of Readability's rules are active in one attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Flags {
-    /// Remove blocks whose class/id or role says they are not content.
-    pub strip_unlikely: bool,
-    /// Let class/id weights count in the scores.
-    pub weight_classes: bool,
-    /// Remove blocks that look like clutter after scoring (link-dense lists, forms…).
-    pub clean_conditionally: bool,
+/// What one [`grab_article`] pass found in its working DOM.
+#[derive(Debug)]
+pub struct Grabbed {
+    /// The new article root (a detached `<div>`).
+    pub root: NodeId,
+    /// A byline found in the body on the way.
+    pub byline: Option<String>,
+    /// The clutter found inside the article, for [`crate::clean::run`].
+    pub marks: Marks,
 }
 
-impl Flags {
-    /// All rules on.
-    pub const ALL: Flags = Flags {
-        strip_unlikely: true,
-        weight_classes: true,
-        clean_conditionally: true,
-    };
+/// The chooser's result: the working DOM of the attempt that was kept,
+/// the article root inside it, a byline found in the body and the clutter
+/// found inside the article.
+#[derive(Debug)]
+pub struct Chosen {
+    /// The working DOM.
+    pub dom: Dom,
+    /// The article root (a detached `<div>`).
+    pub root: NodeId,
+    /// A byline found in the body.
+    pub byline: Option<String>,
+    /// The clutter found inside the article, for [`crate::clean::run`].
+    pub marks: Marks,
 }
 
-/// The result of one attempt: the working DOM, the article root inside it,
-/// and a byline found in the body.
-pub type Chosen = (Dom, NodeId, Option<String>);
+impl Chosen {
+    fn new(dom: Dom, grabbed: Grabbed) -> Chosen {
+        Chosen {
+            dom,
+            root: grabbed.root,
+            byline: grabbed.byline,
+            marks: grabbed.marks,
+        }
+    }
+}
 
 /// Pages of more nodes than this get one attempt, not four: each retry parses
 /// and prepares the page again, which on a page of half a million empty
@@ -92,15 +107,15 @@ pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> O
         };
         // After `fresh`, so what it records again is dropped too.
         rewind();
-        let (root, byline) = grab_article(&mut work, flags, ctx)?;
-        let len = inner_text_len(&work, root);
+        let grabbed = grab_article(&mut work, flags, ctx)?;
+        let len = inner_text_len(&work, grabbed.root);
         if len >= ctx.options.char_threshold {
-            return Some((work, root, byline));
+            return Some(Chosen::new(work, grabbed));
         }
         if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
             // Drop the previous best before anything else is built.
             drop(best.take());
-            let kept = ctx.trace.is_none().then_some((work, root, byline));
+            let kept = ctx.trace.is_none().then(|| Chosen::new(work, grabbed));
             best = Some((len, flags, kept));
         }
     }
@@ -112,8 +127,8 @@ pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> O
     // the trace holds that attempt's decisions.
     let mut work = fresh()?;
     rewind();
-    let (root, byline) = grab_article(&mut work, flags, ctx)?;
-    Some((work, root, byline))
+    let grabbed = grab_article(&mut work, flags, ctx)?;
+    Some(Chosen::new(work, grabbed))
 }
 
 /// For every node of `dom`, the text direction (`dir="ltr"` or `"rtl"`)
@@ -154,28 +169,6 @@ pub fn article_dir(dom: &Dom, root: NodeId, table: &[u8]) -> Option<String> {
         2 => Some("rtl".to_string()),
         _ => None,
     }
-}
-
-/// Text similarity of two strings in [0, 1] by shared word tokens
-/// (Readability's `_textSimilarity`).
-pub fn text_similarity(a: &str, b: &str) -> f64 {
-    let tokenize = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let ta = tokenize(a);
-    let tb = tokenize(b);
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let len_b = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len().saturating_sub(1);
-    let len_u =
-        uniq_b.iter().map(|t| t.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
-    1.0 - len_u as f64 / len_b as f64
 }
 
 fn is_valid_byline(text: &str) -> bool {
@@ -254,14 +247,52 @@ fn wrap_phrasing_runs(dom: &mut Dom, div: NodeId) {
 }
 
 /// One Readability `_grabArticle` pass over `dom` with `flags`. Returns the
-/// new article root (a detached `<div>`) and a byline found on the way.
-pub fn grab_article(
-    dom: &mut Dom,
-    flags: Flags,
-    ctx: &Context,
-) -> Option<(NodeId, Option<String>)> {
+/// new article root (a detached `<div>`), a byline found on the way and the
+/// clutter found inside the article.
+pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbed> {
     let doc = dom.document();
     let body = dom.find_tag(doc, "body")?;
+    let (to_score, byline) = strip_and_collect(dom, body, flags, ctx);
+    let (mut scores, top) = rank_candidates(dom, &to_score, flags, ctx);
+    let root = dom.create_element("div");
+    let top_candidate = match top.first() {
+        None => None,
+        Some(&(c, _)) if c == body => None,
+        Some(&(c, _)) => Some(c),
+    };
+    let Some(top_candidate) = top_candidate else {
+        // Nothing scored: the whole body is the article.
+        dom.reparent_children(body, root);
+        let marks = prep_article(dom, root, flags, ctx);
+        return Some(Grabbed {
+            root,
+            byline,
+            marks,
+        });
+    };
+    let top_candidate = settle_top_candidate(dom, body, top_candidate, &top, &mut scores, flags);
+    if let Some(t) = &ctx.trace {
+        t.container(top_candidate);
+    }
+    merge_siblings(dom, body, top_candidate, &scores, root)?;
+    let marks = prep_article(dom, root, flags, ctx);
+    Some(Grabbed {
+        root,
+        byline,
+        marks,
+    })
+}
+
+/// The first step of [`grab_article`]: one walk over `body` that removes
+/// modal dialogs, the byline, the headline's duplicate, unlikely candidates
+/// and empty blocks, turns phrasing-only `<div>`s into paragraphs, and
+/// collects the elements to score. Returns them and the byline found.
+fn strip_and_collect(
+    dom: &mut Dom,
+    body: NodeId,
+    flags: Flags,
+    ctx: &Context,
+) -> (Vec<NodeId>, Option<String>) {
     let mut byline: Option<String> = None;
     let mut remove_title_header = ctx.title.is_some();
     let mut to_score: Vec<NodeId> = Vec::new();
@@ -365,9 +396,20 @@ pub fn grab_article(
         }
         cur = dom.next_in_preorder(node, body);
     }
+    (to_score, byline)
+}
 
+/// Scores the paragraphs in `to_score` into their ancestors and returns
+/// the scores with the best candidates, best first (at most
+/// [`crate::context::Options::top_candidates`]).
+fn rank_candidates(
+    dom: &Dom,
+    to_score: &[NodeId],
+    flags: Flags,
+    ctx: &Context,
+) -> (Scores, Vec<(NodeId, f64)>) {
     let mut scores = Scores::for_dom(dom);
-    let candidates = score::score_paragraphs(dom, &to_score, flags.weight_classes, &mut scores);
+    let candidates = score::score_paragraphs(dom, to_score, flags.weight_classes, &mut scores);
     let mut top: Vec<(NodeId, f64)> = Vec::new();
     for c in candidates {
         let s = scores.get(c).unwrap_or(0.0) * (1.0 - link_density(dom, c));
@@ -379,20 +421,20 @@ pub fn grab_article(
     }
     top.sort_by(|a, b| b.1.total_cmp(&a.1));
     top.truncate(ctx.options.top_candidates.max(1));
+    (scores, top)
+}
 
-    let root = dom.create_element("div");
-    let top_candidate = match top.first() {
-        None => None,
-        Some(&(c, _)) if c == body => None,
-        Some(&(c, _)) => Some(c),
-    };
-    let Some(mut top_candidate) = top_candidate else {
-        // Nothing scored: the whole body is the article.
-        dom.reparent_children(body, root);
-        let kept = clean::prep_article(dom, root, flags, ctx);
-        return Some((kept, byline));
-    };
-
+/// Moves the top candidate up to the container it belongs in: a common
+/// ancestor of several near-equal candidates, a better-scoring parent, or
+/// the parent of an only child. Gives it a score if it has none.
+fn settle_top_candidate(
+    dom: &Dom,
+    body: NodeId,
+    mut top_candidate: NodeId,
+    top: &[(NodeId, f64)],
+    scores: &mut Scores,
+    flags: Flags,
+) -> NodeId {
     // Several near-equal candidates sharing an ancestor: take the ancestor.
     let top_score = top[0].1;
     let alternatives: Vec<Vec<NodeId>> = top[1..]
@@ -456,10 +498,19 @@ pub fn grab_article(
             score::initial_score(dom, top_candidate, flags.weight_classes),
         );
     }
+    top_candidate
+}
 
-    if let Some(t) = &ctx.trace {
-        t.container(top_candidate);
-    }
+/// Appends to `root` the top candidate and the siblings that belong to the
+/// article (and a lead figure just before them). `None` when the top
+/// candidate has no parent.
+fn merge_siblings(
+    dom: &mut Dom,
+    body: NodeId,
+    top_candidate: NodeId,
+    scores: &Scores,
+    root: NodeId,
+) -> Option<()> {
     // Merge siblings that belong to the article.
     let top_score = scores.get(top_candidate).unwrap_or(0.0);
     let sibling_threshold = f64::max(10.0, top_score * 0.2);
@@ -508,8 +559,7 @@ pub fn grab_article(
             dom.insert_before(top_candidate, fig);
         }
     }
-    let kept = clean::prep_article(dom, root, flags, ctx);
-    Some((kept, byline))
+    Some(())
 }
 
 /// Before an unlikely article header inside an `<article>` or `<main>` goes
@@ -531,10 +581,6 @@ fn rescue_lead_figure(dom: &mut Dom, node: NodeId, match_string: &str) {
     {
         dom.insert_before(node, fig);
     }
-}
-
-fn is_subheading(tag: &str) -> bool {
-    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// How many siblings before the article container [`lead_figure`] looks at.
@@ -596,8 +642,8 @@ fn remove_and_next(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::context::Options;
     use crate::dom::Limits;
-    use crate::Options;
 
     fn ctx() -> Context {
         Context::new(Options::default())
@@ -610,12 +656,6 @@ mod tests {
     }
 
     #[test]
-    fn similarity_of_titles() {
-        assert!(text_similarity("A quiet harbour", "A quiet harbour") > 0.99);
-        assert!(text_similarity("A quiet harbour", "Something else entirely") < 0.1);
-    }
-
-    #[test]
     fn picks_the_paragraph_container_over_the_sidebar() {
         let para = "The council met on Tuesday evening, and after a long debate, it voted to keep the old library open for another year. ";
         let html = format!(
@@ -623,7 +663,9 @@ mod tests {
              <div class=story><p>{para}</p><p>{para}</p><p>{para}</p></div>\
              <div class=footer>Copyright</div></body>"
         );
-        let (work, root, _) = choose(&html);
+        let Chosen {
+            dom: work, root, ..
+        } = choose(&html);
         let text = inner_text(&work, root);
         assert!(text.contains("old library"));
         assert!(!text.contains("Home"));
@@ -638,7 +680,9 @@ mod tests {
             "<body><article><div class=body><p>{PARA}</p>\
              <h2 class=section-header>Crossing the bar</h2><p>{PARA}</p><p>{PARA}</p></div></article></body>"
         );
-        let (work, root, _) = choose(&html);
+        let Chosen {
+            dom: work, root, ..
+        } = choose(&html);
         assert!(inner_text(&work, root).contains("Crossing the bar"));
     }
 
@@ -649,7 +693,9 @@ mod tests {
              <figure><img src=a.jpg><figcaption>The ferry at dusk.</figcaption></figure>\
              <div class=body><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></article></body>"
         );
-        let (work, root, _) = choose(&html);
+        let Chosen {
+            dom: work, root, ..
+        } = choose(&html);
         let text = inner_text(&work, root);
         assert!(text.starts_with("The ferry at dusk."), "{text}");
     }
@@ -661,7 +707,9 @@ mod tests {
              <figure><img src=a.jpg><figcaption>The ferry at dusk.</figcaption></figure></header>\
              <div class=body><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></article></body>"
         );
-        let (work, root, _) = choose(&html);
+        let Chosen {
+            dom: work, root, ..
+        } = choose(&html);
         assert!(inner_text(&work, root).contains("The ferry at dusk."));
     }
 
@@ -669,7 +717,7 @@ mod tests {
     fn byline_is_lifted_from_the_body() {
         let para = "A long enough paragraph of article text, with commas, so that it is scored as content. ";
         let html = format!("<body><article><p class=byline>By Ada Lovelace</p><p>{para}</p><p>{para}</p></article></body>");
-        let (_, _, byline) = choose(&html);
+        let Chosen { byline, .. } = choose(&html);
         assert_eq!(byline.as_deref(), Some("Ada Lovelace"));
     }
 }

@@ -3,71 +3,17 @@
 //! for every block-level element of the page as parsed, its path, score,
 //! decision and the signals behind it.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::context::Options;
 use crate::dom::{Dom, NodeId};
+use crate::error::ExtractError;
 use crate::patterns::{is_one_of, BLOCK_ELEMS};
+use crate::pipeline::{run_pipeline, Article};
 use crate::text::normalize_ws;
-use crate::{Article, ExtractError, Options};
-
-/// What happened to a node, as recorded by a phase.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Decision {
-    /// Removed by a structural rule (hidden, unlikely class, link-dense…).
-    Dropped {
-        /// The rule, e.g. `"hidden"`, `"unlikely-candidate"`.
-        reason: String,
-    },
-    /// Removed by the clutter classifier.
-    Clutter {
-        /// The clutter kind, e.g. `"newsletter-form"`.
-        kind: String,
-        /// The signals behind the decision.
-        signals: Vec<String>,
-    },
-}
-
-/// The decisions and scores of one run. Phases record into it through
-/// [`crate::Context::dropped`] and [`crate::Context::clutter`] (which call
-/// [`Trace::note`]); without a trace, recording costs nothing.
-#[derive(Debug, Default)]
-pub struct Trace {
-    decisions: RefCell<Vec<(NodeId, Decision)>>,
-    scores: RefCell<HashMap<NodeId, f64>>,
-    container: RefCell<Option<NodeId>>,
-}
-
-impl Trace {
-    /// Records a decision on `node`.
-    pub fn note(&self, node: NodeId, d: Decision) {
-        self.decisions.borrow_mut().push((node, d));
-    }
-
-    /// Records the content score of `node`.
-    pub fn score(&self, node: NodeId, score: f64) {
-        self.scores.borrow_mut().insert(node, score);
-    }
-
-    /// Records the chosen article container.
-    pub fn container(&self, node: NodeId) {
-        *self.container.borrow_mut() = Some(node);
-    }
-
-    /// A mark to [`Trace::rewind`] to when a chooser attempt is abandoned.
-    pub fn mark(&self) -> usize {
-        self.decisions.borrow().len()
-    }
-
-    /// Forgets the decisions, scores and container recorded since `mark`.
-    pub fn rewind(&self, mark: usize) {
-        self.decisions.borrow_mut().truncate(mark);
-        self.scores.borrow_mut().clear();
-        *self.container.borrow_mut() = None;
-    }
-}
+pub use crate::trace::{Decision, Trace};
 
 /// The decision on one block, as reported.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -118,7 +64,7 @@ pub fn explain(
 ) -> Result<Explanation, ExtractError> {
     let pristine = Dom::parse(html, &options.limits)?;
     let trace = std::rc::Rc::new(Trace::default());
-    let run = crate::run_pipeline(|| Ok(pristine.clone()), url, options, Some(trace.clone()))?;
+    let run = run_pipeline(|| Ok(pristine.clone()), url, options, Some(trace.clone()))?;
     let decisions: HashMap<NodeId, Decision> = {
         let mut m = HashMap::new();
         for (n, d) in trace.decisions.borrow().iter() {
@@ -257,7 +203,7 @@ mod tests {
     fn paths_count_element_children() {
         let dom = Dom::parse(
             "<div>x</div><p>a</p><p>b<b>c</b></p>",
-            &crate::Limits::default(),
+            &crate::dom::Limits::default(),
         )
         .unwrap();
         let paths = element_paths(&dom);

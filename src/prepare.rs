@@ -7,10 +7,10 @@
 //! the page are never shown, and the phases between need only to tell
 //! in-page `#` links from others, which it leaves alone anyway.
 
+use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::link::Url;
+use crate::link::{absolutize, absolutize_srcset, Url};
 use crate::patterns::{self, is_one_of};
-use crate::Context;
 
 /// The base URL of the page: `url`, with any `<base href>` applied.
 pub fn base_url(dom: &Dom, url: Option<&str>) -> Option<Url> {
@@ -23,21 +23,6 @@ pub fn base_url(dom: &Dom, url: Option<&str>) -> Option<Url> {
         (Some(p), Some(h)) => p.join(h.trim()).or(Some(p)),
         (None, Some(h)) => Url::parse(h.trim()),
         (p, None) => p,
-    }
-}
-
-/// Resolves `href` against `base`; returns it unchanged when it cannot be.
-pub fn absolutize(base: Option<&Url>, href: &str) -> String {
-    let href = href.trim();
-    if href.starts_with('#') {
-        return href.to_string();
-    }
-    match base {
-        Some(b) => b
-            .join(href)
-            .map(|u| u.to_string())
-            .unwrap_or_else(|| href.to_string()),
-        None => href.to_string(),
     }
 }
 
@@ -184,16 +169,7 @@ fn unwrap_noscript_images(dom: &mut Dom) {
             continue;
         };
         // A placeholder image right before the <noscript>: replace it.
-        let prev = {
-            let mut p = dom.prev_sibling(ns);
-            while let Some(x) = p {
-                if dom.is_element(x) {
-                    break;
-                }
-                p = dom.prev_sibling(x);
-            }
-            p
-        };
+        let prev = dom.prev_sibling_where(ns, |x| dom.is_element(x));
         if let Some(prev) = prev {
             if let Some(old_img) = single_image(dom, prev) {
                 // Carry over lazy-load attributes the fallback lacks.
@@ -325,14 +301,7 @@ fn is_whitespace_text(dom: &Dom, id: NodeId) -> bool {
 }
 
 fn next_non_ws(dom: &Dom, id: NodeId) -> Option<NodeId> {
-    let mut n = dom.next_sibling(id);
-    while let Some(x) = n {
-        if !is_whitespace_text(dom, x) {
-            return Some(x);
-        }
-        n = dom.next_sibling(x);
-    }
-    None
+    dom.next_sibling_where(id, |x| !is_whitespace_text(dom, x))
 }
 
 /// Readability's `_replaceBrs`: two or more consecutive `<br>`s end a
@@ -439,31 +408,11 @@ pub fn absolutize_urls(dom: &mut Dom, root: NodeId, base: Option<&Url>) {
     }
 }
 
-/// Resolves every URL of a `srcset` list.
-pub fn absolutize_srcset(base: Option<&Url>, srcset: &str) -> String {
-    srcset
-        .split(", ")
-        .map(|cand| {
-            let cand = cand.trim();
-            let mut parts = cand.splitn(2, char::is_whitespace);
-            let url = parts.next().unwrap_or("");
-            let desc = parts.next().unwrap_or("").trim();
-            let abs = absolutize(base, url);
-            if desc.is_empty() {
-                abs
-            } else {
-                format!("{abs} {desc}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::context::Options;
     use crate::dom::Limits;
-    use crate::Options;
 
     #[test]
     fn inline_styles_that_hide() {

@@ -3,9 +3,10 @@
 //! and id weights, link density), and decide whether a page is readerable.
 
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::patterns::{self, contains_any, has_token, lower};
+use crate::patterns::{self, contains_any, has_token};
 use crate::prepare::is_hidden;
-use crate::text::{comma_count, inner_text_len, link_density};
+use crate::query::inner_text_len;
+use crate::text::{comma_count, lower};
 
 /// Content scores by node; `None` for nodes never scored.
 ///
@@ -183,11 +184,6 @@ pub fn is_probably_readerable_dom(dom: &Dom) -> bool {
         }
     }
     false
-}
-
-/// Link density of `id` (re-exported here for the chooser's convenience).
-pub fn density(dom: &Dom, id: NodeId) -> f64 {
-    link_density(dom, id)
 }
 
 #[cfg(test)]

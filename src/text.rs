@@ -1,7 +1,6 @@
-//! Small text measures shared by the phases: normalised inner text, comma
-//! counts, link density, word counts.
-
-use crate::dom::{Dom, NodeData, NodeId};
+//! Small measures of plain strings shared by the phases: whitespace
+//! normalisation, comma and word counts, similarity. Nothing here reads the
+//! DOM (the DOM queries built on these live in `query`).
 
 /// Collapses every run of whitespace (including no-break spaces) to one
 /// space and trims the ends.
@@ -52,7 +51,7 @@ fn for_each_run(s: &str, mut f: impl FnMut(Option<&str>)) {
 /// Appends `s` to `out` with whitespace collapsed; `pending_space` carries a
 /// whitespace run over to the next piece of text (text nodes that follow
 /// each other), and no space is ever written at the start of `out`.
-fn push_normalized(s: &str, out: &mut String, pending_space: &mut bool) {
+pub(crate) fn push_normalized(s: &str, out: &mut String, pending_space: &mut bool) {
     for_each_run(s, |run| match run {
         Some(w) => {
             if *pending_space && !out.is_empty() {
@@ -65,28 +64,9 @@ fn push_normalized(s: &str, out: &mut String, pending_space: &mut bool) {
     });
 }
 
-/// Inner text of `id`, whitespace-normalised (Readability's `_getInnerText`).
-pub fn inner_text(dom: &Dom, id: NodeId) -> String {
-    // The cached length in characters: the exact size for ASCII text.
-    let mut out = String::with_capacity(dom.text_len(id));
-    let mut pending_space = false;
-    for n in dom.descendants(id) {
-        if let NodeData::Text(t) = &dom.node(n).data {
-            push_normalized(t, &mut out, &mut pending_space);
-        }
-    }
-    out
-}
-
-/// Length in characters of the normalised inner text, without allocating the
-/// normalised string. Cached per node by the [`Dom`] (see [`Dom::text_len`]).
-pub fn inner_text_len(dom: &Dom, id: NodeId) -> usize {
-    dom.text_len(id)
-}
-
 /// The normalised length of one piece of text, and whether whitespace comes
 /// before its first word and after its last (both: whether it has any
-/// whitespace, when it has no word). The summary [`Dom::text_len`] combines.
+/// whitespace, when it has no word). The summary [`crate::dom::Dom::text_len`] combines.
 pub(crate) fn span_of(s: &str) -> (usize, bool, bool) {
     if s.is_ascii() {
         return ascii_span_of(s.as_bytes());
@@ -157,35 +137,6 @@ pub fn comma_count(s: &str) -> usize {
         .count()
 }
 
-/// Share of `id`'s text that sits inside links; in-page `#` links count 30%.
-pub fn link_density(dom: &Dom, id: NodeId) -> f64 {
-    let total = inner_text_len(dom, id);
-    if total == 0 {
-        return 0.0;
-    }
-    let mut link_len = 0.0;
-    let mut cur = Some(id);
-    while let Some(n) = cur {
-        if dom.tag(n) == "a" && n != id {
-            link_len += link_text_weight(dom, n);
-            cur = dom.next_skipping_children(n, id);
-        } else {
-            cur = dom.next_in_preorder(n, id);
-        }
-    }
-    link_len / total as f64
-}
-
-/// The text length link `a` adds to a [`link_density`]: all of it, or 0.3
-/// of it for an in-page link (`href="#…"`).
-pub(crate) fn link_text_weight(dom: &Dom, a: NodeId) -> f64 {
-    let coeff = match dom.attr(a, "href") {
-        Some(h) if h.trim_start().starts_with('#') && h.trim().len() > 1 => 0.3,
-        _ => 1.0,
-    };
-    inner_text_len(dom, a) as f64 * coeff
-}
-
 /// Number of words: runs of word characters, with CJK characters counted one each.
 pub fn word_count(s: &str) -> usize {
     let mut counter = WordCounter::default();
@@ -234,10 +185,47 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
+/// Text similarity of two strings in [0, 1] by shared word tokens
+/// (Readability's `_textSimilarity`).
+pub fn text_similarity(a: &str, b: &str) -> f64 {
+    let tokenize = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let ta = tokenize(a);
+    let tb = tokenize(b);
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let len_b = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len().saturating_sub(1);
+    let len_u =
+        uniq_b.iter().map(|t| t.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
+    1.0 - len_u as f64 / len_b as f64
+}
+
+/// Lowercases `s` in ASCII only: enough for class names and other
+/// attribute words, and it leaves every other character as it is.
+pub fn lower(s: &str) -> String {
+    s.to_ascii_lowercase()
+}
+
+/// `s` lowercased (`str::to_lowercase`), in place when it is ASCII.
+pub fn lowercase(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::Limits;
 
     #[test]
     fn spans_agree_with_normalised_text() {
@@ -304,68 +292,9 @@ mod tests {
     }
 
     #[test]
-    fn inner_text_and_its_length_agree_across_text_nodes() {
-        let dom = Dom::parse(
-            "<div id=d>\u{a0} one<b>two</b> \u{2003}three\t<i> four\u{e9}\u{3000}</i>五 </div>",
-            &Limits::default(),
-        )
-        .unwrap();
-        let d = dom.find_tag(dom.document(), "div").unwrap();
-        let expected = normalize_ws(&dom.text_content(d));
-        assert_eq!(expected, "onetwo three four\u{e9} 五");
-        assert_eq!(inner_text(&dom, d), expected);
-        assert_eq!(inner_text_len(&dom, d), expected.chars().count());
-    }
-
-    #[test]
-    fn cached_lengths_follow_edits_of_the_tree() {
-        let mut dom = Dom::parse(
-            "<div id=a> one <p> two<b>three </b></p>\n<p>four</p> <i> </i>five</div>",
-            &Limits::default(),
-        )
-        .unwrap();
-        let fresh = |dom: &Dom, id: NodeId| normalize_ws(&dom.text_content(id)).chars().count();
-        let a = dom.find_tag(dom.document(), "div").unwrap();
-        let check = |dom: &Dom| {
-            for n in dom.descendants(dom.document()) {
-                assert_eq!(inner_text_len(dom, n), fresh(dom, n), "{n:?}");
-            }
-        };
-        check(&dom);
-        let ps = dom.find_all_tags(a, "p");
-        dom.detach(ps[0]);
-        check(&dom);
-        dom.append(a, ps[0]);
-        check(&dom);
-        let b = dom.find_tag(a, "b").unwrap();
-        dom.append_text(b, "and more");
-        check(&dom);
-        let i = dom.find_tag(a, "i").unwrap();
-        dom.insert_before(ps[1], i);
-        let t = dom.create_text("  six seven ");
-        dom.append(i, t);
-        check(&dom);
-        dom.unwrap(ps[1]);
-        check(&dom);
-        assert_eq!(inner_text(&dom, a).chars().count(), inner_text_len(&dom, a));
-    }
-
-    #[test]
     fn commas_are_counted_in_ascii_and_other_scripts() {
         assert_eq!(comma_count("a, b, c"), 2);
         assert_eq!(comma_count("一，二、三, 四"), 2);
-    }
-
-    #[test]
-    fn link_density_counts_link_text() {
-        let dom = Dom::parse(
-            "<div id=d>four <a href=/x>link</a></div>",
-            &Limits::default(),
-        )
-        .unwrap();
-        let d = dom.find_tag(dom.document(), "div").unwrap();
-        assert_eq!(inner_text_len(&dom, d), 9);
-        assert!((link_density(&dom, d) - 4.0 / 9.0).abs() < 1e-9);
     }
 
     #[test]
@@ -373,5 +302,11 @@ mod tests {
         assert_eq!(word_count("It's a well-known fact, isn't it?"), 6);
         assert_eq!(word_count("日本語"), 3);
         assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn similarity_of_titles() {
+        assert!(text_similarity("A quiet harbour", "A quiet harbour") > 0.99);
+        assert!(text_similarity("A quiet harbour", "Something else entirely") < 0.1);
     }
 }

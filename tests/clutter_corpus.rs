@@ -16,32 +16,22 @@
 //! `CI=true`, where a missing corpus fails them.
 #![cfg(not(target_arch = "wasm32"))] // host-only: reads files or uses host-only dev tools
 
-use std::path::PathBuf;
+mod common;
 
 use quire::eval::{clutter_metadata_ok, published_eq, score_clutter, ClutterTruth};
 use quire::{extract, Article, Options};
 
-fn corpus() -> PathBuf {
-    std::env::var_os("QUIRE_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")))
-}
-
 /// The page's truth and article, or `None` (with a note) when the corpus is
 /// not there outside CI.
 fn load(page: &str) -> Option<(ClutterTruth, Article)> {
-    let dir = corpus().join("clutter").join(page);
+    let dir = common::corpus_set_or_skip("clutter", page)?.join(page);
     let html_path = dir.join("page.html");
     let truth_path = dir.join("truth.json");
-    if !html_path.is_file() || !truth_path.is_file() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "clutter corpus page missing: {}",
-            dir.display()
-        );
-        eprintln!("note: skipping {page}, no corpus at {}", dir.display());
-        return None;
-    }
+    assert!(
+        html_path.is_file() && truth_path.is_file(),
+        "clutter corpus page missing: {}",
+        dir.display()
+    );
     let html = std::fs::read_to_string(&html_path).expect("page.html is readable UTF-8");
     let truth: ClutterTruth =
         serde_json::from_str(&std::fs::read_to_string(&truth_path).expect("truth.json readable"))

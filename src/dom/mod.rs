@@ -129,7 +129,7 @@ impl Node {
 /// Bounds on the work a single page may cause. Every bound bites while
 /// parsing, so a hostile page is stopped before it costs much more than the
 /// bound: the input size up front; attributes in a linear pre-pass before the
-/// tokenizer ([`crate::limit`]); nodes, depth and tree-building work in the
+/// tokenizer (`limit`); nodes, depth and tree-building work in the
 /// tree sink, checked after every 4 KiB of input. Crossing a bound is an
 /// [`ExtractError`] naming it, except for attributes, which are dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

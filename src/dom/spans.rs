@@ -71,7 +71,7 @@ impl TextSpan {
 
 impl Dom {
     /// Length in characters of the whitespace-normalised text below `id`
-    /// (what [`crate::text::inner_text`] returns). Computed bottom-up once
+    /// (what `query::inner_text` returns). Computed bottom-up once
     /// and cached per node until an edit below the node, so asking for every
     /// block of a deep page costs about one pass over it, not nodes × depth.
     pub fn text_len(&self, id: NodeId) -> usize {

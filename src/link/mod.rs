@@ -18,6 +18,8 @@ mod host;
 
 use std::fmt;
 
+mod absolutize;
+pub use absolutize::{absolutize, absolutize_srcset};
 use encode::{encode, Set};
 use host::{parse_authority, special_host};
 

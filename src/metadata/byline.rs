@@ -2,7 +2,8 @@
 
 use super::meta::unescape_html_entities;
 use crate::dom::{Dom, NodeId};
-use crate::patterns::{self, lower};
+use crate::patterns;
+use crate::text::lower;
 use crate::text::normalize_ws;
 
 /// Cleans a byline to the author names: entities decoded, whitespace

@@ -2,7 +2,8 @@
 //! shows it.
 
 use crate::dom::{Dom, NodeId};
-use crate::patterns::{self, lower};
+use crate::patterns;
+use crate::text::lower;
 use crate::text::normalize_ws;
 
 /// Normalises a date to ISO 8601 where it nearly is one: `T` between date

@@ -5,10 +5,10 @@ use serde_json::Value;
 
 use super::looks_like_url;
 use super::meta::unescape_html_entities;
-use crate::choose::text_similarity;
 use crate::dom::Dom;
 use crate::patterns;
 use crate::text::normalize_ws;
+use crate::text::text_similarity;
 
 /// Facts taken from the first JSON-LD `Article`-like object.
 #[derive(Debug, Default)]

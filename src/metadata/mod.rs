@@ -22,9 +22,10 @@ pub use dates::normalize_date;
 pub use meta::unescape_html_entities;
 
 use crate::dom::{Dom, NodeId};
+use crate::link::absolutize;
 use crate::link::Url;
-use crate::patterns::{self, lower};
-use crate::prepare::absolutize;
+use crate::patterns;
+use crate::text::lower;
 use crate::text::normalize_ws;
 use dates::{article_time, as_shown};
 use jsonld::json_ld;
@@ -179,7 +180,7 @@ fn dir_attr(dom: &Dom, node: NodeId) -> Option<String> {
 
 /// The first image of the article under `root` worth showing as its lead
 /// image, as an absolute URL: not a `data:` URL, and not declared smaller
-/// than [`patterns::LEAD_IMAGE_MIN_SIZE`] pixels on a side, not hidden from
+/// than `LEAD_IMAGE_MIN_SIZE` pixels on a side, not hidden from
 /// screen readers and not classed as an icon, formula or avatar.
 /// For pages that name no lead image in their metadata.
 pub fn first_image(dom: &Dom, root: NodeId, base: Option<&Url>) -> Option<String> {

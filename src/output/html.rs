@@ -152,7 +152,7 @@ pub(super) const FRAGMENT_PREFIX: &str = "<!DOCTYPE html><body>";
 /// tree. A fragment that crosses a limit is given back.
 fn reparse(mut fragment: String) -> Result<(String, bool), String> {
     fragment.insert_str(0, FRAGMENT_PREFIX);
-    let parsed = Dom::parse(&fragment, &crate::Limits::default()).ok();
+    let parsed = Dom::parse(&fragment, &crate::dom::Limits::default()).ok();
     let Some((dom, body)) = parsed.and_then(|dom| body_of_fragment(&dom).map(|b| (dom, b))) else {
         fragment.drain(..FRAGMENT_PREFIX.len());
         return Err(fragment);
@@ -172,7 +172,7 @@ pub(super) fn body_of_fragment(dom: &Dom) -> Option<NodeId> {
 
 /// Sanitises an HTML fragment: parses it as the content of a
 /// standards-mode document's `<body>` (within the default
-/// [`Limits`](crate::Limits)) and writes it with the same allow-list as
+/// [`Limits`](crate::dom::Limits)) and writes it with the same allow-list as
 /// [`html`] (again, as [`html`] does, until the parser keeps it as
 /// written). Sanitised output is a fixed point: `sanitize_fragment(&s) == s`
 /// for every `s` that [`html`] or this function returns. Returns an empty

@@ -119,11 +119,11 @@ pub fn markdown(dom: &Dom, root: NodeId) -> String {
 /// this is the `markdown` the extraction would have built (the corpus tests
 /// check it), so a caller can ask for Markdown later, only when it needs it.
 /// Returns an empty string for input that crosses one of the default
-/// [`Limits`](crate::Limits).
+/// [`Limits`](crate::dom::Limits).
 pub fn markdown_from_html(content: &str) -> String {
     let Ok(dom) = Dom::parse(
         &format!("{FRAGMENT_PREFIX}{content}"),
-        &crate::Limits::default(),
+        &crate::dom::Limits::default(),
     ) else {
         return String::new();
     };

@@ -227,7 +227,7 @@ fn write_text<S: TextSink>(dom: &Dom, id: NodeId, w: &mut TextWriter<S>, depth: 
 /// Plain text of a whole HTML document or fragment (its `<body>`), written
 /// by the same rules as [`text`]. Used to read reference outputs.
 pub fn text_of_html(html: &str) -> String {
-    match Dom::parse(html, &crate::Limits::default()) {
+    match Dom::parse(html, &crate::dom::Limits::default()) {
         Ok(dom) => {
             let root = dom
                 .find_tag(dom.document(), "body")

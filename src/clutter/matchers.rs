@@ -1,0 +1,308 @@
+//! The multi-pattern matchers the rules use: text cues matched at word
+//! boundaries, and class/id words matched against the word tables.
+
+use super::*;
+
+/// The text with edge punctuation and counts trimmed: "Comments (23)" →
+/// "comments", "Advertisement:" → "advertisement".
+pub(super) fn label_core(text: &str) -> String {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect::<String>()
+        .replace("()", "");
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    normalize_ws(t)
+}
+
+/// A table of lowercase cues indexed by their first two bytes, so that
+/// finding which cues occur in a text takes one scan of the text instead of
+/// one substring search (and searcher set-up) per cue.
+pub(super) struct Cues {
+    pub(super) cues: Vec<&'static [u8]>,
+    /// Indices into `cues`, grouped by [`Cues::bucket`], ascending in each
+    /// group.
+    pub(super) order: Vec<u16>,
+    /// Per bucket `k`, its group is `order[starts[k]..starts[k + 1]]`.
+    pub(super) starts: Vec<u16>,
+    /// Whether the text's ASCII letters may be of either case.
+    pub(super) ascii_case_insensitive: bool,
+}
+
+impl Cues {
+    /// Buckets of the first-two-bytes index.
+    const BUCKETS: usize = 1024;
+
+    pub(super) fn new(
+        cues: impl IntoIterator<Item = &'static str>,
+        ascii_case_insensitive: bool,
+    ) -> Cues {
+        let cues: Vec<&'static [u8]> = cues.into_iter().map(str::as_bytes).collect();
+        assert!(
+            cues.iter().all(|c| c.len() >= 2) && cues.len() < usize::from(u16::MAX),
+            "cue tables hold fewer than 65535 cues of two bytes or more"
+        );
+        let bucket = |c: &[u8]| Cues::bucket(c[0], c[1]);
+        let mut order: Vec<u16> = (0..cues.len() as u16).collect();
+        order.sort_by_key(|&i| (bucket(cues[usize::from(i)]), i));
+        let mut starts = vec![0u16; Cues::BUCKETS + 1];
+        for &i in &order {
+            starts[bucket(cues[usize::from(i)]) + 1] += 1;
+        }
+        for k in 0..Cues::BUCKETS {
+            starts[k + 1] += starts[k];
+        }
+        Cues {
+            cues,
+            order,
+            starts,
+            ascii_case_insensitive,
+        }
+    }
+
+    /// The bucket of a cue starting with bytes `a`, `b`: distinct for every
+    /// pair of lowercase ASCII letters.
+    pub(super) fn bucket(a: u8, b: u8) -> usize {
+        ((usize::from(a) << 5) ^ usize::from(b)) & (Cues::BUCKETS - 1)
+    }
+
+    /// The lowest index of a cue that occurs in `text` (as whole words when
+    /// `whole_words`).
+    pub(super) fn first_in(&self, text: &str, whole_words: bool) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let mut best = usize::MAX;
+        let fold = |b: u8| {
+            if self.ascii_case_insensitive {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            }
+        };
+        for (i, pair) in bytes.windows(2).enumerate() {
+            let k = Cues::bucket(fold(pair[0]), fold(pair[1]));
+            let group = &self.order[usize::from(self.starts[k])..usize::from(self.starts[k + 1])];
+            for &ci in group {
+                let ci = usize::from(ci);
+                if ci >= best {
+                    break;
+                }
+                let cue = self.cues[ci];
+                let Some(here) = bytes.get(i..i + cue.len()) else {
+                    continue;
+                };
+                let hit = if self.ascii_case_insensitive {
+                    here.eq_ignore_ascii_case(cue)
+                } else {
+                    here == cue
+                };
+                // A cue's first byte starts a character, so `i` is on a
+                // character boundary, and so is `i + cue.len()`.
+                if hit && (!whole_words || is_word_at(text, i, i + cue.len())) {
+                    best = ci;
+                    break;
+                }
+            }
+            if best == 0 {
+                break;
+            }
+        }
+        (best != usize::MAX).then_some(best)
+    }
+
+    /// Whether any cue occurs in `text`.
+    pub(super) fn any_in(&self, text: &str) -> bool {
+        self.first_in(text, false).is_some()
+    }
+}
+
+/// Whether `text[start..end]` is whole words: no letter or digit touches it.
+pub(super) fn is_word_at(text: &str, start: usize, end: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+        && text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The [`Cues`] of a plain table, built on first use.
+pub(super) fn cues_of(
+    cell: &'static OnceLock<Cues>,
+    table: &'static [&'static str],
+) -> &'static Cues {
+    cell.get_or_init(|| Cues::new(table.iter().copied(), false))
+}
+
+/// The [`Cues`] of a table of cues and kinds, built on first use.
+pub(super) fn kinded_cues_of(
+    cell: &'static OnceLock<Cues>,
+    table: &'static [(&'static str, ClutterKind)],
+) -> &'static Cues {
+    cell.get_or_init(|| Cues::new(table.iter().map(|&(c, _)| c), false))
+}
+
+macro_rules! cue_tables {
+    ($($name:ident: $table:path, $of:ident;)*) => {$(
+        #[doc = concat!("The [`Cues`] of [`", stringify!($table), "`].")]
+        pub(super) fn $name() -> &'static Cues {
+            static CELL: OnceLock<Cues> = OnceLock::new();
+            $of(&CELL, $table)
+        }
+    )*};
+}
+
+cue_tables! {
+    reading_time_cues: patterns::READING_TIME_CUES, cues_of;
+    appeal_cues: patterns::APPEAL_CUES, cues_of;
+    helpful_cues: patterns::HELPFUL_CUES, cues_of;
+    affiliate_cues: patterns::AFFILIATE_CUES, cues_of;
+    commission_cues: patterns::COMMISSION_CUES, cues_of;
+    purchase_cues: patterns::PURCHASE_CUES, cues_of;
+    sentence_cues: patterns::SENTENCE_CUES, kinded_cues_of;
+    cta_cues: patterns::CTA_LABELS, kinded_cues_of;
+}
+
+/// [`patterns::SHARE_URLS`], matched in any ASCII case.
+pub(super) fn share_url_cues() -> &'static Cues {
+    static CELL: OnceLock<Cues> = OnceLock::new();
+    CELL.get_or_init(|| Cues::new(patterns::SHARE_URLS.iter().copied(), true))
+}
+
+/// `cue` occurs in `text` as whole words ("jetzt unterstützen" holds
+/// "unterstützen"): what [`Cues::first_in`] finds with `whole_words`, one
+/// cue at a time, kept to test it against.
+#[cfg(test)]
+pub(super) fn contains_words(text: &str, cue: &str) -> bool {
+    // Labels are short: a plain scan for the cue's first byte beats setting
+    // up `str::match_indices`' searcher for every cue.
+    let Some(&first) = cue.as_bytes().first() else {
+        return false;
+    };
+    if cue.len() > text.len() {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    (0..=text.len() - cue.len()).any(|i| {
+        bytes[i] == first && bytes[i..].starts_with(cue.as_bytes()) && text.is_char_boundary(i) && {
+            let before = text[..i].chars().next_back();
+            let after = text[i + cue.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        }
+    })
+}
+
+pub(super) fn starts_with_word(text: &str, cue: &str) -> bool {
+    text.strip_prefix(cue)
+        .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// The words of an element's class, id and component attributes, lowercased
+/// and split at punctuation and camelCase humps.
+pub fn descriptor_words(dom: &Dom, node: NodeId) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in patterns::DESCRIPTOR_ATTRS {
+        if let Some(v) = dom.attr(node, attr) {
+            split_words(v, &mut out);
+        }
+    }
+    out
+}
+
+pub(super) fn split_words(s: &str, out: &mut Vec<String>) {
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && prev_lower && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            cur.extend(c.to_lowercase());
+        } else {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+}
+
+/// A table of class/id words ([`ClutterWords`]) indexed by each entry's
+/// first word, so that matching looks at the few entries a word can start
+/// rather than at every entry at every word.
+pub(super) struct WordTable {
+    pub(super) table: ClutterWords,
+    /// Per entry, its words (a trailing `*` marks a stem).
+    pub(super) entries: Vec<Vec<&'static str>>,
+    /// Entries whose first word is a whole word, by that word.
+    pub(super) exact: HashMap<&'static str, Vec<usize>>,
+    /// Entries whose first word is a stem, with the stem.
+    pub(super) stems: Vec<(&'static str, usize)>,
+}
+
+impl WordTable {
+    pub(super) fn new(table: ClutterWords) -> WordTable {
+        let entries: Vec<Vec<&'static str>> = table
+            .iter()
+            .map(|&(entry, _)| entry.split(' ').collect())
+            .collect();
+        let mut exact: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut stems = Vec::new();
+        for (i, words) in entries.iter().enumerate() {
+            match words[0].strip_suffix('*') {
+                Some(stem) => stems.push((stem, i)),
+                None => exact.entry(words[0]).or_default().push(i),
+            }
+        }
+        WordTable {
+            table,
+            entries,
+            exact,
+            stems,
+        }
+    }
+
+    /// The kind of the first entry (in table order) found in `words`.
+    pub(super) fn first_match(&self, words: &[String]) -> Option<ClutterKind> {
+        let mut best = usize::MAX;
+        for (i, w) in words.iter().enumerate() {
+            let exact = self.exact.get(w.as_str()).into_iter().flatten().copied();
+            let stems = self
+                .stems
+                .iter()
+                .filter(|(stem, _)| w.starts_with(stem))
+                .map(|&(_, e)| e);
+            for e in exact.chain(stems) {
+                if e < best && entry_at(&self.entries[e], words, i) {
+                    best = e;
+                }
+            }
+        }
+        self.table.get(best).map(|&(_, kind)| kind)
+    }
+}
+
+/// Whether the words of a [`ClutterWords`] entry follow each other in
+/// `words` from `at` on.
+pub(super) fn entry_at(entry: &[&str], words: &[String], at: usize) -> bool {
+    entry.iter().enumerate().all(|(k, p)| {
+        words
+            .get(at + k)
+            .is_some_and(|w| match p.strip_suffix('*') {
+                Some(stem) => w.starts_with(stem),
+                None => w == p,
+            })
+    })
+}
+
+/// [`patterns::CLUTTER_WORDS`] as a [`WordTable`].
+pub(super) fn clutter_words() -> &'static WordTable {
+    static CELL: OnceLock<WordTable> = OnceLock::new();
+    CELL.get_or_init(|| WordTable::new(patterns::CLUTTER_WORDS))
+}

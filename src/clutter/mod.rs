@@ -1,0 +1,310 @@
+//! The clutter classifier: decides whether a block inside the chosen article
+//! is clutter (an appeal, a sign-up form, a share row, a teaser card, an ad
+//! label…) and of which [`ClutterKind`].
+//!
+//! The signals are generic, never tied to a site: structure (forms with an
+//! e-mail input, share-intent links, link cards, lists of in-page links,
+//! call-to-action buttons), the words of `class`/`id`/component attributes,
+//! ARIA roles and labels, and short text cues in English, German, French,
+//! Spanish, Italian, Portuguese, Dutch, Ukrainian and Russian. Text cues only
+//! condemn short blocks: a long paragraph that mentions "subscribe" is
+//! article text. All tables live in [`crate::patterns`].
+//!
+//! [`mark`] runs on each attempt's container before Readability's cleaning
+//! (in `refine`), while forms and buttons are still there to be seen, and
+//! returns the clutter blocks as [`Marks`]; [`sweep`] takes the chosen
+//! attempt's marks after the cleaning, removes those blocks, classifies what
+//! is left, and reports every removal.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dom::{Dom, NodeData, NodeId};
+pub use crate::patterns::ClutterKind;
+use crate::patterns::{self, is_one_of, is_subheading, ClutterWords};
+use crate::query::{inner_text, inner_text_len};
+use crate::text::{lowercase, normalize_ws};
+
+mod fingerprint;
+mod matchers;
+mod rules;
+
+use fingerprint::*;
+use matchers::*;
+use rules::*;
+
+/// A classifier decision: the kind and the signals that led to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// What the block is.
+    pub kind: ClutterKind,
+    /// Short names of the signals behind the decision (`"email-input"`,
+    /// `"class-word"`, `"section-title"`…).
+    pub signals: Vec<&'static str>,
+}
+
+impl Verdict {
+    fn new(kind: ClutterKind, signals: &[&'static str]) -> Verdict {
+        Verdict {
+            kind,
+            signals: signals.to_vec(),
+        }
+    }
+}
+
+/// One block the clutter pass removed, for display.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Removed {
+    /// What it was.
+    pub kind: ClutterKind,
+    /// The signals behind the decision.
+    pub signals: Vec<String>,
+    /// The start of its text (at most 120 characters).
+    pub text: String,
+}
+
+/// How much of a removed block's text [`Removed`] keeps.
+pub const REMOVED_TEXT_CHARS: usize = 120;
+
+/// Blocks up to this many characters may be removed whatever the article's
+/// length; longer ones only if they hold at most half of it.
+const SMALL_BLOCK: usize = 120;
+/// Longest text the classifier reads in full; longer blocks are judged on
+/// structure and attributes only.
+const TEXT_MAX: usize = 6000;
+/// Longest label ("Advertisement", "4 min read", "Share").
+const LABEL_MAX: usize = 40;
+/// Longest call-to-action control text.
+const CONTROL_MAX: usize = 40;
+/// Longest block that a call-to-action alone condemns.
+const CTA_BOX_MAX: usize = 250;
+/// Longest appeal box (call to action plus appeal words).
+const APPEAL_BOX_MAX: usize = 1200;
+/// Longest block around an e-mail sign-up form.
+const FORM_BOX_MAX: usize = 700;
+/// Longest link card (teaser) text.
+const CARD_MAX: usize = 600;
+/// Longest first line that can be a section title.
+const TITLE_MAX: usize = 80;
+/// Longest share row.
+const SHARE_ROW_MAX: usize = 300;
+/// Longest table of contents.
+const TOC_MAX: usize = 1500;
+/// Longest affiliate-link notice.
+const AFFILIATE_MAX: usize = 400;
+
+/// Classifies one element, with the signals behind the decision.
+pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
+    if !dom.is_element(node)
+        || dom
+            .ancestors(node)
+            .any(|a| is_one_of(dom.tag(a), NEVER_INSIDE))
+    {
+        return None;
+    }
+    judge_unnested(dom, node)
+}
+
+/// [`judge`] for an element with no [`NEVER_INSIDE`] ancestor: [`find`]
+/// knows that from its walk, which skips such subtrees, so it does not walk
+/// every node's ancestors (nodes × depth on deep pages).
+fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
+    let tag = dom.tag(node);
+    if is_never_clutter(tag) {
+        return None;
+    }
+    let b = Block::new(dom, node);
+    let inline = is_one_of(tag, patterns::PHRASING_ELEMS);
+    if inline && is_inside_text(dom, node, b.len) {
+        // A link or span inside a sentence: only unmistakable labels go.
+        return inline_labels(&b);
+    }
+    if is_subheading(tag) {
+        // A heading is judged as a section title or a label, never by its
+        // class: subheads of the article stay.
+        return inline_labels(&b)
+            .or_else(|| titled_sibling(&b))
+            .or_else(|| sentences(&b));
+    }
+    if tag == "figure" {
+        // A figure is the article's unless it is a teaser card.
+        let links = b.links();
+        return is_link_card(&b, &links)
+            .then(|| Verdict::new(ClutterKind::Related, &["link-card"]));
+    }
+    structure(&b)
+        .or_else(|| labels(&b))
+        // Class words name blocks; on a lone inline element they are styling.
+        .or_else(|| if inline { None } else { attributes(&b) })
+        .or_else(|| section_title(&b))
+        .or_else(|| call_to_action(&b))
+        .or_else(|| sentences(&b))
+}
+
+/// What [`mark`] found under an article root, for [`sweep`]: the clutter
+/// blocks by node, and every verdict by a fingerprint of what [`judge`]
+/// reads. A key covers everything [`judge`] reads, so a verdict whose
+/// element changed before the sweep is simply never found again.
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    blocks: HashMap<NodeId, Verdict>,
+    memo: HashMap<u64, Option<Verdict>>,
+}
+
+/// One block [`sweep`] removed: the node (detached now, its subtree intact),
+/// its kind and the signals behind the decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Swept {
+    /// The removed element.
+    pub node: NodeId,
+    /// What it was.
+    pub kind: ClutterKind,
+    /// The signals behind the decision.
+    pub signals: Vec<String>,
+}
+
+/// Finds the clutter blocks under `root` (not `root` itself) for [`sweep`],
+/// outermost first, and returns them with their verdicts, in document
+/// order. Blocks holding more than half of the article's text are never
+/// taken, only looked into.
+///
+/// Every verdict is kept in the [`Marks`] for [`sweep`], which judges the
+/// cleaned article again: whatever the cleaning in between did not touch,
+/// it need not judge twice.
+pub fn mark(dom: &Dom, root: NodeId) -> (Marks, Vec<(NodeId, Verdict)>) {
+    let mut memo = HashMap::new();
+    let found = find(dom, root, &mut memo, false);
+    let blocks = found.iter().cloned().collect();
+    (Marks { blocks, memo }, found)
+}
+
+/// Removes the blocks [`mark`] found that are still under `root`, then
+/// classifies and removes what is left, and strips anchor widgets from
+/// headings. Calls `on_remove` for each removed block just before it is
+/// detached, and returns them all in document order. An element whose
+/// fingerprint is unchanged since [`mark`] is not judged again.
+pub fn sweep(
+    dom: &mut Dom,
+    root: NodeId,
+    marks: Marks,
+    mut on_remove: impl FnMut(&Swept),
+) -> Vec<Swept> {
+    let Marks { blocks, mut memo } = marks;
+    let mut removed = Vec::new();
+    let marked: Vec<NodeId> = dom
+        .descendants(root)
+        .skip(1)
+        .filter(|n| blocks.contains_key(n))
+        .collect();
+    let mut remove = |dom: &mut Dom, node: NodeId, v: &Verdict| {
+        let swept = Swept {
+            node,
+            kind: v.kind,
+            signals: v.signals.iter().map(|s| s.to_string()).collect(),
+        };
+        on_remove(&swept);
+        removed.push(swept);
+        dom.detach(node);
+    };
+    for n in marked {
+        if dom.is_inclusive_ancestor(root, n) {
+            remove(dom, n, &blocks[&n]);
+        }
+    }
+    for (n, v) in find(dom, root, &mut memo, true) {
+        remove(dom, n, &v);
+    }
+    strip_heading_widgets(dom, root);
+    removed
+}
+
+/// The record of a removed block: its kind, signals and the start of its
+/// `text` (its plain text, whitespace-normalised).
+pub fn removed(swept: Swept, text: &str) -> Removed {
+    Removed {
+        kind: swept.kind,
+        signals: swept.signals,
+        text: normalize_ws(text)
+            .chars()
+            .take(REMOVED_TEXT_CHARS)
+            .collect(),
+    }
+}
+
+/// The outermost clutter blocks under `root`. Every verdict is recorded in
+/// `memo` under its [`Fingerprints::key`]; with `reuse`, a verdict found
+/// there is taken instead of judging the element again.
+fn find(
+    dom: &Dom,
+    root: NodeId,
+    memo: &mut HashMap<u64, Option<Verdict>>,
+    reuse: bool,
+) -> Vec<(NodeId, Verdict)> {
+    let mut out = Vec::new();
+    if std::iter::once(root)
+        .chain(dom.ancestors(root))
+        .any(|a| is_one_of(dom.tag(a), NEVER_INSIDE))
+    {
+        // Everything below is code, a caption or a heading.
+        return out;
+    }
+    let prints = Fingerprints::new(dom, root);
+    if memo.is_empty() && prints.elements >= PRESIZE_MEMO_FROM {
+        // Room for a verdict on every element at once: a growing table
+        // holds its old and new buckets together for a moment.
+        memo.reserve(prints.elements);
+    }
+    let root_len = inner_text_len(dom, root);
+    let mut cur = dom.next_in_preorder(root, root);
+    while let Some(n) = cur {
+        if !dom.is_element(n) {
+            cur = dom.next_in_preorder(n, root);
+            continue;
+        }
+        let len = inner_text_len(dom, n);
+        // A block too big to be taken is only looked into: no need to judge it.
+        let taggable = len <= SMALL_BLOCK || len * 2 <= root_len;
+        if taggable {
+            let key = prints.key(dom, n);
+            let verdict = match memo.get(&key) {
+                Some(v) if reuse => {
+                    debug_assert_eq!(*v, judge_unnested(dom, n), "stale verdict");
+                    v.clone()
+                }
+                _ => {
+                    let v = judge_unnested(dom, n);
+                    memo.insert(key, v.clone());
+                    v
+                }
+            };
+            if let Some(v) = verdict {
+                out.push((n, v));
+                cur = dom.next_skipping_children(n, root);
+                continue;
+            }
+        }
+        // Nothing inside code, captions and headings is judged.
+        cur = if is_one_of(dom.tag(n), NEVER_INSIDE) {
+            dom.next_skipping_children(n, root)
+        } else {
+            dom.next_in_preorder(n, root)
+        };
+    }
+    out
+}
+
+/// Elements under the root from which [`find`] makes its table of verdicts
+/// big enough for all of them up front. The count is only an upper bound
+/// (nothing inside a block found to be clutter is judged): presizing every
+/// table cost the corpus's pages as much wasm memory as it saved (64–192
+/// KiB more on five, 64 KiB less on four), while on the synthetic articles
+/// of 1–8 MiB it saves 0.4–4.8 MiB.
+const PRESIZE_MEMO_FROM: usize = 10_000;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,704 @@
+//! The rules that judge one block: structure, labels, class words,
+//! section titles, calls to action and sentences.
+
+use super::*;
+
+/// Drops permalink widgets ("#", "¶", "🔗" links and buttons) from
+/// headings, keeping the heading.
+pub(super) fn strip_heading_widgets(dom: &mut Dom, root: NodeId) {
+    let headings: Vec<NodeId> = dom
+        .descendants(root)
+        .filter(|&n| matches!(dom.tag(n), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        .collect();
+    for h in headings {
+        let widgets: Vec<NodeId> = dom
+            .descendants(h)
+            .skip(1)
+            .filter(|&d| dom.is_element(d) && is_anchor_widget(dom, d))
+            .collect();
+        for w in widgets {
+            if dom.is_inclusive_ancestor(h, w) {
+                dom.detach(w);
+            }
+        }
+    }
+}
+
+pub(super) fn is_anchor_widget(dom: &Dom, node: NodeId) -> bool {
+    let text = dom.text_content(node);
+    if text.trim().chars().count() > 2 || text.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    let in_page_link = dom.tag(node) == "a"
+        && dom
+            .attr(node, "href")
+            .is_some_and(|h| h.trim_start().starts_with('#'));
+    let words = descriptor_words(dom, node);
+    in_page_link
+        || ["anchor", "permalink", "headerlink", "hashlink"]
+            .iter()
+            .any(|w| words.iter().any(|x| x.starts_with(w)))
+}
+
+/// Ancestors whose content the classifier never judges: code, captions and
+/// headings (their widgets go separately, see [`sweep`]).
+pub(super) const NEVER_INSIDE: &[&str] = &[
+    "pre",
+    "code",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
+/// An inline element that shares its block with other text.
+pub(super) fn is_inside_text(dom: &Dom, node: NodeId, len: usize) -> bool {
+    dom.parent(node)
+        .filter(|&p| dom.is_element(p))
+        .is_some_and(|p| inner_text_len(dom, p) > len + 2)
+}
+
+/// The label rules that are safe inside running text.
+pub(super) fn inline_labels(b: &Block) -> Option<Verdict> {
+    if b.len == 0 || b.len > LABEL_MAX {
+        return None;
+    }
+    if b.is_label_in(patterns::AD_LABELS) {
+        return Some(Verdict::new(ClutterKind::Ads, &["ad-label"]));
+    }
+    if is_reading_time(b) {
+        return Some(Verdict::new(ClutterKind::Meta, &["reading-time"]));
+    }
+    None
+}
+
+pub(super) fn is_reading_time(b: &Block) -> bool {
+    b.len <= 30
+        && b.text().chars().any(|c| c.is_ascii_digit())
+        && reading_time_cues().any_in(b.text())
+}
+
+pub(super) fn is_never_clutter(tag: &str) -> bool {
+    matches!(
+        tag,
+        "html"
+            | "body"
+            | "pre"
+            | "code"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "h1"
+            | "blockquote"
+            | "img"
+            | "picture"
+            | "source"
+            | "figcaption"
+            | "br"
+            | "hr"
+            | "svg"
+            | "math"
+            | "video"
+            | "sup"
+            | "sub"
+            | "em"
+            | "i"
+            | "strong"
+            | "b"
+    )
+}
+
+/// What the rules look at, computed once per element.
+pub(super) struct Block<'a> {
+    pub(super) dom: &'a Dom,
+    pub(super) node: NodeId,
+    pub(super) tag: &'a str,
+    /// Length of the whitespace-normalised text.
+    pub(super) len: usize,
+    /// Lowercased normalised text, empty when longer than [`TEXT_MAX`];
+    /// built on first use (most rules only read `len`), see [`Block::text`].
+    pub(super) text: OnceCell<String>,
+    /// [`descriptor_words`] of the element, built on first use.
+    pub(super) words: OnceCell<Vec<String>>,
+    /// [`label_core`] of the text, built on first use.
+    pub(super) core: OnceCell<String>,
+}
+
+impl<'a> Block<'a> {
+    pub(super) fn new(dom: &'a Dom, node: NodeId) -> Block<'a> {
+        Block {
+            dom,
+            node,
+            tag: dom.tag(node),
+            len: inner_text_len(dom, node),
+            text: OnceCell::new(),
+            words: OnceCell::new(),
+            core: OnceCell::new(),
+        }
+    }
+
+    /// [`descriptor_words`] of the element.
+    pub(super) fn words(&self) -> &[String] {
+        self.words
+            .get_or_init(|| descriptor_words(self.dom, self.node))
+    }
+
+    /// [`label_core`] of [`Block::text`].
+    pub(super) fn core(&self) -> &str {
+        self.core.get_or_init(|| label_core(self.text()))
+    }
+
+    /// Whether [`Block::core`] is one of `table`'s labels.
+    pub(super) fn is_label_in(&self, table: &[&str]) -> bool {
+        table.contains(&self.core())
+    }
+
+    /// Whether [`Block::text`] is not empty.
+    pub(super) fn has_text(&self) -> bool {
+        self.len > 0 && self.len <= TEXT_MAX
+    }
+
+    /// Lowercased normalised text, empty when longer than [`TEXT_MAX`].
+    pub(super) fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            if self.len <= TEXT_MAX {
+                lowercase(inner_text(self.dom, self.node))
+            } else {
+                String::new()
+            }
+        })
+    }
+
+    pub(super) fn descendants(&self) -> impl Iterator<Item = NodeId> + 'a {
+        let dom = self.dom;
+        dom.descendants(self.node)
+            .filter(move |&d| dom.is_element(d))
+    }
+
+    pub(super) fn links(&self) -> Vec<NodeId> {
+        let dom = self.dom;
+        self.descendants()
+            .filter(|&d| dom.tag(d) == "a" && dom.has_attr(d, "href"))
+            .collect()
+    }
+
+    /// Share of the text inside links (all links count fully).
+    pub(super) fn link_density(&self) -> f64 {
+        if self.len == 0 {
+            return 0.0;
+        }
+        let dom = self.dom;
+        let mut in_links = 0;
+        let mut cur = Some(self.node);
+        while let Some(n) = cur {
+            if n != self.node && dom.tag(n) == "a" {
+                in_links += inner_text_len(dom, n);
+                cur = dom.next_skipping_children(n, self.node);
+            } else {
+                cur = dom.next_in_preorder(n, self.node);
+            }
+        }
+        in_links as f64 / self.len as f64
+    }
+
+    /// Three or more paragraphs of running text.
+    pub(super) fn is_article_like(&self) -> bool {
+        let dom = self.dom;
+        self.descendants()
+            .filter(|&d| dom.tag(d) == "p")
+            .filter(|&p| {
+                let b = Block::new(dom, p);
+                b.len >= 150 && b.link_density() < 0.3
+            })
+            .take(3)
+            .count()
+            >= 3
+    }
+
+    pub(super) fn has(&self, tags: &[&str]) -> bool {
+        self.descendants().any(|d| tags.contains(&self.dom.tag(d)))
+    }
+}
+
+/// Rules on structure: forms, share links, in-page link lists, link cards.
+pub(super) fn structure(b: &Block) -> Option<Verdict> {
+    let dom = b.dom;
+    if (b.tag == "form" || b.len <= FORM_BOX_MAX) && has_email_input(b) {
+        return Some(Verdict::new(ClutterKind::NewsletterForm, &["email-input"]));
+    }
+    if b.tag == "form" {
+        if b.has(&["textarea"]) {
+            return Some(Verdict::new(ClutterKind::Comments, &["comment-form"]));
+        }
+        let search = dom.attr(b.node, "role") == Some("search")
+            || b.descendants().any(|d| {
+                dom.tag(d) == "input"
+                    && dom
+                        .attr(d, "type")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("search"))
+            });
+        if search {
+            return Some(Verdict::new(ClutterKind::Nav, &["search-form"]));
+        }
+    }
+    // Share rows, tables of contents and link cards are short: a longer
+    // block does not need its links collected.
+    if b.len <= TOC_MAX {
+        let links = b.links();
+        if b.len <= SHARE_ROW_MAX {
+            let share = links
+                .iter()
+                .filter(|&&a| share_url_cues().any_in(dom.attr(a, "href").unwrap_or("")))
+                .count();
+            if share >= 1 && b.link_density() >= 0.5 || (share >= 2 && b.len <= 60) {
+                return Some(Verdict::new(ClutterKind::Share, &["share-links"]));
+            }
+        }
+        let mut in_page = 0;
+        // Entries of a table of contents are words, not footnote marks.
+        let mut entries = 0;
+        for &a in &links {
+            let h = dom.attr(a, "href").unwrap_or("").trim();
+            if h.starts_with('#') && h.len() > 1 {
+                in_page += 1;
+                if inner_text_len(dom, a) >= 3 {
+                    entries += 1;
+                }
+            }
+        }
+        if entries >= 3 && in_page * 5 >= links.len() * 4 && b.link_density() >= 0.6 {
+            return Some(Verdict::new(ClutterKind::Toc, &["in-page-links"]));
+        }
+        if is_link_card(b, &links) {
+            return Some(Verdict::new(ClutterKind::Related, &["link-card"]));
+        }
+    }
+    // The cheap tests on the block itself come first: `has` walks the
+    // subtree and `in_gallery` every ancestor, which costs nodes × depth on
+    // deep pages.
+    let control_word = b
+        .words()
+        .iter()
+        .any(|w| patterns::GALLERY_CONTROL_WORDS.contains(&w.as_str()));
+    let label = b.len <= LABEL_MAX
+        && (is_counter(b.text()) || b.is_label_in(patterns::GALLERY_CONTROL_LABELS));
+    if (control_word || label) && !b.has(&["img", "picture", "figure"]) && in_gallery(dom, b.node) {
+        return Some(Verdict::new(
+            ClutterKind::GalleryControls,
+            &["gallery-control"],
+        ));
+    }
+    None
+}
+
+/// A teaser: one link holding nearly all the block's text and a block-level
+/// inside (headline, description, thumbnail).
+pub(super) fn is_link_card(b: &Block, links: &[NodeId]) -> bool {
+    if !matches!(
+        b.tag,
+        "figure" | "div" | "aside" | "section" | "article" | "li" | "p"
+    ) || b.len < 20
+        || b.len > CARD_MAX
+    {
+        return false;
+    }
+    let dom = b.dom;
+    let Some((link, link_len)) = links
+        .iter()
+        .filter(|&&a| !dom.attr(a, "href").unwrap_or("").trim().starts_with('#'))
+        .map(|&a| (a, inner_text_len(dom, a)))
+        .max_by_key(|&(_, l)| l)
+    else {
+        return false;
+    };
+    link_len * 10 >= b.len * 9
+        && dom.descendants(link).skip(1).any(|d| {
+            matches!(
+                dom.tag(d),
+                "div" | "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "figure" | "ul"
+            )
+        })
+}
+
+pub(super) fn has_email_input(b: &Block) -> bool {
+    let dom = b.dom;
+    b.descendants().any(|d| {
+        dom.tag(d) == "input"
+            && (dom
+                .attr(d, "type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("email"))
+                || ["name", "id", "autocomplete"].iter().any(|a| {
+                    dom.attr(d, a).is_some_and(|v| {
+                        let v = v.to_ascii_lowercase();
+                        v == "email" || v == "e-mail" || v == "mail"
+                    })
+                })
+                || ["placeholder", "aria-label"].iter().any(|a| {
+                    dom.attr(d, a).is_some_and(|v| {
+                        let v = v.to_lowercase();
+                        patterns::EMAIL_FIELD_CUES.iter().any(|c| v.contains(c))
+                    })
+                }))
+    })
+}
+
+pub(super) fn in_gallery(dom: &Dom, node: NodeId) -> bool {
+    std::iter::once(node)
+        .chain(dom.ancestors(node))
+        .take_while(|&a| dom.is_element(a))
+        .any(|a| {
+            dom.attr(a, "aria-roledescription")
+                .is_some_and(|r| r.to_ascii_lowercase().contains("carousel"))
+                || descriptor_words(dom, a)
+                    .iter()
+                    .any(|w| patterns::GALLERY_WORDS.contains(&w.as_str()))
+        })
+}
+
+/// "3 / 12", "3 of 12", "3 von 12"…
+pub(super) fn is_counter(text: &str) -> bool {
+    let mut parts: Vec<&str> = text.split_whitespace().collect();
+    if parts.len() > 1 && patterns::GALLERY_ITEM_WORDS.contains(&parts[0].trim_end_matches(':')) {
+        parts.remove(0);
+    }
+    let num = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    match parts.as_slice() {
+        [a] => a.split_once('/').is_some_and(|(x, y)| num(x) && num(y)),
+        [a, sep, c] => {
+            num(a)
+                && num(c)
+                && matches!(
+                    *sep,
+                    "/" | "of" | "von" | "sur" | "de" | "di" | "van" | "з" | "із" | "из"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Rules on short labels: ad labels, reading time, skip links, edit links,
+/// share and comment labels.
+pub(super) fn labels(b: &Block) -> Option<Verdict> {
+    if b.len == 0 || b.len > LABEL_MAX {
+        return None;
+    }
+    if b.is_label_in(patterns::AD_LABELS) {
+        return Some(Verdict::new(ClutterKind::Ads, &["ad-label"]));
+    }
+    if is_reading_time(b) {
+        return Some(Verdict::new(ClutterKind::Meta, &["reading-time"]));
+    }
+    if b.is_label_in(patterns::NAV_LABELS) {
+        return Some(Verdict::new(ClutterKind::Nav, &["skip-link"]));
+    }
+    let control = matches!(b.tag, "a" | "button") || b.has(&["a", "button"]);
+    if control && b.is_label_in(patterns::ADMIN_LABELS) {
+        return Some(Verdict::new(ClutterKind::Admin, &["edit-link"]));
+    }
+    let core = b.core();
+    if patterns::SHARE_LABELS
+        .iter()
+        .any(|l| core == *l || (core.len() <= 30 && starts_with_word(core, l)))
+    {
+        return Some(Verdict::new(ClutterKind::Share, &["share-label"]));
+    }
+    if patterns::LIVE_LABELS.contains(&core) {
+        return Some(Verdict::new(ClutterKind::LiveControls, &["live-label"]));
+    }
+    if patterns::COMMENT_LABELS.contains(&core) {
+        return Some(Verdict::new(ClutterKind::Comments, &["comment-label"]));
+    }
+    if patterns::GALLERY_CONTROL_LABELS
+        .iter()
+        .any(|l| l.contains(' ') && core == *l)
+    {
+        return Some(Verdict::new(
+            ClutterKind::GalleryControls,
+            &["gallery-label"],
+        ));
+    }
+    if control {
+        if let Some(kind) = cta_kind(core) {
+            return Some(Verdict::new(kind, &["cta-label"]));
+        }
+    }
+    None
+}
+
+/// Rules on attributes: class/id words, ARIA roles and labels.
+pub(super) fn attributes(b: &Block) -> Option<Verdict> {
+    let dom = b.dom;
+    let role = dom.attr(b.node, "role").unwrap_or("").to_ascii_lowercase();
+    let by_role = match role.as_str() {
+        "navigation" | "menu" | "menubar" | "banner" | "search" => Some(ClutterKind::Nav),
+        "contentinfo" => Some(ClutterKind::Footer),
+        "dialog" | "alertdialog" => Some(ClutterKind::Popup),
+        "complementary" => Some(ClutterKind::Sidebar),
+        "toolbar" => Some(ClutterKind::Share),
+        _ => None,
+    };
+    if let Some(kind) = by_role.filter(|&k| fits(b, k)) {
+        return Some(Verdict::new(kind, &["role"]));
+    }
+    if let Some(kind) = clutter_words()
+        .first_match(b.words())
+        .filter(|&k| fits(b, k))
+    {
+        return Some(Verdict::new(kind, &["class-word"]));
+    }
+    if let Some(label) = dom.attr(b.node, "aria-label").filter(|l| l.len() <= 60) {
+        let mut lw = Vec::new();
+        split_words(label, &mut lw);
+        if let Some(kind) = clutter_words().first_match(&lw).filter(|&k| fits(b, k)) {
+            return Some(Verdict::new(kind, &["aria-label"]));
+        }
+    }
+    None
+}
+
+/// Whether a block named as `kind` by its attributes or title is shaped
+/// like that kind (menus are link lists, share rows are short…). Running
+/// article text never fits, except as comments.
+pub(super) fn fits(b: &Block, kind: ClutterKind) -> bool {
+    use ClutterKind as K;
+    if kind != K::Comments && b.is_article_like() {
+        return false;
+    }
+    match kind {
+        K::Nav | K::Sidebar | K::Breadcrumbs | K::MostRead => {
+            b.len <= SMALL_BLOCK || b.link_density() >= 0.5
+        }
+        K::Related | K::Recommended | K::Tags | K::Toc => {
+            b.len <= SMALL_BLOCK || b.link_density() >= 0.3
+        }
+        K::Share | K::Meta | K::Admin | K::GalleryControls | K::LiveControls => b.len <= 300,
+        K::Ads => b.len <= 1000,
+        K::NewsletterForm | K::AudioPlayer | K::AffiliateDisclosure | K::Feedback => b.len <= 1000,
+        K::Bio | K::AuthorContact | K::AppBanner | K::Cookie => b.len <= 1500,
+        // A sticky player or lead video is the article's.
+        K::StickyFooter => !b.has(&["video", "iframe", "picture", "img"]),
+        _ => true,
+    }
+}
+
+/// The block's first line, when it is short and starts the block: a
+/// heading or title label.
+pub(super) fn first_line(b: &Block) -> Option<String> {
+    let dom = b.dom;
+    for d in b.descendants().skip(1) {
+        let len = inner_text_len(dom, d);
+        if len == 0 {
+            continue;
+        }
+        let has_block_child = dom.element_children(d).any(|c| {
+            matches!(
+                dom.tag(c),
+                "div" | "p" | "ul" | "ol" | "section" | "h2" | "h3" | "h4" | "h5" | "h6"
+            )
+        });
+        if has_block_child {
+            continue;
+        }
+        if len > TITLE_MAX {
+            return None;
+        }
+        let line = normalize_ws(&dom.text_content(d)).to_lowercase();
+        return b.text().starts_with(&line).then_some(line);
+    }
+    None
+}
+
+/// Rule on section titles: "Related stories", "Most read", "In this
+/// article", "Comments (12)"…
+pub(super) fn section_title(b: &Block) -> Option<Verdict> {
+    if let Some(v) = titled_sibling(b) {
+        return Some(v);
+    }
+    if !matches!(
+        b.tag,
+        "div" | "section" | "aside" | "nav" | "header" | "footer" | "ul" | "ol" | "dl" | "form"
+    ) || !b.has_text()
+    {
+        return None;
+    }
+    let title = first_line(b)?;
+    let kind = title_kind(&title)?;
+    if kind == ClutterKind::Comments && b.is_article_like() && !b.has(&["form", "textarea"]) {
+        // A "Comments" section of running prose without a comment form is
+        // more likely the article's own.
+        return None;
+    }
+    let fits = match kind {
+        ClutterKind::NewsletterForm => b.len <= FORM_BOX_MAX,
+        ClutterKind::Bio => b.len <= 1500,
+        _ => true,
+    };
+    (fits && self::fits(b, kind)).then(|| Verdict::new(kind, &["section-title"]))
+}
+
+/// The clutter kind a section title names, if any.
+pub(super) fn title_kind(title: &str) -> Option<ClutterKind> {
+    let words = title.split_whitespace().count();
+    patterns::SECTION_TITLES.iter().find_map(|&(cue, kind)| {
+        let rest = title.strip_prefix(cue)?;
+        let ok = if kind == ClutterKind::Comments {
+            !rest.chars().any(char::is_alphabetic)
+        } else {
+            rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) && words <= 5
+        };
+        ok.then_some(kind)
+    })
+}
+
+/// A section title standing as a bare heading, with its list as the next
+/// sibling rather than inside a shared wrapper: the heading goes when the
+/// list is link-dense or gone, and so does the list.
+pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
+    let dom = b.dom;
+    if is_subheading(b.tag) {
+        if b.len > TITLE_MAX {
+            return None;
+        }
+        let kind = title_kind(b.text())?;
+        let follows = dom.next_sibling_where(b.node, |x| dom.is_element(x));
+        let ok = follows.is_none_or(|n| {
+            let f = Block::new(dom, n);
+            f.len <= 1500 && f.link_density() >= 0.5 && fits(&f, kind)
+        });
+        return ok.then(|| Verdict::new(kind, &["section-title"]));
+    }
+    if !matches!(b.tag, "ul" | "ol" | "div" | "section" | "dl") || b.len > 1500 {
+        return None;
+    }
+    let heading = dom
+        .prev_sibling_where(b.node, |x| dom.is_element(x))
+        .filter(|&h| is_subheading(dom.tag(h)))?;
+    let h = Block::new(dom, heading);
+    if h.len > TITLE_MAX {
+        return None;
+    }
+    let kind = title_kind(h.text())?;
+    (b.link_density() >= 0.5 && fits(b, kind)).then(|| Verdict::new(kind, &["section-title"]))
+}
+
+/// The kind of a call-to-action control text ("Subscribe", "Support us
+/// monthly", "Become a member").
+pub(super) fn cta_kind(text: &str) -> Option<ClutterKind> {
+    if text.split_whitespace().count() > 4 {
+        return None;
+    }
+    cta_cues()
+        .first_in(text, true)
+        .map(|i| patterns::CTA_LABELS[i].1)
+}
+
+/// Rule on call-to-action boxes: a short block with a subscribe / donate /
+/// join / get-the-app button, or a longer appeal that also speaks of
+/// members, support or subscriptions.
+pub(super) fn call_to_action(b: &Block) -> Option<Verdict> {
+    if b.len > APPEAL_BOX_MAX || !b.has_text() {
+        return None;
+    }
+    let dom = b.dom;
+    let mut control_len = 0;
+    let mut kind = None;
+    for d in b.descendants() {
+        let tag = dom.tag(d);
+        let text = match tag {
+            // Lowercasing never shortens a text: longer ones can be skipped
+            // before their text is built.
+            "a" | "button" if inner_text_len(dom, d) > CONTROL_MAX => continue,
+            "a" | "button" => lowercase(inner_text(dom, d)),
+            "input"
+                if dom
+                    .attr(d, "type")
+                    .is_some_and(|t| matches!(t, "submit" | "button")) =>
+            {
+                dom.attr(d, "value").unwrap_or("").to_lowercase()
+            }
+            _ => continue,
+        };
+        if text.is_empty() || text.chars().count() > CONTROL_MAX {
+            continue;
+        }
+        if let Some(k) = cta_kind(label_core(&text).as_str()) {
+            kind.get_or_insert(k);
+            control_len += text.chars().count();
+        }
+    }
+    let kind = kind?;
+    if b.tag == "p" && control_len * 2 < b.len {
+        // A call to action inside a sentence is the sentence's business.
+        return None;
+    }
+    if b.len <= CTA_BOX_MAX {
+        return Some(Verdict::new(kind, &["cta"]));
+    }
+    let appeal = appeal_cues().any_in(b.text());
+    (appeal && !b.is_article_like()).then(|| Verdict::new(kind, &["cta", "appeal-text"]))
+}
+
+/// Rules on short sentences only clutter says.
+pub(super) fn sentences(b: &Block) -> Option<Verdict> {
+    // Every rule below reads at most 400 characters.
+    if !b.has_text() || b.len > AFFILIATE_MAX {
+        return None;
+    }
+    let t = b.text();
+    if b.len <= patterns::CUE_TEXT_MAX {
+        if let Some(kind) = sentence_cues()
+            .first_in(t, false)
+            .map(|i| patterns::SENTENCE_CUES[i].1)
+        {
+            return Some(Verdict::new(kind, &["text-cue"]));
+        }
+        let question =
+            |q: &str| q.chars().count() <= 60 && q.ends_with('?') && helpful_cues().any_in(q);
+        if b.len <= 100 && (question(t) || first_line(b).is_some_and(|l| question(&l))) {
+            return Some(Verdict::new(ClutterKind::Feedback, &["helpful-question"]));
+        }
+    }
+    if b.len <= 300 && is_read_more_line(b) {
+        return Some(Verdict::new(
+            ClutterKind::ReadMoreLinks,
+            &["read-more-line"],
+        ));
+    }
+    if b.len <= AFFILIATE_MAX {
+        let affiliate = affiliate_cues().any_in(t)
+            || (commission_cues().any_in(t) && purchase_cues().any_in(t));
+        if affiliate {
+            return Some(Verdict::new(
+                ClutterKind::AffiliateDisclosure,
+                &["affiliate-text"],
+            ));
+        }
+    }
+    None
+}
+
+/// "Read more: <link>", "[Related: <link>]": a line opener followed by
+/// punctuation and a link, or a line that is nearly all link.
+pub(super) fn is_read_more_line(b: &Block) -> bool {
+    let t = b.text().trim_start_matches(['[', '(', '»', '›', '>', ' ']);
+    let Some(rest) = patterns::READ_MORE_PREFIXES
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+    else {
+        return false;
+    };
+    let density = b.link_density();
+    let punct = rest
+        .trim_start()
+        .starts_with([':', '-', '–', '—', '»', '›', '|', '>'])
+        || rest.is_empty();
+    (punct && density >= 0.3) || density >= 0.8
+}

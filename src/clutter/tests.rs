@@ -1,0 +1,735 @@
+//! Tests of the clutter classifier.
+
+use super::*;
+use crate::dom::Limits;
+use ClutterKind as K;
+
+/// Fingerprint keys stand in for what they hash, so near-identical inputs
+/// must not collide: every short text over a small alphabet (empty to
+/// six bytes, so one word and a padded remainder), the same texts as
+/// word sequences, and one bit flipped in each of many long words.
+#[test]
+fn word_hasher_separates_near_identical_inputs() {
+    let hash_bytes = |b: &[u8]| {
+        let mut h = WordHasher::default();
+        h.write(b);
+        h.finish()
+    };
+    let mut seen = std::collections::HashSet::new();
+    let alphabet = [b'a', b'b', b' ', 0, 0xff];
+    let mut texts = vec![Vec::new()];
+    let mut frontier = vec![Vec::new()];
+    for _ in 0..6 {
+        let mut next = Vec::new();
+        for t in &frontier {
+            for &c in &alphabet {
+                let mut t = t.clone();
+                t.push(c);
+                next.push(t);
+            }
+        }
+        texts.extend(next.iter().cloned());
+        frontier = next;
+    }
+    for t in &texts {
+        assert!(seen.insert(hash_bytes(t)), "collision on {t:?}");
+    }
+    let mut words_seen = std::collections::HashSet::new();
+    for t in &texts {
+        let mut h = WordHasher::default();
+        for &b in t {
+            h.write_u64(u64::from(b));
+        }
+        assert!(words_seen.insert(h.finish()), "collision on words {t:?}");
+    }
+    let base = [0x0123_4567_89ab_cdef_u64, 42, u64::MAX];
+    let mut flips = std::collections::HashSet::new();
+    for word in 0..base.len() {
+        for bit in 0..64 {
+            let mut h = WordHasher::default();
+            for (i, &w) in base.iter().enumerate() {
+                h.write_u64(if i == word { w ^ 1 << bit } else { w });
+            }
+            assert!(
+                flips.insert(h.finish()),
+                "collision flipping bit {bit} of word {word}"
+            );
+        }
+    }
+}
+
+/// A paragraph of article prose, long enough to count as running text.
+const PROSE: &str = "The night ferry to the outer islands left forty minutes late, \
+    because the harbour master wanted to see the weather turn before he let \
+    anything with passengers past the breakwater.";
+
+fn parse(html: &str) -> Dom {
+    Dom::parse(html, &Limits::default()).unwrap()
+}
+
+fn by_id(dom: &Dom, id: &str) -> NodeId {
+    dom.descendants(dom.document())
+        .find(|&n| dom.attr(n, "id") == Some(id))
+        .unwrap()
+}
+
+/// The kind the classifier gives the element with `id="t"`.
+fn kind_of(html: &str) -> Option<ClutterKind> {
+    let dom = parse(html);
+    judge(&dom, by_id(&dom, "t")).map(|v| v.kind)
+}
+
+/// [`mark`], then [`sweep`], with the records [`crate::output::text`]
+/// gives the removed blocks.
+fn mark_and_sweep(dom: &mut Dom, root: NodeId) -> Vec<Removed> {
+    let (marks, _) = mark(dom, root);
+    sweep(dom, root, marks, |_| {})
+        .into_iter()
+        .map(|s| {
+            let text = crate::output::text(dom, s.node);
+            removed(s, &text)
+        })
+        .collect()
+}
+
+/// Runs the clutter pass over the `<article>` of `body` and returns its
+/// text and the removal records.
+fn cleaned(body: &str) -> (String, Vec<Removed>) {
+    let mut dom = parse(&format!("<body><article>{body}</article></body>"));
+    let root = dom.find_tag(dom.document(), "article").unwrap();
+    let removed = mark_and_sweep(&mut dom, root);
+    (normalize_ws(&dom.text_content(root)), removed)
+}
+
+fn article_with(clutter: &str) -> String {
+    format!("<p>{PROSE}</p><p>{PROSE}</p>{clutter}<p>{PROSE}</p><p>{PROSE}</p>")
+}
+
+#[test]
+fn kinds_serialise_in_kebab_case() {
+    for k in ClutterKind::ALL {
+        let json = serde_json::to_string(&k).unwrap();
+        assert_eq!(json, format!("\"{}\"", k.name()));
+        assert_eq!(ClutterKind::from_name(k.name()), Some(k));
+    }
+    assert_eq!(K::AffiliateDisclosure.name(), "affiliate-disclosure");
+}
+
+/// Texts that hold every cue of `cues` alone, inside words, between
+/// words and in capitals, plus some prose.
+fn cue_probes(cues: &[&str]) -> Vec<String> {
+    let mut texts = vec![
+        String::new(),
+        PROSE.to_lowercase(),
+        "x".into(),
+        "jetzt unterstützen, bitte".into(),
+    ];
+    for c in cues {
+        texts.push(c.to_string());
+        texts.push(format!("ab{c}cd"));
+        texts.push(format!("read on: {c}, and more"));
+        texts.push(format!("é{c} {c}é"));
+        texts.push(c.to_uppercase());
+        texts.push(c[..c.len() - c.chars().next_back().map_or(0, char::len_utf8)].to_string());
+    }
+    texts
+}
+
+#[test]
+fn one_scan_finds_what_a_search_per_cue_finds() {
+    let plain: [(&Cues, &[&str]); 6] = [
+        (reading_time_cues(), patterns::READING_TIME_CUES),
+        (appeal_cues(), patterns::APPEAL_CUES),
+        (helpful_cues(), patterns::HELPFUL_CUES),
+        (affiliate_cues(), patterns::AFFILIATE_CUES),
+        (commission_cues(), patterns::COMMISSION_CUES),
+        (purchase_cues(), patterns::PURCHASE_CUES),
+    ];
+    let sentence: Vec<&str> = patterns::SENTENCE_CUES.iter().map(|c| c.0).collect();
+    let cta: Vec<&str> = patterns::CTA_LABELS.iter().map(|c| c.0).collect();
+    let all: Vec<&str> = plain
+        .iter()
+        .flat_map(|(_, t)| t.iter().copied())
+        .chain(sentence.iter().copied())
+        .chain(cta.iter().copied())
+        .chain(patterns::SHARE_URLS.iter().copied())
+        .collect();
+    assert!(
+        all.iter().all(|c| *c == c.to_lowercase()),
+        "cues are lowercase"
+    );
+    let texts = cue_probes(&all);
+    for t in &texts {
+        for (cues, table) in plain {
+            assert_eq!(cues.any_in(t), table.iter().any(|c| t.contains(c)), "{t:?}");
+        }
+        assert_eq!(
+            sentence_cues().first_in(t, false),
+            sentence.iter().position(|c| t.contains(c)),
+            "{t:?}"
+        );
+        assert_eq!(
+            cta_cues().first_in(t, true),
+            cta.iter().position(|c| contains_words(t, c)),
+            "{t:?}"
+        );
+        let lower = t.to_ascii_lowercase();
+        assert_eq!(
+            share_url_cues().any_in(t),
+            patterns::SHARE_URLS.iter().any(|u| lower.contains(u)),
+            "{t:?}"
+        );
+    }
+}
+
+#[test]
+fn sweep_reuses_verdicts_only_where_nothing_changed() {
+    let body = article_with(
+        "<div class=related-links><a href=/a>One story</a> <a href=/b>Another story</a></div>\
+         <p id=cta>Like what you read? <a href=/s>Subscribe</a></p>",
+    );
+    let mut dom = parse(&format!("<body><article>{body}</article></body>"));
+    let root = dom.find_tag(dom.document(), "article").unwrap();
+    let (marks, found) = mark(&dom, root);
+    assert!(!found.is_empty());
+    let memo = marks.memo.clone();
+    let p = dom.find_tag(root, "p").unwrap();
+    let prints = Fingerprints::new(&dom, root);
+    assert_eq!(memo.get(&prints.key(&dom, p)), Some(&None));
+    // A change inside a paragraph, or of its neighbours' words, is a
+    // new key; presentational attributes are not.
+    dom.set_attr(p, "style", "color: red");
+    assert_eq!(
+        Fingerprints::new(&dom, root).key(&dom, p),
+        prints.key(&dom, p)
+    );
+    dom.set_attr(p, "class", "share");
+    assert_ne!(
+        Fingerprints::new(&dom, root).key(&dom, p),
+        prints.key(&dom, p)
+    );
+    let removed = sweep(&mut dom, root, marks, |_| {});
+    assert!(
+        !dom.is_inclusive_ancestor(root, p),
+        "judged again: {removed:?}"
+    );
+    assert!(dom.find_tag(root, "p").is_some());
+}
+
+/// The first entry of `table` found in `words`, one entry at a time:
+/// what [`WordTable::first_match`] finds.
+fn match_words(words: &[String], table: ClutterWords) -> Option<ClutterKind> {
+    table.iter().find_map(|&(entry, kind)| {
+        let parts: Vec<&str> = entry.split(' ').collect();
+        (0..words.len())
+            .any(|i| entry_at(&parts, words, i))
+            .then_some(kind)
+    })
+}
+
+#[test]
+fn indexed_class_words_match_like_the_table() {
+    let mut probes = vec![String::new(), "story body".into(), "x y z".into()];
+    for (entry, _) in patterns::CLUTTER_WORDS {
+        let e = entry.replace('*', "");
+        probes.push(e.clone());
+        probes.push(format!("{e}x"));
+        probes.push(format!("c {e} d"));
+        probes.push(format!("{e} {e}"));
+        probes.push(e.split(' ').rev().collect::<Vec<_>>().join(" "));
+        for (other, _) in patterns::CLUTTER_WORDS.iter().step_by(7) {
+            probes.push(format!("{} {e}", other.replace('*', "ing")));
+        }
+    }
+    for p in probes {
+        let words: Vec<String> = p.split_whitespace().map(str::to_string).collect();
+        assert_eq!(
+            clutter_words().first_match(&words),
+            match_words(&words, patterns::CLUTTER_WORDS),
+            "{p:?}"
+        );
+    }
+}
+
+#[test]
+fn words_split_at_punctuation_and_camel_case() {
+    let mut w = Vec::new();
+    split_words("ShareBar_root__x1Y c-newsletter__form", &mut w);
+    assert_eq!(
+        w,
+        ["share", "bar", "root", "x1", "y", "c", "newsletter", "form"]
+    );
+}
+
+#[test]
+fn newsletter_form_with_its_heading_goes() {
+    let (text, removed) = cleaned(&article_with(
+        "<section><h3>The Tuesday Tide</h3><p>Our week on the water, every Tuesday.</p>\
+         <form action=/join><label>Email</label><input type=email name=email>\
+         <button>Sign me up</button></form></section>",
+    ));
+    assert!(!text.contains("Tuesday Tide"), "{text}");
+    assert!(text.contains("night ferry"));
+    assert_eq!(removed.len(), 1);
+    assert_eq!(removed[0].kind, K::NewsletterForm);
+    assert_eq!(removed[0].signals, ["email-input"]);
+}
+
+#[test]
+fn e_mail_fields_are_found_by_placeholder() {
+    assert_eq!(
+        kind_of(
+            "<div id=t><p>Chaque matin.</p><input type=text placeholder='Votre courriel'></div>"
+        ),
+        Some(K::NewsletterForm)
+    );
+}
+
+#[test]
+fn mailchimp_messages_go_even_without_the_form() {
+    let (text, _) = cleaned(&article_with(
+        "<div><span>*</span> indicates required</div>\
+         <div>Thank you for signing up. Check your inbox.</div>",
+    ));
+    assert!(!text.contains("indicates required"));
+    assert!(!text.contains("signing up"));
+}
+
+#[test]
+fn donation_appeal_between_paragraphs_goes() {
+    let appeal = "<div><h3>Before you go</h3>\
+        <p>Keeping a newsroom on the island costs more than the adverts bring in, \
+        and we would rather not put the reporting behind a wall.</p>\
+        <p>Readers who chip in a little every month keep it free for everyone else.</p>\
+        <a href=/give>Donate now</a> <a href=/give?once>Give once</a></div>";
+    assert_eq!(
+        kind_of(&appeal.replace("<div>", "<div id=t>")),
+        Some(K::Donation)
+    );
+    let (text, _) = cleaned(&article_with(appeal));
+    assert!(!text.contains("newsroom on the island"));
+    assert_eq!(text.matches("night ferry").count(), 4);
+}
+
+#[test]
+fn appeals_in_other_languages() {
+    for (button, kind) in [
+        ("Jetzt spenden", K::Donation),
+        ("Faire un don", K::Donation),
+        ("Suscríbete", K::SubscriptionCta),
+        ("Diventa socio", K::MembershipCta),
+        ("Assine", K::SubscriptionCta),
+        ("Word lid", K::MembershipCta),
+        ("Підтримати", K::Donation),
+        ("Подписаться", K::SubscriptionCta),
+    ] {
+        let html = format!("<div id=t><p>Eine kurze Bitte.</p><a href=/x>{button}</a></div>");
+        assert_eq!(kind_of(&html), Some(kind), "{button}");
+    }
+}
+
+#[test]
+fn call_to_action_words_may_follow_an_adverb() {
+    assert_eq!(
+        kind_of("<div id=t><p>Lokaljournalismus kostet Geld.</p><a href=/s>Jetzt unterstützen</a></div>"),
+        Some(K::Donation)
+    );
+    assert_eq!(cta_kind("subscribers only"), None);
+}
+
+#[test]
+fn membership_and_subscription_buttons() {
+    assert_eq!(
+        kind_of("<p id=t><a href=/m>Become a member</a></p>"),
+        Some(K::MembershipCta)
+    );
+    assert_eq!(
+        kind_of(
+            "<div id=t><h3>Keep reading the Gazette</h3><p>Notes from the coast.</p>\
+             <a href=/s>Subscribe</a> <a href=/a>Browse the archive</a></div>"
+        ),
+        Some(K::SubscriptionCta)
+    );
+}
+
+#[test]
+fn paywall_and_cookie_layers() {
+    assert_eq!(
+        kind_of("<div id=t><p>You have 2 free articles left this month.</p></div>"),
+        Some(K::Paywall)
+    );
+    assert_eq!(
+        kind_of("<div id=t class=consent-layer><p>Pick what you allow.</p></div>"),
+        Some(K::Cookie)
+    );
+    assert_eq!(
+        kind_of("<p id=t>This site uses cookies to count visits.</p>"),
+        Some(K::Cookie)
+    );
+}
+
+#[test]
+fn related_card_inside_the_body_goes() {
+    let card = "<figure><a href=/other-story><div>Lighthouse keepers vote to strike</div>\
+        <div>The keepers say the new rota leaves one person alone for a week.</div>\
+        <img src=t.jpg></a></figure>";
+    assert_eq!(
+        kind_of(&card.replace("<figure>", "<figure id=t>")),
+        Some(K::Related)
+    );
+    let (text, _) = cleaned(&article_with(card));
+    assert!(!text.contains("Lighthouse keepers"));
+}
+
+#[test]
+fn read_more_lines_go_but_sentences_stay() {
+    assert_eq!(
+        kind_of("<p id=t>Read more: <a href=/x>The harbour wall is sinking</a></p>"),
+        Some(K::ReadMoreLinks)
+    );
+    assert_eq!(
+        kind_of("<p id=t>Читайте также: <a href=/x>Паром опоздал</a></p>"),
+        Some(K::ReadMoreLinks)
+    );
+    assert_eq!(
+        kind_of("<p id=t>Read more about the wall in <a href=/r>the survey</a>.</p>"),
+        None
+    );
+}
+
+#[test]
+fn recommended_and_most_read_sections() {
+    let list = "<ul><li><a href=/a>Gulls learn to open bins</a></li>\
+                <li><a href=/b>Tide tables go digital</a></li></ul>";
+    assert_eq!(
+        kind_of(&format!(
+            "<section id=t><h2>Recommended for you</h2>{list}</section>"
+        )),
+        Some(K::Recommended)
+    );
+    assert_eq!(
+        kind_of(&format!("<div id=t><h3>Meistgelesen</h3>{list}</div>")),
+        Some(K::MostRead)
+    );
+    assert_eq!(
+        kind_of(&format!("<div id=t><h3>Articles liés</h3>{list}</div>")),
+        Some(K::Related)
+    );
+}
+
+#[test]
+fn comments_go() {
+    assert_eq!(
+        kind_of(
+            "<section id=t><h3>Comments (4)</h3><form><textarea></textarea>\
+             <button>Post</button></form><p>First!</p></section>"
+        ),
+        Some(K::Comments)
+    );
+    assert_eq!(
+        kind_of("<form id=t><textarea name=body></textarea></form>"),
+        Some(K::Comments)
+    );
+}
+
+#[test]
+fn share_rows_go() {
+    assert_eq!(
+        kind_of(
+            "<div id=t><a href='https://www.facebook.com/sharer/sharer.php?u=x'>Facebook</a>\
+             <a href='mailto:?subject=x'>Email</a></div>"
+        ),
+        Some(K::Share)
+    );
+    assert_eq!(
+        kind_of(
+            "<div id=t role=group aria-label='Share this story'><a href=/c>Copy link</a></div>"
+        ),
+        Some(K::Share)
+    );
+    assert_eq!(kind_of("<p id=t>Teilen</p>"), Some(K::Share));
+}
+
+#[test]
+fn ad_slots_and_labels_go() {
+    assert_eq!(
+        kind_of("<div id=t class=ad-slot><span>Advertisement</span></div>"),
+        Some(K::Ads)
+    );
+    assert_eq!(kind_of("<p id=t>Anzeige</p>"), Some(K::Ads));
+    assert_eq!(kind_of("<p id=t>Publicidad</p>"), Some(K::Ads));
+    let (text, _) = cleaned(&article_with("<div><span>Advertisement</span></div>"));
+    assert!(!text.contains("Advertisement"));
+}
+
+#[test]
+fn bio_and_author_contact() {
+    assert_eq!(
+        kind_of("<aside id=t><h4>About the author</h4><p>Ada writes about boats.</p></aside>"),
+        Some(K::Bio)
+    );
+    assert_eq!(
+        kind_of("<div id=t class=author-bio><p>Ada writes about boats.</p></div>"),
+        Some(K::Bio)
+    );
+    assert_eq!(
+        kind_of("<p id=t class=contact-author><a href=mailto:ada@example.org>Email Ada</a></p>"),
+        Some(K::AuthorContact)
+    );
+}
+
+#[test]
+fn navigation_breadcrumbs_and_footer() {
+    assert_eq!(
+        kind_of("<a id=t href=#main>Skip to content</a>"),
+        Some(K::Nav)
+    );
+    assert_eq!(
+        kind_of("<ol id=t aria-label=Breadcrumb><li><a href=/>Home</a></li><li><a href=/n>News</a></li></ol>"),
+        Some(K::Breadcrumbs)
+    );
+    assert_eq!(
+        kind_of("<div id=t class=site-footer><a href=/t>Terms</a> <a href=/p>Privacy</a></div>"),
+        Some(K::Footer)
+    );
+    assert_eq!(
+        kind_of("<form id=t role=search><input type=search></form>"),
+        Some(K::Nav)
+    );
+}
+
+#[test]
+fn banners_popups_and_admin_links() {
+    assert_eq!(
+        kind_of("<div id=t><strong>Our app</strong> <a href=/app>Get the app</a></div>"),
+        Some(K::AppBanner)
+    );
+    assert_eq!(
+        kind_of("<div id=t class=sticky-bar><p>Support local news.</p></div>"),
+        Some(K::StickyFooter)
+    );
+    assert_eq!(
+        kind_of("<div id=t role=dialog><p>Before you go…</p></div>"),
+        Some(K::Popup)
+    );
+    assert_eq!(
+        kind_of("<a id=t href=/admin/edit>Edit post</a>"),
+        Some(K::Admin)
+    );
+}
+
+#[test]
+fn reading_time_labels_in_several_languages() {
+    for label in [
+        "4 min read",
+        "5 min de lecture",
+        "Lesezeit: 3 Min.",
+        "3 хв читання",
+    ] {
+        let html = format!("<p><time>1 May</time> <span id=t>{label}</span></p>");
+        assert_eq!(kind_of(&html), Some(K::Meta), "{label}");
+    }
+}
+
+#[test]
+fn audio_player_notes_go() {
+    assert_eq!(
+        kind_of("<div id=t><p>Listen to this article</p><p>0:00</p></div>"),
+        Some(K::AudioPlayer)
+    );
+    assert_eq!(
+        kind_of("<div id=t class=audio-player><p>Narrated by a machine voice.</p></div>"),
+        Some(K::AudioPlayer)
+    );
+}
+
+#[test]
+fn gallery_keeps_captions_and_loses_controls() {
+    let (text, removed) = cleaned(&article_with(
+        "<div class=gallery><div class=gallery__controls><button>Previous photo</button>\
+         <span>1 / 2</span><button>Next photo</button></div>\
+         <figure><img src=a.jpg><figcaption>Nets drying on the quay.</figcaption></figure>\
+         <figure><img src=b.jpg><figcaption>The harbour at low tide.</figcaption></figure></div>",
+    ));
+    assert!(text.contains("Nets drying on the quay."));
+    assert!(text.contains("The harbour at low tide."));
+    assert!(!text.contains("Next photo"), "{text}");
+    assert!(!text.contains("1 / 2"));
+    assert!(removed.iter().all(|r| r.kind == K::GalleryControls));
+}
+
+#[test]
+fn tags_and_tables_of_contents() {
+    assert_eq!(
+        kind_of(
+            "<p id=t><span>Topics:</span> <a href=/t/a>Ferries</a>, <a href=/t/b>Weather</a></p>"
+        ),
+        None,
+        "a paragraph is not a tag section"
+    );
+    assert_eq!(
+        kind_of("<div id=t><span>Topics:</span> <a href=/t/a>Ferries</a>, <a href=/t/b>Weather</a></div>"),
+        Some(K::Tags)
+    );
+    assert_eq!(
+        kind_of(
+            "<nav id=t><p>On this page</p><ul><li><a href=#a>Tickets</a></li>\
+             <li><a href=#b>Timetable</a></li><li><a href=#c>Cabins</a></li></ul></nav>"
+        ),
+        Some(K::Toc)
+    );
+}
+
+#[test]
+fn feedback_affiliate_live_and_republish() {
+    assert_eq!(
+        kind_of("<div id=t><p>Was this article helpful?</p><button>Yes</button><button>No</button></div>"),
+        Some(K::Feedback)
+    );
+    assert_eq!(
+        kind_of("<p id=t>War dieser Artikel hilfreich?</p>"),
+        Some(K::Feedback)
+    );
+    assert_eq!(
+        kind_of("<p id=t>We may earn a commission if you buy through links on this page.</p>"),
+        Some(K::AffiliateDisclosure)
+    );
+    assert_eq!(
+        kind_of("<div id=t><button>Newest first</button><button>Oldest first</button></div>"),
+        Some(K::LiveControls)
+    );
+    assert_eq!(kind_of("<span id=t>Pinned</span>"), Some(K::LiveControls));
+    assert_eq!(
+        kind_of("<div id=t class=republish-box><p>Take this story for your paper.</p></div>"),
+        Some(K::Republish)
+    );
+}
+
+#[test]
+fn bare_section_heading_goes_with_its_list() {
+    let (text, removed) = cleaned(&article_with(
+        "<h3>Related stories</h3><ul><li><a href=/a>Gulls learn to open bins</a></li>\
+         <li><a href=/b>Tide tables go digital</a></li></ul>",
+    ));
+    assert!(!text.contains("Related stories"), "{text}");
+    assert!(!text.contains("Gulls"), "{text}");
+    assert!(removed.iter().all(|r| r.kind == K::Related));
+    let (text, _) = cleaned(&article_with(
+        "<h3>Related work</h3><p>Long prose follows here.</p>",
+    ));
+    assert!(text.contains("Related work"), "a heading over prose stays");
+}
+
+#[test]
+fn footnote_back_links_are_not_a_table_of_contents() {
+    assert_eq!(
+        kind_of(
+            "<li id=t><a href=#r1>^</a> <a href=#r1a>a</a> <a href=#r1b>b</a> \
+             <a href=#cite-smith>Smith 2005</a>, p. 6.</li>"
+        ),
+        None
+    );
+}
+
+#[test]
+fn ad_continuation_lines_and_photo_counters() {
+    assert_eq!(
+        kind_of("<p id=t>Story continues below advertisement</p>"),
+        Some(K::Ads)
+    );
+    assert_eq!(
+        kind_of(
+            "<div class=slideshow><p id=t>Photo 3 of 12</p><figure><img src=a.jpg></figure></div>"
+        ),
+        Some(K::GalleryControls)
+    );
+}
+
+#[test]
+fn subheads_named_like_clutter_stay_over_prose() {
+    let body = article_with(&format!(
+        "<section><h2>Comments</h2><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></section>\
+         <h3 class=share-heading>Share</h3><p>{PROSE}</p>"
+    ));
+    let (text, removed) = cleaned(&body);
+    assert!(text.contains("Comments"), "{text}");
+    assert!(text.contains("Share"), "{text}");
+    assert!(removed.is_empty(), "{removed:?}");
+}
+
+#[test]
+fn sidebars_go() {
+    assert_eq!(
+        kind_of("<div id=t role=complementary><a href=/w>Weather</a> <a href=/x>Tides</a></div>"),
+        Some(K::Sidebar)
+    );
+}
+
+#[test]
+fn article_text_that_mentions_clutter_words_stays() {
+    let long = format!(
+        "<p id=t>{PROSE} The harbour master said anyone who wanted the tide \
+         alerts could subscribe to the council's text service, or sign up at the \
+         ticket office, and that he would donate the old barometer to the museum.</p>"
+    );
+    assert_eq!(kind_of(&long), None);
+    assert_eq!(
+        kind_of("<p id=t>She said she would subscribe to the plan if it passed.</p>"),
+        None
+    );
+    assert_eq!(
+        kind_of("<p id=t>The comments were read aloud at the meeting.</p>"),
+        None
+    );
+    let (text, removed) = cleaned(&article_with(
+        "<p>Critics called it <a class=popup href=/g>a folly</a>, and it was.</p>",
+    ));
+    assert!(
+        text.contains("Critics called it a folly, and it was."),
+        "{text}"
+    );
+    assert!(removed.is_empty());
+}
+
+#[test]
+fn code_tables_quotes_and_lists_stay() {
+    let body = article_with(
+        "<pre><code class=language-sh>ferry --depart 06:40\n  --share cabin</code></pre>\
+         <table><caption>Sailings</caption><tr><td>Mon</td><td>06:40</td></tr></table>\
+         <blockquote><p>Nothing sails itself.</p></blockquote>\
+         <ul><li>Tickets</li><li>Timetable</li></ul>",
+    );
+    let mut dom = parse(&format!("<body><article>{body}</article></body>"));
+    let root = dom.find_tag(dom.document(), "article").unwrap();
+    let removed = mark_and_sweep(&mut dom, root);
+    assert!(removed.is_empty(), "{removed:?}");
+    let code = dom.find_tag(root, "code").unwrap();
+    assert_eq!(dom.attr(code, "class"), Some("language-sh"));
+    assert_eq!(
+        dom.text_content(code),
+        "ferry --depart 06:40\n  --share cabin"
+    );
+    let text = normalize_ws(&dom.text_content(root));
+    for kept in ["Sailings", "Nothing sails itself.", "Tickets", "Timetable"] {
+        assert!(text.contains(kept), "{kept}");
+    }
+}
+
+#[test]
+fn subheads_lose_their_anchor_widget_only() {
+    let (text, _) = cleaned(&article_with(
+        "<h2 class=header-anchor-post>Crossing the bar<div class=header-anchor-widget>\
+         <a class=header-anchor href=#crossing>#</a></div></h2>",
+    ));
+    assert!(text.contains("Crossing the bar"));
+    assert!(!text.contains('#'), "{text}");
+}
+
+#[test]
+fn blocks_holding_most_of_the_article_are_never_removed() {
+    let (text, removed) = cleaned(&format!(
+        "<div class='story tag-comments'><p>{PROSE}</p><p>{PROSE}</p></div>"
+    ));
+    assert!(text.contains("night ferry"));
+    assert!(removed.is_empty());
+}

@@ -1,0 +1,98 @@
+//! The options of a run and the [`Context`] every phase reads.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dom::{Limits, NodeId};
+use crate::link::Url;
+use crate::trace::{Decision, Trace};
+
+/// What [`crate::extract`] may do. Every field has a sensible default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Options {
+    /// Bounds on input size, node count, nesting depth, attributes per tag
+    /// and tree-building work.
+    pub limits: Limits,
+    /// Minimum article length in characters before the chooser relaxes its
+    /// rules and tries again (Readability's `charThreshold`). Default 500.
+    pub char_threshold: usize,
+    /// How many top-scoring candidates the chooser compares. Default 5.
+    pub top_candidates: usize,
+    /// Remove clutter (appeals, forms, share rows, teasers…) inside the
+    /// chosen article. Default true.
+    pub remove_clutter: bool,
+    /// Build [`crate::Article::text`], the article as plain text. Default true.
+    /// The word count and reading time are right either way.
+    pub text: bool,
+    /// Build [`crate::Article::markdown`]. Default false: a reader view needs only
+    /// `content`, and [`crate::markdown_from_html`] turns that into the same
+    /// Markdown later, when it is asked for.
+    pub markdown: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            limits: Limits::default(),
+            char_threshold: 500,
+            top_candidates: 5,
+            remove_clutter: true,
+            text: true,
+            markdown: false,
+        }
+    }
+}
+
+/// Shared, read-only facts every phase may consult.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// The options of this run.
+    pub options: Options,
+    /// Base URL for resolving relative links (`<base href>` applied).
+    pub base: Option<Url>,
+    /// The article title, once metadata has found it (used to drop a
+    /// duplicate headline from the body).
+    pub title: Option<String>,
+    /// Where phases record their decisions when [`crate::explain()`] runs.
+    pub trace: Option<Rc<Trace>>,
+}
+
+impl Context {
+    /// A context with these options and no base URL, title or trace.
+    #[cfg(test)]
+    pub fn new(options: Options) -> Self {
+        Context {
+            options,
+            base: None,
+            title: None,
+            trace: None,
+        }
+    }
+
+    /// Records that `node` was removed by structural rule `reason`.
+    pub fn dropped(&self, node: NodeId, reason: &str) {
+        if let Some(t) = &self.trace {
+            t.note(
+                node,
+                Decision::Dropped {
+                    reason: reason.to_string(),
+                },
+            );
+        }
+    }
+
+    /// Records that `node` was removed as clutter of `kind`.
+    pub fn clutter(&self, node: NodeId, kind: &str, signals: &[&str]) {
+        if let Some(t) = &self.trace {
+            t.note(
+                node,
+                Decision::Clutter {
+                    kind: kind.to_string(),
+                    signals: signals.iter().map(|s| s.to_string()).collect(),
+                },
+            );
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! Readability's tables: candidate and class-weight words, roles, element
+//! lists, lazy-image attributes.
+
+/// Presentational attributes that Readability's cleaning strips from the
+/// article (and that the clutter fingerprints therefore leave out).
+pub const PRESENTATIONAL_ATTRS: &[&str] = &[
+    "align",
+    "background",
+    "bgcolor",
+    "border",
+    "cellpadding",
+    "cellspacing",
+    "frame",
+    "hspace",
+    "rules",
+    "style",
+    "valign",
+    "vspace",
+];
+
+/// Class/id fragments of blocks that are almost never the article
+/// (Readability's `unlikelyCandidates`).
+pub const UNLIKELY_CANDIDATES: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+
+/// Class/id fragments that rescue an unlikely candidate.
+pub const MAYBE_CANDIDATE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+];
+
+/// Class/id fragments that raise a block's weight.
+pub const POSITIVE: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
+];
+
+/// Class/id fragments that lower a block's weight.
+pub const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+];
+
+/// Whole class/id tokens that lower a block's weight (Readability's `hid`).
+pub const NEGATIVE_TOKENS: &[&str] = &["hid"];
+
+/// Class/id/rel fragments that mark a byline.
+pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// Primary language subtags written right to left.
+pub const RTL_LANGS: &[&str] = &[
+    "ar", "arc", "ckb", "dv", "fa", "he", "khw", "ks", "ps", "sd", "ug", "ur", "yi",
+];
+
+/// ARIA roles of blocks that are never the article.
+pub const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+
+/// Elements whose presence inside a `<div>` keeps it from being turned into a `<p>`.
+pub const DIV_TO_P_ELEMS: &[&str] = &[
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+];
+
+/// Elements scored as paragraphs.
+pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+
+/// Sibling elements merged into the article keep their tag only if in this list.
+pub const ALTER_TO_DIV_EXCEPTIONS: &[&str] = &["div", "article", "section", "p"];
+
+/// Phrasing (inline) elements, per the HTML spec.
+pub const PHRASING_ELEMS: &[&str] = &[
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
+    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
+    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
+    "sub", "sup", "textarea", "time", "var", "wbr", "a", "del", "ins", "s", "u", "font",
+];
+
+/// Block-level elements: text output puts a break around each.
+pub const BLOCK_ELEMS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "br",
+    "picture",
+    "video",
+    "center",
+];
+
+/// Elements dropped wholesale before anything else looks at the page.
+pub const ALWAYS_DROP: &[&str] = &[
+    "script", "style", "template", "link", "meta", "base", "title", "head", "dialog", "object",
+    "embed", "applet", "frame", "frameset", "noembed", "noframes", "param", "canvas",
+];
+
+/// Attribute names that hold the real source of a lazy-loaded image.
+pub const LAZY_SRC_ATTRS: &[&str] = &[
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-orig-src",
+];
+
+/// Attribute names that hold the real `srcset` of a lazy-loaded image.
+pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
+
+/// Words per minute used for the reading-time estimate.
+pub const WORDS_PER_MINUTE: usize = 230;
+
+/// Hosts of embedded videos that are kept (as links) rather than treated as clutter.
+pub const VIDEO_HOSTS: &[&str] = &[
+    "youtube.com",
+    "youtube-nocookie.com",
+    "youtu.be",
+    "vimeo.com",
+    "dailymotion.com",
+    "twitch.tv",
+    "archive.org",
+    "bilibili.com",
+];
