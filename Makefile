@@ -93,7 +93,7 @@ html5lib-test: setup
 wasm-test: setup
 	wasm-pack test --headless --chrome -- --test wasm
 
-js-test: dist
+js-test: dist dist-test
 	$(NODE_TEST) tests/js/
 
 # Loads the *release* wasm (optimised by wasm-opt) through initSync: a broken

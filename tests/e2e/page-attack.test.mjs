@@ -21,7 +21,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, serve, launchWithExtension, clickAction, waitForOverlay, waitForOverlayGone, waitForPageLock, inReader, waitInReader, clickInReader } from './lib.mjs';
+import { ROOT, serve, launchWithExtension, clickAction, waitForOverlay, waitForOverlayGone, waitForPageLock, inReader, waitInReader, clickInReader, inContentWorld } from './lib.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -350,5 +350,44 @@ test('on a plain http page (no async clipboard) the Markdown is shown selected f
     assert.equal(await page.evaluate(() => /** @type {any} */ (window).copies), 0, 'the reader fired a copy event the page heard');
   } finally {
     await plain.close();
+  }
+});
+
+test('in Chromium, the worker answers an extract request only with its click’s token', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const page = await hostilePage('/typeset.html');
+  try {
+    await openReader(page);
+    // A second click closes the reader: its injection sends no request, so in the worker that
+    // click waits, live, for one (for 60 s), from this very document.
+    await clickAction(browser, page);
+    await waitForOverlayGone(page);
+    // From the content script's own world (which the click let the extension into): what a
+    // content script left in a tab, or a compromised renderer, could send on its own, without
+    // the token of that live click.
+    const answers = await inContentWorld(browser, page, async () => {
+      /** @param {unknown} message */
+      const ask = (message) =>
+        Promise.race([
+          chrome.runtime.sendMessage(message).then(
+            (answer) => (answer === undefined ? 'no answer' : JSON.stringify(answer).slice(0, 60)),
+            (error) => `no answer (${String(error).slice(0, 40)})`,
+          ),
+          new Promise((resolve) => setTimeout(() => resolve('no answer (timeout)'), 3_000)),
+        ]);
+      const page = { type: 'content→worker:extract', html: '<html><body><article><h1>x</h1><p>words</p></article></body></html>', url: location.href };
+      const left = /** @type {any} */ (globalThis).quireToken;
+      return {
+        tokenLeft: left === undefined ? 'none' : 'a token',
+        none: await ask(page),
+        wrong: await ask({ ...page, token: 'not-the-token' }),
+        guessed: await ask({ ...page, token: crypto.randomUUID() }),
+      };
+    });
+    assert.equal(answers.tokenLeft, 'none', 'the used token is gone from the content script’s world');
+    for (const key of /** @type {const} */ (['none', 'wrong', 'guessed'])) assert.match(answers[key], /^no answer/, `${key}: ${answers[key]}`);
+    // A real click still works.
+    await openReader(page);
+  } finally {
+    await page.close();
   }
 });
