@@ -584,8 +584,10 @@ test('a page that is not an article says so, and offers Show anyway and a way ba
 });
 
 /**
- * Page script (the main world) dispatches a synthetic event of each kind a
- * control listens to on every control of the open reader: a click on every
+ * Script in the page's main world, handed the reader's closed root through
+ * DevTools (which no page has: tests/e2e/page-attack.test.mjs), dispatches a
+ * synthetic event of each kind a control listens to on every control of the
+ * open reader, so that this checks the second line, `isTrusted`: a click on every
  * button, `change` and `input` on every select (after setting its value),
  * `keydown` (Escape, Tab, Ctrl+A) on the window and the dialog, and
  * `selectstart`. Returns what it could observe: whether the page's
