@@ -13,6 +13,9 @@ PKG       := build/pkg
 WASM      := $(PKG)/quire_bg.wasm
 DIST      := dist/chrome
 FF_DIST   := dist/firefox
+# The test and benchmark build: dist/chrome plus the test hooks (extension/test-hooks/,
+# which the release builds never hold). Never zipped.
+TEST_DIST := dist/chrome-test
 WWW_DIST  := dist/www
 RUST_SRC  := Cargo.toml $(wildcard Cargo.lock) $(shell find src vendor -type f -name '*.rs' 2>/dev/null) $(wildcard vendor/*/Cargo.toml vendor/*/*.txt)
 EXT_SRC   := manifest.json $(shell find extension icons _locales -type f 2>/dev/null) scripts/strings-en.mjs
@@ -28,7 +31,7 @@ GEN_EN    := node scripts/strings-en.mjs _locales/en/messages.json
 # loaded machine. Each e2e test also sets its own per-test timeout.
 NODE_TEST := node --test --test-concurrency=1 --test-timeout=600000
 
-.PHONY: help setup test lint lint-ext fuzz-check html5lib-test firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
+.PHONY: help setup test lint lint-ext fuzz-check html5lib-test firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-test dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
@@ -36,6 +39,7 @@ help:
 	@echo "make test    fmt, clippy, rustdoc, JS type check, cargo test, html5lib-tests, fuzz crate check, wasm tests in Chromium, JS tests, web-ext lint, release-wasm smoke test, end-to-end tests"
 	@echo "make lint    fmt, clippy and rustdoc (no build needed); make lint-ext lints the Firefox build"
 	@echo "make dist    build dist/chrome and dist/firefox (unpacked), their zips dist/quire-{chrome,firefox}.zip, and dist/www (the playground)"
+	@echo "make dist-test  build dist/chrome-test: dist/chrome with the test hooks the end-to-end tests and browser benchmarks use"
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
 	@echo "make bench   speed vs dom_smoothie, wasm size, wasm memory (out/bench/, BENCHMARKS.md explains)"
 	@echo "make bench-browser  Readability.js vs Quire's wasm in Chromium, per corpus page, and click-to-overlay"
@@ -97,7 +101,7 @@ html5lib-test: setup
 wasm-test: setup
 	wasm-pack test --headless --chrome -- --test wasm
 
-js-test: dist
+js-test: dist dist-test
 	$(NODE_TEST) tests/js/
 
 # Loads the *release* wasm (optimised by wasm-opt) through initSync: a broken
@@ -105,7 +109,7 @@ js-test: dist
 smoke: setup $(WASM)
 	$(NODE_TEST) tests/smoke/
 
-e2e: dist
+e2e: dist dist-test
 	$(NODE_TEST) tests/e2e/
 
 # ---- builds ------------------------------------------------------------------
@@ -129,9 +133,21 @@ $(DIST)/manifest.json $(FF_DIST)/manifest.json: $(EXT_SRC) $(WASM) | setup
 	rm -rf $(@D)
 	mkdir -p $(@D)/pkg
 	cp -r $(EXT_FILES) $(@D)/
+	rm -rf $(@D)/extension/test-hooks
 	$(GEN_EN) $(@D)/extension/ui/strings-en.js
 	cp $(PKG)/quire.js $(PKG)/quire_bg.wasm $(@D)/pkg/
 	@echo "built $(@D): load it unpacked (chrome://extensions → Load unpacked, or about:debugging → Load Temporary Add-on)"
+
+# The test hooks (extension/test-hooks/*, in place of the release's empty
+# background/hooks.js and content/hooks.js): the worker's `quireWorker`
+# (timings, trapNext, delayNext) and the page's `quire:` timing marks.
+dist-test: setup $(TEST_DIST)/manifest.json
+
+$(TEST_DIST)/manifest.json: $(DIST)/manifest.json $(shell find extension/test-hooks -type f 2>/dev/null)
+	rm -rf $(@D)
+	cp -r $(DIST) $(@D)
+	cp -r extension/test-hooks/. $(@D)/extension/
+	@echo "built $(@D) (with test hooks; never ship it)"
 
 # Zips with the files at the top level, as the stores and about:addons want them.
 dist/quire-%.zip: dist/%/manifest.json
@@ -179,14 +195,14 @@ bench-memory: setup $(WASM)
 	@[ -f out/bench/synthetic-8mb.html ] || $(MAKE) bench-native
 	node bench/memory.mjs
 
-bench-browser: dist
+bench-browser: dist-test
 	node bench/browser.mjs
 
 # The first click in four cases, on 13 pages of the corpus: on a stopped
 # service worker (as Chromium stops an idle one after 30 s) in a new tab, on
 # the running worker in a new tab, in that tab after a reload, and in a new
 # tab whose load woke the stopped worker.
-bench-cold: dist
+bench-cold: dist-test
 	node bench/cold-click.mjs
 
 # The click floor: bench-browser run with a stand-in extension (bench/floor/)
@@ -194,7 +210,7 @@ bench-cold: dist
 # extracting and draws a fixed overlay. Its (c) is the least any reader whose
 # service worker owns the work can take; (a) is measured in the same run.
 FLOOR_EXT := out/bench/floor-extension
-bench-floor: dist
+bench-floor: dist-test
 	rm -rf $(FLOOR_EXT) && mkdir -p $(FLOOR_EXT)
 	cp bench/floor/manifest.json bench/floor/worker.js bench/floor/content.js extension/content/page-html.js $(FLOOR_EXT)/
 	QUIRE_BENCH_EXTENSION=$(FLOOR_EXT) QUIRE_BENCH_OUT=browser-floor.json node bench/browser.mjs

@@ -37,7 +37,8 @@
  *
  * Env: QUIRE_CORPUS, QUIRE_BENCH_BROWSER_REPS (default 5),
  * QUIRE_BENCH_CLICK_REPS (default 1; 0 skips (c)), QUIRE_BENCH_FILTER,
- * QUIRE_BENCH_EXTENSION (an unpacked build to measure instead of dist/chrome,
+ * QUIRE_BENCH_EXTENSION (an unpacked build to measure instead of dist/chrome-test,
+ * the release build plus the test hooks that leave the timings read here,
  * e.g. an older one, for a before/after in the same conditions, or the click
  * floor of `make bench-floor`), QUIRE_BENCH_OUT (the file written in
  * out/bench/, default browser.json), QUIRE_BENCH_SCROLLBARS (default 1:
@@ -108,6 +109,7 @@ async function breakdown(launched, page) {
       const has = (/** @type {string} */ n) => performance.getEntriesByName(`quire:${n}`).length > 0;
       if (has('complete')) return true;
       if (has('appended')) return false;
+      // (An older build, with an open shadow root; the current one sets the marks.)
       return !document.getElementById('quire-reader')?.shadowRoot?.querySelector('.content[aria-busy="true"]');
     },
     undefined,

@@ -36,7 +36,7 @@
  * Writes out/bench/cold-click.json and prints medians and p95.
  *
  * Env: QUIRE_CORPUS, QUIRE_BENCH_EXTENSION (an unpacked build to measure
- * instead of dist/chrome), QUIRE_BENCH_COLD_PAGES (how many pages, default 13).
+ * instead of dist/chrome-test, the release build plus the test hooks whose timings this reads), QUIRE_BENCH_COLD_PAGES (how many pages, default 13).
  */
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

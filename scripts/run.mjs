@@ -13,7 +13,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { ROOT, DIST, serve, launchWithExtension, clickAction, waitForOverlay } from '../tests/e2e/lib.mjs';
+import { ROOT, DIST, serve, launchWithExtension, clickAction, waitForOverlay, inReader } from '../tests/e2e/lib.mjs';
 
 const arg = process.argv[2];
 const headless = !process.env.DISPLAY || process.env.QUIRE_HEADLESS === '1';
@@ -34,7 +34,7 @@ if (!arg) {
   pageUrl = served.url(isDir ? '/' : `/${encodeURIComponent(basename(file))}`);
 }
 
-const launched = await launchWithExtension({ headless });
+const launched = await launchWithExtension({ headless, extensionDir: DIST });
 let exitCode = 0;
 try {
   const page = launched.context.pages()[0] || (await launched.context.newPage());
@@ -65,10 +65,10 @@ try {
     // After the reader's entrance animation (styles.js `quire-in`), not
     // halfway through its fade: wait for every animation in the overlay to
     // end, and have Playwright finish any that is still running.
-    await page.evaluate(async (hostId) => {
-      const root = document.getElementById(hostId)?.shadowRoot;
+    // (The reader's shadow root is closed: reached through DevTools, lib.mjs inReader.)
+    await inReader(page, async (root) => {
       if (root) await Promise.all(root.getAnimations().map((animation) => animation.finished.catch(() => {})));
-    }, 'quire-reader');
+    });
     await page.screenshot({ path: shot, animations: 'disabled' });
     console.log(`Screenshot: ${relative(process.cwd(), shot)}`);
   }

@@ -4,23 +4,22 @@
  * answer, and what it is.
  *
  * - `content→worker:extract`, admitted by the gate (our own content script,
- *   in a tab's top frame, in reply to a click: gate.js): run the core and
- *   answer `{ok: true, article}` or `{ok: false, error}`.
+ *   in a tab's top frame, echoing its click's token: gate.js): run the core
+ *   and answer `{ok: true, article}` or `{ok: false, error}`.
  * - `content→worker:markdown`, admitted by the gate (our own content script
- *   in a top frame): answer `{ok: true, markdown}` or `{ok: false, error}`.
+ *   in a top frame): answer `{ok: true, markdown}` or `{ok: false, error}`;
+ *   one at a time per tab (a second one meanwhile gets an error answer).
  * - A malformed request from an admitted sender: an error answer.
  * - Anything from a sender the gate refuses: no answer at all.
  *
- * After any answer, when every wasm instance has trapped (core.js
- * `exhausted`), the extension restarts itself to get a clean worker.
+ * After an extract answer, when every wasm instance that serves pages has
+ * trapped (core.js `exhausted`), the extension restarts itself to get a
+ * clean worker. A Markdown answer never does: Markdown runs on a wasm
+ * instance of its own, and a page cannot spend the recovery budget by
+ * asking for Markdown again and again.
  *
  * Kept free of `chrome.*` (the worker passes `chrome.runtime.reload` in) so
  * that node tests can drive it exactly as the worker wires it.
- */
-
-/**
- * The fields of a click's timing record this file fills in (worker.js `ClickTiming`).
- * @typedef {{received?: number, htmlChars?: number, extractStart?: number, extractEnd?: number, replied?: number}} TimingRecord
  */
 
 /**
@@ -29,13 +28,16 @@
  * @param {Pick<import('./core.js').Core, 'extract' | 'markdown' | 'exhausted'>} deps.core
  * @param {QuireMessages} deps.messages shared/messages.js
  * @param {() => void} deps.reload Restarts the extension (`chrome.runtime.reload`).
- * @param {(tabId: number) => TimingRecord | undefined} [deps.timingOf] The timing record of a tab's last click.
- * @param {() => number} [deps.clock] For the timings.
+ * @param {import('./hooks.js').WorkerHooks['step']} [deps.step] Each step of answering an extract request
+ *   (the test build's timings; nothing in a release build).
  * @param {(message: string) => void} [deps.warn] `console.warn` by default.
  * @returns {(message: unknown, sender: import('./gate.js').Sender, sendResponse: (response: unknown) => void) => boolean}
  *   The listener: true when the answer comes asynchronously.
  */
-export function createAnswerer({ gate, core, messages, reload, timingOf = () => undefined, clock = () => Date.now(), warn = (message) => console.warn(message) }) {
+export function createAnswerer({ gate, core, messages, reload, step = () => {}, warn = (message) => console.warn(message) }) {
+  /** Tabs with a Markdown request being answered: one at a time per tab. */
+  const converting = new Set();
+
   /**
    * A request's checked value, or null once it is refused: a sender the gate
    * refuses gets no answer at all, a malformed request an error answer.
@@ -58,32 +60,35 @@ export function createAnswerer({ gate, core, messages, reload, timingOf = () => 
     return request.value;
   }
 
-  /** Every spare instance has trapped: restart the extension to get a clean worker. */
-  function reloadIfExhausted() {
-    if (core.exhausted()) reload();
-  }
-
   return (message, sender, sendResponse) => {
-    const received = clock();
+    const tabId = /** @type {number} */ (sender.tab?.id);
     if (/** @type {{type?: unknown} | null} */ (message)?.type === messages.MSG.MARKDOWN) {
       const request = admit(gate.admitMarkdown(sender), () => messages.checkMarkdownRequest(message), sendResponse);
       if (!request) return false;
+      if (converting.has(tabId)) {
+        sendResponse({ ok: false, error: 'A copy of this article is already being made.' });
+        return false;
+      }
+      converting.add(tabId);
+      // Never followed by a restart: Markdown runs on an instance of its own (core.js).
       core.markdown(request.html).then((response) => {
+        converting.delete(tabId);
         sendResponse(response);
-        reloadIfExhausted();
       });
       return true;
     }
-    // Only our own content script, in a tab's top frame, answering a click.
-    const request = admit(gate.admit(sender), () => messages.checkExtractRequest(message), sendResponse);
+    // Only our own content script, in a tab's top frame, echoing its click's token.
+    const token = /** @type {{token?: unknown} | null} */ (message)?.token;
+    const request = admit(gate.admit(sender, token), () => messages.checkExtractRequest(message), sendResponse);
     if (!request) return false;
-    const timing = timingOf(/** @type {number} */ (sender.tab?.id));
-    if (timing) Object.assign(timing, { received, htmlChars: request.html.length, extractStart: clock() });
+    step(tabId, 'received', request.html.length);
+    step(tabId, 'extractStart');
     core.extract(request.html, request.url).then((response) => {
-      if (timing) timing.extractEnd = clock();
+      step(tabId, 'extractEnd');
       sendResponse(response);
-      if (timing) timing.replied = clock();
-      reloadIfExhausted();
+      step(tabId, 'replied');
+      // Every spare instance has trapped: restart the extension to get a clean worker.
+      if (core.exhausted()) reload();
     });
     return true; // the answer comes asynchronously
   };

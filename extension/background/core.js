@@ -37,6 +37,9 @@
  */
 const EXTRACT_OPTIONS = Object.freeze({ text: false, markdown: false });
 
+/** The answer to a Markdown request once its instance has trapped (until the worker restarts). */
+const MARKDOWN_STOPPED = 'Copy as Markdown stopped after an internal error; it works again once the browser restarts the extension’s worker.';
+
 /** The answer once every instance has trapped, until the extension has restarted. */
 const STOPPED = 'The reader core stopped after an internal error; it is restarting. Try again.';
 
@@ -46,28 +49,14 @@ const STOPPED = 'The reader core stopped after an internal error; it is restarti
  *   Never rejects: failures come back as `{ok: false}`. The article has no
  *   `text` or `markdown` field.
  * @property {(content: string) => Promise<{ok: true, markdown: string} | {ok: false, error: string}>} markdown
- *   The Markdown of an article's sanitised HTML; never rejects.
- * @property {() => boolean} exhausted True once every instance has trapped.
+ *   The Markdown of an article's sanitised HTML; never rejects. Runs on its own instance (`markdownGlue`),
+ *   started on the first request: a trap there ends Copy as Markdown until the worker restarts, and
+ *   never uses up the instances that serve pages (so it never leads to an extension restart).
+ * @property {() => boolean} exhausted True once every instance that serves pages has trapped.
  * @property {() => number} instance Index of the instance that serves requests (for tests).
  * @property {() => Promise<void>} ready Settles once the serving instance is up (and warmed, when a
  *   warm-up page was given); never rejects.
- * @property {() => void} trapNext Test hook: the next `extract` first makes the serving instance
- *   abort (see {@link forceTrap}), a real `WebAssembly.RuntimeError`, so tests can watch recovery.
  */
-
-/**
- * Makes a live instance trap for real: asks its wasm-bindgen allocator for
- * more than a 32-bit address space can hold. `__wbindgen_malloc` then calls
- * Rust's `abort()`, which is the wasm `unreachable` instruction, so this
- * throws `WebAssembly.RuntimeError: unreachable` from inside the module.
- * @param {unknown} exports What the glue's `default()` resolved to.
- */
-function forceTrap(exports) {
-  const malloc = /** @type {{__wbindgen_malloc?: unknown}} */ (exports ?? {}).__wbindgen_malloc;
-  if (typeof malloc !== 'function') throw new WebAssembly.RuntimeError('forced trap (this glue exports no allocator)');
-  malloc(0xfffffff0, 8);
-  throw new Error('the forced trap did not trap');
-}
 
 /**
  * A human-readable message for anything thrown by the core.
@@ -81,7 +70,10 @@ function describe(error) {
 
 /**
  * @param {object} deps
- * @param {Glue[]} deps.glues The same glue, imported under distinct URLs (at least one).
+ * @param {Glue[]} deps.glues The same glue, imported under distinct URLs (at least one): the instances
+ *   that serve pages, one after the other.
+ * @param {Glue} [deps.markdownGlue] Another distinct import of the glue, for Markdown alone. Without it,
+ *   Markdown requests get an error answer.
  * @param {() => Promise<WebAssembly.Module>} deps.compile Compiles the `.wasm` once.
  * @param {string} [deps.warmUp] A small page to extract once as soon as an instance is up. V8
  *   compiles wasm functions lazily, on their first call; without this, the user's first page
@@ -91,13 +83,10 @@ function describe(error) {
  *   make V8 tier the hot functions up from its baseline compiler to its optimising one.
  * @returns {Core}
  */
-export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
+export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 1 }) {
   if (glues.length === 0) throw new Error('createCore needs at least one glue instance');
   const compiled = compile();
   let index = 0;
-  let trapRequested = false;
-  /** @type {unknown[]} the exports of each started instance */
-  const exports = [];
   /** @type {Promise<unknown>} */
   let ready = start(0);
 
@@ -105,8 +94,7 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
   function start(i) {
     const promise = compiled
       .then((module) => glues[i].default({ module_or_path: module }))
-      .then((instanceExports) => {
-        exports[i] = instanceExports;
+      .then(() => {
         if (warmUp === undefined) return undefined;
         /** @type {Promise<unknown> | undefined} the next instance's start, after a trap */
         let successor;
@@ -175,10 +163,6 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
       return { ok: /** @type {const} */ (false), error: STOPPED };
     }
     try {
-      if (trapRequested) {
-        trapRequested = false;
-        forceTrap(exports[index]);
-      }
       return { ok: /** @type {const} */ (true), value: work(glues[index]) };
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
@@ -205,10 +189,29 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
     return { ok: /** @type {const} */ (true), article };
   }
 
+  /** @type {Promise<unknown> | null} the Markdown instance's start, once asked for */
+  let markdownReady = null;
+  let markdownStopped = false;
+
   /** @param {string} content */
   async function markdown(content) {
-    const result = await call((glue) => glue.markdownFromHtml(content));
-    return result.ok ? { ok: /** @type {const} */ (true), markdown: result.value } : result;
+    if (!markdownGlue) return { ok: /** @type {const} */ (false), error: 'Copy as Markdown is not available here.' };
+    if (markdownStopped) return { ok: /** @type {const} */ (false), error: MARKDOWN_STOPPED };
+    const glue = markdownGlue;
+    markdownReady ??= compiled.then((module) => glue.default({ module_or_path: module }));
+    try {
+      await markdownReady;
+    } catch (error) {
+      return { ok: /** @type {const} */ (false), error: `The reader core could not start: ${describe(error)}` };
+    }
+    if (markdownStopped) return { ok: /** @type {const} */ (false), error: MARKDOWN_STOPPED };
+    try {
+      return { ok: /** @type {const} */ (true), markdown: glue.markdownFromHtml(content) };
+    } catch (error) {
+      // A trapped instance may be corrupt: it serves no other request.
+      if (error instanceof WebAssembly.RuntimeError) markdownStopped = true;
+      return { ok: /** @type {const} */ (false), error: describe(error) };
+    }
   }
 
   return {
@@ -220,8 +223,5 @@ export function createCore({ glues, compile, warmUp, warmUpRuns = 1 }) {
       () => {},
       () => {},
     ),
-    trapNext: () => {
-      trapRequested = true;
-    },
   };
 }

@@ -2,21 +2,30 @@
 /**
  * @file Which messages the worker answers. An extract request is admitted
  * only when it comes from this extension's own content script, in the top
- * frame of a tab, in reply to a toolbar click the worker itself handled on
- * that tab (one request per click, within a short time, and from the very
- * document the click injected into when the browser reports it).
+ * frame of a tab, and echoes the random token the worker injected with that
+ * content script on a toolbar click on that tab: one request per click (the
+ * token is used up), within a short time, and, where the browser reports
+ * documents (Chromium), from the very document the click injected into.
+ *
+ * The token is what binds the request to its click: in Chromium the request
+ * usually reaches the worker before `executeScript` resolves (so before the
+ * worker learns the document id), and a content script still around in some
+ * tab from an earlier click, or a compromised renderer, does not know it.
+ * The worker sets it in the isolated world with a first small injected
+ * function (`executeScript` with `args`; background/worker.js), where the
+ * page cannot read it, and content/request.js takes it from there.
  *
  * Web pages cannot message the worker at all (the manifest declares no
- * `externally_connectable`), and other extensions have another `sender.id`;
- * the click binding also stops a content script that is still around in some
- * tab, or a compromised renderer, from using the core on its own schedule.
+ * `externally_connectable`), and other extensions have another `sender.id`.
  *
  * A Markdown request (Copy as Markdown in an open reader) is admitted from
- * our own content script in a tab's top frame, without a click: the reader
+ * our own content script in a tab's top frame, without a token: the reader
  * stays open for as long as the user reads, far longer than an idle worker
- * lives (MV3 stops it after about 30 s, and its memory of clicks with it),
- * and the conversion reads nothing but the article HTML it is sent, within
- * the same size bound as a page.
+ * lives (MV3 stops it after about 30 s, and its memory of clicks with it).
+ * The content script sends one only on the user's own (trusted) click on
+ * the button, one at a time; the worker runs one at a time per tab
+ * (answer.js) on a wasm instance of its own (core.js), so it can neither
+ * crowd out the pages nor lead to an extension restart.
  *
  * Kept free of `chrome.*` so that node tests can drive it.
  */
@@ -32,10 +41,12 @@
 
 /**
  * @typedef {object} Gate
- * @property {(tabId: number) => void} clicked A toolbar click on this tab is injecting the content script.
+ * @property {(tabId: number, token: string) => void} clicked A toolbar click on this tab is injecting the
+ *   content script with this token (again on each retry of the injection, which renews the click's time).
  * @property {(tabId: number, documentId: string | undefined) => void} injected The injection reached this document.
- * @property {(sender: Sender) => {ok: true} | {ok: false, error: string}} admit
- *   Whether to answer an extract request from `sender`; admitting uses up the click.
+ * @property {(sender: Sender, token: unknown) => {ok: true} | {ok: false, error: string}} admit
+ *   Whether to answer an extract request from `sender` that echoes `token`; admitting uses up the click
+ *   (a refusal does not: the click stays for its own content script).
  * @property {(sender: Sender) => {ok: true} | {ok: false, error: string}} admitMarkdown
  *   Whether to answer a Markdown request from `sender` (see the file comment).
  */
@@ -50,7 +61,7 @@ export const CLICK_TTL_MS = 60_000;
  * @returns {Gate}
  */
 export function createGate({ extensionId, now = Date.now }) {
-  /** @type {Map<number, {at: number, documentId?: string}>} tab id → the click waiting for its request */
+  /** @type {Map<number, {at: number, token: string, documentId?: string}>} tab id → the click waiting for its request */
   const pending = new Map();
 
   /**
@@ -66,14 +77,14 @@ export function createGate({ extensionId, now = Date.now }) {
   }
 
   return {
-    clicked(tabId) {
-      pending.set(tabId, { at: now() });
+    clicked(tabId, token) {
+      pending.set(tabId, { at: now(), token });
     },
     injected(tabId, documentId) {
       const click = pending.get(tabId);
       if (click && typeof documentId === 'string') click.documentId = documentId;
     },
-    admit(sender) {
+    admit(sender, token) {
       const from = fromOwnTopFrame(sender);
       if (!from.ok) return from;
       const tabId = from.tabId;
@@ -81,6 +92,9 @@ export function createGate({ extensionId, now = Date.now }) {
       if (!click || now() - click.at > CLICK_TTL_MS) {
         pending.delete(tabId);
         return { ok: false, error: 'no toolbar click is waiting for this tab' };
+      }
+      if (typeof token !== 'string' || token === '' || token !== click.token) {
+        return { ok: false, error: 'the request does not carry its click’s token' };
       }
       if (click.documentId !== undefined && sender.documentId !== undefined && click.documentId !== sender.documentId) {
         return { ok: false, error: 'not from the document the click opened the reader on' };

@@ -1,7 +1,9 @@
 // @ts-check
 /**
- * @file What a toolbar click does in the worker: bind the click in the gate
- * (gate.js), inject the content script into the tab's top frame, retrying
+ * @file What a toolbar click does in the worker: make a random token for the
+ * click and bind both in the gate (gate.js), inject the content script with
+ * that token into the tab's top frame (the token first, in the isolated
+ * world: see background/worker.js), retrying
  * while the click loses Chromium's page-load race (shared/quirks.js
  * `isLoadRace`), then tell the gate which document the injection reached,
  * or mark the button with why the reader could not open there.
@@ -27,8 +29,8 @@
  * @typedef {object} Injector
  * @property {(tabId: number) => Promise<void>} click Handles a toolbar click on a tab; never rejects.
  *   Resolves once the content script is injected (or could not be) and the button says so.
- * @property {(tabId: number) => Promise<InjectionResults>} injectWithRetries The injection with its retries;
- *   rejects with the last error.
+ * @property {(tabId: number, token: string) => Promise<InjectionResults>} injectWithRetries The injection with
+ *   its retries; rejects with the last error.
  */
 
 /** The badge colour of a tab the reader cannot open on. */
@@ -36,12 +38,14 @@ export const FAILURE_COLOR = '#b4382c';
 
 /**
  * @param {object} deps
- * @param {(tabId: number) => Promise<InjectionResults>} deps.execute Injects the content script into the tab's
- *   top frame (`chrome.scripting.executeScript`).
+ * @param {(tabId: number, token: string) => Promise<InjectionResults>} deps.execute Injects the token and the
+ *   content script into the tab's top frame (`chrome.scripting.executeScript`) and resolves to the
+ *   content script's results.
  * @param {(error: unknown) => boolean} deps.isLoadRace Whether an injection error is the page-load race.
  * @param {number} deps.retries How many times a lost race is retried.
  * @param {number} deps.retryMs The wait before the first retry; doubled for each next one.
- * @param {{clicked: (tabId: number) => void, injected: (tabId: number, documentId: string | undefined) => void}} deps.gate
+ * @param {{clicked: (tabId: number, token: string) => void, injected: (tabId: number, documentId: string | undefined) => void}} deps.gate
+ * @param {() => string} [deps.newToken] A fresh random token for each click (`crypto.randomUUID`).
  * @param {ActionLike} deps.action `chrome.action`
  * @param {() => string} deps.defaultTitle The button's own title (from the manifest).
  * @param {(ms: number) => Promise<void>} [deps.sleep] `setTimeout` by default.
@@ -55,6 +59,7 @@ export function createInjector({
   retries,
   retryMs,
   gate,
+  newToken = () => crypto.randomUUID(),
   action,
   defaultTitle,
   sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -67,15 +72,16 @@ export function createInjector({
    * error is thrown at once. Each retry renews the click in the gate, so the
    * waits do not count against the time its request has.
    * @param {number} tabId
+   * @param {string} token
    */
-  async function injectWithRetries(tabId) {
+  async function injectWithRetries(tabId, token) {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await execute(tabId);
+        return await execute(tabId, token);
       } catch (error) {
         if (!isLoadRace(error) || attempt >= retries) throw error;
         await sleep(retryMs * 2 ** attempt);
-        gate.clicked(tabId);
+        gate.clicked(tabId, token);
       }
     }
   }
@@ -113,11 +119,12 @@ export function createInjector({
   return {
     injectWithRetries,
     async click(tabId) {
-      gate.clicked(tabId);
+      const token = newToken();
+      gate.clicked(tabId, token);
       /** @type {InjectionResults} */
       let results;
       try {
-        results = await injectWithRetries(tabId);
+        results = await injectWithRetries(tabId, token);
       } catch (error) {
         await reportFailure(tabId, error);
         return;

@@ -5,14 +5,14 @@
  * here it runs under the extension's own CSP, which allows
  * 'wasm-unsafe-eval').
  *
- * - Toolbar click (or Alt+Shift+R): inject the content script into the tab;
- *   each injection toggles the reader there.
- * - `content→worker:extract` from our own content script, in reply to that
- *   click (see gate.js): run the core and answer `{ok: true, article}` or
+ * - Toolbar click (or Alt+Shift+R): inject a random token for the click and
+ *   the content script into the tab; each injection toggles the reader there.
+ * - `content→worker:extract` from our own content script, echoing that
+ *   click's token (see gate.js): run the core and answer `{ok: true, article}` or
  *   `{ok: false, error}`. The article carries no plain text or Markdown.
  * - `content→worker:markdown` from our own content script (Copy as Markdown):
  *   answer `{ok: true, markdown}` for the article HTML it sends, or
- *   `{ok: false, error}`.
+ *   `{ok: false, error}`, one at a time per tab, on a wasm instance of its own.
  *
  * Anything else gets no answer.
  *
@@ -37,6 +37,7 @@ import { createGate } from './gate.js';
 import { createInjector } from './inject.js';
 import { createAnswerer } from './answer.js';
 import { WARM_UP_PAGE } from './warm-up.js';
+import { createWorkerHooks } from './hooks.js';
 import * as glue0 from '../../pkg/quire.js';
 // Spare instances of the same glue for recovery after a wasm trap (see core.js).
 // The query string makes a distinct module instance; the types are glue0's.
@@ -44,6 +45,9 @@ import * as glue0 from '../../pkg/quire.js';
 import * as glue1 from '../../pkg/quire.js?instance=1';
 // @ts-expect-error (as above)
 import * as glue2 from '../../pkg/quire.js?instance=2';
+// The instance that makes Markdown, apart from those that serve pages (core.js).
+// @ts-expect-error (as above)
+import * as glueMarkdown from '../../pkg/quire.js?instance=markdown';
 
 /** @type {QuireMessages} */
 const messages = /** @type {any} */ (globalThis).quireMessages;
@@ -56,6 +60,7 @@ const quirks = /** @type {any} */ (globalThis).quireQuirks;
  */
 const CONTENT_FILES = [
   'extension/shared/messages.js',
+  'extension/content/hooks.js',
   'extension/content/page-html.js',
   // Sends the page before the UI below is evaluated (see the file).
   'extension/content/request.js',
@@ -82,75 +87,49 @@ const WARM_UP_RUNS = 20;
 
 const WASM_URL = new URL('../../pkg/quire_bg.wasm', import.meta.url);
 
+/** Test hooks: none in a release build (see hooks.js). */
+const hooks = createWorkerHooks();
+
 const core = createCore({
-  glues: [glue0, /** @type {typeof glue0} */ (glue1), /** @type {typeof glue0} */ (glue2)],
+  glues: hooks.glues([glue0, /** @type {typeof glue0} */ (glue1), /** @type {typeof glue0} */ (glue2)]),
+  markdownGlue: /** @type {typeof glue0} */ (glueMarkdown),
   compile: () => quirks.compileWasm(WASM_URL),
   warmUp: WARM_UP_PAGE,
   warmUpRuns: WARM_UP_RUNS,
 });
+hooks.core(core);
 
 const gate = createGate({ extensionId: chrome.runtime.id });
 
-/** Milliseconds from the worker's start to the core being ready (compiled, instantiated, warmed once). */
-let readyMs = NaN;
-core.ready().then(() => {
-  readyMs = performance.now();
-});
-
 /**
- * When each step of the last clicks happened, in ms since the epoch
- * (`performance.timeOrigin + performance.now()`, comparable with the page's
- * `performance` marks): `make bench-browser` reads these through DevTools.
- * @typedef {{tabId: number, click: number, injected?: number, received?: number,
- *   extractStart?: number, extractEnd?: number, replied?: number, htmlChars?: number}} ClickTiming
+ * Sets the click's token in the isolated world of the tab's top frame, where
+ * content/request.js takes it (and the page cannot see it). Injected as a
+ * function, the only way `executeScript` passes arguments.
+ * @param {string} token
  */
-/** @type {ClickTiming[]} the last few clicks, newest last */
-const timings = [];
-const MAX_TIMINGS = 16;
-const clock = () => performance.timeOrigin + performance.now();
-
-/**
- * The newest timing record of a tab.
- * @param {number} tabId
- */
-function timingOf(tabId) {
-  for (let i = timings.length - 1; i >= 0; i--) if (timings[i].tabId === tabId) return timings[i];
-  return undefined;
+function setToken(token) {
+  /** @type {any} */ (globalThis).quireToken = token;
 }
 
-// For the end-to-end tests and the browser benchmark, which reach the worker
-// through DevTools (nothing else can reach a worker's global scope).
-/** @type {any} */ (globalThis).quireWorker = Object.freeze({
-  timings,
-  ready: () => core.ready(),
-  readyMs: () => readyMs,
-  instance: () => core.instance(),
-  trapNext: () => core.trapNext(),
-  /** @param {number} ms The next extraction's answer waits this long (so tests see the loading notice). */
-  delayNext: (ms) => {
-    delayNextMs = ms;
-  },
-});
-
 const injector = createInjector({
-  execute: (tabId) => chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: CONTENT_FILES }),
+  execute: async (tabId, token) => {
+    const target = { tabId, frameIds: [0] };
+    await chrome.scripting.executeScript({ target, func: setToken, args: [token] });
+    return chrome.scripting.executeScript({ target, files: CONTENT_FILES });
+  },
   isLoadRace: quirks.isLoadRace,
   retries: quirks.LOAD_RACE_RETRIES,
   retryMs: quirks.LOAD_RACE_RETRY_MS,
   gate,
   action: chrome.action,
   defaultTitle: () => chrome.runtime.getManifest().action?.default_title ?? 'Quire',
-  onInjected: (tabId) => {
-    const timing = timingOf(tabId);
-    if (timing) timing.injected = clock();
-  },
+  onInjected: (tabId) => hooks.injected(tabId),
 });
 
 chrome.action.onClicked.addListener((tab) => {
   const tabId = tab.id;
   if (tabId === undefined) return;
-  timings.push({ tabId, click: clock() });
-  if (timings.length > MAX_TIMINGS) timings.shift();
+  hooks.clicked(tabId);
   void injector.click(tabId);
 });
 
@@ -167,22 +146,13 @@ function wake() {}
 chrome.tabs.onUpdated.addListener(wake);
 chrome.tabs.onActivated.addListener(wake);
 
-/** Set by the test hook `delayNext`: how long the next extraction's answer waits. */
-let delayNextMs = 0;
-
-/** The core as the answers use it, with the test hook's delay. */
+/** The core as the answers use it (the test build can delay an extraction). */
 const answeringCore = {
-  /** @type {typeof core.extract} */
-  async extract(html, url) {
-    const delay = delayNextMs;
-    delayNextMs = 0;
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    return core.extract(html, url);
-  },
+  extract: hooks.extract(core.extract),
   markdown: core.markdown,
   exhausted: core.exhausted,
 };
 
 chrome.runtime.onMessage.addListener(
-  createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), timingOf, clock }),
+  createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), step: hooks.step }),
 );

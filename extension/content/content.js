@@ -117,17 +117,13 @@
     const saver = createSaver();
 
     /**
-     * Timing marks for `make bench-browser` (`quire:answered`,
-     * `quire:rendered`, `quire:painted`, `quire:drawn`, and, for an article,
-     * `quire:appended` and `quire:complete` once all of it is in; request.js sets
-     * `quire:open`, `quire:serialised`, `quire:sent` and `quire:replied`), on the
-     * document's performance timeline, which the benchmark reads from the page.
-     * @param {string} name
+     * The steps of opening, for the test build's timing marks (content/hooks.js;
+     * nothing in a release build): `answered`, `rendered`, `painted`, `drawn`,
+     * and, for an article, `appended` and `complete` once all of it is in;
+     * request.js has `open`, `serialised`, `sent` and `replied`.
+     * @type {(name: string) => void}
      */
-    const mark = (name) => {
-      performance.clearMarks(`quire:${name}`);
-      performance.mark(`quire:${name}`);
-    };
+    const mark = root.quireHooks.step;
 
     /**
      * The Markdown of the article's HTML, from the worker (Copy as Markdown).

@@ -5,7 +5,8 @@
  * content/content.js), all classic scripts in one injection per click.
  *
  * When this click opens the reader, it serialises the page and sends it to
- * the worker at once, so the request is on its way while the browser
+ * the worker at once, with the click's token (which the worker injected just
+ * before: background/gate.js), so the request is on its way while the browser
  * evaluates the UI scripts; content.js takes the pending answer
  * (`globalThis.quirePending`, in the isolated world the page cannot see).
  * When the reader is open, this click closes it: content.js does that, and
@@ -13,7 +14,7 @@
  */
 
 // `QuireMessages` and `ExtractRequest` are global JSDoc types of shared/messages.js,
-// `QuirePageHtml` of content/page-html.js.
+// `QuirePageHtml` of content/page-html.js, `QuireHooks` of content/hooks.js.
 
 /**
  * The worker's answer to the request this click sent: its response, or why
@@ -22,12 +23,13 @@
  */
 
 (function (/** @type {any} */ root) {
+  // The click's token (set by the worker's first injection: background/worker.js), used once.
+  const token = typeof root.quireToken === 'string' ? root.quireToken : '';
+  root.quireToken = undefined;
   if (root.quireContent?.isOpen()) return;
-  /** @param {string} name A mark for `make bench-browser` (see content.js). */
-  const mark = (name) => {
-    performance.clearMarks(`quire:${name}`);
-    performance.mark(`quire:${name}`);
-  };
+  /** @type {QuireHooks} */
+  const hooks = root.quireHooks;
+  const mark = hooks.step;
   mark('open');
   /** @type {QuireMessages} */
   const messages = root.quireMessages;
@@ -36,7 +38,7 @@
   // Serialised before the overlay exists, so it is not part of the page sent.
   const html = pageHtml.withoutScriptBodies(document.documentElement.outerHTML);
   /** @type {ExtractRequest} */
-  const request = { type: messages.MSG.EXTRACT, html, url: location.href };
+  const request = { type: messages.MSG.EXTRACT, html, url: location.href, token };
   mark('serialised');
   /** @type {PendingAnswer} */
   let answer;

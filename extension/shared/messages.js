@@ -45,6 +45,8 @@
  * @property {string} html `document.documentElement.outerHTML` with script and style bodies
  *   cut short (content/page-html.js)
  * @property {string} url `location.href`
+ * @property {string} token The random token the worker injected with the content script on the click
+ *   this request answers (background/gate.js).
  */
 
 /**
@@ -144,7 +146,8 @@
     if (typeof message.html !== 'string') return bad('html must be a string');
     if (message.html.length > MAX_HTML_CHARS) return bad('page is too large to read');
     if (typeof message.url !== 'string') return bad('url must be a string');
-    return good({ type: MSG.EXTRACT, html: message.html, url: message.url });
+    if (typeof message.token !== 'string') return bad('token must be a string');
+    return good({ type: MSG.EXTRACT, html: message.html, url: message.url, token: message.token });
   }
 
   /**

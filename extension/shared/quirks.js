@@ -31,7 +31,7 @@
  * @property {(url: URL) => Promise<WebAssembly.Module>} compileWasm
  * @property {(target: Document | ShadowRoot, css: string, fallbackParent: Node) => () => void} adoptSheet
  * @property {(node: Node) => node is Element} isElement
- * @property {(text: string, container: Element, refocus: HTMLElement) => Promise<boolean>} copyText
+ * @property {(text: string) => Promise<boolean>} copyText
  */
 
 (function (/** @type {any} */ root) {
@@ -116,34 +116,24 @@
   }
 
   /**
-   * Puts text on the clipboard; whether it got there. The async clipboard
-   * (`navigator.clipboard`) exists only in secure contexts (not on a plain
-   * http page) and may be refused without a user permission; then the old
-   * way: select the text in a hidden <textarea> appended to `container` and
-   * `execCommand('copy')`, which moves the focus into it; the focus then
-   * goes to `refocus`.
+   * Puts text on the clipboard through the async clipboard
+   * (`navigator.clipboard.writeText`), which fires no event the page can
+   * hear; whether it got there. That clipboard exists only in secure
+   * contexts (not on a plain http page) and may be refused (no user
+   * activation, no focus, a permission): the caller then shows the text
+   * selected for the user to copy. There is deliberately no
+   * `execCommand('copy')` fallback: it fires a `copy` event that reaches the
+   * page, which could replace what lands on the clipboard.
    * @param {string} text
-   * @param {Element} container
-   * @param {HTMLElement} refocus
    * @returns {Promise<boolean>}
    */
-  async function copyText(text, container, refocus) {
+  async function copyText(text) {
     try {
-      if (!navigator.clipboard?.writeText) throw new Error('no async clipboard');
+      if (!navigator.clipboard?.writeText) return false;
       await navigator.clipboard.writeText(text);
       return true;
     } catch {
-      const doc = /** @type {Document} */ (container.ownerDocument);
-      const area = doc.createElement('textarea');
-      area.className = 'clipboard';
-      area.value = text;
-      area.setAttribute('aria-hidden', 'true');
-      container.append(area);
-      area.select();
-      const done = doc.execCommand('copy');
-      area.remove();
-      refocus.focus({ preventScroll: true });
-      return done;
+      return false;
     }
   }
 

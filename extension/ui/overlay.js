@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * @file Renders the reader overlay: a host element with an open shadow root
+ * @file Renders the reader overlay: a host element with a closed shadow root
  * holding the styles, the toolbar and the dialog. Knows nothing of messaging,
  * storage or the page's lifecycle; content/content.js (and the playground's
  * reader frame) drive it.
@@ -21,9 +21,14 @@
  * Safety: every piece of text goes in with `textContent`. The article HTML,
  * already sanitised by the core, is parsed with DOMParser (which never runs
  * scripts), cleaned once more by ui/sanitize.js as a second line of
- * defence, and adopted node by node. No `innerHTML` anywhere. Every control
- * acts on the user's events only (`isTrusted`): the shadow root is open, and
- * the page's script can reach it.
+ * defence, and adopted node by node. No `innerHTML` anywhere.
+ *
+ * Closed to the page: the shadow root is closed (the page's `host.shadowRoot`
+ * is null), so the page's script cannot read the article or the settings,
+ * nor change what the reader shows; the host element carries nothing but its
+ * id (settings and state live on elements inside the root). Every control
+ * acts on the user's events only (`isTrusted`) all the same, as a second
+ * line: a page's synthetic click, key or `change` does nothing.
  */
 
 // `Article` is the global JSDoc type from shared/messages.js; `Settings` and
@@ -36,7 +41,7 @@
 /**
  * @typedef {object} Overlay
  * @property {HTMLElement} host The element to attach to the page (id `quire-reader`).
- * @property {ShadowRoot} shadow Its open shadow root.
+ * @property {ShadowRoot} shadow Its closed shadow root (only this object holds it).
  * @property {() => void} showLoading
  * @property {(article: Article) => void} showArticle
  * @property {(article: Article) => void} showNotArticle Says the page is
@@ -100,6 +105,7 @@
  * @property {HTMLElement | null} firstFocus What {@link focus} focuses: a notice's first action, else the dialog.
  * @property {Appending | null} appending The rest of the article still to be appended (progressive rendering), or null.
  * @property {MediaQueryList | null} darkScheme
+ * @property {boolean} copying Whether a Copy as Markdown is under way (one at a time).
  */
 
 (function (/** @type {any} */ root) {
@@ -281,7 +287,21 @@
   async function copyMarkdown(view) {
     const { options } = view;
     const article = view.shown;
-    if (!article) return;
+    if (!article || view.copying) return; // one copy at a time
+    view.copying = true;
+    try {
+      await copyArticle(view, article);
+    } finally {
+      view.copying = false;
+    }
+  }
+
+  /**
+   * @param {OverlayView} view
+   * @param {Article} article
+   */
+  async function copyArticle(view, article) {
+    const { options } = view;
     let markdown = article.markdown ?? '';
     if (options.markdown) {
       try {
@@ -293,8 +313,43 @@
       if (view.shown !== article) return; // another view replaced it meanwhile
     }
     const text = articleMarkdown({ ...article, markdown }, options.pageUrl);
-    const done = await quirks.copyText(text, view.dialog, view.toolbar.copy);
-    say(view, t(done ? 'copied' : 'copyFailed'));
+    if (await quirks.copyText(text)) {
+      say(view, t('copied'));
+      return;
+    }
+    showCopyText(view, text);
+  }
+
+  /**
+   * Where the clipboard cannot be written from here (no async clipboard on a
+   * plain http page, or the browser refused it): shows the Markdown in a
+   * box, selected, and asks the user to press Ctrl+C (⌘C). Never
+   * `execCommand('copy')`, whose `copy` event the page hears, and with which
+   * it could change what lands on the clipboard.
+   * @param {OverlayView} view
+   * @param {string} text
+   */
+  function showCopyText(view, text) {
+    const { doc, page } = view;
+    page.querySelector('.copy-box')?.remove();
+    const box = el(doc, 'div', 'copy-box');
+    const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+    const hint = el(doc, 'p', 'copy-hint', t('copyPressKeys', mac ? '⌘C' : 'Ctrl+C'));
+    hint.id = 'quire-copy-hint';
+    const area = el(doc, 'textarea', 'copy-text');
+    area.readOnly = true;
+    area.value = text;
+    area.rows = 8;
+    area.setAttribute('aria-describedby', hint.id);
+    const done = button(doc, 'secondary copy-done', t('close'), () => {
+      box.remove();
+      view.toolbar.copy.focus({ preventScroll: true });
+    });
+    box.append(hint, area, done);
+    page.prepend(box);
+    area.focus({ preventScroll: true });
+    area.select();
+    say(view, t('copyPressKeys', mac ? '⌘C' : 'Ctrl+C'));
   }
 
   // ---- views ----
@@ -511,7 +566,7 @@
     const doc = document;
     const host = doc.createElement('div');
     host.id = HOST_ID;
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: 'closed' });
     quirks.adoptSheet(shadow, root.quireOverlayStyles, shadow);
     const dialog = createDialog(doc);
     /** Appends what is left of the article now (print, select-all, find). */
@@ -547,6 +602,7 @@
       shown: null,
       firstFocus: null,
       appending: null,
+      copying: false,
       darkScheme: typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null,
     };
 

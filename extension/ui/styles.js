@@ -189,7 +189,13 @@
   text-align: center;
 }
 .announce:empty { display: none; }
-.clipboard { position: fixed; top: 0; left: -9999px; width: 1px; height: 1px; opacity: 0; }
+.copy-box { margin: 8px 0 16px; display: grid; gap: 8px; justify-items: start; }
+.copy-hint { margin: 0; font: 400 15px / 1.4 var(--quire-sans); color: var(--quire-fg); }
+.copy-text {
+  box-sizing: border-box; width: 100%; resize: vertical;
+  font: 400 13px / 1.5 var(--quire-mono); color: var(--quire-fg);
+  background: var(--quire-code-bg); border: 1px solid var(--quire-rule); border-radius: 6px; padding: 8px;
+}
 
 /* ---- the article ---- */
 .page {

@@ -20,6 +20,7 @@ import {
   stopServiceWorkers,
   extensionWorkers,
   waitForPageLock,
+  inReader,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -110,9 +111,9 @@ test('a toolbar click shows the article in the overlay, without the page clutter
     // The page's `div, p, h1 { color: red !important; font-family: monospace !important }`
     // must not reach into the shadow root.
     await waitForPageLock(page);
-    const style = await page.evaluate(() => {
-      const h1 = document.getElementById('quire-reader')?.shadowRoot?.querySelector('h1');
-      const p = document.getElementById('quire-reader')?.shadowRoot?.querySelector('.content p');
+    const style = await inReader(page, (root) => {
+      const h1 = root?.querySelector('h1');
+      const p = root?.querySelector('.content p');
       if (!h1 || !p) return null;
       return { h1Color: getComputedStyle(h1).color, pFont: getComputedStyle(p).fontFamily, overflow: getComputedStyle(document.documentElement).overflow };
     });
@@ -191,8 +192,7 @@ test('nothing from the page runs inside the overlay', { timeout: TEST_TIMEOUT_MS
     // Give a copied <img onerror> time to fail its load and fire.
     await page.waitForTimeout(500);
     assert.deepEqual(await counts(), [1, 1], 'a handler or script ran again from the overlay');
-    const executable = await page.evaluate(() => {
-      const root = document.getElementById('quire-reader')?.shadowRoot;
+    const executable = await inReader(page, (root) => {
       if (!root) return null;
       return Array.from(root.querySelectorAll('*')).filter(
         (el) => el.localName === 'script' || Array.from(el.attributes).some((a) => a.name.startsWith('on')),
@@ -213,7 +213,7 @@ test('a page with nothing to read shows a clear error with a way back', { timeou
     assert.equal(view.state, 'error');
     assert.match(view.text, /found no article text on this page/);
     assert.equal(view.labelText, 'Quire couldn’t read this page');
-    assert.equal(await page.evaluate(() => document.getElementById('quire-reader')?.shadowRoot?.activeElement?.textContent), 'Back to the page');
+    assert.equal(await inReader(page, (root) => root?.activeElement?.textContent), 'Back to the page');
 
     await page.keyboard.press('Enter'); // activates the focused "Back to the page" button
     await waitForOverlayGone(page);

@@ -25,7 +25,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, STRICT_CSP, serve, launchWithExtension, clickAction, waitForOverlay, waitForOverlayGone } from './lib.mjs';
+import { ROOT, STRICT_CSP, serve, launchWithExtension, clickAction, waitForOverlay, waitForOverlayGone, inReader } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const TEST_TIMEOUT_MS = 90_000;
@@ -128,8 +128,7 @@ for (const [label, key] of [['no CSP', 'no CSP'], ['a strict CSP', 'a strict CSP
       // Interact: scroll, hover everything, focus and click everything that is not a link.
       await page.mouse.move(10, 10);
       for (let y = 20; y < 880; y += 40) for (let x = 40; x < 1280; x += 200) await page.mouse.move(x, y);
-      const touched = await page.evaluate(() => {
-        const root = document.getElementById('quire-reader')?.shadowRoot;
+      const touched = await inReader(page, (root) => {
         const dialog = root?.querySelector('[role="dialog"]');
         if (!root || !(dialog instanceof HTMLElement)) return -1;
         let n = 0;
@@ -151,13 +150,13 @@ for (const [label, key] of [['no CSP', 'no CSP'], ['a strict CSP', 'a strict CSP
       await page.waitForTimeout(500); // a late image error or animation would fire by now
 
       // Nothing executable made it into the overlay.
-      const executable = await page.evaluate(() => {
+      const executable = await inReader(page, (root) => {
         // The article area (headline, meta, lead image, content); the overlay's own toolbar has buttons.
-        const root = document.getElementById('quire-reader')?.shadowRoot?.querySelector('.content')?.parentElement;
-        if (!root) return ['no overlay'];
+        const area = root?.querySelector('.content')?.parentElement;
+        if (!area || !root) return ['no overlay'];
         const found = [];
         const banned = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'form', 'button', 'base', 'meta', 'template', 'noscript', 'link', 'textarea']);
-        for (const el of [root, ...root.querySelectorAll('*')]) {
+        for (const el of [area, ...area.querySelectorAll('*')]) {
           if (banned.has(el.localName)) found.push(`<${el.localName}>`);
           for (const attr of Array.from(el.attributes)) {
             const value = attr.value.replace(/[\s\u0000-\u001f]+/g, '').toLowerCase();

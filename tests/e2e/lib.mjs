@@ -2,8 +2,16 @@
 /**
  * Helpers shared by the end-to-end tests and `make run` (scripts/run.mjs):
  * a static file server on 127.0.0.1, Chromium with the unpacked extension,
- * a real toolbar click through the DevTools protocol, and reading the
- * overlay out of its open shadow root.
+ * a real toolbar click through the DevTools protocol, and reading and using
+ * the overlay inside its closed shadow root.
+ *
+ * The overlay's shadow root is closed: the page's script gets null from
+ * `host.shadowRoot`, and so would a test's `page.evaluate`. The tests reach
+ * it as a real page cannot, through DevTools: {@link inReader} finds the
+ * host, asks `DOM.describeNode` (with `pierce`) for its shadow root, resolves
+ * that node to a JavaScript object and calls the test's function on it
+ * (`Runtime.callFunctionOn`). Clicks go through the mouse ({@link
+ * clickInReader}), so they are trusted as a user's are.
  */
 import { createServer } from 'node:http';
 import { readFile, mkdtemp, rm, stat } from 'node:fs/promises';
@@ -14,8 +22,10 @@ import { chromium } from 'playwright-core';
 
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The unpacked extension that `make dist` assembles. */
+/** The unpacked release extension that `make dist` assembles (no test hooks). */
 export const DIST = join(ROOT, 'dist', 'chrome');
+/** The same with the test hooks (`make dist-test`): what the end-to-end tests and browser benchmarks load. */
+export const TEST_DIST = join(ROOT, 'dist', 'chrome-test');
 /** Debian's Chromium; override with QUIRE_CHROMIUM. */
 export const CHROMIUM = process.env.QUIRE_CHROMIUM || '/usr/bin/chromium';
 
@@ -95,16 +105,17 @@ export async function serve({ root, documentHeaders = {}, port = 0 }) {
  * `profile` when given (a browser restart: the caller owns that directory,
  * and `close` leaves it in place).
  * @param {object} [options]
- * @param {string} [options.extensionDir] Defaults to dist/chrome.
+ * @param {string} [options.extensionDir] Defaults to dist/chrome-test.
  * @param {boolean} [options.headless] Defaults to true.
  * @param {string} [options.profile] An existing user-data directory to reuse.
  * @param {boolean} [options.scrollbars] Classic scrollbars that take room, as on
  *   Windows and Linux desktops. Defaults to false: headless Playwright hides them.
+ * @param {string[]} [options.args] More command-line switches for Chromium.
  * @returns {Promise<Launched>}
  */
-export async function launchWithExtension({ extensionDir = DIST, headless = true, profile: reuse, scrollbars = false } = {}) {
+export async function launchWithExtension({ extensionDir = TEST_DIST, headless = true, profile: reuse, scrollbars = false, args = [] } = {}) {
   await stat(join(extensionDir, 'manifest.json')).catch(() => {
-    throw new Error(`${extensionDir}/manifest.json is missing: run \`make dist\` first`);
+    throw new Error(`${extensionDir}/manifest.json is missing: run \`make dist dist-test\` first`);
   });
   const profile = reuse ?? (await mkdtemp(join(tmpdir(), 'quire-profile-')));
   const removeProfile = () => (reuse ? Promise.resolve() : rm(profile, { recursive: true, force: true }));
@@ -123,6 +134,7 @@ export async function launchWithExtension({ extensionDir = DIST, headless = true
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
   try {
@@ -178,6 +190,154 @@ export async function clickAction(launched, page) {
   }
 }
 
+/** @type {WeakMap<import('playwright-core').Page, Promise<import('playwright-core').CDPSession>>} */
+const sessions = new WeakMap();
+
+/**
+ * A DevTools session on the page, one per page.
+ * @param {import('playwright-core').Page} page
+ */
+function sessionOf(page) {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+/** The page expression that finds the overlay's host (the playground's reader sits in `#reader`'s document). */
+export const HOST = "document.getElementById('quire-reader')";
+/** The host in the playground's reader frame. */
+export const PLAYGROUND_HOST = "document.getElementById('reader')?.contentDocument?.getElementById('quire-reader')";
+
+/**
+ * Calls `fn(root, arg)` in the page, with `root` the overlay's (closed)
+ * shadow root, or null when there is no overlay; returns its result (by
+ * value; a promise is awaited). Reached through DevTools as a real page
+ * cannot (see the file comment). `fn` is sent as source: it may use nothing
+ * from the test's scope but `arg`.
+ * @template R, A
+ * @param {import('playwright-core').Page} page
+ * @param {(root: ShadowRoot | null, arg: A) => R} fn
+ * @param {A} [arg]
+ * @param {string} [host] The expression that finds the host ({@link HOST} by default).
+ * @returns {Promise<Awaited<R>>}
+ */
+export async function inReader(page, fn, arg, host = HOST) {
+  const session = await sessionOf(page);
+  const objectGroup = 'quire-test';
+  try {
+    const found = await session.send('Runtime.evaluate', { expression: host, objectGroup });
+    /** @type {string | undefined} */
+    let rootId;
+    if (found.result.objectId && found.result.subtype === 'node') {
+      const { node } = await session.send('DOM.describeNode', { objectId: found.result.objectId, depth: 1, pierce: true });
+      const shadow = node.shadowRoots?.[0];
+      if (shadow) {
+        const resolved = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, objectGroup });
+        rootId = resolved.object.objectId;
+      }
+    }
+    const call = `function (arg) { return (${fn.toString()})(this === undefined || this === globalThis ? null : this, arg); }`;
+    const target = rootId ?? (await session.send('Runtime.evaluate', { expression: 'globalThis', objectGroup })).result.objectId;
+    const reply = await session.send('Runtime.callFunctionOn', {
+      objectId: target,
+      functionDeclaration: call,
+      arguments: [arg === undefined ? {} : { value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (reply.exceptionDetails) {
+      throw new Error(`inReader: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
+    }
+    return reply.result.value;
+  } finally {
+    await session.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => {});
+  }
+}
+
+/**
+ * Whether the overlay's host element is on the page.
+ * @param {import('playwright-core').Page} page
+ * @param {string} [host]
+ */
+export async function hostPresent(page, host = HOST) {
+  const session = await sessionOf(page);
+  const { result } = await session.send('Runtime.evaluate', { expression: `Boolean(${host})`, returnByValue: true });
+  return result.value === true;
+}
+
+/**
+ * Waits until `fn(root, arg)` (see {@link inReader}) returns something truthy, and returns it.
+ * @template R, A
+ * @param {import('playwright-core').Page} page
+ * @param {(root: ShadowRoot | null, arg: A) => R} fn
+ * @param {A} [arg]
+ * @param {{timeout?: number, host?: string}} [options] timeout in ms (10 s by default)
+ * @returns {Promise<Awaited<R>>}
+ */
+export async function waitInReader(page, fn, arg, { timeout = 10_000, host = HOST } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    /** @type {Awaited<R> | undefined} */
+    let value;
+    try {
+      value = await inReader(page, fn, arg, host);
+    } catch (error) {
+      // A navigation can destroy the context mid-call: try again.
+      if (Date.now() > deadline) throw error;
+    }
+    if (value) return /** @type {Awaited<R>} */ (value);
+    if (Date.now() > deadline) throw new Error(`waitInReader: timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 200)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Clicks the element `selector` finds in the reader with the mouse (a
+ * trusted click, as a user's), once it is there and has a size; scrolls it
+ * into view first.
+ * @param {import('playwright-core').Page} page
+ * @param {string} selector
+ * @param {string} [host]
+ */
+export async function clickInReader(page, selector, host = HOST) {
+  const box = await waitInReader(
+    page,
+    (root, sel) => {
+      const el = root?.querySelector(sel);
+      if (!el) return null;
+      el.scrollIntoView({ block: 'center', inline: 'center' });
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    },
+    selector,
+    { host },
+  );
+  if (!box) throw new Error(`clickInReader: no ${selector}`);
+  await page.mouse.click(box.x, box.y);
+}
+
+/**
+ * Focuses the element `selector` finds in the reader (as a script would;
+ * the keys a test then presses are trusted).
+ * @param {import('playwright-core').Page} page
+ * @param {string} selector
+ */
+export async function focusInReader(page, selector) {
+  const focused = await inReader(
+    page,
+    (root, sel) => {
+      const el = /** @type {HTMLElement | null | undefined} */ (root?.querySelector(sel));
+      el?.focus();
+      return Boolean(el) && root?.activeElement === el;
+    },
+    selector,
+  );
+  if (!focused) throw new Error(`focusInReader: could not focus ${selector}`);
+}
+
 /**
  * @typedef {object} OverlayView
  * @property {boolean} present Whether the host element is on the page.
@@ -198,37 +358,60 @@ export async function clickAction(launched, page) {
  */
 
 /**
- * Reads the overlay from its open shadow root.
+ * Reads the overlay from its closed shadow root (through DevTools).
  * @param {import('playwright-core').Page} page
+ * @param {string} [host]
  * @returns {Promise<OverlayView>}
  */
-export function readOverlay(page) {
-  return page.evaluate(() => {
-    const host = document.getElementById('quire-reader');
-    const root = host && host.shadowRoot;
-    const dialog = root && root.querySelector('[role="dialog"]');
-    /** @param {string} sel */
-    const text = (sel) => (root && root.querySelector(sel)?.textContent?.trim()) || '';
-    const labelId = dialog?.getAttribute('aria-labelledby');
-    const lead = root?.querySelector('.lead img');
-    return {
-      present: Boolean(host),
-      state: dialog instanceof HTMLElement ? dialog.dataset.state || null : null,
-      title: text('h1'),
-      siteName: text('.site'),
-      byline: text('.byline'),
-      date: text('time'),
-      dateTime: root?.querySelector('time')?.getAttribute('datetime') ?? null,
-      readingTime: text('.reading-time'),
-      leadImage: lead ? lead.getAttribute('src') : null,
-      paragraphs: root ? Array.from(root.querySelectorAll('.content p'), (p) => (p.textContent || '').replace(/\s+/g, ' ').trim()).filter(Boolean) : [],
-      text: dialog?.textContent?.replace(/\s+/g, ' ').trim() || '',
-      role: dialog?.getAttribute('role') ?? null,
-      ariaModal: dialog?.getAttribute('aria-modal') ?? null,
-      labelText: (labelId && root?.getElementById(labelId)?.textContent?.trim()) || null,
-      focusInside: document.activeElement === host && Boolean(root?.activeElement),
-    };
-  });
+export async function readOverlay(page, host = HOST) {
+  const present = await hostPresent(page, host);
+  const view = await inReader(
+    page,
+    (root) => {
+      const dialog = root && root.querySelector('[role="dialog"]');
+      /** @param {string} sel */
+      const text = (sel) => (root && root.querySelector(sel)?.textContent?.trim()) || '';
+      const labelId = dialog?.getAttribute('aria-labelledby');
+      const lead = root?.querySelector('.lead img');
+      return {
+        state: dialog instanceof HTMLElement ? dialog.dataset.state || null : null,
+        title: text('h1'),
+        siteName: text('.site'),
+        byline: text('.byline'),
+        date: text('time'),
+        dateTime: root?.querySelector('time')?.getAttribute('datetime') ?? null,
+        readingTime: text('.reading-time'),
+        leadImage: lead ? lead.getAttribute('src') : null,
+        paragraphs: root ? Array.from(root.querySelectorAll('.content p'), (p) => (p.textContent || '').replace(/\s+/g, ' ').trim()).filter(Boolean) : [],
+        text: dialog?.textContent?.replace(/\s+/g, ' ').trim() || '',
+        role: dialog?.getAttribute('role') ?? null,
+        ariaModal: dialog?.getAttribute('aria-modal') ?? null,
+        labelText: (labelId && root?.getElementById(labelId)?.textContent?.trim()) || null,
+        focusInside: Boolean(root?.activeElement) && root?.host.ownerDocument.activeElement === root?.host,
+      };
+    },
+    undefined,
+    host,
+  );
+  return { present, ...view };
+}
+
+/**
+ * The reader's state (`data-state` of its dialog), or null without one.
+ * @param {import('playwright-core').Page} page
+ * @param {string} [host]
+ * @returns {Promise<string | null>}
+ */
+export function readerState(page, host = HOST) {
+  return inReader(
+    page,
+    (root) => {
+      const dialog = root?.querySelector('[role="dialog"]');
+      return dialog instanceof HTMLElement ? dialog.dataset.state || null : null;
+    },
+    undefined,
+    host,
+  );
 }
 
 /**
@@ -236,30 +419,34 @@ export function readOverlay(page) {
  * article" notice or an error, not the loading placeholder) and returns what it shows.
  * @param {import('playwright-core').Page} page
  * @param {number} [timeout]
+ * @param {string} [host]
  */
-export async function waitForOverlay(page, timeout = 15_000) {
+export async function waitForOverlay(page, timeout = 15_000, host = HOST) {
   try {
-    await page.waitForFunction(
-      () => {
-        const dialog = document.getElementById('quire-reader')?.shadowRoot?.querySelector('[role="dialog"]');
+    await waitInReader(
+      page,
+      (root) => {
+        const dialog = root?.querySelector('[role="dialog"]');
         return dialog instanceof HTMLElement && ['article', 'not-article', 'error'].includes(dialog.dataset.state || '');
       },
       undefined,
-      { timeout },
+      { timeout, host },
     );
   } catch (error) {
     // Say what the page showed instead: no reader at all (the click did not
     // inject, or a second injection closed it) or one stuck loading.
-    const seen = await page
-      .evaluate(() => {
-        const host = document.getElementById('quire-reader');
-        const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
-        return host ? `a reader in state ${dialog instanceof HTMLElement ? dialog.dataset.state : 'unknown'}` : 'no reader';
-      })
-      .catch(() => 'nothing (the page is gone)');
+    const seen = await inReader(
+      page,
+      (root) => {
+        const dialog = root?.querySelector('[role="dialog"]');
+        return root ? `a reader in state ${dialog instanceof HTMLElement ? dialog.dataset.state : 'unknown'}` : 'no reader';
+      },
+      undefined,
+      host,
+    ).catch(() => 'nothing (the page is gone)');
     throw new Error(`the reader did not show its content within ${timeout} ms; the page shows ${seen}`, { cause: error });
   }
-  return readOverlay(page);
+  return readOverlay(page, host);
 }
 
 /**
@@ -306,8 +493,7 @@ export function normaliseText(text) {
  * @param {import('playwright-core').Page} page
  */
 export function readOverlayArticleText(page) {
-  return page.evaluate(() => {
-    const root = document.getElementById('quire-reader')?.shadowRoot;
+  return inReader(page, (root) => {
     const area = root?.querySelector('.content')?.parentElement;
     return area instanceof HTMLElement ? area.innerText : '';
   });
@@ -368,4 +554,36 @@ export async function stopServiceWorkers(launched) {
   } finally {
     await session.detach();
   }
+}
+
+/**
+ * Runs `fn(shadowOf, arg)` in the content script's isolated world of
+ * `page`'s top frame (injected by the extension's worker with
+ * `chrome.scripting.executeScript`), where `shadowOf(host)` opens any shadow
+ * root, closed ones too (`chrome.dom.openOrClosedShadowRoot`); returns its
+ * result. The tab must have been clicked in its current document (the
+ * click's activeTab grant is what lets the worker inject). For what must
+ * watch the reader frame by frame from the moment it appears, which a
+ * DevTools round trip cannot. `fn` is sent as source.
+ * @template R, A
+ * @param {Launched} launched
+ * @param {import('playwright-core').Page} page
+ * @param {(shadowOf: (host: Element) => ShadowRoot | null, arg: A) => R} fn
+ * @param {A} [arg]
+ * @returns {Promise<Awaited<R>>}
+ */
+export async function inContentWorld(launched, page, fn, arg) {
+  const worker = extensionWorkers(launched).at(-1) ?? launched.worker;
+  const func = `function (arg) { return (${fn.toString()})((host) => chrome.dom.openOrClosedShadowRoot(host) ?? null, arg); }`;
+  // An expression, not a function: the worker gets `func` as a real function
+  // (the extension's CSP allows no eval), which executeScript then injects.
+  const expression = `(async () => {
+    const url = ${JSON.stringify(page.url())};
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === url);
+    if (!tab || tab.id === undefined) throw new Error('no tab the extension may reach shows ' + url + ' (click it first)');
+    const [result] = await chrome.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, func: ${func}, args: [${JSON.stringify(arg ?? null)}] });
+    return result && result.result;
+  })()`;
+  return /** @type {Promise<Awaited<R>>} */ (worker.evaluate(expression));
 }

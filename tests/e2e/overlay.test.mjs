@@ -30,6 +30,11 @@ import {
   stopServiceWorkers,
   extensionWorkers,
   waitForPageLock,
+  inReader,
+  waitInReader,
+  clickInReader,
+  focusInReader,
+  inContentWorld,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -120,8 +125,8 @@ function pageState(page) {
  * @returns {Promise<Shown>}
  */
 function shownSettings(page) {
-  return page.evaluate(() => {
-    const dialog = /** @type {HTMLElement} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('.quire'));
+  return inReader(page, (root) => {
+    const dialog = /** @type {HTMLElement} */ (root?.querySelector('.quire'));
     const d = dialog.dataset;
     return {
       theme: d.theme || '',
@@ -142,15 +147,24 @@ function shownSettings(page) {
  * @param {string} value
  */
 async function choose(page, name, value) {
-  const select = page.locator(`#quire-reader select[name="${name}"]`);
-  const values = await select.evaluate((s) => Array.from(/** @type {HTMLSelectElement} */ (s).options, (o) => o.value));
+  const selector = `select[name="${name}"]`;
+  const read = () =>
+    inReader(
+      page,
+      (root, sel) => {
+        const select = /** @type {HTMLSelectElement} */ (root?.querySelector(sel));
+        return { values: Array.from(select.options, (o) => o.value), value: select.value };
+      },
+      selector,
+    );
+  const { values, value: start } = await read();
   const to = values.indexOf(value);
   assert.ok(to >= 0, `${name} has no choice ${value}`);
-  await select.focus();
-  for (let at = values.indexOf(await select.inputValue()); at !== to; at += at < to ? 1 : -1) {
-    await select.press(at < to ? 'ArrowDown' : 'ArrowUp');
+  await focusInReader(page, selector);
+  for (let at = values.indexOf(start); at !== to; at += at < to ? 1 : -1) {
+    await page.keyboard.press(at < to ? 'ArrowDown' : 'ArrowUp');
   }
-  assert.equal(await select.inputValue(), value);
+  assert.equal((await read()).value, value);
 }
 
 /**
@@ -158,8 +172,8 @@ async function choose(page, name, value) {
  * @param {Page} page
  */
 async function openPanel(page) {
-  const toggle = page.locator('#quire-reader .aa');
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const expanded = await inReader(page, (root) => root?.querySelector('.aa')?.getAttribute('aria-expanded'));
+  if (expanded !== 'true') await clickInReader(page, '.aa');
 }
 
 /**
@@ -170,9 +184,9 @@ async function openPanel(page) {
 async function setTheme(page, theme) {
   await openPanel(page);
   await choose(page, 'theme', theme);
-  await page.locator('#quire-reader .aa').click();
-  await page.waitForFunction((want) => {
-    const d = document.getElementById('quire-reader')?.shadowRoot?.querySelector('.quire');
+  await clickInReader(page, '.aa');
+  await waitInReader(page, (root, want) => {
+    const d = root?.querySelector('.quire');
     return d instanceof HTMLElement && d.dataset.theme === want;
   }, theme);
 }
@@ -185,6 +199,22 @@ async function setTheme(page, theme) {
 async function axeAudit(page) {
   // page.evaluate is not subject to the page's CSP, unlike a <script> tag.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  // The root is closed, so axe (which walks `shadowRoot`) would see an empty
+  // host. DevTools hands the test the root (lib.mjs inReader), and for the
+  // audit alone the host's `shadowRoot` gives it back to axe; a page has no
+  // such way in.
+  await inReader(page, (root) => {
+    const w = /** @type {any} */ (window);
+    w.quireAuditRoot = root;
+    const own = /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot'));
+    w.quireAuditRestore = () => Object.defineProperty(Element.prototype, 'shadowRoot', own);
+    Object.defineProperty(Element.prototype, 'shadowRoot', {
+      configurable: true,
+      get() {
+        return this.id === 'quire-reader' ? w.quireAuditRoot : own.get?.call(this);
+      },
+    });
+  });
   const { violations, contrastChecked, incomplete } = await page.evaluate(async () => {
     const axe = /** @type {any} */ (window).axe;
     // axe cannot work out background colours for an element outside <body>
@@ -201,6 +231,8 @@ async function axeAudit(page) {
       result = await axe.run({ include: [['#quire-reader']] });
     } finally {
       home.appendChild(host);
+      /** @type {any} */ (window).quireAuditRestore();
+      delete (/** @type {any} */ (window).quireAuditRoot);
     }
     const contrast = result.passes.find((/** @type {any} */ r) => r.id === 'color-contrast');
     return {
@@ -237,7 +269,7 @@ test('the article is set for reading, and the page’s CSS cannot restyle it', {
     const view = await openReader(browser, page);
     await openPanel(page);
     await choose(page, 'theme', 'light');
-    await page.locator('#quire-reader .aa').click();
+    await clickInReader(page, '.aa');
     assert.equal(await pageStyle(), styleBefore, 'the overlay’s CSS changed the page’s');
 
     assert.equal(view.title, TYPESET_TITLE);
@@ -247,9 +279,9 @@ test('the article is set for reading, and the page’s CSS cannot restyle it', {
     assert.match(view.date, /2026/);
     assert.match(view.readingTime, /^\d+-minute read$/);
 
-    const set = await page.evaluate(() => {
+    const set = await inReader(page, (root) => {
+      if (!root) throw new Error('no reader');
       const host = /** @type {HTMLElement} */ (document.getElementById('quire-reader'));
-      const root = /** @type {ShadowRoot} */ (host.shadowRoot);
       const q = (/** @type {string} */ sel) => /** @type {HTMLElement} */ (root.querySelector(sel));
       const cs = (/** @type {string} */ sel) => getComputedStyle(q(sel));
       const pre = q('.content pre');
@@ -324,8 +356,8 @@ test('the article is set for reading, and the page’s CSS cannot restyle it', {
     assert.ok(set.images.length > 0 && set.images.every((l) => l === 'lazy'), `image loading: ${set.images}`);
     // The page's og:image is not in the article: it leads, above the text.
     assert.equal(view.leadImage, server.url('/coast.svg'));
-    await page.waitForFunction(() => {
-      const img = document.getElementById('quire-reader')?.shadowRoot?.querySelector('.lead img');
+    await waitInReader(page, (root) => {
+      const img = root?.querySelector('.lead img');
       return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
     });
     await page.screenshot({ path: join(ARTIFACTS, 'overlay-typeset.png') });
@@ -339,20 +371,20 @@ test('every control is reachable by Tab, labelled, with a visible focus, and Tab
   try {
     await openReader(browser, page);
     await openPanel(page);
-    await page.evaluate(() => /** @type {HTMLElement} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('.quire')).focus());
+    await inReader(page, (root) => /** @type {HTMLElement} */ (root?.querySelector('.quire')).focus());
     /** @type {{name: string, outline: string, inside: boolean}[]} */
     const stops = [];
     for (let i = 0; i < 24; i++) {
       await page.keyboard.press('Tab');
       stops.push(
-        await page.evaluate(() => {
+        await inReader(page, (root) => {
           const host = document.getElementById('quire-reader');
-          const active = /** @type {HTMLElement | null} */ (host?.shadowRoot?.activeElement ?? null);
+          const active = /** @type {HTMLElement | null} */ (root?.activeElement ?? null);
           if (!active) return { name: '', outline: '', inside: false };
           const labelledBy = active.getAttribute('aria-labelledby');
           const name =
             active.getAttribute('aria-label') ||
-            (labelledBy && host?.shadowRoot?.getElementById(labelledBy)?.textContent) ||
+            (labelledBy && root?.getElementById(labelledBy)?.textContent) ||
             active.closest('label')?.querySelector('.label')?.textContent ||
             active.querySelector('.sr')?.textContent ||
             active.textContent ||
@@ -394,12 +426,12 @@ test('settings survive closing, reopening, a service-worker restart and a browse
     await openPanel(page);
     await choose(page, 'theme', 'dark');
     await choose(page, 'font', 'sans');
-    await page.locator('#quire-reader .larger').click();
-    await page.locator('#quire-reader .larger').click();
+    await clickInReader(page, '.larger');
+    await clickInReader(page, '.larger');
     await choose(page, 'width', 'wide');
     await choose(page, 'lineHeight', 'loose');
     assert.deepEqual(await shownSettings(page), wanted);
-    const background = await page.evaluate(() => getComputedStyle(/** @type {Element} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('.quire'))).backgroundColor);
+    const background = await inReader(page, (root) => getComputedStyle(/** @type {Element} */ (root?.querySelector('.quire'))).backgroundColor);
     assert.equal(background, 'rgb(28, 29, 31)', 'the dark theme is in effect');
 
     // Close straight away: the pending write must not be lost.
@@ -460,8 +492,8 @@ test('Esc and a second click restore the page exactly after the toolbar was used
       assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).overflow), 'hidden', 'page scroll is locked');
       assert.equal((await pageState(page)).y, 500, 'opening does not move the page');
       await openPanel(page);
-      await page.locator('#quire-reader .smaller').click();
-      await page.locator('#quire-reader .larger').click();
+      await clickInReader(page, '.smaller');
+      await clickInReader(page, '.larger');
       await choose(page, 'width', 'narrow');
       await choose(page, 'width', 'medium');
       if (how === 'Escape') await page.keyboard.press('Escape');
@@ -488,15 +520,22 @@ test('the page lock waits for the reader’s first frame, and for the last part 
   for (const [path, long] of /** @type {const} */ ([['/typeset.html', false], ['/long.html', true]])) {
     const page = await openPage(browser, server.url(path));
     try {
-      await page.evaluate(() => {
+      // The watcher runs in the content script's world, the only one that
+      // can see into the closed root frame by frame; it gets there through
+      // the click's grant, so the reader opens once before it is watched.
+      await openReader(browser, page);
+      await page.keyboard.press('Escape');
+      await waitForOverlayGone(page);
+      await page.waitForFunction(() => getComputedStyle(document.documentElement).overflow !== 'hidden');
+      await inContentWorld(browser, page, (shadowOf) => {
         /** @type {{host: boolean, busy: boolean, locked: boolean}[]} */
         const frames = [];
-        /** @type {any} */ (window).lockFrames = frames;
+        /** @type {any} */ (globalThis).lockFrames = frames;
         const tick = () => {
           const host = document.getElementById('quire-reader');
           frames.push({
             host: Boolean(host),
-            busy: Boolean(host?.shadowRoot?.querySelector('.content[aria-busy="true"]')),
+            busy: Boolean(host && shadowOf(host)?.querySelector('.content[aria-busy="true"]')),
             locked: getComputedStyle(document.documentElement).overflow === 'hidden',
           });
           if (frames.length < 2_000) requestAnimationFrame(tick);
@@ -505,7 +544,7 @@ test('the page lock waits for the reader’s first frame, and for the last part 
       });
       await openReader(browser, page);
       /** @type {{host: boolean, busy: boolean, locked: boolean}[]} */
-      const frames = await page.evaluate(() => /** @type {any} */ (window).lockFrames);
+      const frames = await inContentWorld(browser, page, () => /** @type {any} */ (globalThis).lockFrames);
       const shown = frames.filter((f) => f.host);
       assert.ok(shown.length >= 2, `${path}: the page saw the reader in ${shown.length} frames`);
       assert.equal(frames.some((f) => !f.host && f.locked), false, `${path}: the page is not locked before the reader shows`);
@@ -526,9 +565,9 @@ test('a page that is not an article says so, and offers Show anyway and a way ba
     const view = await openReader(browser, page, 'not-article');
     assert.equal(view.labelText, 'This page doesn’t look like an article');
     assert.match(view.text, /looks like something else/);
-    assert.equal(await page.evaluate(() => document.getElementById('quire-reader')?.shadowRoot?.activeElement?.textContent), 'Show anyway', 'focus is on Show anyway');
+    assert.equal(await inReader(page, (root) => root?.activeElement?.textContent), 'Show anyway', 'focus is on Show anyway');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => /** @type {HTMLElement} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('.quire')).dataset.state === 'article');
+    await waitInReader(page, (root) => /** @type {HTMLElement} */ (root?.querySelector('.quire')).dataset.state === 'article');
     const shown = await readOverlay(page);
     assert.ok(shown.text.includes('Fenwick Town drew two all'), 'Show anyway shows the text the core found');
     await clickAction(browser, page);
@@ -536,7 +575,7 @@ test('a page that is not an article says so, and offers Show anyway and a way ba
 
     // "Back to the page" closes it.
     await openReader(browser, page, 'not-article');
-    await page.locator('#quire-reader button.back').click();
+    await clickInReader(page, 'button.back');
     await waitForOverlayGone(page);
     assert.equal((await pageState(page)).html, before.html);
   } finally {
@@ -545,8 +584,10 @@ test('a page that is not an article says so, and offers Show anyway and a way ba
 });
 
 /**
- * Page script (the main world) dispatches a synthetic event of each kind a
- * control listens to on every control of the open reader: a click on every
+ * Script in the page's main world, handed the reader's closed root through
+ * DevTools (which no page has: tests/e2e/page-attack.test.mjs), dispatches a
+ * synthetic event of each kind a control listens to on every control of the
+ * open reader, so that this checks the second line, `isTrusted`: a click on every
  * button, `change` and `input` on every select (after setting its value),
  * `keydown` (Escape, Tab, Ctrl+A) on the window and the dialog, and
  * `selectstart`. Returns what it could observe: whether the page's
@@ -554,8 +595,8 @@ test('a page that is not an article says so, and offers Show anyway and a way ba
  * @param {Page} page
  */
 function pressEverythingFromThePage(page) {
-  return page.evaluate(async () => {
-    const root = /** @type {ShadowRoot} */ (document.getElementById('quire-reader')?.shadowRoot);
+  return inReader(page, async (root) => {
+    if (!root) throw new Error('no reader');
     let printed = false;
     window.addEventListener('beforeprint', () => (printed = true));
     for (const button of Array.from(root.querySelectorAll('button'))) {
@@ -588,8 +629,7 @@ function pressEverythingFromThePage(page) {
  */
 async function readerEffects(page) {
   const settings = await shownSettings(page);
-  const rest = await page.evaluate(() => {
-    const root = document.getElementById('quire-reader')?.shadowRoot;
+  const rest = await inReader(page, (root) => {
     if (!root) return { present: false };
     const dialog = /** @type {HTMLElement} */ (root.querySelector('.quire'));
     return {
@@ -616,7 +656,7 @@ test('page script cannot press the reader’s controls: synthetic clicks, change
     assert.equal(seen.printed, false, 'Print did not print');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'left by the test', 'Copy as Markdown did not copy');
     // The same controls work for the reader (so the test can fail).
-    await page.locator('#quire-reader .aa').click();
+    await clickInReader(page, '.aa');
     assert.equal((await readerEffects(page)).expanded, 'true', 'a real click on Aa opens the settings');
     await page.keyboard.press('Escape');
     await waitForOverlayGone(page);
@@ -628,8 +668,8 @@ test('page script cannot press the reader’s controls: synthetic clicks, change
     const notice = await readerEffects(page);
     await pressEverythingFromThePage(page);
     assert.deepEqual(await readerEffects(page), notice, 'Show anyway and Back ignored the page’s clicks');
-    await page.locator('#quire-reader button.anyway').click();
-    await page.waitForFunction(() => /** @type {HTMLElement} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('.quire')).dataset.state === 'article');
+    await clickInReader(page, 'button.anyway');
+    await waitInReader(page, (root) => /** @type {HTMLElement} */ (root?.querySelector('.quire')).dataset.state === 'article');
   } finally {
     await page.close();
     await browser.context.clearPermissions();
@@ -641,8 +681,8 @@ test('print shows the article alone: the page and the toolbar are hidden', { tim
   try {
     await openReader(browser, page);
     await page.emulateMedia({ media: 'print' });
-    const printed = await page.evaluate(() => {
-      const root = /** @type {ShadowRoot} */ (document.getElementById('quire-reader')?.shadowRoot);
+    const printed = await inReader(page, (root) => {
+      if (!root) throw new Error('no reader');
       const shown = (/** @type {Element | null} */ e) => Boolean(e && getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0);
       return {
         body: getComputedStyle(document.body).display,
@@ -669,9 +709,9 @@ test('Copy as Markdown puts the article on the clipboard', { timeout: TEST_TIMEO
   const page = await openPage(browser, server.url('/typeset.html'));
   try {
     await openReader(browser, page);
-    await page.locator('#quire-reader button.copy').click();
-    await page.waitForFunction(() => document.getElementById('quire-reader')?.shadowRoot?.querySelector('.announce')?.textContent !== '');
-    const announced = await page.evaluate(() => document.getElementById('quire-reader')?.shadowRoot?.querySelector('.announce')?.textContent);
+    await clickInReader(page, 'button.copy');
+    await waitInReader(page, (root) => root?.querySelector('.announce')?.textContent !== '');
+    const announced = await inReader(page, (root) => root?.querySelector('.announce')?.textContent);
     assert.equal(announced, 'Copied the article as Markdown.');
     const text = await page.evaluate(() => navigator.clipboard.readText());
     assert.ok(text.startsWith(`# ${TYPESET_TITLE}\n\n*Marit Solberg · Rail Notes · `), text.slice(0, 200));
@@ -692,14 +732,14 @@ test('auto follows prefers-color-scheme, and prefers-reduced-motion stops the an
     await openReader(browser, page);
     await setTheme(page, 'auto');
     const look = () =>
-      page.evaluate(() => {
-        const dialog = /** @type {HTMLElement} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('.quire'));
+      inReader(page, (root) => {
+        const dialog = /** @type {HTMLElement} */ (root?.querySelector('.quire'));
         const content = /** @type {Element} */ (dialog.querySelector('.page'));
         return { scheme: dialog.dataset.scheme, background: getComputedStyle(dialog).backgroundColor, animation: getComputedStyle(content).animationName };
       });
     assert.deepEqual(await look(), { scheme: 'light', background: 'rgb(248, 246, 241)', animation: 'quire-in' });
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
-    await page.waitForFunction(() => /** @type {HTMLElement} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('.quire')).dataset.scheme === 'dark');
+    await waitInReader(page, (root) => /** @type {HTMLElement} */ (root?.querySelector('.quire')).dataset.scheme === 'dark');
     assert.deepEqual(await look(), { scheme: 'dark', background: 'rgb(28, 29, 31)', animation: 'none' });
   } finally {
     await page.close();
@@ -717,7 +757,7 @@ test('axe-core finds no serious or critical violation in any theme or view', { t
       await openPanel(page); // audit the settings panel too
       const audit = await axeAudit(page);
       report[`article, ${theme}`] = { counts: countByImpact(audit.violations), ...audit };
-      await page.locator('#quire-reader .aa').click();
+      await clickInReader(page, '.aa');
     }
     await setTheme(page, 'light');
   } finally {
@@ -750,8 +790,8 @@ test('a right-to-left page is set right to left in its language; screenshots in 
     const view = await openReader(browser, page);
     assert.equal(view.title, 'مكتبة الحيّ تعيد فتح أبوابها بعد عامين من الترميم');
     assert.equal(view.byline, 'سلمى الخطيب');
-    const set = await page.evaluate(() => {
-      const root = /** @type {ShadowRoot} */ (document.getElementById('quire-reader')?.shadowRoot);
+    const set = await inReader(page, (root) => {
+      if (!root) throw new Error('no reader');
       const article = /** @type {HTMLElement} */ (root.querySelector('.page'));
       const p = /** @type {Element} */ (root.querySelector('.content p'));
       const quote = /** @type {Element} */ (root.querySelector('.content blockquote'));
@@ -805,7 +845,7 @@ test('the Kyiv Independent page: screenshots in three themes, axe clean, images 
     for (const sentence of truth.must_include) assert.ok(view.text.includes(sentence), `missing: ${sentence}`);
     for (const clutter of truth.must_exclude) assert.ok(!view.text.includes(clutter), `shows clutter: ${clutter}`);
 
-    const leads = await page.evaluate(() => document.getElementById('quire-reader')?.shadowRoot?.querySelectorAll('.lead').length);
+    const leads = await inReader(page, (root) => root?.querySelectorAll('.lead').length);
     assert.equal(leads, 0, 'the lead image is already in the content (in another size): not shown twice');
 
     /** @type {Record<string, object>} */
@@ -813,8 +853,8 @@ test('the Kyiv Independent page: screenshots in three themes, axe clean, images 
     for (const theme of ['light', 'sepia', 'dark']) {
       await setTheme(page, theme);
       // Let lazy images in view load before the picture is taken.
-      await page.waitForFunction(() =>
-        Array.from(document.getElementById('quire-reader')?.shadowRoot?.querySelectorAll('img') || []).every((img) => img.complete || img.getBoundingClientRect().top > innerHeight),
+      await waitInReader(page, (root) =>
+        Array.from(root?.querySelectorAll('img') || []).every((img) => img.complete || img.getBoundingClientRect().top > innerHeight),
       );
       await page.screenshot({ path: join(ARTIFACTS, `overlay-kyiv-${theme}.png`) });
       const { violations, contrastChecked, incomplete } = await axeAudit(page);
@@ -826,7 +866,7 @@ test('the Kyiv Independent page: screenshots in three themes, axe clean, images 
     await writeFile(join(ARTIFACTS, 'axe-kyiv.json'), `${JSON.stringify(counts, null, 2)}\n`);
 
     // Every request since the click is an image the article shows, from its own URL.
-    const shownImages = await page.evaluate(() => Array.from(document.getElementById('quire-reader')?.shadowRoot?.querySelectorAll('img') || [], (img) => img.currentSrc || img.src));
+    const shownImages = await inReader(page, (root) => Array.from(root?.querySelectorAll('img') || [], (img) => img.currentSrc || img.src));
     for (const request of remote) {
       assert.equal(request.type, 'image', `a request that is not an image: ${request.url}`);
       assert.ok(shownImages.includes(request.url), `an image the reader does not show: ${request.url}`);
@@ -850,22 +890,32 @@ test('the Kyiv Independent page: screenshots in three themes, axe clean, images 
  */
 
 /**
- * Arms a watcher in the page: when the reader puts its article content on
- * the page, a mutation observer (a microtask, so before any later task or
- * frame) records what it shows, then does `action`: `'print'` dispatches
- * `beforeprint` as the browser does before it prints; `'close'` has the
- * test press Escape (a trusted key, since the reader ignores the page's
- * synthetic events) and holds the next frame for 400 ms, so the key is
- * handled before the tasks that frame schedules (the next part comes two
- * tasks after it). `window.quireFirstFrame` gets the record;
- * `window.quireContent` keeps the `.content` element.
+ * Arms a watcher in the content script's world (the only one that sees
+ * into the closed root as it happens; it gets there through the click's
+ * grant, so the reader opens and closes once first): when the reader puts
+ * its article content on the page, a mutation observer (a microtask, so
+ * before any later task or frame) records what it shows, then does
+ * `action`: `'print'` dispatches `beforeprint` as the browser does before it
+ * prints; `'close'` has the test press Escape (a trusted key, since the
+ * reader ignores synthetic events; asked for through a window event, which
+ * the page's world passes to the test) and holds the next frame for 400 ms,
+ * so the key is handled before the tasks that frame schedules (the next part
+ * comes two tasks after it). The world's `quireFirstFrame` gets the record,
+ * its `quireContent` the `.content` element.
  * @param {Page} page
  * @param {'none' | 'print' | 'close'} action
  */
 async function watchFirstFrame(page, action) {
-  if (action === 'close') await page.exposeFunction('quireFirstFrameSeen', () => void page.keyboard.press('Escape'));
-  return page.evaluate((what) => {
-    const w = /** @type {any} */ (window);
+  await openReader(browser, page);
+  await page.keyboard.press('Escape');
+  await waitForOverlayGone(page);
+  await page.waitForFunction(() => getComputedStyle(document.documentElement).overflow !== 'hidden');
+  if (action === 'close') {
+    await page.exposeFunction('quireFirstFrameSeen', () => void page.keyboard.press('Escape'));
+    await page.evaluate(() => window.addEventListener('quire-test-first-frame', () => /** @type {any} */ (window).quireFirstFrameSeen()));
+  }
+  await inContentWorld(browser, page, (shadowOf, what) => {
+    const w = /** @type {any} */ (globalThis);
     w.quireFirstFrame = null;
     const read = (/** @type {Element} */ content) => {
       const text = (content.textContent || '').replace(/\s+/g, ' ');
@@ -877,7 +927,8 @@ async function watchFirstFrame(page, action) {
     };
     /** @type {MutationObserver} */
     const observer = new MutationObserver(() => {
-      const root = document.getElementById('quire-reader')?.shadowRoot;
+      const host = document.getElementById('quire-reader');
+      const root = host && shadowOf(host);
       if (!root) return;
       observer.observe(root, { childList: true, subtree: true }); // a loading notice came first
       const content = root.querySelector('.content');
@@ -887,7 +938,7 @@ async function watchFirstFrame(page, action) {
       const first = read(content);
       if (what === 'print') window.dispatchEvent(new Event('beforeprint'));
       if (what === 'close') {
-        w.quireFirstFrameSeen();
+        window.dispatchEvent(new Event('quire-test-first-frame'));
         requestAnimationFrame(() => {
           const end = performance.now() + 400;
           while (performance.now() < end);
@@ -905,8 +956,29 @@ async function watchFirstFrame(page, action) {
 
 /** @param {Page} page @returns {Promise<FirstFrame>} */
 async function firstFrame(page) {
-  await page.waitForFunction(() => /** @type {any} */ (window).quireFirstFrame !== null);
-  return page.evaluate(() => /** @type {any} */ (window).quireFirstFrame);
+  for (let i = 0; i < 200; i++) {
+    const record = await inContentWorld(browser, page, () => /** @type {any} */ (globalThis).quireFirstFrame);
+    if (record) return record;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the watcher saw no first frame');
+}
+
+/**
+ * The `.content` element the watcher kept: whether it is still in the page,
+ * whether it is the one the reader shows now, and how many notes it holds.
+ * @param {Page} page
+ */
+function keptContent(page) {
+  return inContentWorld(browser, page, (shadowOf) => {
+    const content = /** @type {HTMLElement} */ (/** @type {any} */ (globalThis).quireContent);
+    const host = document.getElementById('quire-reader');
+    return {
+      connected: content.isConnected,
+      same: Boolean(host) && shadowOf(/** @type {Element} */ (host))?.querySelector('.content') === content,
+      notes: (content.textContent || '').match(/Survey note \d+:/g)?.length ?? 0,
+    };
+  });
 }
 
 const ALL_NOTES = Array.from({ length: 120 }, (_, i) => i + 1);
@@ -925,13 +997,12 @@ test('a long article shows its first part at once and the rest right after, whol
     assert.equal(view.title, 'A year on the towpath: the full survey of the Sowe canal');
     assert.ok(view.focusInside, 'focus is in the reader from the first frame');
 
-    await page.waitForFunction(() => !document.getElementById('quire-reader')?.shadowRoot?.querySelector('.content[aria-busy]'));
-    const whole = await page.evaluate(() => {
-      const root = /** @type {ShadowRoot} */ (document.getElementById('quire-reader')?.shadowRoot);
+    await waitInReader(page, (root) => !root?.querySelector('.content[aria-busy]'));
+    const whole = await inReader(page, (root) => {
+      if (!root) throw new Error('no reader');
       const content = /** @type {HTMLElement} */ (root.querySelector('.content'));
       const pre = /** @type {HTMLElement} */ (content.querySelector('pre'));
       return {
-        same: content === /** @type {any} */ (window).quireContent,
         notes: Array.from(content.innerText.matchAll(/Survey note (\d+):/g), (m) => Number(m[1])),
         end: content.innerText.includes('The end of the survey'),
         headings: Array.from(content.querySelectorAll('h2'), (h) => h.textContent),
@@ -939,7 +1010,7 @@ test('a long article shows its first part at once and the rest right after, whol
         focusInside: Boolean(root.activeElement),
       };
     });
-    assert.ok(whole.same, 'the parts went into the same content element');
+    assert.ok((await keptContent(page)).same, 'the parts went into the same content element');
     assert.deepEqual(whole.notes, ALL_NOTES, 'every note, once, in order (innerText: as copy and find see it)');
     assert.ok(whole.end, 'the last paragraph is in');
     assert.deepEqual(whole.headings, ['Part 1 of the survey', 'Part 2 of the survey', 'Part 3 of the survey', 'Part 4 of the survey', 'Part 5 of the survey', 'Part 6 of the survey']);
@@ -961,8 +1032,8 @@ test('printing before the rest of a long article is in prints all of it', { time
     assert.deepEqual(first.after, { busy: null, notes: ALL_NOTES, end: true }, 'beforeprint appended the rest at once');
     assert.equal(first.locked, true, 'beforeprint applied the page sheet at once, whose print rule hides the page');
     await page.emulateMedia({ media: 'print' });
-    const printed = await page.evaluate(() => {
-      const content = /** @type {HTMLElement} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('.content'));
+    const printed = await inReader(page, (root) => {
+      const content = /** @type {HTMLElement} */ (root?.querySelector('.content'));
       return content.innerText.includes('The end of the survey');
     });
     assert.ok(printed, 'the print view shows the last paragraph');
@@ -976,19 +1047,16 @@ test('closing while a long article is still coming in stops it and restores the 
   const page = await openPage(browser, server.url('/long.html'));
   try {
     await page.evaluate(() => window.scrollTo(0, 700));
-    const before = await pageState(page);
     await watchFirstFrame(page, 'close');
+    const before = await pageState(page);
     await clickAction(browser, page);
     const first = await firstFrame(page);
     assert.equal(first.busy, 'true', 'closed while parts were pending');
     await waitForOverlayGone(page);
     // Frames and tasks enough for every pending part to have come in.
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
-    const closed = await page.evaluate(() => {
-      const content = /** @type {HTMLElement} */ (/** @type {any} */ (window).quireContent);
-      return { connected: content.isConnected, notes: (content.textContent || '').match(/Survey note \d+:/g)?.length ?? 0 };
-    });
-    assert.deepEqual(closed, { connected: false, notes: first.notes.length }, 'nothing was appended after the close');
+    const { connected, notes } = await keptContent(page);
+    assert.deepEqual({ connected, notes }, { connected: false, notes: first.notes.length }, 'nothing was appended after the close');
     const after = await pageState(page);
     assert.equal(after.html, before.html, 'the page serialisation is back as it was');
     assert.deepEqual([after.x, after.y], [before.x, before.y], 'the scroll position is back');

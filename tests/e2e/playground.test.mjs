@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, copyFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, CHROMIUM, serve } from './lib.mjs';
+import { ROOT, CHROMIUM, serve, inReader, PLAYGROUND_HOST } from './lib.mjs';
 
 const WWW = join(ROOT, 'dist', 'www');
 const ARTIFACTS = join(ROOT, 'out', 'e2e');
@@ -109,15 +109,15 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
     assert.equal(await page.inputValue('#html'), html, 'the dropped file is the input');
 
     // (a) The reader view, drawn by the overlay renderer in its frame.
-    const reader = await page.frameLocator('#reader').locator('body').evaluate((body) => {
-      const root = body.querySelector('#quire-reader')?.shadowRoot;
+    // The reader's shadow root is closed: reached through DevTools (lib.mjs inReader).
+    const reader = await inReader(page, (root) => {
       return {
         title: root?.querySelector('h1')?.textContent?.trim() || '',
         paragraphs: Array.from(root?.querySelectorAll('.content p, .content figcaption') || [], (p) => (p.textContent || '').replace(/\s+/g, ' ').trim()),
         styled: Array.from(root?.adoptedStyleSheets || [], (sheet) => Array.from(sheet.cssRules, (r) => r.cssText).join('\n')).join('\n').includes('.quire'),
         background: root?.querySelector('.quire') ? getComputedStyle(/** @type {Element} */ (root.querySelector('.quire'))).backgroundColor : '',
       };
-    });
+    }, undefined, PLAYGROUND_HOST);
     assert.equal(reader.title, truth.title);
     assert.ok(reader.styled, 'the reader uses the overlay stylesheet');
     assert.equal(reader.background, 'rgb(248, 246, 241)', 'the overlay stylesheet applies in the reader frame');
@@ -178,8 +178,19 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
 
     // Hover sync: a reader paragraph lights its block in the original.
     const firstSentence = truth.must_include[0];
-    const readerFrame = page.frameLocator('#reader');
-    await readerFrame.locator('#quire-reader p', { hasText: firstSentence.slice(0, 40) }).first().hover();
+    await page.locator('#reader').scrollIntoViewIfNeeded();
+    const spot = await inReader(page, (root, text) => {
+      const p = Array.from(root?.querySelectorAll('p') ?? []).find((el) => (el.textContent || '').replace(/\s+/g, ' ').includes(text));
+      if (!p) return null;
+      // Near the top of the reader's scroller, at once (its scrolling is smooth).
+      const scroller = /** @type {HTMLElement} */ (root?.querySelector('.quire'));
+      scroller.scrollTo({ top: scroller.scrollTop + p.getBoundingClientRect().top - 80, behavior: 'instant' });
+      const frame = /** @type {Element} */ (p.ownerDocument.defaultView?.frameElement).getBoundingClientRect();
+      const r = p.getBoundingClientRect();
+      return { x: frame.left + r.left + Math.min(r.width / 2, 40), y: frame.top + r.top + r.height / 2 };
+    }, firstSentence.slice(0, 40), PLAYGROUND_HOST);
+    assert.ok(spot, 'the reader shows the first sentence');
+    await page.mouse.move(spot.x, spot.y);
     const focusShown = await page.frameLocator('#original').locator('html').evaluate((html) => {
       const focus = /** @type {HTMLElement | null} */ (html.ownerDocument.querySelector('#quire-playground-heatmap [data-focus]'));
       return Boolean(focus && focus.style.display === 'block');
@@ -190,10 +201,10 @@ test('the playground explains the Kyiv Independent page: reader, heat map, Markd
     // …and a block of the original lights its paragraph in the reader.
     const third = truth.must_include[2];
     await page.frameLocator('#original').locator('p', { hasText: third.slice(0, 40) }).first().hover();
-    const lit = await readerFrame.locator('body').evaluate((body) =>
-      Array.from(body.querySelector('#quire-reader')?.shadowRoot?.querySelectorAll('.content *') || [])
+    const lit = await inReader(page, (root) =>
+      Array.from(root?.querySelectorAll('.content *') || [])
         .filter((el) => el instanceof HTMLElement && el.style.outline)
-        .map((el) => (el.textContent || '').replace(/\s+/g, ' ').trim()));
+        .map((el) => (el.textContent || '').replace(/\s+/g, ' ').trim()), undefined, PLAYGROUND_HOST);
     assert.deepEqual(lit, [third], 'hovering a paragraph of the original outlines it in the reader');
 
     // (c) The JSON view: metadata, word count, timings.
@@ -259,7 +270,7 @@ test('a bundled sample page runs from the picker, offline', async () => {
     await page.selectOption('#sample', 'sample/index.html');
     await page.waitForFunction(() => document.body.dataset.state === 'done' || document.body.dataset.state === 'error', undefined, { timeout: 20_000 });
     assert.equal(await page.evaluate(() => document.body.dataset.state), 'done', (await page.textContent('#status')) || '');
-    const title = await page.frameLocator('#reader').locator('body').evaluate((body) => body.querySelector('#quire-reader')?.shadowRoot?.querySelector('h1')?.textContent?.trim());
+    const title = await inReader(page, (root) => root?.querySelector('h1')?.textContent?.trim(), undefined, PLAYGROUND_HOST);
     assert.equal(title, 'Skerry Point lighthouse will keep watch again — as a weather station');
     const labels = await page.frameLocator('#original').locator('html').evaluate((html) =>
       Array.from(html.ownerDocument.querySelectorAll('#quire-playground-heatmap [data-label]'), (b) => /** @type {HTMLElement} */ (b).dataset.label));
@@ -274,10 +285,10 @@ test('a bundled sample page runs from the picker, offline', async () => {
     await page.fill('#html', '<!DOCTYPE html><title>x</title><nav><a href="/">Home</a></nav>');
     await page.click('#run');
     await page.waitForFunction(() => document.body.dataset.state === 'done' || document.body.dataset.state === 'error', undefined, { timeout: 20_000 });
-    const state = await page.frameLocator('#reader').locator('body').evaluate((body) => {
-      const dialog = body.querySelector('#quire-reader')?.shadowRoot?.querySelector('[role="dialog"]');
+    const state = await inReader(page, (root) => {
+      const dialog = root?.querySelector('[role="dialog"]');
       return dialog instanceof HTMLElement ? dialog.dataset.state : null;
-    });
+    }, undefined, PLAYGROUND_HOST);
     assert.equal(state, 'error');
   } finally {
     await context.close();

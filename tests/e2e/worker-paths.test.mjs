@@ -21,6 +21,9 @@ import {
   waitForOverlay,
   waitForOverlayGone,
   readOverlay,
+  inReader,
+  waitInReader,
+  clickInReader,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -62,8 +65,8 @@ function pageHtml(page) {
 
 /** @param {Page} page */
 function dialogState(page) {
-  return page.evaluate(() => {
-    const dialog = document.getElementById('quire-reader')?.shadowRoot?.querySelector('[role="dialog"]');
+  return inReader(page, (root) => {
+    const dialog = root?.querySelector('[role="dialog"]');
     return dialog instanceof HTMLElement ? dialog.dataset.state ?? null : null;
   });
 }
@@ -76,9 +79,8 @@ function dialogState(page) {
  * @param {Page} page
  */
 function syntheticEscapes(page) {
-  return page.evaluate(async () => {
+  return inReader(page, async (root) => {
     const host = document.getElementById('quire-reader');
-    const root = host?.shadowRoot;
     const targets = [window, document, document.body, host, root?.querySelector('[role="dialog"]'), root?.activeElement].filter(Boolean);
     let sent = 0;
     for (const target of targets) {
@@ -117,8 +119,7 @@ test('a slow answer shows the loading notice, which a synthetic Escape does not 
   try {
     await browser.worker.evaluate(() => /** @type {any} */ (globalThis).quireWorker.delayNext(2_000));
     await clickAction(browser, page);
-    await page.waitForFunction(
-      () => /** @type {HTMLElement | undefined} */ (document.getElementById('quire-reader')?.shadowRoot?.querySelector('[role="dialog"]'))?.dataset.state === 'loading',
+    await waitInReader(page, (root) => /** @type {HTMLElement | undefined} */ (root?.querySelector('[role="dialog"]'))?.dataset.state === 'loading',
       undefined,
       { timeout: 1_500 },
     );
@@ -224,8 +225,8 @@ test('three wasm traps in a row: each shows an error, Markdown works after a tra
       await clickAction(launched, page);
       assert.equal((await waitForOverlay(page)).title, TITLE);
       await page.evaluate(() => navigator.clipboard.writeText(''));
-      await page.locator('#quire-reader button.copy').click();
-      await page.waitForFunction(() => document.getElementById('quire-reader')?.shadowRoot?.querySelector('.announce')?.textContent !== '');
+      await clickInReader(page, 'button.copy');
+      await waitInReader(page, (root) => root?.querySelector('.announce')?.textContent !== '');
       const markdown = await page.evaluate(() => navigator.clipboard.readText());
       assert.ok(markdown.startsWith(`# ${TITLE}\n`), `Markdown after trap ${trap}: ${markdown.slice(0, 120)}`);
       assert.match(markdown, /Gardeners on Mill Lane will keep the orchard/);

@@ -21,7 +21,7 @@ import vm from 'node:vm';
 const EXT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'extension');
 const source = (/** @type {string} */ path) => new vm.Script(readFileSync(join(EXT, path), 'utf8'), { filename: path });
 /** The files of one injection, in the worker's order, without the real UI (a fake overlay stands in). */
-const INJECTION = ['shared/messages.js', 'content/page-html.js', 'content/request.js', 'ui/settings.js', 'content/content.js'].map(source);
+const INJECTION = ['shared/messages.js', 'content/hooks.js', 'content/page-html.js', 'content/request.js', 'ui/settings.js', 'content/content.js'].map(source);
 
 const ARTICLE = {
   title: 'T', byline: null, siteName: null, publishedTime: null, lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,

@@ -67,12 +67,13 @@ test('a trap in the first warm-up run retires that instance before it serves any
 
 test('a request made before a warm-up trap waits for the fresh instance', async () => {
   const log = /** @type {string[]} */ ([]);
-  const core = createCore({ glues: [glue('a', log, [1]), glue('b', log)], compile, warmUp: 'WARM' });
+  const core = createCore({ glues: [glue('a', log, [1]), glue('b', log)], markdownGlue: glue('m', log), compile, warmUp: 'WARM' });
   // Asked at once, while instance a is still starting.
   const [page, md] = await Promise.all([core.extract('page', ''), core.markdown('<p>x</p>')]);
   assert.equal(page.ok, true);
   assert.deepEqual(md, { ok: true, markdown: 'md of <p>x</p>' });
-  assert.deepEqual(log, ['init a', 'warm a 1', 'init b', 'warm b 1', 'extract b', 'markdown b']);
+  assert.deepEqual(log.filter((e) => !e.endsWith(' m')), ['init a', 'warm a 1', 'init b', 'warm b 1', 'extract b']);
+  assert.deepEqual(log.filter((e) => e.endsWith(' m')), ['init m', 'markdown m'], 'Markdown on its own instance');
 });
 
 test('a trap in a later warm-up run (after the instance serves) retires it too', async () => {
@@ -114,14 +115,17 @@ test('every instance trapping in its warm-up leaves the core exhausted, answerin
   assert.ok(!log.some((entry) => entry.startsWith('extract')), 'no trapped instance served');
 });
 
-test('Markdown after a trap in an extraction is converted by the fresh instance', async () => {
+test('Markdown is untouched by a trap in an extraction, and a trap in Markdown spends no page instance', async () => {
   const log = /** @type {string[]} */ ([]);
-  const core = createCore({ glues: [glue('a', log), glue('b', log), glue('c', log)], compile });
+  const core = createCore({ glues: [glue('a', log), glue('b', log)], markdownGlue: glue('m', log), compile });
   assert.equal((await core.extract('TRAP', '')).ok, false);
   assert.deepEqual(await core.markdown('<p>after</p>'), { ok: true, markdown: 'md of <p>after</p>' });
-  assert.deepEqual(log, ['init a', 'extract a', 'init b', 'markdown b']);
-  // A trap in Markdown moves on as well, and the next extraction goes to the third instance.
-  assert.equal((await core.markdown('<p>TRAP</p>')).ok, false);
+  assert.deepEqual(log, ['init a', 'extract a', 'init b', 'init m', 'markdown m']);
+  // Many trapping Markdown requests: the page instance that serves stays, and the core is never exhausted.
+  for (let i = 0; i < 5; i++) assert.equal((await core.markdown('<p>TRAP</p>')).ok, false);
+  assert.equal(core.instance(), 1);
+  assert.equal(core.exhausted(), false);
   assert.equal((await core.extract('page', '')).ok, true);
-  assert.deepEqual(log.slice(4), ['markdown b', 'init c', 'extract c']);
+  assert.equal(log.at(-1), 'extract b');
+  assert.equal(log.filter((e) => e === 'markdown m').length, 2, 'a trapped Markdown instance runs nothing more');
 });

@@ -118,34 +118,6 @@ test('a warm-up that fails does not stop the core', async () => {
   assert.deepEqual(await core.extract('fine', ''), { ok: true, article: { ...LEAN, title: 'fine' } });
 });
 
-test('trapNext makes the serving instance trap through its own allocator, and the core recovers', async () => {
-  const log = /** @type {string[]} */ ([]);
-  /** @type {number[][]} */
-  const mallocCalls = [];
-  const exportsOf = () => ({
-    __wbindgen_malloc: (/** @type {number} */ size, /** @type {number} */ align) => {
-      mallocCalls.push([size, align]);
-      throw new WebAssembly.RuntimeError('unreachable');
-    },
-  });
-  const glues = [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)].map((g) => ({
-    ...g,
-    default: async (/** @type {any} */ input) => {
-      await g.default(input);
-      return exportsOf();
-    },
-  }));
-  const core = createCore({ glues, compile });
-  core.trapNext();
-  const answer = await core.extract('page', '');
-  assert.equal(answer.ok, false);
-  assert.match(/** @type {any} */ (answer).error, /internal error on this page \(unreachable\)/);
-  assert.deepEqual(mallocCalls, [[0xfffffff0, 8]], 'asked the allocator for more than 4 GiB');
-  assert.equal(core.instance(), 1);
-  assert.deepEqual(await core.extract('next', ''), { ok: true, article: { ...LEAN, title: 'next' } });
-  assert.deepEqual(log, ['init a', 'init b', 'extract b']);
-});
-
 test('further warm-up runs go one per task after the instance is ready', async () => {
   const log = /** @type {string[]} */ ([]);
   const core = createCore({ glues: [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)], compile, warmUp: 'WARM', warmUpRuns: 3 });
@@ -166,13 +138,27 @@ test('an extraction answer leaves out the text and the Markdown it did not ask f
   assert.equal('markdown' in answer.article, false);
 });
 
-test('markdown converts article HTML on the serving instance, and a trap moves to a fresh one', async () => {
+test('markdown runs on an instance of its own, started on first use; a trap there ends Markdown, never a page instance', async () => {
   const log = /** @type {string[]} */ ([]);
-  const core = createCore({ glues: [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)], compile });
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log), fakeGlue('b', trapOn, log)], markdownGlue: fakeGlue('m', trapOn, log), compile });
+  await core.ready();
+  assert.deepEqual(log, ['init a'], 'the Markdown instance waits for its first request');
   assert.deepEqual(await core.markdown('<p>x</p>'), { ok: true, markdown: 'md of <p>x</p>' });
   const trapped = await core.markdown('<p>TRAP</p>');
   assert.equal(trapped.ok, false);
-  assert.match(/** @type {{error: string}} */ (trapped).error, /internal error/);
-  assert.deepEqual(await core.markdown('<p>y</p>'), { ok: true, markdown: 'md of <p>y</p>' });
-  assert.deepEqual(log, ['init a', 'markdown a', 'markdown a', 'init b', 'markdown b']);
+  const after = await core.markdown('<p>y</p>');
+  assert.equal(after.ok, false, 'a trapped Markdown instance serves nothing more');
+  assert.match(/** @type {{error: string}} */ (after).error, /Copy as Markdown stopped/);
+  assert.equal(core.instance(), 0, 'the page instances are untouched');
+  assert.equal(core.exhausted(), false);
+  assert.deepEqual(await core.extract('page', ''), { ok: true, article: { ...LEAN, title: 'page' } });
+  assert.deepEqual(log, ['init a', 'init m', 'markdown m', 'markdown m', 'extract a']);
+});
+
+test('without a Markdown instance, markdown answers an error and touches nothing', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log)], compile });
+  const answer = await core.markdown('<p>x</p>');
+  assert.equal(answer.ok, false);
+  assert.equal(core.instance(), 0);
 });

@@ -32,8 +32,9 @@ function rig(failures, { actionFails = false } = {}) {
   const badge = [];
   let attempts = 0;
   const injector = createInjector({
-    execute: async (tabId) => {
+    execute: async (tabId, token) => {
       assert.equal(tabId, TAB);
+      assert.equal(token, 'the-token', 'the click’s token goes with every attempt');
       attempts += 1;
       log.push(`execute ${attempts}`);
       const failure = failures[attempts - 1];
@@ -44,7 +45,7 @@ function rig(failures, { actionFails = false } = {}) {
     retries: quirks.LOAD_RACE_RETRIES,
     retryMs: quirks.LOAD_RACE_RETRY_MS,
     gate: {
-      clicked: (tabId) => log.push(`clicked ${tabId}`),
+      clicked: (tabId, token) => log.push(`clicked ${tabId}${token === 'the-token' ? '' : ` with ${token}`}`),
       injected: (tabId, documentId) => log.push(`injected ${tabId} ${documentId}`),
     },
     action: {
@@ -61,6 +62,7 @@ function rig(failures, { actionFails = false } = {}) {
         badge.push({ title: details.title, tabId: details.tabId });
       },
     },
+    newToken: () => 'the-token',
     defaultTitle: () => 'Quire: read this page',
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -139,7 +141,7 @@ test('a race followed by another error stops retrying at that error', async () =
 
 test('injectWithRetries rejects with the last error when it gives up', async () => {
   const { injector } = rig([RACE, RACE, RACE, new Error(`${RACE} (last)`)]);
-  await assert.rejects(injector.injectWithRetries(TAB), /\(last\)$/);
+  await assert.rejects(injector.injectWithRetries(TAB, 'the-token'), /\(last\)$/);
 });
 
 test('a closed tab (the action calls fail) does not make the click reject', async () => {

@@ -19,8 +19,8 @@ test('message names say their direction', () => {
 });
 
 test('a well-formed extract request passes, stripped to its fields', () => {
-  const checked = checkExtractRequest({ type: MSG.EXTRACT, html: '<p>hi</p>', url: 'https://a.test/', extra: 1 });
-  assert.deepEqual(checked, { ok: true, value: { type: MSG.EXTRACT, html: '<p>hi</p>', url: 'https://a.test/' } });
+  const checked = checkExtractRequest({ type: MSG.EXTRACT, html: '<p>hi</p>', url: 'https://a.test/', token: 't', extra: 1 });
+  assert.deepEqual(checked, { ok: true, value: { type: MSG.EXTRACT, html: '<p>hi</p>', url: 'https://a.test/', token: 't' } });
 });
 
 test('malformed extract requests are refused with a reason', () => {
@@ -30,6 +30,8 @@ test('malformed extract requests are refused with a reason', () => {
     [{ type: 'page→worker:extract', html: '', url: '' }, /unknown message type/],
     [{ type: MSG.EXTRACT, html: 42, url: '' }, /html must be a string/],
     [{ type: MSG.EXTRACT, html: '', url: null }, /url must be a string/],
+    [{ type: MSG.EXTRACT, html: '', url: '' }, /token must be a string/],
+    [{ type: MSG.EXTRACT, html: '', url: '', token: 1 }, /token must be a string/],
     [{ type: MSG.EXTRACT, html: 'x'.repeat(MAX_HTML_CHARS + 1), url: '' }, /too large/],
   ];
   for (const [message, reason] of cases) {

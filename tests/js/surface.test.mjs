@@ -112,3 +112,44 @@ for (const browser of ['chrome', 'firefox']) {
     assert.deepEqual(zipped, manifest, 'the zip carries the repository manifest unchanged');
   });
 }
+
+/**
+ * What a test hook leaves in code: the worker's DevTools handle and its
+ * controls, the per-click timings, and timing marks on the page's own
+ * performance timeline (which would tell the page when the reader opens).
+ */
+/** @type {[string, RegExp][]} */
+const TEST_HOOKS = [
+  ['the worker’s test handle', /quireWorker/],
+  ['the forced trap', /trapNext|forceTrap|__wbindgen_malloc\(0x/],
+  ['the delayed answer', /delayNext/],
+  ['per-click timings', /\btimings\s*[=.[]|timeOrigin/],
+  ['a performance mark', /performance\s*\.\s*(?:mark|measure|clearMarks)\b/],
+  ['a quire: mark name', /['"`]quire:/],
+];
+
+for (const browser of ['chrome', 'firefox']) {
+  test(`dist/quire-${browser}.zip holds no test hook (marks, timings, quireWorker, trapNext, delayNext)`, () => {
+    const zip = join(ROOT, 'dist', `quire-${browser}.zip`);
+    const entries = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter((e) => e.endsWith('.js'));
+    assert.ok(entries.length > 10, 'the zip holds the scripts');
+    /** @type {string[]} */
+    const found = [];
+    for (const entry of entries) {
+      const text = execFileSync('unzip', ['-p', zip, entry], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      for (const [what, pattern] of TEST_HOOKS) if (pattern.test(text)) found.push(`${entry}: ${what}`);
+    }
+    assert.deepEqual(found, []);
+  });
+}
+
+test('the hook scanner finds every hook in the test build (dist/chrome-test), so it can fail', async () => {
+  /** @type {Set<string>} */
+  const seen = new Set();
+  for (const file of await filesUnder(join(ROOT, 'dist', 'chrome-test', 'extension'))) {
+    if (!file.endsWith('.js')) continue;
+    const text = await readFile(file, 'utf8');
+    for (const [what, pattern] of TEST_HOOKS) if (pattern.test(text)) seen.add(what);
+  }
+  assert.deepEqual([...seen].sort(), TEST_HOOKS.map(([what]) => what).sort());
+});

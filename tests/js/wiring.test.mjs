@@ -8,7 +8,8 @@
  *
  * In Chromium the content script's request usually arrives *before*
  * `executeScript` resolves (content/request.js sends the page while the UI
- * scripts are still being evaluated), so both orders are real.
+ * scripts are still being evaluated), so both orders are real; the click's
+ * token binds the request either way.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,6 +48,10 @@ function worker({ core } = {}) {
   const gate = createGate({ extensionId: ID, now: clock.now });
   /** @type {{resolve: (results: {documentId?: string}[]) => void, reject: (error: Error) => void}[]} injections still running */
   const injections = [];
+  /** @type {string[]} the token of each click, in order */
+  const tokens = [];
+  /** @type {string[]} the token each injection carried */
+  const injectedTokens = [];
   let reloads = 0;
   /** @type {string[]} */
   const extracted = [];
@@ -59,7 +64,14 @@ function worker({ core } = {}) {
     exhausted: () => false,
   };
   const injector = createInjector({
-    execute: () => new Promise((resolve, reject) => injections.push({ resolve, reject })),
+    execute: (_tabId, token) => {
+      injectedTokens.push(token);
+      return new Promise((resolve, reject) => injections.push({ resolve, reject }));
+    },
+    newToken: () => {
+      tokens.push(`token-${tokens.length + 1}`);
+      return tokens[tokens.length - 1];
+    },
     isLoadRace: quirks.isLoadRace,
     retries: quirks.LOAD_RACE_RETRIES,
     retryMs: quirks.LOAD_RACE_RETRY_MS,
@@ -87,7 +99,14 @@ function worker({ core } = {}) {
     return { async, answers };
   }
 
-  return { clock, injections, send, click: (/** @type {number} */ tabId) => injector.click(tabId), extracted, reloads: () => reloads };
+  /** The content script's extract request, echoing the last click's token (as content/request.js does). */
+  const request = (/** @type {object} */ over = {}) => ({ ...REQUEST, token: tokens[tokens.length - 1], ...over });
+
+  return {
+    clock, injections, send, request, tokens, injectedTokens,
+    click: (/** @type {number} */ tabId) => injector.click(tabId),
+    extracted, reloads: () => reloads,
+  };
 }
 
 /** @param {object} [over] */
@@ -97,12 +116,12 @@ test('request first, injection after (the usual order in Chromium): answered onc
   const w = worker();
   const clicked = w.click(TAB);
   assert.equal(w.injections.length, 1, 'the injection is running');
-  const first = await w.send(REQUEST, sender());
+  const first = await w.send(w.request(), sender());
   assert.equal(first.async, true);
   assert.deepEqual(first.answers, [{ ok: true, article: ARTICLE }]);
   w.injections[0].resolve([{ documentId: 'doc-A' }]);
   await clicked;
-  const again = await w.send(REQUEST, sender());
+  const again = await w.send(w.request(), sender());
   assert.deepEqual(again, { async: false, answers: [] }, 'the click was used up: a second request gets no answer');
   assert.deepEqual(w.extracted, ['<p>page</p>']);
 });
@@ -112,9 +131,9 @@ test('injection first, request after: only the document the click injected into 
   const clicked = w.click(TAB);
   w.injections[0].resolve([{ documentId: 'doc-A' }]);
   await clicked;
-  const other = await w.send(REQUEST, sender({ documentId: 'doc-B' }));
+  const other = await w.send(w.request(), sender({ documentId: 'doc-B' }));
   assert.deepEqual(other, { async: false, answers: [] }, 'another document in the same tab gets no answer');
-  const own = await w.send(REQUEST, sender());
+  const own = await w.send(w.request(), sender());
   assert.deepEqual(own.answers, [{ ok: true, article: ARTICLE }]);
   assert.deepEqual(w.extracted, ['<p>page</p>']);
 });
@@ -131,7 +150,7 @@ test('a refused sender gets no answer at all, and leaves the click to our conten
     sender({ tab: { id: TAB + 1 } }), // a tab nobody clicked
   ];
   for (const from of refused) {
-    assert.deepEqual(await w.send(REQUEST, from), { async: false, answers: [] }, JSON.stringify(from));
+    assert.deepEqual(await w.send(w.request(), from), { async: false, answers: [] }, JSON.stringify(from));
     // Not even an error answer to a malformed message or a Markdown request.
     assert.deepEqual(await w.send({ type: messages.MSG.EXTRACT }, from), { async: false, answers: [] }, JSON.stringify(from));
   }
@@ -139,7 +158,7 @@ test('a refused sender gets no answer at all, and leaves the click to our conten
     assert.deepEqual(await w.send({ type: messages.MSG.MARKDOWN, html: '<p>x</p>' }, from), { async: false, answers: [] });
   }
   assert.deepEqual(w.extracted, [], 'the core never ran');
-  assert.deepEqual((await w.send(REQUEST, sender())).answers, [{ ok: true, article: ARTICLE }]);
+  assert.deepEqual((await w.send(w.request(), sender())).answers, [{ ok: true, article: ARTICLE }]);
 });
 
 test('an iframe of the clicked tab is refused although the click is live and the injection done', async () => {
@@ -147,7 +166,7 @@ test('an iframe of the clicked tab is refused although the click is live and the
   const clicked = w.click(TAB);
   w.injections[0].resolve([{ documentId: 'doc-A' }]);
   await clicked;
-  assert.deepEqual(await w.send(REQUEST, sender({ frameId: 3, documentId: 'doc-A' })), { async: false, answers: [] });
+  assert.deepEqual(await w.send(w.request(), sender({ frameId: 3, documentId: 'doc-A' })), { async: false, answers: [] });
   assert.deepEqual(w.extracted, []);
 });
 
@@ -155,10 +174,10 @@ test('an expired click gets no answer; a request within the time does', async ()
   const w = worker();
   void w.click(TAB);
   w.clock.advance(CLICK_TTL_MS + 1);
-  assert.deepEqual(await w.send(REQUEST, sender()), { async: false, answers: [] });
+  assert.deepEqual(await w.send(w.request(), sender()), { async: false, answers: [] });
   void w.click(TAB);
   w.clock.advance(CLICK_TTL_MS);
-  assert.deepEqual((await w.send(REQUEST, sender())).answers, [{ ok: true, article: ARTICLE }]);
+  assert.deepEqual((await w.send(w.request(), sender())).answers, [{ ok: true, article: ARTICLE }]);
 });
 
 test('the waits of the load-race retries do not use up the click’s time', async () => {
@@ -172,7 +191,7 @@ test('the waits of the load-race retries do not use up the click’s time', asyn
   assert.equal(w.injections.length, 4, 'the fourth attempt is running');
   // Most of the click's time is gone since the click itself, not since the last retry.
   w.clock.advance(CLICK_TTL_MS - 1);
-  assert.deepEqual((await w.send(REQUEST, sender())).answers, [{ ok: true, article: ARTICLE }]);
+  assert.deepEqual((await w.send(w.request(), sender())).answers, [{ ok: true, article: ARTICLE }]);
   w.injections[3].resolve([{ documentId: 'doc-A' }]);
   await clicked;
 });
@@ -180,7 +199,7 @@ test('the waits of the load-race retries do not use up the click’s time', asyn
 test('an admitted sender with a malformed request gets an error answer', async () => {
   const w = worker();
   void w.click(TAB);
-  const bad = await w.send({ type: messages.MSG.EXTRACT, html: 42, url: '' }, sender());
+  const bad = await w.send({ type: messages.MSG.EXTRACT, html: 42, url: '', token: w.tokens[0] }, sender());
   assert.deepEqual(bad, { async: false, answers: [{ ok: false, error: 'Bad request: html must be a string' }] });
   assert.deepEqual(w.extracted, []);
 });
@@ -220,17 +239,16 @@ function trappingGlue() {
 
 test('three traps in a row: each is answered with an error, and the third restarts the extension after answering', async () => {
   const compile = async () => new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
-  const core = createCore({ glues: [trappingGlue(), trappingGlue(), trappingGlue()], compile });
+  const core = createCore({ glues: [trappingGlue(), trappingGlue(), trappingGlue()], markdownGlue: trappingGlue(), compile });
   const w = worker({ core });
-  const trap = { ...REQUEST, html: '<p>TRAP</p>' };
   for (let i = 1; i <= 3; i++) {
     void w.click(TAB);
-    const answer = await w.send(trap, sender());
+    const answer = await w.send(w.request({ html: '<p>TRAP</p>' }), sender());
     assert.equal(answer.answers.length, 1, `trap ${i} is answered`);
     assert.match(/** @type {any} */ (answer.answers[0]).error, /internal error on this page \(unreachable\)/);
     assert.equal(w.reloads(), i === 3 ? 1 : 0, `after trap ${i}`);
     if (i < 3) {
-      // Markdown after a trap: the fresh instance converts it.
+      // Markdown after a trap: its own instance converts it.
       const md = await w.send({ type: messages.MSG.MARKDOWN, html: '<p>after</p>' }, sender());
       assert.deepEqual(md.answers, [{ ok: true, markdown: 'md <p>after</p>' }], `Markdown after trap ${i}`);
       assert.equal(core.instance(), i);
@@ -239,9 +257,72 @@ test('three traps in a row: each is answered with an error, and the third restar
   assert.equal(core.exhausted(), true);
   // Until the restart takes effect, requests are answered with the reason, and each asks for the restart again.
   void w.click(TAB);
-  const late = await w.send(REQUEST, sender());
+  const late = await w.send(w.request(), sender());
   assert.match(/** @type {any} */ (late.answers[0]).error, /restarting/);
+  assert.equal(w.reloads(), 2);
+  // Markdown runs on its own instance: it still works, and never asks for a restart.
   const md = await w.send({ type: messages.MSG.MARKDOWN, html: '<p>x</p>' }, sender());
-  assert.match(/** @type {any} */ (md.answers[0]).error, /restarting/);
-  assert.equal(w.reloads(), 3);
+  assert.deepEqual(md.answers, [{ ok: true, markdown: 'md <p>x</p>' }]);
+  assert.equal(w.reloads(), 2);
+});
+
+test('the click’s token goes with its injection, and only a request that echoes it is answered', async () => {
+  const w = worker();
+  const clicked = w.click(TAB);
+  assert.deepEqual(w.injectedTokens, ['token-1'], 'the injection carries the click’s token');
+  for (const token of ['token-0', 'token-2', '', undefined, 7]) {
+    assert.deepEqual(await w.send(w.request({ token }), sender()), { async: false, answers: [] }, `token ${String(token)}`);
+  }
+  const { token: _, ...untokened } = w.request();
+  assert.deepEqual(await w.send(untokened, sender()), { async: false, answers: [] }, 'no token at all');
+  assert.deepEqual(w.extracted, [], 'the core never ran for them');
+  assert.deepEqual((await w.send(w.request(), sender())).answers, [{ ok: true, article: ARTICLE }], 'the right token');
+  assert.deepEqual(await w.send(w.request(), sender()), { async: false, answers: [] }, 'the token is used up');
+  w.injections[0].resolve([{ documentId: 'doc-A' }]);
+  await clicked;
+  // The next click has a new token; the old one opens nothing.
+  void w.click(TAB);
+  assert.deepEqual(await w.send(w.request({ token: 'token-1' }), sender()), { async: false, answers: [] }, 'a reused token');
+  assert.deepEqual((await w.send(w.request(), sender())).answers, [{ ok: true, article: ARTICLE }]);
+});
+
+test('a retried injection keeps its click’s token', async () => {
+  const w = worker();
+  const clicked = w.click(TAB);
+  w.injections[0].reject(new Error(RACE));
+  await settle();
+  assert.deepEqual(w.injectedTokens, ['token-1', 'token-1']);
+  w.injections[1].resolve([{ documentId: 'doc-A' }]);
+  await clicked;
+  assert.deepEqual((await w.send(w.request(), sender())).answers, [{ ok: true, article: ARTICLE }]);
+});
+
+test('Markdown requests: one at a time per tab, and a failing one never restarts the extension', async () => {
+  /** @type {((value: {ok: false, error: string}) => void)[]} */
+  const pending = [];
+  const core = {
+    extract: async () => ({ ok: /** @type {const} */ (true), article: ARTICLE }),
+    markdown: () => new Promise((resolve) => pending.push(resolve)),
+    exhausted: () => true, // even with every page instance gone, Markdown asks for no restart
+  };
+  const w = worker({ core: /** @type {any} */ (core) });
+  const md = { type: messages.MSG.MARKDOWN, html: '<p>x</p>' };
+  const first = w.send(md, sender());
+  await settle();
+  const second = await w.send(md, sender());
+  assert.equal(second.async, false);
+  assert.match(/** @type {any} */ (second.answers[0]).error, /already being made/);
+  const otherTab = await w.send(md, sender({ tab: { id: TAB + 1 } }));
+  assert.equal(otherTab.async, true, 'another tab is not held up');
+  assert.equal(pending.length, 2, 'two conversions run: one per tab');
+  pending[0]({ ok: false, error: 'The reader core hit an internal error' });
+  await settle();
+  assert.deepEqual((await first).async, true);
+  assert.equal(w.reloads(), 0, 'a failed Markdown request restarts nothing');
+  const third = w.send(md, sender());
+  await settle();
+  assert.equal(pending.length, 3, 'once the first is answered, the tab may ask again');
+  pending[2]({ ok: false, error: 'x' });
+  await third;
+  assert.equal(w.reloads(), 0);
 });
