@@ -78,10 +78,9 @@ const CONTENT_FILES = [
 ];
 
 /**
- * Extractions of the warm-up page at start (about 3 ms each on this machine):
- * enough calls for V8 to optimise the hot functions, so the first real page
- * does not run in baseline code. Measured on nytimes-1 under load: first-click
- * extract 225–372 ms with one run, 150–191 ms with twenty (BENCHMARKS.md).
+ * Extractions of the warm-up page at start: enough calls for V8 to optimise
+ * the hot functions, so the first real page does not run in baseline code
+ * (BENCHMARKS.md, "Measurements behind design choices").
  */
 const WARM_UP_RUNS = 20;
 
@@ -136,8 +135,8 @@ chrome.action.onClicked.addListener((tab) => {
 /**
  * Wakes the worker when a tab starts loading or is switched to. Chromium
  * stops an idle worker after 30 s, and a click on a stopped one waits for the
- * worker to start, the wasm to compile and the warm-up to run (about 300 ms
- * of a 470 ms first frame, BENCHMARKS.md). Woken by the page load instead,
+ * worker to start, the wasm to compile and the warm-up to run (most of a cold
+ * click's time: BENCHMARKS.md, "Cold click"). Woken by the page load instead,
  * the worker does that while the page loads and is read, so the click that
  * follows finds the core ready. The listener does and reads nothing: without
  * the "tabs" permission the event carries no URL or title anyway.
