@@ -9,7 +9,7 @@
 
 use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::link::{absolutize, absolutize_srcset, Url};
+use crate::link::{absolutize, absolutize_srcset, srcset_candidates, Url};
 use crate::patterns::{self, is_one_of};
 
 /// The base URL of the page: `url`, with any `<base href>` applied.
@@ -208,6 +208,11 @@ fn first_attr(dom: &Dom, n: NodeId, names: &[&str]) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The URL of the first candidate of a `srcset` (commas may be inside it).
+fn first_in_srcset(srcset: &str) -> Option<String> {
+    srcset_candidates(srcset).first().map(|c| c.url.to_string())
+}
+
 fn fix_lazy_images(dom: &mut Dom) {
     let root = dom.document();
     let imgs: Vec<NodeId> = dom
@@ -244,12 +249,7 @@ fn fix_lazy_images(dom: &mut Dom) {
                     .find(|v| looks_like_image_url(v) && !v.contains(' '));
                 if let Some(c) = candidate {
                     dom.set_attr(n, "src", &c);
-                } else if let Some(first) = dom
-                    .attr(n, "srcset")
-                    .and_then(|s| s.split(',').next())
-                    .and_then(|s| s.split_whitespace().next())
-                    .map(str::to_string)
-                {
+                } else if let Some(first) = dom.attr(n, "srcset").and_then(first_in_srcset) {
                     dom.set_attr(n, "src", &first);
                 }
             }
@@ -279,12 +279,7 @@ fn fix_lazy_images(dom: &mut Dom) {
                     })
                     .next();
                 if let Some(srcset) = from_source {
-                    if let Some(first) = srcset
-                        .split(',')
-                        .next()
-                        .and_then(|s| s.split_whitespace().next())
-                    {
-                        let first = first.to_string();
+                    if let Some(first) = first_in_srcset(&srcset) {
                         dom.set_attr(img, "src", &first);
                     }
                     if !dom.has_attr(img, "srcset") {
@@ -548,6 +543,33 @@ mod tests {
         );
         let a = dom.find_tag(dom.document(), "a").unwrap();
         assert_eq!(dom.attr(a, "href"), Some("https://example.org/about"));
+    }
+
+    #[test]
+    fn lazy_src_from_a_srcset_keeps_commas_inside_its_url() {
+        let dom = resolved(
+            "<img src='data:image/gif;base64,R0lGOD' \
+             data-srcset='/img/upload/c_fill,h_80,w_80/k.jpg 80w, /img/upload/c_fit,w_800/k.jpg 800w'>\
+             <picture><source data-srcset='/img/c_scale,w_640/m.webp 640w,/img/c_scale,w_1280/m.webp 1280w'>\
+             <img></picture>",
+            Some("https://example.org/a/b.html"),
+        );
+        let imgs = dom.find_all_tags(dom.document(), "img");
+        assert_eq!(
+            dom.attr(imgs[0], "src"),
+            Some("https://example.org/img/upload/c_fill,h_80,w_80/k.jpg")
+        );
+        assert_eq!(
+            dom.attr(imgs[1], "src"),
+            Some("https://example.org/img/c_scale,w_640/m.webp")
+        );
+        assert_eq!(
+            dom.attr(imgs[1], "srcset"),
+            Some(
+                "https://example.org/img/c_scale,w_640/m.webp 640w, \
+                 https://example.org/img/c_scale,w_1280/m.webp 1280w"
+            )
+        );
     }
 
     #[test]

@@ -22,8 +22,8 @@ pub use dates::normalize_date;
 pub use meta::unescape_html_entities;
 
 use crate::dom::{Dom, NodeId};
-use crate::link::absolutize;
 use crate::link::Url;
+use crate::link::{absolutize, srcset_candidates};
 use crate::patterns;
 use crate::text::lower;
 use crate::text::normalize_ws;
@@ -206,22 +206,10 @@ pub fn first_image(dom: &Dom, root: NodeId, base: Option<&Url>) -> Option<String
 /// the HTML spec does: a URL runs to whitespace (commas may be inside it),
 /// its descriptors run to the next comma.
 pub fn largest_in_srcset(srcset: &str) -> Option<String> {
-    let mut best: Option<(f64, String)> = None;
-    let mut rest = srcset;
-    loop {
-        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-        if rest.is_empty() {
-            break;
-        }
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let (url, after) = rest.split_at(end);
-        let (url, descriptors, next) = if url.ends_with(',') {
-            (url.trim_end_matches(','), "", after)
-        } else {
-            let d_end = after.find(',').unwrap_or(after.len());
-            (url, &after[..d_end], &after[d_end..])
-        };
-        let size = descriptors
+    let mut best: Option<(f64, &str)> = None;
+    for c in srcset_candidates(srcset) {
+        let size = c
+            .descriptors
             .split_whitespace()
             .find_map(|d| {
                 d.strip_suffix('w')
@@ -229,12 +217,11 @@ pub fn largest_in_srcset(srcset: &str) -> Option<String> {
                     .and_then(|v| v.parse::<f64>().ok())
             })
             .unwrap_or(1.0);
-        if !url.is_empty() && best.as_ref().is_none_or(|(b, _)| size > *b) {
-            best = Some((size, url.to_string()));
+        if best.is_none_or(|(b, _)| size > b) {
+            best = Some((size, c.url));
         }
-        rest = next;
     }
-    best.map(|(_, url)| url)
+    best.map(|(_, url)| url.to_string())
 }
 
 /// The text direction stated on `node` or its nearest ancestor
