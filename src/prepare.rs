@@ -161,7 +161,31 @@ fn single_image(dom: &Dom, id: NodeId) -> Option<NodeId> {
     found
 }
 
+/// Drops every `<img>` with no source at all: no `src` or `srcset`, no
+/// lazy-load attribute, no attribute holding an image URL, and no
+/// `<picture>` around it to give it one. Such an image
+/// shows nothing; removing it first lets a `<noscript>` fallback replace the
+/// placeholder it stands beside, as Readability's `_unwrapNoscriptImages`
+/// does.
+fn drop_sourceless_images(dom: &mut Dom) {
+    let root = dom.document();
+    for img in dom.find_all_tags(root, "img") {
+        let has_source = dom.attrs(img).iter().any(|a| {
+            let name = &*a.name.local;
+            matches!(name, "src" | "srcset")
+                || patterns::LAZY_SRC_ATTRS.contains(&name)
+                || patterns::LAZY_SRCSET_ATTRS.contains(&name)
+                || looks_like_image_url(&a.value)
+        });
+        let in_picture = dom.parent(img).is_some_and(|p| dom.tag(p) == "picture");
+        if !has_source && !in_picture {
+            dom.detach(img);
+        }
+    }
+}
+
 fn unwrap_noscript_images(dom: &mut Dom) {
+    drop_sourceless_images(dom);
     let root = dom.document();
     let noscripts = dom.find_all_tags(root, "noscript");
     for ns in noscripts {
@@ -583,6 +607,34 @@ mod tests {
         assert_eq!(
             dom.attr(imgs[0], "src"),
             Some("https://example.org/real.jpg")
+        );
+    }
+
+    #[test]
+    fn noscript_fallback_replaces_the_placeholder_beside_an_empty_image() {
+        // A small preview wrapped in a <div>, an <img> the script would fill,
+        // and the full image in a <noscript>: only the full image remains.
+        let dom = resolved(
+            "<figure><div class='wrap'><img src='/pics/60/k.png?q=20' width='900'></div>\
+             <img class='later' width='900'><noscript><img src='/pics/1800/k.png' width='900'>\
+             </noscript><figcaption>Kites</figcaption></figure>",
+            Some("https://example.org/"),
+        );
+        let imgs = dom.find_all_tags(dom.document(), "img");
+        assert_eq!(imgs.len(), 1);
+        assert_eq!(
+            dom.attr(imgs[0], "src"),
+            Some("https://example.org/pics/1800/k.png")
+        );
+        // An image with only a lazy-load attribute is not empty.
+        let dom = resolved(
+            "<p><img data-src='/photo?id=7'></p>",
+            Some("https://example.org/"),
+        );
+        let imgs = dom.find_all_tags(dom.document(), "img");
+        assert_eq!(
+            dom.attr(imgs[0], "src"),
+            Some("https://example.org/photo?id=7")
         );
     }
 
