@@ -229,12 +229,25 @@ pub fn strip_byline_prefix(s: &str) -> &str {
 /// 8601 (`+hhmm` as `+hh:mm`, a space for the `T`) and must be equal, except
 /// that a date-only truth (`2024-11-16`, written where the page shows no
 /// time) matches any time on that calendar date, as the article states it
-/// (`2024-11-16T08:00:00+00:00`), without converting time zones.
+/// (`2024-11-16T08:00:00+00:00`), without converting time zones. A
+/// fraction of zeros is no fraction (`16:20:00.000Z` is `16:20:00Z`).
 pub fn published_eq(got: &str, truth: &str) -> bool {
-    let (got, truth) = (
-        crate::metadata::normalize_date(got),
-        crate::metadata::normalize_date(truth),
-    );
+    let whole = |d: &str| {
+        let d = crate::metadata::normalize_date(d);
+        match d.find('.') {
+            Some(19) => {
+                let rest = d[20..].trim_start_matches(|c: char| c.is_ascii_digit());
+                let digits = &d[20..d.len() - rest.len()];
+                if !digits.is_empty() && digits.bytes().all(|b| b == b'0') {
+                    format!("{}{rest}", &d[..19])
+                } else {
+                    d
+                }
+            }
+            _ => d,
+        }
+    };
+    let (got, truth) = (whole(got), whole(truth));
     let date_only = truth.len() == 10 && truth.as_bytes()[4] == b'-' && truth.as_bytes()[7] == b'-';
     if date_only && got.len() > 10 && got.as_bytes()[10] == b'T' {
         got.get(..10) == Some(truth.as_str())
@@ -741,6 +754,18 @@ mod tests {
             "2024-09-30T16:20:00Z"
         ));
         assert!(!published_eq("2024-11-16", "2024-11-16T08:00:00Z"));
+        assert!(published_eq(
+            "2024-09-30T16:20:00.000Z",
+            "2024-09-30T16:20:00Z"
+        ));
+        assert!(!published_eq(
+            "2024-09-30T16:20:00.500Z",
+            "2024-09-30T16:20:00Z"
+        ));
+        assert!(!published_eq(
+            "2024-09-30T16:20:00.050Z",
+            "2024-09-30T16:20:00.50Z"
+        ));
     }
 
     #[test]

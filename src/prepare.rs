@@ -9,7 +9,7 @@
 
 use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::link::{absolutize, absolutize_srcset, Url};
+use crate::link::{absolutize, absolutize_srcset, srcset_candidates, Url};
 use crate::patterns::{self, is_one_of};
 
 /// The base URL of the page: `url`, with any `<base href>` applied.
@@ -161,7 +161,31 @@ fn single_image(dom: &Dom, id: NodeId) -> Option<NodeId> {
     found
 }
 
+/// Drops every `<img>` with no source at all: no `src` or `srcset`, no
+/// lazy-load attribute, no attribute holding an image URL, and no
+/// `<picture>` around it to give it one. Such an image
+/// shows nothing; removing it first lets a `<noscript>` fallback replace the
+/// placeholder it stands beside, as Readability's `_unwrapNoscriptImages`
+/// does.
+fn drop_sourceless_images(dom: &mut Dom) {
+    let root = dom.document();
+    for img in dom.find_all_tags(root, "img") {
+        let has_source = dom.attrs(img).iter().any(|a| {
+            let name = &*a.name.local;
+            matches!(name, "src" | "srcset")
+                || patterns::LAZY_SRC_ATTRS.contains(&name)
+                || patterns::LAZY_SRCSET_ATTRS.contains(&name)
+                || looks_like_image_url(&a.value)
+        });
+        let in_picture = dom.parent(img).is_some_and(|p| dom.tag(p) == "picture");
+        if !has_source && !in_picture {
+            dom.detach(img);
+        }
+    }
+}
+
 fn unwrap_noscript_images(dom: &mut Dom) {
+    drop_sourceless_images(dom);
     let root = dom.document();
     let noscripts = dom.find_all_tags(root, "noscript");
     for ns in noscripts {
@@ -208,6 +232,11 @@ fn first_attr(dom: &Dom, n: NodeId, names: &[&str]) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The URL of the first candidate of a `srcset` (commas may be inside it).
+fn first_in_srcset(srcset: &str) -> Option<String> {
+    srcset_candidates(srcset).first().map(|c| c.url.to_string())
+}
+
 fn fix_lazy_images(dom: &mut Dom) {
     let root = dom.document();
     let imgs: Vec<NodeId> = dom
@@ -244,12 +273,7 @@ fn fix_lazy_images(dom: &mut Dom) {
                     .find(|v| looks_like_image_url(v) && !v.contains(' '));
                 if let Some(c) = candidate {
                     dom.set_attr(n, "src", &c);
-                } else if let Some(first) = dom
-                    .attr(n, "srcset")
-                    .and_then(|s| s.split(',').next())
-                    .and_then(|s| s.split_whitespace().next())
-                    .map(str::to_string)
-                {
+                } else if let Some(first) = dom.attr(n, "srcset").and_then(first_in_srcset) {
                     dom.set_attr(n, "src", &first);
                 }
             }
@@ -279,12 +303,7 @@ fn fix_lazy_images(dom: &mut Dom) {
                     })
                     .next();
                 if let Some(srcset) = from_source {
-                    if let Some(first) = srcset
-                        .split(',')
-                        .next()
-                        .and_then(|s| s.split_whitespace().next())
-                    {
-                        let first = first.to_string();
+                    if let Some(first) = first_in_srcset(&srcset) {
                         dom.set_attr(img, "src", &first);
                     }
                     if !dom.has_attr(img, "srcset") {
@@ -551,6 +570,33 @@ mod tests {
     }
 
     #[test]
+    fn lazy_src_from_a_srcset_keeps_commas_inside_its_url() {
+        let dom = resolved(
+            "<img src='data:image/gif;base64,R0lGOD' \
+             data-srcset='/img/upload/c_fill,h_80,w_80/k.jpg 80w, /img/upload/c_fit,w_800/k.jpg 800w'>\
+             <picture><source data-srcset='/img/c_scale,w_640/m.webp 640w,/img/c_scale,w_1280/m.webp 1280w'>\
+             <img></picture>",
+            Some("https://example.org/a/b.html"),
+        );
+        let imgs = dom.find_all_tags(dom.document(), "img");
+        assert_eq!(
+            dom.attr(imgs[0], "src"),
+            Some("https://example.org/img/upload/c_fill,h_80,w_80/k.jpg")
+        );
+        assert_eq!(
+            dom.attr(imgs[1], "src"),
+            Some("https://example.org/img/c_scale,w_640/m.webp")
+        );
+        assert_eq!(
+            dom.attr(imgs[1], "srcset"),
+            Some(
+                "https://example.org/img/c_scale,w_640/m.webp 640w, \
+                 https://example.org/img/c_scale,w_1280/m.webp 1280w"
+            )
+        );
+    }
+
+    #[test]
     fn noscript_fallback_replaces_placeholder() {
         let dom = resolved(
             "<div><img src='data:image/gif;base64,R0'><noscript><img src='real.jpg' alt='A'></noscript></div>",
@@ -561,6 +607,34 @@ mod tests {
         assert_eq!(
             dom.attr(imgs[0], "src"),
             Some("https://example.org/real.jpg")
+        );
+    }
+
+    #[test]
+    fn noscript_fallback_replaces_the_placeholder_beside_an_empty_image() {
+        // A small preview wrapped in a <div>, an <img> the script would fill,
+        // and the full image in a <noscript>: only the full image remains.
+        let dom = resolved(
+            "<figure><div class='wrap'><img src='/pics/60/k.png?q=20' width='900'></div>\
+             <img class='later' width='900'><noscript><img src='/pics/1800/k.png' width='900'>\
+             </noscript><figcaption>Kites</figcaption></figure>",
+            Some("https://example.org/"),
+        );
+        let imgs = dom.find_all_tags(dom.document(), "img");
+        assert_eq!(imgs.len(), 1);
+        assert_eq!(
+            dom.attr(imgs[0], "src"),
+            Some("https://example.org/pics/1800/k.png")
+        );
+        // An image with only a lazy-load attribute is not empty.
+        let dom = resolved(
+            "<p><img data-src='/photo?id=7'></p>",
+            Some("https://example.org/"),
+        );
+        let imgs = dom.find_all_tags(dom.document(), "img");
+        assert_eq!(
+            dom.attr(imgs[0], "src"),
+            Some("https://example.org/photo?id=7")
         );
     }
 

@@ -1,5 +1,6 @@
 //! Resolving the URLs an article keeps against the page's base URL.
 
+use super::srcset::srcset_candidates;
 use super::Url;
 
 /// Resolves `href` against `base`; returns it unchanged when it cannot be.
@@ -17,20 +18,18 @@ pub fn absolutize(base: Option<&Url>, href: &str) -> String {
     }
 }
 
-/// Resolves every URL of a `srcset` list.
+/// Resolves every URL of a `srcset` list (split as the HTML standard
+/// splits it: commas may be inside a URL), written back as `url
+/// descriptors` joined by `, `.
 pub fn absolutize_srcset(base: Option<&Url>, srcset: &str) -> String {
-    srcset
-        .split(", ")
-        .map(|cand| {
-            let cand = cand.trim();
-            let mut parts = cand.splitn(2, char::is_whitespace);
-            let url = parts.next().unwrap_or("");
-            let desc = parts.next().unwrap_or("").trim();
-            let abs = absolutize(base, url);
-            if desc.is_empty() {
+    srcset_candidates(srcset)
+        .iter()
+        .map(|c| {
+            let abs = absolutize(base, c.url);
+            if c.descriptors.is_empty() {
                 abs
             } else {
-                format!("{abs} {desc}")
+                format!("{abs} {}", c.descriptors)
             }
         })
         .collect::<Vec<_>>()

@@ -19,9 +19,11 @@ mod host;
 use std::fmt;
 
 mod absolutize;
+mod srcset;
 pub use absolutize::{absolutize, absolutize_srcset};
 use encode::{encode, Set};
 use host::{parse_authority, special_host};
+pub use srcset::{srcset_candidates, Candidate};
 
 /// An absolute URL, split into the parts reference resolution needs.
 #[derive(Debug, Clone, PartialEq, Eq)]

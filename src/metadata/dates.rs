@@ -43,8 +43,9 @@ pub fn normalize_date(raw: &str) -> String {
 
 /// The article's own `<time datetime>` and its visible text: the first one
 /// marked as the publication time (`itemprop=datePublished`, a class with
-/// "publish"), else the first outside navigation, asides, footers and lists.
-pub(super) fn article_time(dom: &Dom) -> Option<(String, String)> {
+/// "publish"), else the first outside navigation, asides and the page's
+/// footer.
+pub(super) fn article_time(dom: &Dom) -> Option<Shown> {
     let body = dom.find_tag(dom.document(), "body")?;
     let times: Vec<NodeId> = dom
         .descendants(body)
@@ -73,10 +74,37 @@ pub(super) fn article_time(dom: &Dom) -> Option<(String, String)> {
         })
     };
     let t = marked.or_else(plain)?;
-    Some((
-        dom.attr(t, "datetime").unwrap_or("").trim().to_string(),
-        normalize_ws(&dom.text_content(t)),
-    ))
+    Some(Shown {
+        datetime: dom.attr(t, "datetime").unwrap_or("").trim().to_string(),
+        text: normalize_ws(&dom.text_content(t)),
+        in_article_header: in_article_header(dom, t),
+    })
+}
+
+/// Whether `node` is inside an `<article>`'s own `<header>`: a `<header>`
+/// whose nearest sectioning ancestor is that `<article>`.
+fn in_article_header(dom: &Dom, node: NodeId) -> bool {
+    let mut seen_header = false;
+    for a in dom.ancestors(node) {
+        match dom.tag(a) {
+            "header" => seen_header = true,
+            "article" => return seen_header,
+            "section" | "aside" | "nav" | "footer" => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The article's own `<time>`, as [`article_time`] finds it.
+#[derive(Debug, Clone)]
+pub(super) struct Shown {
+    /// Its `datetime` attribute, trimmed.
+    pub(super) datetime: String,
+    /// Its visible text, whitespace normalised.
+    pub(super) text: String,
+    /// Whether it sits in the article's own header (next to its title).
+    pub(super) in_article_header: bool,
 }
 
 /// A point in time as written: date, optional wall-clock time and optional
@@ -265,6 +293,81 @@ pub(super) fn as_shown(stated: &str, datetime: &str, text: &str) -> Option<Strin
     }
 }
 
+/// Whether two written times name the same moment: the same instant when
+/// both carry an offset; a wall-clock time without offset within a whole
+/// time zone (≤ 14 h, in quarter hours) of the other; a bare date equal to
+/// the other's date as written.
+pub(super) fn same_moment(a: &str, b: &str) -> bool {
+    let (Some(x), Some(y)) = (Stamp::parse(a), Stamp::parse(b)) else {
+        return false;
+    };
+    let local = |s: &Stamp| s.days * 1440 + s.minutes.unwrap_or(0);
+    let near = |diff: i64| diff.abs() <= 14 * 60 && diff % 15 == 0;
+    if x.minutes.is_none() || y.minutes.is_none() {
+        return x.days == y.days;
+    }
+    match (x.utc(), y.utc()) {
+        (Some(p), Some(q)) => p == q,
+        (None, Some(q)) => near(local(&x) - q),
+        (Some(p), None) => near(local(&y) - p),
+        (None, None) => local(&x) == local(&y),
+    }
+}
+
+/// Whether visible `text` can be showing the date of `written` (as
+/// written, before any time-zone change): its numbers hold that day of the
+/// month, and that year when they hold a year at all.
+pub(super) fn shows_date(text: &str, written: &str) -> bool {
+    let Some(stamp) = Stamp::parse(written) else {
+        return false;
+    };
+    let (year, _, day) = civil_from_days(stamp.days);
+    let numbers: Vec<i64> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|t| !t.is_empty() && t.len() <= 4)
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    let years: Vec<i64> = numbers.iter().copied().filter(|n| *n >= 1000).collect();
+    numbers.contains(&day) && (years.is_empty() || years.contains(&year))
+}
+
+/// The publication time to report, from the metadata's `published`
+/// times (the first is the one stated, the others only compared) and
+/// `modified` time, and the article's own `<time>`. The reader's date is
+/// the one the article shows: when the article's header shows the modified
+/// time (its `datetime` and its visible date) and none of the published
+/// ones, that is the date; a time the article writes more precisely is
+/// taken as shown.
+pub(super) fn pick_published(
+    published: &[Option<String>],
+    modified: Option<String>,
+    shown: Option<Shown>,
+) -> Option<String> {
+    let stated = published.iter().flatten().next().cloned();
+    let stated = match (&shown, modified) {
+        (Some(s), Some(modified))
+            if s.in_article_header
+                && same_moment(&s.datetime, &modified)
+                && shows_date(&s.text, &modified)
+                && !published
+                    .iter()
+                    .flatten()
+                    .any(|p| same_moment(&s.datetime, p) || shows_date(&s.text, p)) =>
+        {
+            Some(modified)
+        }
+        _ => stated,
+    };
+    match (stated, shown) {
+        (Some(stated), Some(s)) => {
+            Some(as_shown(&stated, &s.datetime, &s.text).unwrap_or_else(|| normalize_date(&stated)))
+        }
+        (Some(stated), None) => Some(normalize_date(&stated)),
+        (None, Some(s)) => Some(normalize_date(&s.datetime)),
+        (None, None) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,6 +451,30 @@ mod tests {
             as_shown("2018-12-21T12:55:00Z", "2018-12-21T12:55", "12:55"),
             None
         );
+    }
+
+    #[test]
+    fn moments_compare_as_written() {
+        assert!(same_moment(
+            "2024-09-30T16:20:00.000Z",
+            "2024-09-30T18:20:00+02:00"
+        ));
+        assert!(!same_moment("2024-09-30T16:20:00Z", "2024-09-30T16:21:00Z"));
+        // A wall-clock time without offset: any whole time zone away.
+        assert!(same_moment("2024-09-30T12:20", "2024-09-30T16:20:00Z"));
+        assert!(!same_moment("2024-09-30T12:21", "2024-09-30T16:20:00Z"));
+        // A bare date: the date as written.
+        assert!(same_moment("2024-09-30", "2024-09-30T23:00:00-05:00"));
+        assert!(!same_moment("2024-10-01", "2024-09-30T23:00:00-05:00"));
+        assert!(!same_moment("September 30", "2024-09-30"));
+        // The date a visible text can be showing.
+        assert!(shows_date("September 30, 2024", "2024-09-30T16:20:00Z"));
+        assert!(shows_date("30/09/2024", "2024-09-30"));
+        assert!(shows_date("Updated Sept. 30", "2024-09-30"));
+        assert!(!shows_date("September 30, 2023", "2024-09-30"));
+        assert!(!shows_date("JULY 29, 2016", "2016-08-01T01:30:24-04:00"));
+        assert!(!shows_date("yesterday", "2024-09-30"));
+        assert!(!shows_date("September 30, 2024", "Monday"));
     }
 
     #[test]

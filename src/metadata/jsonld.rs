@@ -17,6 +17,7 @@ pub(super) struct JsonLd {
     pub(super) byline: Option<String>,
     pub(super) site_name: Option<String>,
     pub(super) published: Option<String>,
+    pub(super) modified: Option<String>,
     pub(super) excerpt: Option<String>,
     pub(super) image: Option<String>,
 }
@@ -144,6 +145,7 @@ fn fill_from(a: &Value, html_title: &str, out: &mut JsonLd) {
         .map(|v| normalize_ws(&unescape_html_entities(v)))
         .filter(|v| !v.is_empty());
     out.published = s("datePublished");
+    out.modified = s("dateModified");
     out.excerpt = s("description");
     out.image = a.get("image").and_then(image_of);
 }

@@ -22,12 +22,12 @@ pub use dates::normalize_date;
 pub use meta::unescape_html_entities;
 
 use crate::dom::{Dom, NodeId};
-use crate::link::absolutize;
 use crate::link::Url;
+use crate::link::{absolutize, srcset_candidates};
 use crate::patterns;
 use crate::text::lower;
 use crate::text::normalize_ws;
-use dates::{article_time, as_shown};
+use dates::{article_time, pick_published};
 use jsonld::json_ld;
 use meta::{other_meta_values, readability_meta_values};
 use title::article_title;
@@ -105,20 +105,16 @@ pub fn collect(dom: &Dom, base: Option<&Url>) -> Metadata {
         .and_then(|b| clean_byline(&b));
 
     let site_name = ld.site_name.clone().or_else(|| get(&["og:site_name"]));
-    let stated = ld
-        .published
+    let published = [
+        ld.published.clone(),
+        get(&["article:published_time", "parsely-pub-date"]),
+        get_other(&["datepublished", "article:published", "pubdate"]),
+    ];
+    let modified = ld
+        .modified
         .clone()
-        .or_else(|| get(&["article:published_time", "parsely-pub-date"]))
-        .or_else(|| get_other(&["datepublished", "article:published", "pubdate"]));
-    let shown = article_time(dom);
-    let published_time = match (stated, shown) {
-        (Some(stated), Some((datetime, text))) => {
-            Some(as_shown(&stated, &datetime, &text).unwrap_or_else(|| normalize_date(&stated)))
-        }
-        (Some(stated), None) => Some(normalize_date(&stated)),
-        (None, Some((datetime, _))) => Some(normalize_date(&datetime)),
-        (None, None) => None,
-    };
+        .or_else(|| get_other(&["article:modified_time", "datemodified", "og:updated_time"]));
+    let published_time = pick_published(&published, modified, article_time(dom));
     let excerpt = ld.excerpt.clone().or_else(|| {
         get(&[
             "dc:description",
@@ -210,22 +206,10 @@ pub fn first_image(dom: &Dom, root: NodeId, base: Option<&Url>) -> Option<String
 /// the HTML spec does: a URL runs to whitespace (commas may be inside it),
 /// its descriptors run to the next comma.
 pub fn largest_in_srcset(srcset: &str) -> Option<String> {
-    let mut best: Option<(f64, String)> = None;
-    let mut rest = srcset;
-    loop {
-        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-        if rest.is_empty() {
-            break;
-        }
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let (url, after) = rest.split_at(end);
-        let (url, descriptors, next) = if url.ends_with(',') {
-            (url.trim_end_matches(','), "", after)
-        } else {
-            let d_end = after.find(',').unwrap_or(after.len());
-            (url, &after[..d_end], &after[d_end..])
-        };
-        let size = descriptors
+    let mut best: Option<(f64, &str)> = None;
+    for c in srcset_candidates(srcset) {
+        let size = c
+            .descriptors
             .split_whitespace()
             .find_map(|d| {
                 d.strip_suffix('w')
@@ -233,12 +217,11 @@ pub fn largest_in_srcset(srcset: &str) -> Option<String> {
                     .and_then(|v| v.parse::<f64>().ok())
             })
             .unwrap_or(1.0);
-        if !url.is_empty() && best.as_ref().is_none_or(|(b, _)| size > *b) {
-            best = Some((size, url.to_string()));
+        if best.is_none_or(|(b, _)| size > b) {
+            best = Some((size, c.url));
         }
-        rest = next;
     }
-    best.map(|(_, url)| url)
+    best.map(|(_, url)| url.to_string())
 }
 
 /// The text direction stated on `node` or its nearest ancestor
@@ -272,7 +255,7 @@ fn looks_like_url(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::dates::visible_clock;
+    use super::dates::{as_shown, same_moment, shows_date, visible_clock};
     use super::*;
     use crate::dom::Limits;
     fn meta(html: &str) -> Metadata {
@@ -432,6 +415,71 @@ mod tests {
     }
 
     #[test]
+    fn the_date_the_article_shows_is_the_modified_one() {
+        let head = r#"<head><script type="application/ld+json">{"@type":"Article",
+            "datePublished":"2021-03-02T08:00:00Z","dateModified":"2022-07-19T10:45:00Z"}</script>
+            <meta property="article:modified_time" content="2022-07-19T10:45:00Z"></head>"#;
+        let page = |header: &str| {
+            meta(&format!(
+                r#"<html>{head}<body><main><article><header><h1>Kites</h1>{header}</header>
+                <p>Text.</p></article></main></body></html>"#
+            ))
+            .published_time
+        };
+        // The article's header shows only the revision date: the reader sees that date.
+        assert_eq!(
+            page(r#"<p>Revised <time datetime="2022-07-19T10:45:00Z">19 July 2022</time></p>"#)
+                .as_deref(),
+            Some("2022-07-19T10:45:00Z")
+        );
+        // It shows the publication date first: keep it.
+        assert_eq!(
+            page(
+                r#"<p><time datetime="2021-03-02T08:00:00Z">2 March 2021</time>, revised
+                <time datetime="2022-07-19T10:45:00Z">19 July 2022</time></p>"#
+            )
+            .as_deref(),
+            Some("2021-03-02T08:00:00Z")
+        );
+        // The <time> is marked up with the modified time but shows the
+        // publication day: the reader sees the publication date.
+        assert_eq!(
+            page(r#"<time datetime="2022-07-19T10:45:00Z">2 March 2021</time>"#).as_deref(),
+            Some("2021-03-02T08:00:00Z")
+        );
+        // A shown date that is neither: the metadata's publication date stands.
+        assert_eq!(
+            page(r#"<time datetime="2023-01-05">5 January 2023</time>"#).as_deref(),
+            Some("2021-03-02T08:00:00Z")
+        );
+        // The revision date outside the article's header (a byline strip of
+        // the page, a section inside the article): not the article's date line.
+        let m = meta(&format!(
+            r#"<html>{head}<body><div class="strip"><h1>Kites</h1>
+            <span>Updated <time datetime="2022-07-19T10:45:00Z">Jul 19</time></span></div>
+            <article><p>Text.</p></article></body></html>"#
+        ));
+        assert_eq!(m.published_time.as_deref(), Some("2021-03-02T08:00:00Z"));
+        // Only meta tags tell the times, and the <time> is a bare date.
+        let m = meta(
+            r#"<html><head><meta property="article:published_time" content="2021-03-02T08:00:00Z">
+            <meta property="article:modified_time" content="2022-07-19T10:45:00Z"></head>
+            <body><article><header><p>Updated <time datetime="2022-07-19">July 19</time></p>
+            </header></article></body></html>"#,
+        );
+        assert_eq!(m.published_time.as_deref(), Some("2022-07-19T10:45:00Z"));
+        // A modified time that another published statement agrees with is a publication.
+        let m = meta(
+            r#"<html><head><script type="application/ld+json">{"@type":"Article",
+            "datePublished":"2021-03-02T08:00:00Z","dateModified":"2022-07-19T10:45:00Z"}</script>
+            <meta property="article:published_time" content="2022-07-19T10:45:00Z"></head>
+            <body><article><header><time datetime="2022-07-19T10:45:00Z">July 19</time>
+            </header></article></body></html>"#,
+        );
+        assert_eq!(m.published_time.as_deref(), Some("2021-03-02T08:00:00Z"));
+    }
+
+    #[test]
     fn lead_image_falls_back_to_the_first_real_image() {
         assert_eq!(
             largest_in_srcset("/a,b/s.jpg 80w, /a,b/m.jpg 320w,/a,b/l.jpg 800w, /x.jpg 2x")
@@ -524,6 +572,8 @@ mod tests {
             let _ = unescape_html_entities(s);
             let _ = visible_clock(s);
             let _ = as_shown(s, s, s);
+            let _ = same_moment(s, s);
+            let _ = shows_date(s, s);
             let _ = largest_in_srcset(s);
             let _ = dir_of_lang(s);
         }
