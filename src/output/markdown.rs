@@ -140,7 +140,12 @@ impl Md {
 
     fn text(&mut self, t: &str) {
         for (i, word) in t.split(char::is_whitespace).enumerate() {
-            if i > 0 && !self.at_line_start && !self.pending_blank && !self.no_space {
+            if i > 0
+                && !self.at_line_start
+                && !self.pending_blank
+                && !self.no_space
+                && !self.block_start
+            {
                 self.pending_space = true;
             }
             if word.is_empty() {
@@ -328,15 +333,26 @@ fn md_list(dom: &Dom, id: NodeId, md: &mut Md, depth: usize, tag: &str) {
         .and_then(|s| s.trim().parse().ok())
         .unwrap_or(1);
     let items: Vec<NodeId> = dom.element_children(id).collect();
-    for (i, li) in items.into_iter().enumerate() {
+    let (mut i, mut indent) = (0usize, 0usize);
+    for li in items {
         if md.over {
             return;
+        }
+        let inner = dom.tag(li);
+        if matches!(inner, "ul" | "ol") {
+            // A list right inside a list: nested in the item before it.
+            md.push_prefix(&" ".repeat(indent));
+            md_list(dom, li, md, depth + 1, inner);
+            md.pop_prefix();
+            continue;
         }
         let marker = if ordered {
             format!("{}. ", start.saturating_add(i).min(MAX_NUMBER))
         } else {
             "- ".to_string()
         };
+        i += 1;
+        indent = marker.len();
         md.newline();
         md.push(&marker);
         md.block_start = true;
@@ -401,7 +417,14 @@ fn inline_wrap(dom: &Dom, id: NodeId, md: &mut Md, depth: usize, mark: &str) {
     let space = md.pending_space;
     md.pending_space = false;
     md.no_space = false;
-    md.out.push_str(mark);
+    if md.at_line_start && md.out.ends_with("  \n") {
+        // A line break at the end of the content goes after the mark.
+        md.out.truncate(md.out.len() - 3);
+        md.out.push_str(mark);
+        md.out.push_str("  \n");
+    } else {
+        md.out.push_str(mark);
+    }
     md.pending_space = space;
 }
 
