@@ -12,12 +12,14 @@
 //! `markdown`.
 
 mod allow;
+mod audit;
 mod html;
 mod markdown;
 mod md_escape;
 mod text;
 
 pub use allow::safe_url;
+pub use audit::audit;
 pub use html::{html, sanitize_fragment};
 pub use markdown::{markdown, markdown_from_html, MARKDOWN_SIZE_FACTOR, MAX_MARKDOWN_BYTES};
 pub use text::{first_paragraph, text, text_of_html, word_count};
