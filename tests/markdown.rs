@@ -452,3 +452,34 @@ fn unsafe_lead_images_are_dropped() {
         assert_eq!(a.lead_image.as_deref(), Some(good));
     }
 }
+
+/// The fuzz seed corpus (`fuzz/seeds/`) passes the oracles of the fuzz
+/// targets: extracted content passes the allow-list audit, and the
+/// Markdown of every seed holds no raw HTML or refused URL.
+#[test]
+fn fuzz_seeds_pass_the_fuzz_oracles() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let mut seen = 0;
+    for target in ["extract", "markdown"] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(target))
+            .expect("fuzz/seeds holds a directory per target")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        for f in files {
+            let html = common::read_lossy(&f);
+            seen += 1;
+            if let Ok(a) = extract(&html, Some(PAGE_URL), &Options::default()) {
+                let audit = quire::output::audit(&a.content);
+                assert!(audit.is_empty(), "{}: {audit:?}", f.display());
+            }
+            let md = markdown_from_html(&html).expect("a seed's Markdown");
+            let r = read_markdown(&md);
+            assert!(r.raw.is_empty(), "{}: {:?}", f.display(), r.raw);
+            for url in r.links.iter().chain(&r.images) {
+                assert!(safe_url("href", url), "{}: {url}", f.display());
+            }
+        }
+    }
+    assert!(seen >= 8, "only {seen} seeds");
+}

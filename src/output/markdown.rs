@@ -176,6 +176,9 @@ fn write_markdown(dom: &Dom, root: NodeId, cap: usize) -> Option<String> {
     let mut s = md.out;
     trim_in_place(&mut s);
     s.push('\n');
+    if s.len() > cap {
+        return None;
+    }
     s.shrink_to_fit();
     Some(s)
 }
