@@ -47,6 +47,10 @@ struct Md {
     no_space: bool,
     /// Inside a heading: every `#` is escaped.
     heading: bool,
+    /// The emphasis marks open around what is being written.
+    open_marks: Vec<&'static str>,
+    /// Where the last emphasis closed (output length) and its mark.
+    last_close: Option<(usize, &'static str)>,
     /// Output length past which writing stops.
     cap: usize,
     /// The cap was passed.
@@ -66,6 +70,8 @@ impl Md {
             pending_space: false,
             no_space: false,
             heading: false,
+            open_marks: Vec::new(),
+            last_close: None,
             cap,
             over: false,
         }
@@ -407,15 +413,40 @@ fn md_image(dom: &Dom, id: NodeId, md: &mut Md) {
     }
 }
 
-fn inline_wrap(dom: &Dom, id: NodeId, md: &mut Md, depth: usize, mark: &str) {
-    let t = normalize_ws(&dom.text_content(id));
-    if t.is_empty() {
+/// Writes inline element `id` between `mark`s (`**`, `*`, `~~`). Inside
+/// the same mark, or for an element without text, only its content; right
+/// after the same mark closed, the run goes on (`*a**b*` would be read as
+/// other marks).
+fn inline_wrap(dom: &Dom, id: NodeId, md: &mut Md, depth: usize, mark: &'static str) {
+    let raw = dom.text_content(id);
+    let t = normalize_ws(&raw);
+    // A mark between a letter and punctuation opens nothing in CommonMark.
+    let unopenable = md
+        .out
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && !md.pending_space
+        && t.starts_with(|c: char| {
+            c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace())
+        });
+    if t.is_empty() || md.open_marks.contains(&mark) || unopenable {
         md_children(dom, id, md, depth);
         return;
     }
-    md.push(mark);
-    md.no_space = true;
+    if raw.starts_with(char::is_whitespace) && !md.at_line_start && !md.block_start {
+        // A space at the start of the content goes before the opening mark.
+        md.pending_space = true;
+    }
+    if md.last_close == Some((md.out.len(), mark)) && !md.pending_space {
+        md.out.truncate(md.out.len() - mark.len());
+    } else {
+        md.push(mark);
+        md.no_space = true;
+    }
+    md.open_marks.push(mark);
     md_children(dom, id, md, depth);
+    md.open_marks.pop();
     // A space at the end of the content goes after the closing mark.
     let space = md.pending_space;
     md.pending_space = false;
@@ -427,6 +458,7 @@ fn inline_wrap(dom: &Dom, id: NodeId, md: &mut Md, depth: usize, mark: &str) {
         md.out.push_str("  \n");
     } else {
         md.out.push_str(mark);
+        md.last_close = Some((md.out.len(), mark));
     }
     md.pending_space = space;
 }
