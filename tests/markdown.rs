@@ -499,3 +499,12 @@ fn emphasis_runs_stay_emphasis() {
         assert_eq!(markdown_from_html(html).unwrap(), want, "{html}");
     }
 }
+
+/// A quote that opens a list item starts on the marker's line.
+#[test]
+fn a_quote_in_a_list_item_is_a_quote() {
+    let md =
+        markdown_from_html("<ul><li><blockquote><p>said</p><p>twice</p></blockquote></li></ul>")
+            .unwrap();
+    assert_eq!(md, "- > said\n  >\n  > twice\n");
+}

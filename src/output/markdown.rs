@@ -276,7 +276,12 @@ fn write_md(dom: &Dom, id: NodeId, md: &mut Md, depth: usize) {
         "pre" => md_pre(dom, id, md),
         "blockquote" => {
             md.block();
+            let before = md.prefix.len();
             md.push_prefix("> ");
+            if md.block_start && !md.at_line_start && md.prefix.len() > before {
+                // Right after a list marker: the quote starts on its line.
+                md.out.push_str("> ");
+            }
             md_children(dom, id, md, depth);
             md.pop_prefix();
             md.block();
