@@ -21,7 +21,7 @@ const MAX_PREFIX_BYTES: usize = 16;
 pub const MAX_MARKDOWN_BYTES: usize = 64 * 1024 * 1024;
 
 /// [`markdown_from_html`] allows Markdown of this many times the size of its
-/// input, and at least [`MIN_MARKDOWN_CAP`] bytes.
+/// input (and at least 4 KiB).
 pub const MARKDOWN_SIZE_FACTOR: usize = 4;
 
 /// The smallest cap of [`markdown_from_html`], for tiny inputs.

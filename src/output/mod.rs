@@ -7,9 +7,12 @@
 //! `data:image/…` sources for images). Its output is a fixed point: parsing
 //! and sanitising it again yields the same string.
 //!
-//! The allow-list (tags, attributes, URL schemes) is in `allow`, the HTML
-//! writer in `html`, and the plain-text and Markdown writers in `text` and
-//! `markdown`.
+//! The allow-list (tags, attributes, URL schemes) is in `allow`, with its
+//! independent check [`audit`] in `audit`; the HTML writer in `html`, and the
+//! plain-text and Markdown writers in `text` and `markdown` (whose escaping is
+//! in `md_escape`). The Markdown is bounded: line prefixes are capped, so its
+//! size is linear in the input, and [`markdown_from_html`] refuses Markdown
+//! over [`MARKDOWN_SIZE_FACTOR`] times its input.
 
 mod allow;
 mod audit;
