@@ -508,3 +508,29 @@ fn a_quote_in_a_list_item_is_a_quote() {
             .unwrap();
     assert_eq!(md, "- > said\n  >\n  > twice\n");
 }
+
+/// `extract`'s own Markdown (`Options::markdown`) has the same bound as
+/// `markdown_from_html` of its content: empty where that is refused.
+#[test]
+fn extracts_markdown_has_the_same_bound() {
+    let prose = "<p>The committee met on Tuesday to discuss the proposal at some length, and it agreed to publish the report next spring.</p>".repeat(6);
+    let opts = Options {
+        markdown: true,
+        ..Options::default()
+    };
+    let tiny_lines = format!(
+        "<article>{prose}{}<pre>{}</pre></article>",
+        "<blockquote>".repeat(200),
+        "x\n".repeat(50_000)
+    );
+    let a = extract(&tiny_lines, Some(PAGE_URL), &opts).unwrap();
+    assert_eq!(a.markdown, "");
+    assert_eq!(
+        markdown_from_html(&a.content).map_err(|e| e.code()),
+        Err("markdown-too-long")
+    );
+    let fine = format!("<article>{prose}</article>");
+    let a = extract(&fine, Some(PAGE_URL), &opts).unwrap();
+    assert!(!a.markdown.is_empty());
+    assert_eq!(markdown_from_html(&a.content).unwrap(), a.markdown);
+}

@@ -164,10 +164,25 @@ impl Md {
     }
 }
 
-/// The article below `root` as Markdown; empty if it would be longer than
-/// [`MAX_MARKDOWN_BYTES`].
+/// The article below `root` as Markdown; empty where
+/// [`markdown_from_html`] of the article's HTML would refuse it as too long
+/// (over [`MARKDOWN_SIZE_FACTOR`] times that HTML, which is measured only
+/// for Markdown over 4 KiB).
 pub fn markdown(dom: &Dom, root: NodeId) -> String {
-    write_markdown(dom, root, MAX_MARKDOWN_BYTES).unwrap_or_default()
+    let Some(md) = write_markdown(dom, root, MAX_MARKDOWN_BYTES) else {
+        return String::new();
+    };
+    if md.len() > MIN_MARKDOWN_CAP && md.len() > markdown_cap(super::html(dom, root).len()) {
+        return String::new();
+    }
+    md
+}
+
+/// The most Markdown [`markdown_from_html`] gives for `input_len` bytes.
+fn markdown_cap(input_len: usize) -> usize {
+    input_len
+        .saturating_mul(MARKDOWN_SIZE_FACTOR)
+        .clamp(MIN_MARKDOWN_CAP, MAX_MARKDOWN_BYTES)
 }
 
 /// The Markdown below `root`, or `None` past `cap` bytes.
@@ -205,10 +220,7 @@ pub fn markdown_from_html(content: &str) -> Result<String, ExtractError> {
         &format!("{FRAGMENT_PREFIX}{content}"),
         &crate::dom::Limits::default(),
     )?;
-    let limit = content
-        .len()
-        .saturating_mul(MARKDOWN_SIZE_FACTOR)
-        .clamp(MIN_MARKDOWN_CAP, MAX_MARKDOWN_BYTES);
+    let limit = markdown_cap(content.len());
     match body_of_fragment(&dom) {
         Some(body) => {
             write_markdown(&dom, body, limit).ok_or(ExtractError::MarkdownTooLong { limit })
