@@ -32,6 +32,12 @@ pub enum ExtractError {
     },
     /// The page has no `<body>` content at all to extract from.
     NoContent,
+    /// The Markdown of the article would be longer than `limit` bytes
+    /// ([`crate::markdown_from_html`] bounds it by the size of its input).
+    MarkdownTooLong {
+        /// The limit in bytes.
+        limit: usize,
+    },
 }
 
 impl ExtractError {
@@ -43,6 +49,7 @@ impl ExtractError {
             ExtractError::TooDeep { .. } => "too-deep",
             ExtractError::TooMuchWork { .. } => "too-much-work",
             ExtractError::NoContent => "no-content",
+            ExtractError::MarkdownTooLong { .. } => "markdown-too-long",
         }
     }
 }
@@ -66,6 +73,9 @@ impl fmt::Display for ExtractError {
                 "page markup is too tangled to parse: it needs more than {limit} tree-building steps"
             ),
             ExtractError::NoContent => write!(f, "page has no content to extract"),
+            ExtractError::MarkdownTooLong { .. } => {
+                write!(f, "This article is too long to copy as Markdown.")
+            }
         }
     }
 }

@@ -154,7 +154,8 @@ pub(crate) fn run_pipeline(
     let lead_image = meta
         .lead_image
         .clone()
-        .or_else(|| metadata::first_image(&dom, root, ctx.base.as_ref()));
+        .or_else(|| metadata::first_image(&dom, root, ctx.base.as_ref()))
+        .filter(|u| output::safe_url("src", u));
     let excerpt = meta
         .excerpt
         .clone()

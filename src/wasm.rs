@@ -44,9 +44,11 @@ pub fn explain(html: &str, url: Option<String>, options: JsValue) -> Result<JsVa
 }
 
 /// The Markdown of sanitised article HTML; see [`crate::markdown_from_html`].
+/// Throws a `JsError` whose message the reader shows ("This article is too
+/// long to copy as Markdown.") when the Markdown would pass its bound.
 #[wasm_bindgen(js_name = markdownFromHtml)]
-pub fn markdown_from_html(content: &str) -> String {
-    crate::markdown_from_html(content)
+pub fn markdown_from_html(content: &str) -> Result<String, JsError> {
+    crate::markdown_from_html(content).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// See [`crate::is_probably_readerable`].

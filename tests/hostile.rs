@@ -2,7 +2,9 @@
 //! release-wasm smoke test `tests/smoke/hostile-wasm.test.mjs` runs too):
 //! each must end in an `Article`, a non-readerable page, or a clear
 //! `ExtractError`, never a panic or a hang, and give the outcome its case
-//! expects.
+//! expects. `markdown_from_html` runs on every case page and on the
+//! content extracted from it, under the same time budget, and its Markdown
+//! stays within `MARKDOWN_SIZE_FACTOR` (4) times the size of its input.
 //!
 //! `make test` runs this file in release mode too (`cargo test --release
 //! --test hostile`), where every case runs at full size, must give exactly
@@ -22,7 +24,8 @@
 
 use std::time::{Duration, Instant};
 
-use quire::{extract, ExtractError, Options};
+use quire::output::MARKDOWN_SIZE_FACTOR;
+use quire::{extract, markdown_from_html, ExtractError, Options};
 
 /// CPU time a case may take in release builds.
 const CPU_BUDGET: Duration = Duration::from_secs(5);
@@ -55,20 +58,54 @@ fn thread_cpu() -> Option<Duration> {
 /// Runs one case, prints its table row (case, result, wall ms, CPU ms) and
 /// applies the time bound. Returns the outcome so a case can assert more.
 fn run(case: &str, html: &str) -> Result<quire::Article, ExtractError> {
+    timed(case, || {
+        let r = extract(
+            html,
+            Some("https://example.org/a/b.html"),
+            &Options::default(),
+        );
+        let result = match &r {
+            Ok(a) if a.readerable => format!("article, {} words", a.word_count),
+            Ok(a) => format!("article (not readerable), {} words", a.word_count),
+            Err(e) => format!("error {}", e.code()),
+        };
+        (r, result)
+    })
+}
+
+/// `markdown_from_html` of `html` (a case page, or the content extracted
+/// from it) as one more timed row: the Markdown, or a typed error, within
+/// [`MARKDOWN_SIZE_FACTOR`] times the size of its input.
+fn run_markdown(case: &str, html: &str) {
+    let r = timed(case, || {
+        let r = markdown_from_html(html);
+        let result = match &r {
+            Ok(md) => format!(
+                "Markdown, {:.2}x its input",
+                md.len() as f64 / html.len().max(1) as f64
+            ),
+            Err(e) => format!("error {}", e.code()),
+        };
+        (r, result)
+    });
+    if let Ok(md) = r {
+        assert!(
+            md.len() <= (MARKDOWN_SIZE_FACTOR * html.len()).max(4096),
+            "{case}: {} bytes of Markdown from {} bytes",
+            md.len(),
+            html.len()
+        );
+    }
+}
+
+/// Runs `f`, prints its table row (case, result, wall ms, CPU ms) and
+/// applies the time bound.
+fn timed<T>(case: &str, f: impl FnOnce() -> (T, String)) -> T {
     let cpu0 = thread_cpu();
     let start = Instant::now();
-    let r = extract(
-        html,
-        Some("https://example.org/a/b.html"),
-        &Options::default(),
-    );
+    let (r, result) = f();
     let wall = start.elapsed();
     let cpu = cpu0.and_then(|c0| Some(thread_cpu()? - c0));
-    let result = match &r {
-        Ok(a) if a.readerable => format!("article, {} words", a.word_count),
-        Ok(a) => format!("article (not readerable), {} words", a.word_count),
-        Err(e) => format!("error {}", e.code()),
-    };
     println!(
         "| {case:<38} | {result:<40} | {:>9.1} | {:>9} |",
         wall.as_secs_f64() * 1000.0,
@@ -129,6 +166,10 @@ fn shared_case_list() {
             }
         }
         let r = run(name, &html);
+        run_markdown(&format!("{name} (Markdown of the page)"), &html);
+        if let Ok(a) = &r {
+            run_markdown(&format!("{name} (Markdown of the article)"), &a.content);
+        }
         let outcome = match &r {
             Ok(a) if a.readerable => "article",
             Ok(_) => "not-readerable",

@@ -350,16 +350,43 @@ proptest! {
         let r = extract(&html, Some("https://example.org/x/y.html"), &all);
         let Ok(article) = r else { return Ok(()) };
         // What the extension's Copy as Markdown builds.
-        let from_content = quire::markdown_from_html(&article.content);
+        let from_content = quire::markdown_from_html(&article.content).unwrap_or_default();
         let again = quire::output::sanitize_fragment(&article.content);
         prop_assert_eq!(&again, &article.content, "content is not a fixed point");
         prop_assert_eq!(forbidden(&article.content), None, "forbidden markup in {}", article.content);
+        let audit = quire::output::audit(&article.content);
+        prop_assert!(audit.is_empty(), "off the allow-list: {:?}", audit);
         for m in hidden_markers(&html, &markers) {
             prop_assert!(!article.text.contains(&m), "text holds script/style content {}", m);
             prop_assert!(!article.content.contains(&m), "content holds script/style content {}", m);
             prop_assert!(!article.markdown.contains(&m), "markdown holds script/style content {}", m);
             prop_assert!(!from_content.contains(&m), "markdown of content holds script/style content {}", m);
         }
+    }
+
+    /// A page whose body is paragraphs of prose (in any wrapper) never
+    /// gives empty content.
+    #[test]
+    fn paragraphs_of_text_never_give_empty_content(
+        paras in prop::collection::vec(prop::collection::vec("[a-z]{2,9}", 12..40), 1..8),
+        wrapper in prop::sample::select(vec!["", "div", "article", "main", "section", "td"]),
+    ) {
+        let body: String = paras
+            .iter()
+            .map(|words| format!("<p>{}.</p>", words.join(" ")))
+            .collect();
+        let html = if wrapper.is_empty() {
+            format!("<html><body>{body}</body></html>")
+        } else if wrapper == "td" {
+            format!("<html><body><table><tr><td>{body}</td></tr></table></body></html>")
+        } else {
+            format!("<html><body><{wrapper}>{body}</{wrapper}></body></html>")
+        };
+        let article = extract(&html, Some("https://example.org/x/y.html"), &Options::default());
+        prop_assert!(article.is_ok(), "{:?} for {}", article.err(), html);
+        let article = article.unwrap();
+        prop_assert!(!article.content.trim().is_empty(), "empty content for {}", html);
+        prop_assert!(article.word_count > 0, "no words for {}", html);
     }
 
     #[test]

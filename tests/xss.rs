@@ -247,7 +247,9 @@ fn audit_page(html: &str) -> (bool, Vec<String>) {
         Ok(a) => {
             let mut bad = audit_html(&a.content);
             bad.extend(audit_markdown(&a.markdown));
-            bad.extend(audit_markdown(&quire::markdown_from_html(&a.content)));
+            bad.extend(audit_markdown(
+                &quire::markdown_from_html(&a.content).unwrap_or_default(),
+            ));
             for (what, s) in [("text", &a.text), ("markdown", &a.markdown)] {
                 if s.contains(SCRIPT_MARKER) || s.contains(STYLE_MARKER) {
                     bad.push(format!("{what} holds script or style content"));

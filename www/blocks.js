@@ -289,6 +289,18 @@ export function matchReaderToBlocks(readerItems, blocks) {
 }
 
 /**
+ * Page text (title, byline, date) as Markdown text on one line: whitespace
+ * runs to one space, and every character that could open Markdown syntax,
+ * raw HTML or an entity (or close a heading) escaped with a backslash. The
+ * same function as `escapeMarkdownLine` in extension/ui/overlay.js (a classic
+ * script there, so the two cannot share one file).
+ * @param {string} text
+ */
+export function escapeMarkdownLine(text) {
+  return normalize(text).replace(/[\\`*_[\]<>|~#&]/g, '\\$&');
+}
+
+/**
  * The Markdown export: `# {title}`, a byline line (byline and date, when
  * known), then the core's article Markdown. A heading the Markdown already
  * starts with is not repeated.
@@ -298,12 +310,13 @@ export function markdownExport(article) {
   const title = normalize(article.title || 'Untitled');
   let body = article.markdown.replace(/^\s+/, '');
   const heading = /^#\s+(.*)\n/.exec(body);
-  if (heading && normalize(heading[1]) === title) body = body.slice(heading[0].length).replace(/^\s+/, '');
+  const unescaped = heading ? heading[1].replace(/\\([!-/:-@[-`{-~])/g, '$1') : null;
+  if (heading && unescaped !== null && normalize(unescaped) === title) body = body.slice(heading[0].length).replace(/^\s+/, '');
   const byline = [article.byline, article.publishedTime ? article.publishedTime.slice(0, 10) : null]
     .filter(Boolean)
-    .map((s) => normalize(String(s)))
+    .map((s) => escapeMarkdownLine(String(s)))
     .join(' · ');
-  const parts = [`# ${title}`];
+  const parts = [`# ${escapeMarkdownLine(title)}`];
   if (byline) parts.push(`*${byline}*`);
   parts.push(body);
   return `${parts.join('\n\n').trimEnd()}\n`;

@@ -154,6 +154,22 @@
   }
 
   /**
+   * Page text (title, byline, site name, date) as Markdown text on one
+   * line: whitespace runs to one space, and every character that could open
+   * Markdown syntax, raw HTML or an entity (or close a heading) escaped with
+   * a backslash. The same function as `escapeMarkdownLine` in www/blocks.js.
+   * @param {string} text
+   */
+  function escapeMarkdownLine(text) {
+    return oneLine(text).replace(/[\\`*_[\]<>|~#&]/g, '\\$&');
+  }
+
+  /** @param {string} text Markdown text with backslash escapes. */
+  function unescapeMarkdown(text) {
+    return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  }
+
+  /**
    * The article as a Markdown document: the headline as `#`, a line with
    * byline, site and date, the source address, then the core's Markdown
    * (without its first heading when that repeats the headline).
@@ -166,14 +182,15 @@
     const date = article.publishedTime ? formatDate(article.publishedTime, article.lang) : null;
     const about = [article.byline, article.siteName, date]
       .filter((part) => typeof part === 'string' && part.trim() !== '')
-      .map((part) => oneLine(String(part)).replace(/([\\*_[\]])/g, '\\$1'))
+      .map((part) => escapeMarkdownLine(String(part)))
       .join(' · ');
     let body = (article.markdown ?? '').trim();
-    const first = /^#{1,2}[ \t]+(.+?)[ \t#]*(?:\n|$)/.exec(body);
-    if (first && oneLine(first[1]) === title) body = body.slice(first[0].length).trim();
-    const blocks = [`# ${title}`];
+    const first = /^#{1,2}[ \t]+(.+?)[ \t]*(?:\n|$)/.exec(body);
+    if (first && oneLine(unescapeMarkdown(first[1])) === title) body = body.slice(first[0].length).trim();
+    const blocks = [`# ${escapeMarkdownLine(title)}`];
     if (about) blocks.push(`*${about}*`);
-    if (pageUrl && /^https?:/i.test(pageUrl)) blocks.push(`<${pageUrl}>`);
+    // An autolink ends at a space or `>`: only a URL without them.
+    if (pageUrl && /^https?:[^\s<>]*$/i.test(pageUrl)) blocks.push(`<${pageUrl}>`);
     if (body) blocks.push(body);
     return `${blocks.join('\n\n')}\n`;
   }

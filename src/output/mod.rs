@@ -7,18 +7,24 @@
 //! `data:image/…` sources for images). Its output is a fixed point: parsing
 //! and sanitising it again yields the same string.
 //!
-//! The allow-list (tags, attributes, URL schemes) is in `allow`, the HTML
-//! writer in `html`, and the plain-text and Markdown writers in `text` and
-//! `markdown`.
+//! The allow-list (tags, attributes, URL schemes) is in `allow`, with its
+//! independent check [`audit`] in `audit`; the HTML writer in `html`, and the
+//! plain-text and Markdown writers in `text` and `markdown` (whose escaping is
+//! in `md_escape`). The Markdown is bounded: line prefixes are capped, so its
+//! size is linear in the input, and [`markdown_from_html`] refuses Markdown
+//! over [`MARKDOWN_SIZE_FACTOR`] times its input.
 
 mod allow;
+mod audit;
 mod html;
 mod markdown;
+mod md_escape;
 mod text;
 
 pub use allow::safe_url;
+pub use audit::audit;
 pub use html::{html, sanitize_fragment};
-pub use markdown::{markdown, markdown_from_html};
+pub use markdown::{markdown, markdown_from_html, MARKDOWN_SIZE_FACTOR, MAX_MARKDOWN_BYTES};
 pub use text::{first_paragraph, text, text_of_html, word_count};
 
 use crate::dom::{Dom, NodeId};

@@ -44,6 +44,8 @@ function glue(name, log, trapOnWarmUpRuns = []) {
     markdownFromHtml: (/** @type {string} */ html) => {
       log.push(`markdown ${name}`);
       if (html.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
+      // What the core's JsError for Markdown past its bound looks like.
+      if (html.includes('HUGE')) throw new Error('This article is too long to copy as Markdown.');
       return `md of ${html}`;
     },
     version: () => '0',
@@ -128,4 +130,16 @@ test('Markdown is untouched by a trap in an extraction, and a trap in Markdown s
   assert.equal((await core.extract('page', '')).ok, true);
   assert.equal(log.at(-1), 'extract b');
   assert.equal(log.filter((e) => e === 'markdown m').length, 2, 'a trapped Markdown instance runs nothing more');
+});
+
+test('Markdown too long to copy: its message comes back, and Markdown and pages go on', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [glue('a', log)], markdownGlue: glue('m', log), compile });
+  for (let i = 0; i < 5; i++) {
+    assert.deepEqual(await core.markdown('<p>HUGE</p>'), { ok: false, error: 'This article is too long to copy as Markdown.' });
+  }
+  assert.deepEqual(await core.markdown('<p>after</p>'), { ok: true, markdown: 'md of <p>after</p>' }, 'not a trap: the instance serves on');
+  assert.equal(core.exhausted(), false);
+  assert.equal((await core.extract('page', '')).ok, true);
+  assert.deepEqual(log, ['init a', 'init m', 'markdown m', 'markdown m', 'markdown m', 'markdown m', 'markdown m', 'markdown m', 'extract a']);
 });

@@ -14,6 +14,7 @@ import {
   labelPlan,
   leafHeat,
   matchReaderToBlocks,
+  escapeMarkdownLine,
   markdownExport,
   maxScore,
   reportBundle,
@@ -117,6 +118,13 @@ test('the Markdown export starts with the headline and a byline line', () => {
   const titled = { ...ARTICLE, byline: null, publishedTime: null, markdown: '# Harbour board backs the plan\n\nThe board voted.' };
   assert.equal(markdownExport(titled), '# Harbour board backs the plan\n\nThe board voted.\n', 'no second heading');
   assert.ok(markdownExport({ ...ARTICLE, title: null }).startsWith('# Untitled\n'));
+  // Page text in the header stays text: no raw HTML, emphasis, link or closing `#`.
+  const hostile = { ...ARTICLE, title: 'C# <img src=x onerror=alert(1)> #', byline: '*Ann* [me](javascript:x) | &amp;', publishedTime: null };
+  assert.equal(
+    markdownExport(hostile).split('\n\n').slice(0, 2).join('\n\n'),
+    '# C\\# \\<img src=x onerror=alert(1)\\> \\#\n\n*\\*Ann\\* \\[me\\](javascript:x) \\| \\&amp;*',
+  );
+  assert.equal(escapeMarkdownLine('a\n  b_c'), 'a b\\_c');
 });
 
 test('the bug report holds the input, the URL and the explanation', () => {

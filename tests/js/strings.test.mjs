@@ -136,4 +136,13 @@ test('the Markdown copy: headline, byline line, source, body without a repeated 
   );
   const bare = articleMarkdown({ ...ARTICLE, title: null, byline: null, siteName: null, publishedTime: 'not a date', markdown: 'Only text.' }, 'javascript:alert(1)');
   assert.equal(bare, '# Untitled\n\nOnly text.\n', 'no empty byline line, and only http(s) sources');
+  // Page text in the header stays text: no raw HTML, emphasis, link or closing `#`.
+  const hostile = articleMarkdown(
+    { ...ARTICLE, title: 'C# <img src=x onerror=alert(1)> #', byline: '*Ann* [me](javascript:x) | &amp;', siteName: null, publishedTime: null, markdown: 'Body.' },
+    'https://island.example/a b>',
+  );
+  assert.equal(hostile, '# C\\# \\<img src=x onerror=alert(1)\\> \\#\n\n*\\*Ann\\* \\[me\\](javascript:x) \\| \\&amp;*\n\nBody.\n');
+  // The core's first heading, escaped, still counts as the headline.
+  const repeated = articleMarkdown({ ...ARTICLE, title: 'C# & F#', markdown: '## C\\# & F\\#\n\nBody.' });
+  assert.ok(!repeated.includes('## C'), repeated);
 });

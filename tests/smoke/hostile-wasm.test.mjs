@@ -6,10 +6,16 @@
  * or a typed error (a JsError whose message names the crossed limit), as it
  * does natively: never a panic (a `RuntimeError: unreachable`) or a hang.
  *
- * Prints one table row per case: case, result, wasm ms. The times are
- * reported, not asserted (speed is measured in benchmarks, and the machine
- * is shared). Each case runs in a fresh module instance, so one case's
- * linear memory never carries into the next.
+ * `markdownFromHtml` runs on every case page and on the content extracted
+ * from it: it gives Markdown within 4 times the size of its input or throws
+ * a JsError with a message (never a trap).
+ *
+ * Prints one table row per case: case, result, wasm ms. A case that takes
+ * longer than {@link BUDGET_MS} (extraction and both Markdown runs) fails:
+ * the budget is the native test's wall-clock budget (tests/hostile.rs),
+ * generous for a shared machine, and it still catches a hang or a blow-up.
+ * Each case runs in a fresh module instance, so one case's linear memory
+ * never carries into the next.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,6 +67,35 @@ function codeOf(e) {
 /** @type {string[]} */
 const rows = [];
 
+/** Wall-clock time a case may take, in ms (tests/hostile.rs, `WALL_BUDGET`). */
+const BUDGET_MS = 10_000;
+
+/** Markdown may be this many times the size of its input (`MARKDOWN_SIZE_FACTOR`), at least 4 KiB. */
+const MARKDOWN_FACTOR = 4;
+
+/**
+ * `markdownFromHtml` of `html`: Markdown within its bound, or a JsError
+ * with a message (a trap is a `WebAssembly.RuntimeError` and fails).
+ * @param {string} html
+ * @returns {string} what happened, for the table
+ */
+function markdownOf(html) {
+  try {
+    const md = core.markdownFromHtml(html);
+    assert.equal(typeof md, 'string');
+    assert.ok(
+      md.length <= Math.max(MARKDOWN_FACTOR * html.length, 4096),
+      `${md.length} chars of Markdown from ${html.length}`,
+    );
+    return `md ${(md.length / Math.max(html.length, 1)).toFixed(2)}x`;
+  } catch (e) {
+    if (e instanceof assert.AssertionError) throw e;
+    assert.ok(!(e instanceof WebAssembly.RuntimeError), `Markdown trapped: ${e}`);
+    assert.ok(e instanceof Error && e.message.length > 0, `not a JsError: ${e}`);
+    return /too long to copy as Markdown/.test(e.message) ? 'md too long' : 'md error';
+  }
+}
+
 for (const c of spec.cases) {
   test(`hostile page in wasm: ${c.name}`, () => {
     const html = build(c);
@@ -80,13 +115,18 @@ for (const c of spec.cases) {
       for (const s of c.absent ?? []) {
         assert.ok(!a.content.includes(s) && !a.text.includes(s), `the article holds ${JSON.stringify(s)}`);
       }
+      result += `; ${markdownOf(a.content)}`;
     } catch (e) {
       if (e instanceof assert.AssertionError) throw e;
       outcome = codeOf(e);
       result = `error ${outcome}`;
     }
+    // A trap in extract leaves the instance unusable: a fresh one for Markdown.
+    core.initSync({ module: WASM });
+    result += `; page ${markdownOf(html)}`;
     const ms = performance.now() - t;
-    rows.push(`| ${c.name.padEnd(38)} | ${result.padEnd(40)} | ${ms.toFixed(1).padStart(9)} |`);
+    assert.ok(ms <= BUDGET_MS, `${c.name}: took ${ms.toFixed(0)} ms, over its budget of ${BUDGET_MS} ms`);
+    rows.push(`| ${c.name.padEnd(38)} | ${result.padEnd(60)} | ${ms.toFixed(1).padStart(9)} |`);
     switch (c.expect) {
       case 'any':
         break;
