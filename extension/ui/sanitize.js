@@ -34,12 +34,16 @@
   ]);
   /** DROP as a selector. */
   const DROP_SELECTOR = Array.from(DROP).join(',');
+  /** The `data:` image types the core lets through (never SVG). */
+  const RASTER_DATA = /^data:image\/(png|gif|jpeg|webp|avif)[;,]/;
   /** Attributes that hold a URL. */
   const URL_ATTRS = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'cite', 'background', 'xlink:href']);
 
   /**
-   * Whether a URL attribute value is safe to keep. Only http(s), mailto and
-   * relative URLs pass, plus `data:image/` for images.
+   * Whether a URL attribute value is safe to keep: the core's allow-list
+   * (`safe_url` in src/output/allow.rs). Relative and http(s) URLs pass,
+   * `mailto:` only in an `href`, and `data:` only as an image `src` of a
+   * raster type (no SVG, which can carry script).
    * @param {string} name
    * @param {string} value
    * @param {string} tag
@@ -49,8 +53,9 @@
     if (name === 'srcset') return !/(^|,)(javascript|vbscript|data):/.test(v);
     const scheme = /^([a-z][a-z0-9+.-]*):/.exec(v);
     if (!scheme) return true; // relative
-    if (scheme[1] === 'http' || scheme[1] === 'https' || scheme[1] === 'mailto') return true;
-    return scheme[1] === 'data' && tag === 'img' && name === 'src' && v.startsWith('data:image/');
+    if (scheme[1] === 'http' || scheme[1] === 'https') return true;
+    if (scheme[1] === 'mailto') return name === 'href';
+    return scheme[1] === 'data' && tag === 'img' && name === 'src' && RASTER_DATA.test(v);
   }
 
   /**
