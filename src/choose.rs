@@ -131,6 +131,54 @@ pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> O
     Some(Chosen::new(work, grabbed))
 }
 
+/// The fallback container when the chooser found no article text: the
+/// element whose own paragraphs (its text and its children that hold no
+/// further blocks), links left out, hold the most text. Nothing inside
+/// [`patterns::FALLBACK_SKIP`] counts, nor any element the clutter
+/// classifier calls clutter.
+pub fn largest_text_block(dom: &Dom, ctx: &Context) -> Option<NodeId> {
+    let body = dom.find_tag(dom.document(), "body")?;
+    let mut best: Option<(f64, NodeId)> = None;
+    let mut cur = Some(body);
+    while let Some(n) = cur {
+        if dom.is_element(n) && is_one_of(dom.tag(n), patterns::FALLBACK_SKIP) {
+            cur = dom.next_skipping_children(n, body);
+            continue;
+        }
+        if dom.is_element(n) {
+            let own: f64 = dom.children(n).map(|c| paragraph_text(dom, c)).sum();
+            if own > best.map_or(0.0, |(b, _)| b) && crate::clutter::judge(dom, n).is_none() {
+                best = Some((own, n));
+            }
+        }
+        cur = dom.next_in_preorder(n, body);
+    }
+    let (_, root) = best?;
+    if let Some(t) = &ctx.trace {
+        t.container(root);
+    }
+    Some(root)
+}
+
+/// The text `node` adds to its parent's paragraphs in
+/// [`largest_text_block`]: a text node's length, or a leaf block's text
+/// outside links.
+fn paragraph_text(dom: &Dom, node: NodeId) -> f64 {
+    if let Some(t) = dom.text(node) {
+        return t.trim().chars().count() as f64;
+    }
+    if !dom.is_element(node)
+        || is_one_of(dom.tag(node), patterns::FALLBACK_SKIP)
+        || dom
+            .descendants(node)
+            .skip(1)
+            .any(|d| dom.is_element(d) && is_one_of(dom.tag(d), patterns::BLOCK_ELEMS))
+    {
+        return 0.0;
+    }
+    inner_text_len(dom, node) as f64 * (1.0 - link_density(dom, node))
+}
+
 /// For every node of `dom`, the text direction (`dir="ltr"` or `"rtl"`)
 /// stated on it or its nearest ancestor that states one: 0 for none, 1 for
 /// ltr, 2 for rtl. Taken before the chooser edits the tree, so the article's

@@ -733,3 +733,40 @@ fn blocks_holding_most_of_the_article_are_never_removed() {
     assert!(text.contains("night ferry"));
     assert!(removed.is_empty());
 }
+
+#[test]
+fn standalone_photo_credits_and_date_lines_go_prose_stays() {
+    for credit in [
+        "Foto: Jana Nowak / Agentur",
+        "© Stadtarchiv | Paul Kern",
+        "Photograph by Lee Ann Fisher",
+        "(Imagen: Archivo)",
+        "Crédits photos : Studio Nord",
+    ] {
+        let html = format!("<div><p id=t>{credit}</p></div>");
+        assert_eq!(kind_of(&html), Some(K::Meta), "{credit}");
+    }
+    for date in ["Aktualisiert: 11.04.2021, 10:27", "Publikacja: 04.05.2021"] {
+        let html = format!("<div><p id=t>{date}</p></div>");
+        assert_eq!(kind_of(&html), Some(K::Meta), "{date}");
+    }
+    for prose in [
+        "Photos of the harbour were taken at dawn by the ferry crew.",
+        "The picture by the door shows the mill in 1910.",
+        "Updated figures arrive each spring: 12 of 40 farms.",
+    ] {
+        let html = format!("<div><p id=t>{prose}</p></div>");
+        assert_eq!(kind_of(&html), None, "{prose}");
+    }
+}
+#[test]
+fn bare_read_more_opener_goes_but_not_as_a_heading() {
+    assert_eq!(
+        kind_of("<div><p id=t>Auch interessant:</p><p><a href=/x>Ein Link</a></p></div>"),
+        Some(K::ReadMoreLinks)
+    );
+    assert_eq!(
+        kind_of("<div><h2 id=t>See also</h2><p>Our notes on the tides.</p></div>"),
+        None
+    );
+}

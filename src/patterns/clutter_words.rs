@@ -226,6 +226,20 @@ pub const AD_LABELS: &[&str] = &[
     "reclame",
     "реклама",
     "оголошення",
+    "reklama",
+    "reklam",
+    "iklan",
+    "quảng cáo",
+    "إعلان",
+    "تبلیغات",
+    "פרסומת",
+    "广告",
+    "廣告",
+    "広告",
+    "광고",
+    "विज्ञापन",
+    "বিজ্ঞাপন",
+    "โฆษณา",
 ];
 
 /// Reading-time labels ("4 min read"): short text with a number and one of these.
