@@ -182,6 +182,9 @@ fn run_once(
         byline: byline_from_body,
         marks,
     } = chosen.ok_or(ExtractError::NoContent)?;
+    if let (Some(desc), false) = (&meta.excerpt, mode == Mode::LargestBlock) {
+        choose::add_lead(&mut dom, root, desc);
+    }
     let article_dir = choose::article_dir(&dom, root, &dirs);
     drop(dirs);
     let swept = clean::run(&mut dom, root, marks, &ctx);
@@ -351,5 +354,22 @@ mod tests {
                 .expect("article")
                 .readerable
         );
+    }
+
+    #[test]
+    fn standfirst_outside_the_body_joins_when_it_is_the_description() {
+        let dek = "Tide tables chalked by hand still guide the island's ferry crews";
+        let body = format!("<div class=body><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>");
+        let page = |desc: &str| {
+            format!(
+                "<html><head><meta name=description content=\"{desc}\"></head><body>\
+                 <article><h1>Tides</h1><h2>{dek}.</h2>{body}</article></body></html>"
+            )
+        };
+        let a = extract(&page(dek), None, &Options::default()).expect("article");
+        assert!(a.text.starts_with(dek), "{}", a.text);
+        // Without a description naming it, a subheading stays outside.
+        let a = extract(&page("A page about boats"), None, &Options::default()).expect("article");
+        assert!(!a.text.contains(dek), "{}", a.text);
     }
 }

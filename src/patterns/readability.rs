@@ -243,6 +243,13 @@ pub const READERABLE_MIN_RUN: usize = 50;
 /// Largest share of link text in an extraction that is an article.
 pub const READERABLE_MAX_LINK_DENSITY: f64 = 0.5;
 
+/// Fewest characters of a lead (standfirst) that [`LEAD_NEVER`] aside, is
+/// matched against the page's description to join the article.
+pub const LEAD_MIN_CHARS: usize = 60;
+
+/// Blocks that are never the page's lead: navigation, forms, controls.
+pub const LEAD_NEVER: &[&str] = &["nav", "form", "footer", "aside", "button", "li", "td", "th"];
+
 /// Words per minute used for the reading-time estimate.
 pub const WORDS_PER_MINUTE: usize = 230;
 

@@ -2,6 +2,10 @@
 //! siblings that belong to it, and retry with relaxed rules when the first
 //! choice is too short (Readability's flag-relaxing retries).
 
+mod extend;
+
+pub use extend::{add_lead, largest_text_block};
+
 use crate::clutter::Marks;
 use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
@@ -129,54 +133,6 @@ pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> O
     rewind();
     let grabbed = grab_article(&mut work, flags, ctx)?;
     Some(Chosen::new(work, grabbed))
-}
-
-/// The fallback container when the chooser found no article text: the
-/// element whose own paragraphs (its text and its children that hold no
-/// further blocks), links left out, hold the most text. Nothing inside
-/// [`patterns::FALLBACK_SKIP`] counts, nor any element the clutter
-/// classifier calls clutter.
-pub fn largest_text_block(dom: &Dom, ctx: &Context) -> Option<NodeId> {
-    let body = dom.find_tag(dom.document(), "body")?;
-    let mut best: Option<(f64, NodeId)> = None;
-    let mut cur = Some(body);
-    while let Some(n) = cur {
-        if dom.is_element(n) && is_one_of(dom.tag(n), patterns::FALLBACK_SKIP) {
-            cur = dom.next_skipping_children(n, body);
-            continue;
-        }
-        if dom.is_element(n) {
-            let own: f64 = dom.children(n).map(|c| paragraph_text(dom, c)).sum();
-            if own > best.map_or(0.0, |(b, _)| b) && crate::clutter::judge(dom, n).is_none() {
-                best = Some((own, n));
-            }
-        }
-        cur = dom.next_in_preorder(n, body);
-    }
-    let (_, root) = best?;
-    if let Some(t) = &ctx.trace {
-        t.container(root);
-    }
-    Some(root)
-}
-
-/// The text `node` adds to its parent's paragraphs in
-/// [`largest_text_block`]: a text node's length, or a leaf block's text
-/// outside links.
-fn paragraph_text(dom: &Dom, node: NodeId) -> f64 {
-    if let Some(t) = dom.text(node) {
-        return t.trim().chars().count() as f64;
-    }
-    if !dom.is_element(node)
-        || is_one_of(dom.tag(node), patterns::FALLBACK_SKIP)
-        || dom
-            .descendants(node)
-            .skip(1)
-            .any(|d| dom.is_element(d) && is_one_of(dom.tag(d), patterns::BLOCK_ELEMS))
-    {
-        return 0.0;
-    }
-    inner_text_len(dom, node) as f64 * (1.0 - link_density(dom, node))
 }
 
 /// For every node of `dom`, the text direction (`dir="ltr"` or `"rtl"`)
