@@ -372,4 +372,21 @@ mod tests {
         let a = extract(&page("A page about boats"), None, &Options::default()).expect("article");
         assert!(!a.text.contains(dek), "{}", a.text);
     }
+
+    #[test]
+    fn a_short_first_attempt_retries_with_the_relaxed_rules() {
+        // Three paragraphs (about 600 characters) pass Readability's
+        // 500-character threshold; the rest of the story sits in a block with
+        // an unlikely class, which only the relaxed retry keeps.
+        let rest = "The second half of the story, kept in a block whose class the \
+            first attempt strips, tells how the crews learned the tides from their \
+            fathers and wrote them down in a ledger that still hangs in the hut.";
+        let html = format!(
+            "<html><body><article><div class=story><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
+             <div class=sidebar><p>{rest}</p><p>{rest}</p><p>{rest}</p></div>\
+             </article></body></html>"
+        );
+        let a = extract(&html, None, &Options::default()).expect("article");
+        assert!(a.text.contains("ledger"), "{}", a.text);
+    }
 }
