@@ -27,7 +27,7 @@ use crate::dom::{Dom, NodeData, NodeId};
 pub use crate::patterns::ClutterKind;
 use crate::patterns::{self, is_one_of, is_subheading, ClutterWords};
 use crate::query::{inner_text, inner_text_len};
-use crate::text::{lowercase, normalize_ws};
+use crate::text::{is_unspaced_script, lowercase, normalize_ws};
 
 mod fingerprint;
 mod matchers;
