@@ -929,3 +929,19 @@ fn polish_cues() {
         "Rybacy wypłynęli w morze wczesnym rankiem i wrócili po południu z łodziami pełnymi ryb.",
     );
 }
+
+#[test]
+fn comments_closed_notes_go_prose_about_comments_stays() {
+    for note in [
+        "Comments are closed.",
+        "Die Kommentarfunktion wurde für diesen Artikel deaktiviert.",
+        "Les commentaires sont fermés.",
+        "Komentarze są wyłączone.",
+    ] {
+        let html = format!("<div><p id=t>{note}</p><p>The pier reopened in May.</p></div>");
+        assert_eq!(kind_of(&html), Some(K::Comments), "{note}");
+    }
+    let prose = "<div><p id=t>The council said the comments were closed to debate \
+                 until the spring.</p></div>";
+    assert_eq!(kind_of(prose), None);
+}
