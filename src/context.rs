@@ -16,7 +16,10 @@ pub struct Options {
     /// and tree-building work.
     pub limits: Limits,
     /// Minimum article length in characters before the chooser relaxes its
-    /// rules and tries again (Readability's `charThreshold`). Default 500.
+    /// rules and tries again (Readability's `charThreshold`). Default 1000
+    /// (Readability's is 500): a first attempt of under 150 words or so is
+    /// often one block of a product page or a story whose other half an
+    /// unlikely-looking class hid; the retries keep the longest attempt.
     pub char_threshold: usize,
     /// How many top-scoring candidates the chooser compares. Default 5.
     pub top_candidates: usize,
@@ -36,7 +39,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             limits: Limits::default(),
-            char_threshold: 500,
+            char_threshold: 1000,
             top_candidates: 5,
             remove_clutter: true,
             text: true,

@@ -57,7 +57,10 @@ pub struct Article {
     pub word_count: usize,
     /// Estimated reading time in whole minutes (at least 1 for any text).
     pub reading_minutes: usize,
-    /// Whether the page looks like an article worth a reader view.
+    /// Whether the page is an article: found by the chooser (not the
+    /// fallback), and either Readability's check of the page
+    /// ([`crate::is_probably_readerable`]) says so or the extraction reads
+    /// as one (some words and a run of prose, not a list of links).
     pub readerable: bool,
     /// The clutter blocks removed from inside the article, in document
     /// order, each with its kind and the signals behind the decision.
@@ -78,71 +81,183 @@ pub(crate) struct Run {
 /// again for each retry of the chooser (so no copy of the page is kept for
 /// the retries that most pages never need); it must return the same DOM
 /// every time.
+///
+/// Never an empty article from a page with text: when the chooser's
+/// article is (nearly) empty, the clutter classifier may have taken it all
+/// (a live ticker, a paywalled teaser), so it tries again keeping the
+/// clutter; failing that, it takes the page's largest block of text.
 pub(crate) fn run_pipeline(
     parse: impl Fn() -> Result<Dom, ExtractError>,
     url: Option<&str>,
     options: &Options,
     trace: Option<Rc<Trace>>,
 ) -> Result<Run, ExtractError> {
+    let mark = trace.as_ref().map(|t| t.mark());
+    let first = run_once(&parse, url, options, trace.clone(), Mode::Chooser);
+    if matches!(&first, Ok(r) if r.article.word_count >= patterns::FALLBACK_MIN_WORDS)
+        || matches!(&first, Err(e) if *e != ExtractError::NoContent)
+    {
+        return first;
+    }
+    let mut best = first.ok();
+    for mode in [Mode::KeepClutter, Mode::LargestBlock] {
+        if mode == Mode::KeepClutter && !options.remove_clutter {
+            continue;
+        }
+        let best_words = best.as_ref().map_or(0, |r| r.article.word_count);
+        if best_words >= patterns::FALLBACK_MIN_WORDS {
+            break;
+        }
+        let replay = trace.clone();
+        if let (Some(t), Some(m)) = (&replay, mark) {
+            t.rewind(m);
+        }
+        if let Ok(r) = run_once(&parse, url, options, replay, mode) {
+            if r.article.word_count > best_words {
+                best = Some(r);
+            }
+        }
+    }
+    best.ok_or(ExtractError::NoContent)
+}
+
+/// How [`run_once`] finds the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The chooser, then the clutter classifier: the normal run.
+    Chooser,
+    /// The chooser, with the clutter left in.
+    KeepClutter,
+    /// No chooser: the page's largest block of text, `<noscript>` and
+    /// `<aside>` included, marked not readerable.
+    LargestBlock,
+}
+
+/// One run of every phase after parsing, finding the article as `mode` says.
+fn run_once(
+    parse: &impl Fn() -> Result<Dom, ExtractError>,
+    url: Option<&str>,
+    options: &Options,
+    trace: Option<Rc<Trace>>,
+    mode: Mode,
+) -> Result<Run, ExtractError> {
     let mut dom = parse()?;
     let base = prepare::base_url(&dom, url);
     let meta = metadata::collect(&dom, base.as_ref());
-    let readerable = score::is_probably_readerable_dom(&dom);
+    // Readability's check of the page, before anything is removed; the
+    // fallback's block is never readerable.
+    let page_readerable =
+        (mode != Mode::LargestBlock).then(|| score::is_probably_readerable_dom(&dom));
+    let mut options = options.clone();
+    if mode == Mode::KeepClutter {
+        options.remove_clutter = false;
+    }
     let ctx = Context {
-        options: options.clone(),
+        options,
         base,
         title: meta.title.clone(),
         trace,
     };
+    if mode == Mode::LargestBlock {
+        prepare::unwrap_noscripts(&mut dom);
+    }
     prepare::run(&mut dom, &ctx);
     // The direction stated nearest the article (Readability reads it from
     // the top candidate's ancestors), read off the page before the chooser
     // edits it; every retry's DOM has the same node ids.
     let dirs = choose::dir_table(&dom);
-    // When the whole page has less text than the chooser asks for, every
-    // attempt falls short and all four run: a copy of the prepared page
-    // (a few per cent of parsing it) serves the retries instead of parsing
-    // and preparing it three more times. Otherwise retries are the
-    // exception, and a copy kept for them would cost every page.
-    let spare = (dom.text_len(dom.document()) < options.char_threshold).then(|| dom.clone());
-    let chosen = choose::run(dom, &ctx, || {
-        if let Some(spare) = &spare {
-            return Some(spare.clone());
-        }
-        let mut fresh = parse().ok()?;
-        prepare::run(&mut fresh, &ctx);
-        Some(fresh)
-    });
-    drop(spare);
+    let chosen = if mode == Mode::LargestBlock {
+        choose::largest_text_block(&dom, &ctx).map(|root| Chosen {
+            dom,
+            root,
+            byline: None,
+            marks: Default::default(),
+        })
+    } else {
+        choose_with_retries(dom, parse, &ctx)
+    };
     let Chosen {
         mut dom,
         root,
         byline: byline_from_body,
         marks,
     } = chosen.ok_or(ExtractError::NoContent)?;
+    if let (Some(desc), false) = (&meta.excerpt, mode == Mode::LargestBlock) {
+        choose::add_lead(&mut dom, root, desc);
+    }
     let article_dir = choose::article_dir(&dom, root, &dirs);
     drop(dirs);
     let swept = clean::run(&mut dom, root, marks, &ctx);
+    let article = write_article(
+        &mut dom,
+        root,
+        swept,
+        &ctx,
+        meta,
+        byline_from_body,
+        page_readerable,
+    );
+    let article = Article {
+        dir: article_dir.or(article.dir),
+        ..article
+    };
+    Ok(Run { article, dom, root })
+}
+
+/// The chooser, with a fresh page for each of its retries.
+fn choose_with_retries(
+    dom: Dom,
+    parse: &impl Fn() -> Result<Dom, ExtractError>,
+    ctx: &Context,
+) -> Option<Chosen> {
+    // When the whole page has less text than the chooser asks for, every
+    // attempt falls short and all four run: a copy of the prepared page
+    // (a few per cent of parsing it) serves the retries instead of parsing
+    // and preparing it three more times. Otherwise retries are the
+    // exception, and a copy kept for them would cost every page.
+    let spare = (dom.text_len(dom.document()) < ctx.options.char_threshold).then(|| dom.clone());
+    choose::run(dom, ctx, || {
+        if let Some(spare) = &spare {
+            return Some(spare.clone());
+        }
+        let mut fresh = parse().ok()?;
+        prepare::run(&mut fresh, ctx);
+        Some(fresh)
+    })
+}
+
+/// The article from the cleaned tree under `root`: its HTML, text and
+/// Markdown, counts, metadata and the removed clutter.
+fn write_article(
+    dom: &mut Dom,
+    root: NodeId,
+    swept: Vec<clutter::Swept>,
+    ctx: &Context,
+    meta: metadata::Metadata,
+    byline_from_body: Option<String>,
+    page_readerable: Option<bool>,
+) -> Article {
+    let options = &ctx.options;
     // The removed blocks are detached but whole: their text is read as the
     // article's is.
     let removed: Vec<clutter::Removed> = swept
         .into_iter()
         .map(|s| {
-            let text = output::text(&dom, s.node);
+            let text = output::text(dom, s.node);
             clutter::removed(s, &text)
         })
         .collect();
-    prepare::absolutize_urls(&mut dom, root, ctx.base.as_ref());
-    let content = output::html(&dom, root);
+    prepare::absolutize_urls(dom, root, ctx.base.as_ref());
+    let content = output::html(dom, root);
     let (text, word_count) = if options.text {
-        let text = output::text(&dom, root);
+        let text = output::text(dom, root);
         let count = text::word_count(&text);
         (text, count)
     } else {
-        (String::new(), output::word_count(&dom, root))
+        (String::new(), output::word_count(dom, root))
     };
     let markdown = if options.markdown {
-        output::markdown(&dom, root)
+        output::markdown(dom, root)
     } else {
         String::new()
     };
@@ -151,22 +266,24 @@ pub(crate) fn run_pipeline(
     } else {
         word_count.div_ceil(patterns::WORDS_PER_MINUTE).max(1)
     };
+    let readerable =
+        page_readerable.is_some_and(|page| page || is_article_like(dom, root, word_count));
     let lead_image = meta
         .lead_image
         .clone()
-        .or_else(|| metadata::first_image(&dom, root, ctx.base.as_ref()))
+        .or_else(|| metadata::first_image(dom, root, ctx.base.as_ref()))
         .filter(|u| output::safe_url("src", u));
     let excerpt = meta
         .excerpt
         .clone()
-        .or_else(|| output::first_paragraph(&dom, root));
-    let article = Article {
+        .or_else(|| output::first_paragraph(dom, root));
+    Article {
         title: meta.title,
         byline: meta.byline.or(byline_from_body),
         site_name: meta.site_name,
         published_time: meta.published_time,
         lang: meta.lang,
-        dir: article_dir.or(meta.dir),
+        dir: meta.dir,
         excerpt,
         lead_image,
         content,
@@ -176,6 +293,101 @@ pub(crate) fn run_pipeline(
         reading_minutes,
         readerable,
         clutter: removed,
-    };
-    Ok(Run { article, dom, root })
+    }
+}
+
+/// Whether the extracted article under `root` (of `word_count` words) reads
+/// as an article: at least [`patterns::READERABLE_MIN_WORDS`] words, and
+/// not mostly link text (a front page, a list of links, a search page), and
+/// some run of prose (not a feed or a table of short cells).
+fn is_article_like(dom: &Dom, root: NodeId, word_count: usize) -> bool {
+    word_count >= patterns::READERABLE_MIN_WORDS
+        && crate::query::link_density(dom, root) <= patterns::READERABLE_MAX_LINK_DENSITY
+        && dom.descendants(root).any(|n| {
+            dom.text(n)
+                .is_some_and(|t| t.trim().chars().count() >= patterns::READERABLE_MIN_RUN)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract;
+
+    const PROSE: &str = "The ferry to the island leaves twice a day in winter, and the \
+        harbour master keeps a chalk board of the tides by the ticket hut, where the \
+        fishermen stop to read it before they load their nets and coffee.";
+
+    #[test]
+    fn text_only_in_noscript_comes_back_not_readerable() {
+        let html = format!(
+            "<html><body><div id=app></div><noscript><div><p>{PROSE}</p><p>{PROSE}</p></div>\
+             </noscript></body></html>"
+        );
+        let a = extract(&html, None, &Options::default()).expect("article");
+        assert!(a.text.contains("chalk board"), "{}", a.text);
+        assert!(!a.readerable);
+    }
+
+    #[test]
+    fn text_that_the_clutter_rules_would_take_whole_is_kept() {
+        // Every entry of a live ticker carries a comment class.
+        let entries: String = (0..6)
+            .map(|i| format!("<div class=comment><p>{i}' {PROSE}</p></div>"))
+            .collect();
+        let html = format!("<html><body><article>{entries}</article></body></html>");
+        let a = extract(&html, None, &Options::default()).expect("article");
+        assert!(a.word_count >= patterns::FALLBACK_MIN_WORDS, "{}", a.text);
+    }
+
+    #[test]
+    fn readerable_follows_the_extraction() {
+        let story =
+            format!("<html><body><article><p>{PROSE}</p><p>{PROSE}</p></article></body></html>");
+        assert!(
+            extract(&story, None, &Options::default())
+                .expect("article")
+                .readerable
+        );
+        let short = "<html><body><article><p>Closed on Sunday.</p></article></body></html>";
+        assert!(
+            !extract(short, None, &Options::default())
+                .expect("article")
+                .readerable
+        );
+    }
+
+    #[test]
+    fn standfirst_outside_the_body_joins_when_it_is_the_description() {
+        let dek = "Tide tables chalked by hand still guide the island's ferry crews";
+        let body = format!("<div class=body><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>");
+        let page = |desc: &str| {
+            format!(
+                "<html><head><meta name=description content=\"{desc}\"></head><body>\
+                 <article><h1>Tides</h1><h2>{dek}.</h2>{body}</article></body></html>"
+            )
+        };
+        let a = extract(&page(dek), None, &Options::default()).expect("article");
+        assert!(a.text.starts_with(dek), "{}", a.text);
+        // Without a description naming it, a subheading stays outside.
+        let a = extract(&page("A page about boats"), None, &Options::default()).expect("article");
+        assert!(!a.text.contains(dek), "{}", a.text);
+    }
+
+    #[test]
+    fn a_short_first_attempt_retries_with_the_relaxed_rules() {
+        // Three paragraphs (about 600 characters) pass Readability's
+        // 500-character threshold; the rest of the story sits in a block with
+        // an unlikely class, which only the relaxed retry keeps.
+        let rest = "The second half of the story, kept in a block whose class the \
+            first attempt strips, tells how the crews learned the tides from their \
+            fathers and wrote them down in a ledger that still hangs in the hut.";
+        let html = format!(
+            "<html><body><article><div class=story><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
+             <div class=sidebar><p>{rest}</p><p>{rest}</p><p>{rest}</p></div>\
+             </article></body></html>"
+        );
+        let a = extract(&html, None, &Options::default()).expect("article");
+        assert!(a.text.contains("ledger"), "{}", a.text);
+    }
 }

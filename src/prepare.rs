@@ -83,6 +83,15 @@ pub fn run(dom: &mut Dom, ctx: &Context) {
     replace_fonts_and_brs(dom);
 }
 
+/// Unwraps every `<noscript>` into its content, for the fallback that looks
+/// for the page's text wherever it is: some pages put their whole article
+/// in one for readers without scripts.
+pub fn unwrap_noscripts(dom: &mut Dom) {
+    for ns in dom.find_all_tags(dom.document(), "noscript") {
+        dom.unwrap(ns);
+    }
+}
+
 fn remove_unwanted(dom: &mut Dom, ctx: &Context) {
     let root = dom.document();
     let mut doomed = Vec::new();

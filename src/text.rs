@@ -2,6 +2,23 @@
 //! normalisation, comma and word counts, similarity. Nothing here reads the
 //! DOM (the DOM queries built on these live in `query`).
 
+/// Whether `c` belongs to a script written without spaces between words
+/// (Han, kana, Thai, Lao, Khmer, Myanmar) or whose words take attached
+/// particles (Hangul): a cue in such text is a word wherever it occurs.
+pub fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x1100..=0x11FF // Hangul Jamo
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF // Han extension A
+        | 0x4E00..=0x9FFF // Han
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF // Han compatibility
+    )
+}
+
 /// Collapses every run of whitespace (including no-break spaces) to one
 /// space and trims the ends.
 pub fn normalize_ws(s: &str) -> String {

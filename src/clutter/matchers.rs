@@ -115,16 +115,23 @@ impl Cues {
     }
 }
 
-/// Whether `text[start..end]` is whole words: no letter or digit touches it.
+/// Whether `text[start..end]` is whole words: no letter or digit touches it,
+/// except at an edge in a script written without spaces (CJK, Thai), where
+/// any neighbour will do.
 pub(super) fn is_word_at(text: &str, start: usize, end: usize) -> bool {
-    text[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
-        && text[end..]
+    let cue = &text[start..end];
+    let open = cue.chars().next().is_some_and(is_unspaced_script);
+    let close = cue.chars().next_back().is_some_and(is_unspaced_script);
+    (open
+        || text[..start]
             .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric()))
+        && (close
+            || text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// The [`Cues`] of a plain table, built on first use.
@@ -185,18 +192,18 @@ pub(super) fn contains_words(text: &str, cue: &str) -> bool {
     }
     let bytes = text.as_bytes();
     (0..=text.len() - cue.len()).any(|i| {
-        bytes[i] == first && bytes[i..].starts_with(cue.as_bytes()) && text.is_char_boundary(i) && {
-            let before = text[..i].chars().next_back();
-            let after = text[i + cue.len()..].chars().next();
-            before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric())
-        }
+        bytes[i] == first
+            && bytes[i..].starts_with(cue.as_bytes())
+            && text.is_char_boundary(i)
+            && is_word_at(text, i, i + cue.len())
     })
 }
 
 pub(super) fn starts_with_word(text: &str, cue: &str) -> bool {
-    text.strip_prefix(cue)
-        .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    text.strip_prefix(cue).is_some_and(|rest| {
+        cue.chars().next_back().is_some_and(is_unspaced_script)
+            || rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// The words of an element's class, id and component attributes, lowercased

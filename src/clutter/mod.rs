@@ -27,7 +27,7 @@ use crate::dom::{Dom, NodeData, NodeId};
 pub use crate::patterns::ClutterKind;
 use crate::patterns::{self, is_one_of, is_subheading, ClutterWords};
 use crate::query::{inner_text, inner_text_len};
-use crate::text::{lowercase, normalize_ws};
+use crate::text::{is_unspaced_script, lowercase, normalize_ws};
 
 mod fingerprint;
 mod matchers;
@@ -132,7 +132,10 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
             .or_else(|| sentences(&b));
     }
     if tag == "figure" {
-        // A figure is the article's unless it is a teaser card.
+        // A figure is the article's unless it is a teaser card or an ad.
+        if b.is_label_in(patterns::AD_LABELS) {
+            return Some(Verdict::new(ClutterKind::Ads, &["ad-label"]));
+        }
         let links = b.links();
         return is_link_card(&b, &links)
             .then(|| Verdict::new(ClutterKind::Related, &["link-card"]));

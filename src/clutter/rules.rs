@@ -666,6 +666,14 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
             return Some(Verdict::new(ClutterKind::Feedback, &["helpful-question"]));
         }
     }
+    // A caption stays, and so does a block that holds the image it credits.
+    let captioned = b.tag == "figcaption" || b.has(patterns::CAPTIONED_MEDIA);
+    if !captioned && is_credit_line(t, b.len) {
+        return Some(Verdict::new(ClutterKind::Meta, &["photo-credit"]));
+    }
+    if !captioned && is_date_line(t, b.len) {
+        return Some(Verdict::new(ClutterKind::Meta, &["date-line"]));
+    }
     if b.len <= 300 && is_read_more_line(b) {
         return Some(Verdict::new(
             ClutterKind::ReadMoreLinks,
@@ -685,6 +693,41 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
     None
 }
 
+/// A photo credit standing alone: "© Ann Lee", "Foto: Ann Lee / Agency",
+/// "(Photograph by Ann Lee)".
+fn is_credit_line(t: &str, len: usize) -> bool {
+    if len > patterns::CREDIT_MAX {
+        return false;
+    }
+    let t = t.trim_start_matches(['(', '[', ' ']);
+    if let Some(rest) = t.strip_prefix('©') {
+        return rest.chars().any(char::is_alphabetic);
+    }
+    patterns::CREDIT_LABELS.iter().any(|label| {
+        let Some(rest) = t.strip_prefix(label) else {
+            return false;
+        };
+        let rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix(':') {
+            return after.chars().any(char::is_alphabetic);
+        }
+        rest.split_whitespace().next().is_some_and(|w| {
+            patterns::CREDIT_JOINERS.contains(&w) && rest.split_whitespace().count() <= 6
+        }) && !rest.ends_with('.')
+    })
+}
+
+/// A date line standing alone: "Aktualisiert: 11.04.2020, 10:27",
+/// "Publikacja: 04.05.2021".
+fn is_date_line(t: &str, len: usize) -> bool {
+    len <= patterns::DATE_LINE_MAX
+        && t.chars().any(|c| c.is_numeric())
+        && patterns::DATE_LINE_LABELS.iter().any(|label| {
+            t.strip_prefix(label)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+}
+
 /// "Read more: <link>", "[Related: <link>]": a line opener followed by
 /// punctuation and a link, or a line that is nearly all link.
 pub(super) fn is_read_more_line(b: &Block) -> bool {
@@ -700,5 +743,9 @@ pub(super) fn is_read_more_line(b: &Block) -> bool {
         .trim_start()
         .starts_with([':', '-', '–', '—', '»', '›', '|', '>'])
         || rest.is_empty();
-    (punct && density >= 0.3) || density >= 0.8
+    // The opener alone ("Auch interessant:"), its link in the next block.
+    let bare = rest
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '?' | '!' | '…' | '.'))
+        .is_empty();
+    (bare && !is_subheading(b.tag)) || (punct && density >= 0.3) || density >= 0.8
 }

@@ -733,3 +733,215 @@ fn blocks_holding_most_of_the_article_are_never_removed() {
     assert!(text.contains("night ferry"));
     assert!(removed.is_empty());
 }
+
+#[test]
+fn standalone_photo_credits_and_date_lines_go_prose_stays() {
+    for credit in [
+        "Foto: Jana Nowak / Agentur",
+        "© Stadtarchiv | Paul Kern",
+        "Photograph by Lee Ann Fisher",
+        "(Imagen: Archivo)",
+        "Crédits photos : Studio Nord",
+    ] {
+        let html = format!("<div><p id=t>{credit}</p></div>");
+        assert_eq!(kind_of(&html), Some(K::Meta), "{credit}");
+    }
+    for date in ["Aktualisiert: 11.04.2021, 10:27", "Publikacja: 04.05.2021"] {
+        let html = format!("<div><p id=t>{date}</p></div>");
+        assert_eq!(kind_of(&html), Some(K::Meta), "{date}");
+    }
+    for prose in [
+        "Photos of the harbour were taken at dawn by the ferry crew.",
+        "The picture by the door shows the mill in 1910.",
+        "Updated figures arrive each spring: 12 of 40 farms.",
+    ] {
+        let html = format!("<div><p id=t>{prose}</p></div>");
+        assert_eq!(kind_of(&html), None, "{prose}");
+    }
+}
+#[test]
+fn bare_read_more_opener_goes_but_not_as_a_heading() {
+    assert_eq!(
+        kind_of("<div><p id=t>Auch interessant:</p><p><a href=/x>Ein Link</a></p></div>"),
+        Some(K::ReadMoreLinks)
+    );
+    assert_eq!(
+        kind_of("<div><h2 id=t>See also</h2><p>Our notes on the tides.</p></div>"),
+        None
+    );
+}
+
+/// One language's cues, on prose of our own: its ad label, a read-more
+/// line, a newsletter plug and a share button go; a plain sentence stays.
+fn check_language(ad: &str, more: &str, newsletter: &str, share: &str, prose: &str) {
+    let p = |t: &str| format!("<div><p id=t>{t}</p><p>{prose}</p></div>");
+    assert_eq!(kind_of(&p(ad)), Some(K::Ads), "{ad}");
+    let line = format!("{more}: <a href=/x>{prose}</a>");
+    assert_eq!(kind_of(&p(&line)), Some(K::ReadMoreLinks), "{more}");
+    assert_eq!(
+        kind_of(&p(newsletter)),
+        Some(K::NewsletterForm),
+        "{newsletter}"
+    );
+    assert_eq!(kind_of(&p(share)), Some(K::Share), "{share}");
+    assert_eq!(kind_of(&p(prose)), None, "{prose}");
+}
+
+#[test]
+fn arabic_cues() {
+    check_language(
+        "إعلان",
+        "اقرأ أيضا",
+        "اشترك في نشرتنا البريدية لتصلك آخر الأخبار.",
+        "مشاركة",
+        "ذهب الصيادون إلى البحر في الصباح الباكر وعادوا بعد الظهر بقوارب مليئة بالسمك.",
+    );
+}
+
+#[test]
+fn persian_cues() {
+    check_language(
+        "تبلیغات",
+        "بیشتر بخوانید",
+        "برای دریافت آخرین اخبار، عضویت در خبرنامه را فراموش نکنید.",
+        "اشتراک‌گذاری",
+        "ماهیگیران صبح زود به دریا رفتند و بعدازظهر با قایق‌های پر از ماهی بازگشتند.",
+    );
+}
+
+#[test]
+fn hebrew_cues() {
+    check_language(
+        "פרסומת",
+        "קראו גם",
+        "הירשמו לניוזלטר שלנו וקבלו עדכונים.",
+        "שתפו",
+        "הדייגים יצאו לים מוקדם בבוקר וחזרו אחר הצהריים עם סירות מלאות דגים.",
+    );
+}
+
+#[test]
+fn chinese_cues_need_no_spaces() {
+    check_language(
+        "广告",
+        "延伸阅读",
+        "欢迎订阅我们的每周简报。",
+        "分享到微博",
+        "渔民们清晨出海，下午带着满船的鱼回到港口。",
+    );
+}
+
+#[test]
+fn japanese_cues_need_no_spaces() {
+    check_language(
+        "広告",
+        "あわせて読みたい",
+        "最新情報はメールマガジンに登録してお受け取りください。",
+        "シェアする",
+        "漁師たちは朝早く海に出て、午後には魚でいっぱいの船で港に戻った。",
+    );
+}
+
+#[test]
+fn korean_cues() {
+    check_language(
+        "광고",
+        "관련 기사",
+        "최신 소식을 받으려면 뉴스레터를 구독하세요.",
+        "공유하기",
+        "어부들은 아침 일찍 바다로 나가 오후에 물고기로 가득 찬 배를 타고 돌아왔다.",
+    );
+}
+
+#[test]
+fn hindi_cues() {
+    check_language(
+        "विज्ञापन",
+        "यह भी पढ़ें",
+        "ताज़ा ख़बरों के लिए हमारे न्यूज़लेटर की सदस्यता लें।",
+        "शेयर करें",
+        "मछुआरे सुबह जल्दी समुद्र में गए और दोपहर को मछलियों से भरी नावों के साथ लौटे।",
+    );
+}
+
+#[test]
+fn bengali_cues() {
+    check_language(
+        "বিজ্ঞাপন",
+        "আরও পড়ুন",
+        "সর্বশেষ খবরের জন্য আমাদের নিউজলেটারে সাবস্ক্রাইব করুন।",
+        "শেয়ার করুন",
+        "জেলেরা ভোরে সমুদ্রে গিয়েছিল এবং দুপুরে মাছে ভরা নৌকা নিয়ে ফিরে এসেছিল।",
+    );
+}
+
+#[test]
+fn indonesian_cues() {
+    check_language(
+        "Iklan",
+        "Baca juga",
+        "Berlangganan newsletter kami untuk kabar terbaru.",
+        "Bagikan",
+        "Para nelayan berangkat ke laut pagi-pagi sekali dan kembali pada sore hari dengan perahu penuh ikan.",
+    );
+}
+
+#[test]
+fn vietnamese_cues() {
+    check_language(
+        "Quảng cáo",
+        "Xem thêm",
+        "Đăng ký nhận bản tin để không bỏ lỡ tin mới.",
+        "Chia sẻ",
+        "Những người đánh cá ra khơi từ sáng sớm và trở về vào buổi chiều với những chiếc thuyền đầy cá.",
+    );
+}
+
+#[test]
+fn thai_cues_need_no_spaces() {
+    check_language(
+        "โฆษณา",
+        "อ่านเพิ่มเติม",
+        "สมัครรับจดหมายข่าวของเราเพื่อรับข่าวสารล่าสุด",
+        "แชร์เลย",
+        "ชาวประมงออกทะเลแต่เช้าตรู่และกลับมาในตอนบ่ายพร้อมเรือที่เต็มไปด้วยปลา",
+    );
+}
+
+#[test]
+fn turkish_cues() {
+    check_language(
+        "Reklam",
+        "Daha fazla oku",
+        "Son haberler için bültenimize abone olun.",
+        "Paylaş",
+        "Balıkçılar sabah erkenden denize açıldı ve öğleden sonra balıkla dolu teknelerle döndü.",
+    );
+}
+
+#[test]
+fn polish_cues() {
+    check_language(
+        "Reklama",
+        "Czytaj także",
+        "Zapisz się do newslettera, aby nie przegapić nowości.",
+        "Udostępnij",
+        "Rybacy wypłynęli w morze wczesnym rankiem i wrócili po południu z łodziami pełnymi ryb.",
+    );
+}
+
+#[test]
+fn comments_closed_notes_go_prose_about_comments_stays() {
+    for note in [
+        "Comments are closed.",
+        "Die Kommentarfunktion wurde für diesen Artikel deaktiviert.",
+        "Les commentaires sont fermés.",
+        "Komentarze są wyłączone.",
+    ] {
+        let html = format!("<div><p id=t>{note}</p><p>The pier reopened in May.</p></div>");
+        assert_eq!(kind_of(&html), Some(K::Comments), "{note}");
+    }
+    let prose = "<div><p id=t>The council said the comments were closed to debate \
+                 until the spring.</p></div>";
+    assert_eq!(kind_of(prose), None);
+}

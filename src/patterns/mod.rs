@@ -7,12 +7,14 @@
 mod clutter_cues;
 mod clutter_kind;
 mod clutter_words;
+mod lines;
 mod meta;
 mod readability;
 
 pub use clutter_cues::*;
 pub use clutter_kind::*;
 pub use clutter_words::*;
+pub use lines::*;
 pub use meta::*;
 pub use readability::*;
 

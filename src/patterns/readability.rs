@@ -225,6 +225,31 @@ pub const LAZY_SRC_ATTRS: &[&str] = &[
 /// Attribute names that hold the real `srcset` of a lazy-loaded image.
 pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
 
+/// Fewest words an article may have before the pipeline falls back: keep
+/// the clutter, then take the page's largest block of text.
+pub const FALLBACK_MIN_WORDS: usize = 50;
+
+/// Where the fallback's largest block of text is never looked for: forms,
+/// navigation and controls.
+pub const FALLBACK_SKIP: &[&str] = &["form", "nav", "button", "select", "label", "footer"];
+
+/// Fewest words of an extraction that is an article (`readerable`).
+pub const READERABLE_MIN_WORDS: usize = 50;
+
+/// Fewest characters of the longest text run of an extraction that is an
+/// article: one sentence or so.
+pub const READERABLE_MIN_RUN: usize = 50;
+
+/// Largest share of link text in an extraction that is an article.
+pub const READERABLE_MAX_LINK_DENSITY: f64 = 0.5;
+
+/// Fewest characters of a lead (standfirst) that [`LEAD_NEVER`] aside, is
+/// matched against the page's description to join the article.
+pub const LEAD_MIN_CHARS: usize = 60;
+
+/// Blocks that are never the page's lead: navigation, forms, controls.
+pub const LEAD_NEVER: &[&str] = &["nav", "form", "footer", "aside", "button", "li", "td", "th"];
+
 /// Words per minute used for the reading-time estimate.
 pub const WORDS_PER_MINUTE: usize = 230;
 

@@ -2,6 +2,10 @@
 //! siblings that belong to it, and retry with relaxed rules when the first
 //! choice is too short (Readability's flag-relaxing retries).
 
+mod extend;
+
+pub use extend::{add_lead, largest_text_block};
+
 use crate::clutter::Marks;
 use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};

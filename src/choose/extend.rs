@@ -1,0 +1,103 @@
+//! The article's edges: the lead a page sets above the chosen body, and
+//! the fallback container when the chooser found no article text.
+
+use crate::context::Context;
+use crate::dom::{Dom, NodeId};
+use crate::patterns::{self, is_one_of};
+use crate::query::{inner_text, inner_text_len, link_density};
+use crate::text::normalize_ws;
+
+/// Puts the page's lead (standfirst, dek) at the top of the article under
+/// `root` when the chooser left it outside: the leaf block of the page
+/// whose text is the page's `description` (or the start of it, or starts
+/// with it when the description was cut short), at least
+/// [`patterns::LEAD_MIN_CHARS`] long, not already in the article. Its
+/// content moves into a new `<p>`.
+pub fn add_lead(dom: &mut Dom, root: NodeId, description: &str) {
+    let desc = normalize_ws(description);
+    let desc = desc.trim_end_matches(['…', '.', ' ']);
+    if desc.chars().count() < patterns::LEAD_MIN_CHARS {
+        return;
+    }
+    let Some(body) = dom.find_tag(dom.document(), "body") else {
+        return;
+    };
+    let article = normalize_ws(&inner_text(dom, root));
+    let found = dom.descendants(body).find(|&n| {
+        if !dom.is_element(n) || dom.is_inclusive_ancestor(n, root) {
+            return false;
+        }
+        if dom
+            .descendants(n)
+            .skip(1)
+            .any(|d| dom.is_element(d) && is_one_of(dom.tag(d), patterns::BLOCK_ELEMS))
+            || is_one_of(dom.tag(n), patterns::LEAD_NEVER)
+            || !is_one_of(dom.tag(n), patterns::BLOCK_ELEMS)
+        {
+            return false;
+        }
+        let t = normalize_ws(&inner_text(dom, n));
+        let t = t.trim_end_matches(['…', '.', ' ']);
+        let len = t.chars().count();
+        len >= patterns::LEAD_MIN_CHARS
+            && (t.starts_with(desc) || desc.starts_with(t) && len * 5 >= desc.chars().count() * 4)
+            && !article.contains(t)
+    });
+    let Some(lead) = found else {
+        return;
+    };
+    let p = dom.create_element("p");
+    dom.reparent_children(lead, p);
+    match dom.first_child(root) {
+        Some(first) => dom.insert_before(first, p),
+        None => dom.append(root, p),
+    }
+}
+
+/// The fallback container when the chooser found no article text: the
+/// element whose own paragraphs (its text and its children that hold no
+/// further blocks), links left out, hold the most text. Nothing inside
+/// [`patterns::FALLBACK_SKIP`] counts, nor any element the clutter
+/// classifier calls clutter.
+pub fn largest_text_block(dom: &Dom, ctx: &Context) -> Option<NodeId> {
+    let body = dom.find_tag(dom.document(), "body")?;
+    let mut best: Option<(f64, NodeId)> = None;
+    let mut cur = Some(body);
+    while let Some(n) = cur {
+        if dom.is_element(n) && is_one_of(dom.tag(n), patterns::FALLBACK_SKIP) {
+            cur = dom.next_skipping_children(n, body);
+            continue;
+        }
+        if dom.is_element(n) {
+            let own: f64 = dom.children(n).map(|c| paragraph_text(dom, c)).sum();
+            if own > best.map_or(0.0, |(b, _)| b) && crate::clutter::judge(dom, n).is_none() {
+                best = Some((own, n));
+            }
+        }
+        cur = dom.next_in_preorder(n, body);
+    }
+    let (_, root) = best?;
+    if let Some(t) = &ctx.trace {
+        t.container(root);
+    }
+    Some(root)
+}
+
+/// The text `node` adds to its parent's paragraphs in
+/// [`largest_text_block`]: a text node's length, or a leaf block's text
+/// outside links.
+fn paragraph_text(dom: &Dom, node: NodeId) -> f64 {
+    if let Some(t) = dom.text(node) {
+        return t.trim().chars().count() as f64;
+    }
+    if !dom.is_element(node)
+        || is_one_of(dom.tag(node), patterns::FALLBACK_SKIP)
+        || dom
+            .descendants(node)
+            .skip(1)
+            .any(|d| dom.is_element(d) && is_one_of(dom.tag(d), patterns::BLOCK_ELEMS))
+    {
+        return 0.0;
+    }
+    inner_text_len(dom, node) as f64 * (1.0 - link_density(dom, node))
+}
