@@ -31,7 +31,9 @@ pub struct Article {
     pub site_name: Option<String>,
     /// Publication time, ISO 8601 where the page offers it (JSON-LD
     /// `datePublished`, `article:published_time`, `<time datetime>`), in the
-    /// local time the article shows when its `<time>` tells the offset.
+    /// local time the article shows when its `<time>` tells the offset. When
+    /// the article's header shows the page's modified time and none of its
+    /// published ones, the date shown.
     pub published_time: Option<String>,
     /// Language of the page as `<html lang>` states it (else `og:locale`),
     /// e.g. `"en"`, `"en-GB"`.
