@@ -1,6 +1,6 @@
 //! The Markdown writer read back with a real CommonMark parser
 //! (`pulldown-cmark`, tables and strikethrough on): on every page of the
-//! Readability corpus and of the clutter corpus, the Markdown of the
+//! Readability, clutter and web-eval corpora, the Markdown of the
 //! article's `content` gives back the same headings, code blocks, list
 //! items, links and images, and the text of every block in order; it holds
 //! no raw HTML and no link or image of a scheme the sanitiser refuses. Also:
@@ -280,6 +280,7 @@ fn corpus_contents() -> Vec<(String, String)> {
     let sets = [
         ("readability-test-pages", "source.html"),
         ("clutter", "page.html"),
+        ("web-eval", "page.html"),
     ];
     for (set, file) in sets {
         let Some(dir) = common::corpus_set_or_skip(set, "Markdown round trip") else {
