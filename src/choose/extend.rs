@@ -22,17 +22,28 @@ pub fn add_lead(dom: &mut Dom, root: NodeId, description: &str) {
     let Some(body) = dom.find_tag(dom.document(), "body") else {
         return;
     };
+    let desc_chars = desc.chars().count();
     let article = normalize_ws(&inner_text(dom, root));
     let found = dom.descendants(body).find(|&n| {
-        if !dom.is_element(n) || dom.is_inclusive_ancestor(n, root) {
+        // Cheap tests first (tag, cached text length), so that most blocks
+        // are passed over without walking their subtree or copying their
+        // text: the lead's trimmed text is no longer than `text_len`, and
+        // must be at least 4/5 of the description and LEAD_MIN_CHARS long.
+        if !dom.is_element(n)
+            || !is_one_of(dom.tag(n), patterns::BLOCK_ELEMS)
+            || is_one_of(dom.tag(n), patterns::LEAD_NEVER)
+        {
             return false;
         }
-        if dom
-            .descendants(n)
-            .skip(1)
-            .any(|d| dom.is_element(d) && is_one_of(dom.tag(d), patterns::BLOCK_ELEMS))
-            || is_one_of(dom.tag(n), patterns::LEAD_NEVER)
-            || !is_one_of(dom.tag(n), patterns::BLOCK_ELEMS)
+        let most = dom.text_len(n);
+        if most < patterns::LEAD_MIN_CHARS || most * 5 < desc_chars * 4 {
+            return false;
+        }
+        if dom.is_inclusive_ancestor(n, root)
+            || dom
+                .descendants(n)
+                .skip(1)
+                .any(|d| dom.is_element(d) && is_one_of(dom.tag(d), patterns::BLOCK_ELEMS))
         {
             return false;
         }
@@ -40,7 +51,7 @@ pub fn add_lead(dom: &mut Dom, root: NodeId, description: &str) {
         let t = t.trim_end_matches(['…', '.', ' ']);
         let len = t.chars().count();
         len >= patterns::LEAD_MIN_CHARS
-            && (t.starts_with(desc) || desc.starts_with(t) && len * 5 >= desc.chars().count() * 4)
+            && (t.starts_with(desc) || desc.starts_with(t) && len * 5 >= desc_chars * 4)
             && !article.contains(t)
     });
     let Some(lead) = found else {
