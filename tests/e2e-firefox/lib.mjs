@@ -101,6 +101,10 @@ function userPrefs(port) {
     // Firefox ESR honours this, release Firefox does not.
     'xpinstall.signatures.required': false,
   };
+  if (process.env.QUIRE_FIREFOX_DEBUG) {
+    // The browser console (the add-on's background script included) on stderr.
+    Object.assign(prefs, { 'devtools.console.stdout.chrome': true, 'devtools.console.stdout.content': true, 'browser.dom.window.dump.enabled': true });
+  }
   return Object.entries(prefs)
     .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`)
     .join('\n');
@@ -140,8 +144,8 @@ export async function launchFirefox({ profile: reuse, install = 'temporary', wid
   await writeFile(join(profile, 'user.js'), `${userPrefs(port)}\n`);
   const child = spawn(
     FIREFOX,
-    ['--headless', '--marionette', '--remote-allow-system-access', '--no-remote', '--new-instance', '--profile', profile, '--window-size', `${width},${height}`],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' } },
+    ['--headless', '--marionette', '--remote-allow-system-access', '--no-remote', '--new-instance', '--profile', profile],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_HEADLESS_WIDTH: String(width), MOZ_HEADLESS_HEIGHT: String(height) } },
   );
   /** @type {string[]} */
   const log = [];
