@@ -31,12 +31,12 @@ GEN_EN    := node scripts/strings-en.mjs _locales/en/messages.json
 # loaded machine. Each e2e test also sets its own per-test timeout.
 NODE_TEST := node --test --test-concurrency=1 --test-timeout=600000
 
-.PHONY: help setup test lint lint-ext fuzz-check html5lib-test firefox-check typecheck unit wasm-test js-test smoke e2e wasm dist dist-test dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
+.PHONY: help setup test lint lint-ext fuzz-check html5lib-test firefox-check test-firefox e2e-firefox typecheck unit wasm-test js-test smoke e2e wasm dist dist-test dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
 	@echo "make run     build the extension, open the sample page in Chromium and show the reader [PAGE=path|url]"
-	@echo "make test    fmt, clippy, rustdoc, JS type check, cargo test, html5lib-tests, fuzz crate check, wasm tests in Chromium, JS tests, web-ext lint, release-wasm smoke test, end-to-end tests"
+	@echo "make test    fmt, clippy, rustdoc, JS type check, cargo test, html5lib-tests, fuzz crate check, wasm tests in Chromium, JS tests, web-ext lint, release-wasm smoke test, end-to-end tests (Chromium; Firefox when installed)"
 	@echo "make lint    fmt, clippy and rustdoc (no build needed); make lint-ext lints the Firefox build"
 	@echo "make dist    build dist/chrome and dist/firefox (unpacked), their zips dist/quire-{chrome,firefox}.zip, and dist/www (the playground)"
 	@echo "make dist-test  build dist/chrome-test: dist/chrome with the test hooks the end-to-end tests and browser benchmarks use"
@@ -46,6 +46,7 @@ help:
 	@echo "make bench-floor    bench-browser with a stand-in extension that does no work: the least a click can take"
 	@echo "make bench-cold     the first click: on a stopped worker, in a new tab, after a reload, after a load woke the worker (13 pages)"
 	@echo "make firefox-check  load dist/firefox in headless Firefox ESR and check the core runs there"
+	@echo "make test-firefox   install Firefox ESR if missing and run only the Firefox end-to-end tests (tests/e2e-firefox/)"
 	@echo "make demo    serve the web playground (www/) on 127.0.0.1"
 	@echo "make clean   remove build outputs"
 
@@ -54,7 +55,7 @@ setup:
 
 # ---- tests -------------------------------------------------------------------
 
-test: lint typecheck unit html5lib-test fuzz-check wasm-test js-test lint-ext smoke e2e
+test: lint typecheck unit html5lib-test fuzz-check wasm-test js-test lint-ext smoke e2e e2e-firefox
 	@echo "make test: all passed"
 
 # Source only: needs no build (lint-ext lints the built Firefox package).
@@ -111,6 +112,18 @@ smoke: setup $(WASM)
 
 e2e: dist dist-test
 	$(NODE_TEST) tests/e2e/
+
+# The end-to-end tests in headless Firefox ESR (tests/e2e-firefox/): dist/firefox
+# as an add-on, real clicks on its toolbar button over Marionette. In `make
+# test` they run when Firefox is installed and skip (saying so) otherwise,
+# except under CI=true, where a missing Firefox fails them (.ci/run asks
+# setup for it). `make test-firefox` installs firefox-esr and runs only them.
+e2e-firefox: dist
+	$(NODE_TEST) tests/e2e-firefox/
+
+test-firefox: dist
+	@QUIRE_WITH_FIREFOX=1 scripts/setup.sh
+	$(NODE_TEST) tests/e2e-firefox/
 
 # ---- builds ------------------------------------------------------------------
 

@@ -83,8 +83,11 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   cp package-lock.json "$stamp"
 fi
 
-# 6. Firefox, only for `make firefox-check` (which sets QUIRE_WITH_FIREFOX=1):
-#    Debian's firefox-esr. web-ext, which drives it, is an npm dev dependency.
+# 6. Firefox, only when asked (QUIRE_WITH_FIREFOX=1: `make firefox-check`,
+#    `make test-firefox` and CI's .ci/run set it): Debian's firefox-esr. The
+#    Firefox end-to-end tests drive it over Marionette, which is built into
+#    Firefox (no geckodriver: Debian 12 has no package for it); web-ext, which
+#    `make firefox-check` uses, is an npm dev dependency.
 if [ "${QUIRE_WITH_FIREFOX:-}" = 1 ] && ! command -v firefox >/dev/null; then
   log "installing firefox-esr (apt)"
   apt_install firefox-esr

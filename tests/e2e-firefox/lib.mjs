@@ -157,9 +157,11 @@ export async function launchFirefox({ profile: reuse, install = 'temporary', wid
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const exited = new Promise((ok) => child.once('exit', ok));
-  let m;
+  /** @type {Marionette | undefined} */
+  let connected;
   try {
-    m = await Marionette.connect(port, 60_000);
+    const m = await Marionette.connect(port, 60_000);
+    connected = m;
     await m.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: true, 'moz:webdriverClick': true } } });
     await m.send('WebDriver:SetTimeouts', { script: 30_000, pageLoad: 30_000, implicit: 0 });
     if (install !== 'none') {
@@ -201,7 +203,7 @@ export async function launchFirefox({ profile: reuse, install = 'temporary', wid
       },
     };
   } catch (error) {
-    m?.close();
+    connected?.close();
     child.kill('SIGKILL');
     await exited;
     if (!reuse) await rm(profile, { recursive: true, force: true });
@@ -504,6 +506,7 @@ export async function clickInReader(ff, selector) {
     },
     selector,
   );
+  if (!box) throw new Error(`clickInReader: no ${selector}`);
   await mouseClick(ff, box.x, box.y);
 }
 
