@@ -22,7 +22,7 @@
 
 /**
  * What `chrome.scripting.executeScript` resolves to, as far as this file reads it.
- * @typedef {{documentId?: string}[] | undefined} InjectionResults
+ * @typedef {({documentId?: string} | null)[] | undefined} InjectionResults
  */
 
 /**
@@ -35,6 +35,13 @@
 
 /** The badge colour of a tab the reader cannot open on. */
 export const FAILURE_COLOR = '#b4382c';
+
+/**
+ * Why the reader could not open when the injection went through but reached
+ * no frame: Firefox resolves `executeScript` on a page it keeps extensions
+ * out of (e.g. about:robots) to `[null]` instead of rejecting.
+ */
+export const NOT_REACHED = 'the browser does not let extensions into this page';
 
 /**
  * @param {object} deps
@@ -127,6 +134,10 @@ export function createInjector({
         results = await injectWithRetries(tabId, token);
       } catch (error) {
         await reportFailure(tabId, error);
+        return;
+      }
+      if (Array.isArray(results) && !results.some((result) => result != null)) {
+        await reportFailure(tabId, new Error(NOT_REACHED));
         return;
       }
       onInjected(tabId);

@@ -128,17 +128,20 @@ function userPrefs(port) {
  *   (default): dist/firefox as a temporary add-on, as about:debugging loads
  *   one, gone at shutdown with its storage; `permanent`: the zip as a user
  *   installs it, kept across restarts; `none`: what the profile already has.
+ * @param {string} [options.extensionDir] The unpacked add-on a temporary
+ *   install loads; dist/firefox by default.
  * @param {number} [options.width]
  * @param {number} [options.height]
  * @returns {Promise<Firefox>}
  */
-export async function launchFirefox({ profile: reuse, install = 'temporary', width = 1280, height = 900 } = {}) {
-  const source = install === 'permanent' ? FF_ZIP : FF_DIST;
+export async function launchFirefox({ profile: reuse, install = 'temporary', extensionDir = FF_DIST, width = 1280, height = 900 } = {}) {
+  const source = install === 'permanent' ? FF_ZIP : extensionDir;
   if (install !== 'none') {
-    await stat(install === 'permanent' ? FF_ZIP : join(FF_DIST, 'manifest.json')).catch(() => {
+    await stat(install === 'permanent' ? FF_ZIP : join(extensionDir, 'manifest.json')).catch(() => {
       throw new Error(`${source} is missing: run \`make dist\` first`);
     });
   }
+  if (!(await firefoxInstalled())) throw new Error(`no Firefox at ${FIREFOX}: make test-firefox installs firefox-esr (or set QUIRE_FIREFOX)`);
   const profile = reuse ?? (await mkdtemp(join(tmpdir(), 'quire-ff-profile-')));
   const port = await freePort();
   await writeFile(join(profile, 'user.js'), `${userPrefs(port)}\n`);
@@ -156,7 +159,10 @@ export async function launchFirefox({ profile: reuse, install = 'temporary', wid
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const exited = new Promise((ok) => child.once('exit', ok));
+  const exited = new Promise((ok) => {
+    child.once('exit', ok);
+    child.once('error', ok);
+  });
   /** @type {Marionette | undefined} */
   let connected;
   try {

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import '../../extension/shared/quirks.js';
-import { createInjector, FAILURE_COLOR } from '../../extension/background/inject.js';
+import { createInjector, FAILURE_COLOR, NOT_REACHED } from '../../extension/background/inject.js';
 
 /** @type {QuireQuirks} */
 const quirks = /** @type {any} */ (globalThis).quireQuirks;
@@ -167,4 +167,31 @@ test('a browser that reports no document id (Firefox) injects all the same', asy
   });
   await injector.click(TAB);
   assert.deepEqual(injected, [[TAB, undefined]]);
+});
+
+test('an injection that reaches no frame (Firefox on about: pages: [null]) is reported on the button', async () => {
+  for (const results of [[null], []]) {
+    /** @type {unknown[]} */
+    const injected = [];
+    /** @type {Record<string, unknown>[]} */
+    const badge = [];
+    const injector = createInjector({
+      execute: async () => results,
+      isLoadRace: quirks.isLoadRace,
+      retries: quirks.LOAD_RACE_RETRIES,
+      retryMs: quirks.LOAD_RACE_RETRY_MS,
+      gate: { clicked: () => {}, injected: (tabId, documentId) => injected.push([tabId, documentId]) },
+      action: {
+        setBadgeBackgroundColor: async (details) => void badge.push({ color: details.color }),
+        setBadgeText: async (details) => void badge.push({ text: details.text }),
+        setTitle: async (details) => void badge.push({ title: details.title }),
+      },
+      defaultTitle: () => 'Quire',
+      sleep: async () => {},
+      warn: () => {},
+    });
+    await injector.click(TAB);
+    assert.deepEqual(injected, [], `${JSON.stringify(results)}: the gate hears of no injection`);
+    assert.deepEqual(badge, [{ color: FAILURE_COLOR }, { text: '!' }, { title: `Quire can’t read this page: ${NOT_REACHED}` }], JSON.stringify(results));
+  }
 });
