@@ -31,7 +31,7 @@ GEN_EN    := node scripts/strings-en.mjs _locales/en/messages.json
 # loaded machine. Each e2e test also sets its own per-test timeout.
 NODE_TEST := node --test --test-concurrency=1 --test-timeout=600000
 
-.PHONY: help setup test lint lint-ext fuzz-check html5lib-test firefox-check test-firefox e2e-firefox typecheck unit wasm-test js-test smoke e2e wasm dist dist-test dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor demo clean
+.PHONY: help setup test lint lint-ext fuzz-check html5lib-test firefox-check test-firefox e2e-firefox typecheck unit wasm-test js-test smoke e2e wasm dist dist-test dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor bench-firefox demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
@@ -44,6 +44,7 @@ help:
 	@echo "make bench   speed vs dom_smoothie, wasm size, wasm memory (out/bench/, BENCHMARKS.md explains)"
 	@echo "make bench-browser  Readability.js vs Quire's wasm in Chromium, per corpus page, and click-to-overlay"
 	@echo "make bench-floor    bench-browser with a stand-in extension that does no work: the least a click can take"
+	@echo "make bench-firefox  Quire against Firefox's Reader View in headless Firefox ESR, per corpus page (installs firefox-esr if missing)"
 	@echo "make bench-cold     the first click: on a stopped worker, in a new tab, after a reload, after a load woke the worker (13 pages)"
 	@echo "make firefox-check  load dist/firefox in headless Firefox ESR and check the core runs there"
 	@echo "make test-firefox   install Firefox ESR if missing and run only the Firefox end-to-end tests (tests/e2e-firefox/)"
@@ -227,6 +228,14 @@ bench-floor: dist-test
 	rm -rf $(FLOOR_EXT) && mkdir -p $(FLOOR_EXT)
 	cp bench/floor/manifest.json bench/floor/worker.js bench/floor/content.js extension/content/page-html.js $(FLOOR_EXT)/
 	QUIRE_BENCH_EXTENSION=$(FLOOR_EXT) QUIRE_BENCH_OUT=browser-floor.json node bench/browser.mjs
+
+# Quire against Firefox's own Reader View, in one headless Firefox ESR run on
+# the Readability pages: about:reader from the request to the article painted,
+# and Quire from the toolbar click to its first frame and to the whole
+# article drawn (bench/firefox.mjs). Not part of CI.
+bench-firefox: dist
+	@QUIRE_WITH_FIREFOX=1 scripts/setup.sh
+	node bench/firefox.mjs
 
 demo: dist-www
 	node scripts/serve.mjs $(WWW_DIST)

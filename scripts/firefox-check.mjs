@@ -8,9 +8,9 @@
  *
  * A copy of dist/firefox gets one extra line of code for this check (it logs
  * one extraction's result to the console, which Firefox copies to stdout);
- * dist/firefox itself is not changed. What this does not check: a toolbar
- * click and the overlay in Firefox (no way to click an extension's button
- * headlessly without geckodriver).
+ * dist/firefox itself is not changed. The toolbar click and the overlay in
+ * Firefox are what the Firefox end-to-end tests check (tests/e2e-firefox/,
+ * `make test-firefox`).
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm, appendFile, stat } from 'node:fs/promises';
