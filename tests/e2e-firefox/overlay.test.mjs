@@ -415,8 +415,10 @@ test('the article is set for reading, and the page’s CSS cannot restyle it', {
       const full = [...lines.values()].slice(0, -1);
       return {
         hostShown: getComputedStyle(host).display !== 'none' && host.getBoundingClientRect().width > 0,
-        // Adopted, or where a content script cannot adopt (quirks.js adoptSheet) a <style>.
-        sheets: root.adoptedStyleSheets.length + root.querySelectorAll('style').length + host.querySelectorAll(':scope > style').length,
+        // Adopted (Firefox 153), or a <style> where a content script cannot
+        // adopt (quirks.js adoptSheet; Firefox 140, where this script's Xray
+        // view of adoptedStyleSheets has no length).
+        sheets: (Number(root.adoptedStyleSheets?.length) || 0) + root.querySelectorAll('style').length,
         direction: cs('.quire').direction,
         h1Size: parseFloat(cs('h1').fontSize),
         h1Color: cs('h1').color,
