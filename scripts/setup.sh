@@ -34,10 +34,13 @@ for component in rustfmt clippy; do
   fi
 done
 
-# 2. wasm-pack 0.15.x from crates.io (the npm package downloads from GitHub and fails).
-if ! wasm-pack --version 2>/dev/null | grep -q '^wasm-pack 0\.15\.'; then
-  log "installing wasm-pack (cargo install, about 3 minutes)"
-  cargo install wasm-pack --locked
+# 2. wasm-pack at exactly this version, from crates.io (the npm package
+#    downloads from GitHub and fails). Exact, because it drives the release
+#    build whose hashes a reviewer compares (SOURCE.md).
+wasm_pack_version=0.15.1
+if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $wasm_pack_version" ]; then
+  log "installing wasm-pack $wasm_pack_version (cargo install, about 3 minutes)"
+  cargo install wasm-pack --version "=$wasm_pack_version" --locked --force
 fi
 
 # 3. wasm-bindgen-cli at exactly the version Cargo.lock pins, so wasm-pack uses
