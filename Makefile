@@ -130,15 +130,29 @@ test-firefox: dist
 
 wasm: setup $(WASM)
 
+# The release wasm must not depend on where the source, the cargo registry or
+# the target directory sit (SOURCE.md: a reviewer rebuilds it elsewhere and
+# compares hashes). rustc writes source paths into panic locations, so each of
+# those directories is renamed to a fixed one. These flags replace any
+# RUSTFLAGS from the environment: the release build takes none.
+CARGO_HOME_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
+WASM_RUSTFLAGS := --remap-path-prefix=$(CARGO_HOME_DIR)=/cargo --remap-path-prefix=$(CURDIR)=/quire $(if $(CARGO_TARGET_DIR),--remap-path-prefix=$(abspath $(CARGO_TARGET_DIR))=/target)
+
 $(WASM): $(RUST_SRC) | setup
 	@case "$$(command -v wasm-opt)" in \
 	  "$(CURDIR)/node_modules/.bin/wasm-opt") ;; \
 	  *) echo "wasm-opt on PATH is $$(command -v wasm-opt), not npm's binaryen: run scripts/setup.sh" >&2; exit 1 ;; \
 	esac
-	wasm-pack build --target web --profile wasm-release --out-dir $(PKG)
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --target web --profile wasm-release --out-dir $(PKG)
 	@touch $@
 
-dist: setup $(DIST)/manifest.json $(FF_DIST)/manifest.json dist/quire-chrome.zip dist/quire-firefox.zip $(WWW_DIST)/index.html
+dist: setup $(DIST)/manifest.json $(FF_DIST)/manifest.json dist/quire-chrome.zip dist/quire-firefox.zip $(WWW_DIST)/index.html dist/SHA256SUMS
+	@echo "SHA-256 (SOURCE.md: a rebuild from the same commit gives the same):"
+	@cat dist/SHA256SUMS
+
+# The hashes a reviewer compares: the wasm and each zip.
+dist/SHA256SUMS: $(WASM) dist/quire-chrome.zip dist/quire-firefox.zip
+	sha256sum $(WASM) dist/quire-chrome.zip dist/quire-firefox.zip > $@
 
 # One manifest serves both browsers: Chromium runs background.service_worker
 # (a module service worker), Firefox runs background.scripts (a module
@@ -163,10 +177,11 @@ $(TEST_DIST)/manifest.json: $(DIST)/manifest.json $(shell find extension/test-ho
 	cp -r extension/test-hooks/. $(@D)/extension/
 	@echo "built $(@D) (with test hooks; never ship it)"
 
-# Zips with the files at the top level, as the stores and about:addons want them.
-dist/quire-%.zip: dist/%/manifest.json
-	rm -f $@
-	cd dist/$* && zip -q -r -X -9 ../quire-$*.zip .
+# Zips with the files at the top level, as the stores and about:addons want
+# them; byte for byte the same from the same files (sorted entries, fixed
+# dates and modes: scripts/zip-reproducible.sh).
+dist/quire-%.zip: dist/%/manifest.json scripts/zip-reproducible.sh
+	scripts/zip-reproducible.sh dist/$* $@
 
 # The playground: www/ plus the overlay's scripts (used as they are, never
 # copied into www/), the generated English strings and the wasm-pack glue.
