@@ -37,7 +37,7 @@ help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
 	@echo "make run     build the extension, open the sample page in Chromium and show the reader [PAGE=path|url]"
 	@echo "make test    fmt, clippy, rustdoc, JS type check, cargo test, html5lib-tests, fuzz crate check, wasm tests in Chromium, JS tests, web-ext lint, release-wasm smoke test, end-to-end tests (Chromium; Firefox when installed)"
-	@echo "make lint    fmt, clippy and rustdoc (no build needed); make lint-ext lints the Firefox build"
+	@echo "make lint    fmt, clippy, rustdoc and the vendor/ check (no build needed); make lint-ext lints the Firefox build"
 	@echo "make dist    build dist/chrome and dist/firefox (unpacked), their zips dist/quire-{chrome,firefox}.zip, and dist/www (the playground)"
 	@echo "make dist-test  build dist/chrome-test: dist/chrome with the test hooks the end-to-end tests and browser benchmarks use"
 	@echo "make eval    score extraction on the corpus (QUIRE_CORPUS, default ../shared/corpus)"
@@ -65,6 +65,8 @@ lint: setup
 	cargo clippy --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 	cargo test --test layers
+	# vendor/ is exactly the crates.io releases plus patches/ (checksum verified)
+	scripts/check-vendor.sh
 
 # Mozilla's add-on linter (web-ext lint) on the Firefox build: any finding
 # fails except Firefox ignoring background.service_worker (see the script).
