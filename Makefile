@@ -152,7 +152,7 @@ $(WASM): $(RUST_SRC) | setup
 	  "$(CURDIR)/node_modules/.bin/wasm-opt") ;; \
 	  *) echo "wasm-opt on PATH is $$(command -v wasm-opt), not npm's binaryen: run scripts/setup.sh" >&2; exit 1 ;; \
 	esac
-	RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --target web --profile wasm-release --out-dir $(PKG)
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --target web --profile wasm-release --out-dir $(PKG) -- --locked
 	@touch $@
 
 dist: setup $(DIST)/manifest.json $(FF_DIST)/manifest.json dist/quire-chrome.zip dist/quire-firefox.zip $(WWW_DIST)/index.html dist/SHA256SUMS
