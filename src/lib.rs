@@ -17,6 +17,8 @@ mod choose;
 mod clean;
 mod clutter;
 mod context;
+#[cfg(feature = "decode")]
+pub mod decode;
 pub mod dom;
 mod error;
 pub mod eval;
