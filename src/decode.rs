@@ -155,8 +155,19 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 /// ASCII case-insensitively.
 fn has_html_tag(head: &[u8]) -> bool {
     const TAGS: &[&[u8]] = &[
-        b"<!doctype", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<div", b"<p>", b"<p ",
-        b"<article", b"<script", b"<link", b"<!--",
+        b"<!doctype",
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<meta",
+        b"<title",
+        b"<div",
+        b"<p>",
+        b"<p ",
+        b"<article",
+        b"<script",
+        b"<link",
+        b"<!--",
     ];
     memchr::memchr_iter(b'<', head).any(|i| TAGS.iter().any(|t| starts_with_ci(&head[i..], t)))
 }
@@ -383,10 +394,7 @@ mod tests {
         assert_eq!(meta("<!-- <meta charset=koi8-r> --><p>"), None);
         assert_eq!(meta("<a title='<meta charset=koi8-r>'>x</a>"), None);
         // An unknown label is skipped and the next meta counts.
-        assert_eq!(
-            meta("<meta charset=bogus><meta charset=gbk>"),
-            Some("GBK")
-        );
+        assert_eq!(meta("<meta charset=bogus><meta charset=gbk>"), Some("GBK"));
     }
 
     #[test]
@@ -419,7 +427,10 @@ mod tests {
         assert_eq!((d.encoding, d.source), ("UTF-8", Source::Utf8));
         // Nothing declared, not UTF-8: windows-1252.
         let d = decode(b"<p>caf\xe9</p>", None);
-        assert_eq!((d.text.as_str(), d.source), ("<p>café</p>", Source::Fallback));
+        assert_eq!(
+            (d.text.as_str(), d.source),
+            ("<p>café</p>", Source::Fallback)
+        );
         // Pure ASCII with no declaration.
         assert_eq!(decode(b"<p>plain</p>", None).source, Source::Fallback);
     }

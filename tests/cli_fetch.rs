@@ -48,6 +48,13 @@ fn serve(handler: fn(&str, &mut TcpStream)) -> String {
             let Ok(mut stream) = stream else { continue };
             thread::spawn(move || {
                 let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+                // A TLS handshake (record type 0x16) gets what a plain
+                // HTTP server answers to it.
+                if reader.fill_buf().is_ok_and(|b| b.first() == Some(&0x16)) {
+                    let _ =
+                        stream.write_all(b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+                    return;
+                }
                 let mut request = String::new();
                 if reader.read_line(&mut request).is_err() {
                     return;
@@ -78,18 +85,33 @@ fn pages(path: &str, s: &mut TcpStream) {
     let html = "Content-Type: text/html; charset=utf-8\r\n";
     match path {
         "/start" => respond(s, "302 Found", "Location: /hop\r\n", b""),
-        "/hop" => respond(s, "301 Moved Permanently", "Location: /news/final.html\r\n", b""),
+        "/hop" => respond(
+            s,
+            "301 Moved Permanently",
+            "Location: /news/final.html\r\n",
+            b"",
+        ),
         "/news/final.html" => {
             let page = article("<p><a href=\"next.html\">the next story</a> is about herons.</p>");
             respond(s, "200 OK", html, page.as_bytes());
         }
         "/loop" => respond(s, "302 Found", "Location: /loop\r\n", b""),
-        "/pdf" => respond(s, "200 OK", "Content-Type: application/pdf\r\n", b"%PDF-1.4"),
+        "/pdf" => respond(
+            s,
+            "200 OK",
+            "Content-Type: application/pdf\r\n",
+            b"%PDF-1.4",
+        ),
         "/cyrillic" => {
             // The charset only in the header: no <meta>, no BOM.
             let page = article("<p>Смотритель реки считает цапель каждое утро.</p>");
             let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&page);
-            respond(s, "200 OK", "Content-Type: text/html; charset=windows-1251\r\n", &bytes);
+            respond(
+                s,
+                "200 OK",
+                "Content-Type: text/html; charset=windows-1251\r\n",
+                &bytes,
+            );
         }
         "/slow" => {
             let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<html><body>");
@@ -103,7 +125,12 @@ fn pages(path: &str, s: &mut TcpStream) {
 fn redirects_are_followed_and_the_final_url_is_the_base() {
     let base = serve(pages);
     let out = quire(&["extract", &format!("{base}/start"), "--format", "html"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = String::from_utf8_lossy(&out.stdout);
     assert!(
         html.contains(&format!("href=\"{base}/news/next.html\"")),
@@ -121,7 +148,11 @@ fn a_redirect_loop_stops_at_the_limit() {
 #[test]
 fn a_404_is_one_line_with_the_status() {
     let base = serve(pages);
-    assert_fails(&quire(&["extract", &format!("{base}/gone")]), 7, "HTTP status 404");
+    assert_fails(
+        &quire(&["extract", &format!("{base}/gone")]),
+        7,
+        "HTTP status 404",
+    );
 }
 
 #[test]
@@ -130,7 +161,11 @@ fn a_slow_body_hits_the_timeout() {
     let start = Instant::now();
     let out = quire(&["extract", &format!("{base}/slow"), "--timeout", "1"]);
     assert_fails(&out, 7, "timed out");
-    assert!(start.elapsed() < Duration::from_secs(10), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 #[test]
@@ -143,7 +178,12 @@ fn a_non_html_body_exits_6() {
 fn the_header_charset_decodes_the_page() {
     let base = serve(pages);
     let out = quire(&["extract", &format!("{base}/cyrillic"), "--format", "text"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("UTF-8 out");
     assert!(text.contains("Смотритель реки считает цапель"), "{text}");
     assert!(!text.contains('\u{fffd}'));
@@ -151,8 +191,33 @@ fn the_header_charset_decodes_the_page() {
 
 #[test]
 fn an_unresolvable_host_is_one_line() {
-    let out = quire(&["extract", "http://quire-test-host.invalid/page", "--timeout", "5"]);
+    let out = quire(&[
+        "extract",
+        "http://quire-test-host.invalid/page",
+        "--timeout",
+        "5",
+    ]);
     assert_fails(&out, 7, "quire-test-host.invalid");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("DNS"));
+}
+
+#[test]
+fn a_tls_failure_is_one_line() {
+    // TLS spoken to a plain-HTTP server.
+    let base = serve(pages).replace("http://", "https://");
+    let out = quire(&["extract", &format!("{base}/start"), "--timeout", "5"]);
+    assert_fails(&out, 7, "TLS");
+}
+
+#[test]
+fn a_refused_connection_is_one_line() {
+    // A port just bound and released: nothing listens there.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let out = quire(&["extract", &format!("http://127.0.0.1:{port}/")]);
+    assert_fails(&out, 7, "cannot connect");
 }
 
 /// How many bytes the 50 MB server got out before the client hung up.
@@ -166,7 +231,11 @@ fn huge(path: &str, s: &mut TcpStream) {
     let declared = format!(
         "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {FIFTY_MB}\r\nConnection: close\r\n\r\n"
     );
-    let _ = s.write_all(if path == "/declared" { declared.as_bytes() } else { head.as_bytes() });
+    let _ = s.write_all(if path == "/declared" {
+        declared.as_bytes()
+    } else {
+        head.as_bytes()
+    });
     let chunk = "<p>filler text of a page far too long to keep. </p>".repeat(1300);
     let mut sent = 0;
     while sent < FIFTY_MB {
@@ -188,15 +257,24 @@ fn a_50_mb_body_is_refused_at_the_cap_without_reading_it_all() {
     // The default cap (32 MiB, the core's input limit), body streamed.
     let out = quire(&["extract", &format!("{base}/stream")]);
     assert_fails(&out, 7, "too large");
-    let sent = rx.recv_timeout(Duration::from_secs(30)).expect("server done");
+    let sent = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("server done");
     assert!(
         sent < FIFTY_MB,
         "the client read the whole 50 MB ({sent} bytes sent)"
     );
     // A lower cap, set by flag: the client stops after about 1 MB.
-    let out = quire(&["extract", &format!("{base}/stream"), "--max-bytes", "1000000"]);
+    let out = quire(&[
+        "extract",
+        &format!("{base}/stream"),
+        "--max-bytes",
+        "1000000",
+    ]);
     assert_fails(&out, 7, "over 1000000 bytes");
-    let sent = rx.recv_timeout(Duration::from_secs(30)).expect("server done");
+    let sent = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("server done");
     assert!(sent < 16 << 20, "{sent} bytes sent for a 1 MB cap");
     // A Content-Length over the cap is refused before the body is read.
     let out = quire(&["extract", &format!("{base}/declared")]);

@@ -108,7 +108,8 @@ fn a_meta_charset_is_followed_in_every_legacy_encoding() {
 #[test]
 fn an_http_equiv_content_type_is_followed() {
     for (label, paras) in PROSE {
-        let head = format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset={label}\">");
+        let head =
+            format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset={label}\">");
         let text = text_of(&encode(label, &page(&head, paras)), &[]);
         assert_reads(&text, paras, label);
     }
@@ -138,7 +139,11 @@ fn a_bom_beats_a_conflicting_meta_and_the_charset_flag() {
     let mut utf8 = b"\xef\xbb\xbf".to_vec();
     utf8.extend_from_slice(html.as_bytes());
     assert_reads(&text_of(&utf8, &[]), &paras, "UTF-8 BOM");
-    assert_reads(&text_of(&utf8, &["--charset", "shift_jis"]), &paras, "UTF-8 BOM");
+    assert_reads(
+        &text_of(&utf8, &["--charset", "shift_jis"]),
+        &paras,
+        "UTF-8 BOM",
+    );
     let mut utf16: Vec<u8> = vec![0xff, 0xfe];
     for unit in html.encode_utf16() {
         utf16.extend_from_slice(&unit.to_le_bytes());
@@ -150,7 +155,11 @@ fn a_bom_beats_a_conflicting_meta_and_the_charset_flag() {
 fn a_page_saved_as_utf8_with_its_old_meta_reads_as_utf8() {
     let (_, paras) = PROSE[3];
     let html = page("<meta charset=\"gb2312\">", &paras);
-    assert_reads(&text_of(html.as_bytes(), &[]), &paras, "UTF-8 under a GB2312 meta");
+    assert_reads(
+        &text_of(html.as_bytes(), &[]),
+        &paras,
+        "UTF-8 under a GB2312 meta",
+    );
 }
 
 #[test]
@@ -178,7 +187,10 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 #[test]
 fn binary_input_exits_6_with_one_line() {
-    assert_not_a_document(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>", "PDF");
+    assert_not_a_document(
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>",
+        "PDF",
+    );
     assert_not_a_document(b"PK\x03\x04\x14\x00\x00\x00\x08\x00<html>", "ZIP");
     assert_not_a_document(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG");
     // Pseudo-random bytes with NULs and no markup.
@@ -202,10 +214,17 @@ fn gzip_is_read_transparently() {
     assert_reads(&text_of(&gz, &[]), &paras, "gzip on stdin");
     let path = std::env::temp_dir().join(format!("quire-cli-{}-page.html.gz", std::process::id()));
     std::fs::write(&path, &gz).expect("write");
-    let out = quire(&["extract", path.to_str().expect("utf-8"), "--format", "text"], b"");
+    let out = quire(
+        &["extract", path.to_str().expect("utf-8"), "--format", "text"],
+        b"",
+    );
     let _ = std::fs::remove_file(&path);
     assert_eq!(out.status.code(), Some(0));
-    assert_reads(&String::from_utf8_lossy(&out.stdout), &paras, ".html.gz file");
+    assert_reads(
+        &String::from_utf8_lossy(&out.stdout),
+        &paras,
+        ".html.gz file",
+    );
 }
 
 #[test]

@@ -79,11 +79,10 @@ fn batch_args(args: &[String]) -> Result<BatchArgs, Fail> {
             "--out" => a.out = Some(PathBuf::from(value("--out")?)),
             "--jobs" | "-j" => {
                 let v = value("--jobs")?;
-                a.jobs = v
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|&n| n > 0)
-                    .ok_or_else(|| usage(&format!("--jobs needs a number above 0, not '{v}'")))?;
+                a.jobs =
+                    v.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(|| {
+                        usage(&format!("--jobs needs a number above 0, not '{v}'"))
+                    })?;
             }
             f if a.list.is_none() && (f == "-" || !f.starts_with('-')) => a.list = Some(f.into()),
             other => return Err(usage(&format!("unexpected argument '{other}'"))),
@@ -105,9 +104,8 @@ fn read_list(list: Option<&str>) -> Result<Vec<Item>, Fail> {
             }
             lines.join("\n")
         }
-        Some(path) => {
-            std::fs::read_to_string(path).map_err(|e| Fail(3, format!("cannot read {path}: {e}")))?
-        }
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| Fail(3, format!("cannot read {path}: {e}")))?,
     };
     let mut items = Vec::new();
     for line in text.lines() {
@@ -216,9 +214,9 @@ fn progress_bar(len: usize) -> Option<ProgressBar> {
         return None;
     }
     let bar = ProgressBar::new(len as u64);
-    if let Ok(style) = ProgressStyle::with_template(
-        "{bar:40} {pos}/{len} pages  {per_sec}  ETA {eta}  {msg}",
-    ) {
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} pages  {per_sec}  ETA {eta}  {msg}")
+    {
         bar.set_style(style);
     }
     Some(bar)
@@ -251,9 +249,13 @@ pub fn cmd_batch(args: &[String]) -> Result<(), Fail> {
             // `par_bridge` hands lines to the threads about in input order,
             // so few results wait here for an earlier one.
             pool.install(|| {
-                items.iter().enumerate().par_bridge().for_each_with(tx, |tx, (i, item)| {
-                    let _ = tx.send((i, process(item, format, load_opts)));
-                })
+                items
+                    .iter()
+                    .enumerate()
+                    .par_bridge()
+                    .for_each_with(tx, |tx, (i, item)| {
+                        let _ = tx.send((i, process(item, format, load_opts)));
+                    })
             })
         });
         let mut waiting = BTreeMap::new();

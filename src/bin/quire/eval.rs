@@ -204,7 +204,11 @@ fn readability_case(dir: &Path, verbose: bool) -> Result<Option<RdCase>, Fail> {
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default();
     let expected_text = quire::output::text_of_html(&expected_html);
-    let (got, ms) = timed_extract(&source, Some("http://fakehost/test/page.html"), &Options::default());
+    let (got, ms) = timed_extract(
+        &source,
+        Some("http://fakehost/test/page.html"),
+        &Options::default(),
+    );
     let (text, title, byline, err) = match &got {
         Ok(a) => (a.text.clone(), a.title.clone(), a.byline.clone(), None),
         Err(e) => (String::new(), None, None, Some(e.clone())),

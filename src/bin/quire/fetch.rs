@@ -56,8 +56,13 @@ pub struct Fetched {
 
 /// Whether `source` is an `http:` or `https:` URL (any case).
 pub fn is_url(source: &str) -> bool {
-    let lower = source.get(..8).unwrap_or(source).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+    let lower = source.get(..7).unwrap_or(source).to_ascii_lowercase();
+    lower.starts_with("http://") || is_https(source)
+}
+
+fn is_https(url: &str) -> bool {
+    url.get(..8)
+        .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
 }
 
 /// Fetches `url`.
@@ -71,10 +76,7 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched, Fail> {
         .into();
     let mut resp = agent
         .get(url)
-        .header(
-            "Accept",
-            "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
-        )
+        .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
         .call()
         .map_err(|e| fetch_error(url, opts, e))?;
     let final_url = resp.get_uri().to_string();
@@ -84,7 +86,12 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched, Fail> {
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     if let Some(ct) = &content_type {
-        let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let mime = ct
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         if !mime.is_empty() && mime != "text/html" && mime != "application/xhtml+xml" {
             return Err(Fail(
                 NOT_A_DOCUMENT,
@@ -149,13 +156,26 @@ fn fetch_error(url: &str, opts: &FetchOptions, e: ureq::Error) -> Fail {
         E::Rustls(m) => format!("TLS: {m} ({host})"),
         E::BadUri(m) => format!("bad URL {url}: {m}"),
         E::ConnectionFailed => format!("cannot connect to {host}"),
-        E::Io(io) => match io.kind() {
-            std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => format!(
-                "timed out after {} s fetching {url} (--timeout)",
-                opts.timeout.as_secs_f64()
-            ),
-            _ => format!("cannot fetch {url}: {io}"),
-        },
+        E::Io(io) => {
+            use std::io::ErrorKind as K;
+            let text = io.to_string();
+            match io.kind() {
+                K::TimedOut | K::WouldBlock => format!(
+                    "timed out after {} s fetching {url} (--timeout)",
+                    opts.timeout.as_secs_f64()
+                ),
+                // std's message for a failed getaddrinfo.
+                _ if text.contains("lookup address") => {
+                    format!("DNS: cannot resolve host {host}: {text}")
+                }
+                // rustls reports through the stream as invalid data.
+                K::InvalidData if is_https(url) => format!("TLS: {text} ({host})"),
+                K::ConnectionRefused | K::ConnectionReset | K::ConnectionAborted => {
+                    format!("cannot connect to {host}: {text}")
+                }
+                _ => format!("cannot fetch {url}: {text}"),
+            }
+        }
         other => format!("cannot fetch {url}: {other}"),
     };
     Fail(FETCH_FAILED, msg.replace(['\n', '\r'], " "))

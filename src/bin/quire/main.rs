@@ -257,7 +257,7 @@ fn timed_extract(
     html: &str,
     url: Option<&str>,
     options: &Options,
-)  -> (Result<Article, String>, f64) {
+) -> (Result<Article, String>, f64) {
     let start = Instant::now();
     let r = panic::catch_unwind(AssertUnwindSafe(|| extract(html, url, options)));
     let ms = start.elapsed().as_secs_f64() * 1000.0;

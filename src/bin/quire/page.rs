@@ -79,9 +79,7 @@ fn escape(s: &str) -> String {
 /// A language or direction value kept only when it is a plain token.
 fn token(v: Option<&str>) -> Option<&str> {
     v.filter(|v| {
-        !v.is_empty()
-            && v.len() <= 35
-            && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        !v.is_empty() && v.len() <= 35 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     })
 }
 
@@ -96,7 +94,10 @@ pub fn standalone(article: &Article, source: &str) -> String {
         .map(|d| format!(" dir=\"{d}\""))
         .unwrap_or_default();
     let mut meta = Vec::new();
-    for v in [&article.byline, &article.published_time].into_iter().flatten() {
+    for v in [&article.byline, &article.published_time]
+        .into_iter()
+        .flatten()
+    {
         meta.push(format!("<span>{}</span>", escape(v)));
     }
     meta.push(format!("<span>{} min read</span>", article.reading_minutes));
@@ -109,7 +110,12 @@ pub fn standalone(article: &Article, source: &str) -> String {
         .lead_image
         .as_deref()
         .filter(|u| safe_url("src", u) && !article.content.contains(&escape(u)))
-        .map(|u| format!("<figure class=\"lead\"><img src=\"{}\" alt=\"\"></figure>\n", escape(u)))
+        .map(|u| {
+            format!(
+                "<figure class=\"lead\"><img src=\"{}\" alt=\"\"></figure>\n",
+                escape(u)
+            )
+        })
         .unwrap_or_default();
     format!(
         "<!DOCTYPE html>\n<html{lang}{dir}>\n<head>\n<meta charset=\"utf-8\">\n\
