@@ -139,8 +139,9 @@ fn read_list(list: Option<&str>) -> Result<Vec<Item>, Fail> {
 }
 
 /// A file name for each item in `dir`: its id with every character but
-/// letters, digits, `.`, `-` and `_` made `_`, cut to 120 bytes, and its
-/// line number added when two ids would share a name.
+/// letters, digits, `.`, `-` and `_` made `_`, cut to 120 bytes, less a
+/// `.html` (`.htm`, `.xhtml`, `.gz`) ending, and its line number added when
+/// two ids would share a name.
 fn name_files(items: &mut [Item], dir: &Path, ext: &str) {
     let mut taken = HashSet::new();
     for (i, item) in items.iter_mut().enumerate() {
@@ -156,6 +157,9 @@ fn name_files(items: &mut [Item], dir: &Path, ext: &str) {
             })
             .take(120)
             .collect();
+        for ext in [".gz", ".html", ".htm", ".xhtml"] {
+            stem = stem.strip_suffix(ext).unwrap_or(&stem).to_string();
+        }
         stem = stem.trim_start_matches('.').to_string();
         if stem.is_empty() || !taken.insert(stem.clone()) {
             stem = format!("{stem}-{}", i + 1);

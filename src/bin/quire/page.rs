@@ -28,7 +28,7 @@ body { margin: 0; font: 400 19px / 1.65 var(--serif); text-rendering: optimizeLe
 h1.title { margin: 0 0 12px; font: 700 1.75em / 1.2 var(--serif); letter-spacing: -0.01em; text-wrap: balance; }
 .meta { margin: 0 0 32px; padding-bottom: 20px; border-bottom: 1px solid var(--rule);
   font: 400 15px / 1.5 var(--sans); color: var(--muted); }
-.meta span + span::before { content: "·"; margin: 0 0.5em; }
+.meta > * + *::before { content: "·"; margin: 0 0.5em; }
 .lead { margin: 0 0 32px; }
 .lead img { display: block; width: 100%; height: auto; border-radius: 2px; }
 .content { overflow-wrap: break-word; }
@@ -94,11 +94,26 @@ pub fn standalone(article: &Article, source: &str) -> String {
         .map(|d| format!(" dir=\"{d}\""))
         .unwrap_or_default();
     let mut meta = Vec::new();
-    for v in [&article.byline, &article.published_time]
-        .into_iter()
-        .flatten()
-    {
-        meta.push(format!("<span>{}</span>", escape(v)));
+    if let Some(byline) = &article.byline {
+        meta.push(format!("<span>{}</span>", escape(byline)));
+    }
+    if let Some(date) = &article.published_time {
+        // The day of an ISO 8601 date-time ("2015-03-10T08:05:41-07:00").
+        let day = date.get(..10).filter(|d| {
+            d.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+        });
+        let shown = day.unwrap_or(date);
+        meta.push(format!(
+            "<time datetime=\"{}\">{}</time>",
+            escape(date),
+            escape(shown)
+        ));
     }
     meta.push(format!("<span>{} min read</span>", article.reading_minutes));
     let site = article
