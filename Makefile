@@ -109,8 +109,11 @@ unit: setup
 html5lib-test: setup
 	cargo test --release --locked --manifest-path tests/html5lib/Cargo.toml
 
+# --no-default-features: without the `cli` feature (its HTTP client, threads,
+# progress bar) and the `decode` module, which the browser has no use for;
+# the CLI binary needs `cli` and is skipped.
 wasm-test: setup
-	wasm-pack test --headless --chrome -- --test wasm
+	wasm-pack test --headless --chrome -- --no-default-features --test wasm
 
 js-test: dist dist-test
 	$(NODE_TEST) tests/js/
@@ -152,7 +155,7 @@ $(WASM): $(RUST_SRC) | setup
 	  "$(CURDIR)/node_modules/.bin/wasm-opt") ;; \
 	  *) echo "wasm-opt on PATH is $$(command -v wasm-opt), not npm's binaryen: run scripts/setup.sh" >&2; exit 1 ;; \
 	esac
-	RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --target web --profile wasm-release --out-dir $(PKG) -- --locked
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --target web --profile wasm-release --out-dir $(PKG) -- --locked --no-default-features
 	@touch $@
 
 dist: setup $(DIST)/manifest.json $(FF_DIST)/manifest.json dist/quire-chrome.zip dist/quire-firefox.zip $(WWW_DIST)/index.html dist/SHA256SUMS

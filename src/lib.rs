@@ -10,6 +10,62 @@
 //! draws the layers. All keyword tables live in `patterns`. Nothing here
 //! does I/O or keeps global state; the wasm boundary (`wasm` module, only
 //! on `wasm32`) is a thin converter over this API.
+//!
+//! # The three calls
+//!
+//! A page you have as text:
+//!
+//! ```
+//! use quire::{extract, Options};
+//!
+//! let html = "<html><head><title>Tides</title></head><body><article>\
+//!     <p>The harbour master posts the tide table on the door every Monday, \
+//!     and the fishermen read it before they read the news.</p></article></body></html>";
+//! let article = extract(html, Some("https://example.org/harbour/tides"), &Options::default())?;
+//! assert_eq!(article.title.as_deref(), Some("Tides"));
+//! assert!(article.text.contains("tide table"));
+//! # Ok::<(), quire::ExtractError>(())
+//! ```
+//!
+//! A page you fetched as bytes (feature `decode`, on by default): decode it
+//! as a browser would, with the charset of its `Content-Type`, and give the
+//! URL it was finally served from as the base for its links:
+//!
+//! ```
+//! # #[cfg(feature = "decode")] {
+//! use quire::decode::{charset_from_content_type, decode};
+//!
+//! // ISO-8859-1 bytes, as the header says.
+//! let bytes = b"<p>Gr\xfc\xdfe aus dem Tal, wo der Fluss im Winter zufriert.</p>";
+//! let html = decode(bytes, charset_from_content_type("text/html; charset=ISO-8859-1")).text;
+//! let article = quire::extract(&html, Some("https://example.org/final"), &quire::Options::default())?;
+//! assert!(article.text.contains("Grüße"));
+//! # }
+//! # Ok::<(), quire::ExtractError>(())
+//! ```
+//!
+//! Many pages: [`extract`] is a pure function, so pages can go to as many
+//! threads as there are cores (the `quire batch` tool uses rayon), and each
+//! result stays with its page:
+//!
+//! ```
+//! use quire::{extract, Options};
+//!
+//! let pages = ["<p>First page, about the ferry timetable and its winter changes.</p>",
+//!              "<p>Second page, about the lighthouse and its new lamp.</p>"];
+//! let options = Options::default();
+//! let word_counts: Vec<Option<usize>> = std::thread::scope(|s| {
+//!     let handles: Vec<_> = pages
+//!         .iter()
+//!         .map(|html| s.spawn(|| extract(html, None, &options).map(|a| a.word_count)))
+//!         .collect();
+//!     handles.into_iter().map(|h| h.join().ok().and_then(Result::ok)).collect()
+//! });
+//! assert!(word_counts.iter().all(Option::is_some));
+//! ```
+//!
+//! `examples/` has the three as programs (a file, a URL fetched by the
+//! caller, a batch on rayon).
 
 #![forbid(unsafe_code)]
 
@@ -17,6 +73,8 @@ mod choose;
 mod clean;
 mod clutter;
 mod context;
+#[cfg(feature = "decode")]
+pub mod decode;
 pub mod dom;
 mod error;
 pub mod eval;

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// own, never from its own layer or one above. `lib` is the crate root
 /// (`crate::Item` of an item that is not a module counts as `lib`).
 const LAYERS: &[&[&str]] = &[
-    &["error", "limit", "text", "patterns", "link"],
+    &["error", "limit", "text", "patterns", "link", "decode"],
     &["dom"],
     &["query", "trace"],
     &["context"],

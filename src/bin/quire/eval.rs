@@ -18,6 +18,7 @@
 use std::path::{Path, PathBuf};
 
 use quire::eval::{self, Baseline, ClutterTruth, Figure, Half, PageScore, WebEvalPage};
+use quire::Options;
 use serde_json::{json, Map, Value};
 
 use super::{read_input, timed_extract, usage, write_out, Fail};
@@ -203,7 +204,11 @@ fn readability_case(dir: &Path, verbose: bool) -> Result<Option<RdCase>, Fail> {
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default();
     let expected_text = quire::output::text_of_html(&expected_html);
-    let (got, ms) = timed_extract(&source, Some("http://fakehost/test/page.html"));
+    let (got, ms) = timed_extract(
+        &source,
+        Some("http://fakehost/test/page.html"),
+        &Options::default(),
+    );
     let (text, title, byline, err) = match &got {
         Ok(a) => (a.text.clone(), a.title.clone(), a.byline.clone(), None),
         Err(e) => (String::new(), None, None, Some(e.clone())),
@@ -387,7 +392,7 @@ fn clutter_case(
         serde_json::from_str(&truth_raw).map_err(|e| Fail(3, format!("{id}/truth.json: {e}")))?;
     let page = read_in(dir, "page.html")?;
     let url = Some(truth.url.as_str()).filter(|u| !u.is_empty());
-    let (got, _ms) = timed_extract(&page, url);
+    let (got, _ms) = timed_extract(&page, url, &Options::default());
     let ours = got.as_ref().ok();
     let title = ours.and_then(|a| a.title.clone()).unwrap_or_default();
     let byline = ours.and_then(|a| a.byline.clone()).unwrap_or_default();
@@ -507,7 +512,7 @@ fn web_eval_case(dir: &Path) -> Result<WebEvalPage, Fail> {
         .map_err(|e| Fail(3, format!("{id}/truth.json: {e}")))?;
     let page = read_in(dir, "page.html")?;
     let url = Some(truth.url.as_str()).filter(|u| !u.is_empty());
-    let text = timed_extract(&page, url)
+    let text = timed_extract(&page, url, &Options::default())
         .0
         .map(|a| a.text)
         .unwrap_or_default();
