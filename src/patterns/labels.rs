@@ -92,6 +92,12 @@ pub const AD_LABELS: &[&str] = &[
     "publicitate",
     "reclamă",
     "conţinut sponsorizat",
+    "اعلان",
+    "اعلانات",
+    "مساحة إعلانية",
+    "مساحة اعلانية",
+    "محتوى مدفوع",
+    "إعلان مدفوع",
 ];
 
 /// Reading-time labels ("4 min read"): short text with a number and one of these.
@@ -388,6 +394,8 @@ pub const NAV_LABELS: &[&str] = &[
     "salt la conţinut",
     "treci la conţinut",
     "sari la conţinutul principal",
+    "انتقل الى المحتوى",
+    "تخطى الى المحتوى",
 ];
 
 /// Staff-only controls (whole text).
@@ -651,4 +659,6 @@ pub const COMMENT_LABELS: &[&str] = &[
     "comentarii",
     "adaugă un comentariu",
     "lasă un comentariu",
+    "اضف تعليق",
+    "اضف تعليقا",
 ];

@@ -179,6 +179,8 @@ pub const READ_MORE_PREFIXES: &[&str] = &[
     "vezi şi",
     "articole similare",
     "te-ar putea interesa",
+    "اقرا ايضا",
+    "اقرأ كذلك",
 ];
 
 /// Titles of clutter sections ("Related stories", "Most read"…), with the
