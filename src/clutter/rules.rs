@@ -724,14 +724,19 @@ fn is_credit_line(t: &str, len: usize) -> bool {
 }
 
 /// A date line standing alone: "Aktualisiert: 11.04.2020, 10:27",
-/// "Publikacja: 04.05.2021".
+/// "Publikacja: 04.05.2021", "Updated 5:27 am CST", "입력 2024.05.03".
 fn is_date_line(t: &str, len: usize) -> bool {
     len <= patterns::DATE_LINE_MAX
         && t.chars().any(|c| c.is_numeric())
-        && patterns::DATE_LINE_LABELS.iter().any(|label| {
+        && (patterns::DATE_LINE_LABELS.iter().any(|label| {
             t.strip_prefix(label)
                 .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
-        })
+        }) || patterns::DATE_LINE_BARE_LABELS.iter().any(|label| {
+            t.strip_prefix(label).is_some_and(|rest| {
+                rest.starts_with(char::is_whitespace)
+                    && rest.trim_start().starts_with(char::is_numeric)
+            })
+        }))
 }
 
 /// "Read more: <link>", "[Related: <link>]": a line opener followed by

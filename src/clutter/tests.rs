@@ -948,7 +948,7 @@ fn comments_closed_notes_go_prose_about_comments_stays() {
 
 #[test]
 fn cue_tables_are_spelled_as_the_text_is_folded() {
-    let plain: [&[&str]; 19] = [
+    let plain: [&[&str]; 20] = [
         patterns::AD_LABELS,
         patterns::READING_TIME_CUES,
         patterns::GALLERY_CONTROL_LABELS,
@@ -968,6 +968,7 @@ fn cue_tables_are_spelled_as_the_text_is_folded() {
         patterns::CREDIT_LABELS,
         patterns::CREDIT_JOINERS,
         patterns::DATE_LINE_LABELS,
+        patterns::DATE_LINE_BARE_LABELS,
     ];
     let kinded = [
         patterns::CTA_LABELS,
@@ -1046,5 +1047,25 @@ fn gallery_counters_in_other_scripts() {
             "<div class=gallery><span id=t>{counter}</span><figure><img src=a.jpg></figure></div>"
         );
         assert_eq!(kind_of(&html), Some(K::GalleryControls), "{counter}");
+    }
+}
+
+#[test]
+fn date_lines_without_a_colon_go_sentences_stay() {
+    let p = |t: &str| format!("<div><p id=t>{t}</p><p>{PROSE}</p></div>");
+    for line in [
+        "Updated 5:27 am CST",
+        "Published 1 day ago",
+        "입력 2024.05.03 10:30 수정 2024.05.03 11:00",
+        "Cập nhật 03/05/2024 10:30",
+    ] {
+        assert_eq!(kind_of(&p(line)), Some(K::Meta), "{line}");
+    }
+    for line in [
+        "Updated figures are due in 2025.",
+        "Published in 1998, the book sold well.",
+        "Posted guards stood at the 3 gates.",
+    ] {
+        assert_eq!(kind_of(&p(line)), None, "{line}");
     }
 }

@@ -241,6 +241,42 @@ pub const DATE_LINE_LABELS: &[&str] = &[
     "actualizat la",
 ];
 
+/// Date-line labels that pages also write with the date right after them,
+/// no colon between ("Updated 5:27 am CST", "입력 2024.05.03 10:30"): words
+/// that hardly open a sentence of an article followed by a number.
+pub const DATE_LINE_BARE_LABELS: &[&str] = &[
+    "published",
+    "updated",
+    "last updated",
+    "posted",
+    "veröffentlicht",
+    "aktualisiert",
+    "publié le",
+    "mis à jour le",
+    "publicado el",
+    "actualizado el",
+    "pubblicato il",
+    "aggiornato il",
+    "atualizado em",
+    "publicado em",
+    "gepubliceerd op",
+    "bijgewerkt op",
+    "opublikowano",
+    "zaktualizowano",
+    "diperbarui",
+    "diterbitkan",
+    "cập nhật",
+    "입력",
+    "수정",
+    "업데이트",
+    "기사입력",
+    "최종수정",
+    "опубліковано",
+    "оновлено",
+    "опубликовано",
+    "обновлено",
+];
+
 /// Longest date line.
 pub const DATE_LINE_MAX: usize = 60;
 
