@@ -1069,3 +1069,33 @@ fn date_lines_without_a_colon_go_sentences_stay() {
         assert_eq!(kind_of(&p(line)), None, "{line}");
     }
 }
+
+#[test]
+fn prose_that_shares_words_with_cues_stays() {
+    // Sentences of articles that hold a cue's words in another sense
+    // (copyright owners, cookies in a recipe, subscribers of cable TV) or
+    // open with a label word.
+    for prose in [
+        "法院认定，这部小说的版权所有人是作者的遗孀，出版社须停止印刷。",
+        "这款蛋糕的底层使用cookie碎和融化的黄油，冷藏一夜即可。",
+        "このケーキは底に砕いたクッキーを使用しています。",
+        "분쇄한 쿠키를 사용해 케이크 바닥을 만든다.",
+        "เราใช้คุกกี้บดเป็นฐานของเค้กชิ้นนี้",
+        "Pelanggan yang sudah berlangganan TV kabel mendapat potongan harga.",
+        "Tòa án kết luận bản quyền thuộc về tác giả của bức ảnh.",
+        "Baca buku di perpustakaan kota kini gratis untuk semua warga.",
+        "Paylaşım ekonomisi kasabada hızla büyüyor.",
+        "Komentarz burmistrza był krótki: prace ruszą w maju.",
+        "Bình luận viên thể thao nói trận đấu rất hay.",
+        "Güncelleme sonrası uygulama daha hızlı çalışıyor.",
+        "שיתוף הפעולה בין העיריות נמשך כבר עשור.",
+        "مشاركة واسعة في الانتخابات البلدية هذا العام.",
+    ] {
+        for html in [
+            format!("<div><p id=t>{prose}</p><p>{PROSE}</p></div>"),
+            format!("<section><div id=t><p>{prose}</p></div><p>{PROSE}</p></section>"),
+        ] {
+            assert_eq!(kind_of(&html), None, "{prose}");
+        }
+    }
+}
