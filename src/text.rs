@@ -19,6 +19,91 @@ pub fn is_unspaced_script(c: char) -> bool {
     )
 }
 
+/// Whether `c` is a combining mark of the scripts the cue tables cover
+/// (Latin, Cyrillic, Hebrew and Arabic diacritics, Indic vowel signs and
+/// viramas, Thai and Lao vowels and tone marks, kana voicing marks). Many
+/// are not `char::is_alphanumeric` (the Thai thanthakhat of "แชร์", the
+/// Devanagari nukta and virama), yet belong to the word they sit on.
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F // combining diacritical marks
+        | 0x0483..=0x0489 // Cyrillic
+        | 0x0591..=0x05C7 // Hebrew points and accents
+        | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED // Arabic
+        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963 // Devanagari
+        | 0x0981..=0x0983 | 0x09BC..=0x09D7 | 0x09E2..=0x09E3 // Bengali
+        | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E // Thai
+        | 0x0EB1 | 0x0EB4..=0x0EBC | 0x0EC8..=0x0ECD // Lao
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+        | 0x3099..=0x309A // kana voicing marks
+    )
+}
+
+/// Whether `c` is part of a word: a letter, a digit, a combining mark or a
+/// zero-width (non-)joiner (as in Persian "اشتراک‌گذاری").
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c) || matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// `s` lowercased ([`lowercase`]) for matching against the cue tables,
+/// with the spellings a character has in several encodings made one, as
+/// the tables write them: Devanagari and Bengali letters with a nukta
+/// decomposed (the form NFC gives: "पढ़ें" typed with U+095D matches the
+/// table's U+0922 U+093C), Romanian "ș" and "ț" with the cedilla ("ş",
+/// "ţ": pages use both, and Turkish has only the cedilla), and the "i̇"
+/// that lowercasing a Turkish "İ" gives as a plain "i".
+pub fn fold_cue_text(s: String) -> String {
+    let s = lowercase(s);
+    if s.is_ascii() || !s.chars().any(needs_fold) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{0958}'..='\u{095F}' => {
+                const BASES: [char; 8] = [
+                    '\u{0915}', '\u{0916}', '\u{0917}', '\u{091C}', '\u{0921}', '\u{0922}',
+                    '\u{092B}', '\u{092F}',
+                ];
+                out.push(BASES[(c as u32 - 0x0958) as usize]);
+                out.push('\u{093C}');
+            }
+            '\u{09DC}' | '\u{09DD}' | '\u{09DF}' => {
+                out.push(match c {
+                    '\u{09DC}' => '\u{09A1}',
+                    '\u{09DD}' => '\u{09A2}',
+                    _ => '\u{09AF}',
+                });
+                out.push('\u{09BC}');
+            }
+            '\u{0219}' => out.push('\u{015F}'),
+            '\u{021B}' => out.push('\u{0163}'),
+            'i' if chars.peek() == Some(&'\u{0307}') => {
+                chars.next();
+                out.push('i');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether [`fold_cue_text`] changes `c` (or, for U+0307, the "i" before it).
+fn needs_fold(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0958}'
+            ..='\u{095F}'
+                | '\u{09DC}'
+                | '\u{09DD}'
+                | '\u{09DF}'
+                | '\u{0219}'
+                | '\u{021B}'
+                | '\u{0307}'
+    )
+}
+
 /// Collapses every run of whitespace (including no-break spaces) to one
 /// space and trims the ends.
 pub fn normalize_ws(s: &str) -> String {
@@ -319,6 +404,29 @@ mod tests {
         assert_eq!(word_count("It's a well-known fact, isn't it?"), 6);
         assert_eq!(word_count("日本語"), 3);
         assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn cue_text_folds_one_character_spelled_two_ways() {
+        // Precomposed nukta letters (U+095D, U+09DF) become base + nukta.
+        assert_eq!(fold_cue_text("पढ\u{093C}ें".into()), "पढ\u{093C}ें");
+        assert_eq!(
+            fold_cue_text("\u{092A}\u{095D}ें".into()),
+            "\u{092A}\u{0922}\u{093C}ें"
+        );
+        assert_eq!(fold_cue_text("শে\u{09DF}ার".into()), "শে\u{09AF}\u{09BC}ার");
+        assert_eq!(fold_cue_text("CITEȘTE ȘI".into()), "citeşte şi");
+        assert_eq!(fold_cue_text("Paylaş".into()), "paylaş");
+        assert_eq!(fold_cue_text("İlgili Haberler".into()), "ilgili haberler");
+        assert_eq!(fold_cue_text("Read More".into()), "read more");
+    }
+
+    #[test]
+    fn marks_belong_to_their_word() {
+        assert!("แชร์".chars().all(is_word_char));
+        assert!("पढ़ें".chars().all(is_word_char));
+        assert!("اشتراک‌گذاری".chars().all(is_word_char));
+        assert!(!is_word_char(':') && !is_word_char('।') && !is_word_char('：'));
     }
 
     #[test]

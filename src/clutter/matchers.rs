@@ -4,14 +4,16 @@
 use super::*;
 
 /// The text with edge punctuation and counts trimmed: "Comments (23)" →
-/// "comments", "Advertisement:" → "advertisement".
+/// "comments", "Advertisement:" → "advertisement", "التعليقات (٢٣)" →
+/// "التعليقات". Digits of every script go; combining marks stay (the
+/// Thai "แชร์" keeps its last mark).
 pub(super) fn label_core(text: &str) -> String {
     let t: String = text
         .chars()
-        .filter(|c| !c.is_ascii_digit())
+        .filter(|c| !c.is_numeric())
         .collect::<String>()
         .replace("()", "");
-    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    let t = t.trim_matches(|c: char| !is_word_char(c));
     normalize_ws(t)
 }
 
@@ -126,12 +128,8 @@ pub(super) fn is_word_at(text: &str, start: usize, end: usize) -> bool {
         || text[..start]
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric()))
-        && (close
-            || text[end..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric()))
+            .is_none_or(|c| !is_word_char(c)))
+        && (close || text[end..].chars().next().is_none_or(|c| !is_word_char(c)))
 }
 
 /// The [`Cues`] of a plain table, built on first use.
@@ -199,10 +197,12 @@ pub(super) fn contains_words(text: &str, cue: &str) -> bool {
     })
 }
 
+/// `text` starts with `cue` as whole words ("share on x" with "share"), or
+/// with `cue` at all when it ends in a script written without spaces.
 pub(super) fn starts_with_word(text: &str, cue: &str) -> bool {
     text.strip_prefix(cue).is_some_and(|rest| {
         cue.chars().next_back().is_some_and(is_unspaced_script)
-            || rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+            || rest.chars().next().is_none_or(|c| !is_word_char(c))
     })
 }
 

@@ -5,10 +5,15 @@
 //! The signals are generic, never tied to a site: structure (forms with an
 //! e-mail input, share-intent links, link cards, lists of in-page links,
 //! call-to-action buttons), the words of `class`/`id`/component attributes,
-//! ARIA roles and labels, and short text cues in English, German, French,
-//! Spanish, Italian, Portuguese, Dutch, Ukrainian and Russian. Text cues only
-//! condemn short blocks: a long paragraph that mentions "subscribe" is
-//! article text. All tables live in [`crate::patterns`].
+//! ARIA roles and labels, and short text cues in 25 languages (English,
+//! German, French, Spanish, Italian, Portuguese, Dutch, Ukrainian, Russian,
+//! Arabic, Persian, Hebrew, Chinese, Japanese, Korean, Hindi, Bengali,
+//! Indonesian, Vietnamese, Thai, Turkish, Polish, Czech, Swedish,
+//! Romanian), matched on text folded by [`crate::text::fold_cue_text`];
+//! cues in Chinese, Japanese, Korean and Thai match without spaces around
+//! them. Text cues only condemn short blocks: a long paragraph that
+//! mentions "subscribe" is article text. All tables live in
+//! [`crate::patterns`].
 //!
 //! [`mark`] runs on each attempt's container before Readability's cleaning
 //! (in `refine`), while forms and buttons are still there to be seen, and
@@ -27,7 +32,7 @@ use crate::dom::{Dom, NodeData, NodeId};
 pub use crate::patterns::ClutterKind;
 use crate::patterns::{self, is_one_of, is_subheading, ClutterWords};
 use crate::query::{inner_text, inner_text_len};
-use crate::text::{is_unspaced_script, lowercase, normalize_ws};
+use crate::text::{fold_cue_text, is_unspaced_script, is_word_char, normalize_ws};
 
 mod fingerprint;
 mod matchers;

@@ -76,9 +76,7 @@ pub(super) fn inline_labels(b: &Block) -> Option<Verdict> {
 }
 
 pub(super) fn is_reading_time(b: &Block) -> bool {
-    b.len <= 30
-        && b.text().chars().any(|c| c.is_ascii_digit())
-        && reading_time_cues().any_in(b.text())
+    b.len <= 30 && b.text().chars().any(char::is_numeric) && reading_time_cues().any_in(b.text())
 }
 
 pub(super) fn is_never_clutter(tag: &str) -> bool {
@@ -123,7 +121,8 @@ pub(super) struct Block<'a> {
     pub(super) tag: &'a str,
     /// Length of the whitespace-normalised text.
     pub(super) len: usize,
-    /// Lowercased normalised text, empty when longer than [`TEXT_MAX`];
+    /// Normalised text folded for the cue tables ([`fold_cue_text`]), empty
+    /// when longer than [`TEXT_MAX`];
     /// built on first use (most rules only read `len`), see [`Block::text`].
     pub(super) text: OnceCell<String>,
     /// [`descriptor_words`] of the element, built on first use.
@@ -166,11 +165,12 @@ impl<'a> Block<'a> {
         self.len > 0 && self.len <= TEXT_MAX
     }
 
-    /// Lowercased normalised text, empty when longer than [`TEXT_MAX`].
+    /// Normalised text folded for the cue tables ([`fold_cue_text`]), empty
+    /// when longer than [`TEXT_MAX`].
     pub(super) fn text(&self) -> &str {
         self.text.get_or_init(|| {
             if self.len <= TEXT_MAX {
-                lowercase(inner_text(self.dom, self.node))
+                fold_cue_text(inner_text(self.dom, self.node))
             } else {
                 String::new()
             }
@@ -363,23 +363,18 @@ pub(super) fn in_gallery(dom: &Dom, node: NodeId) -> bool {
         })
 }
 
-/// "3 / 12", "3 of 12", "3 von 12"…
+/// "3 / 12", "3 of 12", "3 von 12", "۳ از ۱۲"… (digits of any script).
 pub(super) fn is_counter(text: &str) -> bool {
     let mut parts: Vec<&str> = text.split_whitespace().collect();
-    if parts.len() > 1 && patterns::GALLERY_ITEM_WORDS.contains(&parts[0].trim_end_matches(':')) {
+    if parts.len() > 1
+        && patterns::GALLERY_ITEM_WORDS.contains(&parts[0].trim_end_matches([':', '：']))
+    {
         parts.remove(0);
     }
-    let num = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let num = |s: &str| !s.is_empty() && s.chars().all(char::is_numeric);
     match parts.as_slice() {
         [a] => a.split_once('/').is_some_and(|(x, y)| num(x) && num(y)),
-        [a, sep, c] => {
-            num(a)
-                && num(c)
-                && matches!(
-                    *sep,
-                    "/" | "of" | "von" | "sur" | "de" | "di" | "van" | "з" | "із" | "из"
-                )
-        }
+        [a, sep, c] => num(a) && num(c) && patterns::COUNTER_SEPARATORS.contains(sep),
         _ => false,
     }
 }
@@ -510,7 +505,7 @@ pub(super) fn first_line(b: &Block) -> Option<String> {
         if len > TITLE_MAX {
             return None;
         }
-        let line = normalize_ws(&dom.text_content(d)).to_lowercase();
+        let line = fold_cue_text(normalize_ws(&dom.text_content(d)));
         return b.text().starts_with(&line).then_some(line);
     }
     None
@@ -544,19 +539,28 @@ pub(super) fn section_title(b: &Block) -> Option<Verdict> {
     (fits && self::fits(b, kind)).then(|| Verdict::new(kind, &["section-title"]))
 }
 
-/// The clutter kind a section title names, if any.
+/// The clutter kind a section title names, if any. A cue ending in a
+/// script written without spaces ("相关文章", "関連記事") may run on into a
+/// few more characters ("相关文章推荐").
 pub(super) fn title_kind(title: &str) -> Option<ClutterKind> {
     let words = title.split_whitespace().count();
     patterns::SECTION_TITLES.iter().find_map(|&(cue, kind)| {
         let rest = title.strip_prefix(cue)?;
+        let unspaced = cue.chars().next_back().is_some_and(is_unspaced_script);
         let ok = if kind == ClutterKind::Comments {
             !rest.chars().any(char::is_alphabetic)
         } else {
-            rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) && words <= 5
+            let ends = rest.chars().next().is_none_or(|c| !is_word_char(c))
+                || (unspaced && rest.chars().count() <= UNSPACED_TITLE_RUN_ON);
+            ends && words <= 5
         };
         ok.then_some(kind)
     })
 }
+
+/// Most characters a section title cue in an unspaced script may be
+/// followed by ("相关文章" + "推荐").
+const UNSPACED_TITLE_RUN_ON: usize = 8;
 
 /// A section title standing as a bare heading, with its list as the next
 /// sibling rather than inside a shared wrapper: the heading goes when the
@@ -616,13 +620,13 @@ pub(super) fn call_to_action(b: &Block) -> Option<Verdict> {
             // Lowercasing never shortens a text: longer ones can be skipped
             // before their text is built.
             "a" | "button" if inner_text_len(dom, d) > CONTROL_MAX => continue,
-            "a" | "button" => lowercase(inner_text(dom, d)),
+            "a" | "button" => fold_cue_text(inner_text(dom, d)),
             "input"
                 if dom
                     .attr(d, "type")
                     .is_some_and(|t| matches!(t, "submit" | "button")) =>
             {
-                dom.attr(d, "value").unwrap_or("").to_lowercase()
+                fold_cue_text(dom.attr(d, "value").unwrap_or("").to_string())
             }
             _ => continue,
         };
@@ -660,8 +664,9 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
         {
             return Some(Verdict::new(kind, &["text-cue"]));
         }
-        let question =
-            |q: &str| q.chars().count() <= 60 && q.ends_with('?') && helpful_cues().any_in(q);
+        let question = |q: &str| {
+            q.chars().count() <= 60 && q.ends_with(['?', '؟', '？']) && helpful_cues().any_in(q)
+        };
         if b.len <= 100 && (question(t) || first_line(b).is_some_and(|l| question(&l))) {
             return Some(Verdict::new(ClutterKind::Feedback, &["helpful-question"]));
         }
@@ -708,7 +713,8 @@ fn is_credit_line(t: &str, len: usize) -> bool {
             return false;
         };
         let rest = rest.trim_start();
-        if let Some(after) = rest.strip_prefix(':') {
+        // "Foto: …", "写真：…", "사진=…".
+        if let Some(after) = rest.strip_prefix([':', '：', '=']) {
             return after.chars().any(char::is_alphabetic);
         }
         rest.split_whitespace().next().is_some_and(|w| {
@@ -718,20 +724,27 @@ fn is_credit_line(t: &str, len: usize) -> bool {
 }
 
 /// A date line standing alone: "Aktualisiert: 11.04.2020, 10:27",
-/// "Publikacja: 04.05.2021".
+/// "Publikacja: 04.05.2021", "Updated 5:27 am CST", "입력 2024.05.03".
 fn is_date_line(t: &str, len: usize) -> bool {
     len <= patterns::DATE_LINE_MAX
         && t.chars().any(|c| c.is_numeric())
-        && patterns::DATE_LINE_LABELS.iter().any(|label| {
+        && (patterns::DATE_LINE_LABELS.iter().any(|label| {
             t.strip_prefix(label)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+        }) || patterns::DATE_LINE_BARE_LABELS.iter().any(|label| {
+            t.strip_prefix(label).is_some_and(|rest| {
+                rest.starts_with(char::is_whitespace)
+                    && rest.trim_start().starts_with(char::is_numeric)
+            })
+        }))
 }
 
 /// "Read more: <link>", "[Related: <link>]": a line opener followed by
 /// punctuation and a link, or a line that is nearly all link.
 pub(super) fn is_read_more_line(b: &Block) -> bool {
-    let t = b.text().trim_start_matches(['[', '(', '»', '›', '>', ' ']);
+    let t = b
+        .text()
+        .trim_start_matches(['[', '(', '»', '›', '>', ' ', '【', '「', '《']);
     let Some(rest) = patterns::READ_MORE_PREFIXES
         .iter()
         .find_map(|p| t.strip_prefix(p))
@@ -739,13 +752,15 @@ pub(super) fn is_read_more_line(b: &Block) -> bool {
         return false;
     };
     let density = b.link_density();
-    let punct = rest
-        .trim_start()
-        .starts_with([':', '-', '–', '—', '»', '›', '|', '>'])
-        || rest.is_empty();
+    let punct = rest.trim_start().starts_with([
+        ':', '：', '-', '–', '—', '»', '›', '|', '>', '】', '」', '》',
+    ]) || rest.is_empty();
     // The opener alone ("Auch interessant:"), its link in the next block.
     let bare = rest
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '?' | '!' | '…' | '.'))
+        .trim_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(c, ':' | '?' | '!' | '…' | '.' | '：' | '】' | '」' | '》')
+        })
         .is_empty();
     (bare && !is_subheading(b.tag)) || (punct && density >= 0.3) || density >= 0.8
 }

@@ -945,3 +945,157 @@ fn comments_closed_notes_go_prose_about_comments_stays() {
                  until the spring.</p></div>";
     assert_eq!(kind_of(prose), None);
 }
+
+#[test]
+fn cue_tables_are_spelled_as_the_text_is_folded() {
+    let plain: [&[&str]; 20] = [
+        patterns::AD_LABELS,
+        patterns::READING_TIME_CUES,
+        patterns::GALLERY_CONTROL_LABELS,
+        patterns::NAV_LABELS,
+        patterns::ADMIN_LABELS,
+        patterns::LIVE_LABELS,
+        patterns::SHARE_LABELS,
+        patterns::COMMENT_LABELS,
+        patterns::APPEAL_CUES,
+        patterns::HELPFUL_CUES,
+        patterns::AFFILIATE_CUES,
+        patterns::COMMISSION_CUES,
+        patterns::PURCHASE_CUES,
+        patterns::READ_MORE_PREFIXES,
+        patterns::GALLERY_ITEM_WORDS,
+        patterns::COUNTER_SEPARATORS,
+        patterns::CREDIT_LABELS,
+        patterns::CREDIT_JOINERS,
+        patterns::DATE_LINE_LABELS,
+        patterns::DATE_LINE_BARE_LABELS,
+    ];
+    let kinded = [
+        patterns::CTA_LABELS,
+        patterns::SENTENCE_CUES,
+        patterns::SECTION_TITLES,
+    ];
+    let tables = plain.iter().map(|t| t.to_vec()).chain(
+        kinded
+            .iter()
+            .map(|t| t.iter().map(|&(c, _)| c).collect::<Vec<_>>()),
+    );
+    for table in tables {
+        let mut seen = std::collections::HashSet::new();
+        for cue in table {
+            // A cue the fold would change could never match folded text.
+            assert_eq!(fold_cue_text(cue.to_string()), cue, "{cue:?} is not folded");
+            assert_eq!(normalize_ws(cue), cue, "{cue:?} has stray spaces");
+            assert!(seen.insert(cue), "{cue:?} twice in one table");
+        }
+    }
+}
+
+#[test]
+fn labels_keep_their_marks_and_lose_digits_of_any_script() {
+    let p = |t: &str| format!("<div><div id=t>{t}</div><p>{PROSE}</p></div>");
+    // Thai "share" ends in U+0E4C, which is not alphanumeric.
+    assert_eq!(kind_of(&p("แชร์")), Some(K::Share));
+    assert_eq!(kind_of(&p("التعليقات (١٢)")), Some(K::Comments));
+    assert_eq!(kind_of(&p("টিপ্পনী")), None);
+    assert_eq!(kind_of(&p("٥ دقائق قراءة")), Some(K::Meta));
+    assert_eq!(kind_of(&p("评论（12）")), Some(K::Comments));
+    // The precomposed nukta letter (U+095D) matches the table's decomposed one.
+    assert_eq!(kind_of(&p("मुख्य सामग्री पर जाएं")), Some(K::Nav));
+    let line = "<div><p id=t>यह भी प\u{095D}ें: <a href=/x>नावें लौटीं</a></p><p>x</p></div>";
+    assert_eq!(kind_of(line), Some(K::ReadMoreLinks));
+}
+
+#[test]
+fn full_width_colons_equal_signs_and_other_question_marks() {
+    let p = |t: &str| format!("<div><p id=t>{t}</p><p>{PROSE}</p></div>");
+    assert_eq!(kind_of(&p("发布时间：2024-05-03 10:30")), Some(K::Meta));
+    assert_eq!(kind_of(&p("写真：山田花子")), Some(K::Meta));
+    assert_eq!(kind_of(&p("사진=김민수 기자")), Some(K::Meta));
+    assert_eq!(kind_of(&p("هل كان هذا المقال مفيدا؟")), Some(K::Feedback));
+    assert_eq!(
+        kind_of(&p("この記事は役に立ちましたか？")),
+        Some(K::Feedback)
+    );
+    let line = "<div><p id=t>【延伸阅读】<a href=/x>渔船陆续回港</a></p><p>x</p></div>";
+    assert_eq!(kind_of(line), Some(K::ReadMoreLinks));
+    // A sentence that opens with a label word but no colon stays.
+    assert_eq!(kind_of(&p("发布会定于2024年5月3日举行。")), None);
+}
+
+#[test]
+fn unspaced_section_titles_may_run_on_but_prose_subheads_stay() {
+    let list = "<ul><li><a href=/a>新鱼市开业</a></li><li><a href=/b>海洋节开幕</a></li></ul>";
+    assert_eq!(
+        kind_of(&format!("<div id=t><h3>相关文章推荐</h3>{list}</div>")),
+        Some(K::Related)
+    );
+    // A subhead that starts like a title, over prose, stays.
+    let body = article_with(&format!(
+        "<h2>目录学的历史与今天</h2><p>{PROSE}</p><h3>相关文章的写法</h3><p>{PROSE}</p>"
+    ));
+    let (text, removed) = cleaned(&body);
+    assert!(text.contains("目录学的历史与今天"), "{text}");
+    assert!(text.contains("相关文章的写法"), "{text}");
+    assert!(removed.is_empty(), "{removed:?}");
+}
+
+#[test]
+fn gallery_counters_in_other_scripts() {
+    for counter in ["۳ از ۱۲", "zdjęcie 3 z 12", "3 dari 12", "ภาพ 3 จาก 12"] {
+        let html = format!(
+            "<div class=gallery><span id=t>{counter}</span><figure><img src=a.jpg></figure></div>"
+        );
+        assert_eq!(kind_of(&html), Some(K::GalleryControls), "{counter}");
+    }
+}
+
+#[test]
+fn date_lines_without_a_colon_go_sentences_stay() {
+    let p = |t: &str| format!("<div><p id=t>{t}</p><p>{PROSE}</p></div>");
+    for line in [
+        "Updated 5:27 am CST",
+        "Published 1 day ago",
+        "입력 2024.05.03 10:30 수정 2024.05.03 11:00",
+        "Cập nhật 03/05/2024 10:30",
+    ] {
+        assert_eq!(kind_of(&p(line)), Some(K::Meta), "{line}");
+    }
+    for line in [
+        "Updated figures are due in 2025.",
+        "Published in 1998, the book sold well.",
+        "Posted guards stood at the 3 gates.",
+    ] {
+        assert_eq!(kind_of(&p(line)), None, "{line}");
+    }
+}
+
+#[test]
+fn prose_that_shares_words_with_cues_stays() {
+    // Sentences of articles that hold a cue's words in another sense
+    // (copyright owners, cookies in a recipe, subscribers of cable TV) or
+    // open with a label word.
+    for prose in [
+        "法院认定，这部小说的版权所有人是作者的遗孀，出版社须停止印刷。",
+        "这款蛋糕的底层使用cookie碎和融化的黄油，冷藏一夜即可。",
+        "このケーキは底に砕いたクッキーを使用しています。",
+        "분쇄한 쿠키를 사용해 케이크 바닥을 만든다.",
+        "เราใช้คุกกี้บดเป็นฐานของเค้กชิ้นนี้",
+        "Pelanggan yang sudah berlangganan TV kabel mendapat potongan harga.",
+        "Tòa án kết luận bản quyền thuộc về tác giả của bức ảnh.",
+        "Baca buku di perpustakaan kota kini gratis untuk semua warga.",
+        "Paylaşım ekonomisi kasabada hızla büyüyor.",
+        "Komentarz burmistrza był krótki: prace ruszą w maju.",
+        "Bình luận viên thể thao nói trận đấu rất hay.",
+        "Güncelleme sonrası uygulama daha hızlı çalışıyor.",
+        "שיתוף הפעולה בין העיריות נמשך כבר עשור.",
+        "مشاركة واسعة في الانتخابات البلدية هذا العام.",
+    ] {
+        for html in [
+            format!("<div><p id=t>{prose}</p><p>{PROSE}</p></div>"),
+            format!("<section><div id=t><p>{prose}</p></div><p>{PROSE}</p></section>"),
+        ] {
+            assert_eq!(kind_of(&html), None, "{prose}");
+        }
+    }
+}

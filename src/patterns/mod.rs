@@ -7,16 +7,22 @@
 mod clutter_cues;
 mod clutter_kind;
 mod clutter_words;
+mod cta;
+mod labels;
 mod lines;
 mod meta;
 mod readability;
+mod sections;
 
 pub use clutter_cues::*;
 pub use clutter_kind::*;
 pub use clutter_words::*;
+pub use cta::*;
+pub use labels::*;
 pub use lines::*;
 pub use meta::*;
 pub use readability::*;
+pub use sections::*;
 
 /// True for the subheadings `h2`–`h6` (an `h1` is the page's headline).
 pub fn is_subheading(tag: &str) -> bool {
