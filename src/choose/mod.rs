@@ -258,6 +258,7 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
     let body = dom.find_tag(doc, "body")?;
     let (to_score, byline) = strip_and_collect(dom, body, flags, ctx);
     let (mut scores, top) = rank_candidates(dom, &to_score, flags, ctx);
+    let top = prefer_anchored(dom, body, top, ctx);
     let root = dom.create_element("div");
     let top_candidate = match top.first() {
         None => None,
@@ -426,6 +427,55 @@ fn rank_candidates(
     top.sort_by(|a, b| b.1.total_cmp(&a.1));
     top.truncate(ctx.options.top_candidates.max(1));
     (scores, top)
+}
+
+/// The candidates, with the one holding the page's lead first when the best
+/// lies elsewhere: a page that shows several stories (the next one loaded
+/// below, a teaser rail of full texts) says which is its own in its
+/// description. The lead is the first leaf block whose text opens as the
+/// description does ([`extend::lead_blocks`]); a candidate holding it wins when it scores at
+/// least [`patterns::ANCHOR_MIN_SHARE`] of the best and does not hold the
+/// best (a wider container is the chooser's own business).
+fn prefer_anchored(
+    dom: &Dom,
+    body: NodeId,
+    mut top: Vec<(NodeId, f64)>,
+    ctx: &Context,
+) -> Vec<(NodeId, f64)> {
+    let (Some(&(best, best_score)), Some(desc)) = (
+        top.first(),
+        ctx.description.as_deref().and_then(extend::lead_key),
+    ) else {
+        return top;
+    };
+    // Its opening words are enough: a long description runs on past the
+    // first paragraph.
+    let opening: String = desc.chars().take(patterns::LEAD_MIN_CHARS).collect();
+    let Some((lead, _)) = extend::lead_blocks(dom, body, &opening).next() else {
+        return top;
+    };
+    if dom.is_inclusive_ancestor(best, lead) {
+        return top;
+    }
+    let pick = top.iter().position(|&(c, s)| {
+        s >= best_score * patterns::ANCHOR_MIN_SHARE
+            && dom.is_inclusive_ancestor(c, lead)
+            && !dom.is_inclusive_ancestor(c, best)
+    });
+    let Some(i) = pick else {
+        return top;
+    };
+    // The other stories are not parts of this one: they leave the list, so
+    // that no common ancestor of them all is taken for the article.
+    let (chosen, _) = top[i];
+    top.retain(|&(c, _)| {
+        dom.is_inclusive_ancestor(c, chosen) || dom.is_inclusive_ancestor(chosen, c)
+    });
+    if let Some(j) = top.iter().position(|&(c, _)| c == chosen) {
+        let first = top.remove(j);
+        top.insert(0, first);
+    }
+    top
 }
 
 /// Moves the top candidate up to the container it belongs in: a common
@@ -657,6 +707,34 @@ mod tests {
     fn choose(html: &str) -> Chosen {
         let parse = || Dom::parse(html, &Limits::default()).unwrap();
         run(parse(), &ctx(), || Some(parse())).unwrap()
+    }
+
+    /// A page with its own story and a longer one loaded below it: the
+    /// description names the page's own.
+    fn two_stories(description: Option<&str>) -> String {
+        let own = "The ferry to the north island now runs twice a day, the harbour office said on Monday, after a winter of single crossings. ";
+        let next = "A second story about the town's new bakery, which opened its doors on the corner of the market square last week, follows here. ";
+        let ctx = Context {
+            description: description.map(str::to_string),
+            ..ctx()
+        };
+        let html = format!(
+            "<body><main><div class=body><p>{own}</p><p>{own}</p><p>{own}</p></div><p>Share</p></main>\
+             <section><div class=body><p>{next}</p><p>{next}</p><p>{next}</p><p>{next}</p><p>{next}</p></div><p>Share</p></section></body>"
+        );
+        let parse = || Dom::parse(&html, &Limits::default()).unwrap();
+        let chosen = run(parse(), &ctx, || Some(parse())).unwrap();
+        inner_text(&chosen.dom, chosen.root)
+    }
+
+    #[test]
+    fn the_story_holding_the_description_wins_over_a_longer_one() {
+        let text = two_stories(None);
+        assert!(text.contains("bakery") && !text.contains("ferry"), "{text}");
+        let text = two_stories(Some(
+            "The ferry to the north island now runs twice a day, the harbour office said",
+        ));
+        assert!(text.contains("ferry") && !text.contains("bakery"), "{text}");
     }
 
     #[test]
