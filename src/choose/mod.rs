@@ -555,6 +555,14 @@ fn settle_top_candidate(
     top_candidate
 }
 
+/// The best score of a candidate inside `node` (itself left out), if any.
+fn best_inner_score(dom: &Dom, node: NodeId, scores: &Scores) -> Option<f64> {
+    dom.descendants(node)
+        .skip(1)
+        .filter_map(|d| scores.get(d))
+        .max_by(f64::total_cmp)
+}
+
 /// Appends to `root` the top candidate and the siblings that belong to the
 /// article (and a lead figure just before them). `None` when the top
 /// candidate has no parent.
@@ -576,16 +584,21 @@ fn merge_siblings(
         let append = if sib == top_candidate {
             true
         } else {
-            let bonus =
-                if !top_class.is_empty() && dom.attr(sib, "class") == Some(top_class.as_str()) {
-                    top_score * 0.2
-                } else {
-                    0.0
-                };
-            if scores
-                .get(sib)
-                .is_some_and(|s| s + bonus >= sibling_threshold)
-            {
+            let same_kind = !top_class.is_empty()
+                && dom.attr(sib, "class") == Some(top_class.as_str())
+                && dom.tag(sib) == dom.tag(top_candidate);
+            let bonus = if same_kind { top_score * 0.2 } else { 0.0 };
+            // A block of the same kind as the top candidate (the next of a
+            // run of body sections) scores at least as its best paragraph
+            // container does.
+            let inner = same_kind
+                .then(|| best_inner_score(dom, sib, scores))
+                .flatten();
+            let score = match (scores.get(sib), inner) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+            if score.is_some_and(|s| s + bonus >= sibling_threshold) {
                 true
             } else if dom.tag(sib) == "p" {
                 let ld = link_density(dom, sib);
@@ -735,6 +748,25 @@ mod tests {
             "The ferry to the north island now runs twice a day, the harbour office said",
         ));
         assert!(text.contains("ferry") && !text.contains("bakery"), "{text}");
+    }
+
+    #[test]
+    fn a_run_of_body_sections_of_one_kind_is_merged() {
+        let short = "The pier was closed for repairs in spring, so the ferry, late as ever, left from the old quay, by the fish market, instead. ";
+        let long = "The harbour office expects the new timetable to hold through the summer, when visitors fill the boats, and the cafes along the front stay open late. ";
+        let html = format!(
+            "<body><div class=wrap>\
+             <div class=section><div><div><p>{short}</p><p>{short}</p></div></div></div>\
+             <div class=section><div><div><p>{long}</p><p>{long}</p><p>{long}</p><p>{long}</p><p>{long}</p></div></div></div>\
+             </div><div class=rail><a href=/x>More news</a></div></body>"
+        );
+        let Chosen {
+            dom: work, root, ..
+        } = choose(&html);
+        let text = inner_text(&work, root);
+        assert!(text.contains("old quay"), "{text}");
+        assert!(text.contains("new timetable"), "{text}");
+        assert!(!text.contains("More news"), "{text}");
     }
 
     #[test]
