@@ -693,6 +693,69 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
     None
 }
 
+/// A photo credit inside a picture's caption, as an element of its own:
+/// "© Ann Lee", "Photo: Ann Lee", or short text in an element whose class
+/// names a credit ([`patterns::CREDIT_CLASS_WORDS`]). The caption stays.
+pub(super) fn caption_credit(b: &Block) -> Option<Verdict> {
+    if b.len == 0 || b.len > patterns::CREDIT_MAX || !in_caption(b.dom, b.node) {
+        return None;
+    }
+    let named = b.words().iter().any(|w| {
+        patterns::CREDIT_CLASS_WORDS
+            .iter()
+            .any(|c| w.starts_with(c))
+    });
+    (named || is_credit_line(b.text(), b.len))
+        .then(|| Verdict::new(ClutterKind::Meta, &["caption-credit"]))
+}
+
+/// The credits in the caption `figcaption`: the caption itself when all its
+/// text is a credit line, or else its inline elements that
+/// [`caption_credit`] takes (outermost only).
+pub(super) fn caption_credits(dom: &Dom, figcaption: NodeId) -> Vec<(NodeId, Verdict)> {
+    let b = Block::new(dom, figcaption);
+    if b.has_text() && is_credit_line(b.text(), b.len) {
+        return vec![(
+            figcaption,
+            Verdict::new(ClutterKind::Meta, &["caption-credit"]),
+        )];
+    }
+    let mut out: Vec<(NodeId, Verdict)> = Vec::new();
+    for d in dom.descendants(figcaption).skip(1) {
+        if !dom.is_element(d)
+            || !is_one_of(dom.tag(d), patterns::PHRASING_ELEMS)
+            || out.iter().any(|&(o, _)| dom.is_inclusive_ancestor(o, d))
+        {
+            continue;
+        }
+        if let Some(v) = caption_credit(&Block::new(dom, d)) {
+            out.push((d, v));
+        }
+    }
+    out
+}
+
+/// Whether `node` sits in a picture's caption: inside a `<figure>` or
+/// `<figcaption>` (at most three levels up), or right after an element
+/// whose class names a caption.
+fn in_caption(dom: &Dom, node: NodeId) -> bool {
+    if dom
+        .ancestors(node)
+        .take(3)
+        .any(|a| matches!(dom.tag(a), "figure" | "figcaption"))
+    {
+        return true;
+    }
+    let prev = std::iter::successors(dom.prev_sibling(node), |&p| dom.prev_sibling(p))
+        .find(|&p| dom.is_element(p));
+    let Some(prev) = prev else {
+        return false;
+    };
+    descriptor_words(dom, prev)
+        .iter()
+        .any(|w| w.starts_with("caption"))
+}
+
 /// A photo credit standing alone: "© Ann Lee", "Foto: Ann Lee / Agency",
 /// "(Photograph by Ann Lee)".
 fn is_credit_line(t: &str, len: usize) -> bool {

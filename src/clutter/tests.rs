@@ -945,3 +945,37 @@ fn comments_closed_notes_go_prose_about_comments_stays() {
                  until the spring.</p></div>";
     assert_eq!(kind_of(prose), None);
 }
+
+#[test]
+fn a_credit_inside_a_caption_goes_and_the_caption_stays() {
+    let (text, removed) = cleaned(
+        "<p>The old mill reopened as a bakery this spring, and the queue reached the bridge.</p>\
+         <figure><img src=a.jpg><figcaption>The mill wheel turns again after forty years.\
+         <span class=copyright-note>Ann Lee</span></figcaption></figure>\
+         <p>Inside, the <span class=caption>ovens stand where the grindstones were.</span>\
+         <span class=photo-credits>Ben Ode / Agency</span></p>\
+         <figure><img src=b.jpg><figcaption>The bakers at dawn. <small>© Cora Pym</small></figcaption></figure>",
+    );
+    assert!(
+        text.contains("The mill wheel turns again after forty years."),
+        "{text}"
+    );
+    assert!(text.contains("The bakers at dawn."), "{text}");
+    assert!(
+        text.contains("ovens stand where the grindstones were."),
+        "{text}"
+    );
+    for credit in ["Ann Lee", "Ben Ode", "Cora Pym"] {
+        assert!(!text.contains(credit), "{credit} kept: {text}");
+    }
+    assert_eq!(removed.len(), 3, "{removed:?}");
+}
+
+#[test]
+fn credit_words_outside_a_caption_are_left_alone() {
+    let (text, _) = cleaned(
+        "<p>The council voted to fund the <span class=credit-union>credit union</span> for another year, \
+         after a long debate about rates.</p>",
+    );
+    assert!(text.contains("credit union"), "{text}");
+}

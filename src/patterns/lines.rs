@@ -50,6 +50,10 @@ pub const CREDIT_LABELS: &[&str] = &[
 /// Words after a [`CREDIT_LABELS`] label that make the line a credit.
 pub const CREDIT_JOINERS: &[&str] = &["by", "via", "von", "de", "par", "di", "door"];
 
+/// Class words (prefixes) of an element holding a picture's credit inside
+/// its caption.
+pub const CREDIT_CLASS_WORDS: &[&str] = &["credit", "copyright", "photographer", "fotograf"];
+
 /// Longest photo credit line.
 pub const CREDIT_MAX: usize = 80;
 
