@@ -571,7 +571,9 @@ pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
         let follows = dom.next_sibling_where(b.node, |x| dom.is_element(x));
         let ok = follows.is_none_or(|n| {
             let f = Block::new(dom, n);
-            f.len <= 1500 && f.link_density() >= 0.5 && fits(&f, kind)
+            f.len <= 1500
+                && (f.link_density() >= 0.5 && fits(&f, kind)
+                    || is_teaser_list(&f) && !f.is_article_like())
         });
         return ok.then(|| Verdict::new(kind, &["section-title"]));
     }
@@ -586,7 +588,33 @@ pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
         return None;
     }
     let kind = title_kind(h.text())?;
-    (b.link_density() >= 0.5 && fits(b, kind)).then(|| Verdict::new(kind, &["section-title"]))
+    (b.link_density() >= 0.5 && fits(b, kind) || is_teaser_list(b) && !b.is_article_like())
+        .then(|| Verdict::new(kind, &["section-title"]))
+}
+
+/// Teaser cards under a section title: at least two items, each a short
+/// line (a headline, not a paragraph) and at least two of them holding a
+/// link or a picture, whose text need not be linked. The shape is the
+/// evidence, so the link-density test of [`fits`] does not apply.
+fn is_teaser_list(b: &Block) -> bool {
+    let dom = b.dom;
+    let items: Vec<NodeId> = dom.element_children(b.node).collect();
+    if items.len() < 2 {
+        return false;
+    }
+    let mut cards = 0;
+    for &item in &items {
+        if inner_text_len(dom, item) > patterns::TEASER_LINE_MAX {
+            return false;
+        }
+        if dom
+            .descendants(item)
+            .any(|d| dom.is_element(d) && matches!(dom.tag(d), "a" | "img" | "picture"))
+        {
+            cards += 1;
+        }
+    }
+    cards >= 2
 }
 
 /// The kind of a call-to-action control text ("Subscribe", "Support us

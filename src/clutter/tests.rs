@@ -979,3 +979,32 @@ fn credit_words_outside_a_caption_are_left_alone() {
     );
     assert!(text.contains("credit union"), "{text}");
 }
+
+#[test]
+fn teaser_cards_under_a_related_title_go_even_with_unlinked_headlines() {
+    let card =
+        |h: &str| format!("<div><h3>{h}</h3><a href=/story><img src=/t.jpg alt=''></a></div>");
+    let (text, removed) = cleaned(&article_with(&format!(
+        "<h2>Related stories</h2><div>{}{}{}</div>",
+        card("The lighthouse gets a new lamp"),
+        card("Ferry fares rise in spring"),
+        card("A quiet winter at the harbour")
+    )));
+    assert!(!text.contains("Ferry fares"), "{text}");
+    assert!(!text.contains("Related stories"), "{text}");
+    assert_eq!(text.matches(PROSE).count(), 4, "{text}");
+    assert!(!removed.is_empty());
+}
+
+#[test]
+fn a_short_list_of_prose_under_a_related_title_stays() {
+    // Items that are sentences, not headlines, are the article's.
+    let (text, _) = cleaned(&article_with(
+        "<h2>Related stories</h2><div>\
+         <p>The harbour master, who has kept the log since the spring of the flood year, says the \
+         ferries ran late on most days of the winter and the fishing boats stayed in port.</p>\
+         <p>Only one boat, a small trawler, went out in the February storms, and it came back with \
+         a torn net and a crew that would not talk about what they had seen off the point.</p></div>",
+    ));
+    assert!(text.contains("torn net"), "{text}");
+}

@@ -54,6 +54,10 @@ pub const CREDIT_JOINERS: &[&str] = &["by", "via", "von", "de", "par", "di", "do
 /// its caption.
 pub const CREDIT_CLASS_WORDS: &[&str] = &["credit", "copyright", "photographer", "fotograf"];
 
+/// Longest text of one teaser card (a headline and a kicker) under a
+/// related-stories title.
+pub const TEASER_LINE_MAX: usize = 150;
+
 /// Longest photo credit line.
 pub const CREDIT_MAX: usize = 80;
 
