@@ -58,6 +58,9 @@ pub struct Context {
     /// The article title, once metadata has found it (used to drop a
     /// duplicate headline from the body).
     pub title: Option<String>,
+    /// The page's description (its `<meta>` or JSON-LD summary), once
+    /// metadata has found it: the chooser prefers the candidate holding it.
+    pub description: Option<String>,
     /// Where phases record their decisions when [`crate::explain()`] runs.
     pub trace: Option<Rc<Trace>>,
 }
@@ -70,6 +73,7 @@ impl Context {
             options,
             base: None,
             title: None,
+            description: None,
             trace: None,
         }
     }

@@ -158,6 +158,7 @@ fn run_once(
         options,
         base,
         title: meta.title.clone(),
+        description: meta.excerpt.clone(),
         trace,
     };
     if mode == Mode::LargestBlock {

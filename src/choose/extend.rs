@@ -14,46 +14,16 @@ use crate::text::normalize_ws;
 /// [`patterns::LEAD_MIN_CHARS`] long, not already in the article. Its
 /// content moves into a new `<p>`.
 pub fn add_lead(dom: &mut Dom, root: NodeId, description: &str) {
-    let desc = normalize_ws(description);
-    let desc = desc.trim_end_matches(['…', '.', ' ']);
-    if desc.chars().count() < patterns::LEAD_MIN_CHARS {
+    let Some(desc) = lead_key(description) else {
         return;
-    }
+    };
     let Some(body) = dom.find_tag(dom.document(), "body") else {
         return;
     };
-    let desc_chars = desc.chars().count();
     let article = normalize_ws(&inner_text(dom, root));
-    let found = dom.descendants(body).find(|&n| {
-        // Cheap tests first (tag, cached text length), so that most blocks
-        // are passed over without walking their subtree or copying their
-        // text: the lead's trimmed text is no longer than `text_len`, and
-        // must be at least 4/5 of the description and LEAD_MIN_CHARS long.
-        if !dom.is_element(n)
-            || !is_one_of(dom.tag(n), patterns::BLOCK_ELEMS)
-            || is_one_of(dom.tag(n), patterns::LEAD_NEVER)
-        {
-            return false;
-        }
-        let most = dom.text_len(n);
-        if most < patterns::LEAD_MIN_CHARS || most * 5 < desc_chars * 4 {
-            return false;
-        }
-        if dom.is_inclusive_ancestor(n, root)
-            || dom
-                .descendants(n)
-                .skip(1)
-                .any(|d| dom.is_element(d) && is_one_of(dom.tag(d), patterns::BLOCK_ELEMS))
-        {
-            return false;
-        }
-        let t = normalize_ws(&inner_text(dom, n));
-        let t = t.trim_end_matches(['…', '.', ' ']);
-        let len = t.chars().count();
-        len >= patterns::LEAD_MIN_CHARS
-            && (t.starts_with(desc) || desc.starts_with(t) && len * 5 >= desc_chars * 4)
-            && !article.contains(t)
-    });
+    let found = lead_blocks(dom, body, &desc)
+        .find(|&(n, ref t)| !dom.is_inclusive_ancestor(n, root) && !article.contains(t.as_str()))
+        .map(|(n, _)| n);
     let Some(lead) = found else {
         return;
     };
@@ -63,6 +33,55 @@ pub fn add_lead(dom: &mut Dom, root: NodeId, description: &str) {
         Some(first) => dom.insert_before(first, p),
         None => dom.append(root, p),
     }
+}
+
+/// The page's description as leads are matched against it: whitespace
+/// collapsed, a trailing ellipsis or full stop cut; `None` when shorter
+/// than [`patterns::LEAD_MIN_CHARS`].
+pub fn lead_key(description: &str) -> Option<String> {
+    let desc = normalize_ws(description);
+    let desc = desc.trim_end_matches(['…', '.', ' ']);
+    (desc.chars().count() >= patterns::LEAD_MIN_CHARS).then(|| desc.to_string())
+}
+
+/// The leaf blocks under `body` (in document order, with their trimmed
+/// text) whose text is the page's description `desc` (a [`lead_key`]), or
+/// the start of it, or starts with it when the description was cut short.
+pub fn lead_blocks<'a>(
+    dom: &'a Dom,
+    body: NodeId,
+    desc: &'a str,
+) -> impl Iterator<Item = (NodeId, String)> + 'a {
+    let desc_chars = desc.chars().count();
+    dom.descendants(body).filter_map(move |n| {
+        // Cheap tests first (tag, cached text length), so that most blocks
+        // are passed over without walking their subtree or copying their
+        // text: the lead's trimmed text is no longer than `text_len`, and
+        // must be at least 4/5 of the description and LEAD_MIN_CHARS long.
+        if !dom.is_element(n)
+            || !is_one_of(dom.tag(n), patterns::BLOCK_ELEMS)
+            || is_one_of(dom.tag(n), patterns::LEAD_NEVER)
+        {
+            return None;
+        }
+        let most = dom.text_len(n);
+        if most < patterns::LEAD_MIN_CHARS || most * 5 < desc_chars * 4 {
+            return None;
+        }
+        if dom
+            .descendants(n)
+            .skip(1)
+            .any(|d| dom.is_element(d) && is_one_of(dom.tag(d), patterns::BLOCK_ELEMS))
+        {
+            return None;
+        }
+        let t = normalize_ws(&inner_text(dom, n));
+        let t = t.trim_end_matches(['…', '.', ' ']);
+        let len = t.chars().count();
+        (len >= patterns::LEAD_MIN_CHARS
+            && (t.starts_with(desc) || desc.starts_with(t) && len * 5 >= desc_chars * 4))
+            .then(|| (n, t.to_string()))
+    })
 }
 
 /// The fallback container when the chooser found no article text: the

@@ -258,6 +258,7 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
     let body = dom.find_tag(doc, "body")?;
     let (to_score, byline) = strip_and_collect(dom, body, flags, ctx);
     let (mut scores, top) = rank_candidates(dom, &to_score, flags, ctx);
+    let top = prefer_anchored(dom, body, top, ctx);
     let root = dom.create_element("div");
     let top_candidate = match top.first() {
         None => None,
@@ -428,6 +429,55 @@ fn rank_candidates(
     (scores, top)
 }
 
+/// The candidates, with the one holding the page's lead first when the best
+/// lies elsewhere: a page that shows several stories (the next one loaded
+/// below, a teaser rail of full texts) says which is its own in its
+/// description. The lead is the first leaf block whose text opens as the
+/// description does ([`extend::lead_blocks`]); a candidate holding it wins when it scores at
+/// least [`patterns::ANCHOR_MIN_SHARE`] of the best and does not hold the
+/// best (a wider container is the chooser's own business).
+fn prefer_anchored(
+    dom: &Dom,
+    body: NodeId,
+    mut top: Vec<(NodeId, f64)>,
+    ctx: &Context,
+) -> Vec<(NodeId, f64)> {
+    let (Some(&(best, best_score)), Some(desc)) = (
+        top.first(),
+        ctx.description.as_deref().and_then(extend::lead_key),
+    ) else {
+        return top;
+    };
+    // Its opening words are enough: a long description runs on past the
+    // first paragraph.
+    let opening: String = desc.chars().take(patterns::LEAD_MIN_CHARS).collect();
+    let Some((lead, _)) = extend::lead_blocks(dom, body, &opening).next() else {
+        return top;
+    };
+    if dom.is_inclusive_ancestor(best, lead) {
+        return top;
+    }
+    let pick = top.iter().position(|&(c, s)| {
+        s >= best_score * patterns::ANCHOR_MIN_SHARE
+            && dom.is_inclusive_ancestor(c, lead)
+            && !dom.is_inclusive_ancestor(c, best)
+    });
+    let Some(i) = pick else {
+        return top;
+    };
+    // The other stories are not parts of this one: they leave the list, so
+    // that no common ancestor of them all is taken for the article.
+    let (chosen, _) = top[i];
+    top.retain(|&(c, _)| {
+        dom.is_inclusive_ancestor(c, chosen) || dom.is_inclusive_ancestor(chosen, c)
+    });
+    if let Some(j) = top.iter().position(|&(c, _)| c == chosen) {
+        let first = top.remove(j);
+        top.insert(0, first);
+    }
+    top
+}
+
 /// Moves the top candidate up to the container it belongs in: a common
 /// ancestor of several near-equal candidates, a better-scoring parent, or
 /// the parent of an only child. Gives it a score if it has none.
@@ -505,6 +555,14 @@ fn settle_top_candidate(
     top_candidate
 }
 
+/// The best score of a candidate inside `node` (itself left out), if any.
+fn best_inner_score(dom: &Dom, node: NodeId, scores: &Scores) -> Option<f64> {
+    dom.descendants(node)
+        .skip(1)
+        .filter_map(|d| scores.get(d))
+        .max_by(f64::total_cmp)
+}
+
 /// Appends to `root` the top candidate and the siblings that belong to the
 /// article (and a lead figure just before them). `None` when the top
 /// candidate has no parent.
@@ -526,16 +584,21 @@ fn merge_siblings(
         let append = if sib == top_candidate {
             true
         } else {
-            let bonus =
-                if !top_class.is_empty() && dom.attr(sib, "class") == Some(top_class.as_str()) {
-                    top_score * 0.2
-                } else {
-                    0.0
-                };
-            if scores
-                .get(sib)
-                .is_some_and(|s| s + bonus >= sibling_threshold)
-            {
+            let same_kind = !top_class.is_empty()
+                && dom.attr(sib, "class") == Some(top_class.as_str())
+                && dom.tag(sib) == dom.tag(top_candidate);
+            let bonus = if same_kind { top_score * 0.2 } else { 0.0 };
+            // A block of the same kind as the top candidate (the next of a
+            // run of body sections) scores at least as its best paragraph
+            // container does.
+            let inner = same_kind
+                .then(|| best_inner_score(dom, sib, scores))
+                .flatten();
+            let score = match (scores.get(sib), inner) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+            if score.is_some_and(|s| s + bonus >= sibling_threshold) {
                 true
             } else if dom.tag(sib) == "p" {
                 let ld = link_density(dom, sib);
@@ -657,6 +720,53 @@ mod tests {
     fn choose(html: &str) -> Chosen {
         let parse = || Dom::parse(html, &Limits::default()).unwrap();
         run(parse(), &ctx(), || Some(parse())).unwrap()
+    }
+
+    /// A page with its own story and a longer one loaded below it: the
+    /// description names the page's own.
+    fn two_stories(description: Option<&str>) -> String {
+        let own = "The ferry to the north island now runs twice a day, the harbour office said on Monday, after a winter of single crossings. ";
+        let next = "A second story about the town's new bakery, which opened its doors on the corner of the market square last week, follows here. ";
+        let ctx = Context {
+            description: description.map(str::to_string),
+            ..ctx()
+        };
+        let html = format!(
+            "<body><main><div class=body><p>{own}</p><p>{own}</p><p>{own}</p></div><p>Share</p></main>\
+             <section><div class=body><p>{next}</p><p>{next}</p><p>{next}</p><p>{next}</p><p>{next}</p></div><p>Share</p></section></body>"
+        );
+        let parse = || Dom::parse(&html, &Limits::default()).unwrap();
+        let chosen = run(parse(), &ctx, || Some(parse())).unwrap();
+        inner_text(&chosen.dom, chosen.root)
+    }
+
+    #[test]
+    fn the_story_holding_the_description_wins_over_a_longer_one() {
+        let text = two_stories(None);
+        assert!(text.contains("bakery") && !text.contains("ferry"), "{text}");
+        let text = two_stories(Some(
+            "The ferry to the north island now runs twice a day, the harbour office said",
+        ));
+        assert!(text.contains("ferry") && !text.contains("bakery"), "{text}");
+    }
+
+    #[test]
+    fn a_run_of_body_sections_of_one_kind_is_merged() {
+        let short = "The pier was closed for repairs in spring, so the ferry, late as ever, left from the old quay, by the fish market, instead. ";
+        let long = "The harbour office expects the new timetable to hold through the summer, when visitors fill the boats, and the cafes along the front stay open late. ";
+        let html = format!(
+            "<body><div class=wrap>\
+             <div class=section><div><div><p>{short}</p><p>{short}</p></div></div></div>\
+             <div class=section><div><div><p>{long}</p><p>{long}</p><p>{long}</p><p>{long}</p><p>{long}</p></div></div></div>\
+             </div><div class=rail><a href=/x>More news</a></div></body>"
+        );
+        let Chosen {
+            dom: work, root, ..
+        } = choose(&html);
+        let text = inner_text(&work, root);
+        assert!(text.contains("old quay"), "{text}");
+        assert!(text.contains("new timetable"), "{text}");
+        assert!(!text.contains("More news"), "{text}");
     }
 
     #[test]

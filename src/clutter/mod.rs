@@ -125,6 +125,11 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
     }
     let b = Block::new(dom, node);
     let inline = is_one_of(tag, patterns::PHRASING_ELEMS);
+    if inline {
+        if let Some(v) = caption_credit(&b) {
+            return Some(v);
+        }
+    }
     if inline && is_inside_text(dom, node, b.len) {
         // A link or span inside a sentence: only unmistakable labels go.
         return inline_labels(&b);
@@ -295,6 +300,10 @@ fn find(
                 cur = dom.next_skipping_children(n, root);
                 continue;
             }
+        }
+        if dom.tag(n) == "figcaption" {
+            // A caption is kept whole, but for the picture's credit.
+            out.extend(caption_credits(dom, n));
         }
         // Nothing inside code, captions and headings is judged.
         cur = if is_one_of(dom.tag(n), NEVER_INSIDE) {

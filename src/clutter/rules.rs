@@ -575,7 +575,9 @@ pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
         let follows = dom.next_sibling_where(b.node, |x| dom.is_element(x));
         let ok = follows.is_none_or(|n| {
             let f = Block::new(dom, n);
-            f.len <= 1500 && f.link_density() >= 0.5 && fits(&f, kind)
+            f.len <= 1500
+                && (f.link_density() >= 0.5 && fits(&f, kind)
+                    || is_teaser_list(&f) && !f.is_article_like())
         });
         return ok.then(|| Verdict::new(kind, &["section-title"]));
     }
@@ -590,7 +592,33 @@ pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
         return None;
     }
     let kind = title_kind(h.text())?;
-    (b.link_density() >= 0.5 && fits(b, kind)).then(|| Verdict::new(kind, &["section-title"]))
+    (b.link_density() >= 0.5 && fits(b, kind) || is_teaser_list(b) && !b.is_article_like())
+        .then(|| Verdict::new(kind, &["section-title"]))
+}
+
+/// Teaser cards under a section title: at least two items, each a short
+/// line (a headline, not a paragraph) and at least two of them holding a
+/// link or a picture, whose text need not be linked. The shape is the
+/// evidence, so the link-density test of [`fits`] does not apply.
+fn is_teaser_list(b: &Block) -> bool {
+    let dom = b.dom;
+    let items: Vec<NodeId> = dom.element_children(b.node).collect();
+    if items.len() < 2 {
+        return false;
+    }
+    let mut cards = 0;
+    for &item in &items {
+        if inner_text_len(dom, item) > patterns::TEASER_LINE_MAX {
+            return false;
+        }
+        if dom
+            .descendants(item)
+            .any(|d| dom.is_element(d) && matches!(dom.tag(d), "a" | "img" | "picture"))
+        {
+            cards += 1;
+        }
+    }
+    cards >= 2
 }
 
 /// The kind of a call-to-action control text ("Subscribe", "Support us
@@ -696,6 +724,69 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
         }
     }
     None
+}
+
+/// A photo credit inside a picture's caption, as an element of its own:
+/// "© Ann Lee", "Photo: Ann Lee", or short text in an element whose class
+/// names a credit ([`patterns::CREDIT_CLASS_WORDS`]). The caption stays.
+pub(super) fn caption_credit(b: &Block) -> Option<Verdict> {
+    if b.len == 0 || b.len > patterns::CREDIT_MAX || !in_caption(b.dom, b.node) {
+        return None;
+    }
+    let named = b.words().iter().any(|w| {
+        patterns::CREDIT_CLASS_WORDS
+            .iter()
+            .any(|c| w.starts_with(c))
+    });
+    (named || is_credit_line(b.text(), b.len))
+        .then(|| Verdict::new(ClutterKind::Meta, &["caption-credit"]))
+}
+
+/// The credits in the caption `figcaption`: the caption itself when all its
+/// text is a credit line, or else its inline elements that
+/// [`caption_credit`] takes (outermost only).
+pub(super) fn caption_credits(dom: &Dom, figcaption: NodeId) -> Vec<(NodeId, Verdict)> {
+    let b = Block::new(dom, figcaption);
+    if b.has_text() && is_credit_line(b.text(), b.len) {
+        return vec![(
+            figcaption,
+            Verdict::new(ClutterKind::Meta, &["caption-credit"]),
+        )];
+    }
+    let mut out: Vec<(NodeId, Verdict)> = Vec::new();
+    for d in dom.descendants(figcaption).skip(1) {
+        if !dom.is_element(d)
+            || !is_one_of(dom.tag(d), patterns::PHRASING_ELEMS)
+            || out.iter().any(|&(o, _)| dom.is_inclusive_ancestor(o, d))
+        {
+            continue;
+        }
+        if let Some(v) = caption_credit(&Block::new(dom, d)) {
+            out.push((d, v));
+        }
+    }
+    out
+}
+
+/// Whether `node` sits in a picture's caption: inside a `<figure>` or
+/// `<figcaption>` (at most three levels up), or right after an element
+/// whose class names a caption.
+fn in_caption(dom: &Dom, node: NodeId) -> bool {
+    if dom
+        .ancestors(node)
+        .take(3)
+        .any(|a| matches!(dom.tag(a), "figure" | "figcaption"))
+    {
+        return true;
+    }
+    let prev = std::iter::successors(dom.prev_sibling(node), |&p| dom.prev_sibling(p))
+        .find(|&p| dom.is_element(p));
+    let Some(prev) = prev else {
+        return false;
+    };
+    descriptor_words(dom, prev)
+        .iter()
+        .any(|w| w.starts_with("caption"))
 }
 
 /// A photo credit standing alone: "© Ann Lee", "Foto: Ann Lee / Agency",

@@ -1099,3 +1099,66 @@ fn prose_that_shares_words_with_cues_stays() {
         }
     }
 }
+
+#[test]
+fn a_credit_inside_a_caption_goes_and_the_caption_stays() {
+    let (text, removed) = cleaned(
+        "<p>The old mill reopened as a bakery this spring, and the queue reached the bridge.</p>\
+         <figure><img src=a.jpg><figcaption>The mill wheel turns again after forty years.\
+         <span class=copyright-note>Ann Lee</span></figcaption></figure>\
+         <p>Inside, the <span class=caption>ovens stand where the grindstones were.</span>\
+         <span class=photo-credits>Ben Ode / Agency</span></p>\
+         <figure><img src=b.jpg><figcaption>The bakers at dawn. <small>© Cora Pym</small></figcaption></figure>",
+    );
+    assert!(
+        text.contains("The mill wheel turns again after forty years."),
+        "{text}"
+    );
+    assert!(text.contains("The bakers at dawn."), "{text}");
+    assert!(
+        text.contains("ovens stand where the grindstones were."),
+        "{text}"
+    );
+    for credit in ["Ann Lee", "Ben Ode", "Cora Pym"] {
+        assert!(!text.contains(credit), "{credit} kept: {text}");
+    }
+    assert_eq!(removed.len(), 3, "{removed:?}");
+}
+
+#[test]
+fn credit_words_outside_a_caption_are_left_alone() {
+    let (text, _) = cleaned(
+        "<p>The council voted to fund the <span class=credit-union>credit union</span> for another year, \
+         after a long debate about rates.</p>",
+    );
+    assert!(text.contains("credit union"), "{text}");
+}
+
+#[test]
+fn teaser_cards_under_a_related_title_go_even_with_unlinked_headlines() {
+    let card =
+        |h: &str| format!("<div><h3>{h}</h3><a href=/story><img src=/t.jpg alt=''></a></div>");
+    let (text, removed) = cleaned(&article_with(&format!(
+        "<h2>Related stories</h2><div>{}{}{}</div>",
+        card("The lighthouse gets a new lamp"),
+        card("Ferry fares rise in spring"),
+        card("A quiet winter at the harbour")
+    )));
+    assert!(!text.contains("Ferry fares"), "{text}");
+    assert!(!text.contains("Related stories"), "{text}");
+    assert_eq!(text.matches(PROSE).count(), 4, "{text}");
+    assert!(!removed.is_empty());
+}
+
+#[test]
+fn a_short_list_of_prose_under_a_related_title_stays() {
+    // Items that are sentences, not headlines, are the article's.
+    let (text, _) = cleaned(&article_with(
+        "<h2>Related stories</h2><div>\
+         <p>The harbour master, who has kept the log since the spring of the flood year, says the \
+         ferries ran late on most days of the winter and the fishing boats stayed in port.</p>\
+         <p>Only one boat, a small trawler, went out in the February storms, and it came back with \
+         a torn net and a crew that would not talk about what they had seen off the point.</p></div>",
+    ));
+    assert!(text.contains("torn net"), "{text}");
+}

@@ -97,6 +97,14 @@ pub const CREDIT_JOINERS: &[&str] = &[
     "by", "via", "von", "de", "par", "di", "door", "از", "oleh", "bởi",
 ];
 
+/// Class words (prefixes) of an element holding a picture's credit inside
+/// its caption.
+pub const CREDIT_CLASS_WORDS: &[&str] = &["credit", "copyright", "photographer", "fotograf"];
+
+/// Longest text of one teaser card (a headline and a kicker) under a
+/// related-stories title.
+pub const TEASER_LINE_MAX: usize = 150;
+
 /// Longest photo credit line.
 pub const CREDIT_MAX: usize = 80;
 

@@ -247,6 +247,11 @@ pub const READERABLE_MAX_LINK_DENSITY: f64 = 0.5;
 /// matched against the page's description to join the article.
 pub const LEAD_MIN_CHARS: usize = 60;
 
+/// Least share of the best candidate's score that a candidate holding the
+/// page's description needs to be chosen over it (the best being another
+/// story on the same page).
+pub const ANCHOR_MIN_SHARE: f64 = 0.5;
+
 /// Blocks that are never the page's lead: navigation, forms, controls.
 pub const LEAD_NEVER: &[&str] = &["nav", "form", "footer", "aside", "button", "li", "td", "th"];
 
