@@ -35,10 +35,12 @@ use crate::query::{inner_text, inner_text_len};
 use crate::text::{fold_cue_text, is_unspaced_script, is_word_char, normalize_ws};
 
 mod fingerprint;
+mod lines;
 mod matchers;
 mod rules;
 
 use fingerprint::*;
+use lines::*;
 use matchers::*;
 use rules::*;
 

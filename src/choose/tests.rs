@@ -1,0 +1,129 @@
+//! Tests of the chooser.
+
+use super::*;
+use crate::context::Options;
+use crate::dom::Limits;
+
+fn ctx() -> Context {
+    Context::new(Options::default())
+}
+
+/// Runs the chooser on `html`, re-parsing it for every retry.
+fn choose(html: &str) -> Chosen {
+    let parse = || Dom::parse(html, &Limits::default()).unwrap();
+    run(parse(), &ctx(), || Some(parse())).unwrap()
+}
+
+/// A page with its own story and a longer one loaded below it: the
+/// description names the page's own.
+fn two_stories(description: Option<&str>) -> String {
+    let own = "The ferry to the north island now runs twice a day, the harbour office said on Monday, after a winter of single crossings. ";
+    let next = "A second story about the town's new bakery, which opened its doors on the corner of the market square last week, follows here. ";
+    let ctx = Context {
+        description: description.map(str::to_string),
+        ..ctx()
+    };
+    let html = format!(
+        "<body><main><div class=body><p>{own}</p><p>{own}</p><p>{own}</p></div><p>Share</p></main>\
+         <section><div class=body><p>{next}</p><p>{next}</p><p>{next}</p><p>{next}</p><p>{next}</p></div><p>Share</p></section></body>"
+    );
+    let parse = || Dom::parse(&html, &Limits::default()).unwrap();
+    let chosen = run(parse(), &ctx, || Some(parse())).unwrap();
+    inner_text(&chosen.dom, chosen.root)
+}
+
+#[test]
+fn the_story_holding_the_description_wins_over_a_longer_one() {
+    let text = two_stories(None);
+    assert!(text.contains("bakery") && !text.contains("ferry"), "{text}");
+    let text = two_stories(Some(
+        "The ferry to the north island now runs twice a day, the harbour office said",
+    ));
+    assert!(text.contains("ferry") && !text.contains("bakery"), "{text}");
+}
+
+#[test]
+fn a_run_of_body_sections_of_one_kind_is_merged() {
+    let short = "The pier was closed for repairs in spring, so the ferry, late as ever, left from the old quay, by the fish market, instead. ";
+    let long = "The harbour office expects the new timetable to hold through the summer, when visitors fill the boats, and the cafes along the front stay open late. ";
+    let html = format!(
+        "<body><div class=wrap>\
+         <div class=section><div><div><p>{short}</p><p>{short}</p></div></div></div>\
+         <div class=section><div><div><p>{long}</p><p>{long}</p><p>{long}</p><p>{long}</p><p>{long}</p></div></div></div>\
+         </div><div class=rail><a href=/x>More news</a></div></body>"
+    );
+    let Chosen {
+        dom: work, root, ..
+    } = choose(&html);
+    let text = inner_text(&work, root);
+    assert!(text.contains("old quay"), "{text}");
+    assert!(text.contains("new timetable"), "{text}");
+    assert!(!text.contains("More news"), "{text}");
+}
+
+#[test]
+fn picks_the_paragraph_container_over_the_sidebar() {
+    let para = "The council met on Tuesday evening, and after a long debate, it voted to keep the old library open for another year. ";
+    let html = format!(
+        "<body><div class=sidebar><a href=/a>Home</a> <a href=/b>News</a></div>\
+         <div class=story><p>{para}</p><p>{para}</p><p>{para}</p></div>\
+         <div class=footer>Copyright</div></body>"
+    );
+    let Chosen {
+        dom: work, root, ..
+    } = choose(&html);
+    let text = inner_text(&work, root);
+    assert!(text.contains("old library"));
+    assert!(!text.contains("Home"));
+    assert!(!text.contains("Copyright"));
+}
+
+const PARA: &str = "The ferry left the harbour late on Friday, and after a slow crossing, it reached the island just as the lamps were lit along the quay. ";
+
+#[test]
+fn subheads_survive_a_header_class() {
+    let html = format!(
+        "<body><article><div class=body><p>{PARA}</p>\
+         <h2 class=section-header>Crossing the bar</h2><p>{PARA}</p><p>{PARA}</p></div></article></body>"
+    );
+    let Chosen {
+        dom: work, root, ..
+    } = choose(&html);
+    assert!(inner_text(&work, root).contains("Crossing the bar"));
+}
+
+#[test]
+fn lead_figure_before_the_body_is_pulled_in() {
+    let html = format!(
+        "<body><article><div class=top><h1>Ferry</h1><p>A dek.</p></div>\
+         <figure><img src=a.jpg><figcaption>The ferry at dusk.</figcaption></figure>\
+         <div class=body><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></article></body>"
+    );
+    let Chosen {
+        dom: work, root, ..
+    } = choose(&html);
+    let text = inner_text(&work, root);
+    assert!(text.starts_with("The ferry at dusk."), "{text}");
+}
+
+#[test]
+fn lead_figure_inside_an_unlikely_header_is_rescued() {
+    let html = format!(
+        "<body><article><header class=story-header><h1>Ferry</h1>\
+         <figure><img src=a.jpg><figcaption>The ferry at dusk.</figcaption></figure></header>\
+         <div class=body><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></article></body>"
+    );
+    let Chosen {
+        dom: work, root, ..
+    } = choose(&html);
+    assert!(inner_text(&work, root).contains("The ferry at dusk."));
+}
+
+#[test]
+fn byline_is_lifted_from_the_body() {
+    let para =
+        "A long enough paragraph of article text, with commas, so that it is scored as content. ";
+    let html = format!("<body><article><p class=byline>By Ada Lovelace</p><p>{para}</p><p>{para}</p></article></body>");
+    let Chosen { byline, .. } = choose(&html);
+    assert_eq!(byline.as_deref(), Some("Ada Lovelace"));
+}
