@@ -26,6 +26,20 @@ pub struct Grabbed {
     pub byline: Option<String>,
     /// The clutter found inside the article, for [`crate::clean::run`].
     pub marks: Marks,
+    /// What the pass's rules did, for telling whether a pass with one rule
+    /// relaxed would do the same.
+    pub effects: Effects,
+}
+
+/// Whether the rules that the chooser's retries relax took effect in one
+/// [`grab_article`] pass. A rule that took no effect might as well have
+/// been off: the pass without it runs the same, edit for edit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Effects {
+    /// A block was removed as an unlikely candidate or for its role.
+    pub stripped_unlikely: bool,
+    /// The conditional cleaning removed a block.
+    pub cleaned_conditionally: bool,
 }
 
 /// The chooser's result: the working DOM of the attempt that was kept,
@@ -104,7 +118,30 @@ pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> O
     // The longest attempt so far: its length, flags and (without a trace)
     // its result, kept so it need not be redone.
     let mut best: Option<(usize, Flags, Option<Chosen>)> = None;
+    // The previous attempt's flags and what its rules did (an attempt
+    // skipped as a repeat did what the one it repeats did).
+    let mut previous: Option<(Flags, Effects)> = None;
+    // Whether any element of the page has a class weight, once asked.
+    let mut weighted: Option<bool> = None;
     for &flags in attempts {
+        if let Some((before, effects)) = previous {
+            // An attempt that relaxes only rules that took no effect in the
+            // one before repeats it, length and all: it can neither reach
+            // the threshold nor beat the longest so far.
+            let repeats = (before.strip_unlikely == flags.strip_unlikely
+                || !effects.stripped_unlikely)
+                && (before.clean_conditionally == flags.clean_conditionally
+                    || !effects.cleaned_conditionally)
+                && (before.weight_classes == flags.weight_classes
+                    || !*weighted.get_or_insert_with(|| {
+                        let last = best.as_ref().and_then(|(_, _, kept)| kept.as_ref());
+                        last.is_none_or(|c| has_class_weights(&c.dom))
+                    }));
+            if repeats {
+                previous = Some((flags, effects));
+                continue;
+            }
+        }
         let mut work = match first.take() {
             Some(d) => d,
             None => fresh()?,
@@ -112,6 +149,7 @@ pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> O
         // After `fresh`, so what it records again is dropped too.
         rewind();
         let grabbed = grab_article(&mut work, flags, ctx)?;
+        previous = Some((flags, grabbed.effects));
         let len = inner_text_len(&work, grabbed.root);
         if len >= ctx.options.char_threshold {
             return Some(Chosen::new(work, grabbed));
@@ -256,7 +294,7 @@ fn wrap_phrasing_runs(dom: &mut Dom, div: NodeId) {
 pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbed> {
     let doc = dom.document();
     let body = dom.find_tag(doc, "body")?;
-    let (to_score, byline) = strip_and_collect(dom, body, flags, ctx);
+    let (to_score, byline, stripped_unlikely) = strip_and_collect(dom, body, flags, ctx);
     let (mut scores, top) = rank_candidates(dom, &to_score, flags, ctx);
     let root = dom.create_element("div");
     let top_candidate = match top.first() {
@@ -267,11 +305,15 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
     let Some(top_candidate) = top_candidate else {
         // Nothing scored: the whole body is the article.
         dom.reparent_children(body, root);
-        let marks = prep_article(dom, root, flags, ctx);
+        let (marks, cleaned_conditionally) = prep_article(dom, root, flags, ctx);
         return Some(Grabbed {
             root,
             byline,
             marks,
+            effects: Effects {
+                stripped_unlikely,
+                cleaned_conditionally,
+            },
         });
     };
     let top_candidate = settle_top_candidate(dom, body, top_candidate, &top, &mut scores, flags);
@@ -279,25 +321,31 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
         t.container(top_candidate);
     }
     merge_siblings(dom, body, top_candidate, &scores, root)?;
-    let marks = prep_article(dom, root, flags, ctx);
+    let (marks, cleaned_conditionally) = prep_article(dom, root, flags, ctx);
     Some(Grabbed {
         root,
         byline,
         marks,
+        effects: Effects {
+            stripped_unlikely,
+            cleaned_conditionally,
+        },
     })
 }
 
 /// The first step of [`grab_article`]: one walk over `body` that removes
 /// modal dialogs, the byline, the headline's duplicate, unlikely candidates
 /// and empty blocks, turns phrasing-only `<div>`s into paragraphs, and
-/// collects the elements to score. Returns them and the byline found.
+/// collects the elements to score. Returns them, the byline found and
+/// whether an unlikely candidate (or role) was removed.
 fn strip_and_collect(
     dom: &mut Dom,
     body: NodeId,
     flags: Flags,
     ctx: &Context,
-) -> (Vec<NodeId>, Option<String>) {
+) -> (Vec<NodeId>, Option<String>, bool) {
     let mut byline: Option<String> = None;
+    let mut stripped_unlikely = false;
     let mut remove_title_header = ctx.title.is_some();
     let mut to_score: Vec<NodeId> = Vec::new();
 
@@ -355,6 +403,7 @@ fn strip_and_collect(
                 .attr(node, "role")
                 .is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r));
             if unlikely || bad_role {
+                stripped_unlikely = true;
                 if unlikely && !bad_role {
                     rescue_lead_figure(dom, node, &match_string);
                 }
@@ -400,7 +449,17 @@ fn strip_and_collect(
         }
         cur = dom.next_in_preorder(node, body);
     }
-    (to_score, byline)
+    (to_score, byline, stripped_unlikely)
+}
+
+/// Whether any element of `dom`'s arena, attached or not, has a class
+/// weight ([`score::class_weight`]). The chooser never changes a class or
+/// id, and the elements it creates have none, so when no element of the
+/// prepared page has a weight, no attempt meets one: turning the weights
+/// off changes nothing.
+fn has_class_weights(dom: &Dom) -> bool {
+    dom.arena()
+        .any(|n| dom.is_element(n) && score::class_weight(dom, n) != 0.0)
 }
 
 /// Scores the paragraphs in `to_score` into their ancestors and returns

@@ -230,6 +230,12 @@ impl Dom {
         self.nodes.len()
     }
 
+    /// Every node ever created in this arena (detached ones included), in
+    /// the order of creation, the document node first.
+    pub fn arena(&self) -> impl Iterator<Item = NodeId> {
+        (NodeId::DOCUMENT.index()..self.nodes.len()).map(NodeId::from_index)
+    }
+
     /// Number of nodes ever created in this arena (detached ones included).
     pub fn node_count(&self) -> usize {
         self.nodes.len() - 1
