@@ -8,7 +8,7 @@ pub use extend::{add_lead, largest_text_block};
 
 use crate::clutter::Marks;
 use crate::context::Context;
-use crate::dom::{Dom, NodeData, NodeId};
+use crate::dom::{Aside, Dom, NodeData, NodeId};
 use crate::metadata;
 use crate::patterns::{self, contains_any, is_one_of, is_subheading};
 use crate::prepare::is_phrasing;
@@ -79,13 +79,14 @@ pub const RETRY_MAX_NODES: usize = 100_000;
 /// one yields at least `char_threshold` characters; otherwise the longest.
 /// Returns `None` when the page has no `<body>` content at all.
 ///
-/// The first attempt works on `dom` itself, which is consumed: most pages
-/// need no second attempt, so no copy is made up front. Each further attempt
-/// (and the redo of the longest one when none was long enough and a trace
-/// is being kept) gets a fresh copy of the prepared page from `fresh`, which
-/// must return the same DOM, node for node, as `dom` was (parse and prepare
-/// are deterministic, so re-running them from the HTML does).
-pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> Option<Chosen> {
+/// Every attempt works on `dom`, the prepared page: before the first, a
+/// checkpoint of it is taken (a pass over the arena, a small part of what
+/// parsing costs), and each further attempt starts from it again. When the
+/// longest attempt is not the last one run, its state of the tree, set
+/// aside before the next one ran, comes back (with a trace, the attempt is
+/// redone instead, so the trace holds its decisions). An attempt that could
+/// only repeat the one before it is skipped (see [`Effects`]).
+pub fn run(mut dom: Dom, ctx: &Context) -> Option<Chosen> {
     let attempts = [
         Flags::ALL,
         Flags {
@@ -109,21 +110,24 @@ pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> O
             t.rewind(m);
         }
     };
-    let attempts = if dom.node_count() > RETRY_MAX_NODES {
-        &attempts[..1]
-    } else {
-        &attempts[..]
-    };
-    let mut first = Some(dom);
-    // The longest attempt so far: its length, flags and (without a trace)
-    // its result, kept so it need not be redone.
-    let mut best: Option<(usize, Flags, Option<Chosen>)> = None;
+    if dom.node_count() > RETRY_MAX_NODES {
+        let grabbed = grab_article(&mut dom, Flags::ALL, ctx)?;
+        return Some(Chosen::new(dom, grabbed));
+    }
+    let checkpoint = dom.checkpoint();
+    // The longest attempt so far: its length, flags and result; `dom`
+    // holds that result while `current` is true (no attempt ran since).
+    let mut best: Option<(usize, Flags, Grabbed)> = None;
+    let mut current = false;
+    // Without a trace, the state of `dom` that holds the longest attempt's
+    // result, set aside when a later attempt is about to run on `dom`.
+    let mut aside: Option<Aside> = None;
     // The previous attempt's flags and what its rules did (an attempt
     // skipped as a repeat did what the one it repeats did).
     let mut previous: Option<(Flags, Effects)> = None;
     // Whether any element of the page has a class weight, once asked.
     let mut weighted: Option<bool> = None;
-    for &flags in attempts {
+    for &flags in &attempts {
         if let Some((before, effects)) = previous {
             // An attempt that relaxes only rules that took no effect in the
             // one before repeats it, length and all: it can neither reach
@@ -133,44 +137,46 @@ pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> O
                 && (before.clean_conditionally == flags.clean_conditionally
                     || !effects.cleaned_conditionally)
                 && (before.weight_classes == flags.weight_classes
-                    || !*weighted.get_or_insert_with(|| {
-                        let last = best.as_ref().and_then(|(_, _, kept)| kept.as_ref());
-                        last.is_none_or(|c| has_class_weights(&c.dom))
-                    }));
+                    || !*weighted.get_or_insert_with(|| has_class_weights(&dom)));
             if repeats {
                 previous = Some((flags, effects));
                 continue;
             }
+            if current && ctx.trace.is_none() {
+                aside = Some(dom.set_aside(&checkpoint));
+            } else {
+                dom.restore(&checkpoint);
+            }
         }
-        let mut work = match first.take() {
-            Some(d) => d,
-            None => fresh()?,
-        };
-        // After `fresh`, so what it records again is dropped too.
         rewind();
-        let grabbed = grab_article(&mut work, flags, ctx)?;
+        let grabbed = grab_article(&mut dom, flags, ctx)?;
         previous = Some((flags, grabbed.effects));
-        let len = inner_text_len(&work, grabbed.root);
+        let len = inner_text_len(&dom, grabbed.root);
         if len >= ctx.options.char_threshold {
-            return Some(Chosen::new(work, grabbed));
+            dom.close_checkpoint();
+            return Some(Chosen::new(dom, grabbed));
         }
-        if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
-            // Drop the previous best before anything else is built.
-            drop(best.take());
-            let kept = ctx.trace.is_none().then(|| Chosen::new(work, grabbed));
-            best = Some((len, flags, kept));
+        current = best.as_ref().is_none_or(|(l, _, _)| len > *l);
+        if current {
+            best = Some((len, flags, grabbed));
+            aside = None;
         }
     }
-    let (_, flags, kept) = best?;
-    if kept.is_some() {
-        return kept;
+    let (_, flags, mut grabbed) = best?;
+    if !current {
+        // A later, shorter attempt ran on `dom` since: bring the longest
+        // back, or with a trace redo it (it is deterministic), so that the
+        // trace holds that attempt's decisions.
+        if let Some(aside) = aside {
+            dom.bring_back(&checkpoint, aside);
+        } else {
+            dom.restore(&checkpoint);
+            rewind();
+            grabbed = grab_article(&mut dom, flags, ctx)?;
+        }
     }
-    // With a trace, redo the longest attempt (it is deterministic), so that
-    // the trace holds that attempt's decisions.
-    let mut work = fresh()?;
-    rewind();
-    let grabbed = grab_article(&mut work, flags, ctx)?;
-    Some(Chosen::new(work, grabbed))
+    dom.close_checkpoint();
+    Some(Chosen::new(dom, grabbed))
 }
 
 /// For every node of `dom`, the text direction (`dir="ltr"` or `"rtl"`)
@@ -712,10 +718,77 @@ mod tests {
         Context::new(Options::default())
     }
 
-    /// Runs the chooser on `html`, re-parsing it for every retry.
+    /// Runs the chooser on `html`.
     fn choose(html: &str) -> Chosen {
-        let parse = || Dom::parse(html, &Limits::default()).unwrap();
-        run(parse(), &ctx(), || Some(parse())).unwrap()
+        let dom = Dom::parse(html, &Limits::default()).unwrap();
+        run(dom, &ctx()).unwrap()
+    }
+
+    /// The chooser as it reads: every attempt on a page parsed afresh, the
+    /// first long enough or else the longest (the first of equals).
+    fn choose_naively(html: &str) -> (String, Option<String>) {
+        let ctx = ctx();
+        let attempts = [
+            Flags::ALL,
+            Flags {
+                strip_unlikely: false,
+                ..Flags::ALL
+            },
+            Flags {
+                strip_unlikely: false,
+                weight_classes: false,
+                clean_conditionally: true,
+            },
+            Flags {
+                strip_unlikely: false,
+                weight_classes: false,
+                clean_conditionally: false,
+            },
+        ];
+        let mut best: Option<(usize, String, Option<String>)> = None;
+        for flags in attempts {
+            let mut dom = Dom::parse(html, &Limits::default()).unwrap();
+            let g = grab_article(&mut dom, flags, &ctx).unwrap();
+            let len = inner_text_len(&dom, g.root);
+            let found = (len, crate::output::html(&dom, g.root), g.byline);
+            if len >= ctx.options.char_threshold {
+                return (found.1, found.2);
+            }
+            if best.as_ref().is_none_or(|b| len > b.0) {
+                best = Some(found);
+            }
+        }
+        let (_, html, byline) = best.unwrap();
+        (html, byline)
+    }
+
+    #[test]
+    fn retries_from_the_checkpoint_choose_as_fresh_parses_do() {
+        let pages = [
+            // Short, no unlikely block, no class weight: one attempt is run.
+            format!("<body><div><p>{PARA}</p><p>{PARA}</p></div></body>"),
+            // An unlikely block holds most of the text.
+            format!(
+                "<body><div class=story><p>{PARA}</p></div><div class=sidebar>\
+                 <p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></body>"
+            ),
+            // Weights and a link-heavy list the conditional cleaning drops.
+            format!(
+                "<body><div class=content><p>{PARA}</p><ul><li><a href=/a>One</a></li>\
+                 <li><a href=/b>Two</a></li></ul><p class=byline>By Ann Lee</p></div>\
+                 <div class=footer><p>{PARA}</p><form><input></form></div></body>"
+            ),
+            // Long enough at once.
+            format!(
+                "<body><article><p>{PARA}</p>{}</article></body>",
+                format!("<p>{PARA}</p>").repeat(8)
+            ),
+        ];
+        for html in &pages {
+            let chosen = choose(html);
+            let got = (crate::output::html(&chosen.dom, chosen.root), chosen.byline);
+            assert_eq!(got, choose_naively(html), "{html}");
+        }
     }
 
     #[test]

@@ -8,13 +8,16 @@
 //! early, with a typed error, once a [`Limits`] bound is crossed.
 //!
 //! The node types and the arena are here; tree walks and reads are in
-//! `query`, edits in `edit`, the cached text lengths in `spans`, and the
-//! tree sink in `sink`.
+//! `query`, edits in `edit`, the cached text lengths in `spans`, going back
+//! to a checkpoint in `undo`, and the tree sink in `sink`.
 
 mod edit;
 mod query;
 mod sink;
 mod spans;
+mod undo;
+
+pub(crate) use undo::Aside;
 
 pub use query::{Children, Descendants};
 
@@ -187,6 +190,8 @@ pub struct Dom {
     /// Invariant: when a node's entry is not valid, neither is its
     /// parent's, so invalidation stops at the first invalid ancestor.
     spans: RefCell<Vec<TextSpan>>,
+    /// The journal of the open checkpoint (`Dom::checkpoint`), if any.
+    journal: Option<undo::Journal>,
 }
 
 impl Dom {
@@ -214,6 +219,7 @@ impl Dom {
         Dom {
             nodes: all,
             spans: RefCell::new(Vec::new()),
+            journal: None,
         }
     }
 
