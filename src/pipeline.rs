@@ -79,9 +79,9 @@ pub(crate) struct Run {
 }
 
 /// Every phase after parsing, in order; `trace` records decisions for
-/// [`crate::explain()`]. `parse` yields the parsed page: once for the pipeline, and
-/// again for each retry of the chooser (so no copy of the page is kept for
-/// the retries that most pages never need); it must return the same DOM
+/// [`crate::explain()`]. `parse` yields the parsed page: once for the
+/// pipeline, and again for each of the fallbacks below (the chooser's own
+/// retries go back to a checkpoint instead); it must return the same DOM
 /// every time.
 ///
 /// Never an empty article from a page with text: when the chooser's
@@ -167,7 +167,7 @@ fn run_once(
     prepare::run(&mut dom, &ctx);
     // The direction stated nearest the article (Readability reads it from
     // the top candidate's ancestors), read off the page before the chooser
-    // edits it; every retry's DOM has the same node ids.
+    // edits it; every retry of the chooser keeps the same node ids.
     let dirs = choose::dir_table(&dom);
     let chosen = if mode == Mode::LargestBlock {
         choose::largest_text_block(&dom, &ctx).map(|root| Chosen {
@@ -177,7 +177,7 @@ fn run_once(
             marks: Default::default(),
         })
     } else {
-        choose_with_retries(dom, parse, &ctx)
+        choose::run(dom, &ctx)
     };
     let Chosen {
         mut dom,
@@ -205,28 +205,6 @@ fn run_once(
         ..article
     };
     Ok(Run { article, dom, root })
-}
-
-/// The chooser, with a fresh page for each of its retries.
-fn choose_with_retries(
-    dom: Dom,
-    parse: &impl Fn() -> Result<Dom, ExtractError>,
-    ctx: &Context,
-) -> Option<Chosen> {
-    // When the whole page has less text than the chooser asks for, every
-    // attempt falls short and all four run: a copy of the prepared page
-    // (a few per cent of parsing it) serves the retries instead of parsing
-    // and preparing it three more times. Otherwise retries are the
-    // exception, and a copy kept for them would cost every page.
-    let spare = (dom.text_len(dom.document()) < ctx.options.char_threshold).then(|| dom.clone());
-    choose::run(dom, ctx, || {
-        if let Some(spare) = &spare {
-            return Some(spare.clone());
-        }
-        let mut fresh = parse().ok()?;
-        prepare::run(&mut fresh, ctx);
-        Some(fresh)
-    })
 }
 
 /// The article from the cleaned tree under `root`: its HTML, text and

@@ -35,8 +35,10 @@ impl Flags {
 /// Readability's `_prepArticle` over the article root: drops presentational
 /// attributes, forms, embeds, share widgets and link-heavy or empty blocks,
 /// and demotes `<h1>` to `<h2>`. Returns the clutter found before the
-/// cleaning, for [`crate::clean::run`] to remove once the article is chosen.
-pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) -> Marks {
+/// cleaning, for [`crate::clean::run`] to remove once the article is chosen,
+/// and whether the conditional cleaning removed anything (when it did not,
+/// the same pass without it would have done the same).
+pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) -> (Marks, bool) {
     let mut marks = Marks::default();
     if ctx.options.remove_clutter {
         // Judge clutter while forms and buttons are still there to see.
@@ -51,8 +53,9 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
     let mut data_tables = mark_data_tables(dom, &found.table);
     // Sorted, for the binary searches of `should_remove`.
     data_tables.sort_unstable();
-    clean_conditionally(dom, ctx, root, &found.form, "form", flags, &data_tables);
-    clean_conditionally(
+    let mut conditional =
+        clean_conditionally(dom, ctx, root, &found.form, "form", flags, &data_tables);
+    conditional |= clean_conditionally(
         dom,
         ctx,
         root,
@@ -101,9 +104,9 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
             dom.detach(h);
         }
     }
-    clean_conditionally(dom, ctx, root, &found.table, "table", flags, &data_tables);
-    clean_conditionally(dom, ctx, root, &found.ul, "ul", flags, &data_tables);
-    clean_conditionally(dom, ctx, root, &found.div, "div", flags, &data_tables);
+    conditional |= clean_conditionally(dom, ctx, root, &found.table, "table", flags, &data_tables);
+    conditional |= clean_conditionally(dom, ctx, root, &found.ul, "ul", flags, &data_tables);
+    conditional |= clean_conditionally(dom, ctx, root, &found.div, "div", flags, &data_tables);
     for h in still_in(dom, root, &found.h1_h2) {
         if dom.tag(h) == "h1" {
             dom.rename(h, "h2");
@@ -142,7 +145,7 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
         dom.insert_before(table, cell);
         dom.detach(table);
     }
-    marks
+    (marks, conditional)
 }
 
 /// The elements below an article root that the steps of [`prep_article`]
@@ -355,7 +358,8 @@ fn is_ad_or_loading_words(text: &str) -> bool {
 }
 
 /// Removes those of `nodes` (elements named `tag`, in document order) that
-/// Readability's `_cleanConditionally` would, innermost first.
+/// Readability's `_cleanConditionally` would, innermost first. True when it
+/// removed any.
 fn clean_conditionally(
     dom: &mut Dom,
     ctx: &Context,
@@ -364,10 +368,11 @@ fn clean_conditionally(
     tag: &str,
     flags: Flags,
     data_tables: &[NodeId],
-) {
+) -> bool {
     if !flags.clean_conditionally {
-        return;
+        return false;
     }
+    let mut removed = false;
     for &node in nodes.iter().rev() {
         if dom.parent(node).is_none() || !dom.is_inclusive_ancestor(root, node) {
             continue;
@@ -375,8 +380,10 @@ fn clean_conditionally(
         if let Some(reason) = should_remove(dom, node, tag, flags, data_tables) {
             ctx.dropped(node, reason);
             dom.detach(node);
+            removed = true;
         }
     }
+    removed
 }
 
 /// A photo gallery of the article: at least two figures with an image and a

@@ -8,7 +8,7 @@ pub use extend::{add_lead, largest_text_block};
 
 use crate::clutter::Marks;
 use crate::context::Context;
-use crate::dom::{Dom, NodeData, NodeId};
+use crate::dom::{Aside, Dom, NodeData, NodeId};
 use crate::metadata;
 use crate::patterns::{self, contains_any, is_one_of, is_subheading};
 use crate::prepare::is_phrasing;
@@ -26,6 +26,20 @@ pub struct Grabbed {
     pub byline: Option<String>,
     /// The clutter found inside the article, for [`crate::clean::run`].
     pub marks: Marks,
+    /// What the pass's rules did, for telling whether a pass with one rule
+    /// relaxed would do the same.
+    pub effects: Effects,
+}
+
+/// Whether the rules that the chooser's retries relax took effect in one
+/// [`grab_article`] pass. A rule that took no effect might as well have
+/// been off: the pass without it runs the same, edit for edit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Effects {
+    /// A block was removed as an unlikely candidate or for its role.
+    pub stripped_unlikely: bool,
+    /// The conditional cleaning removed a block.
+    pub cleaned_conditionally: bool,
 }
 
 /// The chooser's result: the working DOM of the attempt that was kept,
@@ -65,13 +79,14 @@ pub const RETRY_MAX_NODES: usize = 100_000;
 /// one yields at least `char_threshold` characters; otherwise the longest.
 /// Returns `None` when the page has no `<body>` content at all.
 ///
-/// The first attempt works on `dom` itself, which is consumed: most pages
-/// need no second attempt, so no copy is made up front. Each further attempt
-/// (and the redo of the longest one when none was long enough and a trace
-/// is being kept) gets a fresh copy of the prepared page from `fresh`, which
-/// must return the same DOM, node for node, as `dom` was (parse and prepare
-/// are deterministic, so re-running them from the HTML does).
-pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> Option<Chosen> {
+/// Every attempt works on `dom`, the prepared page: before the first, a
+/// checkpoint of it is taken (a pass over the arena, a small part of what
+/// parsing costs), and each further attempt starts from it again. When the
+/// longest attempt is not the last one run, its state of the tree, set
+/// aside before the next one ran, comes back (with a trace, the attempt is
+/// redone instead, so the trace holds its decisions). An attempt that could
+/// only repeat the one before it is skipped (see [`Effects`]).
+pub fn run(mut dom: Dom, ctx: &Context) -> Option<Chosen> {
     let attempts = [
         Flags::ALL,
         Flags {
@@ -95,44 +110,73 @@ pub fn run(dom: Dom, ctx: &Context, mut fresh: impl FnMut() -> Option<Dom>) -> O
             t.rewind(m);
         }
     };
-    let attempts = if dom.node_count() > RETRY_MAX_NODES {
-        &attempts[..1]
-    } else {
-        &attempts[..]
-    };
-    let mut first = Some(dom);
-    // The longest attempt so far: its length, flags and (without a trace)
-    // its result, kept so it need not be redone.
-    let mut best: Option<(usize, Flags, Option<Chosen>)> = None;
-    for &flags in attempts {
-        let mut work = match first.take() {
-            Some(d) => d,
-            None => fresh()?,
-        };
-        // After `fresh`, so what it records again is dropped too.
+    if dom.node_count() > RETRY_MAX_NODES {
+        let grabbed = grab_article(&mut dom, Flags::ALL, ctx)?;
+        return Some(Chosen::new(dom, grabbed));
+    }
+    let checkpoint = dom.checkpoint();
+    // The longest attempt so far: its length, flags and result; `dom`
+    // holds that result while `current` is true (no attempt ran since).
+    let mut best: Option<(usize, Flags, Grabbed)> = None;
+    let mut current = false;
+    // Without a trace, the state of `dom` that holds the longest attempt's
+    // result, set aside when a later attempt is about to run on `dom`.
+    let mut aside: Option<Aside> = None;
+    // The previous attempt's flags and what its rules did (an attempt
+    // skipped as a repeat did what the one it repeats did).
+    let mut previous: Option<(Flags, Effects)> = None;
+    // Whether any element of the page has a class weight, once asked.
+    let mut weighted: Option<bool> = None;
+    for &flags in &attempts {
+        if let Some((before, effects)) = previous {
+            // An attempt that relaxes only rules that took no effect in the
+            // one before repeats it, length and all: it can neither reach
+            // the threshold nor beat the longest so far.
+            let repeats = (before.strip_unlikely == flags.strip_unlikely
+                || !effects.stripped_unlikely)
+                && (before.clean_conditionally == flags.clean_conditionally
+                    || !effects.cleaned_conditionally)
+                && (before.weight_classes == flags.weight_classes
+                    || !*weighted.get_or_insert_with(|| has_class_weights(&dom)));
+            if repeats {
+                previous = Some((flags, effects));
+                continue;
+            }
+            if current && ctx.trace.is_none() {
+                aside = Some(dom.set_aside(&checkpoint));
+            } else {
+                dom.restore(&checkpoint);
+            }
+        }
         rewind();
-        let grabbed = grab_article(&mut work, flags, ctx)?;
-        let len = inner_text_len(&work, grabbed.root);
+        let grabbed = grab_article(&mut dom, flags, ctx)?;
+        previous = Some((flags, grabbed.effects));
+        let len = inner_text_len(&dom, grabbed.root);
         if len >= ctx.options.char_threshold {
-            return Some(Chosen::new(work, grabbed));
+            dom.close_checkpoint();
+            return Some(Chosen::new(dom, grabbed));
         }
-        if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
-            // Drop the previous best before anything else is built.
-            drop(best.take());
-            let kept = ctx.trace.is_none().then(|| Chosen::new(work, grabbed));
-            best = Some((len, flags, kept));
+        current = best.as_ref().is_none_or(|(l, _, _)| len > *l);
+        if current {
+            best = Some((len, flags, grabbed));
+            aside = None;
         }
     }
-    let (_, flags, kept) = best?;
-    if kept.is_some() {
-        return kept;
+    let (_, flags, mut grabbed) = best?;
+    if !current {
+        // A later, shorter attempt ran on `dom` since: bring the longest
+        // back, or with a trace redo it (it is deterministic), so that the
+        // trace holds that attempt's decisions.
+        if let Some(aside) = aside {
+            dom.bring_back(&checkpoint, aside);
+        } else {
+            dom.restore(&checkpoint);
+            rewind();
+            grabbed = grab_article(&mut dom, flags, ctx)?;
+        }
     }
-    // With a trace, redo the longest attempt (it is deterministic), so that
-    // the trace holds that attempt's decisions.
-    let mut work = fresh()?;
-    rewind();
-    let grabbed = grab_article(&mut work, flags, ctx)?;
-    Some(Chosen::new(work, grabbed))
+    dom.close_checkpoint();
+    Some(Chosen::new(dom, grabbed))
 }
 
 /// For every node of `dom`, the text direction (`dir="ltr"` or `"rtl"`)
@@ -256,7 +300,7 @@ fn wrap_phrasing_runs(dom: &mut Dom, div: NodeId) {
 pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbed> {
     let doc = dom.document();
     let body = dom.find_tag(doc, "body")?;
-    let (to_score, byline) = strip_and_collect(dom, body, flags, ctx);
+    let (to_score, byline, stripped_unlikely) = strip_and_collect(dom, body, flags, ctx);
     let (mut scores, top) = rank_candidates(dom, &to_score, flags, ctx);
     let top = prefer_anchored(dom, body, top, ctx);
     let root = dom.create_element("div");
@@ -268,11 +312,15 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
     let Some(top_candidate) = top_candidate else {
         // Nothing scored: the whole body is the article.
         dom.reparent_children(body, root);
-        let marks = prep_article(dom, root, flags, ctx);
+        let (marks, cleaned_conditionally) = prep_article(dom, root, flags, ctx);
         return Some(Grabbed {
             root,
             byline,
             marks,
+            effects: Effects {
+                stripped_unlikely,
+                cleaned_conditionally,
+            },
         });
     };
     let top_candidate = settle_top_candidate(dom, body, top_candidate, &top, &mut scores, flags);
@@ -280,25 +328,31 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
         t.container(top_candidate);
     }
     merge_siblings(dom, body, top_candidate, &scores, root)?;
-    let marks = prep_article(dom, root, flags, ctx);
+    let (marks, cleaned_conditionally) = prep_article(dom, root, flags, ctx);
     Some(Grabbed {
         root,
         byline,
         marks,
+        effects: Effects {
+            stripped_unlikely,
+            cleaned_conditionally,
+        },
     })
 }
 
 /// The first step of [`grab_article`]: one walk over `body` that removes
 /// modal dialogs, the byline, the headline's duplicate, unlikely candidates
 /// and empty blocks, turns phrasing-only `<div>`s into paragraphs, and
-/// collects the elements to score. Returns them and the byline found.
+/// collects the elements to score. Returns them, the byline found and
+/// whether an unlikely candidate (or role) was removed.
 fn strip_and_collect(
     dom: &mut Dom,
     body: NodeId,
     flags: Flags,
     ctx: &Context,
-) -> (Vec<NodeId>, Option<String>) {
+) -> (Vec<NodeId>, Option<String>, bool) {
     let mut byline: Option<String> = None;
+    let mut stripped_unlikely = false;
     let mut remove_title_header = ctx.title.is_some();
     let mut to_score: Vec<NodeId> = Vec::new();
 
@@ -356,6 +410,7 @@ fn strip_and_collect(
                 .attr(node, "role")
                 .is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r));
             if unlikely || bad_role {
+                stripped_unlikely = true;
                 if unlikely && !bad_role {
                     rescue_lead_figure(dom, node, &match_string);
                 }
@@ -401,7 +456,17 @@ fn strip_and_collect(
         }
         cur = dom.next_in_preorder(node, body);
     }
-    (to_score, byline)
+    (to_score, byline, stripped_unlikely)
+}
+
+/// Whether any element of `dom`'s arena, attached or not, has a class
+/// weight ([`score::class_weight`]). The chooser never changes a class or
+/// id, and the elements it creates have none, so when no element of the
+/// prepared page has a weight, no attempt meets one: turning the weights
+/// off changes nothing.
+fn has_class_weights(dom: &Dom) -> bool {
+    dom.arena()
+        .any(|n| dom.is_element(n) && score::class_weight(dom, n) != 0.0)
 }
 
 /// Scores the paragraphs in `to_score` into their ancestors and returns

@@ -4,11 +4,26 @@ use html5ever::tendril::StrTendril;
 use html5ever::{Attribute, QualName};
 use markup5ever::{ns, LocalName};
 
+use super::undo::Undo;
 use super::{Dom, ElementName, Node, NodeData, NodeId};
 
 impl Dom {
+    /// Journals `id`'s attributes, when a checkpoint is open, before an
+    /// edit changes them.
+    fn journal_attrs(&mut self, id: NodeId) {
+        if let NodeData::Element { attrs, .. } = &self.nodes[id.index()].data {
+            let old = attrs.clone();
+            if let Some(j) = self.journal_for(id) {
+                j.push(Undo::Attrs(id, old));
+            }
+        }
+    }
+
     /// Sets (or adds) attribute `name` on an element; no-op on other nodes.
     pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
+        if self.journal_for(id).is_some() {
+            self.journal_attrs(id);
+        }
         if let NodeData::Element { attrs, .. } = &mut self.node_mut(id).data {
             if let Some(a) = attrs.iter_mut().find(|a| &*a.name.local == name) {
                 a.value = StrTendril::from_slice(value);
@@ -23,6 +38,9 @@ impl Dom {
 
     /// Removes attribute `name` from an element.
     pub fn remove_attr(&mut self, id: NodeId, name: &str) {
+        if self.journal_for(id).is_some() && self.has_attr(id, name) {
+            self.journal_attrs(id);
+        }
         if let NodeData::Element { attrs, .. } = &mut self.node_mut(id).data {
             attrs.retain(|a| &*a.name.local != name);
         }
@@ -30,15 +48,38 @@ impl Dom {
 
     /// Keeps only the attributes for which `keep` returns true.
     pub fn retain_attrs(&mut self, id: NodeId, mut keep: impl FnMut(&str, &str) -> bool) {
-        if let NodeData::Element { attrs, .. } = &mut self.node_mut(id).data {
+        let journal = self.journal_for(id).is_some();
+        let NodeData::Element { attrs, .. } = &mut self.node_mut(id).data else {
+            return;
+        };
+        if !journal {
             attrs.retain(|a| keep(&a.name.local, &a.value));
+            return;
+        }
+        let mut removed = Vec::new();
+        let mut at = 0;
+        attrs.retain(|a| {
+            let kept = keep(&a.name.local, &a.value);
+            if !kept {
+                removed.push((at, a.clone()));
+            }
+            at += 1;
+            kept
+        });
+        if let (false, Some(j)) = (removed.is_empty(), self.journal_for(id)) {
+            j.push(Undo::Removed(id, removed));
         }
     }
 
     /// Renames an element (keeps its attributes and children).
     pub fn rename(&mut self, id: NodeId, tag: &str) {
-        if let NodeData::Element { name, .. } = &mut self.node_mut(id).data {
-            *name = ElementName::html(tag);
+        let new = ElementName::html(tag);
+        let old = match &mut self.nodes[id.index()].data {
+            NodeData::Element { name, .. } => std::mem::replace(name, new),
+            _ => return,
+        };
+        if let Some(j) = self.journal_for(id) {
+            j.push(Undo::Name(id, old));
         }
     }
 
@@ -133,6 +174,12 @@ impl Dom {
     /// Appends text to `parent`, merging with a trailing text node.
     pub fn append_text(&mut self, parent: NodeId, text: &str) {
         if let Some(last) = self.node(parent).last_child {
+            if let NodeData::Text(t) = &self.nodes[last.index()].data {
+                let old = t.clone();
+                if let Some(j) = self.journal_for(last) {
+                    j.push(Undo::Text(last, old));
+                }
+            }
             if let NodeData::Text(t) = &mut self.node_mut(last).data {
                 t.push_slice(text);
                 self.invalidate(last);

@@ -8,13 +8,16 @@
 //! early, with a typed error, once a [`Limits`] bound is crossed.
 //!
 //! The node types and the arena are here; tree walks and reads are in
-//! `query`, edits in `edit`, the cached text lengths in `spans`, and the
-//! tree sink in `sink`.
+//! `query`, edits in `edit`, the cached text lengths in `spans`, going back
+//! to a checkpoint in `undo`, and the tree sink in `sink`.
 
 mod edit;
 mod query;
 mod sink;
 mod spans;
+mod undo;
+
+pub(crate) use undo::Aside;
 
 pub use query::{Children, Descendants};
 
@@ -187,6 +190,8 @@ pub struct Dom {
     /// Invariant: when a node's entry is not valid, neither is its
     /// parent's, so invalidation stops at the first invalid ancestor.
     spans: RefCell<Vec<TextSpan>>,
+    /// The journal of the open checkpoint (`Dom::checkpoint`), if any.
+    journal: Option<undo::Journal>,
 }
 
 impl Dom {
@@ -214,6 +219,7 @@ impl Dom {
         Dom {
             nodes: all,
             spans: RefCell::new(Vec::new()),
+            journal: None,
         }
     }
 
@@ -228,6 +234,12 @@ impl Dom {
     /// plus one; see [`Dom::node_count`].
     pub fn len(&self) -> usize {
         self.nodes.len()
+    }
+
+    /// Every node ever created in this arena (detached ones included), in
+    /// the order of creation, the document node first.
+    pub fn arena(&self) -> impl Iterator<Item = NodeId> {
+        (NodeId::DOCUMENT.index()..self.nodes.len()).map(NodeId::from_index)
     }
 
     /// Number of nodes ever created in this arena (detached ones included).
