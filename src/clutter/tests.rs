@@ -1162,3 +1162,29 @@ fn a_short_list_of_prose_under_a_related_title_stays() {
     ));
     assert!(text.contains("torn net"), "{text}");
 }
+
+#[test]
+fn shop_toasts_and_next_article_titles_are_clutter() {
+    for (html, kind) in [
+        ("<div id=t>The item was added to your cart.</div>", K::Popup),
+        (
+            "<div id=t>Der Artikel wurde erfolgreich hinzugefügt.</div>",
+            K::Popup,
+        ),
+        ("<div id=t>Produit ajouté au panier</div>", K::Popup),
+        ("<div><h3 id=t>Next article</h3></div>", K::Related),
+        (
+            "<div><h3 id=t>Vorschau auf den nächsten Artikel</h3></div>",
+            K::Related,
+        ),
+    ] {
+        assert_eq!(kind_of(html), Some(kind), "{html}");
+    }
+    // A sentence about a shop is not its toast.
+    assert_eq!(
+        kind_of(&format!(
+            "<p id=t>The bakery added a second oven this year. {PROSE}</p>"
+        )),
+        None
+    );
+}
