@@ -507,10 +507,21 @@ fn prefer_anchored(
     mut top: Vec<(NodeId, f64)>,
     ctx: &Context,
 ) -> Vec<(NodeId, f64)> {
-    let (Some(&(best, best_score)), Some(desc)) = (
-        top.first(),
-        ctx.description.as_deref().and_then(extend::lead_key),
-    ) else {
+    let Some(&(best, best_score)) = top.first() else {
+        return top;
+    };
+    // Only a rival story can win: without one, no need to look for the lead.
+    let rival = top.iter().skip(1).any(|&(c, s)| {
+        s >= best_score * patterns::ANCHOR_MIN_SHARE
+            && !dom.is_inclusive_ancestor(c, best)
+            && !dom.is_inclusive_ancestor(best, c)
+    });
+    let Some(desc) = ctx
+        .description
+        .as_deref()
+        .filter(|_| rival)
+        .and_then(extend::lead_key)
+    else {
         return top;
     };
     // Its opening words are enough: a long description runs on past the

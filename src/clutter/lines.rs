@@ -33,15 +33,21 @@ pub(super) fn caption_credits(dom: &Dom, figcaption: NodeId) -> Vec<(NodeId, Ver
 /// "© Ann Lee", "Photo: Ann Lee", or short text in an element whose class
 /// names a credit ([`patterns::CREDIT_CLASS_WORDS`]). The caption stays.
 pub(super) fn caption_credit(b: &Block) -> Option<Verdict> {
-    if b.len == 0 || b.len > patterns::CREDIT_MAX || !in_caption(b.dom, b.node) {
+    if b.len == 0 || b.len > patterns::CREDIT_MAX {
         return None;
     }
-    let named = b.words().iter().any(|w| {
+    // Cheap tests first: most inline elements are neither named a credit
+    // nor read as one, and need no look at their surroundings.
+    let dom = b.dom;
+    let named = dom.attr(b.node, "class").is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        patterns::CREDIT_CLASS_WORDS.iter().any(|w| c.contains(w))
+    }) && b.words().iter().any(|w| {
         patterns::CREDIT_CLASS_WORDS
             .iter()
             .any(|c| w.starts_with(c))
     });
-    (named || is_credit_line(b.text(), b.len))
+    (in_caption(dom, b.node) && (named || b.has_text() && is_credit_line(b.text(), b.len)))
         .then(|| Verdict::new(ClutterKind::Meta, &["caption-credit"]))
 }
 
@@ -61,9 +67,17 @@ pub(super) fn in_caption(dom: &Dom, node: NodeId) -> bool {
     let Some(prev) = prev else {
         return false;
     };
-    descriptor_words(dom, prev)
-        .iter()
-        .any(|w| w.starts_with("caption"))
+    // The raw attribute first: most elements have no caption class at all.
+    let named = |p: NodeId| {
+        patterns::DESCRIPTOR_ATTRS.iter().any(|a| {
+            dom.attr(p, a)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("caption"))
+        })
+    };
+    named(prev)
+        && descriptor_words(dom, prev)
+            .iter()
+            .any(|w| w.starts_with("caption"))
 }
 
 /// A photo credit standing alone: "© Ann Lee", "Foto: Ann Lee / Agency",
@@ -76,7 +90,12 @@ pub(super) fn is_credit_line(t: &str, len: usize) -> bool {
     if let Some(rest) = t.strip_prefix('©') {
         return rest.chars().any(char::is_alphabetic);
     }
+    let first = t.as_bytes().first().copied();
     patterns::CREDIT_LABELS.iter().any(|label| {
+        // The first byte before the whole label: most lines open with none.
+        if label.as_bytes().first().copied() != first {
+            return false;
+        }
         let Some(rest) = t.strip_prefix(label) else {
             return false;
         };
