@@ -1213,8 +1213,13 @@ fn lazy_image_2_structure_matches_readability() {
         let src = img.attr("src").unwrap_or("");
         assert!(!src.starts_with("data:"), "placeholder kept: {src}");
     }
-    for tag in ["figure", "p", "em", "h3", "h2", "hr"] {
+    for tag in ["figure", "h3", "h2", "hr"] {
         assert_eq!(count(&ours, tag), count(&theirs, tag), "<{tag}> count");
+    }
+    // Known difference: the closing "Click here for the second half…" line
+    // (an emphasised paragraph that is a link asking for the click) goes.
+    for tag in ["p", "em"] {
+        assert_eq!(count(&ours, tag), count(&theirs, tag) - 1, "<{tag}> count");
     }
 }
 

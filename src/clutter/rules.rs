@@ -364,6 +364,36 @@ pub(super) fn in_gallery(dom: &Dom, node: NodeId) -> bool {
 }
 
 /// "3 / 12", "3 of 12", "3 von 12", "۳ از ۱۲"… (digits of any script).
+/// A gallery counter standing alone outside a gallery: "Image 1 of 5" (an
+/// item word first) or "1of4" (no spaces); a bare "1 of 4" stays.
+fn is_lone_counter(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    if patterns::GALLERY_ITEM_WORDS.contains(&first.trim_end_matches([':', '：'])) {
+        return is_counter(text);
+    }
+    let t = text.trim();
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    patterns::COUNTER_SEPARATORS.iter().any(|sep| {
+        sep.chars().all(char::is_alphabetic)
+            && t.split_once(sep)
+                .is_some_and(|(a, b)| digits(a) && digits(b))
+    })
+}
+
+/// A line that is mostly a link and asks for the click: "[INSIGHT] <link>",
+/// "Get the app by clicking here".
+fn is_link_prompt(b: &Block) -> bool {
+    if !b.has_text() || b.link_density() < 0.5 {
+        return false;
+    }
+    let t = b.text();
+    let bracketed = t
+        .strip_prefix('[')
+        .and_then(|r| r.find(']'))
+        .is_some_and(|i| i > 0 && i <= 24);
+    bracketed || patterns::CLICK_HERE_CUES.iter().any(|c| t.contains(c))
+}
+
 pub(super) fn is_counter(text: &str) -> bool {
     let mut parts: Vec<&str> = text.split_whitespace().collect();
     if parts.len() > 1
@@ -706,6 +736,15 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
     }
     if !captioned && is_date_line(t, b.len) {
         return Some(Verdict::new(ClutterKind::Meta, &["date-line"]));
+    }
+    if b.len <= 30 && is_lone_counter(t) {
+        return Some(Verdict::new(
+            ClutterKind::GalleryControls,
+            &["counter-line"],
+        ));
+    }
+    if b.len <= 150 && is_link_prompt(b) {
+        return Some(Verdict::new(ClutterKind::ReadMoreLinks, &["link-prompt"]));
     }
     if b.len <= 300 && is_read_more_line(b) {
         return Some(Verdict::new(

@@ -1188,3 +1188,48 @@ fn shop_toasts_and_next_article_titles_are_clutter() {
         None
     );
 }
+
+#[test]
+fn promotion_and_link_lines_the_issue_saw_leak_go() {
+    let lines = [
+        "<p>Click here to subscribe to the Harbour Daily Newsletter</p>",
+        "<p>Get the latest updates right in your inbox. Subscribe to Harbour Daily's newsletters.</p>",
+        "<p>Subscribe to Harbour Daily on YouTube for more videos</p>",
+        "<p>Want more local news? Get a subscription of our sister publication Coast Weekly.</p>",
+        "<p><strong>DON'T MISS:</strong> <a href=/x>Ferry fares rise again</a></p>",
+        "<p>SEE MORE: <a href=/y>The pier reopens</a></p>",
+        "<p>[INSIGHT] <a href=/z>Why the harbour matters</a></p>",
+        "<p><a href=/app>GET HARBOUR DAILY ON THE GO BY CLICKING HERE</a></p>",
+        "<p>Image 1 of 5</p>",
+        "<p>1of4</p>",
+    ];
+    let (text, removed) = cleaned(&article_with(&lines.concat()));
+    for probe in [
+        "Newsletter",
+        "inbox",
+        "YouTube",
+        "sister publication",
+        "Ferry fares",
+        "pier reopens",
+        "harbour matters",
+        "ON THE GO",
+        "1 of 5",
+        "1of4",
+    ] {
+        assert!(!text.contains(probe), "{probe} kept: {text}");
+    }
+    assert_eq!(text.matches(PROSE).count(), 4, "{text}");
+    assert_eq!(removed.len(), lines.len(), "{removed:?}");
+}
+
+#[test]
+fn prose_near_those_lines_stays() {
+    let (text, _) = cleaned(&article_with(
+        "<p>The ferry ran 1 of 4 sailings on Sunday, the harbour office said.</p>\
+         <p>Scammers now send fake invoices, and some land right in your inbox, the police warned \
+         on Monday, adding that the town hall never asks for payment by email.</p>\
+         <p>[Updated] The council has since confirmed the new hours.</p>",
+    ));
+    assert!(text.contains("1 of 4 sailings"), "{text}");
+    assert!(text.contains("[Updated] The council"), "{text}");
+}

@@ -101,6 +101,21 @@ pub const CREDIT_JOINERS: &[&str] = &[
 /// its caption.
 pub const CREDIT_CLASS_WORDS: &[&str] = &["credit", "copyright", "photographer", "fotograf"];
 
+/// Words of a line that asks for a click on its link ("by clicking here").
+pub const CLICK_HERE_CUES: &[&str] = &[
+    "click here",
+    "clicking here",
+    "hier klicken",
+    "klicken sie hier",
+    "cliquez ici",
+    "haga clic aquí",
+    "haz clic aquí",
+    "clicca qui",
+    "clique aqui",
+    "klik hier",
+    "kliknij tutaj",
+];
+
 /// Longest text of one teaser card (a headline and a kicker) under a
 /// related-stories title.
 pub const TEASER_LINE_MAX: usize = 150;
