@@ -74,6 +74,25 @@ impl Chosen {
 /// corpus has about 20,000 nodes.
 pub const RETRY_MAX_NODES: usize = 100_000;
 
+/// The chooser's attempts in order, each relaxing one more rule.
+const ATTEMPTS: [Flags; 4] = [
+    Flags::ALL,
+    Flags {
+        strip_unlikely: false,
+        ..Flags::ALL
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: false,
+    },
+];
+
 /// Runs the chooser: up to four attempts (one on pages of more than
 /// [`RETRY_MAX_NODES`] nodes), each relaxing one more rule, until
 /// one yields at least `char_threshold` characters; otherwise the longest.
@@ -87,23 +106,7 @@ pub const RETRY_MAX_NODES: usize = 100_000;
 /// redone instead, so the trace holds its decisions). An attempt that could
 /// only repeat the one before it is skipped (see [`Effects`]).
 pub fn run(mut dom: Dom, ctx: &Context) -> Option<Chosen> {
-    let attempts = [
-        Flags::ALL,
-        Flags {
-            strip_unlikely: false,
-            ..Flags::ALL
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: false,
-        },
-    ];
+    let attempts = ATTEMPTS;
     let mark = ctx.trace.as_ref().map(|t| t.mark());
     let rewind = || {
         if let (Some(t), Some(m)) = (&ctx.trace, mark) {
@@ -309,25 +312,18 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
         Some(&(c, _)) if c == body => None,
         Some(&(c, _)) => Some(c),
     };
-    let Some(top_candidate) = top_candidate else {
+    match top_candidate {
         // Nothing scored: the whole body is the article.
-        dom.reparent_children(body, root);
-        let (marks, cleaned_conditionally) = prep_article(dom, root, flags, ctx);
-        return Some(Grabbed {
-            root,
-            byline,
-            marks,
-            effects: Effects {
-                stripped_unlikely,
-                cleaned_conditionally,
-            },
-        });
-    };
-    let top_candidate = settle_top_candidate(dom, body, top_candidate, &top, &mut scores, flags);
-    if let Some(t) = &ctx.trace {
-        t.container(top_candidate);
+        None => dom.reparent_children(body, root),
+        Some(top_candidate) => {
+            let top_candidate =
+                settle_top_candidate(dom, body, top_candidate, &top, &mut scores, flags);
+            if let Some(t) = &ctx.trace {
+                t.container(top_candidate);
+            }
+            merge_siblings(dom, body, top_candidate, &scores, root)?;
+        }
     }
-    merge_siblings(dom, body, top_candidate, &scores, root)?;
     let (marks, cleaned_conditionally) = prep_article(dom, root, flags, ctx);
     Some(Grabbed {
         root,

@@ -18,25 +18,8 @@ fn choose(html: &str) -> Chosen {
 /// first long enough or else the longest (the first of equals).
 fn choose_naively(html: &str) -> (String, Option<String>) {
     let ctx = ctx();
-    let attempts = [
-        Flags::ALL,
-        Flags {
-            strip_unlikely: false,
-            ..Flags::ALL
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: false,
-        },
-    ];
     let mut best: Option<(usize, String, Option<String>)> = None;
-    for flags in attempts {
+    for flags in ATTEMPTS {
         let mut dom = Dom::parse(html, &Limits::default()).unwrap();
         let g = grab_article(&mut dom, flags, &ctx).unwrap();
         let len = inner_text_len(&dom, g.root);

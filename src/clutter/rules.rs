@@ -383,15 +383,17 @@ fn is_lone_counter(text: &str) -> bool {
 /// A line that is mostly a link and asks for the click: "[INSIGHT] <link>",
 /// "Get the app by clicking here".
 fn is_link_prompt(b: &Block) -> bool {
-    if !b.has_text() || b.link_density() < 0.5 {
+    if !b.has_text() {
         return false;
     }
+    // The text first: the link density walks the block's subtree.
     let t = b.text();
     let bracketed = t
         .strip_prefix('[')
         .and_then(|r| r.find(']'))
         .is_some_and(|i| i > 0 && i <= 24);
-    bracketed || patterns::CLICK_HERE_CUES.iter().any(|c| t.contains(c))
+    (bracketed || patterns::CLICK_HERE_CUES.iter().any(|c| t.contains(c)))
+        && b.link_density() >= 0.5
 }
 
 pub(super) fn is_counter(text: &str) -> bool {
@@ -415,11 +417,8 @@ pub(super) fn labels(b: &Block) -> Option<Verdict> {
     if b.len == 0 || b.len > LABEL_MAX {
         return None;
     }
-    if b.is_label_in(patterns::AD_LABELS) {
-        return Some(Verdict::new(ClutterKind::Ads, &["ad-label"]));
-    }
-    if is_reading_time(b) {
-        return Some(Verdict::new(ClutterKind::Meta, &["reading-time"]));
+    if let Some(v) = inline_labels(b) {
+        return Some(v);
     }
     if b.is_label_in(patterns::NAV_LABELS) {
         return Some(Verdict::new(ClutterKind::Nav, &["skip-link"]));
