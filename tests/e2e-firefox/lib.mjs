@@ -168,7 +168,10 @@ export async function launchFirefox({ profile: reuse, install = 'temporary', ext
   try {
     const m = await Marionette.connect(port, 60_000);
     connected = m;
-    await m.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: true, 'moz:webdriverClick': true } } });
+    // Marionette reads the capabilities from the parameters themselves. A
+    // page's own alert() (some corpus pages call one on load) is accepted,
+    // not reported as an error on the next command.
+    await m.send('WebDriver:NewSession', { acceptInsecureCerts: true, 'moz:webdriverClick': true, unhandledPromptBehavior: 'accept' });
     await m.send('WebDriver:SetTimeouts', { script: 30_000, pageLoad: 30_000, implicit: 0 });
     if (install !== 'none') {
       const { value } = await m.send('Addon:Install', { path: source, temporary: install === 'temporary' });
