@@ -121,7 +121,12 @@ const injector = createInjector({
   retryMs: quirks.LOAD_RACE_RETRY_MS,
   gate,
   action: chrome.action,
-  defaultTitle: () => chrome.runtime.getManifest().action?.default_title ?? 'Quire',
+  // getManifest() gives the raw `__MSG_actionTitle__` in Chromium (Firefox resolves it).
+  defaultTitle: () => {
+    const title = chrome.runtime.getManifest().action?.default_title ?? 'Quire';
+    const key = /^__MSG_(\w+)__$/.exec(title)?.[1];
+    return key ? chrome.i18n.getMessage(key) || 'Quire' : title;
+  },
   onInjected: (tabId) => hooks.injected(tabId),
 });
 

@@ -116,7 +116,7 @@
   /** @type {QuireQuirks} */
   const quirks = root.quireQuirks;
   /** @type {QuireStrings} */
-  const { t, uiLang, EN } = root.quireStrings;
+  const { t, uiLang, uiDir, EN } = root.quireStrings;
   /** @type {QuireDom} */
   const { el, button, focusables } = root.quireDom;
   /** @type {QuireSanitize} */
@@ -206,8 +206,10 @@
     const dialog = el(doc, 'div', 'quire');
     dialog.setAttribute('role', 'dialog');
     dialog.setAttribute('aria-modal', 'true');
+    // The toolbar, panels and notices in the UI's language and direction
+    // (right to left in Arabic); an article sets its own on `.page`.
     dialog.lang = uiLang();
-    dialog.dir = 'ltr';
+    dialog.dir = uiDir();
     dialog.tabIndex = -1;
     return dialog;
   }
@@ -455,7 +457,7 @@
       // In the UI's language and direction, isolated from the article's.
       const reading = el(doc, 'span', 'reading-time', t('readingTime', minutes));
       reading.lang = view.dialog.lang;
-      reading.dir = 'ltr';
+      reading.dir = view.dialog.dir;
       meta.append(reading);
     }
     if (meta.childNodes.length > 0) parts.push(meta);
@@ -505,7 +507,9 @@
     const copies = render.moveFirstPart(source, content, Boolean(options.progressive));
     show(view, 'article', parts);
     if (article.lang) page.lang = article.lang;
-    if (article.dir === 'rtl' || article.dir === 'ltr') page.dir = article.dir;
+    // The article's own direction, whatever the UI's (an English article
+    // stays left to right in an Arabic UI); left to right when it has none.
+    page.dir = article.dir === 'rtl' ? 'rtl' : 'ltr';
     markScrollables(view);
     if (!source.firstChild) {
       options.onComplete?.();

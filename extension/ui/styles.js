@@ -160,7 +160,7 @@
 .panel {
   position: fixed;
   top: 56px;
-  left: 16px;
+  inset-inline-start: 16px;
   z-index: 3;
   box-sizing: border-box;
   width: min(340px, calc(100% - 32px));
