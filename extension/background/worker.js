@@ -121,12 +121,7 @@ const injector = createInjector({
   retryMs: quirks.LOAD_RACE_RETRY_MS,
   gate,
   action: chrome.action,
-  // getManifest() gives the raw `__MSG_actionTitle__` in Chromium (Firefox resolves it).
-  defaultTitle: () => {
-    const title = chrome.runtime.getManifest().action?.default_title ?? 'Quire';
-    const key = /^__MSG_(\w+)__$/.exec(title)?.[1];
-    return key ? chrome.i18n.getMessage(key) || 'Quire' : title;
-  },
+  defaultTitle: () => chrome.runtime.getManifest().action?.default_title ?? 'Quire',
   onInjected: (tabId) => hooks.injected(tabId),
 });
 

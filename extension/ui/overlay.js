@@ -352,11 +352,15 @@
     const { doc, page } = view;
     page.querySelector('.copy-box')?.remove();
     const box = el(doc, 'div', 'copy-box');
+    // The hint and button are UI text (the page may run the other way).
+    box.lang = view.dialog.lang;
+    box.dir = view.dialog.dir;
     const mac = /Mac|iPhone|iPad/.test(navigator.platform);
     const hint = el(doc, 'p', 'copy-hint', t('copyPressKeys', mac ? '⌘C' : 'Ctrl+C'));
     hint.id = 'quire-copy-hint';
     const area = el(doc, 'textarea', 'copy-text');
     area.readOnly = true;
+    area.dir = page.dir || 'auto';
     area.value = text;
     area.rows = 8;
     area.setAttribute('aria-describedby', hint.id);
@@ -454,11 +458,14 @@
     }
     if (article.readingMinutes > 0) {
       const minutes = Math.max(1, Math.round(article.readingMinutes));
-      // In the UI's language and direction, isolated from the article's.
+      // In the UI's language and direction, isolated from the article's;
+      // the outer span (which carries the separator) runs as the byline does.
       const reading = el(doc, 'span', 'reading-time', t('readingTime', minutes));
       reading.lang = view.dialog.lang;
       reading.dir = view.dialog.dir;
-      meta.append(reading);
+      const span = el(doc, 'span');
+      span.append(reading);
+      meta.append(span);
     }
     if (meta.childNodes.length > 0) parts.push(meta);
     return parts;
