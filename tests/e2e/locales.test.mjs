@@ -64,26 +64,26 @@ after(async () => {
 });
 
 /**
- * Starts Chromium with the extension, its UI in `language`, and checks that
- * the extension sees that language.
- * @param {string} language e.g. `ar`
+ * Starts Chromium with the extension, its UI in `locale`, and checks that
+ * the extension sees that locale.
+ * @param {string} locale A _locales directory name, e.g. `ar`, `zh_CN`.
  */
-async function launchIn(language) {
+async function launchIn(locale) {
   const saved = process.env.LANGUAGE;
-  process.env.LANGUAGE = language;
+  process.env.LANGUAGE = locale;
   /** @type {import('./lib.mjs').Launched} */
   let launched;
   try {
-    launched = await launchWithExtension({ args: [`--lang=${language}`] });
+    launched = await launchWithExtension({ args: [`--lang=${locale.replace('_', '-')}`] });
   } finally {
     if (saved === undefined) delete process.env.LANGUAGE;
     else process.env.LANGUAGE = saved;
   }
   const seen = await launched.worker.evaluate(() => ({ locale: chrome.i18n.getMessage('@@ui_locale'), dir: chrome.i18n.getMessage('@@bidi_dir') }));
-  if (seen.locale.split('_')[0] !== language) {
+  if (seen.locale !== locale) {
     await launched.close();
     assert.fail(
-      `Chromium runs in ${seen.locale}, not ${language}: its locale files are missing ` +
+      `Chromium runs in ${seen.locale}, not ${locale}: its locale files are missing ` +
         `(ls /usr/lib/chromium/locales; on Debian: apt-get install chromium-l10n)`,
     );
   }
@@ -208,6 +208,30 @@ function clipped(page) {
 }
 
 /**
+ * With the settings panel open, shows every choice of every select in turn
+ * (the widest must fit too) and fails on anything {@link clipped} finds.
+ * @param {import('playwright-core').Page} page
+ * @param {string} where
+ */
+async function assertNothingClipped(page, where) {
+  for (const name of ['theme', 'font', 'width', 'lineHeight']) {
+    const count = await inReader(page, (root, n) => root?.querySelectorAll(`select[name="${n}"] option`).length ?? 0, name);
+    assert.ok(count >= 2, `${where}: no select ${name}`);
+    for (let i = 0; i < count; i++) {
+      await inReader(
+        page,
+        (root, [n, at]) => {
+          const select = /** @type {HTMLSelectElement} */ (root?.querySelector(`select[name="${n}"]`));
+          select.selectedIndex = Number(at); // shown only: no change event, no setting saved
+        },
+        [name, String(i)],
+      );
+      assert.deepEqual(await clipped(page), [], `${where}, ${name} choice ${i}`);
+    }
+  }
+}
+
+/**
  * Runs axe-core over the open reader (in its shadow root) and returns the
  * serious and critical violations (see tests/e2e/overlay.test.mjs, axeAudit,
  * for why the root is handed to axe this way and the host moved into body).
@@ -328,23 +352,36 @@ test('in German, the longest translation, nothing in the toolbar or the settings
     );
     assert.ok(seen.close_.left > seen.tools.right, 'Close is not right of the tools');
     await openPanel(page);
-    // Every choice of every select shown in turn: the widest must fit too.
-    for (const name of ['theme', 'font', 'width', 'lineHeight']) {
-      const count = await inReader(page, (root, n) => root?.querySelectorAll(`select[name="${n}"] option`).length ?? 0, name);
-      for (let i = 0; i < count; i++) {
-        await inReader(page, (root, [n, at]) => {
-          const select = /** @type {HTMLSelectElement} */ (root?.querySelector(`select[name="${n}"]`));
-          select.selectedIndex = Number(at); // shown only; no change event, no setting saved
-        }, [name, String(i)]);
-        assert.deepEqual(await clipped(page), [], `German, ${name} choice ${i}`);
-      }
-    }
+    await assertNothingClipped(page, 'German');
     // And in a narrow window (a phone, a side-by-side window).
     await page.setViewportSize({ width: 360, height: 740 });
     await page.waitForTimeout(100);
-    assert.deepEqual(await clipped(page), [], 'German, 360 px wide');
+    const narrow = await inReader(page, (root) => ({
+      viewport: root?.host.ownerDocument.documentElement.clientWidth,
+      panel: root?.querySelector('.panel')?.getBoundingClientRect().width,
+    }));
+    assert.deepEqual(narrow, { viewport: 360, panel: 360 - 32 }, 'the panel fills a narrow window but its margins');
+    await assertNothingClipped(page, 'German, 360 px wide');
     await page.close();
   } finally {
     await launched.close();
+  }
+});
+
+test('in French, Spanish, Ukrainian, Chinese and Japanese the toolbar and panel read that language, unclipped', { timeout: 3 * TEST_TIMEOUT_MS }, async () => {
+  for (const locale of ['fr', 'es', 'uk', 'zh_CN', 'ja']) {
+    const strings = await messages(locale);
+    const { launched, dir } = await launchIn(locale);
+    try {
+      assert.equal(dir, 'ltr', locale);
+      const page = await openReader(launched, '/typeset.html');
+      const seen = await readChrome(page);
+      assert.deepEqual({ close: seen.close, copy: seen.copy, settings: seen.settingsName, bar: seen.barDirection }, { close: strings.close, copy: strings.copyMarkdown, settings: strings.settings, bar: 'ltr' }, locale);
+      await openPanel(page);
+      await assertNothingClipped(page, locale);
+      await page.close();
+    } finally {
+      await launched.close();
+    }
   }
 });
