@@ -71,6 +71,12 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   log "installing chromium and chromium-driver (apt, about 1.5 minutes)"
   apt_install chromium chromium-driver
 fi
+# Chromium's UI locale files: tests/e2e/locales.test.mjs runs it in Arabic and
+# German, and without them Chromium stays in en-US whatever LANGUAGE says.
+if [ ! -f /usr/lib/chromium/locales/ar.pak ]; then
+  log "installing chromium-l10n (apt)"
+  apt_install chromium-l10n
+fi
 
 # 5. Node.js (the machine image normally has it) and the pinned npm dev
 #    dependencies: playwright-core (drives Debian's Chromium) and binaryen@132

@@ -116,7 +116,7 @@
   /** @type {QuireQuirks} */
   const quirks = root.quireQuirks;
   /** @type {QuireStrings} */
-  const { t, uiLang, EN } = root.quireStrings;
+  const { t, uiLang, uiDir, EN } = root.quireStrings;
   /** @type {QuireDom} */
   const { el, button, focusables } = root.quireDom;
   /** @type {QuireSanitize} */
@@ -206,8 +206,10 @@
     const dialog = el(doc, 'div', 'quire');
     dialog.setAttribute('role', 'dialog');
     dialog.setAttribute('aria-modal', 'true');
+    // The toolbar, panels and notices in the UI's language and direction
+    // (right to left in Arabic); an article sets its own on `.page`.
     dialog.lang = uiLang();
-    dialog.dir = 'ltr';
+    dialog.dir = uiDir();
     dialog.tabIndex = -1;
     return dialog;
   }
@@ -350,11 +352,15 @@
     const { doc, page } = view;
     page.querySelector('.copy-box')?.remove();
     const box = el(doc, 'div', 'copy-box');
+    // The hint and button are UI text (the page may run the other way).
+    box.lang = view.dialog.lang;
+    box.dir = view.dialog.dir;
     const mac = /Mac|iPhone|iPad/.test(navigator.platform);
     const hint = el(doc, 'p', 'copy-hint', t('copyPressKeys', mac ? '⌘C' : 'Ctrl+C'));
     hint.id = 'quire-copy-hint';
     const area = el(doc, 'textarea', 'copy-text');
     area.readOnly = true;
+    area.dir = page.dir || 'auto';
     area.value = text;
     area.rows = 8;
     area.setAttribute('aria-describedby', hint.id);
@@ -452,11 +458,14 @@
     }
     if (article.readingMinutes > 0) {
       const minutes = Math.max(1, Math.round(article.readingMinutes));
-      // In the UI's language and direction, isolated from the article's.
+      // In the UI's language and direction, isolated from the article's;
+      // the outer span (which carries the separator) runs as the byline does.
       const reading = el(doc, 'span', 'reading-time', t('readingTime', minutes));
       reading.lang = view.dialog.lang;
-      reading.dir = 'ltr';
-      meta.append(reading);
+      reading.dir = view.dialog.dir;
+      const span = el(doc, 'span');
+      span.append(reading);
+      meta.append(span);
     }
     if (meta.childNodes.length > 0) parts.push(meta);
     return parts;
@@ -505,7 +514,9 @@
     const copies = render.moveFirstPart(source, content, Boolean(options.progressive));
     show(view, 'article', parts);
     if (article.lang) page.lang = article.lang;
-    if (article.dir === 'rtl' || article.dir === 'ltr') page.dir = article.dir;
+    // The article's own direction, whatever the UI's (an English article
+    // stays left to right in an Arabic UI); left to right when it has none.
+    page.dir = article.dir === 'rtl' ? 'rtl' : 'ltr';
     markScrollables(view);
     if (!source.firstChild) {
       options.onComplete?.();

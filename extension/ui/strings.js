@@ -16,6 +16,7 @@
  * @property {(key: string, ...substitutions: (string | number)[]) => string} t
  *   A UI string from chrome.i18n, else English (else the key itself).
  * @property {() => string} uiLang The UI language as a BCP 47 tag.
+ * @property {() => 'ltr' | 'rtl'} uiDir The UI language's direction.
  * @property {Readonly<Record<string, string>>} EN The English strings
  *   (placeholders as `$1`, `$2`), empty if ui/strings-en.js was not loaded.
  */
@@ -52,7 +53,16 @@
     return locale === '@@ui_locale' ? 'en' : locale.replace(/_/g, '-');
   }
 
+  /**
+   * The UI language's direction, for the toolbar, panels and notices:
+   * chrome.i18n's `@@bidi_dir`, else (no chrome.i18n) left to right.
+   * @returns {'ltr' | 'rtl'}
+   */
+  function uiDir() {
+    return t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  }
+
   /** @type {QuireStrings} */
-  const api = Object.freeze({ t, uiLang, EN });
+  const api = Object.freeze({ t, uiLang, uiDir, EN });
   root.quireStrings = api;
 })(globalThis);

@@ -153,6 +153,8 @@
   cursor: pointer;
 }
 .tool.aa { font: 600 15px / 1 var(--quire-serif); min-width: 44px; }
+/* "A+" stays "A+" in a right-to-left UI. */
+.glyph { direction: ltr; unicode-bidi: isolate; }
 .tool[aria-expanded="true"] { border-color: var(--quire-muted); }
 .tool:hover, .close:hover, .step:hover:not(:disabled), .panel select:hover { border-color: var(--quire-muted); }
 .step:disabled { cursor: default; color: var(--quire-muted); }
@@ -160,10 +162,13 @@
 .panel {
   position: fixed;
   top: 56px;
-  left: 16px;
+  inset-inline-start: 16px;
   z-index: 3;
   box-sizing: border-box;
-  width: min(340px, calc(100% - 32px));
+  /* As wide as the longest translation needs, within the window. */
+  width: max-content;
+  min-width: min(340px, calc(100% - 32px));
+  max-width: calc(100% - 32px);
   margin: 0;
   padding: 14px 16px;
   display: grid;
@@ -174,9 +179,9 @@
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.12);
   font: 400 14px / 1.3 var(--quire-sans);
 }
-.row { display: flex; align-items: center; justify-content: space-between; gap: 12px; }
+.row { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 6px 12px; }
 .row .label { color: var(--quire-fg); }
-.row select { border-radius: 6px; padding: 6px 10px; min-width: 150px; }
+.row select { border-radius: 6px; padding: 6px 10px; min-width: 150px; max-width: 100%; }
 .controls { display: flex; align-items: center; gap: 8px; }
 .step { padding: 6px 10px; border-radius: 6px; min-width: 40px; }
 .value { min-width: 48px; text-align: center; font-variant-numeric: tabular-nums; }
