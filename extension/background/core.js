@@ -40,6 +40,12 @@ const EXTRACT_OPTIONS = Object.freeze({ text: false, markdown: false });
 /** The answer to a Markdown request once its instance has trapped (until the worker restarts). */
 const MARKDOWN_STOPPED = 'Copy as Markdown stopped after an internal error; it works again once the browser restarts the extension’s worker.';
 
+/**
+ * How long warm-up runs keep away after a request's answer (see
+ * `warmUpRuns`): the reader's first frames, most of a second on a cold start.
+ */
+export const QUIET_MS = 1000;
+
 /** The answer once every instance has trapped, until the extension has restarted. */
 const STOPPED = 'The reader core stopped after an internal error; it is restarting. Try again.';
 
@@ -80,13 +86,21 @@ function describe(error) {
  *   pays for compiling most of the core (100–450 ms measured in Chromium 156).
  * @param {number} [deps.warmUpRuns] How many times to extract the warm-up page (default 1). Runs
  *   after the first go one per task (`setTimeout`), so a real request never waits for them; they
- *   make V8 tier the hot functions up from its baseline compiler to its optimising one.
+ *   make V8 tier the hot functions up from its baseline compiler to its optimising one. They pause
+ *   while a request is in and for `quietMs` after its answer: the tab is drawing the reader then,
+ *   and on a machine with few cores a warm-up run would take its CPU.
+ * @param {number} [deps.quietMs] That pause (default {@link QUIET_MS}).
+ * @param {() => number} [deps.now] The clock, in milliseconds (default `performance.now`).
  * @returns {Core}
  */
-export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 1 }) {
+export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 1, quietMs = QUIET_MS, now = () => performance.now() }) {
   if (glues.length === 0) throw new Error('createCore needs at least one glue instance');
   const compiled = compile();
   let index = 0;
+  /** Warm-up runs wait until this time (see `quietMs`). */
+  let quietUntil = -Infinity;
+  /** Requests being answered: the warm-up waits for none to be left. */
+  let inFlight = 0;
   /** @type {Promise<unknown>} */
   let ready = start(0);
 
@@ -118,6 +132,11 @@ export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 
         let left = warmUpRuns - 1;
         const tick = () => {
           if (left <= 0 || index !== i) return;
+          const wait = inFlight > 0 ? quietMs : quietUntil - now();
+          if (wait > 0) {
+            setTimeout(tick, wait);
+            return;
+          }
           left -= 1;
           if (once()) setTimeout(tick, 0);
         };
@@ -147,6 +166,22 @@ export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 
    * @returns {Promise<{ok: true, value: T} | {ok: false, error: string}>}
    */
   async function call(work) {
+    inFlight += 1;
+    try {
+      return await serve(work);
+    } finally {
+      inFlight -= 1;
+      quietUntil = now() + quietMs;
+    }
+  }
+
+  /**
+   * {@link call} without the warm-up's bookkeeping.
+   * @template T
+   * @param {(glue: Glue) => T} work
+   * @returns {Promise<{ok: true, value: T} | {ok: false, error: string}>}
+   */
+  async function serve(work) {
     if (index >= glues.length) {
       return { ok: /** @type {const} */ (false), error: STOPPED };
     }

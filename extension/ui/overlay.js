@@ -67,7 +67,7 @@
  *   Markdown body, asked for when the reader copies it (the extension asks
  *   the worker; it rejects with the reason when it cannot). Without it, the
  *   article's own `markdown` field is used.
- * @property {boolean} [progressive] Shows a long article (over about 12,000
+ * @property {boolean} [progressive] Shows an article of over about 4,500
  *   characters) a part at a time: the header and the first screenfuls in
  *   showArticle, the rest appended in a few parts, one per frame, right after (at once for print, select-all or a Ctrl/Cmd
  *   key). `.content` has `aria-busy="true"` until all of it is in. Without

@@ -44,10 +44,15 @@
   /** What an image counts for, in characters, when sizing a part. */
   const IMAGE_WEIGHT = 400;
 
-  /** How much of the article (in characters, see {@link weight}) the first frame gets with `progressive`: the first screenfuls. */
-  const FIRST_PART_CHARS = 6000;
+  /**
+   * How much of the article (in characters, see {@link weight}) the first
+   * frame gets with `progressive`: about a screenful and a half at the widest
+   * measure, so the reader sees a full first screen while the rest is built
+   * behind it.
+   */
+  const FIRST_PART_CHARS = 3000;
   /** An article up to this size goes in whole at once, even with `progressive`: a second frame would cost more than it saves. */
-  const ONE_GO_CHARS = 12000;
+  const ONE_GO_CHARS = 4500;
   /**
    * How much the second part gets; each part after it twice the one before
    * (one part per frame), and a part takes all that is left when that is

@@ -409,8 +409,9 @@ export function readOverlay(ff) {
 }
 
 /**
- * Waits until the overlay shows its final content (an article, a "not an
- * article" notice or an error, not the loading placeholder) and returns what it shows.
+ * Waits until the overlay shows its final content (a whole article, every
+ * part of a long one in, a "not an article" notice or an error, not the
+ * loading placeholder) and returns what it shows.
  * @param {Firefox} ff
  * @param {number} [timeout]
  */
@@ -418,7 +419,12 @@ export async function waitForOverlay(ff, timeout = 15_000) {
   try {
     await waitInReader(
       ff,
-      (root) => ['article', 'not-article', 'error'].includes(root?.querySelector('[role="dialog"]')?.getAttribute('data-state') || ''),
+      (root) => {
+        const state = root?.querySelector('[role="dialog"]')?.getAttribute('data-state') || '';
+        // An article shown in parts is read once its last part is in.
+        if (state === 'article') return !root?.querySelector('.content[aria-busy]');
+        return ['not-article', 'error'].includes(state);
+      },
       undefined,
       timeout,
     );

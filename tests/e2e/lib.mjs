@@ -415,8 +415,9 @@ export function readerState(page, host = HOST) {
 }
 
 /**
- * Waits until the overlay shows its final content (an article, a "not an
- * article" notice or an error, not the loading placeholder) and returns what it shows.
+ * Waits until the overlay shows its final content (a whole article, every
+ * part of a long one in, a "not an article" notice or an error, not the
+ * loading placeholder) and returns what it shows.
  * @param {import('playwright-core').Page} page
  * @param {number} [timeout]
  * @param {string} [host]
@@ -427,7 +428,10 @@ export async function waitForOverlay(page, timeout = 15_000, host = HOST) {
       page,
       (root) => {
         const dialog = root?.querySelector('[role="dialog"]');
-        return dialog instanceof HTMLElement && ['article', 'not-article', 'error'].includes(dialog.dataset.state || '');
+        if (!(dialog instanceof HTMLElement)) return false;
+        // An article shown in parts is read once its last part is in.
+        if (dialog.dataset.state === 'article') return !root?.querySelector('.content[aria-busy]');
+        return ['not-article', 'error'].includes(dialog.dataset.state || '');
       },
       undefined,
       { timeout, host },

@@ -129,6 +129,21 @@ test('further warm-up runs go one per task after the instance is ready', async (
   assert.equal(log.length, 4, 'no more than warmUpRuns runs');
 });
 
+test('warm-up runs keep away while a request is answered and for quietMs after it', async () => {
+  const log = /** @type {string[]} */ ([]);
+  let clock = 0;
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log)], compile, warmUp: 'WARM', warmUpRuns: 5, quietMs: 50, now: () => clock });
+  await core.ready();
+  assert.deepEqual(await core.extract('page', ''), { ok: true, article: { ...LEAN, title: 'page' } });
+  const atAnswer = log.length;
+  // The clock stands still: the quiet time never ends, so no run comes.
+  await new Promise((resolve) => setTimeout(resolve, 120));
+  assert.equal(log.length, atAnswer, `no warm-up run in the quiet time (${log.join(', ')})`);
+  clock = 1000;
+  for (let i = 0; i < 100 && log.filter((l) => l === 'extract a').length < 6; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.equal(log.filter((l) => l === 'extract a').length, 6, 'the warm-up resumes after it: 5 runs and the request');
+});
+
 test('an extraction answer leaves out the text and the Markdown it did not ask for', async () => {
   const log = /** @type {string[]} */ ([]);
   const core = createCore({ glues: [fakeGlue('a', trapOn, log)], compile });
