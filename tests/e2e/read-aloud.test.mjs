@@ -398,6 +398,22 @@ test('the player is reachable by keyboard, named, and axe-clean in light, sepia 
   }
 });
 
+test('the tts permission adds no install-time warning, by Chromium’s own warning list', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const manifest = JSON.parse(await readFile(join(TEST_DIST, 'manifest.json'), 'utf8'));
+  assert.ok(manifest.permissions.includes('tts'));
+  /** @param {string[]} permissions */
+  const warnings = (permissions) =>
+    browser.worker.evaluate(
+      (text) => chrome.management.getPermissionWarningsByManifest(text),
+      JSON.stringify({ ...manifest, name: 'Quire', description: 'Quire', default_locale: undefined, permissions }),
+    );
+  const without = await warnings(manifest.permissions.filter((/** @type {string} */ p) => p !== 'tts'));
+  assert.deepEqual(await warnings(manifest.permissions), without, 'the same warnings with and without tts');
+  assert.deepEqual(without, []);
+  // The check can fail: a permission that does warn shows up.
+  assert.equal((await warnings([...manifest.permissions, 'ttsEngine'])).length, 1);
+});
+
 test('with no voice installed the player says so plainly', { timeout: TEST_TIMEOUT_MS }, async () => {
   const alone = await launchWithExtension();
   try {
