@@ -428,7 +428,7 @@ test('with no voice installed the player says so plainly', { timeout: TEST_TIMEO
     );
     assert.equal(systemVoices, 0, 'this test needs a browser without system voices');
     await clickInReader(page, '.read-aloud-toggle');
-    const status = await waitInReader(page, (root) => root?.querySelector('.read-status')?.textContent);
+    const status = await waitInReader(page, (root) => root?.querySelector('.read-status')?.textContent ?? '');
     assert.match(status, /^No voice is installed, so the article cannot be read aloud\./);
     const state = await reading(page);
     assert.equal(state.text, '', 'nothing is highlighted');
