@@ -5,7 +5,7 @@
  * each utterance's events to the tab that asked.
  *
  * - `content→worker:tts-voices`: answers `{ok: true, voices}` (name and
- *   language of each), or `{ok: false, error}` where the browser has no
+ *   language of each, and whether it is a network service), or `{ok: false, error}` where the browser has no
  *   `chrome.tts` (Firefox): the reader then uses `speechSynthesis` itself.
  * - `content→worker:tts-speak` `{id, text, rate, voice, lang}`: speaks the
  *   text (cutting off anything being said) and answers `{ok: true}`; every
@@ -22,7 +22,7 @@
 /**
  * The part of `chrome.tts` used here.
  * @typedef {object} TtsApi
- * @property {() => Promise<{voiceName?: string, lang?: string}[]>} getVoices
+ * @property {() => Promise<{voiceName?: string, lang?: string, remote?: boolean}[]>} getVoices
  * @property {(text: string, options: {rate?: number, voiceName?: string, lang?: string, onEvent: (event: {type: string, charIndex?: number}) => void}) => Promise<void> | void} speak
  * @property {() => void} stop
  */
@@ -84,7 +84,7 @@ export function createTtsRelay({ tts, extensionId, sendToTab }) {
         (voices) =>
           sendResponse({
             ok: true,
-            voices: voices.filter((v) => typeof v.voiceName === 'string' && v.voiceName !== '').map((v) => ({ name: v.voiceName, lang: v.lang ?? '' })),
+            voices: voices.filter((v) => typeof v.voiceName === 'string' && v.voiceName !== '').map((v) => ({ name: v.voiceName, lang: v.lang ?? '', remote: v.remote === true })),
           }),
         (error) => sendResponse({ ok: false, error: String(error) }),
       );

@@ -68,7 +68,7 @@
         if (answer?.ok === true && Array.isArray(answer.voices)) {
           return answer.voices
             .filter((v) => typeof v?.name === 'string')
-            .map((v) => ({ name: String(v.name), lang: typeof v.lang === 'string' ? v.lang : '' }));
+            .map((v) => ({ name: String(v.name), lang: typeof v.lang === 'string' ? v.lang : '', remote: v.remote === true }));
         }
         local = readAloud.speechSynthesisSpeech();
         return local ? local.voices() : [];

@@ -43,6 +43,8 @@
  * @typedef {object} ReadAloudVoice
  * @property {string} name
  * @property {string} lang BCP 47 tag, or '' when unknown.
+ * @property {boolean} remote Whether the voice is a network service (the text
+ *   read is sent to it): offered after the voices on this computer, and marked.
  */
 
 /**
@@ -222,7 +224,7 @@
     /** @type {SpeechSynthesisUtterance | null} */
     let current = null;
     /** @returns {ReadAloudVoice[]} */
-    const list = () => synth.getVoices().map((v) => ({ name: v.name, lang: v.lang || '' }));
+    const list = () => synth.getVoices().map((v) => ({ name: v.name, lang: v.lang || '', remote: v.localService === false }));
     return {
       voices() {
         const now = list();
@@ -355,14 +357,16 @@
         voice.select.replaceChildren();
         const lang = (options.lang() || '').toLowerCase();
         const base = lang.split('-')[0];
-        // The article's language first (its exact tag, then its base), then the rest.
+        // The article's language first (its exact tag, then its base), then
+        // the rest; in each, the voices on this computer before online ones.
         const rank = (/** @type {ReadAloudVoice} */ v) => {
           const l = v.lang.toLowerCase();
-          return l === lang ? 0 : base && l.split(/[-_]/)[0] === base ? 1 : 2;
+          return 2 * (l === lang ? 0 : base && l.split(/[-_]/)[0] === base ? 1 : 2) + (v.remote ? 1 : 0);
         };
         const sorted = voices.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map(({ v }) => v);
         for (const v of sorted) {
-          const option = el(doc, 'option', undefined, v.lang ? `${v.name} (${v.lang})` : v.name);
+          const named = v.lang ? `${v.name} (${v.lang})` : v.name;
+          const option = el(doc, 'option', undefined, v.remote ? t('readAloudOnlineVoice', named) : named);
           option.value = v.name;
           voice.select.append(option);
         }
