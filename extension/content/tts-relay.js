@@ -61,7 +61,8 @@
       current.onEvent(/** @type {SpeechEventType} */ (m.eventType), typeof m.charIndex === 'number' ? m.charIndex : 0);
     }
 
-    return {
+    /** @type {Speech} */
+    const speech = {
       async voices() {
         if (local !== undefined) return local ? local.voices() : [];
         const answer = await ask({ type: MSG.TTS_VOICES });
@@ -94,6 +95,12 @@
         else void ask({ type: MSG.TTS_STOP });
       },
     };
+    // Leaving the page (a link, a reload, the tab closing) stops the worker's
+    // speech too: it lives on after this document otherwise.
+    root.addEventListener?.('pagehide', (/** @type {Event} */ event) => {
+      if (event.isTrusted && current) speech.stop();
+    });
+    return speech;
   }
 
   /** @type {QuireTtsRelay} */

@@ -8,7 +8,7 @@
  * Sentences: the text of each block (paragraph, heading, list item, cell,
  * caption…) of the rendered article, cut with `Intl.Segmenter` (granularity
  * `sentence`, in the article's language) where the browser has it, else at
- * `.`, `!`, `?` and their kin. Code blocks are not read. A sentence is kept
+ * `.`, `!`, `?` and their kin. Code blocks (`pre`) are not read. A sentence is kept
  * as a pair of character offsets into the text of the title and the content
  * (all their text nodes in document order), and its DOM Range is made from
  * them when it is highlighted ({@link ReadAloud.rangeOf}), so highlighting
@@ -111,8 +111,8 @@
   const RATES = Object.freeze([0.75, 1, 1.25, 1.5, 2]);
   /** The elements whose text is read as one run of sentences. */
   const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote, figcaption, caption, td, th, div, section, article, aside, header, footer, figure, table, ul, ol, dl, details, summary, address';
-  /** Not read: code, and what is hidden from assistive technology. */
-  const SKIP = 'pre, code, script, style, [aria-hidden="true"], [hidden]';
+  /** Not read: code blocks, and what is hidden from assistive technology (inline code is read with its sentence). */
+  const SKIP = 'pre, script, style, [aria-hidden="true"], [hidden]';
   /** A sentence with nothing to say: no letter or digit. */
   const SAYABLE = /[\p{L}\p{N}]/u;
   /**

@@ -393,6 +393,13 @@ test('the player is reachable by keyboard, named, and axe-clean in light, sepia 
     await clickInReader(page, '.read-aloud-toggle');
     await waitInReader(page, (root) => root?.querySelector('.read-aloud')?.hasAttribute('hidden') && !root.querySelector('mark.reading'));
     assert.ok((await stops()) > stopsBefore);
+
+    // Leaving the page while it is read stops the speech (it is the worker's, and outlives the page).
+    await clickInReader(page, '.read-aloud-toggle');
+    await nextHighlight(page, '');
+    const stopsBeforeLeaving = await stops();
+    await page.goto(server.url('/empty.html'), { waitUntil: 'load' });
+    assert.ok(await until(async () => (await stops()) > stopsBeforeLeaving), 'leaving the page stopped the engine');
   } finally {
     await page.close();
   }
