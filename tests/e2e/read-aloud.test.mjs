@@ -383,7 +383,7 @@ test('the player is reachable by keyboard, named, and axe-clean in light, sepia 
       await setTheme(page, theme);
       const audit = await axeAudit(page);
       assert.ok(audit.contrastChecked >= 3, `axe checked the contrast of only ${audit.contrastChecked} elements`);
-      bad[theme] = audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      bad[theme] = audit.violations; // the issue's bar: none at all, of any impact
     }
     assert.deepEqual(bad, { light: [], sepia: [], dark: [] });
     await setTheme(page, 'light');
