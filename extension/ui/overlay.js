@@ -79,6 +79,7 @@
  * @property {Speech | null} [speech] What Read aloud speaks with (the
  *   extension's goes through the worker's `chrome.tts`); without it, the
  *   page's `speechSynthesis`. Read aloud shows only where ui/read-aloud.js is loaded.
+ * @property {ReadAloudPrefs} [readAloudPrefs] Where Read aloud keeps the chosen speed and voice.
  */
 
 /**
@@ -645,6 +646,7 @@
         scroller: () => dialog,
         lang: () => view.shown?.lang ?? null,
         speech: options.speech !== undefined ? options.speech : readAloudApi.speechSynthesisSpeech(),
+        prefs: options.readAloudPrefs,
       }) ?? null;
     dialog.append(toolbar.bar, toolbar.panel, ...(readAloud ? [readAloud.panel] : []), announce, page);
     shadow.append(dialog);

@@ -77,6 +77,14 @@
  * @property {() => HTMLElement | null} scroller The element that scrolls the article.
  * @property {() => string | null} lang The article's language.
  * @property {Speech | null} speech Null where the browser has no speech at all.
+ * @property {ReadAloudPrefs} [prefs] Where the chosen speed and voice are kept between readers.
+ */
+
+/**
+ * The speed and voice the user chose last.
+ * @typedef {object} ReadAloudPrefs
+ * @property {() => Promise<unknown>} load `{rate, voice}` as saved, or anything else when there is none.
+ * @property {(prefs: {rate: number, voice: string}) => void} save
  */
 
 /**
@@ -310,7 +318,9 @@
 
     for (const select of [speed.select, voice.select]) {
       select.addEventListener('change', (event) => {
-        if (event.isTrusted && playing) speakCurrent(); // the same sentence again, in the new speed or voice
+        if (!event.isTrusted) return;
+        options.prefs?.save({ rate: Number(speed.select.value) || 1, voice: voice.select.value });
+        if (playing) speakCurrent(); // the same sentence again, in the new speed or voice
       });
     }
 
@@ -351,7 +361,8 @@
       } else {
         voicesAsked = speech.voices().catch(() => []);
       }
-      return voicesAsked.then((voices) => {
+      const saved = options.prefs?.load().catch(() => null) ?? Promise.resolve(null);
+      return Promise.all([voicesAsked, saved]).then(([voices, prefs]) => {
         voicesKnown = true;
         voiceCount = voices.length;
         voice.select.replaceChildren();
@@ -371,6 +382,9 @@
           voice.select.append(option);
         }
         voice.select.disabled = voices.length === 0;
+        const last = /** @type {{rate?: unknown, voice?: unknown} | null} */ (typeof prefs === 'object' ? prefs : null);
+        if (typeof last?.rate === 'number' && RATES.includes(last.rate)) speed.select.value = String(last.rate);
+        if (typeof last?.voice === 'string' && voices.some((v) => v.name === last.voice)) voice.select.value = last.voice;
         if (voices.length === 0) say(t(speech ? 'readAloudNoVoice' : 'readAloudUnsupported'));
         showButtons();
         return voices;

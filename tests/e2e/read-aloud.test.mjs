@@ -123,6 +123,11 @@ async function spoken() {
   return said.map((s) => s.replace(/\s+/g, ' ').trim());
 }
 
+/** The rate of the last utterance the engine was asked for. */
+function lastRate() {
+  return engine.evaluate(() => /** @type {number} */ (/** @type {any} */ (globalThis).spoken.at(-1).options.rate));
+}
+
 /** How often the engine was told to stop. */
 function stops() {
   return engine.evaluate(() => /** @type {number} */ (/** @type {any} */ (globalThis).stops));
@@ -277,6 +282,13 @@ test('Read aloud speaks the article sentence by sentence through a real speech e
     const skipped = await nextHighlight(page, onward.text);
     assert.ok(await until(async () => (await spoken()).includes(skipped.text)), 'next while playing speaks the next sentence');
 
+    // A new speed says the same sentence again at that speed.
+    const saidBeforeSpeed = (await spoken()).length;
+    await focusInReader(page, '.read-aloud select[name="speed"]');
+    await page.keyboard.press('ArrowDown');
+    assert.ok(await until(async () => (await spoken()).length > saidBeforeSpeed), 'a new speed restarts the sentence');
+    assert.equal(await lastRate(), 1.25);
+
     await page.screenshot({ path: join(SCREENSHOTS, 'read-aloud.png') });
 
     // Esc stops the speech and closes the reader.
@@ -289,6 +301,18 @@ test('Read aloud speaks the article sentence by sentence through a real speech e
     const saidAtEsc = (await spoken()).length;
     await sleep(1200);
     assert.equal((await spoken()).length, saidAtEsc, 'nothing more is spoken after the reader closed');
+
+    // The next reader remembers the speed and starts from the top again.
+    await clickAction(browser, page);
+    await waitForOverlay(page);
+    await clickInReader(page, '.read-aloud-toggle');
+    const again = await nextHighlight(page, '');
+    assert.equal(again.text, TITLE);
+    assert.equal(await inReader(page, (root) => /** @type {HTMLSelectElement} */ (root?.querySelector('.read-aloud select[name="speed"]')).value), '1.25');
+    assert.ok(await until(async () => (await spoken()).at(-1) === TITLE));
+    assert.equal(await lastRate(), 1.25);
+    await page.keyboard.press('Escape');
+    await waitForOverlayGone(page);
   } finally {
     await page.close();
   }
