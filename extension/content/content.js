@@ -116,26 +116,8 @@
     }
     const saver = createSaver();
 
-    /** What Read aloud speaks with: the worker's chrome.tts, else speechSynthesis (content/tts-relay.js). */
+    /** What Read aloud speaks with, and where it keeps its speed and voice (content/tts-relay.js). */
     const speech = root.quireTtsRelay?.createSpeech() ?? null;
-    /** Read aloud's last speed and voice, in this browser only (`storage.local`). */
-    const readAloudPrefs = {
-      async load() {
-        try {
-          return (await chrome.storage.local.get('readAloud')).readAloud ?? null;
-        } catch {
-          return null; // the extension was reloaded: its APIs are gone
-        }
-      },
-      /** @param {{rate: number, voice: string}} prefs */
-      save(prefs) {
-        try {
-          chrome.storage.local.set({ readAloud: prefs }).catch(() => {});
-        } catch {
-          // the extension was reloaded: nothing to save to
-        }
-      },
-    };
 
     /**
      * The steps of opening, for the test build's timing marks (content/hooks.js;
@@ -211,7 +193,7 @@
         pageUrl: location.href,
         markdown: markdownOf,
         speech,
-        readAloudPrefs,
+        readAloudPrefs: root.quireTtsRelay?.prefs,
         // A long article comes in parts: the first frame gets its first
         // screenfuls, the rest follows one part per frame.
         progressive: true,

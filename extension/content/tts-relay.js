@@ -16,6 +16,8 @@
  * What this file publishes as `globalThis.quireTtsRelay`.
  * @typedef {object} QuireTtsRelay
  * @property {() => Speech} createSpeech
+ * @property {ReadAloudPrefs} prefs Read aloud's last speed and voice, in this
+ *   browser only (`storage.local`, key `readAloud`).
  */
 
 (function (/** @type {any} */ root) {
@@ -103,7 +105,25 @@
     return speech;
   }
 
+  /** @type {ReadAloudPrefs} */
+  const prefs = {
+    async load() {
+      try {
+        return (await chrome.storage.local.get('readAloud')).readAloud ?? null;
+      } catch {
+        return null; // the extension was reloaded: its APIs are gone
+      }
+    },
+    save(value) {
+      try {
+        chrome.storage.local.set({ readAloud: value }).catch(() => {});
+      } catch {
+        // the extension was reloaded: nothing to save to
+      }
+    },
+  };
+
   /** @type {QuireTtsRelay} */
-  const api = Object.freeze({ createSpeech });
+  const api = Object.freeze({ createSpeech, prefs });
   root.quireTtsRelay = api;
 })(globalThis);
