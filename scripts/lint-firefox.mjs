@@ -4,7 +4,9 @@
  * dist/firefox. Any error, notice or warning fails, except the one warning
  * that one manifest for both browsers must cause: Firefox ignores
  * `background.service_worker` (it runs `background.scripts`), and Chromium
- * needs that key.
+ * needs that key; and Firefox does not know the `tts` permission (it has no
+ * chrome.tts: Read aloud uses speechSynthesis there), which Chromium's
+ * chrome.tts needs (no install warning: tests/e2e/read-aloud.test.mjs).
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -26,8 +28,10 @@ const { stdout } = await promisify(execFile)(webExt, ['lint', '--source-dir', SO
 /** @type {{errors: Finding[], warnings: Finding[], notices: Finding[]}} */
 const report = JSON.parse(stdout);
 const findings = [...report.errors, ...report.warnings, ...report.notices];
-const allowed = findings.filter((f) => ALLOWED.has(f.code));
-const bad = findings.filter((f) => !ALLOWED.has(f.code));
+/** @param {Finding} f */
+const expected = (f) => ALLOWED.has(f.code) || (f.code === 'MANIFEST_PERMISSIONS' && /^\/permissions: Invalid permissions "tts" at \d+\.?$/.test(f.message));
+const allowed = findings.filter(expected);
+const bad = findings.filter((f) => !expected(f));
 for (const f of allowed) console.log(`web-ext lint: expected: ${f.code}: ${f.message}`);
 for (const f of bad) console.error(`web-ext lint: ${f.code}: ${f.message}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`);
 console.log(`web-ext lint ${SOURCE}: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices; ${bad.length} not expected`);

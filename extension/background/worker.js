@@ -13,6 +13,8 @@
  * - `content→worker:markdown` from our own content script (Copy as Markdown):
  *   answer `{ok: true, markdown}` for the article HTML it sends, or
  *   `{ok: false, error}`, one at a time per tab, on a wasm instance of its own.
+ * - `content→worker:tts-*` from our own content script (Read aloud): speak
+ *   with `chrome.tts` and send its events back to the tab (tts.js).
  *
  * Anything else gets no answer.
  *
@@ -36,6 +38,7 @@ import { createCore } from './core.js';
 import { createGate } from './gate.js';
 import { createInjector } from './inject.js';
 import { createAnswerer } from './answer.js';
+import { createTtsRelay } from './tts.js';
 import { WARM_UP_PAGE } from './warm-up.js';
 import { createWorkerHooks } from './hooks.js';
 import * as glue0 from '../../pkg/quire.js';
@@ -72,8 +75,10 @@ const CONTENT_FILES = [
   'extension/ui/dom.js',
   'extension/ui/sanitize.js',
   'extension/ui/render.js',
+  'extension/ui/read-aloud.js',
   'extension/ui/toolbar.js',
   'extension/ui/overlay.js',
+  'extension/content/tts-relay.js',
   'extension/content/content.js',
 ];
 
@@ -152,6 +157,13 @@ const answeringCore = {
   exhausted: core.exhausted,
 };
 
-chrome.runtime.onMessage.addListener(
-  createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), step: hooks.step }),
+const answer = createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), step: hooks.step });
+/** Read aloud: `chrome.tts` speaks here and its events go back to the tab (tts.js). */
+const speech = createTtsRelay({
+  tts: chrome.tts,
+  extensionId: chrome.runtime.id,
+  sendToTab: (tabId, frameId, message) => void chrome.tabs.sendMessage(tabId, message, { frameId }).catch(() => {}),
+});
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) =>
+  speech.handles(message) ? speech.answer(message, sender, sendResponse) : answer(message, sender, sendResponse),
 );

@@ -116,6 +116,9 @@
     }
     const saver = createSaver();
 
+    /** What Read aloud speaks with, and where it keeps its speed and voice (content/tts-relay.js). */
+    const speech = root.quireTtsRelay?.createSpeech() ?? null;
+
     /**
      * The steps of opening, for the test build's timing marks (content/hooks.js;
      * nothing in a release build): `answered`, `rendered`, `painted`, `drawn`,
@@ -189,6 +192,8 @@
         onSettingsChange: (settings) => saver.schedule(settings),
         pageUrl: location.href,
         markdown: markdownOf,
+        speech,
+        readAloudPrefs: root.quireTtsRelay?.prefs,
         // A long article comes in parts: the first frame gets its first
         // screenfuls, the rest follows one part per frame.
         progressive: true,

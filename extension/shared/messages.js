@@ -74,7 +74,8 @@
 
 /**
  * @typedef {object} QuireMessages
- * @property {Readonly<{EXTRACT: 'content→worker:extract', MARKDOWN: 'content→worker:markdown'}>} MSG
+ * @property {Readonly<{EXTRACT: 'content→worker:extract', MARKDOWN: 'content→worker:markdown', TTS_VOICES: 'content→worker:tts-voices', TTS_SPEAK: 'content→worker:tts-speak', TTS_STOP: 'content→worker:tts-stop', TTS_EVENT: 'worker→content:tts-event'}>} MSG
+ *   (the read-aloud messages are described and checked in background/tts.js)
  * @property {number} MAX_HTML_CHARS
  * @property {(message: unknown) => Checked<ExtractRequest>} checkExtractRequest
  * @property {(response: unknown) => Checked<ExtractResponse>} checkExtractResponse
@@ -90,6 +91,11 @@
     EXTRACT: /** @type {const} */ ('content→worker:extract'),
     /** content script → service worker: the Markdown of the article HTML it sends. */
     MARKDOWN: /** @type {const} */ ('content→worker:markdown'),
+    /** Read aloud (background/tts.js): the voices, speak, stop, and the worker's speech events. */
+    TTS_VOICES: /** @type {const} */ ('content→worker:tts-voices'),
+    TTS_SPEAK: /** @type {const} */ ('content→worker:tts-speak'),
+    TTS_STOP: /** @type {const} */ ('content→worker:tts-stop'),
+    TTS_EVENT: /** @type {const} */ ('worker→content:tts-event'),
   });
 
   /** Largest page the worker accepts, in UTF-16 code units (about 64 MB). */

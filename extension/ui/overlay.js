@@ -16,6 +16,7 @@
  * - ui/dom.js: element builders;
  * - ui/sanitize.js: the second sanitising pass over the article HTML;
  * - ui/render.js: the article renderer, progressive for long articles;
+ * - ui/read-aloud.js (optional: the playground has none): read aloud;
  * - ui/toolbar.js: the toolbar and the settings panel.
  *
  * Safety: every piece of text goes in with `textContent`. The article HTML,
@@ -52,7 +53,7 @@
  * @property {() => void} focus Moves focus into the dialog (a notice's
  *   first action, else the dialog itself) unless it is there already.
  * @property {() => void} dispose Stops listening to the system colour scheme,
- *   resizes and print, and stops appending the article.
+ *   resizes and print, stops appending the article, and stops reading aloud.
  */
 
 /**
@@ -75,6 +76,10 @@
  * @property {() => void} [onComplete] Called once the whole article of a
  *   showArticle is in the page (at once without `progressive`), unless
  *   another view or dispose came first.
+ * @property {Speech | null} [speech] What Read aloud speaks with (the
+ *   extension's goes through the worker's `chrome.tts`); without it, the
+ *   page's `speechSynthesis`. Read aloud shows only where ui/read-aloud.js is loaded.
+ * @property {ReadAloudPrefs} [readAloudPrefs] Where Read aloud keeps the chosen speed and voice.
  */
 
 /**
@@ -106,6 +111,7 @@
  * @property {Appending | null} appending The rest of the article still to be appended (progressive rendering), or null.
  * @property {MediaQueryList | null} darkScheme
  * @property {boolean} copying Whether a Copy as Markdown is under way (one at a time).
+ * @property {ReadAloud | null} readAloud The read-aloud player, where there is one.
  */
 
 (function (/** @type {any} */ root) {
@@ -125,6 +131,8 @@
   const render = root.quireRender;
   /** @type {QuireToolbar} */
   const { createToolbar } = root.quireToolbar;
+  /** @type {QuireReadAloud | undefined} */
+  const readAloudApi = root.quireReadAloud;
 
   const HOST_ID = 'quire-reader';
   const TITLE_ID = 'quire-reader-title';
@@ -375,6 +383,25 @@
     say(view, t('copyPressKeys', mac ? '⌘C' : 'Ctrl+C'));
   }
 
+  /**
+   * Read aloud: opens the player and starts reading the whole article (the
+   * rest of a long one is appended first), or stops and closes it.
+   * @param {OverlayView} view
+   * @param {() => void} finishArticle
+   */
+  function toggleReading(view, finishArticle) {
+    if (!view.readAloud || !view.shown) return;
+    finishArticle();
+    view.readAloud.toggle();
+    view.toolbar.readAloud?.setAttribute('aria-expanded', String(view.readAloud.isOpen()));
+  }
+
+  /** @param {OverlayView} view */
+  function stopReading(view) {
+    view.readAloud?.stop();
+    view.toolbar.readAloud?.setAttribute('aria-expanded', 'false');
+  }
+
   // ---- views ----
 
   /**
@@ -394,6 +421,8 @@
     page.replaceChildren(...children);
     say(view, '');
     toolbar.copy.hidden = toolbar.print.hidden = state !== 'article';
+    stopReading(view);
+    if (toolbar.readAloud) toolbar.readAloud.hidden = state !== 'article';
     if (state === 'loading') {
       dialog.removeAttribute('aria-labelledby');
       dialog.setAttribute('aria-label', t('readerLabel'));
@@ -616,11 +645,21 @@
         window.print();
       },
       onClose: () => options.onClose(),
+      onReadAloud: readAloudApi ? () => toggleReading(view, finishArticle) : undefined,
     });
     const announce = el(doc, 'p', 'announce');
     announce.setAttribute('role', 'status');
     const page = el(doc, 'div', 'page');
-    dialog.append(toolbar.bar, toolbar.panel, announce, page);
+    const readAloud =
+      readAloudApi?.createReadAloud({
+        doc,
+        roots: () => Array.from(page.querySelectorAll(':scope > h1.title, :scope > .content')),
+        scroller: () => dialog,
+        lang: () => view.shown?.lang ?? null,
+        speech: options.speech !== undefined ? options.speech : readAloudApi.speechSynthesisSpeech(),
+        prefs: options.readAloudPrefs,
+      }) ?? null;
+    dialog.append(toolbar.bar, toolbar.panel, ...(readAloud ? [readAloud.panel] : []), announce, page);
     shadow.append(dialog);
 
     /** @type {OverlayView} */
@@ -631,6 +670,7 @@
       firstFocus: null,
       appending: null,
       copying: false,
+      readAloud,
       darkScheme: typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null,
     };
 
@@ -661,6 +701,7 @@
       focus: () => focus(view),
       dispose() {
         view.appending?.cancel();
+        stopReading(view);
         window.removeEventListener('beforeprint', finishArticle);
         view.darkScheme?.removeEventListener('change', onScheme);
         resizes?.disconnect();

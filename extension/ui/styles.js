@@ -328,6 +328,20 @@ h1.title {
   .quire { scroll-behavior: smooth; }
 }
 
+/* ---- read aloud (ui/read-aloud.js) ---- */
+.panel.read-aloud { left: auto; right: 16px; width: min(320px, calc(100% - 32px)); }
+.read-aloud .transport { justify-content: center; }
+.read-aloud .step { font-size: 16px; min-width: 48px; min-height: 40px; }
+.read-aloud select:disabled { cursor: default; color: var(--quire-muted); }
+.read-status { margin: 0; color: var(--quire-fg); }
+.read-status:empty { display: none; }
+mark.reading {
+  color: inherit;
+  background: color-mix(in srgb, var(--quire-link) 22%, transparent);
+  border-radius: 2px;
+  box-shadow: 0 0 0 2px color-mix(in srgb, var(--quire-link) 22%, transparent);
+}
+
 /* Print the article alone, in black on white; content/content.js hides the
    page around the host while the reader is open. */
 @media print {
@@ -349,6 +363,7 @@ h1.title {
     color: #000;
   }
   .bar, .panel, .announce { display: none !important; }
+  mark.reading { background: none; box-shadow: none; }
   .page { max-width: none; padding: 0; animation: none; }
   .content pre { white-space: pre-wrap; overflow: visible; }
   .content .table-scroll { overflow: visible; }

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * @file The reader's toolbar: the settings toggle (`Aa`), Copy as Markdown,
- * Print and Close, and the settings panel it opens (text size, theme, font,
+ * Print, Read aloud (ui/read-aloud.js) and Close, and the settings panel it opens (text size, theme, font,
  * line length, line spacing). Builds the elements and reports what the user
  * does; the overlay keeps the settings and applies them.
  *
@@ -16,6 +16,7 @@
  * @property {() => void} onCopy
  * @property {() => void} onPrint
  * @property {() => void} onClose
+ * @property {() => void} [onReadAloud] Read aloud (the button shows only with it).
  */
 
 /**
@@ -24,6 +25,7 @@
  * @property {HTMLElement} panel The settings panel (hidden at first).
  * @property {HTMLButtonElement} copy
  * @property {HTMLButtonElement} print
+ * @property {HTMLButtonElement | null} readAloud The Read aloud button, when there is read aloud.
  * @property {(settings: Settings) => void} show Shows these settings in the controls.
  */
 
@@ -143,11 +145,19 @@
     const copy = button(doc, 'tool copy', t('copyMarkdown'), options.onCopy);
     const print = button(doc, 'tool print', t('print'), options.onPrint);
     tools.append(toggle, copy, print);
+    /** @type {HTMLButtonElement | null} */
+    let readAloud = null;
+    if (options.onReadAloud) {
+      readAloud = button(doc, 'tool read-aloud-toggle', t('readAloud'), options.onReadAloud);
+      readAloud.setAttribute('aria-expanded', 'false');
+      readAloud.setAttribute('aria-controls', 'quire-read-aloud');
+      tools.append(readAloud);
+    }
     const close = button(doc, 'close', t('close'), options.onClose);
     close.title = t('closeTitle');
     close.setAttribute('aria-label', t('closeTitle'));
     bar.append(tools, close);
-    return { bar, panel, copy, print, show };
+    return { bar, panel, copy, print, readAloud, show };
   }
 
   /** @type {QuireToolbar} */

@@ -22,8 +22,10 @@ async function filesUnder(dir) {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-test('permissions are exactly activeTab, scripting and storage, and nothing grants more', () => {
-  assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'scripting', 'storage']);
+// `tts` (Read aloud: chrome.tts in the worker) shows no install warning;
+// tests/e2e/read-aloud.test.mjs asks Chromium's own warning list.
+test('permissions are exactly activeTab, scripting, storage and tts, and nothing grants more', () => {
+  assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'scripting', 'storage', 'tts']);
   for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'content_scripts', 'externally_connectable', 'web_accessible_resources', 'update_url', 'key']) {
     assert.equal(manifest[key], undefined, `manifest must not declare ${key}`);
   }
