@@ -14,6 +14,9 @@
  *   answer `{ok: true, markdown}` for the article HTML it sends, or
  *   `{ok: false, error}`, one at a time per tab, on a wasm instance of its own.
  *
+ * - The auto-open messages (background/auto-open.js): open the reader by
+ *   itself on a site the user chose, and turn that on or off from the reader.
+ *
  * Anything else gets no answer.
  *
  * This file only wires the browser's events to parts kept free of `chrome.*`,
@@ -36,6 +39,7 @@ import { createCore } from './core.js';
 import { createGate } from './gate.js';
 import { createInjector } from './inject.js';
 import { createAnswerer } from './answer.js';
+import { createAutoOpen, createAutoOpenAnswerer, OPTIONS_PAGE } from './auto-open.js';
 import { WARM_UP_PAGE } from './warm-up.js';
 import { createWorkerHooks } from './hooks.js';
 import * as glue0 from '../../pkg/quire.js';
@@ -74,6 +78,7 @@ const CONTENT_FILES = [
   'extension/ui/render.js',
   'extension/ui/toolbar.js',
   'extension/ui/overlay.js',
+  'extension/content/auto-toggle.js',
   'extension/content/content.js',
 ];
 
@@ -103,19 +108,30 @@ const gate = createGate({ extensionId: chrome.runtime.id });
 /**
  * Sets the click's token in the isolated world of the tab's top frame, where
  * content/request.js takes it (and the page cannot see it). Injected as a
- * function, the only way `executeScript` passes arguments.
+ * function, the only way `executeScript` passes arguments. `auto`: the
+ * reader opens by itself (background/auto-open.js), quietly.
  * @param {string} token
+ * @param {boolean} auto
  */
-function setToken(token) {
+function setToken(token, auto) {
   /** @type {any} */ (globalThis).quireToken = token;
+  /** @type {any} */ (globalThis).quireAuto = auto;
+}
+
+/**
+ * Injects the click's token and the content script into the tab's top frame.
+ * @param {number} tabId
+ * @param {string} token
+ * @param {boolean} [auto] An automatic opening, not a click.
+ */
+async function execute(tabId, token, auto = false) {
+  const target = { tabId, frameIds: [0] };
+  await chrome.scripting.executeScript({ target, func: setToken, args: [token, auto] });
+  return chrome.scripting.executeScript({ target, files: CONTENT_FILES });
 }
 
 const injector = createInjector({
-  execute: async (tabId, token) => {
-    const target = { tabId, frameIds: [0] };
-    await chrome.scripting.executeScript({ target, func: setToken, args: [token] });
-    return chrome.scripting.executeScript({ target, files: CONTENT_FILES });
-  },
+  execute: (tabId, token) => execute(tabId, token),
   isLoadRace: quirks.isLoadRace,
   retries: quirks.LOAD_RACE_RETRIES,
   retryMs: quirks.LOAD_RACE_RETRY_MS,
@@ -152,6 +168,30 @@ const answeringCore = {
   exhausted: core.exhausted,
 };
 
-chrome.runtime.onMessage.addListener(
-  createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), step: hooks.step }),
+const answer = createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), step: hooks.step });
+
+const autoOpen = createAutoOpen({ scripting: chrome.scripting, permissions: chrome.permissions });
+const autoAnswer = createAutoOpenAnswerer({
+  autoOpen,
+  messages,
+  admit: gate.admitMarkdown,
+  clicked: gate.clicked,
+  injected: gate.injected,
+  execute: (tabId, token) => execute(tabId, token, true),
+  askToEnable: (site) => {
+    const url = chrome.runtime.getURL(`${OPTIONS_PAGE}?add=${encodeURIComponent(site)}`);
+    // A small window of its own where there are windows (not on Firefox for Android).
+    return chrome.windows?.create ? chrome.windows.create({ url, type: 'popup', width: 560, height: 640 }) : chrome.tabs.create({ url });
+  },
+  opening: (tabId) => hooks.clicked(tabId),
+});
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) =>
+  autoAnswer.handles(message) ? autoAnswer.listener(message, sender, sendResponse) : answer(message, sender, sendResponse),
 );
+
+// A site whose permission the user took back in the browser's own settings
+// stops opening by itself; so does one whose permission went while the
+// extension was not running.
+chrome.permissions.onRemoved.addListener(() => void autoOpen.reconcile());
+void autoOpen.reconcile().catch(() => {});

@@ -24,8 +24,12 @@
 // global JSDoc types of the other classic scripts.
 
 (function (/** @type {any} */ root) {
+  // Set by the worker when it opens the reader by itself (background/auto-open.js), used once.
+  const auto = root.quireAuto === true;
+  root.quireAuto = undefined;
   if (!root.quireContent) root.quireContent = createController();
-  root.quireContent.toggle();
+  if (auto) root.quireContent.openQuietly();
+  else root.quireContent.toggle();
 
   function createController() {
     /** @type {QuireMessages} */
@@ -159,7 +163,11 @@
       return false;
     }
 
-    function open() {
+    /**
+     * @param {boolean} [quiet] An automatic opening: no loading notice, and
+     *   nothing at all unless the answer is an article.
+     */
+    function open(quiet = false) {
       const doc = document;
       const html = doc.documentElement;
       // content/request.js sent the page just before the UI scripts ran.
@@ -189,6 +197,7 @@
         onSettingsChange: (settings) => saver.schedule(settings),
         pageUrl: location.href,
         markdown: markdownOf,
+        panelRows: root.quireAutoToggle?.rows,
         // A long article comes in parts: the first frame gets its first
         // screenfuls, the rest follows one part per frame.
         progressive: true,
@@ -269,7 +278,7 @@
       // so it does not flash the defaults).
       const loadingTimer = setTimeout(() => {
         settingsRead.then((settings) => {
-          if (session !== current || shown) return; // closed, or the answer came first
+          if (session !== current || shown || quiet) return; // closed, the answer came first, or opening quietly
           overlay.setSettings(settings);
           overlay.showLoading();
           show();
@@ -286,6 +295,7 @@
         let article = false;
         if ('error' in result) overlay.showError(t('noAnswer', result.error));
         else article = showResponse(overlay, result.response);
+        if (quiet && !article) return close(); // not an article: an automatic opening shows nothing
         if (!shown) show();
         overlay.focus();
         mark('rendered');
@@ -306,6 +316,10 @@
       toggle() {
         if (session) session.close();
         else open();
+      },
+      /** Opens the reader by itself (background/auto-open.js), unless it is open. */
+      openQuietly() {
+        if (!session) open(true);
       },
       /** Whether the reader is open (or opening): the next toggle closes it. */
       isOpen: () => session !== null,

@@ -74,7 +74,8 @@
 
 /**
  * @typedef {object} QuireMessages
- * @property {Readonly<{EXTRACT: 'content→worker:extract', MARKDOWN: 'content→worker:markdown'}>} MSG
+ * @property {Readonly<{EXTRACT: 'content→worker:extract', MARKDOWN: 'content→worker:markdown',
+ *   AUTO_OPEN: 'auto→worker:open', AUTO_STATE: 'content→worker:auto-state', AUTO_SET: 'content→worker:auto-set'}>} MSG
  * @property {number} MAX_HTML_CHARS
  * @property {(message: unknown) => Checked<ExtractRequest>} checkExtractRequest
  * @property {(response: unknown) => Checked<ExtractResponse>} checkExtractResponse
@@ -90,6 +91,12 @@
     EXTRACT: /** @type {const} */ ('content→worker:extract'),
     /** content script → service worker: the Markdown of the article HTML it sends. */
     MARKDOWN: /** @type {const} */ ('content→worker:markdown'),
+    /** content/auto.js → service worker: open the reader by itself on this page (background/auto-open.js). */
+    AUTO_OPEN: /** @type {const} */ ('auto→worker:open'),
+    /** the reader → service worker: is this page's site one the reader opens by itself on? */
+    AUTO_STATE: /** @type {const} */ ('content→worker:auto-state'),
+    /** the reader → service worker: turn opening by itself on (asks first) or off for this page's site. */
+    AUTO_SET: /** @type {const} */ ('content→worker:auto-set'),
   });
 
   /** Largest page the worker accepts, in UTF-16 code units (about 64 MB). */

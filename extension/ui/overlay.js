@@ -75,6 +75,8 @@
  * @property {() => void} [onComplete] Called once the whole article of a
  *   showArticle is in the page (at once without `progressive`), unless
  *   another view or dispose came first.
+ * @property {(doc: Document) => HTMLElement[]} [panelRows] More rows for the end of the settings panel
+ *   (the extension's "Always open on this site").
  */
 
 /**
@@ -605,6 +607,7 @@
         window.print();
       },
       onClose: () => options.onClose(),
+      panelRows: options.panelRows,
     });
     const announce = el(doc, 'p', 'announce');
     announce.setAttribute('role', 'status');
