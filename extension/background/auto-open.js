@@ -29,8 +29,12 @@
 /** The id of a site's registered content script is this prefix and the site. */
 export const SCRIPT_PREFIX = 'quire-auto ';
 
-/** The files of the registered content script, in order (classic scripts). */
-export const AUTO_FILES = Object.freeze(['extension/shared/messages.js', 'extension/content/auto.js']);
+/**
+ * The files of the registered content script, in order (classic scripts).
+ * From the extension's root: Firefox takes a relative path as relative to the
+ * page that registers it (the options page registers too).
+ */
+export const AUTO_FILES = Object.freeze(['/extension/shared/messages.js', '/extension/content/auto.js']);
 
 /** The options page, relative to the extension's root; `?add=SITE` asks to turn SITE on. */
 export const OPTIONS_PAGE = 'extension/options/options.html';

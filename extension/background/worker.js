@@ -193,5 +193,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) =>
 // A site whose permission the user took back in the browser's own settings
 // stops opening by itself; so does one whose permission went while the
 // extension was not running.
-chrome.permissions.onRemoved.addListener(() => void autoOpen.reconcile());
-void autoOpen.reconcile().catch(() => {});
+/** @param {unknown} error */
+const reconcileFailed = (error) => console.warn(`Quire: could not check the sites that open by themselves: ${String(error)}`);
+chrome.permissions.onRemoved.addListener(() => void autoOpen.reconcile().catch(reconcileFailed));
+void autoOpen.reconcile().catch(reconcileFailed);

@@ -7,9 +7,12 @@
  * Turning it on needs the site's host permission, which the browser grants
  * only on a user gesture in an extension page; the content script is not
  * one. So the worker opens the options page in a small window that asks for
- * it, and the box stays clear until the site is on: it is read again when the
- * page's window gets the focus back. Turning it off needs no prompt: the
- * worker unregisters the site and gives the permission back at once.
+ * it, and the box stays clear until the site is on: after a tick, it is read
+ * again whenever the page's window gets the focus back. Turning it off needs
+ * no prompt: the worker unregisters the site and gives the permission back
+ * at once. The state is read each time the settings panel shows the box,
+ * never for a reader that is not shown (an automatic opening of a page that
+ * is not an article builds one and drops it).
  *
  * A classic script, injected after ui/dom.js and ui/strings.js, before
  * content/content.js, which passes {@link QuireAutoToggle.row} to the
@@ -58,13 +61,7 @@
     hint.setAttribute('aria-live', 'polite');
     hint.hidden = true;
 
-    let wasConnected = false;
     async function refresh() {
-      if (row.isConnected) wasConnected = true;
-      else if (wasConnected) {
-        window.removeEventListener('focus', onFocus); // the reader is closed
-        return;
-      }
       const answer = await ask({ type: messages.MSG.AUTO_STATE });
       box.disabled = answer?.ok !== true;
       box.checked = answer?.on === true;
@@ -72,7 +69,16 @@
     }
     /** @param {Event} event */
     function onFocus(event) {
-      if (event.isTrusted) void refresh();
+      if (!row.isConnected) window.removeEventListener('focus', onFocus); // the reader is closed
+      else if (event.isTrusted) void refresh();
+    }
+    // Each time the panel opens and shows the box.
+    if (typeof IntersectionObserver === 'function') {
+      new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) void refresh();
+      }).observe(row);
+    } else {
+      void refresh();
     }
 
     box.addEventListener('change', async (event) => {
@@ -86,9 +92,9 @@
       box.checked = answer?.on === true;
       hint.textContent = on && !box.checked ? t('autoOpenConfirm') : '';
       hint.hidden = hint.textContent === '';
+      // The window that asks takes the focus; it comes back here when that closes.
+      if (on) window.addEventListener('focus', onFocus);
     });
-    window.addEventListener('focus', onFocus);
-    void refresh();
     return [row, hint];
   }
 

@@ -277,7 +277,11 @@ test('"Always open on this site" in the reader asks in an extension window; Allo
   await article.evaluate(() => window.dispatchEvent(new FocusEvent('focus'))); // untrusted: ignored
   await article.waitForTimeout(300);
   assert.equal((await autoBox(article))?.checked, false, 'an untrusted focus event does not refresh');
+  // Each time the panel shows the box, it reads the state again.
   await clickInReader(article, '.aa'); // close the panel
+  await openPanel(article);
+  await waitInReader(article, (root) => /** @type {HTMLInputElement | null | undefined} */ (root?.querySelector('input[name="autoOpen"]'))?.checked);
+  assert.equal(await inReader(article, (root) => /** @type {HTMLElement} */ (root?.querySelector('.panel .hint')).hidden), true, 'the hint goes');
   await article.keyboard.press('Escape');
   await waitForOverlayGone(article);
 });
