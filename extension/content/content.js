@@ -51,7 +51,7 @@
 
     /**
      * The open reader, or null.
-     * @type {null | {overlay: Overlay, close: () => void}}
+     * @type {null | {overlay: Overlay, close: () => void, reveal: () => boolean}}
      */
     let session = null;
 
@@ -165,7 +165,7 @@
 
     /**
      * @param {boolean} [quiet] An automatic opening: no loading notice, and
-     *   nothing at all unless the answer is an article.
+     *   nothing at all unless the answer is an article (until a click reveals it).
      */
     function open(quiet = false) {
       const doc = document;
@@ -209,7 +209,17 @@
           if (lockWhenIn) lockAfterFrame();
         },
       });
-      const current = { overlay, close };
+      /**
+       * A click while an automatic opening is still out of sight makes it an
+       * ordinary one (the click must not close what the user never saw).
+       * @returns {boolean} whether there was such an opening
+       */
+      const reveal = () => {
+        if (!quiet || shown) return false;
+        quiet = false;
+        return true;
+      };
+      const current = { overlay, close, reveal };
       session = current;
       let shown = false;
       let locked = false;
@@ -314,6 +324,7 @@
     return {
       /** Opens the reader, or closes it if it is open. */
       toggle() {
+        if (session?.reveal()) return;
         if (session) session.close();
         else open();
       },

@@ -33,6 +33,7 @@ import {
   waitInReader,
   inReader,
   hostPresent,
+  readerState,
   extensionWorkers,
 } from './lib.mjs';
 
@@ -302,6 +303,22 @@ test('on that site the reader then opens by itself after a load; Esc and a secon
   await waitForOverlayGone(article);
   await clickAction(browser, article); // and the next opens it again
   assert.equal((await waitForOverlay(article)).state, 'article');
+  await article.keyboard.press('Escape');
+  await waitForOverlayGone(article);
+
+  // A click while an automatic opening is still on its way (its answer held
+  // back by the test build) shows the reader instead of closing it unseen.
+  await inWorker('globalThis.quireWorker.delayNext(2500)');
+  const since = Date.now();
+  await article.reload({ waitUntil: 'load' });
+  const started = async () => inWorker(`globalThis.quireWorker.timings.some((t) => t.click >= ${since})`);
+  for (let i = 0; i < 50 && !(await started()); i++) await article.waitForTimeout(100);
+  assert.equal(await started(), true, 'the load started an automatic opening');
+  assert.equal(await hostPresent(article), false, 'nothing shows while it waits');
+  await clickAction(browser, article);
+  assert.equal((await waitForOverlay(article)).state, 'article');
+  await article.waitForTimeout(500);
+  assert.equal(await readerState(article), 'article', 'still open');
   await article.keyboard.press('Escape');
   await waitForOverlayGone(article);
 });
