@@ -216,6 +216,8 @@ export function createAutoOpen({ scripting, permissions }) {
  * @param {(tabId: number, token: string) => Promise<({documentId?: string} | null)[] | undefined>} deps.execute
  *   Injects the token and the content script, told that it opens by itself.
  * @param {(site: string) => Promise<unknown>} deps.askToEnable Opens the options page asking to turn the site on.
+ * @param {(tabId: number, fn: () => Promise<void>) => Promise<void>} [deps.serialize] Runs `fn` after any
+ *   injection under way in the tab (a click's): the two set the same token and flag before their files.
  * @param {(tabId: number) => void} [deps.opening] Called as an automatic opening starts (test timings).
  * @param {() => string} [deps.newToken]
  * @param {(message: string) => void} [deps.warn]
@@ -230,6 +232,7 @@ export function createAutoOpenAnswerer({
   injected,
   execute,
   askToEnable,
+  serialize = (tabId, fn) => fn(),
   opening = () => {},
   newToken = () => crypto.randomUUID(),
   warn = (message) => console.warn(message),
@@ -246,16 +249,18 @@ export function createAutoOpenAnswerer({
    */
   async function open(tabId, site) {
     if (!(await autoOpen.isOn(site))) return;
-    const token = newToken();
-    opening(tabId);
-    clicked(tabId, token);
-    try {
-      const results = await execute(tabId, token);
-      injected(tabId, results?.[0]?.documentId);
-    } catch (error) {
-      // Quietly: an automatic opening that cannot happen shows nothing.
-      warn(`Quire: could not open the reader by itself on tab ${tabId}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    await serialize(tabId, async () => {
+      const token = newToken();
+      opening(tabId);
+      clicked(tabId, token);
+      try {
+        const results = await execute(tabId, token);
+        injected(tabId, results?.[0]?.documentId);
+      } catch (error) {
+        // Quietly: an automatic opening that cannot happen shows nothing.
+        warn(`Quire: could not open the reader by itself on tab ${tabId}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
   }
 
   return {

@@ -141,11 +141,32 @@ const injector = createInjector({
   onInjected: (tabId) => hooks.injected(tabId),
 });
 
+/** @type {Map<number, Promise<void>>} tab id → the injection under way there */
+const injecting = new Map();
+
+/**
+ * Runs `fn` once the injection under way in the tab, if any, is done: a
+ * click's and an automatic opening's (background/auto-open.js) each set the
+ * isolated world's token and flag, then inject the files, and must not
+ * interleave.
+ * @param {number} tabId
+ * @param {() => Promise<void>} fn
+ */
+function oneAtATime(tabId, fn) {
+  const run = (injecting.get(tabId) ?? Promise.resolve()).then(fn, fn);
+  const done = run.catch(() => {});
+  injecting.set(tabId, done);
+  void done.then(() => {
+    if (injecting.get(tabId) === done) injecting.delete(tabId);
+  });
+  return run;
+}
+
 chrome.action.onClicked.addListener((tab) => {
   const tabId = tab.id;
   if (tabId === undefined) return;
   hooks.clicked(tabId);
-  void injector.click(tabId);
+  void oneAtATime(tabId, () => injector.click(tabId));
 });
 
 /**
@@ -178,6 +199,7 @@ const autoAnswer = createAutoOpenAnswerer({
   clicked: gate.clicked,
   injected: gate.injected,
   execute: (tabId, token) => execute(tabId, token, true),
+  serialize: oneAtATime,
   askToEnable: (site) => {
     const url = chrome.runtime.getURL(`${OPTIONS_PAGE}?add=${encodeURIComponent(site)}`);
     // A small window of its own where there are windows (not on Firefox for Android).

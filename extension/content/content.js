@@ -6,6 +6,9 @@
  * ui/overlay.js, all classic scripts: background/worker.js lists them).
  *
  * Every injection toggles the reader: the first opens it, the next closes it.
+ * An injection the worker makes by itself, on a site the user chose
+ * (background/auto-open.js), only opens it, quietly: no loading notice, and
+ * nothing at all unless the page is an article.
  * The controller is created once per page and kept in the isolated world, so
  * the page can neither see it nor fake the "open" state.
  *
