@@ -159,6 +159,11 @@ async function answerer(on = 'https://news.example') {
       return [{ documentId: 'doc-1' }];
     },
     askToEnable: async (site) => calls.push(['ask', site]),
+    serialize: async (tabId, fn) => {
+      calls.push(['serialize', tabId]);
+      await fn();
+      calls.push(['serialized', tabId]);
+    },
     newToken: () => 'tok',
     warn: () => {},
   });
@@ -183,7 +188,11 @@ test('the worker opens the reader by itself only for a page on a site that is on
   assert.equal(a.handles({ type: messages.MSG.AUTO_OPEN }), true);
   assert.equal(a.handles({ type: messages.MSG.EXTRACT }), false);
   await send({ type: messages.MSG.AUTO_OPEN });
-  assert.deepEqual(calls, [['clicked', 7, 'tok'], ['execute', 7, 'tok'], ['injected', 7, 'doc-1']]);
+  assert.deepEqual(
+    calls,
+    [['serialize', 7], ['clicked', 7, 'tok'], ['execute', 7, 'tok'], ['injected', 7, 'doc-1'], ['serialized', 7]],
+    'the token and the injection, one at a time with any click in the tab',
+  );
   // The content script it injected may now ask for the extraction, with the token.
   assert.deepEqual(gate.admit({ id: ID, tab: { id: 7 }, frameId: 0 }, 'tok'), { ok: true });
   calls.length = 0;
