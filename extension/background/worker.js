@@ -16,6 +16,9 @@
  * - `content→worker:tts-*` from our own content script (Read aloud): speak
  *   with `chrome.tts` and send its events back to the tab (tts.js).
  *
+ * - The auto-open messages (background/auto-open.js): open the reader by
+ *   itself on a site the user chose, and turn that on or off from the reader.
+ *
  * Anything else gets no answer.
  *
  * This file only wires the browser's events to parts kept free of `chrome.*`,
@@ -39,6 +42,7 @@ import { createGate } from './gate.js';
 import { createInjector } from './inject.js';
 import { createAnswerer } from './answer.js';
 import { createTtsRelay } from './tts.js';
+import { createAutoOpen, createAutoOpenAnswerer, OPTIONS_PAGE } from './auto-open.js';
 import { WARM_UP_PAGE } from './warm-up.js';
 import { createWorkerHooks } from './hooks.js';
 import * as glue0 from '../../pkg/quire.js';
@@ -79,6 +83,7 @@ const CONTENT_FILES = [
   'extension/ui/toolbar.js',
   'extension/ui/overlay.js',
   'extension/content/tts-relay.js',
+  'extension/content/auto-toggle.js',
   'extension/content/content.js',
 ];
 
@@ -108,19 +113,30 @@ const gate = createGate({ extensionId: chrome.runtime.id });
 /**
  * Sets the click's token in the isolated world of the tab's top frame, where
  * content/request.js takes it (and the page cannot see it). Injected as a
- * function, the only way `executeScript` passes arguments.
+ * function, the only way `executeScript` passes arguments. `auto`: the
+ * reader opens by itself (background/auto-open.js), quietly.
  * @param {string} token
+ * @param {boolean} auto
  */
-function setToken(token) {
+function setToken(token, auto) {
   /** @type {any} */ (globalThis).quireToken = token;
+  /** @type {any} */ (globalThis).quireAuto = auto;
+}
+
+/**
+ * Injects the click's token and the content script into the tab's top frame.
+ * @param {number} tabId
+ * @param {string} token
+ * @param {boolean} [auto] An automatic opening, not a click.
+ */
+async function execute(tabId, token, auto = false) {
+  const target = { tabId, frameIds: [0] };
+  await chrome.scripting.executeScript({ target, func: setToken, args: [token, auto] });
+  return chrome.scripting.executeScript({ target, files: CONTENT_FILES });
 }
 
 const injector = createInjector({
-  execute: async (tabId, token) => {
-    const target = { tabId, frameIds: [0] };
-    await chrome.scripting.executeScript({ target, func: setToken, args: [token] });
-    return chrome.scripting.executeScript({ target, files: CONTENT_FILES });
-  },
+  execute: (tabId, token) => execute(tabId, token),
   isLoadRace: quirks.isLoadRace,
   retries: quirks.LOAD_RACE_RETRIES,
   retryMs: quirks.LOAD_RACE_RETRY_MS,
@@ -130,11 +146,32 @@ const injector = createInjector({
   onInjected: (tabId) => hooks.injected(tabId),
 });
 
+/** @type {Map<number, Promise<void>>} tab id → the injection under way there */
+const injecting = new Map();
+
+/**
+ * Runs `fn` once the injection under way in the tab, if any, is done: a
+ * click's and an automatic opening's (background/auto-open.js) each set the
+ * isolated world's token and flag, then inject the files, and must not
+ * interleave.
+ * @param {number} tabId
+ * @param {() => Promise<void>} fn
+ */
+function oneAtATime(tabId, fn) {
+  const run = (injecting.get(tabId) ?? Promise.resolve()).then(fn, fn);
+  const done = run.catch(() => {});
+  injecting.set(tabId, done);
+  void done.then(() => {
+    if (injecting.get(tabId) === done) injecting.delete(tabId);
+  });
+  return run;
+}
+
 chrome.action.onClicked.addListener((tab) => {
   const tabId = tab.id;
   if (tabId === undefined) return;
   hooks.clicked(tabId);
-  void injector.click(tabId);
+  void oneAtATime(tabId, () => injector.click(tabId));
 });
 
 /**
@@ -164,6 +201,34 @@ const speech = createTtsRelay({
   extensionId: chrome.runtime.id,
   sendToTab: (tabId, frameId, message) => void chrome.tabs.sendMessage(tabId, message, { frameId }).catch(() => {}),
 });
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) =>
-  speech.handles(message) ? speech.answer(message, sender, sendResponse) : answer(message, sender, sendResponse),
-);
+
+const autoOpen = createAutoOpen({ scripting: chrome.scripting, permissions: chrome.permissions });
+const autoAnswer = createAutoOpenAnswerer({
+  autoOpen,
+  messages,
+  admit: gate.admitMarkdown,
+  clicked: gate.clicked,
+  injected: gate.injected,
+  execute: (tabId, token) => execute(tabId, token, true),
+  serialize: oneAtATime,
+  askToEnable: (site) => {
+    const url = chrome.runtime.getURL(`${OPTIONS_PAGE}?add=${encodeURIComponent(site)}`);
+    // A small window of its own where there are windows (not on Firefox for Android).
+    return chrome.windows?.create ? chrome.windows.create({ url, type: 'popup', width: 560, height: 640 }) : chrome.tabs.create({ url });
+  },
+  opening: (tabId) => hooks.clicked(tabId),
+});
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (speech.handles(message)) return speech.answer(message, sender, sendResponse);
+  if (autoAnswer.handles(message)) return autoAnswer.listener(message, sender, sendResponse);
+  return answer(message, sender, sendResponse);
+});
+
+// A site whose permission the user took back in the browser's own settings
+// stops opening by itself; so does one whose permission went while the
+// extension was not running.
+/** @param {unknown} error */
+const reconcileFailed = (error) => console.warn(`Quire: could not check the sites that open by themselves: ${String(error)}`);
+chrome.permissions.onRemoved.addListener(() => void autoOpen.reconcile().catch(reconcileFailed));
+void autoOpen.reconcile().catch(reconcileFailed);

@@ -6,6 +6,9 @@
  * ui/overlay.js, all classic scripts: background/worker.js lists them).
  *
  * Every injection toggles the reader: the first opens it, the next closes it.
+ * An injection the worker makes by itself, on a site the user chose
+ * (background/auto-open.js), only opens it, quietly: no loading notice, and
+ * nothing at all unless the page is an article.
  * The controller is created once per page and kept in the isolated world, so
  * the page can neither see it nor fake the "open" state.
  *
@@ -24,8 +27,12 @@
 // global JSDoc types of the other classic scripts.
 
 (function (/** @type {any} */ root) {
+  // Set by the worker when it opens the reader by itself (background/auto-open.js), used once.
+  const auto = root.quireAuto === true;
+  root.quireAuto = undefined;
   if (!root.quireContent) root.quireContent = createController();
-  root.quireContent.toggle();
+  if (auto) root.quireContent.openQuietly();
+  else root.quireContent.toggle();
 
   function createController() {
     /** @type {QuireMessages} */
@@ -47,7 +54,7 @@
 
     /**
      * The open reader, or null.
-     * @type {null | {overlay: Overlay, close: () => void}}
+     * @type {null | {overlay: Overlay, close: () => void, reveal: () => boolean}}
      */
     let session = null;
 
@@ -162,7 +169,11 @@
       return false;
     }
 
-    function open() {
+    /**
+     * @param {boolean} [quiet] An automatic opening: no loading notice, and
+     *   nothing at all unless the answer is an article (until a click reveals it).
+     */
+    function open(quiet = false) {
       const doc = document;
       const html = doc.documentElement;
       // content/request.js sent the page just before the UI scripts ran.
@@ -194,6 +205,7 @@
         markdown: markdownOf,
         speech,
         readAloudPrefs: root.quireTtsRelay?.prefs,
+        panelRows: root.quireAutoToggle?.rows,
         // A long article comes in parts: the first frame gets its first
         // screenfuls, the rest follows one part per frame.
         progressive: true,
@@ -205,7 +217,17 @@
           if (lockWhenIn) lockAfterFrame();
         },
       });
-      const current = { overlay, close };
+      /**
+       * A click while an automatic opening is still out of sight makes it an
+       * ordinary one (the click must not close what the user never saw).
+       * @returns {boolean} whether there was such an opening
+       */
+      const reveal = () => {
+        if (!quiet || shown) return false;
+        quiet = false;
+        return true;
+      };
+      const current = { overlay, close, reveal };
       session = current;
       let shown = false;
       let locked = false;
@@ -274,7 +296,7 @@
       // so it does not flash the defaults).
       const loadingTimer = setTimeout(() => {
         settingsRead.then((settings) => {
-          if (session !== current || shown) return; // closed, or the answer came first
+          if (session !== current || shown || quiet) return; // closed, the answer came first, or opening quietly
           overlay.setSettings(settings);
           overlay.showLoading();
           show();
@@ -291,6 +313,7 @@
         let article = false;
         if ('error' in result) overlay.showError(t('noAnswer', result.error));
         else article = showResponse(overlay, result.response);
+        if (quiet && !article) return close(); // not an article: an automatic opening shows nothing
         if (!shown) show();
         overlay.focus();
         mark('rendered');
@@ -309,8 +332,13 @@
     return {
       /** Opens the reader, or closes it if it is open. */
       toggle() {
+        if (session?.reveal()) return;
         if (session) session.close();
         else open();
+      },
+      /** Opens the reader by itself (background/auto-open.js), unless it is open. */
+      openQuietly() {
+        if (!session) open(true);
       },
       /** Whether the reader is open (or opening): the next toggle closes it. */
       isOpen: () => session !== null,

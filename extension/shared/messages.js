@@ -74,7 +74,8 @@
 
 /**
  * @typedef {object} QuireMessages
- * @property {Readonly<{EXTRACT: 'content→worker:extract', MARKDOWN: 'content→worker:markdown', TTS_VOICES: 'content→worker:tts-voices', TTS_SPEAK: 'content→worker:tts-speak', TTS_STOP: 'content→worker:tts-stop', TTS_EVENT: 'worker→content:tts-event'}>} MSG
+ * @property {Readonly<{EXTRACT: 'content→worker:extract', MARKDOWN: 'content→worker:markdown', TTS_VOICES: 'content→worker:tts-voices', TTS_SPEAK: 'content→worker:tts-speak', TTS_STOP: 'content→worker:tts-stop', TTS_EVENT: 'worker→content:tts-event',
+ *   AUTO_OPEN: 'auto→worker:open', AUTO_STATE: 'content→worker:auto-state', AUTO_SET: 'content→worker:auto-set'}>} MSG
  *   (the read-aloud messages are described and checked in background/tts.js)
  * @property {number} MAX_HTML_CHARS
  * @property {(message: unknown) => Checked<ExtractRequest>} checkExtractRequest
@@ -96,6 +97,12 @@
     TTS_SPEAK: /** @type {const} */ ('content→worker:tts-speak'),
     TTS_STOP: /** @type {const} */ ('content→worker:tts-stop'),
     TTS_EVENT: /** @type {const} */ ('worker→content:tts-event'),
+    /** content/auto.js → service worker: open the reader by itself on this page (background/auto-open.js). */
+    AUTO_OPEN: /** @type {const} */ ('auto→worker:open'),
+    /** the reader → service worker: is this page's site one the reader opens by itself on? */
+    AUTO_STATE: /** @type {const} */ ('content→worker:auto-state'),
+    /** the reader → service worker: turn opening by itself on (asks first) or off for this page's site. */
+    AUTO_SET: /** @type {const} */ ('content→worker:auto-set'),
   });
 
   /** Largest page the worker accepts, in UTF-16 code units (about 64 MB). */

@@ -80,6 +80,8 @@
  *   extension's goes through the worker's `chrome.tts`); without it, the
  *   page's `speechSynthesis`. Read aloud shows only where ui/read-aloud.js is loaded.
  * @property {ReadAloudPrefs} [readAloudPrefs] Where Read aloud keeps the chosen speed and voice.
+ * @property {(doc: Document) => HTMLElement[]} [panelRows] More rows for the end of the settings panel
+ *   (the extension's "Always open on this site").
  */
 
 /**
@@ -646,6 +648,7 @@
       },
       onClose: () => options.onClose(),
       onReadAloud: readAloudApi ? () => toggleReading(view, finishArticle) : undefined,
+      panelRows: options.panelRows,
     });
     const announce = el(doc, 'p', 'announce');
     announce.setAttribute('role', 'status');

@@ -182,6 +182,8 @@
 .row { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 6px 12px; }
 .row .label { color: var(--quire-fg); }
 .row select { border-radius: 6px; padding: 6px 10px; min-width: 150px; max-width: 100%; }
+.row input[type="checkbox"] { width: 20px; height: 20px; margin: 0 4px; accent-color: var(--quire-link); cursor: pointer; }
+.panel .hint { margin: 0; color: var(--quire-fg); }
 .controls { display: flex; align-items: center; gap: 8px; }
 .step { padding: 6px 10px; border-radius: 6px; min-width: 40px; }
 .value { min-width: 48px; text-align: center; font-variant-numeric: tabular-nums; }

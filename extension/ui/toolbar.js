@@ -17,6 +17,7 @@
  * @property {() => void} onPrint
  * @property {() => void} onClose
  * @property {() => void} [onReadAloud] Read aloud (the button shows only with it).
+ * @property {(doc: Document) => HTMLElement[]} [panelRows] More rows for the end of the settings panel.
  */
 
 /**
@@ -114,7 +115,7 @@
     const font = choice(doc, 'font', { serif: 'fontSerif', sans: 'fontSans' }, options.change);
     const width = choice(doc, 'width', { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' }, options.change);
     const lineHeight = choice(doc, 'lineHeight', { tight: 'lineHeightTight', normal: 'lineHeightNormal', loose: 'lineHeightLoose' }, options.change);
-    panel.append(theme.row, size.row, font.row, width.row, lineHeight.row);
+    panel.append(theme.row, size.row, font.row, width.row, lineHeight.row, ...(options.panelRows?.(doc) ?? []));
     /** @param {Settings} settings */
     const show = (settings) => {
       size.show(settings.fontSize);

@@ -56,7 +56,7 @@ test('the generator resolves named placeholders to $1, and refuses undeclared on
 /** The extension's UI and content scripts' source. */
 async function uiSource() {
   const files = [];
-  for (const dir of ['ui', 'content']) {
+  for (const dir of ['ui', 'content', 'options']) {
     for (const name of await readdir(join(ROOT, 'extension', dir))) {
       if (name.endsWith('.js')) files.push(await readFile(join(ROOT, 'extension', dir, name), 'utf8'));
     }

@@ -26,7 +26,9 @@ async function filesUnder(dir) {
 // tests/e2e/read-aloud.test.mjs asks Chromium's own warning list.
 test('permissions are exactly activeTab, scripting, storage and tts, and nothing grants more', () => {
   assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'scripting', 'storage', 'tts']);
-  for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'content_scripts', 'externally_connectable', 'web_accessible_resources', 'update_url', 'key']) {
+  // Asked for one site at a time, when the user turns "Always open on this site" on (background/auto-open.js).
+  assert.deepEqual(manifest.optional_host_permissions, ['*://*/*']);
+  for (const key of ['host_permissions', 'optional_permissions', 'content_scripts', 'externally_connectable', 'web_accessible_resources', 'update_url', 'key']) {
     assert.equal(manifest[key], undefined, `manifest must not declare ${key}`);
   }
   assert.deepEqual(manifest.content_security_policy, {
@@ -103,7 +105,7 @@ for (const browser of ['chrome', 'firefox']) {
   test(`dist/quire-${browser}.zip holds only what the extension needs`, async () => {
     const zip = join(ROOT, 'dist', `quire-${browser}.zip`);
     const entries = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter((e) => e && !e.endsWith('/'));
-    const allowed = /^(?:manifest\.json|icons\/icon-\d+\.png|extension\/(?:background|content|shared|ui)\/[\w-]+\.js|pkg\/quire\.js|pkg\/quire_bg\.wasm|_locales\/[\w-]+\/messages\.json)$/;
+    const allowed = /^(?:manifest\.json|icons\/icon-\d+\.png|extension\/(?:background|content|shared|ui)\/[\w-]+\.js|extension\/options\/options\.(?:html|css|js)|pkg\/quire\.js|pkg\/quire_bg\.wasm|_locales\/[\w-]+\/messages\.json)$/;
     assert.deepEqual(entries.filter((e) => !allowed.test(e)), [], 'unexpected files in the zip');
     for (const needed of ['manifest.json', 'extension/background/worker.js', 'extension/content/content.js', 'pkg/quire.js', 'pkg/quire_bg.wasm']) {
       assert.ok(entries.includes(needed), `${needed} is missing`);
