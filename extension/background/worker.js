@@ -73,7 +73,11 @@ const CONTENT_FILES = [
   'extension/ui/sanitize.js',
   'extension/ui/render.js',
   'extension/ui/toolbar.js',
+  'extension/ui/toc.js',
+  'extension/ui/progress.js',
+  'extension/ui/fonts.js',
   'extension/ui/overlay.js',
+  'extension/ui/resume.js',
   'extension/content/content.js',
 ];
 

@@ -36,6 +36,8 @@
     const settingsApi = root.quireSettings;
     /** @type {QuireQuirks} */
     const quirks = root.quireQuirks;
+    /** @type {QuireResume} */
+    const resume = root.quireResume;
     const { t } = ui;
 
     /** Toolbar changes are written this long after the last one (sync storage has a write quota). */
@@ -78,6 +80,15 @@
         return chrome.storage?.sync ?? null;
       } catch {
         return null; // the extension was reloaded: its APIs are gone
+      }
+    }
+
+    /** @returns {chrome.storage.StorageArea | null} Where positions are kept (ui/resume.js). */
+    function localArea() {
+      try {
+        return chrome.storage?.local ?? null;
+      } catch {
+        return null;
       }
     }
 
@@ -168,6 +179,9 @@
       root.quirePending = undefined;
       // Read the settings and build the overlay while the worker extracts.
       const settingsRead = loadSettings();
+      // Where the reader left off in this article (restored once all of it is in).
+      const pageUrl = location.href;
+      const positionRead = resume.load(localArea(), pageUrl);
       const saved = {
         x: window.scrollX,
         y: window.scrollY,
@@ -180,13 +194,15 @@
         if (event.key === 'Escape' && event.isTrusted && !event.isComposing) {
           event.preventDefault();
           event.stopPropagation();
-          close();
+          // An open contents panel closes first; the next Esc closes the reader.
+          if (!overlay.closePanel()) close();
         }
       };
 
       const overlay = ui.createOverlay({
         onClose: () => close(),
         onSettingsChange: (settings) => saver.schedule(settings),
+        onPosition: (position) => void resume.save(localArea(), pageUrl, position),
         pageUrl: location.href,
         markdown: markdownOf,
         // A long article comes in parts: the first frame gets its first
@@ -198,6 +214,9 @@
           requestAnimationFrame(() => setTimeout(() => mark('complete'), 0));
           articleIn = true;
           if (lockWhenIn) lockAfterFrame();
+          void positionRead.then((position) => {
+            if (position && session === current) overlay.restorePosition(position);
+          });
         },
       });
       const current = { overlay, close };
@@ -216,6 +235,8 @@
         session = null;
         clearTimeout(loadingTimer);
         saver.flush();
+        const position = shown ? overlay.position() : null;
+        if (position) void resume.save(localArea(), pageUrl, position);
         overlay.dispose();
         if (!shown) return;
         window.removeEventListener('keydown', onKey, true);

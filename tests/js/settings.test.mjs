@@ -32,7 +32,7 @@ function fakeArea(initial = {}) {
 }
 
 /** @type {Settings} */
-const CUSTOM = { schema: SCHEMA, theme: 'dark', font: 'sans', fontSize: 23, width: 'wide', lineHeight: 'loose' };
+const CUSTOM = { schema: SCHEMA, theme: 'dark', font: 'sans', fontSize: 23, width: 'wide', lineHeight: 'loose', letterSpacing: 'wide', wordSpacing: 'wider', align: 'justify', images: false };
 
 test('defaults are valid settings of the current schema', () => {
   assert.deepEqual(normalise(DEFAULTS), { settings: { ...DEFAULTS }, repaired: false });
