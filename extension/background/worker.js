@@ -13,6 +13,9 @@
  * - `content→worker:markdown` from our own content script (Copy as Markdown):
  *   answer `{ok: true, markdown}` for the article HTML it sends, or
  *   `{ok: false, error}`, one at a time per tab, on a wasm instance of its own.
+ * - `content→worker:font` from our own content script: the bundled legible
+ *   font's files, base64 (ui/fonts.js: a content script cannot read them
+ *   without making them web-accessible to every page).
  *
  * Anything else gets no answer.
  *
@@ -32,6 +35,7 @@
  */
 import '../shared/messages.js';
 import '../shared/quirks.js';
+import '../ui/fonts.js';
 import { createCore } from './core.js';
 import { createGate } from './gate.js';
 import { createInjector } from './inject.js';
@@ -156,6 +160,36 @@ const answeringCore = {
   exhausted: core.exhausted,
 };
 
+/** @type {QuireFonts} */
+const fontsApi = /** @type {any} */ (globalThis).quireFonts;
+/** @type {Promise<FontResponse> | null} */
+let fontFiles = null;
+
+/**
+ * The legible font's files from the extension's own package, base64; read
+ * once per worker (about 110 kB).
+ * @returns {Promise<FontResponse>}
+ */
+function readFonts() {
+  fontFiles ??= Promise.all(
+    fontsApi.LEGIBLE_FACES.map(async ({ file }) => {
+      const response = await fetch(chrome.runtime.getURL(file));
+      if (!response.ok) throw new Error(`${file}: ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { file, data: btoa(binary) };
+    }),
+  ).then(
+    (files) => /** @type {FontResponse} */ ({ ok: true, files }),
+    (error) => {
+      fontFiles = null;
+      return { ok: false, error: String(error) };
+    },
+  );
+  return fontFiles;
+}
+
 chrome.runtime.onMessage.addListener(
-  createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), step: hooks.step }),
+  createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), step: hooks.step, fonts: readFonts }),
 );

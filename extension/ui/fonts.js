@@ -6,10 +6,11 @@
  * Why not an `@font-face` rule in the overlay's stylesheet: Chromium ignores
  * `@font-face` inside a shadow root, and a rule in the page's document would
  * load the files under the page's CSP (`font-src`), which strict sites set to
- * `'none'`. So the content script reads the font files itself (extension
- * resources, listed in the manifest's web_accessible_resources so a content
- * script may fetch them) and hands their bytes to the FontFace API: a face
- * made from bytes loads nothing, so no page CSP applies. Faces are added to
+ * `'none'`. So the content script asks the worker for the font files'
+ * bytes (a `content→worker:font` message; a content script could fetch them
+ * itself only if they were web-accessible, which would let every page probe
+ * for the extension) and hands them to the FontFace API: a face made from
+ * bytes loads nothing, so no page CSP applies. Faces are added to
  * `document.fonts` (fonts are per document; a shadow tree uses its
  * document's) only while the reader shows this font, and removed when it
  * closes.
@@ -20,7 +21,9 @@
  * URLs, or a failure), the reader falls back to the system sans-serif
  * (the stylesheet lists it after this family).
  *
- * A classic script; publishes `globalThis.quireFonts`.
+ * A classic script (after shared/messages.js in the content script; the
+ * worker imports it for {@link LEGIBLE_FACES}); publishes
+ * `globalThis.quireFonts`.
  */
 
 /**
@@ -75,28 +78,32 @@
   let faces = null;
 
   /**
-   * The extension URL of `path`, or null outside the extension.
-   * @param {string} path
+   * The font files' bytes by path, from the worker; an empty map outside the
+   * extension (the playground) or when the worker cannot send them.
+   * @returns {Promise<Map<string, ArrayBuffer>>}
    */
-  function extensionUrl(path) {
-    try {
-      const runtime = /** @type {any} */ (globalThis).chrome?.runtime;
-      return typeof runtime?.getURL === 'function' ? String(runtime.getURL(path)) : null;
-    } catch {
-      return null; // the extension was reloaded: its APIs are gone
-    }
+  async function askWorker() {
+    /** @type {QuireMessages | undefined} */
+    const messages = root.quireMessages;
+    const runtime = /** @type {any} */ (globalThis).chrome?.runtime;
+    if (!messages || typeof runtime?.sendMessage !== 'function') return new Map();
+    /** @type {FontRequest} */
+    const request = { type: messages.MSG.FONT };
+    const checked = messages.checkFontResponse(await runtime.sendMessage(request));
+    if (!checked.ok || !checked.value.ok) return new Map();
+    return new Map(checked.value.files.map(({ file, data }) => [file, /** @type {ArrayBuffer} */ (Uint8Array.from(atob(data), (c) => c.charCodeAt(0)).buffer)]));
   }
 
   /** @returns {Promise<FontFace[]>} */
   async function readFaces() {
     if (typeof FontFace !== 'function') return [];
+    const bytes = await askWorker();
+    if (bytes.size === 0) return [];
     const made = await Promise.all(
       LEGIBLE_FACES.map(async (face) => {
-        const url = extensionUrl(face.file);
-        if (!url) throw new Error('no extension URL');
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`${face.file}: ${response.status}`);
-        const font = new FontFace(LEGIBLE_FAMILY, await response.arrayBuffer(), {
+        const data = bytes.get(face.file);
+        if (!data) throw new Error(`${face.file} is missing`);
+        const font = new FontFace(LEGIBLE_FAMILY, data, {
           weight: face.weight,
           style: face.style,
           unicodeRange: face.unicodeRange,
@@ -117,7 +124,10 @@
       });
     }
     const loaded = await faces;
-    if (loaded.length === 0) return false;
+    if (loaded.length === 0) {
+      faces = null; // nothing came: ask again next time
+      return false;
+    }
     try {
       for (const face of loaded) doc.fonts.add(face);
       return true;

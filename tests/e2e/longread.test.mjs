@@ -110,6 +110,7 @@ async function click(page, selector) {
     },
     selector,
   );
+  if (!box) throw new Error(`click: no ${selector}`);
   await page.mouse.click(box.x, box.y);
 }
 
@@ -321,7 +322,7 @@ test('the progress bar follows the reader’s scroll, and reopening returns to w
 
     // Stored in storage.local under the address without its fragment.
     const stored = await browser.worker.evaluate(() => chrome.storage.local.get('quire.positions'));
-    const keys = Object.keys(stored['quire.positions']?.entries ?? {});
+    const keys = Object.keys(/** @type {any} */ (stored['quire.positions'])?.entries ?? {});
     assert.deepEqual(keys, [server.url('/longread.html')], 'one entry, keyed by the address without its fragment');
 
     // Reload (a new visit to the same address) and reopen.
@@ -332,7 +333,7 @@ test('the progress bar follows the reader’s scroll, and reopening returns to w
       const dialog = /** @type {HTMLElement} */ (root?.querySelector('.quire'));
       return dialog.scrollTop > 0 ? dialog.scrollTop : null;
     });
-    assert.ok(Math.abs(back - middle.top) < 40, `back where the reader left off (${back} vs ${middle.top})`);
+    assert.ok(back !== null && Math.abs(back - middle.top) < 40, `back where the reader left off (${back} vs ${middle.top})`);
     const markAgain = await inReader(page, (root) => {
       const bar = /** @type {HTMLElement} */ (root?.querySelector('.bar')).getBoundingClientRect().bottom;
       const p = Array.from(root?.querySelectorAll('.content p') ?? []).find((el) => el.getBoundingClientRect().bottom > bar + 5);
