@@ -636,6 +636,17 @@
   }
 
   /**
+   * The article's blocks: the children of the content, or of the wrapper(s)
+   * that hold all of it (the core's HTML often comes in one `<div>`).
+   * @param {Element} content
+   */
+  function blocksOf(content) {
+    let box = content;
+    while (box.children.length === 1 && /^(div|section|article|main)$/.test(box.children[0].localName)) box = box.children[0];
+    return box.children;
+  }
+
+  /**
    * Where the reader is: the top-level content block at the line under the
    * toolbar, how far into it, and the scrolled fraction.
    * @param {OverlayView} view
@@ -648,7 +659,7 @@
     const fraction = root.quireProgress ? root.quireProgress.fractionOf(dialog.scrollTop, dialog.scrollHeight, dialog.clientHeight) : 0;
     if (dialog.scrollTop <= 0) return { block: 0, offset: 0, fraction: 0 };
     const line = dialog.getBoundingClientRect().top + barHeight(view);
-    const blocks = content.children;
+    const blocks = blocksOf(content);
     // The first block whose bottom is below the line (blocks are in order).
     let low = 0;
     let high = blocks.length - 1;
@@ -660,7 +671,8 @@
     const block = blocks[low];
     if (!block) return { block: 0, offset: 0, fraction };
     const rect = block.getBoundingClientRect();
-    const offset = rect.height > 0 ? Math.min(1, Math.max(0, (line - rect.top) / rect.height)) : 0;
+    // Negative when the line falls in the margin above the block.
+    const offset = rect.height > 0 ? Math.min(1, Math.max(-1, (line - rect.top) / rect.height)) : 0;
     return { block: low, offset, fraction };
   }
 
@@ -672,7 +684,7 @@
     const content = contentOf(view);
     const { dialog } = view;
     if (!content || !view.host.isConnected || dialog.scrollTop > 2) return false;
-    const block = content.children[position.block];
+    const block = blocksOf(content)[position.block];
     let top;
     if (block) {
       const rect = block.getBoundingClientRect();

@@ -23,8 +23,10 @@
 
 /**
  * A place in the article: the top-level block of the content at the top of
- * the reader, how far into that block (0–1), and the scrolled fraction of the
- * whole (0–1, used when the block is not there any more).
+ * the reader, how far into that block (a fraction of its height, −1–1:
+ * negative when the top of the reader is in the margin above it), and the
+ * scrolled fraction of the whole (0–1, used when the block is not there any
+ * more).
  * @typedef {object} Position
  * @property {number} block
  * @property {number} offset
@@ -99,7 +101,7 @@
     if (!isRecord(raw)) return null;
     const { block, offset, fraction } = raw;
     if (typeof block !== 'number' || !Number.isInteger(block) || block < 0 || block > MAX_BLOCK) return null;
-    if (!isUnit(offset) || !isUnit(fraction)) return null;
+    if (typeof offset !== 'number' || !(offset >= -1 && offset <= 1) || !isUnit(fraction)) return null;
     return { block, offset: /** @type {number} */ (offset), fraction: /** @type {number} */ (fraction) };
   }
 

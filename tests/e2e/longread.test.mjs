@@ -141,6 +141,22 @@ async function choose(page, name, value) {
   assert.equal((await read()).value, value);
 }
 
+/**
+ * Polls `fn` until it returns something truthy (5 s at most).
+ * @template T
+ * @param {() => Promise<T>} fn
+ * @returns {Promise<NonNullable<T>>}
+ */
+async function waitFor(fn) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const value = await fn();
+    if (value) return /** @type {NonNullable<T>} */ (value);
+    if (Date.now() > deadline) throw new Error(`waitFor: timed out on ${fn.toString().slice(0, 200)}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
 /** @param {Page} page */
 async function openSettings(page) {
   const expanded = await inReader(page, (root) => root?.querySelector('.aa')?.getAttribute('aria-expanded'));
@@ -318,6 +334,12 @@ test('the progress bar follows the reader’s scroll, and reopening returns to w
       const p = Array.from(root?.querySelectorAll('.content p') ?? []).find((el) => el.getBoundingClientRect().bottom > bar + 5);
       return p?.textContent?.slice(0, 60);
     });
+    // Saved while reading (a moment after the scroll), before any close.
+    const whileOpen = await waitFor(async () => {
+      const now = await browser.worker.evaluate(() => chrome.storage.local.get('quire.positions'));
+      return /** @type {any} */ (now['quire.positions'])?.entries?.[server.url('/longread.html')] ?? null;
+    });
+    assert.ok(whileOpen.block > 0 && whileOpen.fraction > 0.1, `saved on scroll: ${JSON.stringify(whileOpen)}`);
     await closeReader(page);
 
     // Stored in storage.local under the address without its fragment.

@@ -101,6 +101,7 @@ test('corrupt or hostile stored values read as nothing, entry by entry, and neve
     { v: 1, entries: { [url]: { ...AT, block: 1.5, at: 1 } } },
     { v: 1, entries: { [url]: { ...AT, block: 1e12, at: 1 } } },
     { v: 1, entries: { [url]: { ...AT, offset: 2, at: 1 } } },
+    { v: 1, entries: { [url]: { ...AT, offset: -1.5, at: 1 } } },
     { v: 1, entries: { [url]: { ...AT, fraction: NaN, at: 1 } } },
     { v: 1, entries: { [url]: { ...AT, fraction: '0.5', at: 1 } } },
     { v: 1, entries: { [`${url}#frag`]: { ...AT, at: 1 } } },
@@ -125,6 +126,7 @@ test('corrupt or hostile stored values read as nothing, entry by entry, and neve
   assert.equal(await save(undefined, url, AT), false);
   // An invalid position is not saved.
   assert.equal(checkPosition({ block: 1, offset: 0.5 }), null);
+  assert.deepEqual(checkPosition({ block: 1, offset: -0.2, fraction: 0.5 }), { block: 1, offset: -0.2, fraction: 0.5 }, 'in the margin above a block');
   const fresh = fakeArea();
   assert.equal(await save(fresh, url, /** @type {any} */ ({ block: 'x', offset: 0, fraction: 0 })), false);
   assert.equal(fresh.writes(), 0);
