@@ -11,7 +11,7 @@
  * closes the reader. The settings panel keeps its behaviour (Esc closes the
  * reader): its changes apply at once and nothing in it needs dismissing.
  *
- * The links are `<a href="#quire-toc-N">` (a list of links for assistive
+ * The links are `<a href="#id">` (the heading's id, else `quire-toc-N`: a list of links for assistive
  * technology) whose trusted click is handled here and never navigates: the
  * page's address and `hashchange` stay as they were.
  *
@@ -112,8 +112,9 @@
       const items = [];
       if (headings.length >= MIN_HEADINGS) {
         headings.forEach((heading, i) => {
-          const id = `quire-toc-${i + 1}`;
-          heading.id = id;
+          // The article's own id stays (its links may point to it).
+          if (!heading.id) heading.id = `quire-toc-${i + 1}`;
+          const id = heading.id;
           heading.tabIndex = -1;
           const item = el(doc, 'li', `toc-item level-${heading.localName.slice(1)}`);
           const link = el(doc, 'a', 'toc-link', (heading.textContent ?? '').replace(/\s+/g, ' ').trim());
