@@ -18,6 +18,11 @@
  * (toolbar click, Esc, or a close button): save any pending setting, remove
  * the overlay and put back exactly what was changed: the page sheet, the
  * scroll position and the focus.
+ *
+ * Long reads: where the reader is in an article is saved to
+ * `chrome.storage.local` (ui/resume.js) a moment after scrolling and on
+ * close, and restored once the whole article is in the next time the same
+ * address opens. Esc closes an open contents panel first (ui/toc.js).
  */
 
 // Types (QuireMessages, MarkdownRequest, Article, Overlay, QuireSettings, QuireQuirks, Settings, PendingAnswer) are
@@ -203,7 +208,7 @@
         onClose: () => close(),
         onSettingsChange: (settings) => saver.schedule(settings),
         onPosition: (position) => void resume.save(localArea(), pageUrl, position),
-        pageUrl: location.href,
+        pageUrl,
         markdown: markdownOf,
         // A long article comes in parts: the first frame gets its first
         // screenfuls, the rest follows one part per frame.
