@@ -295,6 +295,15 @@ test('the table of contents opens from the toolbar, jumps to a heading, and Esc 
       focusOnButton: root?.activeElement === root?.querySelector('.toc-button'),
     }));
     assert.deepEqual(afterEsc, { open: true, panelHidden: true, focusOnButton: true }, 'the first Esc closes only the contents');
+
+    // One panel at a time: the contents close the settings, and the settings the contents.
+    await openSettings(page);
+    await click(page, '.toc-button');
+    const panels = () => inReader(page, (root) => ({ settings: !root?.querySelector('#quire-reader-settings')?.hasAttribute('hidden'), toc: !root?.querySelector('.toc')?.hasAttribute('hidden') }));
+    assert.deepEqual(await panels(), { settings: false, toc: true });
+    await click(page, '.aa');
+    assert.deepEqual(await panels(), { settings: true, toc: false });
+    await closeSettings(page);
     await closeReader(page);
   } finally {
     await page.close();
