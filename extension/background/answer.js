@@ -9,6 +9,8 @@
  * - `content→worker:markdown`, admitted by the gate (our own content script
  *   in a top frame): answer `{ok: true, markdown}` or `{ok: false, error}`;
  *   one at a time per tab (a second one meanwhile gets an error answer).
+ * - `content→worker:font`, admitted as a Markdown request is: answer
+ *   `{ok: true, files}` (the bundled legible font, base64) or `{ok: false, error}`.
  * - A malformed request from an admitted sender: an error answer.
  * - Anything from a sender the gate refuses: no answer at all.
  *
@@ -31,10 +33,12 @@
  * @param {import('./hooks.js').WorkerHooks['step']} [deps.step] Each step of answering an extract request
  *   (the test build's timings; nothing in a release build).
  * @param {(message: string) => void} [deps.warn] `console.warn` by default.
+ * @param {() => Promise<FontResponse>} [deps.fonts] Reads the bundled legible font's files
+ *   (the worker reads its own package); without it a font request gets an error answer.
  * @returns {(message: unknown, sender: import('./gate.js').Sender, sendResponse: (response: unknown) => void) => boolean}
  *   The listener: true when the answer comes asynchronously.
  */
-export function createAnswerer({ gate, core, messages, reload, step = () => {}, warn = (message) => console.warn(message) }) {
+export function createAnswerer({ gate, core, messages, reload, step = () => {}, warn = (message) => console.warn(message), fonts }) {
   /** Tabs with a Markdown request being answered: one at a time per tab. */
   const converting = new Set();
 
@@ -75,6 +79,16 @@ export function createAnswerer({ gate, core, messages, reload, step = () => {}, 
         converting.delete(tabId);
         sendResponse(response);
       });
+      return true;
+    }
+    if (/** @type {{type?: unknown} | null} */ (message)?.type === messages.MSG.FONT) {
+      const request = admit(gate.admitMarkdown(sender), () => messages.checkFontRequest(message), sendResponse);
+      if (!request) return false;
+      if (!fonts) {
+        sendResponse({ ok: false, error: 'no fonts here' });
+        return false;
+      }
+      fonts().then(sendResponse, (error) => sendResponse({ ok: false, error: String(error) }));
       return true;
     }
     // Only our own content script, in a tab's top frame, echoing its click's token.

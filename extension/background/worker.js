@@ -19,6 +19,10 @@
  * - The auto-open messages (background/auto-open.js): open the reader by
  *   itself on a site the user chose, and turn that on or off from the reader.
  *
+ * - `content→worker:font` from our own content script: the bundled legible
+ *   font's files, base64 (ui/fonts.js: a content script cannot read them
+ *   without making them web-accessible to every page).
+ *
  * Anything else gets no answer.
  *
  * This file only wires the browser's events to parts kept free of `chrome.*`,
@@ -37,6 +41,7 @@
  */
 import '../shared/messages.js';
 import '../shared/quirks.js';
+import '../ui/fonts.js';
 import { createCore } from './core.js';
 import { createGate } from './gate.js';
 import { createInjector } from './inject.js';
@@ -81,9 +86,13 @@ const CONTENT_FILES = [
   'extension/ui/render.js',
   'extension/ui/read-aloud.js',
   'extension/ui/toolbar.js',
+  'extension/ui/toc.js',
+  'extension/ui/progress.js',
+  'extension/ui/fonts.js',
   'extension/ui/overlay.js',
   'extension/content/tts-relay.js',
   'extension/content/auto-toggle.js',
+  'extension/ui/resume.js',
   'extension/content/content.js',
 ];
 
@@ -194,7 +203,37 @@ const answeringCore = {
   exhausted: core.exhausted,
 };
 
-const answer = createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), step: hooks.step });
+/** @type {QuireFonts} */
+const fontsApi = /** @type {any} */ (globalThis).quireFonts;
+/** @type {Promise<FontResponse> | null} */
+let fontFiles = null;
+
+/**
+ * The legible font's files from the extension's own package, base64; read
+ * once per worker (about 110 kB).
+ * @returns {Promise<FontResponse>}
+ */
+function readFonts() {
+  fontFiles ??= Promise.all(
+    fontsApi.LEGIBLE_FACES.map(async ({ file }) => {
+      const response = await fetch(chrome.runtime.getURL(file));
+      if (!response.ok) throw new Error(`${file}: ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { file, data: btoa(binary) };
+    }),
+  ).then(
+    (files) => /** @type {FontResponse} */ ({ ok: true, files }),
+    (error) => {
+      fontFiles = null;
+      return { ok: false, error: String(error) };
+    },
+  );
+  return fontFiles;
+}
+
+const answer = createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), step: hooks.step, fonts: readFonts });
 /** Read aloud: `chrome.tts` speaks here and its events go back to the tab (tts.js). */
 const speech = createTtsRelay({
   tts: chrome.tts,

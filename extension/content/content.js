@@ -21,6 +21,11 @@
  * (toolbar click, Esc, or a close button): save any pending setting, remove
  * the overlay and put back exactly what was changed: the page sheet, the
  * scroll position and the focus.
+ *
+ * Long reads: where the reader is in an article is saved to
+ * `chrome.storage.local` (ui/resume.js) a moment after scrolling and on
+ * close, and restored once the whole article is in the next time the same
+ * address opens. Esc closes an open contents panel first (ui/toc.js).
  */
 
 // Types (QuireMessages, MarkdownRequest, Article, Overlay, QuireSettings, QuireQuirks, Settings, PendingAnswer) are
@@ -43,6 +48,8 @@
     const settingsApi = root.quireSettings;
     /** @type {QuireQuirks} */
     const quirks = root.quireQuirks;
+    /** @type {QuireResume} */
+    const resume = root.quireResume;
     const { t } = ui;
 
     /** Toolbar changes are written this long after the last one (sync storage has a write quota). */
@@ -85,6 +92,15 @@
         return chrome.storage?.sync ?? null;
       } catch {
         return null; // the extension was reloaded: its APIs are gone
+      }
+    }
+
+    /** @returns {chrome.storage.StorageArea | null} Where positions are kept (ui/resume.js). */
+    function localArea() {
+      try {
+        return chrome.storage?.local ?? null;
+      } catch {
+        return null;
       }
     }
 
@@ -182,6 +198,9 @@
       root.quirePending = undefined;
       // Read the settings and build the overlay while the worker extracts.
       const settingsRead = loadSettings();
+      // Where the reader left off in this article (restored once all of it is in).
+      const pageUrl = location.href;
+      const positionRead = resume.load(localArea(), pageUrl);
       const saved = {
         x: window.scrollX,
         y: window.scrollY,
@@ -194,14 +213,16 @@
         if (event.key === 'Escape' && event.isTrusted && !event.isComposing) {
           event.preventDefault();
           event.stopPropagation();
-          close();
+          // An open contents panel closes first; the next Esc closes the reader.
+          if (!overlay.closePanel()) close();
         }
       };
 
       const overlay = ui.createOverlay({
         onClose: () => close(),
         onSettingsChange: (settings) => saver.schedule(settings),
-        pageUrl: location.href,
+        onPosition: (position) => void resume.save(localArea(), pageUrl, position),
+        pageUrl,
         markdown: markdownOf,
         speech,
         readAloudPrefs: root.quireTtsRelay?.prefs,
@@ -215,6 +236,9 @@
           requestAnimationFrame(() => setTimeout(() => mark('complete'), 0));
           articleIn = true;
           if (lockWhenIn) lockAfterFrame();
+          void positionRead.then((position) => {
+            if (position && session === current) overlay.restorePosition(position);
+          });
         },
       });
       /**
@@ -243,6 +267,8 @@
         session = null;
         clearTimeout(loadingTimer);
         saver.flush();
+        const position = shown ? overlay.position() : null;
+        if (position) void resume.save(localArea(), pageUrl, position);
         overlay.dispose();
         if (!shown) return;
         window.removeEventListener('keydown', onKey, true);

@@ -68,6 +68,25 @@
  */
 
 /**
+ * content → worker: please send the bundled legible font's files (the
+ * `legible` font setting; ui/fonts.js explains why the worker reads them).
+ * @typedef {object} FontRequest
+ * @property {'content→worker:font'} type
+ */
+
+/**
+ * One font file, base64.
+ * @typedef {object} FontFile
+ * @property {string} file Its path under the extension's root.
+ * @property {string} data Its bytes, base64.
+ */
+
+/**
+ * worker → content: the answer to a {@link FontRequest}.
+ * @typedef {{ok: true, files: FontFile[]} | {ok: false, error: string}} FontResponse
+ */
+
+/**
  * @template T
  * @typedef {{ok: true, value: T} | {ok: false, error: string}} Checked
  */
@@ -75,13 +94,16 @@
 /**
  * @typedef {object} QuireMessages
  * @property {Readonly<{EXTRACT: 'content→worker:extract', MARKDOWN: 'content→worker:markdown', TTS_VOICES: 'content→worker:tts-voices', TTS_SPEAK: 'content→worker:tts-speak', TTS_STOP: 'content→worker:tts-stop', TTS_EVENT: 'worker→content:tts-event',
- *   AUTO_OPEN: 'auto→worker:open', AUTO_STATE: 'content→worker:auto-state', AUTO_SET: 'content→worker:auto-set'}>} MSG
+ *   AUTO_OPEN: 'auto→worker:open', AUTO_STATE: 'content→worker:auto-state', AUTO_SET: 'content→worker:auto-set',
+ *   FONT: 'content→worker:font'}>} MSG
  *   (the read-aloud messages are described and checked in background/tts.js)
  * @property {number} MAX_HTML_CHARS
  * @property {(message: unknown) => Checked<ExtractRequest>} checkExtractRequest
  * @property {(response: unknown) => Checked<ExtractResponse>} checkExtractResponse
  * @property {(message: unknown) => Checked<MarkdownRequest>} checkMarkdownRequest
  * @property {(response: unknown) => Checked<MarkdownResponse>} checkMarkdownResponse
+ * @property {(message: unknown) => Checked<FontRequest>} checkFontRequest
+ * @property {(response: unknown) => Checked<FontResponse>} checkFontResponse
  */
 
 (function (/** @type {any} */ root) {
@@ -103,7 +125,13 @@
     AUTO_STATE: /** @type {const} */ ('content→worker:auto-state'),
     /** the reader → service worker: turn opening by itself on (asks first) or off for this page's site. */
     AUTO_SET: /** @type {const} */ ('content→worker:auto-set'),
+    /** content script → service worker: the bundled legible font's files. */
+    FONT: /** @type {const} */ ('content→worker:font'),
   });
+
+  /** The most font files and base64 characters a font answer may carry. */
+  const MAX_FONT_FILES = 16;
+  const MAX_FONT_CHARS = 1024 * 1024;
 
   /** Largest page the worker accepts, in UTF-16 code units (about 64 MB). */
   const MAX_HTML_CHARS = 32 * 1024 * 1024;
@@ -248,6 +276,37 @@
     );
   }
 
+  /**
+   * Checks a message that claims to be a {@link FontRequest}.
+   * @param {unknown} message
+   * @returns {Checked<FontRequest>}
+   */
+  function checkFontRequest(message) {
+    if (!isRecord(message)) return bad('message is not an object');
+    if (message.type !== MSG.FONT) return bad(`unknown message type: ${String(message.type)}`);
+    return good({ type: MSG.FONT });
+  }
+
+  /**
+   * Checks the worker's answer to a font request.
+   * @param {unknown} response
+   * @returns {Checked<FontResponse>}
+   */
+  function checkFontResponse(response) {
+    return checkAnswer(response, (answer) => {
+      const files = answer.files;
+      if (!Array.isArray(files) || files.length > MAX_FONT_FILES) return bad('files must be a short array');
+      /** @type {FontFile[]} */
+      const checked = [];
+      for (const item of files) {
+        if (!isRecord(item) || typeof item.file !== 'string' || typeof item.data !== 'string') return bad('a font file must have a file and data');
+        if (item.data.length > MAX_FONT_CHARS || !/^[A-Za-z0-9+/]*={0,2}$/.test(item.data)) return bad('font data must be short base64');
+        checked.push({ file: item.file, data: item.data });
+      }
+      return good({ ok: /** @type {const} */ (true), files: checked });
+    });
+  }
+
   /** @type {QuireMessages} */
   const api = Object.freeze({
     MSG,
@@ -256,6 +315,8 @@
     checkExtractResponse,
     checkMarkdownRequest,
     checkMarkdownResponse,
+    checkFontRequest,
+    checkFontResponse,
   });
   root.quireMessages = api;
 })(globalThis);

@@ -17,7 +17,10 @@
  * - ui/sanitize.js: the second sanitising pass over the article HTML;
  * - ui/render.js: the article renderer, progressive for long articles;
  * - ui/read-aloud.js (optional: the playground has none): read aloud;
- * - ui/toolbar.js: the toolbar and the settings panel.
+ * - ui/toolbar.js: the toolbar and the settings panel;
+ * - ui/toc.js, ui/progress.js and ui/fonts.js: the table of contents, the
+ *   reading-progress bar and the bundled legible font (each optional here:
+ *   node tests load this file without them).
  *
  * Safety: every piece of text goes in with `textContent`. The article HTML,
  * already sanitised by the core, is parsed with DOMParser (which never runs
@@ -54,6 +57,12 @@
  *   first action, else the dialog itself) unless it is there already.
  * @property {() => void} dispose Stops listening to the system colour scheme,
  *   resizes and print, stops appending the article, and stops reading aloud.
+ * @property {() => boolean} closePanel Closes the open contents panel (focus
+ *   back on its button); false when none was open (Esc then closes the reader).
+ * @property {() => Position | null} position Where the reader is in the
+ *   article shown (null when no article is shown).
+ * @property {(position: Position) => boolean} restorePosition Scrolls to
+ *   `position`, unless the reader has scrolled already or no article is shown.
  */
 
 /**
@@ -82,6 +91,8 @@
  * @property {ReadAloudPrefs} [readAloudPrefs] Where Read aloud keeps the chosen speed and voice.
  * @property {(doc: Document) => HTMLElement[]} [panelRows] More rows for the end of the settings panel
  *   (the extension's "Always open on this site").
+ * @property {(position: Position) => void} [onPosition] Called (at most
+ *   about once a second) after the reader scrolled an article.
  */
 
 /**
@@ -114,6 +125,10 @@
  * @property {MediaQueryList | null} darkScheme
  * @property {boolean} copying Whether a Copy as Markdown is under way (one at a time).
  * @property {ReadAloud | null} readAloud The read-aloud player, where there is one.
+ * @property {Toc | null} toc The table of contents (null without ui/toc.js).
+ * @property {Progress | null} progress The reading-progress bar (null without ui/progress.js).
+ * @property {ReturnType<typeof setTimeout> | undefined} positionTimer A pending onPosition call.
+ * @property {boolean} legible Whether the legible font's faces were asked for.
  */
 
 (function (/** @type {any} */ root) {
@@ -138,6 +153,8 @@
 
   const HOST_ID = 'quire-reader';
   const TITLE_ID = 'quire-reader-title';
+  /** How often at most a scroll reports the position (options.onPosition). */
+  const POSITION_INTERVAL_MS = 1000;
 
   /**
    * A readable date for `iso` in the article's language, or null if the
@@ -267,6 +284,16 @@
     dialog.dataset.font = settings.font;
     dialog.dataset.width = settings.width;
     dialog.dataset.lineHeight = settings.lineHeight;
+    dialog.dataset.letterSpacing = settings.letterSpacing;
+    dialog.dataset.wordSpacing = settings.wordSpacing;
+    dialog.dataset.align = settings.align;
+    dialog.dataset.images = settings.images ? 'show' : 'hide';
+    /** @type {QuireFonts | undefined} */
+    const fonts = root.quireFonts;
+    if (settings.font === 'legible' && fonts && !view.legible) {
+      view.legible = true;
+      void fonts.useLegible(view.doc);
+    }
     // CSSOM, not a style attribute: allowed under a page's `style-src` CSP.
     dialog.style.setProperty('--quire-size', `${settings.fontSize}px`);
     view.toolbar.show(settings);
@@ -425,6 +452,9 @@
     toolbar.copy.hidden = toolbar.print.hidden = state !== 'article';
     stopReading(view);
     if (toolbar.readAloud) toolbar.readAloud.hidden = state !== 'article';
+    view.toc?.update(null);
+    clearTimeout(view.positionTimer);
+    view.positionTimer = undefined;
     if (state === 'loading') {
       dialog.removeAttribute('aria-labelledby');
       dialog.setAttribute('aria-label', t('readerLabel'));
@@ -435,6 +465,7 @@
       dialog.setAttribute('aria-labelledby', TITLE_ID);
     }
     dialog.scrollTop = 0;
+    view.progress?.schedule();
   }
 
   /** @param {OverlayView} view */
@@ -549,8 +580,13 @@
     // stays left to right in an Arabic UI); left to right when it has none.
     page.dir = article.dir === 'rtl' ? 'rtl' : 'ltr';
     markScrollables(view);
-    if (!source.firstChild) {
+    const complete = () => {
+      view.toc?.update(content);
+      view.progress?.schedule();
       options.onComplete?.();
+    };
+    if (!source.firstChild) {
+      complete();
       return;
     }
     /** @type {Appending} */
@@ -561,7 +597,7 @@
       () => {
         if (view.appending === current) view.appending = null;
       },
-      () => options.onComplete?.(),
+      complete,
     );
     view.appending = current;
   }
@@ -610,6 +646,114 @@
     showNotice(view, 'error', t('errorTitle'), message, [back]);
   }
 
+  // ---- long reads: contents, progress, where the reader left off ----
+
+  /**
+   * The height the sticky toolbar covers at the top of the reader.
+   * @param {OverlayView} view
+   */
+  function barHeight(view) {
+    return view.toolbar.bar.getBoundingClientRect().height;
+  }
+
+  /**
+   * Scrolls the reader (its own scroller, not the page) so that `heading`
+   * sits just under the toolbar, and moves focus to it.
+   * @param {OverlayView} view
+   * @param {HTMLElement} heading
+   */
+  function jumpTo(view, heading) {
+    const { dialog } = view;
+    const top = dialog.scrollTop + heading.getBoundingClientRect().top - dialog.getBoundingClientRect().top - barHeight(view) - 8;
+    dialog.scrollTo({ top: Math.max(0, top) });
+    heading.focus({ preventScroll: true });
+  }
+
+  /**
+   * The article's content element, when an article is shown.
+   * @param {OverlayView} view
+   */
+  function contentOf(view) {
+    return view.shown ? view.page.querySelector('.content') : null;
+  }
+
+  /**
+   * The article's blocks: the children of the content, or of the wrapper(s)
+   * that hold all of it (the core's HTML often comes in one `<div>`).
+   * @param {Element} content
+   */
+  function blocksOf(content) {
+    let box = content;
+    while (box.children.length === 1 && /^(div|section|article|main)$/.test(box.children[0].localName)) box = box.children[0];
+    return box.children;
+  }
+
+  /**
+   * Where the reader is: the top-level content block at the line under the
+   * toolbar, how far into it, and the scrolled fraction.
+   * @param {OverlayView} view
+   * @returns {Position | null}
+   */
+  function currentPosition(view) {
+    const content = contentOf(view);
+    if (!content || !view.host.isConnected) return null;
+    const { dialog } = view;
+    const fraction = root.quireProgress ? root.quireProgress.fractionOf(dialog.scrollTop, dialog.scrollHeight, dialog.clientHeight) : 0;
+    if (dialog.scrollTop <= 0) return { block: 0, offset: 0, fraction: 0 };
+    const line = dialog.getBoundingClientRect().top + barHeight(view);
+    const blocks = blocksOf(content);
+    // The first block whose bottom is below the line (blocks are in order).
+    let low = 0;
+    let high = blocks.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (blocks[mid].getBoundingClientRect().bottom > line) high = mid;
+      else low = mid + 1;
+    }
+    const block = blocks[low];
+    if (!block) return { block: 0, offset: 0, fraction };
+    const rect = block.getBoundingClientRect();
+    // Negative when the line falls in the margin above the block.
+    const offset = rect.height > 0 ? Math.min(1, Math.max(-1, (line - rect.top) / rect.height)) : 0;
+    return { block: low, offset, fraction };
+  }
+
+  /**
+   * @param {OverlayView} view
+   * @param {Position} position
+   */
+  function restorePosition(view, position) {
+    const content = contentOf(view);
+    const { dialog } = view;
+    if (!content || !view.host.isConnected || dialog.scrollTop > 2) return false;
+    const block = blocksOf(content)[position.block];
+    let top;
+    if (block) {
+      const rect = block.getBoundingClientRect();
+      top = dialog.scrollTop + rect.top - dialog.getBoundingClientRect().top - barHeight(view) + position.offset * rect.height;
+    } else {
+      top = position.fraction * (dialog.scrollHeight - dialog.clientHeight);
+    }
+    dialog.scrollTo({ top: Math.max(0, Math.round(top)), behavior: 'instant' });
+    view.progress?.schedule();
+    return true;
+  }
+
+  /**
+   * On scroll: the progress bar in the next frame, the position a moment later.
+   * @param {OverlayView} view
+   */
+  function onScroll(view) {
+    view.progress?.schedule();
+    const report = view.options.onPosition;
+    if (!report || !view.shown || view.positionTimer !== undefined) return;
+    view.positionTimer = setTimeout(() => {
+      view.positionTimer = undefined;
+      const position = currentPosition(view);
+      if (position) report(position);
+    }, POSITION_INTERVAL_MS);
+  }
+
   /** @param {OverlayView} view */
   function focus(view) {
     if (view.shadow.activeElement) return;
@@ -641,6 +785,7 @@
     const toolbar = createToolbar(doc, {
       current: () => view.settings,
       change,
+      onOpenPanel: () => view.toc?.close(false),
       onCopy: () => void copyMarkdown(view),
       onPrint: () => {
         finishArticle();
@@ -653,6 +798,15 @@
     const announce = el(doc, 'p', 'announce');
     announce.setAttribute('role', 'status');
     const page = el(doc, 'div', 'page');
+    /** @type {QuireToc | undefined} */
+    const tocApi = root.quireToc;
+    /** @type {QuireProgress | undefined} */
+    const progressApi = root.quireProgress;
+    /** @type {QuireFonts | undefined} */
+    const fontsApi = root.quireFonts;
+    const toc = tocApi ? tocApi.createToc(doc, { jump: (heading) => jumpTo(view, heading), onOpen: () => toolbar.closePanel() }) : null;
+    const progress = progressApi ? progressApi.createProgress(doc, dialog) : null;
+    if (toc) toolbar.tools.insertBefore(toc.button, toolbar.copy);
     const readAloud =
       readAloudApi?.createReadAloud({
         doc,
@@ -662,8 +816,9 @@
         speech: options.speech !== undefined ? options.speech : readAloudApi.speechSynthesisSpeech(),
         prefs: options.readAloudPrefs,
       }) ?? null;
-    dialog.append(toolbar.bar, toolbar.panel, ...(readAloud ? [readAloud.panel] : []), announce, page);
+    dialog.append(...(progress ? [progress.element] : []), toolbar.bar, toolbar.panel, ...(toc ? [toc.panel] : []), ...(readAloud ? [readAloud.panel] : []), announce, page);
     shadow.append(dialog);
+    if (fontsApi) dialog.style.setProperty('--quire-legible', `"${fontsApi.LEGIBLE_FAMILY}", var(--quire-sans)`);
 
     /** @type {OverlayView} */
     const view = {
@@ -674,6 +829,10 @@
       appending: null,
       copying: false,
       readAloud,
+      toc,
+      progress,
+      positionTimer: undefined,
+      legible: false,
       darkScheme: typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null,
     };
 
@@ -682,6 +841,7 @@
     const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => markScrollables(view)) : null;
     resizes?.observe(page);
     trapKeys(view, finishArticle);
+    dialog.addEventListener('scroll', () => onScroll(view), { passive: true });
     // A selection may reach past what is appended yet; a printout must not stop short.
     dialog.addEventListener('selectstart', (event) => {
       if (event.isTrusted) finishArticle();
@@ -702,9 +862,15 @@
       },
       settings: () => ({ ...view.settings }),
       focus: () => focus(view),
+      closePanel: () => view.toc?.close(true) ?? false,
+      position: () => currentPosition(view),
+      restorePosition: (position) => restorePosition(view, position),
       dispose() {
         view.appending?.cancel();
         stopReading(view);
+        view.progress?.dispose();
+        clearTimeout(view.positionTimer);
+        if (view.legible) fontsApi?.releaseLegible(doc);
         window.removeEventListener('beforeprint', finishArticle);
         view.darkScheme?.removeEventListener('change', onScheme);
         resizes?.disconnect();

@@ -12,7 +12,10 @@
  * - by node unit tests (tests/js/settings.test.mjs), with a fake storage.
  *
  * Stored shape, under the key {@link STORAGE_KEY} of `chrome.storage.sync`:
- * `{schema: 1, theme, font, fontSize, width, lineHeight}`. Anything else
+ * `{schema: 2, theme, font, fontSize, width, lineHeight, letterSpacing,
+ * wordSpacing, align, images}`. Schema 1 (before the last four fields and
+ * the `legible` font) is read as below: its fields are kept and the new ones
+ * take their defaults. Anything else
  * found there (another schema version, a missing or wrong field, not an
  * object at all) is read field by field: each field that is valid in the
  * current schema is kept, the others fall back to their defaults, and the
@@ -23,9 +26,12 @@
 
 /**
  * @typedef {'auto' | 'light' | 'sepia' | 'dark'} Theme
- * @typedef {'serif' | 'sans'} FontFamily
+ * @typedef {'serif' | 'sans' | 'legible'} FontFamily `legible` is the
+ *   bundled Atkinson Hyperlegible (extension/fonts/).
  * @typedef {'narrow' | 'medium' | 'wide'} Width
  * @typedef {'tight' | 'normal' | 'loose'} LineHeight
+ * @typedef {'normal' | 'wide' | 'wider'} Spacing Letter or word spacing.
+ * @typedef {'start' | 'justify'} Align `justify` also hyphenates (in the article's language).
  */
 
 /**
@@ -36,6 +42,10 @@
  * @property {number} fontSize Body text size in CSS pixels, an integer.
  * @property {Width} width The measure (line length).
  * @property {LineHeight} lineHeight
+ * @property {Spacing} letterSpacing
+ * @property {Spacing} wordSpacing
+ * @property {Align} align
+ * @property {boolean} images Whether the article's images (and the lead image) show.
  */
 
 /**
@@ -58,7 +68,7 @@
  * @property {number} SCHEMA
  * @property {string} STORAGE_KEY
  * @property {Readonly<Settings>} DEFAULTS
- * @property {Readonly<{theme: readonly Theme[], font: readonly FontFamily[], width: readonly Width[], lineHeight: readonly LineHeight[]}>} CHOICES
+ * @property {Readonly<{theme: readonly Theme[], font: readonly FontFamily[], width: readonly Width[], lineHeight: readonly LineHeight[], letterSpacing: readonly Spacing[], wordSpacing: readonly Spacing[], align: readonly Align[]}>} CHOICES
  * @property {Readonly<{min: number, max: number, step: number}>} FONT_SIZE
  * @property {(raw: unknown) => Normalised} normalise
  * @property {(settings: Settings, change: Partial<Settings>) => Settings} apply
@@ -69,15 +79,22 @@
 (function (/** @type {any} */ root) {
   if (root.quireSettings) return;
 
-  /** The current schema version. Bump it when a field changes meaning. */
-  const SCHEMA = 1;
+  /**
+   * The current schema version. Bump it when a field changes meaning or is
+   * added. 2 added letterSpacing, wordSpacing, align, images and the
+   * `legible` font.
+   */
+  const SCHEMA = 2;
   const STORAGE_KEY = 'quire.settings';
 
   const CHOICES = Object.freeze({
     theme: /** @type {readonly Theme[]} */ (Object.freeze(['auto', 'light', 'sepia', 'dark'])),
-    font: /** @type {readonly FontFamily[]} */ (Object.freeze(['serif', 'sans'])),
+    font: /** @type {readonly FontFamily[]} */ (Object.freeze(['serif', 'sans', 'legible'])),
     width: /** @type {readonly Width[]} */ (Object.freeze(['narrow', 'medium', 'wide'])),
     lineHeight: /** @type {readonly LineHeight[]} */ (Object.freeze(['tight', 'normal', 'loose'])),
+    letterSpacing: /** @type {readonly Spacing[]} */ (Object.freeze(['normal', 'wide', 'wider'])),
+    wordSpacing: /** @type {readonly Spacing[]} */ (Object.freeze(['normal', 'wide', 'wider'])),
+    align: /** @type {readonly Align[]} */ (Object.freeze(['start', 'justify'])),
   });
 
   /** Body text size in CSS pixels: the range and the toolbar's step. */
@@ -91,9 +108,14 @@
     fontSize: 19,
     width: /** @type {Width} */ ('medium'),
     lineHeight: /** @type {LineHeight} */ ('normal'),
+    letterSpacing: /** @type {Spacing} */ ('normal'),
+    wordSpacing: /** @type {Spacing} */ ('normal'),
+    align: /** @type {Align} */ ('start'),
+    images: true,
   });
 
-  const ENUM_FIELDS = /** @type {const} */ (['theme', 'font', 'width', 'lineHeight']);
+  const ENUM_FIELDS = /** @type {const} */ (['theme', 'font', 'width', 'lineHeight', 'letterSpacing', 'wordSpacing', 'align']);
+  const BOOLEAN_FIELDS = /** @type {const} */ (['images']);
 
   /**
    * @param {unknown} value
@@ -126,6 +148,11 @@
       } else {
         repaired = true;
       }
+    }
+    for (const field of BOOLEAN_FIELDS) {
+      const value = source[field];
+      if (typeof value === 'boolean') settings[field] = value;
+      else repaired = true;
     }
     if (isFontSize(source.fontSize)) settings.fontSize = /** @type {number} */ (source.fontSize);
     else repaired = true;

@@ -14,7 +14,9 @@
  * the page's root font size (many sites set `html { font-size: 62.5% }`).
  *
  * Settings arrive as data attributes on `.quire` (`data-scheme` is the theme
- * in effect, `auto` resolved by overlay.js) and `--quire-size` (px).
+ * in effect, `auto` resolved by overlay.js), `--quire-size` (px) and
+ * `--quire-legible` (the bundled legible family's name on this page, then
+ * the system sans-serif: ui/fonts.js).
  * Every theme's text and controls meet WCAG AA contrast on its background.
  */
 (function (/** @type {any} */ root) {
@@ -64,6 +66,7 @@
   --quire-measure: 56ch;
   --quire-leading: 1.65;
   --quire-body: var(--quire-serif);
+  --quire-legible: var(--quire-sans);
 
   /* light */
   --quire-bg: #f8f6f1;
@@ -117,6 +120,17 @@
   --quire-focus: #8fb8ff;
 }
 .quire[data-font="sans"] { --quire-body: var(--quire-sans); }
+.quire[data-font="legible"] { --quire-body: var(--quire-legible); }
+/* Letter and word spacing of the article (WCAG 1.4.12's 0.12em and 0.16em at the widest). */
+.quire[data-letter-spacing="wide"] .page { letter-spacing: 0.05em; }
+.quire[data-letter-spacing="wider"] .page { letter-spacing: 0.12em; }
+.quire[data-word-spacing="wide"] .page { word-spacing: 0.08em; }
+.quire[data-word-spacing="wider"] .page { word-spacing: 0.16em; }
+/* Justified, hyphenated in the article's language (the page's lang attribute). */
+.quire[data-align="justify"] .content { text-align: justify; hyphens: auto; -webkit-hyphens: auto; }
+.quire[data-align="justify"] .content :is(h2, h3, h4, h5, h6, pre, figcaption, caption) { text-align: start; hyphens: manual; -webkit-hyphens: manual; }
+/* Images off: pictures, video and figures holding them. */
+.quire[data-images="hide"] :is(.lead, .content img, .content picture, .content video, .content svg, .content figure:has(img, picture, video)) { display: none !important; }
 .quire[data-width="narrow"] { --quire-measure: 46ch; }
 .quire[data-width="wide"] { --quire-measure: 68ch; }
 .quire[data-line-height="tight"] { --quire-leading: 1.45; }
@@ -187,6 +201,48 @@
 .controls { display: flex; align-items: center; gap: 8px; }
 .step { padding: 6px 10px; border-radius: 6px; min-width: 40px; }
 .value { min-width: 48px; text-align: center; font-variant-numeric: tabular-nums; }
+
+/* ---- table of contents ---- */
+.panel.toc {
+  display: block;
+  max-height: calc(100vh - 80px);
+  overflow-y: auto;
+  width: min(380px, calc(100% - 32px));
+}
+.toc-list { list-style: none; margin: 0; padding: 0; }
+.toc-item { margin: 0; }
+.toc-item.level-3 { padding-inline-start: 16px; }
+.toc-item.level-4 { padding-inline-start: 32px; }
+.toc-link {
+  display: block;
+  padding: 6px 8px;
+  border-radius: 6px;
+  color: var(--quire-link);
+  text-decoration: none;
+  font: 400 14px / 1.35 var(--quire-sans);
+}
+.toc-link:hover { text-decoration: underline; text-underline-offset: 0.15em; }
+.tool.toc-button { min-width: 44px; }
+.content :is(h2, h3, h4):focus { outline: none; }
+.content :is(h2, h3, h4):focus-visible { outline: 3px solid var(--quire-focus); outline-offset: 2px; }
+
+/* ---- reading progress: a fixed line, scaled (no layout on scroll) ---- */
+.progress {
+  position: fixed;
+  top: 0;
+  left: 0;
+  right: 0;
+  height: 3px;
+  z-index: 4;
+  pointer-events: none;
+}
+.progress-bar {
+  height: 100%;
+  background: var(--quire-accent);
+  transform-origin: 0 0;
+  transform: scaleX(0);
+  will-change: transform;
+}
 
 .announce {
   margin: 0 16px;
@@ -364,7 +420,7 @@ mark.reading {
     background: #fff;
     color: #000;
   }
-  .bar, .panel, .announce { display: none !important; }
+  .bar, .panel, .announce, .progress { display: none !important; }
   mark.reading { background: none; box-shadow: none; }
   .page { max-width: none; padding: 0; animation: none; }
   .content pre { white-space: pre-wrap; overflow: visible; }

@@ -2,7 +2,8 @@
 /**
  * @file The reader's toolbar: the settings toggle (`Aa`), Copy as Markdown,
  * Print, Read aloud (ui/read-aloud.js) and Close, and the settings panel it opens (text size, theme, font,
- * line length, line spacing). Builds the elements and reports what the user
+ * line length, line spacing, letter and word spacing, alignment, images).
+ * Builds the elements and reports what the user
  * does; the overlay keeps the settings and applies them.
  *
  * A classic script (after ui/settings.js, ui/strings.js and ui/dom.js);
@@ -18,12 +19,15 @@
  * @property {() => void} onClose
  * @property {() => void} [onReadAloud] Read aloud (the button shows only with it).
  * @property {(doc: Document) => HTMLElement[]} [panelRows] More rows for the end of the settings panel.
+ * @property {() => void} [onOpenPanel] The settings panel opened (other panels close).
  */
 
 /**
  * @typedef {object} Toolbar
  * @property {HTMLElement} bar The row of buttons.
+ * @property {HTMLElement} tools The group of tool buttons in the bar (more tools go here).
  * @property {HTMLElement} panel The settings panel (hidden at first).
+ * @property {() => void} closePanel Closes the settings panel.
  * @property {HTMLButtonElement} copy
  * @property {HTMLButtonElement} print
  * @property {HTMLButtonElement | null} readAloud The Read aloud button, when there is read aloud.
@@ -51,7 +55,7 @@
   /**
    * A labelled `<select>` for one enumerated setting.
    * @param {Document} doc
-   * @param {'font' | 'width' | 'lineHeight' | 'theme'} field
+   * @param {'font' | 'width' | 'lineHeight' | 'theme' | 'letterSpacing' | 'wordSpacing' | 'align'} field
    * @param {Record<string, string>} names Message key of each choice.
    * @param {(delta: Partial<Settings>) => void} change
    */
@@ -100,6 +104,27 @@
   }
 
   /**
+   * Images on or off: a labelled `<select>` (Show, Hide) for the boolean.
+   * @param {Document} doc
+   * @param {(delta: Partial<Settings>) => void} change
+   */
+  function imagesChoice(doc, change) {
+    const row = el(doc, 'label', 'row images');
+    const select = el(doc, 'select');
+    select.name = 'images';
+    for (const [value, key] of [['show', 'imagesShow'], ['hide', 'imagesHide']]) {
+      const option = el(doc, 'option', undefined, t(key));
+      option.value = value;
+      select.append(option);
+    }
+    select.addEventListener('change', (event) => {
+      if (event.isTrusted) change({ images: select.value === 'show' });
+    });
+    row.append(el(doc, 'span', 'label', t('images')), select);
+    return { row, select };
+  }
+
+  /**
    * The settings panel, hidden at first.
    * @param {Document} doc
    * @param {ToolbarOptions} options
@@ -112,10 +137,15 @@
     panel.setAttribute('aria-label', t('settings'));
     const size = sizeControls(doc, options);
     const theme = choice(doc, 'theme', { auto: 'themeAuto', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark' }, options.change);
-    const font = choice(doc, 'font', { serif: 'fontSerif', sans: 'fontSans' }, options.change);
+    const font = choice(doc, 'font', { serif: 'fontSerif', sans: 'fontSans', legible: 'fontLegible' }, options.change);
     const width = choice(doc, 'width', { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' }, options.change);
     const lineHeight = choice(doc, 'lineHeight', { tight: 'lineHeightTight', normal: 'lineHeightNormal', loose: 'lineHeightLoose' }, options.change);
-    panel.append(theme.row, size.row, font.row, width.row, lineHeight.row, ...(options.panelRows?.(doc) ?? []));
+    const spacings = { normal: 'spacingNormal', wide: 'spacingWide', wider: 'spacingWider' };
+    const letterSpacing = choice(doc, 'letterSpacing', spacings, options.change);
+    const wordSpacing = choice(doc, 'wordSpacing', spacings, options.change);
+    const align = choice(doc, 'align', { start: 'alignStart', justify: 'alignJustify' }, options.change);
+    const images = imagesChoice(doc, options.change);
+    panel.append(theme.row, size.row, font.row, width.row, lineHeight.row, letterSpacing.row, wordSpacing.row, align.row, images.row, ...(options.panelRows?.(doc) ?? []));
     /** @param {Settings} settings */
     const show = (settings) => {
       size.show(settings.fontSize);
@@ -123,6 +153,10 @@
       font.select.value = settings.font;
       width.select.value = settings.width;
       lineHeight.select.value = settings.lineHeight;
+      letterSpacing.select.value = settings.letterSpacing;
+      wordSpacing.select.value = settings.wordSpacing;
+      align.select.value = settings.align;
+      images.select.value = settings.images ? 'show' : 'hide';
     };
     return { panel, show };
   }
@@ -138,9 +172,14 @@
     const tools = el(doc, 'div', 'tools');
     const toggle = glyphButton(doc, 'tool aa', 'Aa', t('settings'), () => {
       const open = panel.hidden;
+      if (open) options.onOpenPanel?.();
       panel.hidden = !open;
       toggle.setAttribute('aria-expanded', String(open));
     });
+    const closePanel = () => {
+      panel.hidden = true;
+      toggle.setAttribute('aria-expanded', 'false');
+    };
     toggle.setAttribute('aria-expanded', 'false');
     toggle.setAttribute('aria-controls', PANEL_ID);
     const copy = button(doc, 'tool copy', t('copyMarkdown'), options.onCopy);
@@ -158,7 +197,7 @@
     close.title = t('closeTitle');
     close.setAttribute('aria-label', t('closeTitle'));
     bar.append(tools, close);
-    return { bar, panel, copy, print, readAloud, show };
+    return { bar, tools, panel, closePanel, copy, print, readAloud, show };
   }
 
   /** @type {QuireToolbar} */

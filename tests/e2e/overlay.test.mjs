@@ -51,6 +51,9 @@ if (!kyivPresent && process.env.CI === 'true') {
   test('the corpus is present under CI', () => assert.fail(`CI=true but ${KYIV}/page.html is missing`));
 }
 
+/** The settings schema 2 added (ui/settings.js), at their defaults. */
+const NEW_FIELDS = { letterSpacing: 'normal', wordSpacing: 'normal', align: 'start', images: true };
+
 const TYPESET_TITLE = 'How the Tidewater line keeps its timetable honest';
 
 /** @type {import('./lib.mjs').Served} */
@@ -443,7 +446,7 @@ test('settings survive closing, reopening, a service-worker restart and a browse
     await waitForOverlayGone(page);
 
     const stored = await launched.worker.evaluate(() => chrome.storage.sync.get('quire.settings'));
-    assert.deepEqual(stored, { 'quire.settings': { schema: 1, ...wanted } }, 'stored in chrome.storage.sync with a schema version');
+    assert.deepEqual(stored, { 'quire.settings': { schema: 2, ...wanted, ...NEW_FIELDS } }, 'stored in chrome.storage.sync with a schema version');
 
     // Service-worker restart. A mark left in the old worker's global scope
     // must be gone from the one the click starts.
@@ -473,7 +476,7 @@ test('settings survive closing, reopening, a service-worker restart and a browse
     await openReader(launched, page);
     assert.deepEqual(await shownSettings(page), { theme: 'sepia', font: 'serif', fontSize: 19, width: 'medium', lineHeight: 'normal' });
     const repaired = await launched.worker.evaluate(() => chrome.storage.sync.get('quire.settings'));
-    assert.deepEqual(repaired, { 'quire.settings': { schema: 1, theme: 'sepia', font: 'serif', fontSize: 19, width: 'medium', lineHeight: 'normal' } });
+    assert.deepEqual(repaired, { 'quire.settings': { schema: 2, theme: 'sepia', font: 'serif', fontSize: 19, width: 'medium', lineHeight: 'normal', ...NEW_FIELDS } });
   } finally {
     await launched.close();
     await rm(profile, { recursive: true, force: true });

@@ -29,7 +29,7 @@ const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const TEST_TIMEOUT_MS = 90_000;
 const TITLE = 'How the Tidewater line keeps its timetable honest';
 const STORAGE_KEY = 'quire.settings';
-const CUSTOM = { schema: 1, theme: 'sepia', font: 'sans', fontSize: 27, width: 'wide', lineHeight: 'loose' };
+const CUSTOM = { schema: 2, theme: 'sepia', font: 'sans', fontSize: 27, width: 'wide', lineHeight: 'loose', letterSpacing: 'normal', wordSpacing: 'normal', align: 'start', images: true };
 
 /** @type {import('./lib.mjs').Served} */
 let server;

@@ -21,13 +21,13 @@ import vm from 'node:vm';
 const EXT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'extension');
 const source = (/** @type {string} */ path) => new vm.Script(readFileSync(join(EXT, path), 'utf8'), { filename: path });
 /** The files of one injection, in the worker's order, without the real UI (a fake overlay stands in). */
-const INJECTION = ['shared/messages.js', 'content/hooks.js', 'content/page-html.js', 'content/request.js', 'ui/settings.js', 'content/content.js'].map(source);
+const INJECTION = ['shared/messages.js', 'content/hooks.js', 'content/page-html.js', 'content/request.js', 'ui/settings.js', 'ui/resume.js', 'content/content.js'].map(source);
 
 const ARTICLE = {
   title: 'T', byline: null, siteName: null, publishedTime: null, lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
   content: '<p>x</p>', wordCount: 120, readingMinutes: 1, readerable: true,
 };
-const STORED = { schema: 1, theme: 'dark', font: 'sans', fontSize: 23, width: 'wide', lineHeight: 'loose' };
+const STORED = { schema: 2, theme: 'dark', font: 'sans', fontSize: 23, width: 'wide', lineHeight: 'loose', letterSpacing: 'normal', wordSpacing: 'normal', align: 'start', images: true };
 const LOADING_DELAY_MS = 200;
 const SETTINGS_WAIT_MS = 500;
 
@@ -110,6 +110,9 @@ function page({ storage = 'fast' } = {}) {
         },
       },
       focus: () => {},
+      closePanel: () => false,
+      position: () => null,
+      restorePosition: () => false,
       dispose: () => log.push('dispose'),
       setSettings: (/** @type {any} */ settings) => {
         overlay.settings = settings;

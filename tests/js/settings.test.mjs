@@ -32,7 +32,7 @@ function fakeArea(initial = {}) {
 }
 
 /** @type {Settings} */
-const CUSTOM = { schema: SCHEMA, theme: 'dark', font: 'sans', fontSize: 23, width: 'wide', lineHeight: 'loose' };
+const CUSTOM = { schema: SCHEMA, theme: 'dark', font: 'sans', fontSize: 23, width: 'wide', lineHeight: 'loose', letterSpacing: 'wide', wordSpacing: 'wider', align: 'justify', images: false };
 
 test('defaults are valid settings of the current schema', () => {
   assert.deepEqual(normalise(DEFAULTS), { settings: { ...DEFAULTS }, repaired: false });
@@ -126,4 +126,30 @@ test('save writes normalised settings under one key', async () => {
   assert.equal(await save(area, /** @type {any} */ ({ ...CUSTOM, theme: 'neon', extra: true })), true);
   assert.deepEqual(area.writes, [{ [STORAGE_KEY]: { ...CUSTOM, theme: DEFAULTS.theme } }]);
   assert.deepEqual(await load(area), { ...CUSTOM, theme: DEFAULTS.theme });
+});
+
+test('schema 1 settings migrate to schema 2: every old field kept, the new ones at their defaults', async () => {
+  assert.equal(SCHEMA, 2);
+  const v1 = { schema: 1, theme: 'sepia', font: 'sans', fontSize: 22, width: 'narrow', lineHeight: 'tight' };
+  const migrated = { ...v1, schema: 2, letterSpacing: 'normal', wordSpacing: 'normal', align: 'start', images: true };
+  assert.deepEqual(normalise(v1), { settings: migrated, repaired: true });
+  const area = fakeArea({ [STORAGE_KEY]: v1 });
+  assert.deepEqual(await load(area), migrated);
+  assert.deepEqual(area.writes, [{ [STORAGE_KEY]: migrated }], 'written back once in the new schema');
+  assert.deepEqual(await load(area), migrated);
+  assert.equal(area.writes.length, 1, 'and read as it is afterwards');
+});
+
+test('the schema 2 fields: each choice is valid, anything else falls back alone', () => {
+  for (const field of /** @type {const} */ (['letterSpacing', 'wordSpacing', 'align'])) {
+    for (const value of CHOICES[field]) assert.equal(normalise({ ...CUSTOM, [field]: value }).settings[field], value);
+    const bad = normalise({ ...CUSTOM, [field]: 'loud' });
+    assert.deepEqual(bad, { settings: { ...CUSTOM, [field]: DEFAULTS[field] }, repaired: true });
+  }
+  assert.ok(CHOICES.font.includes('legible'));
+  for (const images of ['false', 0, null, 'hide']) {
+    assert.equal(normalise({ ...CUSTOM, images }).settings.images, DEFAULTS.images, `images ${String(images)}`);
+  }
+  assert.equal(normalise({ ...CUSTOM, images: false }).settings.images, false);
+  assert.deepEqual(apply(CUSTOM, { images: true, align: 'start' }), { ...CUSTOM, images: true, align: 'start' });
 });

@@ -105,7 +105,7 @@ for (const browser of ['chrome', 'firefox']) {
   test(`dist/quire-${browser}.zip holds only what the extension needs`, async () => {
     const zip = join(ROOT, 'dist', `quire-${browser}.zip`);
     const entries = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter((e) => e && !e.endsWith('/'));
-    const allowed = /^(?:manifest\.json|icons\/icon-\d+\.png|extension\/(?:background|content|shared|ui)\/[\w-]+\.js|extension\/options\/options\.(?:html|css|js)|pkg\/quire\.js|pkg\/quire_bg\.wasm|_locales\/[\w-]+\/messages\.json)$/;
+    const allowed = /^(?:manifest\.json|icons\/icon-\d+\.png|extension\/(?:background|content|shared|ui)\/[\w-]+\.js|extension\/options\/options\.(?:html|css|js)|extension\/fonts\/(?:atkinson-hyperlegible-[\w-]+\.woff2|OFL\.txt)|pkg\/quire\.js|pkg\/quire_bg\.wasm|_locales\/[\w-]+\/messages\.json)$/;
     assert.deepEqual(entries.filter((e) => !allowed.test(e)), [], 'unexpected files in the zip');
     for (const needed of ['manifest.json', 'extension/background/worker.js', 'extension/content/content.js', 'pkg/quire.js', 'pkg/quire_bg.wasm']) {
       assert.ok(entries.includes(needed), `${needed} is missing`);
