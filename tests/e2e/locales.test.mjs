@@ -316,7 +316,7 @@ test('in Arabic the reader’s chrome reads Arabic and runs right to left, an En
       };
     });
     assert.ok(Math.abs(panel.right - (seen.viewport - 16)) <= 1, `the panel ends at ${panel.right}, not 16 px from the right edge (${seen.viewport})`);
-    assert.deepEqual(panel.labels, [AR.theme, AR.fontSize, AR.font, AR.width, AR.lineHeight, AR.autoOpen]);
+    assert.deepEqual(panel.labels, [AR.theme, AR.fontSize, AR.font, AR.width, AR.lineHeight, AR.letterSpacing, AR.wordSpacing, AR.align, AR.images, AR.autoOpen]);
     assert.deepEqual(panel.themes, [AR.themeAuto, AR.themeLight, AR.themeSepia, AR.themeDark]);
     assert.match(String(panel.size), /^\d+ بكسل$/);
     assert.deepEqual(await clipped(page), []);
