@@ -714,6 +714,17 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
         return None;
     }
     let t = b.text();
+    if b.len > patterns::CUE_TEXT_MAX && b.len <= patterns::RIGHTS_TEXT_MAX {
+        // A rights or licence notice runs longer than other clutter
+        // sentences ("This article is the copyrighted property of …").
+        if let Some(kind) = sentence_cues()
+            .first_in(t, false)
+            .map(|i| patterns::SENTENCE_CUES[i].1)
+            .filter(|&k| matches!(k, ClutterKind::Footer | ClutterKind::Republish))
+        {
+            return Some(Verdict::new(kind, &["rights-text"]));
+        }
+    }
     if b.len <= patterns::CUE_TEXT_MAX {
         if let Some(kind) = sentence_cues()
             .first_in(t, false)

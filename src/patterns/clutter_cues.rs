@@ -186,6 +186,14 @@ pub const SENTENCE_CUES: &[(&str, ClutterKind)] = &[
     ("bültenimize abone", ClutterKind::NewsletterForm),
     ("zapisz się do newslettera", ClutterKind::NewsletterForm),
     ("all rights reserved", ClutterKind::Footer),
+    (
+        "not responsible for the content of external",
+        ClutterKind::Footer,
+    ),
+    (
+        "keine haftung für die inhalte externer",
+        ClutterKind::Footer,
+    ),
     ("wszelkie prawa zastrzeżone", ClutterKind::Footer),
     ("materiał chroniony prawem autorskim", ClutterKind::Footer),
     ("tüm hakları saklıdır", ClutterKind::Footer),
@@ -250,7 +258,11 @@ pub const SENTENCE_CUES: &[(&str, ClutterKind)] = &[
     ("все права защищены", ClutterKind::Footer),
     ("republish this article", ClutterKind::Republish),
     ("republish this story", ClutterKind::Republish),
-    ("creative commons license", ClutterKind::Republish),
+    // Licence names read the same in every language.
+    ("creative commons", ClutterKind::Republish),
+    ("cc-by", ClutterKind::Republish),
+    ("cc by-", ClutterKind::Republish),
+    ("cc0 1.0", ClutterKind::Republish),
     ("newest first", ClutterKind::LiveControls),
     ("oldest first", ClutterKind::LiveControls),
     ("latest first", ClutterKind::LiveControls),
@@ -425,6 +437,9 @@ pub const SENTENCE_CUES: &[(&str, ClutterKind)] = &[
 
 /// Longest block text that [`SENTENCE_CUES`] may condemn.
 pub const CUE_TEXT_MAX: usize = 220;
+/// Longest block text that the rights and licence cues of
+/// [`SENTENCE_CUES`] (footer and republish kinds) may condemn.
+pub const RIGHTS_TEXT_MAX: usize = 400;
 
 /// Words that make a short question a "was this helpful?" widget.
 pub const HELPFUL_CUES: &[&str] = &[
