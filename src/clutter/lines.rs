@@ -47,25 +47,9 @@ pub(super) fn caption_credit(b: &Block) -> Option<Verdict> {
             .iter()
             .any(|c| w.starts_with(c))
     });
-    ((named || b.has_text() && is_credit_line(b.text(), b.len))
-        && (in_caption(dom, b.node) || beside_picture(dom, b.node)))
-    .then(|| Verdict::new(ClutterKind::Meta, &["caption-credit"]))
+    (in_caption(dom, b.node) && (named || b.has_text() && is_credit_line(b.text(), b.len)))
+        .then(|| Verdict::new(ClutterKind::Meta, &["caption-credit"]))
 }
-
-/// Whether `node` sits in a picture's unmarked caption: its parent or
-/// grandparent holds a picture and little text (a picture, its caption and
-/// the credit, set as spans of a paragraph).
-fn beside_picture(dom: &Dom, node: NodeId) -> bool {
-    dom.ancestors(node).take(2).any(|a| {
-        inner_text_len(dom, a) <= PICTURE_BLOCK_MAX
-            && dom
-                .descendants(a)
-                .any(|d| dom.is_element(d) && matches!(dom.tag(d), "img" | "picture"))
-    })
-}
-
-/// Most text a picture's block holds with its caption and credit.
-const PICTURE_BLOCK_MAX: usize = 400;
 
 /// Whether `node` sits in a picture's caption: inside a `<figure>` or
 /// `<figcaption>` (at most three levels up), or right after an element
