@@ -715,12 +715,13 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
     }
     let t = b.text();
     if b.len > patterns::CUE_TEXT_MAX && b.len <= patterns::RIGHTS_TEXT_MAX {
-        // A rights or licence notice runs longer than other clutter
-        // sentences ("This article is the copyrighted property of …").
+        // A rights notice runs longer than other clutter sentences ("This
+        // article is the copyrighted property of …"). Licence names are no
+        // cue at that length: an article may be about licences.
         if let Some(kind) = sentence_cues()
             .first_in(t, false)
             .map(|i| patterns::SENTENCE_CUES[i].1)
-            .filter(|&k| matches!(k, ClutterKind::Footer | ClutterKind::Republish))
+            .filter(|&k| k == ClutterKind::Footer)
         {
             return Some(Verdict::new(kind, &["rights-text"]));
         }

@@ -258,11 +258,7 @@ pub const SENTENCE_CUES: &[(&str, ClutterKind)] = &[
     ("все права защищены", ClutterKind::Footer),
     ("republish this article", ClutterKind::Republish),
     ("republish this story", ClutterKind::Republish),
-    // Licence names read the same in every language.
-    ("creative commons", ClutterKind::Republish),
-    ("cc-by", ClutterKind::Republish),
-    ("cc by-", ClutterKind::Republish),
-    ("cc0 1.0", ClutterKind::Republish),
+    ("creative commons license", ClutterKind::Republish),
     ("newest first", ClutterKind::LiveControls),
     ("oldest first", ClutterKind::LiveControls),
     ("latest first", ClutterKind::LiveControls),
@@ -437,8 +433,8 @@ pub const SENTENCE_CUES: &[(&str, ClutterKind)] = &[
 
 /// Longest block text that [`SENTENCE_CUES`] may condemn.
 pub const CUE_TEXT_MAX: usize = 220;
-/// Longest block text that the rights and licence cues of
-/// [`SENTENCE_CUES`] (footer and republish kinds) may condemn.
+/// Longest block text that the rights cues of [`SENTENCE_CUES`] (the
+/// footer kind) may condemn.
 pub const RIGHTS_TEXT_MAX: usize = 400;
 
 /// Words that make a short question a "was this helpful?" widget.
