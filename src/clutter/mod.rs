@@ -38,11 +38,13 @@ mod fingerprint;
 mod lines;
 mod matchers;
 mod rules;
+mod tail;
 
 use fingerprint::*;
 use lines::*;
 use matchers::*;
 use rules::*;
+use tail::*;
 
 /// A classifier decision: the kind and the signals that led to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -232,6 +234,9 @@ pub fn sweep(
         }
     }
     for (n, v) in find(dom, root, &mut memo, true) {
+        remove(dom, n, &v);
+    }
+    if let Some((n, v)) = bare_heading(dom, root) {
         remove(dom, n, &v);
     }
     strip_heading_widgets(dom, root);

@@ -1233,3 +1233,63 @@ fn prose_near_those_lines_stays() {
     assert!(text.contains("1 of 4 sailings"), "{text}");
     assert!(text.contains("[Updated] The council"), "{text}");
 }
+
+#[test]
+fn a_heading_left_bare_at_the_end_goes() {
+    let (text, removed) = cleaned(&format!(
+        "<p>{PROSE}</p><h2>Heading over a section</h2><p>{PROSE}</p><h3>More from the desk</h3><div><p> ^ </p></div>"
+    ));
+    assert!(text.contains("Heading over a section"));
+    assert!(!text.contains("More from the desk"));
+    assert_eq!(removed.len(), 1);
+    assert_eq!(removed[0].signals, ["bare-heading"]);
+    // A heading that ends like a sentence (a pull quote) stays, and so
+    // does a run of headings whose sections the page draws.
+    let (text, _) = cleaned(&format!(
+        "<p>{PROSE}</p><h4>The ferry never came back.</h4>"
+    ));
+    assert!(text.contains("The ferry never came back."));
+    let (text, _) = cleaned(&format!(
+        "<p>{PROSE}</p><h2>First formula</h2><h2>Second formula</h2>"
+    ));
+    assert!(text.contains("First formula") && text.contains("Second formula"));
+}
+
+#[test]
+fn rights_notices_go_up_to_their_own_length() {
+    let notice = "This report is the copyrighted property of the Harbour Ledger. Written \
+        permission must be obtained before it is reprinted in any online or print medium, \
+        in part or in whole, and every copy must carry the name of the newspaper.";
+    assert!(notice.len() > patterns::CUE_TEXT_MAX);
+    let (text, removed) = cleaned(&article_with(&format!("<p><em>{notice}</em></p>")));
+    assert!(!text.contains("copyrighted property"));
+    assert_eq!(removed[0].signals, ["rights-text"]);
+    // Prose about licences is article text.
+    let about = "Creative Commons licences let an author keep the copyright in a photograph \
+        while allowing others to share it, and the harbour museum has put its whole archive \
+        of ferry pictures under one of them, so that schools and local papers can print them.";
+    assert!(about.len() > patterns::CUE_TEXT_MAX);
+    let (text, _) = cleaned(&article_with(&format!("<p>{about}</p>")));
+    assert!(text.contains("harbour museum"));
+    // A sentence-cue of another kind in a block of that length stays.
+    let long =
+        format!("The ferry left late. Comments are closed for now, the editors wrote. {PROSE}");
+    assert!(long.len() > patterns::CUE_TEXT_MAX && long.len() <= patterns::RIGHTS_TEXT_MAX);
+    let (text, _) = cleaned(&article_with(&format!("<p>{long}</p>")));
+    assert!(text.contains("Comments are closed for now"));
+}
+
+#[test]
+fn more_information_labels_go_sentences_stay() {
+    for label in [
+        "Weitere Informationen:",
+        "More information",
+        "Więcej informacji",
+    ] {
+        let (text, _) = cleaned(&article_with(&format!("<p>{label}</p>")));
+        assert!(!text.contains(label), "{label}");
+    }
+    let line = "More information on the timetable is expected next week from the operator.";
+    let (text, _) = cleaned(&article_with(&format!("<p>{line}</p>")));
+    assert!(text.contains(line));
+}

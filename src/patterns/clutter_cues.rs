@@ -186,6 +186,14 @@ pub const SENTENCE_CUES: &[(&str, ClutterKind)] = &[
     ("bültenimize abone", ClutterKind::NewsletterForm),
     ("zapisz się do newslettera", ClutterKind::NewsletterForm),
     ("all rights reserved", ClutterKind::Footer),
+    (
+        "not responsible for the content of external",
+        ClutterKind::Footer,
+    ),
+    (
+        "keine haftung für die inhalte externer",
+        ClutterKind::Footer,
+    ),
     ("wszelkie prawa zastrzeżone", ClutterKind::Footer),
     ("materiał chroniony prawem autorskim", ClutterKind::Footer),
     ("tüm hakları saklıdır", ClutterKind::Footer),
@@ -425,6 +433,9 @@ pub const SENTENCE_CUES: &[(&str, ClutterKind)] = &[
 
 /// Longest block text that [`SENTENCE_CUES`] may condemn.
 pub const CUE_TEXT_MAX: usize = 220;
+/// Longest block text that the rights cues of [`SENTENCE_CUES`] (the
+/// footer kind) may condemn.
+pub const RIGHTS_TEXT_MAX: usize = 400;
 
 /// Words that make a short question a "was this helpful?" widget.
 pub const HELPFUL_CUES: &[&str] = &[
