@@ -54,7 +54,7 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
     // Sorted, for the binary searches of `should_remove`.
     data_tables.sort_unstable();
     let mut conditional =
-        clean_conditionally(dom, ctx, root, &found.form, "form", flags, &data_tables);
+        clean_conditionally(dom, ctx, root, &found.form, "form", flags, &data_tables, &mut marks);
     conditional |= clean_conditionally(
         dom,
         ctx,
@@ -63,6 +63,7 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
         "fieldset",
         flags,
         &data_tables,
+        &mut marks,
     );
     clean_tags(
         dom,
@@ -104,9 +105,9 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
             dom.detach(h);
         }
     }
-    conditional |= clean_conditionally(dom, ctx, root, &found.table, "table", flags, &data_tables);
-    conditional |= clean_conditionally(dom, ctx, root, &found.ul, "ul", flags, &data_tables);
-    conditional |= clean_conditionally(dom, ctx, root, &found.div, "div", flags, &data_tables);
+    conditional |= clean_conditionally(dom, ctx, root, &found.table, "table", flags, &data_tables, &mut marks);
+    conditional |= clean_conditionally(dom, ctx, root, &found.ul, "ul", flags, &data_tables, &mut marks);
+    conditional |= clean_conditionally(dom, ctx, root, &found.div, "div", flags, &data_tables, &mut marks);
     for h in still_in(dom, root, &found.h1_h2) {
         if dom.tag(h) == "h1" {
             dom.rename(h, "h2");
@@ -359,7 +360,11 @@ fn is_ad_or_loading_words(text: &str) -> bool {
 
 /// Removes those of `nodes` (elements named `tag`, in document order) that
 /// Readability's `_cleanConditionally` would, innermost first. True when it
-/// removed any.
+/// removed any. A block the clutter pass marked (`marks`) as a kind of
+/// [`crate::Options::keep_kinds`] stays; with
+/// [`crate::Options::removed_blocks`], one removed here is reported as the
+/// clutter it was.
+#[allow(clippy::too_many_arguments)]
 fn clean_conditionally(
     dom: &mut Dom,
     ctx: &Context,
@@ -368,6 +373,7 @@ fn clean_conditionally(
     tag: &str,
     flags: Flags,
     data_tables: &[NodeId],
+    marks: &mut Marks,
 ) -> bool {
     if !flags.clean_conditionally {
         return false;
@@ -378,6 +384,14 @@ fn clean_conditionally(
             continue;
         }
         if let Some(reason) = should_remove(dom, node, tag, flags, data_tables) {
+            if let Some(kind) = marks.kind_of(node) {
+                if ctx.options.keep_kinds.contains(&kind) {
+                    continue;
+                }
+                if ctx.options.removed_blocks {
+                    marks.removed_early(dom, node);
+                }
+            }
             ctx.dropped(node, reason);
             dom.detach(node);
             removed = true;
