@@ -36,6 +36,18 @@
  * @property {number} wordCount
  * @property {number} readingMinutes
  * @property {boolean} readerable
+ * @property {RemovedBlock[]} [clutter] The clutter blocks removed from the article, when the reader
+ *   asked to show them (ui/removed.js).
+ */
+
+/**
+ * A block the core removed from the article, as the core gives it with `removedBlocks`.
+ * @typedef {object} RemovedBlock
+ * @property {string} kind The clutter kind's name (`newsletter-form`).
+ * @property {string} [label] A short English label (`newsletter sign-up form`).
+ * @property {number} [items] How many entries it held, for a list.
+ * @property {string} [html] The block as sanitised HTML.
+ * @property {number} [at] Its index in `clutter`, the number of its marker in `content`.
  */
 
 /**
@@ -68,18 +80,34 @@
  */
 
 /**
+ * content → worker: please explain this page's extraction ("Report a problem").
+ * @typedef {object} ExplainRequest
+ * @property {'content→worker:explain'} type
+ * @property {string} html
+ * @property {string} url
+ */
+
+/**
+ * worker → content: the answer to an {@link ExplainRequest}: the core's `explain()` output without its
+ * copy of the article.
+ * @typedef {{ok: true, explanation: Record<string, unknown>} | {ok: false, error: string}} ExplainResponse
+ */
+
+/**
  * @template T
  * @typedef {{ok: true, value: T} | {ok: false, error: string}} Checked
  */
 
 /**
  * @typedef {object} QuireMessages
- * @property {Readonly<{EXTRACT: 'content→worker:extract', MARKDOWN: 'content→worker:markdown'}>} MSG
+ * @property {Readonly<{EXTRACT: 'content→worker:extract', MARKDOWN: 'content→worker:markdown', EXPLAIN: 'content→worker:explain'}>} MSG
  * @property {number} MAX_HTML_CHARS
  * @property {(message: unknown) => Checked<ExtractRequest>} checkExtractRequest
  * @property {(response: unknown) => Checked<ExtractResponse>} checkExtractResponse
  * @property {(message: unknown) => Checked<MarkdownRequest>} checkMarkdownRequest
  * @property {(response: unknown) => Checked<MarkdownResponse>} checkMarkdownResponse
+ * @property {(message: unknown) => Checked<ExplainRequest>} checkExplainRequest
+ * @property {(response: unknown) => Checked<ExplainResponse>} checkExplainResponse
  */
 
 (function (/** @type {any} */ root) {
@@ -90,6 +118,8 @@
     EXTRACT: /** @type {const} */ ('content→worker:extract'),
     /** content script → service worker: the Markdown of the article HTML it sends. */
     MARKDOWN: /** @type {const} */ ('content→worker:markdown'),
+    /** content script → service worker: explain the extraction of the page it sends. */
+    EXPLAIN: /** @type {const} */ ('content→worker:explain'),
   });
 
   /** Largest page the worker accepts, in UTF-16 code units (about 64 MB). */
@@ -235,6 +265,33 @@
     );
   }
 
+  /**
+   * Checks a message that claims to be an {@link ExplainRequest}.
+   * @param {unknown} message
+   * @returns {Checked<ExplainRequest>}
+   */
+  function checkExplainRequest(message) {
+    if (!isRecord(message)) return bad('message is not an object');
+    if (message.type !== MSG.EXPLAIN) return bad(`unknown message type: ${String(message.type)}`);
+    if (typeof message.html !== 'string') return bad('html must be a string');
+    if (message.html.length > MAX_HTML_CHARS) return bad('page is too large to read');
+    if (typeof message.url !== 'string') return bad('url must be a string');
+    return good({ type: MSG.EXPLAIN, html: message.html, url: message.url });
+  }
+
+  /**
+   * Checks the worker's answer to an explain request.
+   * @param {unknown} response
+   * @returns {Checked<ExplainResponse>}
+   */
+  function checkExplainResponse(response) {
+    return checkAnswer(response, (answer) =>
+      isRecord(answer.explanation)
+        ? good({ ok: /** @type {const} */ (true), explanation: answer.explanation })
+        : bad('explanation must be an object'),
+    );
+  }
+
   /** @type {QuireMessages} */
   const api = Object.freeze({
     MSG,
@@ -243,6 +300,8 @@
     checkExtractResponse,
     checkMarkdownRequest,
     checkMarkdownResponse,
+    checkExplainRequest,
+    checkExplainResponse,
   });
   root.quireMessages = api;
 })(globalThis);

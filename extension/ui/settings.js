@@ -12,7 +12,7 @@
  * - by node unit tests (tests/js/settings.test.mjs), with a fake storage.
  *
  * Stored shape, under the key {@link STORAGE_KEY} of `chrome.storage.sync`:
- * `{schema: 1, theme, font, fontSize, width, lineHeight}`. Anything else
+ * `{schema: 1, theme, font, fontSize, width, lineHeight, showRemoved}`. Anything else
  * found there (another schema version, a missing or wrong field, not an
  * object at all) is read field by field: each field that is valid in the
  * current schema is kept, the others fall back to their defaults, and the
@@ -36,6 +36,8 @@
  * @property {number} fontSize Body text size in CSS pixels, an integer.
  * @property {Width} width The measure (line length).
  * @property {LineHeight} lineHeight
+ * @property {boolean} showRemoved Show each block the core removed from the article as a collapsed
+ *   line where it was (ui/removed.js).
  */
 
 /**
@@ -91,6 +93,7 @@
     fontSize: 19,
     width: /** @type {Width} */ ('medium'),
     lineHeight: /** @type {LineHeight} */ ('normal'),
+    showRemoved: false,
   });
 
   const ENUM_FIELDS = /** @type {const} */ (['theme', 'font', 'width', 'lineHeight']);
@@ -129,6 +132,9 @@
     }
     if (isFontSize(source.fontSize)) settings.fontSize = /** @type {number} */ (source.fontSize);
     else repaired = true;
+    // Absent from settings saved before it existed: the default, no repair.
+    if (typeof source.showRemoved === 'boolean') settings.showRemoved = source.showRemoved;
+    else if (source.showRemoved !== undefined) repaired = true;
     if (Object.keys(source).some((key) => !(key in DEFAULTS))) repaired = true;
     return { settings, repaired };
   }

@@ -16,6 +16,7 @@
  * @property {() => void} onCopy
  * @property {() => void} onPrint
  * @property {() => void} onClose
+ * @property {(includePage: boolean) => void} [onReport] "Report a problem" (ui/removed.js), when offered.
  */
 
 /**
@@ -113,8 +114,14 @@
     const width = choice(doc, 'width', { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' }, options.change);
     const lineHeight = choice(doc, 'lineHeight', { tight: 'lineHeightTight', normal: 'lineHeightNormal', loose: 'lineHeightLoose' }, options.change);
     panel.append(theme.row, size.row, font.row, width.row, lineHeight.row);
+    // Show removed blocks, Report a problem (ui/removed.js; not in the playground).
+    /** @type {QuireRemoved | undefined} */
+    const removedApi = root.quireRemoved;
+    const removed = removedApi?.panelRows(doc, options);
+    if (removed) panel.append(...removed.rows);
     /** @param {Settings} settings */
     const show = (settings) => {
+      removed?.show(settings);
       size.show(settings.fontSize);
       theme.select.value = settings.theme;
       font.select.value = settings.font;

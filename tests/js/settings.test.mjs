@@ -32,7 +32,7 @@ function fakeArea(initial = {}) {
 }
 
 /** @type {Settings} */
-const CUSTOM = { schema: SCHEMA, theme: 'dark', font: 'sans', fontSize: 23, width: 'wide', lineHeight: 'loose' };
+const CUSTOM = { schema: SCHEMA, theme: 'dark', font: 'sans', fontSize: 23, width: 'wide', lineHeight: 'loose', showRemoved: true };
 
 test('defaults are valid settings of the current schema', () => {
   assert.deepEqual(normalise(DEFAULTS), { settings: { ...DEFAULTS }, repaired: false });
@@ -126,4 +126,14 @@ test('save writes normalised settings under one key', async () => {
   assert.equal(await save(area, /** @type {any} */ ({ ...CUSTOM, theme: 'neon', extra: true })), true);
   assert.deepEqual(area.writes, [{ [STORAGE_KEY]: { ...CUSTOM, theme: DEFAULTS.theme } }]);
   assert.deepEqual(await load(area), { ...CUSTOM, theme: DEFAULTS.theme });
+});
+
+test('showRemoved: a boolean, off by default; absent (settings saved before it) is the default without a repair', () => {
+  assert.equal(DEFAULTS.showRemoved, false);
+  const { showRemoved, ...before } = CUSTOM;
+  assert.equal(showRemoved, true);
+  assert.deepEqual(normalise(before), { settings: { ...before, showRemoved: false }, repaired: false });
+  for (const bad of ['true', 1, null]) {
+    assert.deepEqual(normalise({ ...CUSTOM, showRemoved: bad }), { settings: { ...CUSTOM, showRemoved: false }, repaired: true });
+  }
 });
