@@ -75,6 +75,43 @@
   /** Most removed blocks shown for one article. */
   const MAX_BLOCKS = 200;
 
+  /** The message key of each kind's name (kebab-case kind → key of _locales). */
+  /** @type {Readonly<Record<string, string>>} */
+  const KIND_KEYS = Object.freeze({
+    'donation': 'removedKind_donation',
+    'membership-cta': 'removedKind_membership_cta',
+    'subscription-cta': 'removedKind_subscription_cta',
+    'newsletter-form': 'removedKind_newsletter_form',
+    'paywall': 'removedKind_paywall',
+    'cookie': 'removedKind_cookie',
+    'related': 'removedKind_related',
+    'read-more-links': 'removedKind_read_more_links',
+    'recommended': 'removedKind_recommended',
+    'most-read': 'removedKind_most_read',
+    'sidebar': 'removedKind_sidebar',
+    'comments': 'removedKind_comments',
+    'share': 'removedKind_share',
+    'ads': 'removedKind_ads',
+    'bio': 'removedKind_bio',
+    'author-contact': 'removedKind_author_contact',
+    'nav': 'removedKind_nav',
+    'breadcrumbs': 'removedKind_breadcrumbs',
+    'footer': 'removedKind_footer',
+    'app-banner': 'removedKind_app_banner',
+    'sticky-footer': 'removedKind_sticky_footer',
+    'popup': 'removedKind_popup',
+    'admin': 'removedKind_admin',
+    'meta': 'removedKind_meta',
+    'audio-player': 'removedKind_audio_player',
+    'gallery-controls': 'removedKind_gallery_controls',
+    'tags': 'removedKind_tags',
+    'toc': 'removedKind_toc',
+    'feedback': 'removedKind_feedback',
+    'affiliate-disclosure': 'removedKind_affiliate_disclosure',
+    'live-controls': 'removedKind_live_controls',
+    'republish': 'removedKind_republish',
+  });
+
   const STYLES = String.raw`
 .removed { margin: 0.8em 0; border-left: 3px solid var(--quire-rule); padding-left: 10px; }
 .removed-toggle {
@@ -99,8 +136,8 @@
 
   /** @param {RemovedBlock} block */
   function lineText(block) {
-    const own = t(`removedKind_${block.kind.replace(/-/g, '_')}`);
-    const label = own && !own.startsWith('removedKind_') ? own : block.label || block.kind;
+    const key = Object.hasOwn(KIND_KEYS, block.kind) ? KIND_KEYS[block.kind] : null;
+    const label = (key && t(key)) || block.label || block.kind;
     return typeof block.items === 'number' && block.items > 1
       ? t('removedLineCount', label, block.items)
       : t('removedLine', label);
