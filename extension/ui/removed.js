@@ -129,6 +129,7 @@
 .removed-note { font: 400 14px / 1.4 var(--quire-sans); color: var(--quire-fg); margin: 6px 0 0; }
 .removed-note:empty { display: none; }
 [data-show-removed="false"] .removed { display: none; }
+@media print { .removed { display: none; } }
 .row.check { justify-content: flex-start; }
 .report { display: grid; gap: 8px; border-top: 1px solid var(--quire-rule); padding-top: 10px; }
 .report .tool { justify-self: start; }

@@ -443,7 +443,7 @@ test('settings survive closing, reopening, a service-worker restart and a browse
     await waitForOverlayGone(page);
 
     const stored = await launched.worker.evaluate(() => chrome.storage.sync.get('quire.settings'));
-    assert.deepEqual(stored, { 'quire.settings': { schema: 1, ...wanted } }, 'stored in chrome.storage.sync with a schema version');
+    assert.deepEqual(stored, { 'quire.settings': { schema: 1, ...wanted, showRemoved: false } }, 'stored in chrome.storage.sync with a schema version');
 
     // Service-worker restart. A mark left in the old worker's global scope
     // must be gone from the one the click starts.

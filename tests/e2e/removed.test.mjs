@@ -83,6 +83,39 @@ async function closeReader(page) {
   await waitForOverlayGone(page);
 }
 
+/**
+ * Clicks `selector` in the reader with the mouse once it has stopped moving
+ * (scrolled into view, the article laid out): a click at a stale position
+ * would hit its neighbour.
+ * @param {Page} page
+ * @param {string} selector
+ */
+async function clickSteady(page, selector) {
+  /** @type {string | null} */
+  let last = null;
+  for (let i = 0; i < 40; i++) {
+    const box = await inReader(
+      page,
+      (root, sel) => {
+        const el = root?.querySelector(sel);
+        if (!el) return null;
+        el.scrollIntoView({ block: 'center', behavior: 'instant' });
+        const r = el.getBoundingClientRect();
+        return r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      },
+      selector,
+    );
+    const key = JSON.stringify(box);
+    if (box && key === last) {
+      await page.mouse.click(box.x, box.y);
+      return;
+    }
+    last = key;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`clickSteady: ${selector} never settled`);
+}
+
 /** @param {Page} page */
 async function openPanel(page) {
   const expanded = await inReader(page, (root) => root?.querySelector('.aa')?.getAttribute('aria-expanded'));
@@ -205,13 +238,14 @@ test('removed blocks show where they were; a kept kind stays on its origin and o
     assert.doesNotMatch(view.text, /Chandlery celebrates/);
 
     // Open the related stories: the block shows inline, then keep this kind here.
-    await clickInReader(page, '.removed[data-kind="related"] .removed-toggle');
+    await clickSteady(page, '.removed[data-kind="related"] .removed-toggle');
+    await waitInReader(page, (root) => root?.querySelector('.removed[data-kind="related"] .removed-toggle')?.getAttribute('aria-expanded') === 'true');
     view = await removedView(page);
     const related = view.lines.find((l) => l.kind === 'related');
     assert.equal(related?.expanded, 'true');
     assert.equal(related?.open, true);
     assert.match(related?.body ?? '', /Related stories Ferry timetable changes for winter Chandlery celebrates fifty years/);
-    await clickInReader(page, '.removed[data-kind="related"] .removed-keep');
+    await clickSteady(page, '.removed[data-kind="related"] .removed-keep');
     await waitInReader(page, (root) => /Kept/.test(root?.querySelector('.removed[data-kind="related"] .removed-note')?.textContent ?? ''));
     await page.screenshot({ path: join(SCREENSHOTS, 'removed.png') });
 
