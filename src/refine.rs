@@ -53,18 +53,11 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
     let mut data_tables = mark_data_tables(dom, &found.table);
     // Sorted, for the binary searches of `should_remove`.
     data_tables.sort_unstable();
-    let mut conditional =
-        clean_conditionally(dom, ctx, root, &found.form, "form", flags, &data_tables, &mut marks);
-    conditional |= clean_conditionally(
-        dom,
-        ctx,
-        root,
-        &found.fieldset,
-        "fieldset",
-        flags,
-        &data_tables,
-        &mut marks,
-    );
+    let clean_if = |dom: &mut Dom, marks: &mut Marks, nodes: &[NodeId], tag: &str| {
+        clean_conditionally(dom, ctx, root, nodes, tag, flags, &data_tables, marks)
+    };
+    let mut conditional = clean_if(dom, &mut marks, &found.form, "form");
+    conditional |= clean_if(dom, &mut marks, &found.fieldset, "fieldset");
     clean_tags(
         dom,
         ctx,
@@ -105,9 +98,9 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
             dom.detach(h);
         }
     }
-    conditional |= clean_conditionally(dom, ctx, root, &found.table, "table", flags, &data_tables, &mut marks);
-    conditional |= clean_conditionally(dom, ctx, root, &found.ul, "ul", flags, &data_tables, &mut marks);
-    conditional |= clean_conditionally(dom, ctx, root, &found.div, "div", flags, &data_tables, &mut marks);
+    conditional |= clean_if(dom, &mut marks, &found.table, "table");
+    conditional |= clean_if(dom, &mut marks, &found.ul, "ul");
+    conditional |= clean_if(dom, &mut marks, &found.div, "div");
     for h in still_in(dom, root, &found.h1_h2) {
         if dom.tag(h) == "h1" {
             dom.rename(h, "h2");
