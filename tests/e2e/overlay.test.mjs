@@ -473,7 +473,7 @@ test('settings survive closing, reopening, a service-worker restart and a browse
     await openReader(launched, page);
     assert.deepEqual(await shownSettings(page), { theme: 'sepia', font: 'serif', fontSize: 19, width: 'medium', lineHeight: 'normal' });
     const repaired = await launched.worker.evaluate(() => chrome.storage.sync.get('quire.settings'));
-    assert.deepEqual(repaired, { 'quire.settings': { schema: 1, theme: 'sepia', font: 'serif', fontSize: 19, width: 'medium', lineHeight: 'normal' } });
+    assert.deepEqual(repaired, { 'quire.settings': { schema: 1, theme: 'sepia', font: 'serif', fontSize: 19, width: 'medium', lineHeight: 'normal', showRemoved: false } });
   } finally {
     await launched.close();
     await rm(profile, { recursive: true, force: true });
