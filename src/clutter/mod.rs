@@ -87,7 +87,7 @@ pub struct Removed {
     pub html: Option<String>,
     /// Where it was, with [`crate::Options::removed_blocks`]: its index in
     /// [`crate::Article::clutter`], which is also the value of the
-    /// [`MARKER_ATTR`] attribute of the empty `<span>` that stands in its
+    /// [`crate::MARKER_ATTR`] attribute of the empty `<span>` that stands in its
     /// place in [`crate::Article::content`]. `None` when it has no place
     /// there (it sat inside another removed block).
     #[serde(default, skip_serializing_if = "Option::is_none")]

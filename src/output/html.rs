@@ -62,7 +62,7 @@ pub fn html(dom: &Dom, root: NodeId) -> String {
 
 /// [`html`], with the core's own markers: each element of `markers` (an
 /// empty `<span>` the core put where it removed a block) is written with
-/// its number in the [`MARKER_ATTR`] attribute, which the sanitiser writes
+/// its number in the [`crate::MARKER_ATTR`] attribute, which the sanitiser writes
 /// on nothing else (the page's attributes of that name are dropped like
 /// any other). Where a re-parse is needed, it keeps the markers it wrote.
 pub fn html_with_markers(dom: &Dom, root: NodeId, markers: &HashMap<NodeId, usize>) -> String {
