@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dom::{Limits, NodeId};
 use crate::link::Url;
+use crate::patterns::ClutterKind;
 use crate::trace::{Decision, Trace};
 
 /// What [`crate::extract`] may do. Every field has a sensible default.
@@ -33,6 +34,30 @@ pub struct Options {
     /// `content`, and [`crate::markdown_from_html`] turns that into the same
     /// Markdown later, when it is asked for.
     pub markdown: bool,
+    /// Give each removed clutter block of [`crate::Article::clutter`] its
+    /// label, item count and sanitised HTML, and mark where it was in
+    /// [`crate::Article::content`] (see [`crate::Removed::at`]). Default
+    /// false: the article is then exactly as without this option.
+    pub removed_blocks: bool,
+    /// Clutter kinds to keep in the article: blocks the classifier finds
+    /// to be of one of these kinds stay where they are. Default empty.
+    /// Read from kebab-case names (`"newsletter-form"`); names of no kind
+    /// are ignored.
+    #[serde(deserialize_with = "known_kinds")]
+    pub keep_kinds: Vec<ClutterKind>,
+}
+
+/// The kinds named in a list of names, unknown names skipped (a setting
+/// saved by another version may name a kind this one does not have).
+fn known_kinds<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<ClutterKind>, D::Error> {
+    let names: Vec<String> = Vec::deserialize(d)?;
+    let mut kinds = Vec::new();
+    for k in names.iter().filter_map(|n| ClutterKind::from_name(n)) {
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
+    Ok(kinds)
 }
 
 impl Default for Options {
@@ -44,6 +69,8 @@ impl Default for Options {
             remove_clutter: true,
             text: true,
             markdown: false,
+            removed_blocks: false,
+            keep_kinds: Vec::new(),
         }
     }
 }

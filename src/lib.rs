@@ -95,7 +95,7 @@ mod trace;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use clutter::{ClutterKind, Removed};
+pub use clutter::{ClutterKind, Removed, MARKER_ATTR};
 pub use context::Options;
 pub use dom::{Dom, Limits, NodeId};
 pub use error::ExtractError;

@@ -190,11 +190,11 @@ fn run_once(
     }
     let article_dir = choose::article_dir(&dom, root, &dirs);
     drop(dirs);
-    let swept = clean::run(&mut dom, root, marks, &ctx);
+    let cleaned = clean::run(&mut dom, root, marks, &ctx);
     let article = write_article(
         &mut dom,
         root,
-        swept,
+        cleaned,
         &ctx,
         meta,
         byline_from_body,
@@ -212,7 +212,7 @@ fn run_once(
 fn write_article(
     dom: &mut Dom,
     root: NodeId,
-    swept: Vec<clutter::Swept>,
+    cleaned: clean::Cleaned,
     ctx: &Context,
     meta: metadata::Metadata,
     byline_from_body: Option<String>,
@@ -221,15 +221,31 @@ fn write_article(
     let options = &ctx.options;
     // The removed blocks are detached but whole: their text is read as the
     // article's is.
+    let clean::Cleaned { swept, markers } = cleaned;
+    let placed: std::collections::HashSet<usize> = markers.values().copied().collect();
     let removed: Vec<clutter::Removed> = swept
         .into_iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let text = output::text(dom, s.node);
-            clutter::removed(s, &text)
+            let node = s.node;
+            let kind = s.kind;
+            let mut r = clutter::removed(s, &text);
+            if options.removed_blocks {
+                r.label = Some(kind.label().to_string());
+                r.items = clutter::item_count(dom, node, kind);
+                r.html = Some(removed_html(dom, node, ctx));
+                r.at = placed.contains(&i).then_some(i);
+            }
+            r
         })
         .collect();
     prepare::absolutize_urls(dom, root, ctx.base.as_ref());
-    let content = output::html(dom, root);
+    let content = if markers.is_empty() {
+        output::html(dom, root)
+    } else {
+        output::html_with_markers(dom, root, &markers)
+    };
     let (text, word_count) = if options.text {
         let text = output::text(dom, root);
         let count = text::word_count(&text);
@@ -275,6 +291,17 @@ fn write_article(
         readerable,
         clutter: removed,
     }
+}
+
+/// Removed block `node` (detached) as sanitised HTML, itself included,
+/// with its links resolved as the article's are.
+fn removed_html(dom: &mut Dom, node: NodeId, ctx: &Context) -> String {
+    prepare::absolutize_urls(dom, node, ctx.base.as_ref());
+    let holder = dom.create_element("div");
+    dom.append(holder, node);
+    let html = output::html(dom, holder);
+    dom.detach(node);
+    html
 }
 
 /// Whether the extracted article under `root` (of `word_count` words) reads

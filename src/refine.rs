@@ -53,17 +53,11 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
     let mut data_tables = mark_data_tables(dom, &found.table);
     // Sorted, for the binary searches of `should_remove`.
     data_tables.sort_unstable();
-    let mut conditional =
-        clean_conditionally(dom, ctx, root, &found.form, "form", flags, &data_tables);
-    conditional |= clean_conditionally(
-        dom,
-        ctx,
-        root,
-        &found.fieldset,
-        "fieldset",
-        flags,
-        &data_tables,
-    );
+    let clean_if = |dom: &mut Dom, marks: &mut Marks, nodes: &[NodeId], tag: &str| {
+        clean_conditionally(dom, ctx, root, nodes, tag, flags, &data_tables, marks)
+    };
+    let mut conditional = clean_if(dom, &mut marks, &found.form, "form");
+    conditional |= clean_if(dom, &mut marks, &found.fieldset, "fieldset");
     clean_tags(
         dom,
         ctx,
@@ -104,9 +98,9 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
             dom.detach(h);
         }
     }
-    conditional |= clean_conditionally(dom, ctx, root, &found.table, "table", flags, &data_tables);
-    conditional |= clean_conditionally(dom, ctx, root, &found.ul, "ul", flags, &data_tables);
-    conditional |= clean_conditionally(dom, ctx, root, &found.div, "div", flags, &data_tables);
+    conditional |= clean_if(dom, &mut marks, &found.table, "table");
+    conditional |= clean_if(dom, &mut marks, &found.ul, "ul");
+    conditional |= clean_if(dom, &mut marks, &found.div, "div");
     for h in still_in(dom, root, &found.h1_h2) {
         if dom.tag(h) == "h1" {
             dom.rename(h, "h2");
@@ -359,7 +353,11 @@ fn is_ad_or_loading_words(text: &str) -> bool {
 
 /// Removes those of `nodes` (elements named `tag`, in document order) that
 /// Readability's `_cleanConditionally` would, innermost first. True when it
-/// removed any.
+/// removed any. A block the clutter pass marked (`marks`) as a kind of
+/// [`crate::Options::keep_kinds`] stays; with
+/// [`crate::Options::removed_blocks`], one removed here is reported as the
+/// clutter it was.
+#[allow(clippy::too_many_arguments)]
 fn clean_conditionally(
     dom: &mut Dom,
     ctx: &Context,
@@ -368,6 +366,7 @@ fn clean_conditionally(
     tag: &str,
     flags: Flags,
     data_tables: &[NodeId],
+    marks: &mut Marks,
 ) -> bool {
     if !flags.clean_conditionally {
         return false;
@@ -378,6 +377,14 @@ fn clean_conditionally(
             continue;
         }
         if let Some(reason) = should_remove(dom, node, tag, flags, data_tables) {
+            if let Some(kind) = marks.kind_of(node) {
+                if ctx.options.keep_kinds.contains(&kind) {
+                    continue;
+                }
+                if ctx.options.removed_blocks {
+                    marks.removed_early(dom, node);
+                }
+            }
             ctx.dropped(node, reason);
             dom.detach(node);
             removed = true;

@@ -27,7 +27,9 @@
 /**
  * @param {object} deps
  * @param {import('./gate.js').Gate} deps.gate
- * @param {Pick<import('./core.js').Core, 'extract' | 'markdown' | 'exhausted'>} deps.core
+ * @param {Pick<import('./core.js').Core, 'extract' | 'markdown' | 'exhausted'> & Partial<Pick<import('./core.js').Core, 'explain'>>} deps.core
+ * @param {(url: string) => Promise<import('./core.js').ExtraOptions>} [deps.options] What the reader's settings
+ *   add to an extraction of `url` (removed blocks, kinds kept on its site); none by default.
  * @param {QuireMessages} deps.messages shared/messages.js
  * @param {() => void} deps.reload Restarts the extension (`chrome.runtime.reload`).
  * @param {import('./hooks.js').WorkerHooks['step']} [deps.step] Each step of answering an extract request
@@ -38,7 +40,7 @@
  * @returns {(message: unknown, sender: import('./gate.js').Sender, sendResponse: (response: unknown) => void) => boolean}
  *   The listener: true when the answer comes asynchronously.
  */
-export function createAnswerer({ gate, core, messages, reload, step = () => {}, warn = (message) => console.warn(message), fonts }) {
+export function createAnswerer({ gate, core, messages, reload, options = async () => ({}), step = () => {}, warn = (message) => console.warn(message), fonts }) {
   /** Tabs with a Markdown request being answered: one at a time per tab. */
   const converting = new Set();
 
@@ -91,13 +93,28 @@ export function createAnswerer({ gate, core, messages, reload, step = () => {}, 
       fonts().then(sendResponse, (error) => sendResponse({ ok: false, error: String(error) }));
       return true;
     }
+    if (/** @type {{type?: unknown} | null} */ (message)?.type === messages.MSG.EXPLAIN) {
+      // "Report a problem": as a Markdown request, from our own content script in a top frame.
+      const request = admit(gate.admitMarkdown(sender), () => messages.checkExplainRequest(message), sendResponse);
+      if (!request) return false;
+      if (!core.explain) {
+        sendResponse({ ok: false, error: 'Explaining is not available here.' });
+        return false;
+      }
+      core.explain(request.html, request.url).then((response) => {
+        sendResponse(response);
+        if (core.exhausted()) reload();
+      });
+      return true;
+    }
     // Only our own content script, in a tab's top frame, echoing its click's token.
     const token = /** @type {{token?: unknown} | null} */ (message)?.token;
     const request = admit(gate.admit(sender, token), () => messages.checkExtractRequest(message), sendResponse);
     if (!request) return false;
     step(tabId, 'received', request.html.length);
     step(tabId, 'extractStart');
-    core.extract(request.html, request.url).then((response) => {
+    const extra = options(request.url).catch(() => ({}));
+    extra.then((more) => core.extract(request.html, request.url, more)).then((response) => {
       step(tabId, 'extractEnd');
       sendResponse(response);
       step(tabId, 'replied');

@@ -26,6 +26,7 @@
  * @property {(input?: {module_or_path: WebAssembly.Module | URL | string | Promise<WebAssembly.Module>}) => Promise<unknown>} default
  *   Resolves to the instance's exports.
  * @property {(html: string, url: string | undefined, options: object | undefined) => Article} extract
+ * @property {(html: string, url: string | undefined, options: object | undefined) => {article?: unknown}} [explain]
  * @property {(content: string) => string} markdownFromHtml
  * @property {() => string} version
  */
@@ -36,6 +37,12 @@
  * that `content` when it is clicked ({@link Core.markdown}).
  */
 const EXTRACT_OPTIONS = Object.freeze({ text: false, markdown: false });
+
+/**
+ * What the reader's settings add to {@link EXTRACT_OPTIONS} (ui/removed.js):
+ * the removed blocks to show, and the clutter kinds kept on the page's site.
+ * @typedef {{removedBlocks?: boolean, keepKinds?: string[]}} ExtraOptions
+ */
 
 /** The answer to a Markdown request once its instance has trapped (until the worker restarts). */
 const MARKDOWN_STOPPED = 'Copy as Markdown stopped after an internal error; it works again once the browser restarts the extension’s worker.';
@@ -51,9 +58,12 @@ const STOPPED = 'The reader core stopped after an internal error; it is restarti
 
 /**
  * @typedef {object} Core
- * @property {(html: string, url: string) => Promise<{ok: true, article: Article} | {ok: false, error: string}>} extract
+ * @property {(html: string, url: string, extra?: ExtraOptions) => Promise<{ok: true, article: Article} | {ok: false, error: string}>} extract
  *   Never rejects: failures come back as `{ok: false}`. The article has no
- *   `text` or `markdown` field.
+ *   `text` or `markdown` field, and its `clutter` only with `removedBlocks`.
+ * @property {(html: string, url: string) => Promise<{ok: true, explanation: object} | {ok: false, error: string}>} explain
+ *   Why each block was kept or dropped (the core's `explain`, without its copy of the article), for
+ *   "Report a problem"; never rejects.
  * @property {(content: string) => Promise<{ok: true, markdown: string} | {ok: false, error: string}>} markdown
  *   The Markdown of an article's sanitised HTML; never rejects. Runs on its own instance (`markdownGlue`),
  *   started on the first request: a trap there ends Copy as Markdown until the worker restarts, and
@@ -211,17 +221,40 @@ export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 
   /**
    * @param {string} html
    * @param {string} url
+   * @param {ExtraOptions} [extra]
    */
-  async function extract(html, url) {
-    const result = await call((glue) => glue.extract(html, url, EXTRACT_OPTIONS));
+  async function extract(html, url, extra = {}) {
+    // Only what the settings change: otherwise exactly EXTRACT_OPTIONS.
+    const options = {
+      ...EXTRACT_OPTIONS,
+      ...(extra.removedBlocks === true ? { removedBlocks: true } : {}),
+      ...(extra.keepKinds?.length ? { keepKinds: extra.keepKinds } : {}),
+    };
+    const result = await call((glue) => glue.extract(html, url, options));
     if (!result.ok) return result;
     // Empty strings, as they were not asked for, and the clutter report
-    // (for the CLI and the playground): the answer leaves them out.
+    // (for the CLI and the playground): the answer leaves them out, but for
+    // the removed blocks the reader shows when asked to.
     const article = { ...result.value };
     delete article.text;
     delete article.markdown;
-    delete /** @type {{clutter?: unknown}} */ (article).clutter;
+    if (options.removedBlocks !== true) delete /** @type {{clutter?: unknown}} */ (article).clutter;
     return { ok: /** @type {const} */ (true), article };
+  }
+
+  /**
+   * @param {string} html
+   * @param {string} url
+   */
+  async function explain(html, url) {
+    const result = await call((glue) => {
+      if (!glue.explain) throw new Error('Explaining is not available here.');
+      return glue.explain(html, url, EXTRACT_OPTIONS);
+    });
+    if (!result.ok) return result;
+    const explanation = { ...result.value };
+    delete explanation.article;
+    return { ok: /** @type {const} */ (true), explanation };
   }
 
   /** @type {Promise<unknown> | null} the Markdown instance's start, once asked for */
@@ -251,6 +284,7 @@ export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 
 
   return {
     extract,
+    explain,
     markdown,
     exhausted: () => index >= glues.length,
     instance: () => index,

@@ -42,6 +42,7 @@
 import '../shared/messages.js';
 import '../shared/quirks.js';
 import '../ui/fonts.js';
+import '../shared/keep.js';
 import { createCore } from './core.js';
 import { createGate } from './gate.js';
 import { createInjector } from './inject.js';
@@ -65,6 +66,8 @@ import * as glueMarkdown from '../../pkg/quire.js?instance=markdown';
 const messages = /** @type {any} */ (globalThis).quireMessages;
 /** @type {QuireQuirks} */
 const quirks = /** @type {any} */ (globalThis).quireQuirks;
+/** @type {QuireKeep} */
+const keep = /** @type {any} */ (globalThis).quireKeep;
 
 /**
  * Content-script files, in order; all classic scripts (see shared/messages.js).
@@ -77,6 +80,7 @@ const CONTENT_FILES = [
   // Sends the page before the UI below is evaluated (see the file).
   'extension/content/request.js',
   'extension/shared/quirks.js',
+  'extension/shared/keep.js',
   'extension/ui/styles.js',
   'extension/ui/settings.js',
   'extension/ui/strings-en.js',
@@ -85,6 +89,7 @@ const CONTENT_FILES = [
   'extension/ui/sanitize.js',
   'extension/ui/render.js',
   'extension/ui/read-aloud.js',
+  'extension/ui/removed.js',
   'extension/ui/toolbar.js',
   'extension/ui/toc.js',
   'extension/ui/progress.js',
@@ -196,9 +201,28 @@ function wake() {}
 chrome.tabs.onUpdated.addListener(wake);
 chrome.tabs.onActivated.addListener(wake);
 
+/**
+ * What the reader's settings add to an extraction of `url`: the removed
+ * blocks when "Show removed blocks" is on, and the kinds kept on its site.
+ * @param {string} url
+ * @returns {Promise<import('./core.js').ExtraOptions>}
+ */
+async function readerOptions(url) {
+  const area = chrome.storage?.sync;
+  const origin = keep.originOf(url);
+  const [stored, keepKinds] = await Promise.all([
+    area?.get('quire.settings').catch(() => ({})),
+    origin ? keep.load(area, origin) : Promise.resolve([]),
+  ]);
+  const settings = /** @type {Record<string, unknown> | undefined} */ (stored)?.['quire.settings'];
+  const removedBlocks = typeof settings === 'object' && settings !== null && /** @type {{showRemoved?: unknown}} */ (settings).showRemoved === true;
+  return { removedBlocks, keepKinds };
+}
+
 /** The core as the answers use it (the test build can delay an extraction). */
 const answeringCore = {
   extract: hooks.extract(core.extract),
+  explain: core.explain,
   markdown: core.markdown,
   exhausted: core.exhausted,
 };
@@ -233,7 +257,15 @@ function readFonts() {
   return fontFiles;
 }
 
-const answer = createAnswerer({ gate, core: answeringCore, messages, reload: () => chrome.runtime.reload(), step: hooks.step, fonts: readFonts });
+const answer = createAnswerer({
+  gate,
+  core: answeringCore,
+  messages,
+  reload: () => chrome.runtime.reload(),
+  options: readerOptions,
+  step: hooks.step,
+  fonts: readFonts,
+});
 /** Read aloud: `chrome.tts` speaks here and its events go back to the tab (tts.js). */
 const speech = createTtsRelay({
   tts: chrome.tts,

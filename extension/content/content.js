@@ -50,6 +50,10 @@
     const quirks = root.quireQuirks;
     /** @type {QuireResume} */
     const resume = root.quireResume;
+    /** @type {QuireKeep} */
+    const keepApi = root.quireKeep;
+    /** @type {QuireRemoved} */
+    const removedApi = root.quireRemoved;
     const { t } = ui;
 
     /** Toolbar changes are written this long after the last one (sync storage has a write quota). */
@@ -166,6 +170,36 @@
     }
 
     /**
+     * "Keep this kind of block on this site": remembered for this page's origin (shared/keep.js).
+     * @param {string} kind
+     */
+    function keepKind(kind) {
+      const origin = keepApi.originOf(location.href);
+      return origin ? keepApi.add(storageArea(), origin, kind) : Promise.resolve(false);
+    }
+
+    /**
+     * The "Report a problem" bundle: the worker explains the page as it is now.
+     * @param {boolean} includePage
+     * @param {string} articleHtml
+     */
+    async function reportOf(includePage, articleHtml) {
+      const html = root.quirePageHtml.withoutScriptBodies(document.documentElement.outerHTML);
+      /** @type {ExplainRequest} */
+      const request = { type: messages.MSG.EXPLAIN, html, url: location.href };
+      const checked = messages.checkExplainResponse(await chrome.runtime.sendMessage(request));
+      if (!checked.ok) throw new Error(checked.error);
+      if (!checked.value.ok) throw new Error(checked.value.error);
+      return removedApi.reportBundle({
+        url: location.href,
+        version: chrome.runtime.getManifest().version,
+        explain: checked.value.explanation,
+        articleHtml,
+        pageHtml: includePage ? html : null,
+      });
+    }
+
+    /**
      * Renders the worker's answer: the article, a "not an article" notice
      * with "Show anyway", or an error.
      * @param {Overlay} overlay
@@ -227,6 +261,8 @@
         speech,
         readAloudPrefs: root.quireTtsRelay?.prefs,
         panelRows: root.quireAutoToggle?.rows,
+        keep: keepKind,
+        report: reportOf,
         // A long article comes in parts: the first frame gets its first
         // screenfuls, the rest follows one part per frame.
         progressive: true,

@@ -36,6 +36,18 @@
  * @property {number} wordCount
  * @property {number} readingMinutes
  * @property {boolean} readerable
+ * @property {RemovedBlock[]} [clutter] The clutter blocks removed from the article, when the reader
+ *   asked to show them (ui/removed.js).
+ */
+
+/**
+ * A block the core removed from the article, as the core gives it with `removedBlocks`.
+ * @typedef {object} RemovedBlock
+ * @property {string} kind The clutter kind's name (`newsletter-form`).
+ * @property {string} [label] A short English label (`newsletter sign-up form`).
+ * @property {number} [items] How many entries it held, for a list.
+ * @property {string} [html] The block as sanitised HTML.
+ * @property {number} [at] Its index in `clutter`, the number of its marker in `content`.
  */
 
 /**
@@ -87,6 +99,20 @@
  */
 
 /**
+ * content → worker: please explain this page's extraction ("Report a problem").
+ * @typedef {object} ExplainRequest
+ * @property {'content→worker:explain'} type
+ * @property {string} html
+ * @property {string} url
+ */
+
+/**
+ * worker → content: the answer to an {@link ExplainRequest}: the core's `explain()` output without its
+ * copy of the article.
+ * @typedef {{ok: true, explanation: Record<string, unknown>} | {ok: false, error: string}} ExplainResponse
+ */
+
+/**
  * @template T
  * @typedef {{ok: true, value: T} | {ok: false, error: string}} Checked
  */
@@ -95,7 +121,7 @@
  * @typedef {object} QuireMessages
  * @property {Readonly<{EXTRACT: 'content→worker:extract', MARKDOWN: 'content→worker:markdown', TTS_VOICES: 'content→worker:tts-voices', TTS_SPEAK: 'content→worker:tts-speak', TTS_STOP: 'content→worker:tts-stop', TTS_EVENT: 'worker→content:tts-event',
  *   AUTO_OPEN: 'auto→worker:open', AUTO_STATE: 'content→worker:auto-state', AUTO_SET: 'content→worker:auto-set',
- *   FONT: 'content→worker:font'}>} MSG
+ *   FONT: 'content→worker:font', EXPLAIN: 'content→worker:explain'}>} MSG
  *   (the read-aloud messages are described and checked in background/tts.js)
  * @property {number} MAX_HTML_CHARS
  * @property {(message: unknown) => Checked<ExtractRequest>} checkExtractRequest
@@ -104,6 +130,8 @@
  * @property {(response: unknown) => Checked<MarkdownResponse>} checkMarkdownResponse
  * @property {(message: unknown) => Checked<FontRequest>} checkFontRequest
  * @property {(response: unknown) => Checked<FontResponse>} checkFontResponse
+ * @property {(message: unknown) => Checked<ExplainRequest>} checkExplainRequest
+ * @property {(response: unknown) => Checked<ExplainResponse>} checkExplainResponse
  */
 
 (function (/** @type {any} */ root) {
@@ -127,6 +155,8 @@
     AUTO_SET: /** @type {const} */ ('content→worker:auto-set'),
     /** content script → service worker: the bundled legible font's files. */
     FONT: /** @type {const} */ ('content→worker:font'),
+    /** content script → service worker: explain the extraction of the page it sends. */
+    EXPLAIN: /** @type {const} */ ('content→worker:explain'),
   });
 
   /** The most font files and base64 characters a font answer may carry. */
@@ -307,6 +337,33 @@
     });
   }
 
+  /**
+   * Checks a message that claims to be an {@link ExplainRequest}.
+   * @param {unknown} message
+   * @returns {Checked<ExplainRequest>}
+   */
+  function checkExplainRequest(message) {
+    if (!isRecord(message)) return bad('message is not an object');
+    if (message.type !== MSG.EXPLAIN) return bad(`unknown message type: ${String(message.type)}`);
+    if (typeof message.html !== 'string') return bad('html must be a string');
+    if (message.html.length > MAX_HTML_CHARS) return bad('page is too large to read');
+    if (typeof message.url !== 'string') return bad('url must be a string');
+    return good({ type: MSG.EXPLAIN, html: message.html, url: message.url });
+  }
+
+  /**
+   * Checks the worker's answer to an explain request.
+   * @param {unknown} response
+   * @returns {Checked<ExplainResponse>}
+   */
+  function checkExplainResponse(response) {
+    return checkAnswer(response, (answer) =>
+      isRecord(answer.explanation)
+        ? good({ ok: /** @type {const} */ (true), explanation: answer.explanation })
+        : bad('explanation must be an object'),
+    );
+  }
+
   /** @type {QuireMessages} */
   const api = Object.freeze({
     MSG,
@@ -317,6 +374,8 @@
     checkMarkdownResponse,
     checkFontRequest,
     checkFontResponse,
+    checkExplainRequest,
+    checkExplainResponse,
   });
   root.quireMessages = api;
 })(globalThis);

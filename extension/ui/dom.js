@@ -80,7 +80,7 @@
    * @returns {HTMLElement[]}
    */
   function focusables(container) {
-    const selector = 'a[href], button:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+    const selector = 'a[href], button:not([disabled]), select:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
     return /** @type {HTMLElement[]} */ (Array.from(container.querySelectorAll(selector))).filter(
       (node) => !node.closest('[hidden]') && node.getClientRects().length > 0,
     );

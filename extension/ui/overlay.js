@@ -82,6 +82,10 @@
  *   showArticle, the rest appended in a few parts, one per frame, right after (at once for print, select-all or a Ctrl/Cmd
  *   key). `.content` has `aria-busy="true"` until all of it is in. Without
  *   it, showArticle puts in the whole article.
+ * @property {(kind: string) => Promise<boolean>} [keep] Keeps a clutter kind on this site from the next
+ *   extraction on ("Keep this kind of block on this site", ui/removed.js); resolves to whether it was saved.
+ * @property {(includePage: boolean, articleHtml: string) => Promise<ReportBundle>} [report] Builds the
+ *   "Report a problem" bundle, which the overlay then saves as a file (ui/removed.js).
  * @property {() => void} [onComplete] Called once the whole article of a
  *   showArticle is in the page (at once without `progressive`), unless
  *   another view or dispose came first.
@@ -150,6 +154,8 @@
   const { createToolbar } = root.quireToolbar;
   /** @type {QuireReadAloud | undefined} */
   const readAloudApi = root.quireReadAloud;
+  /** @type {QuireRemoved | undefined} */
+  const removedApi = root.quireRemoved;
 
   const HOST_ID = 'quire-reader';
   const TITLE_ID = 'quire-reader-title';
@@ -294,6 +300,7 @@
       view.legible = true;
       void fonts.useLegible(view.doc);
     }
+    dialog.dataset.showRemoved = String(settings.showRemoved);
     // CSSOM, not a style attribute: allowed under a page's `style-src` CSP.
     dialog.style.setProperty('--quire-size', `${settings.fontSize}px`);
     view.toolbar.show(settings);
@@ -333,6 +340,22 @@
    */
   function say(view, text) {
     view.announce.textContent = text;
+  }
+
+  /**
+   * "Report a problem": asks for the bundle and saves it as a file (ui/removed.js).
+   * @param {OverlayView} view
+   * @param {boolean} includePage
+   */
+  async function report(view, includePage) {
+    const { options } = view;
+    if (!options.report || !removedApi) return;
+    try {
+      const bundle = await options.report(includePage, view.shown?.content ?? '');
+      say(view, t('reportSaved', removedApi.saveReport(view.dialog, bundle)));
+    } catch (error) {
+      say(view, t('reportFailed', error instanceof Error ? error.message : String(error)));
+    }
   }
 
   /**
@@ -583,6 +606,7 @@
     const complete = () => {
       view.toc?.update(content);
       view.progress?.schedule();
+      removedApi?.showRemoved(content, article, options.keep);
       options.onComplete?.();
     };
     if (!source.firstChild) {
@@ -770,7 +794,7 @@
     const host = doc.createElement('div');
     host.id = HOST_ID;
     const shadow = host.attachShadow({ mode: 'closed' });
-    quirks.adoptSheet(shadow, root.quireOverlayStyles, shadow);
+    quirks.adoptSheet(shadow, root.quireOverlayStyles + (removedApi?.STYLES ?? ''), shadow);
     const dialog = createDialog(doc);
     /** Appends what is left of the article now (print, select-all, find). */
     const finishArticle = () => view.appending?.finish();
@@ -794,6 +818,7 @@
       onClose: () => options.onClose(),
       onReadAloud: readAloudApi ? () => toggleReading(view, finishArticle) : undefined,
       panelRows: options.panelRows,
+      onReport: options.report && removedApi ? (includePage) => void report(view, includePage) : undefined,
     });
     const announce = el(doc, 'p', 'announce');
     announce.setAttribute('role', 'status');

@@ -13,9 +13,9 @@
  *
  * Stored shape, under the key {@link STORAGE_KEY} of `chrome.storage.sync`:
  * `{schema: 2, theme, font, fontSize, width, lineHeight, letterSpacing,
- * wordSpacing, align, images}`. Schema 1 (before the last four fields and
+ * wordSpacing, align, images, showRemoved}`. Schema 1 (before the last four fields and
  * the `legible` font) is read as below: its fields are kept and the new ones
- * take their defaults. Anything else
+ * take their defaults (`showRemoved` may be absent: its default, no repair). Anything else
  * found there (another schema version, a missing or wrong field, not an
  * object at all) is read field by field: each field that is valid in the
  * current schema is kept, the others fall back to their defaults, and the
@@ -46,6 +46,8 @@
  * @property {Spacing} wordSpacing
  * @property {Align} align
  * @property {boolean} images Whether the article's images (and the lead image) show.
+ * @property {boolean} showRemoved Show each block the core removed from the article as a collapsed
+ *   line where it was (ui/removed.js).
  */
 
 /**
@@ -112,6 +114,7 @@
     wordSpacing: /** @type {Spacing} */ ('normal'),
     align: /** @type {Align} */ ('start'),
     images: true,
+    showRemoved: false,
   });
 
   const ENUM_FIELDS = /** @type {const} */ (['theme', 'font', 'width', 'lineHeight', 'letterSpacing', 'wordSpacing', 'align']);
@@ -156,6 +159,9 @@
     }
     if (isFontSize(source.fontSize)) settings.fontSize = /** @type {number} */ (source.fontSize);
     else repaired = true;
+    // Absent from settings saved before it existed: the default, no repair.
+    if (typeof source.showRemoved === 'boolean') settings.showRemoved = source.showRemoved;
+    else if (source.showRemoved !== undefined) repaired = true;
     if (Object.keys(source).some((key) => !(key in DEFAULTS))) repaired = true;
     return { settings, repaired };
   }

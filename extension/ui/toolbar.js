@@ -20,6 +20,7 @@
  * @property {() => void} [onReadAloud] Read aloud (the button shows only with it).
  * @property {(doc: Document) => HTMLElement[]} [panelRows] More rows for the end of the settings panel.
  * @property {() => void} [onOpenPanel] The settings panel opened (other panels close).
+ * @property {(includePage: boolean) => void} [onReport] "Report a problem" (ui/removed.js), when offered.
  */
 
 /**
@@ -146,8 +147,14 @@
     const align = choice(doc, 'align', { start: 'alignStart', justify: 'alignJustify' }, options.change);
     const images = imagesChoice(doc, options.change);
     panel.append(theme.row, size.row, font.row, width.row, lineHeight.row, letterSpacing.row, wordSpacing.row, align.row, images.row, ...(options.panelRows?.(doc) ?? []));
+    // Show removed blocks, Report a problem (ui/removed.js; not in the playground).
+    /** @type {QuireRemoved | undefined} */
+    const removedApi = root.quireRemoved;
+    const removed = removedApi?.panelRows(doc, options);
+    if (removed) panel.append(...removed.rows);
     /** @param {Settings} settings */
     const show = (settings) => {
+      removed?.show(settings);
       size.show(settings.fontSize);
       theme.select.value = settings.theme;
       font.select.value = settings.font;

@@ -75,7 +75,31 @@ pub struct Removed {
     pub signals: Vec<String>,
     /// The start of its text (at most 120 characters).
     pub text: String,
+    /// A short human label for it (`"newsletter sign-up form"`), with
+    /// [`crate::Options::removed_blocks`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// How many entries it held, for a list of two or more (links or list
+    /// items), with [`crate::Options::removed_blocks`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<usize>,
+    /// The block itself as sanitised HTML (the same allow-list as
+    /// [`crate::Article::content`]), with [`crate::Options::removed_blocks`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
+    /// Where it was, with [`crate::Options::removed_blocks`]: its index in
+    /// [`crate::Article::clutter`], which is also the value of the
+    /// [`crate::MARKER_ATTR`] attribute of the empty `<span>` that stands in its
+    /// place in [`crate::Article::content`]. `None` when it has no place
+    /// there (it sat inside another removed block).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<usize>,
 }
+
+/// The attribute of the empty `<span>` that marks where a removed block was
+/// in the article HTML, with [`crate::Options::removed_blocks`]. The
+/// sanitiser writes it only on the core's own markers: never from the page.
+pub const MARKER_ATTR: &str = "data-quire-removed";
 
 /// How much of a removed block's text [`Removed`] keeps.
 pub const REMOVED_TEXT_CHARS: usize = 120;
@@ -171,6 +195,31 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
 pub struct Marks {
     blocks: HashMap<NodeId, Verdict>,
     memo: HashMap<u64, Option<Verdict>>,
+    /// Marked blocks that the cleaning between [`mark`] and [`sweep`]
+    /// removed (recorded only when asked: [`Marks::removed_early`]).
+    early: Vec<Swept>,
+}
+
+impl Marks {
+    /// The kind [`mark`] found `node` to be, if it is a marked block.
+    pub fn kind_of(&self, node: NodeId) -> Option<ClutterKind> {
+        self.blocks.get(&node).map(|v| v.kind)
+    }
+
+    /// Records that marked block `node` is being removed by the cleaning
+    /// (call it just before it is detached): [`sweep`] reports it first.
+    pub fn removed_early(&mut self, dom: &Dom, node: NodeId) {
+        if let Some(v) = self.blocks.get(&node) {
+            self.early.push(Swept {
+                node,
+                kind: v.kind,
+                signals: v.signals.iter().map(|s| s.to_string()).collect(),
+                parent: dom.parent(node),
+                prev: dom.prev_sibling(node),
+                next: dom.next_sibling(node),
+            });
+        }
+    }
 }
 
 /// One block [`sweep`] removed: the node (detached now, its subtree intact),
@@ -183,6 +232,12 @@ pub struct Swept {
     pub kind: ClutterKind,
     /// The signals behind the decision.
     pub signals: Vec<String>,
+    /// Its parent when it was removed.
+    pub parent: Option<NodeId>,
+    /// Its previous sibling when it was removed.
+    pub prev: Option<NodeId>,
+    /// Its next sibling when it was removed.
+    pub next: Option<NodeId>,
 }
 
 /// Finds the clutter blocks under `root` (not `root` itself) for [`sweep`],
@@ -197,32 +252,54 @@ pub fn mark(dom: &Dom, root: NodeId) -> (Marks, Vec<(NodeId, Verdict)>) {
     let mut memo = HashMap::new();
     let found = find(dom, root, &mut memo, false);
     let blocks = found.iter().cloned().collect();
-    (Marks { blocks, memo }, found)
+    (
+        Marks {
+            blocks,
+            memo,
+            early: Vec::new(),
+        },
+        found,
+    )
 }
 
 /// Removes the blocks [`mark`] found that are still under `root`, then
 /// classifies and removes what is left, and strips anchor widgets from
-/// headings. Calls `on_remove` for each removed block just before it is
+/// headings. Blocks of a kind in `keep` stay (with everything inside
+/// them). Calls `on_remove` for each removed block just before it is
 /// detached, and returns them all in document order. An element whose
 /// fingerprint is unchanged since [`mark`] is not judged again.
 pub fn sweep(
     dom: &mut Dom,
     root: NodeId,
     marks: Marks,
+    keep: &[ClutterKind],
     mut on_remove: impl FnMut(&Swept),
 ) -> Vec<Swept> {
-    let Marks { blocks, mut memo } = marks;
-    let mut removed = Vec::new();
+    let Marks {
+        blocks,
+        mut memo,
+        early,
+    } = marks;
+    for s in &early {
+        on_remove(s);
+    }
+    let mut removed = early;
     let marked: Vec<NodeId> = dom
         .descendants(root)
         .skip(1)
         .filter(|n| blocks.contains_key(n))
         .collect();
     let mut remove = |dom: &mut Dom, node: NodeId, v: &Verdict| {
+        if keep.contains(&v.kind) {
+            return;
+        }
         let swept = Swept {
             node,
             kind: v.kind,
             signals: v.signals.iter().map(|s| s.to_string()).collect(),
+            parent: dom.parent(node),
+            prev: dom.prev_sibling(node),
+            next: dom.next_sibling(node),
         };
         on_remove(&swept);
         removed.push(swept);
@@ -253,7 +330,28 @@ pub fn removed(swept: Swept, text: &str) -> Removed {
             .chars()
             .take(REMOVED_TEXT_CHARS)
             .collect(),
+        label: None,
+        items: None,
+        html: None,
+        at: None,
     }
+}
+
+/// How many entries removed block `node` held: its list items, else (for
+/// a kind that is a list) its links; `None` below two.
+pub fn item_count(dom: &Dom, node: NodeId, kind: ClutterKind) -> Option<usize> {
+    let count = |tag: &str| {
+        dom.descendants(node)
+            .filter(|&n| dom.is_element(n) && dom.tag(n) == tag)
+            .count()
+    };
+    let items = count("li");
+    let items = if items < 2 && kind.is_list() {
+        count("a")
+    } else {
+        items
+    };
+    (items >= 2).then_some(items)
 }
 
 /// The outermost clutter blocks under `root`. Every verdict is recorded in

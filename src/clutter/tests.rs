@@ -83,7 +83,7 @@ fn kind_of(html: &str) -> Option<ClutterKind> {
 /// gives the removed blocks.
 fn mark_and_sweep(dom: &mut Dom, root: NodeId) -> Vec<Removed> {
     let (marks, _) = mark(dom, root);
-    sweep(dom, root, marks, |_| {})
+    sweep(dom, root, marks, &[], |_| {})
         .into_iter()
         .map(|s| {
             let text = crate::output::text(dom, s.node);
@@ -208,7 +208,7 @@ fn sweep_reuses_verdicts_only_where_nothing_changed() {
         Fingerprints::new(&dom, root).key(&dom, p),
         prints.key(&dom, p)
     );
-    let removed = sweep(&mut dom, root, marks, |_| {});
+    let removed = sweep(&mut dom, root, marks, &[], |_| {});
     assert!(
         !dom.is_inclusive_ancestor(root, p),
         "judged again: {removed:?}"

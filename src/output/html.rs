@@ -3,6 +3,9 @@
 
 use super::allow::{attr_ok, ALLOWED_TAGS, VOID_TAGS};
 use super::{DROPPED_TAGS, MAX_NESTING, PRESIZE_FROM_NODES};
+use std::collections::HashMap;
+
+use crate::clutter::MARKER_ATTR;
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::patterns::is_one_of;
 use html5ever::Attribute;
@@ -54,20 +57,49 @@ fn escape(s: &str, out: &mut impl HtmlOut, attr: bool) {
 /// written again, as a browser would parse it, until the parser keeps it as
 /// it is. The result is a fixed point of [`sanitize_fragment`].
 pub fn html(dom: &Dom, root: NodeId) -> String {
+    write_settled(dom, root, None)
+}
+
+/// [`html`], with the core's own markers: each element of `markers` (an
+/// empty `<span>` the core put where it removed a block) is written with
+/// its number in the [`crate::MARKER_ATTR`] attribute, which the sanitiser writes
+/// on nothing else (the page's attributes of that name are dropped like
+/// any other). Where a re-parse is needed, it keeps the markers it wrote.
+pub fn html_with_markers(dom: &Dom, root: NodeId, markers: &HashMap<NodeId, usize>) -> String {
+    write_settled(dom, root, Some(markers))
+}
+
+/// [`html`] and [`html_with_markers`].
+fn write_settled(dom: &Dom, root: NodeId, markers: Option<&HashMap<NodeId, usize>>) -> String {
     // A long article is measured first and written into a string of its
     // exact size: a doubling string would hold its old and new buffers at
     // once (in wasm, whose memory never shrinks, up to three times the
     // output for a moment).
     let capacity = if dom.node_count() >= PRESIZE_FROM_NODES {
         let mut count = HtmlWriter::new(dom, ByteCount(0));
+        count.markers = markers.map_or(Markers::None, Markers::Nodes);
         count.children(root);
         count.out.0
     } else {
         0
     };
     let mut w = HtmlWriter::new(dom, String::with_capacity(capacity));
+    w.markers = markers.map_or(Markers::None, Markers::Nodes);
     w.children(root);
-    settle(w.out, w.stable)
+    settle(w.out, w.stable, markers.is_some())
+}
+
+/// Which elements [`HtmlWriter`] writes as the core's markers.
+#[derive(Clone, Copy)]
+enum Markers<'a> {
+    /// None: the page's HTML, or a fragment from outside.
+    None,
+    /// These marker elements, with their numbers.
+    Nodes(&'a HashMap<NodeId, usize>),
+    /// A re-parse of the writer's own output: the `<span>`s that carry the
+    /// marker attribute with a number, which only the writer can have put
+    /// there.
+    Own,
 }
 
 /// Where [`HtmlWriter`] writes: the HTML itself (`String`), or only its
@@ -122,12 +154,12 @@ const MAX_REPARSES: usize = 4;
 /// Re-parses sanitised `out` until the parser keeps it as written (or
 /// [`MAX_REPARSES`] rounds, or a round crosses a limit, which keeps the
 /// last, equally safe, output).
-fn settle(mut out: String, mut stable: bool) -> String {
+fn settle(mut out: String, mut stable: bool, markers: bool) -> String {
     for _ in 0..MAX_REPARSES {
         if stable {
             break;
         }
-        match reparse(out) {
+        match reparse(out, markers) {
             Ok((again, now_stable)) => (out, stable) = (again, now_stable),
             Err(last) => {
                 out = last;
@@ -149,8 +181,9 @@ pub(super) const FRAGMENT_PREFIX: &str = "<!DOCTYPE html><body>";
 /// `<body>` and writes that body with the sanitiser: the output and whether
 /// the parser keeps it as written. The fragment is freed before the output
 /// is written, so at most one copy of the HTML lives beside the parsed
-/// tree. A fragment that crosses a limit is given back.
-fn reparse(mut fragment: String) -> Result<(String, bool), String> {
+/// tree. A fragment that crosses a limit is given back. With `own_markers`
+/// (only for the writer's own output) the core's markers are kept.
+fn reparse(mut fragment: String, own_markers: bool) -> Result<(String, bool), String> {
     fragment.insert_str(0, FRAGMENT_PREFIX);
     let parsed = Dom::parse(&fragment, &crate::dom::Limits::default()).ok();
     let Some((dom, body)) = parsed.and_then(|dom| body_of_fragment(&dom).map(|b| (dom, b))) else {
@@ -159,6 +192,9 @@ fn reparse(mut fragment: String) -> Result<(String, bool), String> {
     };
     drop(fragment);
     let mut w = HtmlWriter::new(&dom, String::new());
+    if own_markers {
+        w.markers = Markers::Own;
+    }
     w.children(body);
     Ok((w.out, w.stable))
 }
@@ -178,8 +214,8 @@ pub(super) fn body_of_fragment(dom: &Dom) -> Option<NodeId> {
 /// for every `s` that [`html`] or this function returns. Returns an empty
 /// string for a fragment that crosses a limit.
 pub fn sanitize_fragment(fragment: &str) -> String {
-    match reparse(fragment.to_string()) {
-        Ok((out, stable)) => settle(out, stable),
+    match reparse(fragment.to_string(), false) {
+        Ok((out, stable)) => settle(out, stable, false),
         Err(_) => String::new(),
     }
 }
@@ -271,6 +307,8 @@ struct HtmlWriter<'a, O: HtmlOut> {
     open: Vec<(&'a str, bool)>,
     /// No shape the parser would rebuild has been written so far.
     stable: bool,
+    /// Which elements are the core's markers.
+    markers: Markers<'a>,
 }
 
 impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
@@ -280,6 +318,7 @@ impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
             out,
             open: Vec::new(),
             stable: true,
+            markers: Markers::None,
         }
     }
 
@@ -428,6 +467,21 @@ impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
             escape_attr(value, out);
             out.push('"');
         }
+        let marker = match self.markers {
+            Markers::None => None,
+            Markers::Nodes(m) => m.get(&id).map(|i| i.to_string()),
+            Markers::Own => dom
+                .attr(id, MARKER_ATTR)
+                .filter(|v| tag == "span" && !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+                .map(str::to_string),
+        };
+        if let Some(i) = marker {
+            out.push(' ');
+            out.push_str(MARKER_ATTR);
+            out.push_str("=\"");
+            out.push_str(&i);
+            out.push('"');
+        }
         out.push('>');
     }
 }
@@ -445,6 +499,29 @@ mod tests {
         );
         let h = html(&dom, b);
         assert_eq!(h, "<p>Hi <a>x</a><a>y</a><img src=\"x\"></p>kept text");
+    }
+
+    #[test]
+    fn markers_are_written_only_for_the_cores_own_and_survive_a_reparse() {
+        let (mut dom, b) = body_of("<p>One<span data-quire-removed=\"4\"></span></p>");
+        let p = dom.find_tag(b, "p").unwrap();
+        // A heading inside a <p> is a shape the parser rebuilds: a re-parse.
+        let h = dom.create_element("h2");
+        dom.append_text(h, "Two");
+        dom.append(p, h);
+        let marker = dom.create_element("span");
+        dom.append(p, marker);
+        let markers = HashMap::from([(marker, 0)]);
+        let out = html_with_markers(&dom, b, &markers);
+        assert_eq!(out.matches(MARKER_ATTR).count(), 1, "{out}");
+        assert!(
+            out.contains("<span data-quire-removed=\"0\"></span>"),
+            "{out}"
+        );
+        assert!(!out.contains("\"4\""), "{out}");
+        // Without markers, and in a fragment from outside, none at all.
+        assert!(!html(&dom, b).contains(MARKER_ATTR));
+        assert!(!sanitize_fragment(&out).contains(MARKER_ATTR));
     }
 
     #[test]

@@ -23,7 +23,7 @@ mod text;
 
 pub use allow::safe_url;
 pub use audit::audit;
-pub use html::{html, sanitize_fragment};
+pub use html::{html, html_with_markers, sanitize_fragment};
 pub use markdown::{markdown, markdown_from_html, MARKDOWN_SIZE_FACTOR, MAX_MARKDOWN_BYTES};
 pub use text::{first_paragraph, text, text_of_html, word_count};
 

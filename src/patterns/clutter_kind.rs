@@ -147,6 +147,65 @@ impl ClutterKind {
         }
     }
 
+    /// A short human label for a block of this kind, in English
+    /// (`"newsletter sign-up form"`): what a reader shows in place of the
+    /// removed block.
+    pub fn label(self) -> &'static str {
+        match self {
+            ClutterKind::Donation => "donation appeal",
+            ClutterKind::MembershipCta => "membership offer",
+            ClutterKind::SubscriptionCta => "subscription offer",
+            ClutterKind::NewsletterForm => "newsletter sign-up form",
+            ClutterKind::Paywall => "paywall notice",
+            ClutterKind::Cookie => "cookie notice",
+            ClutterKind::Related => "related stories",
+            ClutterKind::ReadMoreLinks => "read-more links",
+            ClutterKind::Recommended => "recommended links",
+            ClutterKind::MostRead => "most-read list",
+            ClutterKind::Sidebar => "sidebar",
+            ClutterKind::Comments => "comments",
+            ClutterKind::Share => "share buttons",
+            ClutterKind::Ads => "advertisement",
+            ClutterKind::Bio => "author bio",
+            ClutterKind::AuthorContact => "author contact line",
+            ClutterKind::Nav => "navigation",
+            ClutterKind::Breadcrumbs => "breadcrumb trail",
+            ClutterKind::Footer => "footer links",
+            ClutterKind::AppBanner => "app banner",
+            ClutterKind::StickyFooter => "sticky bar",
+            ClutterKind::Popup => "pop-up",
+            ClutterKind::Admin => "editing controls",
+            ClutterKind::Meta => "reading-time label",
+            ClutterKind::AudioPlayer => "audio player",
+            ClutterKind::GalleryControls => "gallery controls",
+            ClutterKind::Tags => "topic tags",
+            ClutterKind::Toc => "table of contents",
+            ClutterKind::Feedback => "feedback prompt",
+            ClutterKind::AffiliateDisclosure => "affiliate notice",
+            ClutterKind::LiveControls => "live-blog controls",
+            ClutterKind::Republish => "republishing notice",
+        }
+    }
+
+    /// Whether a block of this kind is a list of links or entries, whose
+    /// items a reader counts ("related stories (5)").
+    pub fn is_list(self) -> bool {
+        matches!(
+            self,
+            ClutterKind::Related
+                | ClutterKind::ReadMoreLinks
+                | ClutterKind::Recommended
+                | ClutterKind::MostRead
+                | ClutterKind::Nav
+                | ClutterKind::Breadcrumbs
+                | ClutterKind::Footer
+                | ClutterKind::Tags
+                | ClutterKind::Toc
+                | ClutterKind::Comments
+                | ClutterKind::Share
+        )
+    }
+
     /// The kind named `name` (kebab-case), if any.
     pub fn from_name(name: &str) -> Option<ClutterKind> {
         ClutterKind::ALL.into_iter().find(|k| k.name() == name)

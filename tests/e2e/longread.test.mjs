@@ -469,7 +469,7 @@ test('letter and word spacing, justified text, images off and the legible font t
     const stored = await browser.worker.evaluate(() => chrome.storage.sync.get('quire.settings'));
     assert.deepEqual(
       stored['quire.settings'],
-      { schema: 2, theme: 'auto', font: 'legible', fontSize: 19, width: 'medium', lineHeight: 'normal', letterSpacing: 'wider', wordSpacing: 'wider', align: 'justify', images: false },
+      { schema: 2, theme: 'auto', font: 'legible', fontSize: 19, width: 'medium', lineHeight: 'normal', letterSpacing: 'wider', wordSpacing: 'wider', align: 'justify', images: false, showRemoved: false },
     );
 
     // Back to the defaults, for the tests after this one.

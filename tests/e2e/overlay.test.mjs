@@ -52,7 +52,7 @@ if (!kyivPresent && process.env.CI === 'true') {
 }
 
 /** The settings schema 2 added (ui/settings.js), at their defaults. */
-const NEW_FIELDS = { letterSpacing: 'normal', wordSpacing: 'normal', align: 'start', images: true };
+const NEW_FIELDS = { letterSpacing: 'normal', wordSpacing: 'normal', align: 'start', images: true, showRemoved: false };
 
 const TYPESET_TITLE = 'How the Tidewater line keeps its timetable honest';
 

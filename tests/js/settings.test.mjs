@@ -32,7 +32,7 @@ function fakeArea(initial = {}) {
 }
 
 /** @type {Settings} */
-const CUSTOM = { schema: SCHEMA, theme: 'dark', font: 'sans', fontSize: 23, width: 'wide', lineHeight: 'loose', letterSpacing: 'wide', wordSpacing: 'wider', align: 'justify', images: false };
+const CUSTOM = { schema: SCHEMA, theme: 'dark', font: 'sans', fontSize: 23, width: 'wide', lineHeight: 'loose', letterSpacing: 'wide', wordSpacing: 'wider', align: 'justify', images: false, showRemoved: true };
 
 test('defaults are valid settings of the current schema', () => {
   assert.deepEqual(normalise(DEFAULTS), { settings: { ...DEFAULTS }, repaired: false });
@@ -152,4 +152,14 @@ test('the schema 2 fields: each choice is valid, anything else falls back alone'
   }
   assert.equal(normalise({ ...CUSTOM, images: false }).settings.images, false);
   assert.deepEqual(apply(CUSTOM, { images: true, align: 'start' }), { ...CUSTOM, images: true, align: 'start' });
+});
+
+test('showRemoved: a boolean, off by default; absent (settings saved before it) is the default without a repair', () => {
+  assert.equal(DEFAULTS.showRemoved, false);
+  const { showRemoved, ...before } = CUSTOM;
+  assert.equal(showRemoved, true);
+  assert.deepEqual(normalise(before), { settings: { ...before, showRemoved: false }, repaired: false });
+  for (const bad of ['true', 1, null]) {
+    assert.deepEqual(normalise({ ...CUSTOM, showRemoved: bad }), { settings: { ...CUSTOM, showRemoved: false }, repaired: true });
+  }
 });

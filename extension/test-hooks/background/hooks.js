@@ -110,11 +110,11 @@ export function createWorkerHooks() {
       timing[step] = clock();
       if (htmlChars !== undefined) timing.htmlChars = htmlChars;
     },
-    extract: (extract) => async (html, url) => {
+    extract: (extract) => async (html, url, extra) => {
       const delay = delayNextMs;
       delayNextMs = 0;
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      return extract(html, url);
+      return extract(html, url, extra);
     },
   };
 }
