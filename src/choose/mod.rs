@@ -4,7 +4,7 @@
 
 mod extend;
 
-pub use extend::{add_lead, largest_text_block};
+pub use extend::{add_lead, largest_text_block, paragraphs};
 
 use crate::clutter::Marks;
 use crate::context::Context;
