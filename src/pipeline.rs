@@ -467,4 +467,23 @@ mod tests {
         assert!(a.text.contains("chalk board"), "{}", a.text);
         assert!(!a.text.contains("lock keeper"), "{}", a.text);
     }
+
+    #[test]
+    fn a_standfirst_between_the_headline_and_the_body_joins() {
+        let dek = "Tide tables chalked by hand still guide the crews of the island ferry, \
+                   and the harbour master means to keep it that way";
+        let body = format!("<div class=body><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>");
+        let page = |headline: &str| {
+            format!(
+                "<html><head><title>Chalk and tides</title></head><body><article>\
+                 <h1>{headline}</h1><h2>{dek}</h2><p>By Ann Lee, 3 May</p>{body}\
+                 </article></body></html>"
+            )
+        };
+        let a = extract(&page("Chalk and tides"), None, &Options::default()).expect("article");
+        assert!(a.text.starts_with("Tide tables"), "{}", a.text);
+        // No headline of the page's title above it: the subheading stays out.
+        let a = extract(&page("Weather"), None, &Options::default()).expect("article");
+        assert!(!a.text.contains("Tide tables"), "{}", a.text);
+    }
 }
