@@ -452,7 +452,7 @@ mod tests {
         assert!(a.content.matches("<p>").count() >= 8, "{}", a.content);
         assert!(a.readerable);
         // HTML in the body becomes paragraphs, its tags gone.
-        let html_body = format!("<p>{}</p>", vec![lines[0]; 6].join("</p><p>"));
+        let html_body = format!("<p>{}</p>", [lines[0]; 6].join("</p><p>"));
         let a =
             extract(&teaser_page(teaser, &html_body), None, &Options::default()).expect("article");
         assert!(!a.text.contains("<p>"), "{}", a.text);
