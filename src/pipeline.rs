@@ -74,6 +74,8 @@ pub struct Article {
 /// from (for [`crate::explain()`]).
 pub(crate) struct Run {
     pub(crate) article: Article,
+    /// Words in the page's JSON-LD `articleBody` (0 without one).
+    pub(crate) article_body_words: usize,
     pub(crate) dom: Dom,
     pub(crate) root: NodeId,
 }
@@ -95,7 +97,27 @@ pub(crate) fn run_pipeline(
     trace: Option<Rc<Trace>>,
 ) -> Result<Run, ExtractError> {
     let mark = trace.as_ref().map(|t| t.mark());
-    let first = run_once(&parse, url, options, trace.clone(), Mode::Chooser);
+    let mut first = run_once(&parse, url, options, trace.clone(), Mode::Chooser);
+    if let Ok(r) = &first {
+        if prefers_article_body(r) {
+            let replay = trace.clone();
+            if let (Some(t), Some(m)) = (&replay, mark) {
+                t.rewind(m);
+            }
+            let short = r.article.word_count;
+            match run_once(&parse, url, options, replay, Mode::ArticleBody) {
+                Ok(b) if b.article.word_count > short => first = Ok(b),
+                _ => {
+                    // Back to the chooser's run: its trace, rewound above,
+                    // comes from running it again.
+                    if let (Some(t), Some(m)) = (&trace, mark) {
+                        t.rewind(m);
+                        first = run_once(&parse, url, options, trace.clone(), Mode::Chooser);
+                    }
+                }
+            }
+        }
+    }
     if matches!(&first, Ok(r) if r.article.word_count >= patterns::FALLBACK_MIN_WORDS)
         || matches!(&first, Err(e) if *e != ExtractError::NoContent)
     {
@@ -123,6 +145,18 @@ pub(crate) fn run_pipeline(
     best.ok_or(ExtractError::NoContent)
 }
 
+/// Whether the chooser's run `r` is short and the page's JSON-LD
+/// `articleBody` much longer (a teaser page whose full text is only in its
+/// metadata): fewer than [`patterns::ARTICLE_BODY_SHORT_WORDS`] words, and
+/// the body at least [`patterns::ARTICLE_BODY_MIN_RATIO`] times as many
+/// (so it cannot be the text we already have).
+fn prefers_article_body(r: &Run) -> bool {
+    let ours = r.article.word_count;
+    ours < patterns::ARTICLE_BODY_SHORT_WORDS
+        && r.article_body_words >= patterns::FALLBACK_MIN_WORDS
+        && r.article_body_words >= ours * patterns::ARTICLE_BODY_MIN_RATIO
+}
+
 /// How [`run_once`] finds the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -130,6 +164,8 @@ enum Mode {
     Chooser,
     /// The chooser, with the clutter left in.
     KeepClutter,
+    /// No chooser: the paragraphs of the page's JSON-LD `articleBody`.
+    ArticleBody,
     /// No chooser: the page's largest block of text, `<noscript>` and
     /// `<aside>` included, marked not readerable.
     LargestBlock,
@@ -146,6 +182,7 @@ fn run_once(
     let mut dom = parse()?;
     let base = prepare::base_url(&dom, url);
     let meta = metadata::collect(&dom, base.as_ref());
+    let article_body_words = meta.article_body.iter().map(|p| text::word_count(p)).sum();
     // Readability's check of the page, before anything is removed; the
     // fallback's block is never readerable.
     let page_readerable =
@@ -169,15 +206,21 @@ fn run_once(
     // the top candidate's ancestors), read off the page before the chooser
     // edits it; every retry of the chooser keeps the same node ids.
     let dirs = choose::dir_table(&dom);
-    let chosen = if mode == Mode::LargestBlock {
-        choose::largest_text_block(&dom, &ctx).map(|root| Chosen {
-            dom,
-            root,
-            byline: None,
-            marks: Default::default(),
-        })
-    } else {
-        choose::run(dom, &ctx)
+    let chosen = match mode {
+        Mode::Chooser | Mode::KeepClutter => choose::run(dom, &ctx),
+        Mode::LargestBlock | Mode::ArticleBody => {
+            let root = if mode == Mode::LargestBlock {
+                choose::largest_text_block(&dom, &ctx)
+            } else {
+                Some(choose::paragraphs(&mut dom, &meta.article_body))
+            };
+            root.map(|root| Chosen {
+                dom,
+                root,
+                byline: None,
+                marks: Default::default(),
+            })
+        }
     };
     let Chosen {
         mut dom,
@@ -204,7 +247,12 @@ fn run_once(
         dir: article_dir.or(article.dir),
         ..article
     };
-    Ok(Run { article, dom, root })
+    Ok(Run {
+        article,
+        article_body_words,
+        dom,
+        root,
+    })
 }
 
 /// The article from the cleaned tree under `root`: its HTML, text and
@@ -397,5 +445,72 @@ mod tests {
         );
         let a = extract(&html, None, &Options::default()).expect("article");
         assert!(a.text.contains("ledger"), "{}", a.text);
+    }
+
+    /// A page whose body shows a teaser of `teaser` and whose JSON-LD
+    /// `articleBody` holds `body`.
+    fn teaser_page(teaser: &str, body: &str) -> String {
+        let ld = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": "Tides",
+            "articleBody": body,
+        });
+        format!(
+            "<html><head><script type=\"application/ld+json\">{ld}</script></head><body>\
+             <article><h1>Tides</h1><p>{teaser}</p><a href=/full>Read the full story</a>\
+             </article></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_teaser_gives_way_to_a_much_longer_json_ld_article_body() {
+        let lines = [
+            "The lock keeper opens the gates at dawn, when the river is at its calmest and the barges queue below the weir.",
+            "By noon the queue has cleared, and she walks the towpath to check the moorings.",
+        ];
+        let body = (0..8)
+            .map(|i| lines[i % 2])
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let teaser = "The lock keeper opens the gates at dawn, when the river is at its calmest.";
+        let a = extract(&teaser_page(teaser, &body), None, &Options::default()).expect("article");
+        assert!(a.text.contains("towpath"), "{}", a.text);
+        assert!(a.content.matches("<p>").count() >= 8, "{}", a.content);
+        assert!(a.readerable);
+        // HTML in the body becomes paragraphs, its tags gone.
+        let html_body = format!("<p>{}</p>", [lines[0]; 6].join("</p><p>"));
+        let a =
+            extract(&teaser_page(teaser, &html_body), None, &Options::default()).expect("article");
+        assert!(!a.text.contains("<p>"), "{}", a.text);
+        assert!(a.content.matches("<p>").count() >= 6, "{}", a.content);
+    }
+
+    #[test]
+    fn a_full_article_keeps_its_own_text_over_the_json_ld_body() {
+        let story = format!("{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}");
+        let body = "The lock keeper opens the gates at dawn, when the river is calm. ".repeat(60);
+        let a = extract(&teaser_page(&story, &body), None, &Options::default()).expect("article");
+        assert!(a.text.contains("chalk board"), "{}", a.text);
+        assert!(!a.text.contains("lock keeper"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_standfirst_between_the_headline_and_the_body_joins() {
+        let dek = "Tide tables chalked by hand still guide the crews of the island ferry, \
+                   and the harbour master means to keep it that way";
+        let body = format!("<div class=body><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>");
+        let page = |headline: &str| {
+            format!(
+                "<html><head><title>Chalk and tides</title></head><body><article>\
+                 <h1>{headline}</h1><h2>{dek}</h2><p>By Ann Lee, 3 May</p>{body}\
+                 </article></body></html>"
+            )
+        };
+        let a = extract(&page("Chalk and tides"), None, &Options::default()).expect("article");
+        assert!(a.text.starts_with("Tide tables"), "{}", a.text);
+        // No headline of the page's title above it: the subheading stays out.
+        let a = extract(&page("Weather"), None, &Options::default()).expect("article");
+        assert!(!a.text.contains("Tide tables"), "{}", a.text);
     }
 }

@@ -84,6 +84,18 @@ pub fn lead_blocks<'a>(
     })
 }
 
+/// A new, detached `<div>` in `dom` holding one `<p>` per paragraph of
+/// `paragraphs` (the page's JSON-LD `articleBody`), as text.
+pub fn paragraphs(dom: &mut Dom, paragraphs: &[String]) -> NodeId {
+    let root = dom.create_element("div");
+    for text in paragraphs {
+        let p = dom.create_element("p");
+        dom.append_text(p, text);
+        dom.append(root, p);
+    }
+    root
+}
+
 /// The fallback container when the chooser found no article text: the
 /// element whose own paragraphs (its text and its children that hold no
 /// further blocks), links left out, hold the most text. Nothing inside

@@ -4,7 +4,7 @@
 
 mod extend;
 
-pub use extend::{add_lead, largest_text_block};
+pub use extend::{add_lead, largest_text_block, paragraphs};
 
 use crate::clutter::Marks;
 use crate::context::Context;
@@ -303,7 +303,8 @@ fn wrap_phrasing_runs(dom: &mut Dom, div: NodeId) {
 pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbed> {
     let doc = dom.document();
     let body = dom.find_tag(doc, "body")?;
-    let (to_score, byline, stripped_unlikely) = strip_and_collect(dom, body, flags, ctx);
+    let (to_score, byline, stripped_unlikely, after_title) =
+        strip_and_collect(dom, body, flags, ctx);
     let (mut scores, top) = rank_candidates(dom, &to_score, flags, ctx);
     let top = prefer_anchored(dom, body, top, ctx);
     let root = dom.create_element("div");
@@ -321,7 +322,7 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
             if let Some(t) = &ctx.trace {
                 t.container(top_candidate);
             }
-            merge_siblings(dom, body, top_candidate, &scores, root)?;
+            merge_siblings(dom, body, top_candidate, &scores, root, after_title)?;
         }
     }
     let (marks, cleaned_conditionally) = prep_article(dom, root, flags, ctx);
@@ -346,8 +347,9 @@ fn strip_and_collect(
     body: NodeId,
     flags: Flags,
     ctx: &Context,
-) -> (Vec<NodeId>, Option<String>, bool) {
+) -> (Vec<NodeId>, Option<String>, bool, Option<NodeId>) {
     let mut byline: Option<String> = None;
+    let mut after_title: Option<NodeId> = None;
     let mut stripped_unlikely = false;
     let mut remove_title_header = ctx.title.is_some();
     let mut to_score: Vec<NodeId> = Vec::new();
@@ -387,6 +389,7 @@ fn strip_and_collect(
             if let Some(title) = &ctx.title {
                 if text_similarity(title, &inner_text(dom, node)) > 0.75 {
                     remove_title_header = false;
+                    after_title = element_after(dom, node, body);
                     cur = remove_and_next(dom, node, body, ctx, "title-duplicate");
                     continue;
                 }
@@ -452,7 +455,25 @@ fn strip_and_collect(
         }
         cur = dom.next_in_preorder(node, body);
     }
-    (to_score, byline, stripped_unlikely)
+    (to_score, byline, stripped_unlikely, after_title)
+}
+
+/// The element that follows `node` on the page: its next element sibling,
+/// else that of its parent or grandparent (a headline alone in its
+/// wrapper), never outside `body`.
+fn element_after(dom: &Dom, node: NodeId, body: NodeId) -> Option<NodeId> {
+    let mut at = node;
+    for _ in 0..3 {
+        let mut next = dom.next_sibling(at);
+        while let Some(n) = next {
+            if dom.is_element(n) {
+                return Some(n);
+            }
+            next = dom.next_sibling(n);
+        }
+        at = dom.parent(at).filter(|&p| p != body)?;
+    }
+    None
 }
 
 /// Whether any element of `dom`'s arena, attached or not, has a class
@@ -644,6 +665,7 @@ fn merge_siblings(
     top_candidate: NodeId,
     scores: &Scores,
     root: NodeId,
+    after_title: Option<NodeId>,
 ) -> Option<()> {
     // Merge siblings that belong to the article.
     let top_score = scores.get(top_candidate).unwrap_or(0.0);
@@ -652,7 +674,22 @@ fn merge_siblings(
     let parent = dom.parent(top_candidate)?;
     let siblings: Vec<NodeId> = dom.element_children(parent).collect();
     let mut merged: Vec<NodeId> = Vec::new();
+    let leads = standfirst(dom, &siblings, top_candidate, after_title);
     for &sib in &siblings {
+        // A standfirst inside the block before the body (the headline's
+        // header) comes out of it, alone.
+        for &lead in leads.iter().filter(|&&l| l != sib) {
+            if dom.is_inclusive_ancestor(sib, lead) {
+                dom.rename(lead, "p");
+                dom.append(root, lead);
+            }
+        }
+        if leads.contains(&sib) {
+            // Not in `merged`: the lead figure may sit before it.
+            dom.rename(sib, "p");
+            dom.append(root, sib);
+            continue;
+        }
         let append = if sib == top_candidate {
             true
         } else {
@@ -700,6 +737,82 @@ fn merge_siblings(
     }
     Some(())
 }
+
+/// How many siblings before the article container [`standfirst`] looks at.
+const STANDFIRST_REACH: usize = 3;
+
+/// The page's standfirst when it sits between the headline and the chosen
+/// container `top`, outside it: among the few siblings before `top`, back
+/// to the element that followed the headline (`after_title`), the blocks
+/// of prose ([`is_standfirst`]); when that element is inside one of those
+/// siblings (a header block), the blocks of prose from it on in its parent.
+/// Bylines, dates and share rows on the way are passed over; empty when
+/// the headline is not within reach.
+fn standfirst(
+    dom: &Dom,
+    siblings: &[NodeId],
+    top: NodeId,
+    after_title: Option<NodeId>,
+) -> Vec<NodeId> {
+    let (Some(mark), Some(at)) = (after_title, siblings.iter().position(|&s| s == top)) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for &sib in siblings[..at].iter().rev().take(STANDFIRST_REACH) {
+        if sib != mark && dom.is_inclusive_ancestor(sib, mark) {
+            let mut next = Some(mark);
+            while let Some(n) = next {
+                if dom.is_element(n) && is_standfirst(dom, n) {
+                    found.push(n);
+                }
+                next = dom.next_sibling(n);
+            }
+            found.reverse();
+            return found;
+        }
+        if is_standfirst(dom, sib) {
+            found.push(sib);
+        } else if inner_text_len(dom, sib) > LEAD_FIGURE_MAX_TEXT {
+            return Vec::new();
+        }
+        if sib == mark {
+            found.reverse();
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+/// Whether `node` reads as a standfirst: a paragraph, heading or block of
+/// [`patterns::LEAD_MIN_CHARS`] to [`LEAD_FIGURE_MAX_TEXT`] characters of
+/// prose (at least [`STANDFIRST_MIN_WORDS`] words, at most one character in
+/// twenty a digit, no `|` or `•` separators), hardly any of it link text,
+/// that the clutter classifier leaves alone.
+fn is_standfirst(dom: &Dom, node: NodeId) -> bool {
+    if !matches!(
+        dom.tag(node),
+        "p" | "div" | "h2" | "h3" | "h4" | "span" | "section"
+    ) {
+        return false;
+    }
+    let len = inner_text_len(dom, node);
+    if !(patterns::LEAD_MIN_CHARS..=LEAD_FIGURE_MAX_TEXT).contains(&len)
+        || link_density(dom, node) >= 0.2
+    {
+        return false;
+    }
+    let text = inner_text(dom, node);
+    // A dateline ("Site | 04.05.2015 à 13h36 • Mis à jour …") is figures
+    // and separators, not prose.
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    digits * 20 <= len
+        && !text.contains(['|', '•'])
+        && crate::text::word_count(&text) >= STANDFIRST_MIN_WORDS
+        && crate::clutter::judge(dom, node).is_none()
+}
+
+/// Fewest words of a standfirst.
+const STANDFIRST_MIN_WORDS: usize = 8;
 
 /// Before an unlikely article header inside an `<article>` or `<main>` goes
 /// (its class says "header"), its last captioned figure is moved out in

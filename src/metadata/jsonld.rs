@@ -20,6 +20,7 @@ pub(super) struct JsonLd {
     pub(super) modified: Option<String>,
     pub(super) excerpt: Option<String>,
     pub(super) image: Option<String>,
+    pub(super) body: Vec<String>,
 }
 
 pub(super) fn json_ld(dom: &Dom, html_title: &str) -> JsonLd {
@@ -148,4 +149,45 @@ fn fill_from(a: &Value, html_title: &str, out: &mut JsonLd) {
     out.modified = s("dateModified");
     out.excerpt = s("description");
     out.image = a.get("image").and_then(image_of);
+    out.body = a
+        .get("articleBody")
+        .and_then(Value::as_str)
+        .map(body_paragraphs)
+        .unwrap_or_default();
+}
+
+/// The paragraphs of a JSON-LD `articleBody`: its lines, or, when it is
+/// HTML (it holds a closing tag), the text between its block tags, entities
+/// unescaped and whitespace collapsed; empty ones left out.
+fn body_paragraphs(body: &str) -> Vec<String> {
+    let text = if body.contains("</") {
+        let mut out = String::with_capacity(body.len());
+        let mut rest = body;
+        while let Some(open) = rest.find('<') {
+            out.push_str(&rest[..open]);
+            let Some(len) = rest[open..].find('>') else {
+                out.push_str(&rest[open..]);
+                rest = "";
+                break;
+            };
+            let tag = rest[open + 1..open + len].trim_start_matches('/');
+            let name: String = tag
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if patterns::BLOCK_ELEMS.contains(&name.as_str()) || name == "br" {
+                out.push('\n');
+            }
+            rest = &rest[open + len + 1..];
+        }
+        out.push_str(rest);
+        unescape_html_entities(&out)
+    } else {
+        unescape_html_entities(body)
+    };
+    text.lines()
+        .map(normalize_ws)
+        .filter(|l| !l.is_empty())
+        .collect()
 }

@@ -51,6 +51,9 @@ pub struct Metadata {
     pub excerpt: Option<String>,
     /// Absolute lead image URL.
     pub lead_image: Option<String>,
+    /// The paragraphs of the JSON-LD article's `articleBody`, if it has one
+    /// (the pipeline's fallback when the chosen text is short).
+    pub article_body: Vec<String>,
 }
 
 /// Collects the page's metadata. Runs before `prepare`, so scripts
@@ -164,6 +167,7 @@ pub fn collect(dom: &Dom, base: Option<&Url>) -> Metadata {
         dir,
         excerpt,
         lead_image,
+        article_body: ld.body,
     }
 }
 

@@ -229,6 +229,14 @@ pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "dat
 /// the clutter, then take the page's largest block of text.
 pub const FALLBACK_MIN_WORDS: usize = 50;
 
+/// Fewest words of a chosen article that the page's JSON-LD `articleBody`
+/// never replaces.
+pub const ARTICLE_BODY_SHORT_WORDS: usize = 150;
+
+/// How many times the chosen article's words the JSON-LD `articleBody`
+/// must hold to replace a short article.
+pub const ARTICLE_BODY_MIN_RATIO: usize = 3;
+
 /// Where the fallback's largest block of text is never looked for: forms,
 /// navigation and controls.
 pub const FALLBACK_SKIP: &[&str] = &["form", "nav", "button", "select", "label", "footer"];
