@@ -209,8 +209,9 @@ fn hostile_mathml_does_not_survive() {
     }
 }
 
-/// TeX that a Markdown reader without maths could take for a link, HTML or
-/// code goes in code: nothing of it is a link or raw HTML.
+/// TeX that a Markdown reader without maths could take for HTML or code
+/// goes in code, TeX with a link's `](` is left out for the shown text:
+/// nothing of it is a link or raw HTML.
 #[test]
 fn tex_that_reads_as_markdown_goes_in_code() {
     let tex = |t: &str, display: &str| {
@@ -227,6 +228,6 @@ fn tex_that_reads_as_markdown_goes_in_code() {
     let md = markdown_from_html(&sanitize_fragment(&content)).unwrap();
     assert_eq!(
         md,
-        "One $`[a](javascript:alert(1))`$ two $`a < b`$ three.\n\n```math\n<img src=x onerror=alert(1)>\n```\n"
+        "One x two $`a < b`$ three.\n\n```math\n<img src=x onerror=alert(1)>\n```\n"
     );
 }

@@ -316,18 +316,20 @@ fn write_md(dom: &Dom, id: NodeId, md: &mut Md, depth: usize) {
 
 /// Writes formula `math`: its TeX source between `$` (`$$` on a line of its
 /// own for a displayed formula), or the text a browser shows of it when it
-/// carries no TeX. TeX that could be read as Markdown or HTML syntax by a
-/// reader without maths (a `<`, a backtick, a `$`, a `](`, a final
-/// backslash) goes in code instead, as GitHub writes maths: `` $`…`$ ``, or
-/// a fenced block of language `math`.
+/// carries no TeX (or TeX holding `](`, which reads as a link). TeX that
+/// could be read as Markdown or HTML syntax by a reader without maths (a
+/// `<`, a backtick, a `$`, a final backslash) goes in code instead, as
+/// GitHub writes maths: `` $`…`$ ``, or a fenced block of language `math`.
 fn md_math(dom: &Dom, math: NodeId, md: &mut Md) {
     let display = is_display(dom, math);
     if display {
         md.block();
     }
-    match tex(dom, math) {
+    // TeX that reads as a link even in code, to a reader that does not
+    // know code from links, is left out: the shown text stands for it.
+    match tex(dom, math).filter(|t| !t.contains("](")) {
         Some(t) => {
-            let plain = !(t.contains(['<', '`', '$']) || t.contains("](") || t.ends_with('\\'));
+            let plain = !(t.contains(['<', '`', '$']) || t.ends_with('\\'));
             match (plain, display) {
                 (true, false) => md.push(&format!("${t}$")),
                 (true, true) => md.push(&format!("$${t}$$")),
