@@ -349,7 +349,7 @@ impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
                 let math = classify(dom, id, self.in_math > 0);
                 let tag = match math {
                     Math::Drop => return,
-                    Math::NotMath => tag,
+                    Math::Html => tag,
                     Math::Element(name) => name,
                     Math::Annotation => "annotation",
                     Math::FirstChild | Math::Unwrap => "",
@@ -366,7 +366,7 @@ impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
                     return;
                 }
                 let allowed = match math {
-                    Math::NotMath => is_one_of(tag, ALLOWED_TAGS) && !(in_link && tag == "a"),
+                    Math::Html => is_one_of(tag, ALLOWED_TAGS) && !(in_link && tag == "a"),
                     _ => !tag.is_empty(),
                 };
                 if !allowed {
@@ -378,7 +378,7 @@ impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
                 if self.stable && !self.element_stays(tag) {
                     self.stable = false;
                 }
-                if math != Math::NotMath {
+                if math != Math::Html {
                     self.mathml_element(id, tag, math, depth, in_link);
                     return;
                 }

@@ -70,7 +70,7 @@ const MAX_ATTR_VALUE: usize = 64;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Math {
     /// An HTML element outside any formula: the HTML rules apply.
-    NotMath,
+    Html,
     /// A MathML element written under this name.
     Element(&'static str),
     /// An `<annotation>` in a `<semantics>`: written with its text only.
@@ -88,7 +88,7 @@ pub(super) enum Math {
 /// this is asked.
 pub(super) fn classify(dom: &Dom, id: NodeId, in_math: bool) -> Math {
     if dom.is_html(id) {
-        return if in_math { Math::Unwrap } else { Math::NotMath };
+        return if in_math { Math::Unwrap } else { Math::Html };
     }
     if !dom.is_mathml(id) {
         return Math::Drop;
@@ -213,7 +213,7 @@ fn shown(dom: &Dom, id: NodeId, out: &mut String, depth: usize) {
         return;
     }
     match classify(dom, id, true) {
-        Math::Drop | Math::Annotation | Math::NotMath => {}
+        Math::Drop | Math::Annotation | Math::Html => {}
         Math::FirstChild => {
             if let Some(first) = dom.element_children(id).next() {
                 shown(dom, first, out, depth + 1);
