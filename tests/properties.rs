@@ -287,8 +287,7 @@ fn forbidden(content: &str) -> Option<String> {
             // MathML stays, but only MathML inside a formula.
             let mathml = dom.is_mathml(n);
             let in_math = dom.ancestors(n).any(|a| dom.is_mathml(a));
-            if !(dom.is_html(n) || mathml)
-                || (in_math && !mathml)
+            if (!mathml && (!dom.is_html(n) || in_math))
                 || matches!(
                     tag,
                     "script"
