@@ -1,6 +1,7 @@
 //! Phase 1, prepare: make the parsed page safe and uniform before scoring.
 //!
-//! Drops scripts, styles, templates, dialogs, comments and hidden nodes;
+//! Keeps the formulas of MathJax and KaTeX pages (`math`); drops scripts,
+//! styles, templates, dialogs, comments and hidden nodes;
 //! unwraps `<noscript>` image fallbacks; resolves lazy images; turns `<br><br>`
 //! runs into paragraphs and `<font>` into `<span>`. [`absolutize_urls`]
 //! makes URLs absolute later, in the chosen article only: links elsewhere on
@@ -11,6 +12,8 @@ use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::link::{absolutize, absolutize_srcset, srcset_candidates, Url};
 use crate::patterns::{self, is_one_of};
+
+mod math;
 
 /// The base URL of the page: `url`, with any `<base href>` applied.
 pub fn base_url(dom: &Dom, url: Option<&str>) -> Option<Url> {
@@ -77,6 +80,7 @@ fn hides_by_style(style: &str) -> bool {
 
 /// Runs the prepare phase over the whole document.
 pub fn run(dom: &mut Dom, ctx: &Context) {
+    math::keep_formulas(dom);
     unwrap_noscript_images(dom);
     remove_unwanted(dom, ctx);
     fix_lazy_images(dom);

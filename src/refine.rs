@@ -109,7 +109,7 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
     for p in still_in(dom, root, &found.p) {
         let has_media = dom
             .descendants(p)
-            .any(|d| matches!(dom.tag(d), "img" | "embed" | "object" | "iframe"));
+            .any(|d| matches!(dom.tag(d), "img" | "embed" | "object" | "iframe" | "math"));
         if !has_media && inner_text_len(dom, p) == 0 {
             ctx.dropped(p, "empty-paragraph");
             dom.detach(p);
@@ -491,8 +491,10 @@ impl Census {
             ) {
                 c.heading_len += inner_text_len(dom, d);
             }
-            let is_textish =
-                matches!(tag, "span" | "li" | "td") || patterns::DIV_TO_P_ELEMS.contains(&tag);
+            // A formula is text, however little of it there is.
+            let is_textish = matches!(tag, "span" | "li" | "td")
+                || patterns::DIV_TO_P_ELEMS.contains(&tag)
+                || (tag == "math" && dom.is_mathml(d));
             if textish.enter(dom, node, d, is_textish) {
                 c.textish_len += inner_text_len(dom, d);
             }

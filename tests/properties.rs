@@ -284,7 +284,10 @@ fn forbidden(content: &str) -> Option<String> {
     for n in dom.descendants(dom.document()) {
         if let NodeData::Element { name, attrs } = &dom.node(n).data {
             let tag = &*name.local;
-            if !dom.is_html(n)
+            // MathML stays, but only MathML inside a formula.
+            let mathml = dom.is_mathml(n);
+            let in_math = dom.ancestors(n).any(|a| dom.is_mathml(a));
+            if (!mathml && (!dom.is_html(n) || in_math))
                 || matches!(
                     tag,
                     "script"
@@ -294,7 +297,9 @@ fn forbidden(content: &str) -> Option<String> {
                         | "embed"
                         | "form"
                         | "svg"
-                        | "math"
+                        | "maction"
+                        | "annotation-xml"
+                        | "mglyph"
                         | "base"
                         | "meta"
                         | "link"

@@ -2,7 +2,8 @@
 //! plausible article and extracted; the output is re-parsed and walked.
 //!
 //! A vector *survives* when the re-parsed `content` holds an element outside
-//! the allow-list below, an attribute outside it (event handlers, `style`,
+//! the allow-list below (MathML elements: in a `<math>`, on their own list,
+//! with only presentational attributes), an attribute outside it (event handlers, `style`,
 //! `srcdoc`…), or a URL whose scheme, read the way a browser reads it, is not
 //! `http`, `https` or `mailto` (or a raster `data:image/…` for `<img src>`);
 //! or when `text` holds the content of a `<script>` or `<style>`; or when a
@@ -84,6 +85,72 @@ const ALLOWED_TAGS: &[&str] = &[
     "ul",
     "var",
     "wbr",
+];
+
+/// MathML elements the reader view may contain, in the MathML namespace and
+/// inside a `<math>` (MathML Core without `maction`, `annotation-xml`,
+/// `mglyph`).
+const ALLOWED_MATHML: &[&str] = &[
+    "math",
+    "mrow",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "mspace",
+    "msub",
+    "msup",
+    "msubsup",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "mover",
+    "munder",
+    "munderover",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mstyle",
+    "mpadded",
+    "mphantom",
+    "semantics",
+    "annotation",
+    "merror",
+];
+
+/// Attributes a MathML element may have: presentational only.
+const ALLOWED_MATHML_ATTRS: &[&str] = &[
+    "display",
+    "dir",
+    "encoding",
+    "mathvariant",
+    "displaystyle",
+    "scriptlevel",
+    "stretchy",
+    "fence",
+    "separator",
+    "lspace",
+    "rspace",
+    "largeop",
+    "movablelimits",
+    "symmetric",
+    "minsize",
+    "maxsize",
+    "accent",
+    "accentunder",
+    "linethickness",
+    "columnalign",
+    "rowalign",
+    "columnspan",
+    "rowspan",
+    "width",
+    "height",
+    "depth",
+    "voffset",
 ];
 
 /// Attributes the reader view may contain (on any allowed element).
@@ -191,13 +258,28 @@ fn audit_html(content: &str) -> Vec<String> {
             }
             continue;
         }
-        if !dom.is_html(n) || !ALLOWED_TAGS.contains(&tag) {
+        let in_math = dom.ancestors(n).any(|a| dom.is_mathml(a));
+        let mathml = dom.is_mathml(n);
+        if mathml {
+            if !ALLOWED_MATHML.contains(&tag) || !(in_math || tag == "math") {
+                bad.push(format!("MathML element <{tag}>"));
+            }
+        } else if !dom.is_html(n) || !ALLOWED_TAGS.contains(&tag) || in_math {
             bad.push(format!("element <{}> ({:?})", tag, name.ns));
         }
         for a in attrs {
             let an = &*a.name.local;
             if a.name.ns != markup5ever::ns!() || a.name.prefix.is_some() {
                 bad.push(format!("namespaced attribute {an} on <{tag}>"));
+            }
+            if mathml {
+                // No URL, script or style can hide in these values.
+                if !ALLOWED_MATHML_ATTRS.contains(&an)
+                    || a.value.contains(['(', ':', '<', '"', '\'', '&'])
+                {
+                    bad.push(format!("attribute {an}={:?} on MathML <{tag}>", &*a.value));
+                }
+                continue;
             }
             if !ALLOWED_ATTRS.contains(&an) {
                 bad.push(format!("attribute {an}={:?} on <{tag}>", &*a.value));
@@ -324,11 +406,19 @@ fn audit_catches_what_it_should() {
         "<iframe srcdoc=x></iframe>",
         "<img srcset=\"a.png 1x, javascript:x 2x\">",
         "<meta http-equiv=refresh>",
+        "<math><mi href=\"https://a.example/\">x</mi></math>",
+        "<math><maction><mi>x</mi></maction></math>",
+        "<math><mtext><b>x</b></mtext></math>",
+        "<math><mo lspace=\"url(x)\">x</mo></math>",
     ] {
         assert!(!audit_html(bad).is_empty(), "{bad}");
     }
     assert!(audit_html(
         "<p><a href=\"https://a.example/\">x</a><img src=\"data:image/png;base64,AA\"></p>"
+    )
+    .is_empty());
+    assert!(audit_html(
+        "<p><math display=\"block\"><mfrac><mi>x</mi><mn>2</mn></mfrac></math></p>"
     )
     .is_empty());
     assert!(!audit_markdown("[x](javascript:alert(1))").is_empty());

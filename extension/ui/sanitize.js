@@ -5,7 +5,9 @@
  * (which never runs scripts) and before its nodes are adopted into the page.
  * Drops executable and interactive elements with their subtree, event-handler
  * and style attributes, and URLs of any scheme but http(s), mailto and
- * relative (plus `data:image/` for an image's `src`).
+ * relative (plus `data:image/` for an image's `src`). MathML stays (parsed by
+ * DOMParser in its own namespace): only the allowed MathML Core elements,
+ * inside a `<math>`, with presentational attributes only.
  *
  * A classic script; publishes `globalThis.quireSanitize`.
  */
@@ -30,8 +32,30 @@
     'script', 'style', 'link', 'meta', 'base', 'title', 'head', 'template', 'noscript',
     'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'fencedframe',
     'form', 'input', 'button', 'select', 'textarea', 'option', 'dialog',
-    'svg', 'math',
+    'svg',
   ]);
+  /** The MathML namespace. */
+  const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+  /**
+   * The MathML elements that may stay, in the MathML namespace and inside a
+   * `<math>` (the core's list, `MATH_TAGS` in src/output/mathml.rs): MathML
+   * Core without `<maction>`, `<annotation-xml>` (which can carry HTML or
+   * SVG) or `<mglyph>`.
+   */
+  const MATH_TAGS = new Set([
+    'math', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msub', 'msup', 'msubsup',
+    'mfrac', 'msqrt', 'mroot', 'mover', 'munder', 'munderover', 'mmultiscripts', 'mprescripts',
+    'none', 'mtable', 'mtr', 'mtd', 'mstyle', 'mpadded', 'mphantom', 'semantics', 'annotation', 'merror',
+  ]);
+  /** The presentational attributes a MathML element may keep (never a URL, script or style). */
+  const MATH_ATTRS = new Set([
+    'display', 'dir', 'encoding', 'mathvariant', 'displaystyle', 'scriptlevel', 'stretchy', 'fence',
+    'separator', 'lspace', 'rspace', 'largeop', 'movablelimits', 'symmetric', 'minsize', 'maxsize',
+    'accent', 'accentunder', 'linethickness', 'columnalign', 'rowalign', 'columnspan', 'rowspan',
+    'width', 'height', 'depth', 'voffset',
+  ]);
+  /** A MathML attribute value the core keeps: short, plain characters. */
+  const MATH_VALUE = /^[A-Za-z0-9 .\-+%/#]{0,64}$/;
   /** DROP as a selector. */
   const DROP_SELECTOR = Array.from(DROP).join(',');
   /** The `data:` image types the core lets through (never SVG). */
@@ -65,6 +89,12 @@
    */
   function cleanElement(el) {
     const tag = el.localName;
+    if (el.namespaceURI === MATHML_NS) {
+      for (const attr of el.getAttributeNames()) {
+        if (!MATH_ATTRS.has(attr) || !MATH_VALUE.test((el.getAttribute(attr) ?? '').trim())) el.removeAttribute(attr);
+      }
+      return;
+    }
     // Attribute names as strings: cheaper than an Attr object per attribute.
     for (const attr of el.getAttributeNames()) {
       const name = attr.toLowerCase();
@@ -85,9 +115,23 @@
   function cleanTree(root) {
     cleanElement(root);
     for (const el of Array.from(root.querySelectorAll('*'))) {
-      if (DROP.has(el.localName)) el.remove();
+      if (DROP.has(el.localName) || !mathOk(el)) el.remove();
       else cleanElement(el);
     }
+  }
+
+  /**
+   * Whether `el` may stay as far as MathML goes: inside a `<math>` only
+   * allowed MathML elements (an `<annotation>` with text only, in
+   * `<semantics>`), and MathML elements only inside a `<math>`.
+   * @param {Element} el
+   */
+  function mathOk(el) {
+    const inMath = el.parentElement?.closest('math')?.namespaceURI === MATHML_NS;
+    if (el.namespaceURI !== MATHML_NS) return !inMath;
+    const tag = el.localName;
+    if (!MATH_TAGS.has(tag) || (tag !== 'math' && !inMath)) return false;
+    return tag !== 'annotation' || (el.parentElement?.localName === 'semantics' && el.childElementCount === 0);
   }
 
   /** @type {QuireSanitize} */

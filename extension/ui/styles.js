@@ -317,6 +317,7 @@ h1.title {
 .content a { color: var(--quire-link); text-underline-offset: 0.15em; }
 .content img, .content video, .content picture { max-width: 100%; height: auto; }
 .content figure { margin-inline: 0; }
+.content math[display="block" i] { margin: 0 0 1.2em; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
 .content figure img { display: block; margin: 0 auto; }
 .content figcaption {
   margin-top: 8px;

@@ -722,7 +722,8 @@ fn merge_siblings(
             }
         };
         if append {
-            if !is_one_of(dom.tag(sib), patterns::ALTER_TO_DIV_EXCEPTIONS) {
+            // A formula stays one (renamed, it would lose its namespace).
+            if !is_one_of(dom.tag(sib), patterns::ALTER_TO_DIV_EXCEPTIONS) && !dom.is_mathml(sib) {
                 dom.rename(sib, "div");
             }
             dom.append(root, sib);

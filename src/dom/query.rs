@@ -133,6 +133,11 @@ impl Dom {
         matches!(&self.node(id).data, NodeData::Element { name, .. } if name.ns == ns!(html))
     }
 
+    /// True if the element is in the MathML namespace.
+    pub fn is_mathml(&self, id: NodeId) -> bool {
+        matches!(&self.node(id).data, NodeData::Element { name, .. } if name.ns == ns!(mathml))
+    }
+
     /// The namespace of an element.
     pub fn namespace(&self, id: NodeId) -> Option<&Namespace> {
         match &self.node(id).data {

@@ -4,6 +4,7 @@
 
 use super::allow::{attr_ok, ALLOWED_TAGS};
 use super::html::{body_of_fragment, FRAGMENT_PREFIX};
+use super::mathml::{math_attr_ok, MATH_TAGS};
 use crate::dom::{Dom, Limits, NodeData};
 use crate::patterns::is_one_of;
 
@@ -27,13 +28,34 @@ pub fn audit(content: &str) -> Vec<String> {
             continue;
         }
         let tag = dom.tag(id);
-        if !dom.is_html(id) || !is_one_of(tag, ALLOWED_TAGS) {
+        let in_math = dom
+            .ancestors(id)
+            .take_while(|&a| a != body)
+            .any(|a| dom.is_mathml(a));
+        let mathml = dom.is_mathml(id);
+        let allowed = if mathml {
+            // MathML Core, in a formula; an annotation holds text only,
+            // and only in <semantics>.
+            is_one_of(tag, MATH_TAGS)
+                && (in_math || tag == "math")
+                && (tag != "annotation"
+                    || (dom.parent(id).is_some_and(|p| dom.tag(p) == "semantics")
+                        && dom.element_children(id).next().is_none()))
+        } else {
+            dom.is_html(id) && !in_math && is_one_of(tag, ALLOWED_TAGS)
+        };
+        if !allowed {
             bad.push(format!("element <{tag}> is not allowed"));
             continue;
         }
         for a in dom.attrs(id) {
             let name = &*a.name.local;
-            if !a.name.ns.is_empty() || !attr_ok(tag, name, &a.value) {
+            let ok = if mathml {
+                math_attr_ok(tag, name, &a.value)
+            } else {
+                attr_ok(tag, name, &a.value)
+            };
+            if !a.name.ns.is_empty() || !ok {
                 bad.push(format!(
                     "attribute {name}={:?} on <{tag}> is not allowed",
                     &*a.value
@@ -60,5 +82,16 @@ mod tests {
         assert_eq!(audit("<img src=\"data:image/svg+xml,x\">").len(), 1);
         assert_eq!(audit("<svg><title>t</title></svg>").len(), 2);
         assert_eq!(audit("<p style=\"color:red\" class=\"x\">y</p>").len(), 2);
+        assert!(
+            audit("<p><math display=\"block\"><mi>x</mi><mo>+</mo><mn>1</mn></math></p>")
+                .is_empty()
+        );
+        assert_eq!(
+            audit("<math><mi href=\"https://e.org/\">x</mi></math>").len(),
+            1
+        );
+        assert_eq!(audit("<math><maction><mi>x</mi></maction></math>").len(), 1);
+        assert_eq!(audit("<math><mtext><b>x</b></mtext></math>").len(), 1);
+        assert_eq!(audit("<math><annotation>t</annotation></math>").len(), 1);
     }
 }

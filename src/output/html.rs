@@ -2,6 +2,7 @@
 //! fixed point.
 
 use super::allow::{attr_ok, ALLOWED_TAGS, VOID_TAGS};
+use super::mathml::{classify, math_attr_ok, Math};
 use super::{DROPPED_TAGS, MAX_NESTING, PRESIZE_FROM_NODES};
 use std::collections::HashMap;
 
@@ -309,6 +310,8 @@ struct HtmlWriter<'a, O: HtmlOut> {
     stable: bool,
     /// Which elements are the core's markers.
     markers: Markers<'a>,
+    /// How many MathML elements are open in the output.
+    in_math: usize,
 }
 
 impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
@@ -319,6 +322,7 @@ impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
             open: Vec::new(),
             stable: true,
             markers: Markers::None,
+            in_math: 0,
         }
     }
 
@@ -378,15 +382,32 @@ impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
             }
             NodeData::Element { .. } => {
                 let tag = dom.tag(id);
-                if !dom.is_html(id) || is_one_of(tag, DROPPED_TAGS) {
+                if is_one_of(tag, DROPPED_TAGS) {
                     return;
                 }
+                let math = classify(dom, id, self.in_math > 0);
+                let tag = match math {
+                    Math::Drop => return,
+                    Math::Html => tag,
+                    Math::Element(name) => name,
+                    Math::Annotation => "annotation",
+                    Math::FirstChild | Math::Unwrap => "",
+                };
                 if depth > MAX_NESTING {
                     self.stable = false;
                     escape_text(&dom.text_content(id), &mut self.out);
                     return;
                 }
-                let allowed = is_one_of(tag, ALLOWED_TAGS) && !(in_link && tag == "a");
+                if math == Math::FirstChild {
+                    if let Some(first) = dom.element_children(id).next() {
+                        self.node(first, depth + 1, in_link);
+                    }
+                    return;
+                }
+                let allowed = match math {
+                    Math::Html => is_one_of(tag, ALLOWED_TAGS) && !(in_link && tag == "a"),
+                    _ => !tag.is_empty(),
+                };
                 if !allowed {
                     for c in dom.children(id) {
                         self.node(c, depth + 1, in_link);
@@ -395,6 +416,10 @@ impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
                 }
                 if self.stable && !self.element_stays(tag) {
                     self.stable = false;
+                }
+                if math != Math::Html {
+                    self.mathml_element(id, tag, math, depth, in_link);
+                    return;
                 }
                 self.start_tag(id, tag);
                 if is_one_of(tag, VOID_TAGS) {
@@ -435,16 +460,56 @@ impl<'a, O: HtmlOut> HtmlWriter<'a, O> {
         }
     }
 
-    /// Writes the start tag of allowed element `id` with its allowed
-    /// attributes.
+    /// Writes MathML element `id` (written as `tag`, as [`classify`] says
+    /// in `math`) and what it holds: an annotation its text only.
+    fn mathml_element(
+        &mut self,
+        id: NodeId,
+        tag: &'a str,
+        math: Math,
+        depth: usize,
+        in_link: bool,
+    ) {
+        let dom = self.dom;
+        self.start_tag(id, tag);
+        let p_in_scope = self.open.last().is_some_and(|&(_, p)| p);
+        self.open.push((tag, p_in_scope));
+        self.in_math += 1;
+        for c in dom.children(id) {
+            if math == Math::Annotation {
+                if let Some(t) = dom.text(c) {
+                    if self.stable && !t.is_empty() && !self.text_stays(t) {
+                        self.stable = false;
+                    }
+                    escape_text(t, &mut self.out);
+                }
+            } else {
+                self.node(c, depth + 1, in_link);
+            }
+        }
+        self.in_math -= 1;
+        self.open.pop();
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
+    }
+
+    /// Writes the start tag of allowed element `id` (written as `tag`) with
+    /// its allowed attributes: those of the MathML rules inside a formula.
     fn start_tag(&mut self, id: NodeId, tag: &str) {
         let dom = self.dom;
         let out = &mut self.out;
         out.push('<');
         out.push_str(tag);
         let attrs = dom.attrs(id);
+        let mathml = dom.is_mathml(id);
         let kept = |a: &Attribute| {
-            a.name.ns == markup5ever::ns!() && attr_ok(tag, &a.name.local, &a.value)
+            a.name.ns == markup5ever::ns!()
+                && if mathml {
+                    math_attr_ok(tag, &a.name.local, &a.value)
+                } else {
+                    attr_ok(tag, &a.name.local, &a.value)
+                }
         };
         for (i, a) in attrs.iter().enumerate() {
             if !kept(a) {

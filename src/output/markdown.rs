@@ -2,6 +2,7 @@
 
 use super::allow::safe_url;
 use super::html::{body_of_fragment, FRAGMENT_PREFIX};
+use super::mathml::{is_display, shown_text, tex};
 use super::md_escape::{
     code_fence, code_span, escape_inline, escape_word, language, link_destination,
 };
@@ -251,7 +252,14 @@ fn write_md(dom: &Dom, id: NodeId, md: &mut Md, depth: usize) {
         NodeData::Element { .. } => dom.tag(id),
         _ => return,
     };
-    if is_one_of(tag, DROPPED_TAGS) || !dom.is_html(id) || md.over {
+    if is_one_of(tag, DROPPED_TAGS) || md.over {
+        return;
+    }
+    if tag == "math" && dom.is_mathml(id) {
+        md_math(dom, id, md);
+        return;
+    }
+    if !dom.is_html(id) {
         return;
     }
     match tag {
@@ -303,6 +311,46 @@ fn write_md(dom: &Dom, id: NodeId, md: &mut Md, depth: usize) {
         "img" => md_image(dom, id, md),
         "table" => write_md_table(dom, id, md),
         _ => md_children(dom, id, md, depth),
+    }
+}
+
+/// Writes formula `math`: its TeX source between `$` (`$$` on a line of its
+/// own for a displayed formula), or the text a browser shows of it when it
+/// carries no TeX (or TeX holding `](`, which reads as a link). TeX that
+/// could be read as Markdown or HTML syntax by a reader without maths (a
+/// `<`, a backtick, a `$`, a final backslash) goes in code instead, as
+/// GitHub writes maths: `` $`…`$ ``, or a fenced block of language `math`.
+fn md_math(dom: &Dom, math: NodeId, md: &mut Md) {
+    let display = is_display(dom, math);
+    if display {
+        md.block();
+    }
+    // TeX that reads as a link even in code, to a reader that does not
+    // know code from links, is left out: the shown text stands for it.
+    match tex(dom, math).filter(|t| !t.contains("](")) {
+        Some(t) => {
+            let plain = !(t.contains(['<', '`', '$']) || t.ends_with('\\'));
+            match (plain, display) {
+                (true, false) => md.push(&format!("${t}$")),
+                (true, true) => md.push(&format!("$${t}$$")),
+                (false, false) => match code_span(&t) {
+                    Some(span) => md.push(&format!("${span}$")),
+                    None => md.text(&t),
+                },
+                (false, true) => {
+                    let fence = code_fence(&t);
+                    md.push(&format!("{fence}math"));
+                    md.newline();
+                    md.push(&t);
+                    md.newline();
+                    md.push(&fence);
+                }
+            }
+        }
+        None => md.text(&shown_text(dom, math)),
+    }
+    if display {
+        md.block();
     }
 }
 

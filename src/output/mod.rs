@@ -18,6 +18,7 @@ mod allow;
 mod audit;
 mod html;
 mod markdown;
+mod mathml;
 mod md_escape;
 mod text;
 
@@ -52,7 +53,6 @@ const DROPPED_TAGS: &[&str] = &[
     "optgroup",
     "textarea",
     "svg",
-    "math",
     "noscript",
     "noembed",
     "noframes",
@@ -91,11 +91,15 @@ fn trim_in_place(s: &mut String) {
 }
 
 /// True if text node `id` (below `root`) is written to the output, i.e. no
-/// element between it and `root` is one the writers drop.
+/// element between it and `root` is one the writers drop (MathML counts as
+/// written, but for the parts of a formula the sanitiser drops).
 pub fn is_written(dom: &Dom, id: NodeId, root: NodeId) -> bool {
-    dom.ancestors(id)
-        .take_while(|&a| a != root)
-        .all(|a| !(dom.is_element(a) && (is_one_of(dom.tag(a), DROPPED_TAGS) || !dom.is_html(a))))
+    dom.ancestors(id).take_while(|&a| a != root).all(|a| {
+        !dom.is_element(a)
+            || !(is_one_of(dom.tag(a), DROPPED_TAGS)
+                || !(dom.is_html(a) || dom.is_mathml(a))
+                || mathml::classify(dom, a, true) == mathml::Math::Drop)
+    })
 }
 
 /// The `<body>` of `html` parsed with the default limits, for the tests of

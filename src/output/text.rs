@@ -1,5 +1,6 @@
 //! The plain-text writer, and the word count of its output.
 
+use super::mathml::{is_display, shown_text, tex};
 use super::{trim_in_place, DROPPED_TAGS, MAX_NESTING, PRESIZE_FROM_NODES};
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::patterns::{is_one_of, BLOCK_ELEMS};
@@ -171,7 +172,14 @@ fn write_text<S: TextSink>(dom: &Dom, id: NodeId, w: &mut TextWriter<S>, depth: 
         NodeData::Text(t) => w.text(t),
         NodeData::Element { .. } => {
             let tag = dom.tag(id);
-            if is_one_of(tag, DROPPED_TAGS) || !dom.is_html(id) {
+            if is_one_of(tag, DROPPED_TAGS) {
+                return;
+            }
+            if tag == "math" && dom.is_mathml(id) {
+                write_math(dom, id, w);
+                return;
+            }
+            if !dom.is_html(id) {
                 return;
             }
             if tag == "br" {
@@ -221,6 +229,22 @@ fn write_text<S: TextSink>(dom: &Dom, id: NodeId, w: &mut TextWriter<S>, depth: 
             }
         }
         _ => {}
+    }
+}
+
+/// Writes formula `math`: its TeX source if it carries one, else the text
+/// a browser shows (see `mathml`); a displayed formula as a block.
+fn write_math<S: TextSink>(dom: &Dom, math: NodeId, w: &mut TextWriter<S>) {
+    let display = is_display(dom, math);
+    if display {
+        w.block_break(2);
+    }
+    match tex(dom, math) {
+        Some(t) => w.text(&t),
+        None => w.text(&shown_text(dom, math)),
+    }
+    if display {
+        w.block_break(2);
     }
 }
 

@@ -155,9 +155,12 @@ for (const [label, key] of [['no CSP', 'no CSP'], ['a strict CSP', 'a strict CSP
         const area = root?.querySelector('.content')?.parentElement;
         if (!area || !root) return ['no overlay'];
         const found = [];
-        const banned = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'form', 'button', 'base', 'meta', 'template', 'noscript', 'link', 'textarea']);
+        const banned = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'svg', 'maction', 'annotation-xml', 'mglyph', 'form', 'button', 'base', 'meta', 'template', 'noscript', 'link', 'textarea']);
+        const mathml = 'http://www.w3.org/1998/Math/MathML';
         for (const el of [area, ...area.querySelectorAll('*')]) {
           if (banned.has(el.localName)) found.push(`<${el.localName}>`);
+          // MathML stays (issue 21), but only MathML inside a formula.
+          if (el.parentElement?.closest('math') && el.namespaceURI !== mathml) found.push(`<${el.localName}> in <math>`);
           for (const attr of Array.from(el.attributes)) {
             const value = attr.value.replace(/[\s\u0000-\u001f]+/g, '').toLowerCase();
             if (attr.name.startsWith('on')) found.push(`${el.localName}[${attr.name}]`);
