@@ -39,12 +39,14 @@ mod lines;
 mod matchers;
 mod rules;
 mod tail;
+mod titles;
 
 use fingerprint::*;
 use lines::*;
 use matchers::*;
 use rules::*;
 use tail::*;
+use titles::*;
 
 /// A classifier decision: the kind and the signals that led to it.
 #[derive(Debug, Clone, PartialEq, Eq)]

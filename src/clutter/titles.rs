@@ -1,0 +1,115 @@
+//! The rules on section titles: a block or heading that names a clutter
+//! section ("Related stories", "Most read", "Comments (12)") and the list
+//! or teaser cards under it.
+
+use super::*;
+
+/// Rule on section titles: "Related stories", "Most read", "In this
+/// article", "Comments (12)"…
+pub(super) fn section_title(b: &Block) -> Option<Verdict> {
+    if let Some(v) = titled_sibling(b) {
+        return Some(v);
+    }
+    if !matches!(
+        b.tag,
+        "div" | "section" | "aside" | "nav" | "header" | "footer" | "ul" | "ol" | "dl" | "form"
+    ) || !b.has_text()
+    {
+        return None;
+    }
+    let title = first_line(b)?;
+    let kind = title_kind(&title)?;
+    if kind == ClutterKind::Comments && b.is_article_like() && !b.has(&["form", "textarea"]) {
+        // A "Comments" section of running prose without a comment form is
+        // more likely the article's own.
+        return None;
+    }
+    let fits = match kind {
+        ClutterKind::NewsletterForm => b.len <= FORM_BOX_MAX,
+        ClutterKind::Bio => b.len <= 1500,
+        _ => true,
+    };
+    (fits && self::fits(b, kind)).then(|| Verdict::new(kind, &["section-title"]))
+}
+
+/// The clutter kind a section title names, if any. A cue ending in a
+/// script written without spaces ("相关文章", "関連記事") may run on into a
+/// few more characters ("相关文章推荐").
+pub(super) fn title_kind(title: &str) -> Option<ClutterKind> {
+    let words = title.split_whitespace().count();
+    patterns::SECTION_TITLES.iter().find_map(|&(cue, kind)| {
+        let rest = title.strip_prefix(cue)?;
+        let unspaced = cue.chars().next_back().is_some_and(is_unspaced_script);
+        let ok = if kind == ClutterKind::Comments {
+            !rest.chars().any(char::is_alphabetic)
+        } else {
+            let ends = rest.chars().next().is_none_or(|c| !is_word_char(c))
+                || (unspaced && rest.chars().count() <= UNSPACED_TITLE_RUN_ON);
+            ends && words <= 5
+        };
+        ok.then_some(kind)
+    })
+}
+
+/// Most characters a section title cue in an unspaced script may be
+/// followed by ("相关文章" + "推荐").
+const UNSPACED_TITLE_RUN_ON: usize = 8;
+
+/// A section title standing as a bare heading, with its list as the next
+/// sibling rather than inside a shared wrapper: the heading goes when the
+/// list is link-dense or gone, and so does the list.
+pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
+    let dom = b.dom;
+    if is_subheading(b.tag) {
+        if b.len > TITLE_MAX {
+            return None;
+        }
+        let kind = title_kind(b.text())?;
+        let follows = dom.next_sibling_where(b.node, |x| dom.is_element(x));
+        let ok = follows.is_none_or(|n| {
+            let f = Block::new(dom, n);
+            f.len <= 1500
+                && (f.link_density() >= 0.5 && fits(&f, kind)
+                    || is_teaser_list(&f) && !f.is_article_like())
+        });
+        return ok.then(|| Verdict::new(kind, &["section-title"]));
+    }
+    if !matches!(b.tag, "ul" | "ol" | "div" | "section" | "dl") || b.len > 1500 {
+        return None;
+    }
+    let heading = dom
+        .prev_sibling_where(b.node, |x| dom.is_element(x))
+        .filter(|&h| is_subheading(dom.tag(h)))?;
+    let h = Block::new(dom, heading);
+    if h.len > TITLE_MAX {
+        return None;
+    }
+    let kind = title_kind(h.text())?;
+    (b.link_density() >= 0.5 && fits(b, kind) || is_teaser_list(b) && !b.is_article_like())
+        .then(|| Verdict::new(kind, &["section-title"]))
+}
+
+/// Teaser cards under a section title: at least two items, each a short
+/// line (a headline, not a paragraph) and at least two of them holding a
+/// link or a picture, whose text need not be linked. The shape is the
+/// evidence, so the link-density test of [`fits`] does not apply.
+pub(super) fn is_teaser_list(b: &Block) -> bool {
+    let dom = b.dom;
+    let items: Vec<NodeId> = dom.element_children(b.node).collect();
+    if items.len() < 2 {
+        return false;
+    }
+    let mut cards = 0;
+    for &item in &items {
+        if inner_text_len(dom, item) > patterns::TEASER_LINE_MAX {
+            return false;
+        }
+        if dom
+            .descendants(item)
+            .any(|d| dom.is_element(d) && matches!(dom.tag(d), "a" | "img" | "picture"))
+        {
+            cards += 1;
+        }
+    }
+    cards >= 2
+}
