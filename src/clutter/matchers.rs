@@ -169,6 +169,22 @@ cue_tables! {
     cta_cues: patterns::CTA_LABELS, kinded_cues_of;
 }
 
+/// The footer-kind cues of [`patterns::SENTENCE_CUES`] alone: the rights
+/// notice rule reads longer blocks than the other sentence rules, and
+/// scanning it for every kind there cost more than the rule.
+pub(super) fn rights_cues() -> &'static Cues {
+    static CELL: OnceLock<Cues> = OnceLock::new();
+    CELL.get_or_init(|| {
+        Cues::new(
+            patterns::SENTENCE_CUES
+                .iter()
+                .filter(|&&(_, kind)| kind == ClutterKind::Footer)
+                .map(|&(cue, _)| cue),
+            false,
+        )
+    })
+}
+
 /// [`patterns::SHARE_URLS`], matched in any ASCII case.
 pub(super) fn share_url_cues() -> &'static Cues {
     static CELL: OnceLock<Cues> = OnceLock::new();

@@ -608,12 +608,8 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
         // A rights notice runs longer than other clutter sentences ("This
         // article is the copyrighted property of …"). Licence names are no
         // cue at that length: an article may be about licences.
-        if let Some(kind) = sentence_cues()
-            .first_in(t, false)
-            .map(|i| patterns::SENTENCE_CUES[i].1)
-            .filter(|&k| k == ClutterKind::Footer)
-        {
-            return Some(Verdict::new(kind, &["rights-text"]));
+        if rights_cues().first_in(t, false).is_some() {
+            return Some(Verdict::new(ClutterKind::Footer, &["rights-text"]));
         }
     }
     if b.len <= patterns::CUE_TEXT_MAX {

@@ -39,7 +39,9 @@ pub(super) fn keep_formulas(dom: &mut Dom) {
         match dom.tag(n) {
             "mjx-container" => wrappers.push(n),
             "script" if tex_script(dom, n).is_some() => scripts.push(n),
-            _ if has_class(dom, n, |c| c == "katex") => wrappers.push(n),
+            // KaTeX's wrapper is a span (its documented markup); reading
+            // the class of spans only keeps this pass cheap on every page.
+            "span" if has_class(dom, n, |c| c == "katex") => wrappers.push(n),
             _ => {}
         }
     }
