@@ -155,7 +155,7 @@ function autoBox(page) {
 
 /**
  * Runs axe-core over the page's document (the options page) or over the
- * reader in its closed shadow root; returns the serious and critical violations.
+ * reader in its closed shadow root; returns every violation, of any impact.
  * @param {Page} page
  * @param {boolean} reader
  */
@@ -196,7 +196,6 @@ async function axeSerious(page, reader) {
     const contrast = result.passes.find((/** @type {any} */ r) => r.id === 'color-contrast');
     return {
       violations: result.violations
-        .filter((/** @type {any} */ v) => v.impact === 'serious' || v.impact === 'critical')
         .map((/** @type {any} */ v) => `${v.id} (${v.nodes.length}): ${v.help}`),
       contrastChecked: contrast ? contrast.nodes.length : 0,
     };

@@ -258,7 +258,8 @@ test('removed blocks show where they were; a kept kind stays on its origin and o
       const audit = await axeAudit(page);
       report[theme] = audit;
       assert.ok(audit.contrastChecked >= 3, `axe checked only ${audit.contrastChecked} elements`);
-      const bad = audit.violations.filter((/** @type {{impact: string}} */ v) => v.impact === 'serious' || v.impact === 'critical');
+      // Issue 21's bar: no violation of any impact with the new panels open.
+      const bad = audit.violations;
       assert.deepEqual(bad, [], `${theme}: ${JSON.stringify(bad)}`);
     }
     await setTheme(page, 'light');
