@@ -19,8 +19,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ROOT,
@@ -35,6 +34,7 @@ import {
   hostPresent,
   readerState,
   extensionWorkers,
+  auditReader,
 } from './lib.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -42,7 +42,6 @@ import {
 const TEST_TIMEOUT_MS = 120_000;
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const SCREENSHOT = join(ROOT, 'docs', 'screenshots', 'auto-open.png');
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The site the server is on (the port is no part of a site: background/auto-open.js). */
 const SITE = 'http://127.0.0.1';
@@ -155,53 +154,15 @@ function autoBox(page) {
 
 /**
  * Runs axe-core over the page's document (the options page) or over the
- * reader in its closed shadow root; returns every violation, of any impact.
+ * reader in its closed shadow root (lib.mjs auditReader); returns every
+ * violation, of any impact.
  * @param {Page} page
  * @param {boolean} reader
  */
 async function axeSerious(page, reader) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  if (reader) {
-    // As tests/e2e/overlay.test.mjs does: DevTools hands the closed root to axe for the audit alone.
-    await inReader(page, (root) => {
-      const w = /** @type {any} */ (window);
-      w.quireAuditRoot = root;
-      const own = /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot'));
-      w.quireAuditRestore = () => Object.defineProperty(Element.prototype, 'shadowRoot', own);
-      Object.defineProperty(Element.prototype, 'shadowRoot', {
-        configurable: true,
-        get() {
-          return this.id === 'quire-reader' ? w.quireAuditRoot : own.get?.call(this);
-        },
-      });
-    });
-  }
-  const { violations, contrastChecked } = await page.evaluate(async (reader) => {
-    const axe = /** @type {any} */ (window).axe;
-    /** @type {any} */
-    let result;
-    if (reader) {
-      const host = /** @type {HTMLElement} */ (document.getElementById('quire-reader'));
-      const home = /** @type {Node} */ (host.parentNode);
-      document.body.append(host);
-      try {
-        result = await axe.run({ include: [['#quire-reader']] });
-      } finally {
-        home.appendChild(host);
-        /** @type {any} */ (window).quireAuditRestore();
-      }
-    } else {
-      result = await axe.run(document);
-    }
-    const contrast = result.passes.find((/** @type {any} */ r) => r.id === 'color-contrast');
-    return {
-      violations: result.violations
-        .map((/** @type {any} */ v) => `${v.id} (${v.nodes.length}): ${v.help}`),
-      contrastChecked: contrast ? contrast.nodes.length : 0,
-    };
-  }, reader);
+  const { violations, contrastChecked } = await auditReader(page, reader);
   assert.ok(contrastChecked >= 3, `axe checked the contrast of only ${contrastChecked} elements`);
-  return violations;
+  return violations.map((v) => `${v.id} (${v.nodes}): ${v.help}`);
 }
 
 /**

@@ -18,6 +18,7 @@ import { readFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, extname, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 /** The repository root. */
@@ -590,4 +591,87 @@ export async function inContentWorld(launched, page, fn, arg) {
     return result && result.result;
   })()`;
   return /** @type {Promise<Awaited<R>>} */ (worker.evaluate(expression));
+}
+
+/** axe-core's source, evaluated in a page for an audit. */
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * One rule axe-core found broken.
+ * @typedef {object} AxeViolation
+ * @property {string} id The rule.
+ * @property {string | null} impact minor, moderate, serious or critical.
+ * @property {number} nodes How many elements break it.
+ * @property {string} help What the rule asks.
+ * @property {string[]} targets The selectors of those elements.
+ */
+
+/**
+ * @typedef {object} AxeAudit
+ * @property {AxeViolation[]} violations
+ * @property {number} contrastChecked How many elements axe checked the contrast of (a guard against auditing nothing).
+ * @property {string[]} incomplete The rules axe could not decide, with their node counts.
+ */
+
+/**
+ * Runs axe-core over the open reader, inside its closed shadow root, or with
+ * `reader` false over the page's own document (an extension page). The root
+ * is closed, so axe (which walks `shadowRoot`) would see an empty host:
+ * DevTools hands the test the root ({@link inReader}), and for the audit
+ * alone the host's `shadowRoot` gives it back to axe; a page has no such way
+ * in. axe cannot work out background colours for an element outside
+ * <body>, and the host sits on <html>; it is fixed and fills the viewport
+ * with an opaque background, so it looks the same in <body>: it is audited
+ * there, then put back. `page.evaluate` is not subject to the page's CSP.
+ * @param {import('playwright-core').Page} page
+ * @param {boolean} [reader]
+ * @returns {Promise<AxeAudit>}
+ */
+export async function auditReader(page, reader = true) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  if (reader) {
+    await inReader(page, (root) => {
+      const w = /** @type {any} */ (window);
+      w.quireAuditRoot = root;
+      const own = /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot'));
+      w.quireAuditRestore = () => Object.defineProperty(Element.prototype, 'shadowRoot', own);
+      Object.defineProperty(Element.prototype, 'shadowRoot', {
+        configurable: true,
+        get() {
+          return this.id === 'quire-reader' ? w.quireAuditRoot : own.get?.call(this);
+        },
+      });
+    });
+  }
+  return page.evaluate(async (reader) => {
+    const axe = /** @type {any} */ (window).axe;
+    /** @type {any} */
+    let result;
+    if (reader) {
+      const host = /** @type {HTMLElement} */ (document.getElementById('quire-reader'));
+      const home = /** @type {Node} */ (host.parentNode);
+      document.body.append(host);
+      try {
+        result = await axe.run({ include: [['#quire-reader']] });
+      } finally {
+        home.appendChild(host);
+        /** @type {any} */ (window).quireAuditRestore();
+        delete (/** @type {any} */ (window).quireAuditRoot);
+      }
+    } else {
+      result = await axe.run(document);
+    }
+    const contrast = result.passes.find((/** @type {any} */ r) => r.id === 'color-contrast');
+    return {
+      violations: result.violations.map((/** @type {any} */ v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.length,
+        help: v.help,
+        targets: v.nodes.map((/** @type {any} */ n) => n.target.join(' ')),
+      })),
+      contrastChecked: contrast ? contrast.nodes.length : 0,
+      incomplete: result.incomplete.map((/** @type {any} */ r) => `${r.id} (${r.nodes.length})`),
+    };
+  }, reader);
 }

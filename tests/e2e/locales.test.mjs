@@ -18,7 +18,6 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import {
   ROOT,
   STRICT_CSP,
@@ -30,12 +29,12 @@ import {
   waitInReader,
   clickInReader,
   focusInReader,
+  auditReader,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 const TEST_TIMEOUT_MS = 120_000;
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * A locale's messages, placeholders as chrome.i18n resolves them with no
@@ -232,48 +231,14 @@ async function assertNothingClipped(page, where) {
 }
 
 /**
- * Runs axe-core over the open reader (in its shadow root) and returns every
- * violation, of any impact (see tests/e2e/overlay.test.mjs, axeAudit,
- * for why the root is handed to axe this way and the host moved into body).
+ * Runs axe-core over the open reader (lib.mjs auditReader) and returns every
+ * violation, of any impact.
  * @param {import('playwright-core').Page} page
  */
 async function axeAudit(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  await inReader(page, (root) => {
-    const w = /** @type {any} */ (window);
-    w.quireAuditRoot = root;
-    const own = /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot'));
-    w.quireAuditRestore = () => Object.defineProperty(Element.prototype, 'shadowRoot', own);
-    Object.defineProperty(Element.prototype, 'shadowRoot', {
-      configurable: true,
-      get() {
-        return this.id === 'quire-reader' ? w.quireAuditRoot : own.get?.call(this);
-      },
-    });
-  });
-  const { bad, contrastChecked } = await page.evaluate(async () => {
-    const axe = /** @type {any} */ (window).axe;
-    const host = /** @type {HTMLElement} */ (document.getElementById('quire-reader'));
-    const home = /** @type {Node} */ (host.parentNode);
-    document.body.append(host);
-    /** @type {any} */
-    let result;
-    try {
-      result = await axe.run({ include: [['#quire-reader']] });
-    } finally {
-      home.appendChild(host);
-      /** @type {any} */ (window).quireAuditRestore();
-      delete (/** @type {any} */ (window).quireAuditRoot);
-    }
-    const contrast = result.passes.find((/** @type {any} */ r) => r.id === 'color-contrast');
-    return {
-      bad: result.violations
-        .map((/** @type {any} */ v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.help}`),
-      contrastChecked: contrast ? contrast.nodes.length : 0,
-    };
-  });
+  const { violations, contrastChecked } = await auditReader(page);
   assert.ok(contrastChecked >= 3, `axe checked the contrast of only ${contrastChecked} elements`);
-  return bad;
+  return violations.map((v) => `${v.id} (${v.impact}, ${v.nodes}): ${v.help}`);
 }
 
 test('in Arabic the reader’s chrome reads Arabic and runs right to left, an English article left to right; axe clean in every theme', { timeout: TEST_TIMEOUT_MS }, async () => {

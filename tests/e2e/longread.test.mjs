@@ -21,9 +21,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import {
   ROOT,
   STRICT_CSP,
@@ -36,12 +35,12 @@ import {
   inReader,
   waitInReader,
   focusInReader,
+  auditReader,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 const TEST_TIMEOUT_MS = 90_000;
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HEADINGS = [
   'Why a lock needs a keeper',
   'The ledger and its columns',
@@ -200,45 +199,12 @@ async function wheel(page, dy) {
 }
 
 /**
- * Runs axe-core over the open overlay (see overlay.test.mjs axeAudit: the
- * closed root is handed to axe for the audit alone, the host audited in <body>).
+ * Runs axe-core over the open overlay (lib.mjs auditReader).
  * @param {Page} page
  */
 async function axeAudit(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  await inReader(page, (root) => {
-    const w = /** @type {any} */ (window);
-    w.quireAuditRoot = root;
-    const own = /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot'));
-    w.quireAuditRestore = () => Object.defineProperty(Element.prototype, 'shadowRoot', own);
-    Object.defineProperty(Element.prototype, 'shadowRoot', {
-      configurable: true,
-      get() {
-        return this.id === 'quire-reader' ? w.quireAuditRoot : own.get?.call(this);
-      },
-    });
-  });
-  return page.evaluate(async () => {
-    const axe = /** @type {any} */ (window).axe;
-    const host = /** @type {HTMLElement} */ (document.getElementById('quire-reader'));
-    const home = /** @type {Node} */ (host.parentNode);
-    document.body.append(host);
-    /** @type {any} */
-    let result;
-    try {
-      result = await axe.run({ include: [['#quire-reader']] });
-    } finally {
-      home.appendChild(host);
-      /** @type {any} */ (window).quireAuditRestore();
-      delete (/** @type {any} */ (window).quireAuditRoot);
-    }
-    const contrast = result.passes.find((/** @type {any} */ r) => r.id === 'color-contrast');
-    return {
-      /** @type {string[]} */
-      violations: result.violations.map((/** @type {any} */ v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join('; ')}`),
-      contrastChecked: contrast ? contrast.nodes.length : 0,
-    };
-  });
+  const { violations, contrastChecked } = await auditReader(page);
+  return { violations: violations.map((v) => `${v.id} (${v.impact}, ${v.nodes}): ${v.targets.join('; ')}`), contrastChecked };
 }
 
 test('the table of contents opens from the toolbar, jumps to a heading, and Esc closes it before the reader', { timeout: TEST_TIMEOUT_MS }, async () => {

@@ -13,9 +13,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import {
   ROOT,
   STRICT_CSP,
@@ -28,13 +27,13 @@ import {
   clickInReader,
   focusInReader,
   inContentWorld,
+  auditReader,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 const TEST_TIMEOUT_MS = 90_000;
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** @type {import('./lib.mjs').Served} */
 let server;
@@ -100,41 +99,12 @@ async function setTheme(page, value) {
 }
 
 /**
- * axe-core over the open reader, inside its closed shadow root (handed to
- * axe through DevTools, as overlay.test.mjs does); the violations.
+ * axe-core over the open reader (lib.mjs auditReader); the violations.
  * @param {Page} page
  * @returns {Promise<{id: string, nodes: number, help: string}[]>}
  */
 async function axeViolations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  await inReader(page, (root) => {
-    const w = /** @type {any} */ (window);
-    w.quireAuditRoot = root;
-    const own = /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot'));
-    w.quireAuditRestore = () => Object.defineProperty(Element.prototype, 'shadowRoot', own);
-    Object.defineProperty(Element.prototype, 'shadowRoot', {
-      configurable: true,
-      get() {
-        return this.id === 'quire-reader' ? w.quireAuditRoot : own.get?.call(this);
-      },
-    });
-  });
-  return page.evaluate(async () => {
-    const axe = /** @type {any} */ (window).axe;
-    const host = /** @type {HTMLElement} */ (document.getElementById('quire-reader'));
-    const home = /** @type {Node} */ (host.parentNode);
-    document.body.append(host);
-    /** @type {any} */
-    let result;
-    try {
-      result = await axe.run({ include: [['#quire-reader']] });
-    } finally {
-      home.appendChild(host);
-      /** @type {any} */ (window).quireAuditRestore();
-      delete (/** @type {any} */ (window).quireAuditRoot);
-    }
-    return result.violations.map((/** @type {any} */ v) => ({ id: v.id, nodes: v.nodes.length, help: v.help }));
-  });
+  return (await auditReader(page)).violations.map(({ id, nodes, help }) => ({ id, nodes, help }));
 }
 
 test('every token of the page’s formulas reaches the reader, in the MathML namespace', { timeout: TEST_TIMEOUT_MS }, async () => {

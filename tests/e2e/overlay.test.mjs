@@ -16,7 +16,6 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import {
   ROOT,
   STRICT_CSP,
@@ -35,6 +34,7 @@ import {
   clickInReader,
   focusInReader,
   inContentWorld,
+  auditReader,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -43,7 +43,6 @@ const CORPUS = resolve(ROOT, process.env.QUIRE_CORPUS || '../shared/corpus');
 const KYIV = join(CORPUS, 'clutter', 'kyiv-independent-peacekeepers');
 /** A hung browser fails its test instead of holding CI until its deadline. */
 const TEST_TIMEOUT_MS = 90_000;
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const kyivPresent = await stat(join(KYIV, 'page.html')).then(() => true, () => false);
 const skipKyiv = kyivPresent ? false : `no corpus page at ${KYIV} (set QUIRE_CORPUS)`;
@@ -195,60 +194,15 @@ async function setTheme(page, theme) {
 }
 
 /**
- * Runs axe-core over the open overlay (inside its shadow root) and returns
- * the violations, each with its impact, rule and node count.
+ * Runs axe-core over the open overlay (lib.mjs auditReader) and returns the
+ * violations, each with its impact, rule and node count.
  * @param {Page} page
  */
 async function axeAudit(page) {
-  // page.evaluate is not subject to the page's CSP, unlike a <script> tag.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  // The root is closed, so axe (which walks `shadowRoot`) would see an empty
-  // host. DevTools hands the test the root (lib.mjs inReader), and for the
-  // audit alone the host's `shadowRoot` gives it back to axe; a page has no
-  // such way in.
-  await inReader(page, (root) => {
-    const w = /** @type {any} */ (window);
-    w.quireAuditRoot = root;
-    const own = /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot'));
-    w.quireAuditRestore = () => Object.defineProperty(Element.prototype, 'shadowRoot', own);
-    Object.defineProperty(Element.prototype, 'shadowRoot', {
-      configurable: true,
-      get() {
-        return this.id === 'quire-reader' ? w.quireAuditRoot : own.get?.call(this);
-      },
-    });
-  });
-  const { violations, contrastChecked, incomplete } = await page.evaluate(async () => {
-    const axe = /** @type {any} */ (window).axe;
-    // axe cannot work out background colours for an element outside <body>
-    // (every text comes back "incomplete", contrast ratio 0), and the host
-    // sits on <html>. It is fixed and fills the viewport with an opaque
-    // background, so it looks the same in <body>: audit it there, then put
-    // it back.
-    const host = /** @type {HTMLElement} */ (document.getElementById('quire-reader'));
-    const home = /** @type {Node} */ (host.parentNode);
-    document.body.append(host);
-    /** @type {any} */
-    let result;
-    try {
-      result = await axe.run({ include: [['#quire-reader']] });
-    } finally {
-      home.appendChild(host);
-      /** @type {any} */ (window).quireAuditRestore();
-      delete (/** @type {any} */ (window).quireAuditRoot);
-    }
-    const contrast = result.passes.find((/** @type {any} */ r) => r.id === 'color-contrast');
-    return {
-      /** @type {{id: string, impact: string | null, nodes: number, help: string}[]} */
-      violations: result.violations.map((/** @type {any} */ v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help })),
-      contrastChecked: contrast ? contrast.nodes.length : 0,
-      /** @type {string[]} */
-      incomplete: result.incomplete.map((/** @type {any} */ r) => `${r.id} (${r.nodes.length})`),
-    };
-  });
+  const { violations, contrastChecked, incomplete } = await auditReader(page);
   // A guard against auditing nothing (a wrong shadow-DOM context selector).
   assert.ok(contrastChecked >= 3, `axe checked the contrast of only ${contrastChecked} elements in the overlay`);
-  return { violations, contrastChecked, incomplete };
+  return { violations: violations.map(({ id, impact, nodes, help }) => ({ id, impact, nodes, help })), contrastChecked, incomplete };
 }
 
 /** @param {{impact: string | null}[]} violations */

@@ -19,7 +19,6 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import {
   ROOT,
@@ -35,6 +34,7 @@ import {
   clickInReader,
   focusInReader,
   hostPresent,
+  auditReader,
 } from './lib.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -43,7 +43,6 @@ const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const ENGINE = join(FIXTURES, 'tts-engine');
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 const TEST_TIMEOUT_MS = 90_000;
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = 'Allotment society wins its fight to keep the old orchard';
 
 /** @type {import('./lib.mjs').Served} */
@@ -319,45 +318,12 @@ test('Read aloud speaks the article sentence by sentence through a real speech e
 });
 
 /**
- * Runs axe-core over the open overlay (a copy of overlay.test.mjs's audit:
- * the closed root is handed to axe for the audit alone).
+ * Runs axe-core over the open overlay (lib.mjs auditReader).
  * @param {Page} page
  */
 async function axeAudit(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  await inReader(page, (root) => {
-    const w = /** @type {any} */ (window);
-    w.quireAuditRoot = root;
-    const own = /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot'));
-    w.quireAuditRestore = () => Object.defineProperty(Element.prototype, 'shadowRoot', own);
-    Object.defineProperty(Element.prototype, 'shadowRoot', {
-      configurable: true,
-      get() {
-        return this.id === 'quire-reader' ? w.quireAuditRoot : own.get?.call(this);
-      },
-    });
-  });
-  return page.evaluate(async () => {
-    const axe = /** @type {any} */ (window).axe;
-    const host = /** @type {HTMLElement} */ (document.getElementById('quire-reader'));
-    const home = /** @type {Node} */ (host.parentNode);
-    document.body.append(host);
-    /** @type {any} */
-    let result;
-    try {
-      result = await axe.run({ include: [['#quire-reader']] });
-    } finally {
-      home.appendChild(host);
-      /** @type {any} */ (window).quireAuditRestore();
-      delete (/** @type {any} */ (window).quireAuditRoot);
-    }
-    const contrast = result.passes.find((/** @type {any} */ r) => r.id === 'color-contrast');
-    return {
-      /** @type {{id: string, impact: string | null, nodes: number, help: string}[]} */
-      violations: result.violations.map((/** @type {any} */ v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help })),
-      contrastChecked: contrast ? contrast.nodes.length : 0,
-    };
-  });
+  const { violations, contrastChecked } = await auditReader(page);
+  return { violations: violations.map(({ id, impact, nodes, help }) => ({ id, impact, nodes, help })), contrastChecked };
 }
 
 /**

@@ -14,7 +14,6 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import {
   ROOT,
   STRICT_CSP,
@@ -26,13 +25,13 @@ import {
   inReader,
   waitInReader,
   clickInReader,
+  auditReader,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const ARTIFACTS = join(ROOT, 'out', 'e2e');
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 const TEST_TIMEOUT_MS = 120_000;
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const MANIFEST = JSON.parse(await readFile(join(ROOT, 'manifest.json'), 'utf8'));
 
 /** @type {import('./lib.mjs').Served} */
@@ -151,44 +150,12 @@ function removedView(page) {
 }
 
 /**
- * axe-core over the open overlay (see overlay.test.mjs: the closed root is
- * handed to axe for the audit alone, the host audited inside <body>).
+ * axe-core over the open overlay (lib.mjs auditReader).
  * @param {Page} page
  */
 async function axeAudit(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  await inReader(page, (root) => {
-    const w = /** @type {any} */ (window);
-    w.quireAuditRoot = root;
-    const own = /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot'));
-    w.quireAuditRestore = () => Object.defineProperty(Element.prototype, 'shadowRoot', own);
-    Object.defineProperty(Element.prototype, 'shadowRoot', {
-      configurable: true,
-      get() {
-        return this.id === 'quire-reader' ? w.quireAuditRoot : own.get?.call(this);
-      },
-    });
-  });
-  return page.evaluate(async () => {
-    const axe = /** @type {any} */ (window).axe;
-    const host = /** @type {HTMLElement} */ (document.getElementById('quire-reader'));
-    const home = /** @type {Node} */ (host.parentNode);
-    document.body.append(host);
-    /** @type {any} */
-    let result;
-    try {
-      result = await axe.run({ include: [['#quire-reader']] });
-    } finally {
-      home.appendChild(host);
-      /** @type {any} */ (window).quireAuditRestore();
-      delete (/** @type {any} */ (window).quireAuditRoot);
-    }
-    const contrast = result.passes.find((/** @type {any} */ r) => r.id === 'color-contrast');
-    return {
-      violations: result.violations.map((/** @type {any} */ v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help })),
-      contrastChecked: contrast ? contrast.nodes.length : 0,
-    };
-  });
+  const { violations, contrastChecked } = await auditReader(page);
+  return { violations: violations.map(({ id, impact, nodes, help }) => ({ id, impact, nodes, help })), contrastChecked };
 }
 
 /**
