@@ -131,7 +131,7 @@ test('save writes normalised settings under one key', async () => {
 test('schema 1 settings migrate to schema 2: every old field kept, the new ones at their defaults', async () => {
   assert.equal(SCHEMA, 2);
   const v1 = { schema: 1, theme: 'sepia', font: 'sans', fontSize: 22, width: 'narrow', lineHeight: 'tight' };
-  const migrated = { ...v1, schema: 2, letterSpacing: 'normal', wordSpacing: 'normal', align: 'start', images: true };
+  const migrated = { ...v1, schema: 2, letterSpacing: 'normal', wordSpacing: 'normal', align: 'start', images: true, showRemoved: false };
   assert.deepEqual(normalise(v1), { settings: migrated, repaired: true });
   const area = fakeArea({ [STORAGE_KEY]: v1 });
   assert.deepEqual(await load(area), migrated);
