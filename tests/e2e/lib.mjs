@@ -13,6 +13,7 @@
  * (`Runtime.callFunctionOn`). Clicks go through the mouse ({@link
  * clickInReader}), so they are trusted as a user's are.
  */
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -674,4 +675,32 @@ export async function auditReader(page, reader = true) {
       incomplete: result.incomplete.map((/** @type {any} */ r) => `${r.id} (${r.nodes.length})`),
     };
   }, reader);
+}
+
+/**
+ * Picks `value` in the reader's settings select `name` with the keyboard, as
+ * a user does (a synthetic `change` event does nothing), and checks it took.
+ * @param {import('playwright-core').Page} page
+ * @param {string} name The select's name (a settings field).
+ * @param {string} value
+ */
+export async function choose(page, name, value) {
+  const selector = `select[name="${name}"]`;
+  const read = () =>
+    inReader(
+      page,
+      (root, sel) => {
+        const select = /** @type {HTMLSelectElement} */ (root?.querySelector(sel));
+        return { values: Array.from(select.options, (o) => o.value), value: select.value };
+      },
+      selector,
+    );
+  const { values, value: start } = await read();
+  const to = values.indexOf(value);
+  assert.ok(to >= 0, `${name} has no choice ${value}`);
+  await focusInReader(page, selector);
+  for (let at = values.indexOf(start); at !== to; at += at < to ? 1 : -1) {
+    await page.keyboard.press(at < to ? 'ArrowDown' : 'ArrowUp');
+  }
+  assert.equal((await read()).value, value);
 }

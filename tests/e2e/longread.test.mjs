@@ -36,6 +36,7 @@ import {
   waitInReader,
   focusInReader,
   auditReader,
+  choose,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -111,33 +112,6 @@ async function click(page, selector) {
   );
   if (!box) throw new Error(`click: no ${selector}`);
   await page.mouse.click(box.x, box.y);
-}
-
-/**
- * Picks `value` in a settings select with the keyboard (a trusted change).
- * @param {Page} page
- * @param {string} name
- * @param {string} value
- */
-async function choose(page, name, value) {
-  const selector = `select[name="${name}"]`;
-  const read = () =>
-    inReader(
-      page,
-      (root, sel) => {
-        const select = /** @type {HTMLSelectElement} */ (root?.querySelector(sel));
-        return { values: Array.from(select.options, (o) => o.value), value: select.value };
-      },
-      selector,
-    );
-  const { values, value: start } = await read();
-  const to = values.indexOf(value);
-  assert.ok(to >= 0, `${name} has no choice ${value}`);
-  await focusInReader(page, selector);
-  for (let at = values.indexOf(start); at !== to; at += at < to ? 1 : -1) {
-    await page.keyboard.press(at < to ? 'ArrowDown' : 'ArrowUp');
-  }
-  assert.equal((await read()).value, value);
 }
 
 /**

@@ -35,6 +35,7 @@ import {
   focusInReader,
   inContentWorld,
   auditReader,
+  choose,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -138,35 +139,6 @@ function shownSettings(page) {
       lineHeight: d.lineHeight || '',
     };
   });
-}
-
-/**
- * Picks `value` in one of the toolbar's selects as a reader does, with the
- * keyboard: Playwright's selectOption dispatches a synthetic `change`, which
- * the reader ignores (isTrusted).
- * @param {Page} page
- * @param {string} name The select's name (a settings field).
- * @param {string} value
- */
-async function choose(page, name, value) {
-  const selector = `select[name="${name}"]`;
-  const read = () =>
-    inReader(
-      page,
-      (root, sel) => {
-        const select = /** @type {HTMLSelectElement} */ (root?.querySelector(sel));
-        return { values: Array.from(select.options, (o) => o.value), value: select.value };
-      },
-      selector,
-    );
-  const { values, value: start } = await read();
-  const to = values.indexOf(value);
-  assert.ok(to >= 0, `${name} has no choice ${value}`);
-  await focusInReader(page, selector);
-  for (let at = values.indexOf(start); at !== to; at += at < to ? 1 : -1) {
-    await page.keyboard.press(at < to ? 'ArrowDown' : 'ArrowUp');
-  }
-  assert.equal((await read()).value, value);
 }
 
 /**
