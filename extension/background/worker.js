@@ -162,6 +162,7 @@ chrome.action.onClicked.addListener((tab) => {
   const tabId = tab.id;
   if (tabId === undefined) return;
   hooks.clicked(tabId);
+  core.expect();
   void oneAtATime(tabId, () => injector.click(tabId));
 });
 
@@ -264,7 +265,10 @@ const autoAnswer = createAutoOpenAnswerer({
     // A small window of its own where there are windows (not on Firefox for Android).
     return chrome.windows?.create ? chrome.windows.create({ url, type: 'popup', width: 560, height: 640 }) : chrome.tabs.create({ url });
   },
-  opening: (tabId) => hooks.clicked(tabId),
+  opening: (tabId) => {
+    hooks.clicked(tabId);
+    core.expect();
+  },
 });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
