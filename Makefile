@@ -18,7 +18,7 @@ FF_DIST   := dist/firefox
 TEST_DIST := dist/chrome-test
 WWW_DIST  := dist/www
 RUST_SRC  := Cargo.toml $(wildcard Cargo.lock) $(shell find src vendor -type f -name '*.rs' 2>/dev/null) $(wildcard vendor/*/Cargo.toml vendor/*/*.txt)
-EXT_SRC   := manifest.json $(shell find extension icons _locales -type f 2>/dev/null) scripts/strings-en.mjs
+EXT_SRC   := manifest.json $(shell find extension icons _locales -type f 2>/dev/null) scripts/strings-en.mjs scripts/build-reader.mjs
 # What the extension needs at run time, and nothing else (no tests, sources or .d.ts).
 EXT_FILES := manifest.json extension icons $(wildcard _locales)
 WWW_SRC   := $(shell find www -type f 2>/dev/null) $(wildcard extension/ui/*.js) extension/shared/quirks.js _locales/en/messages.json scripts/strings-en.mjs
@@ -175,6 +175,7 @@ $(DIST)/manifest.json $(FF_DIST)/manifest.json: $(EXT_SRC) $(WASM) | setup
 	cp -r $(EXT_FILES) $(@D)/
 	rm -rf $(@D)/extension/test-hooks
 	$(GEN_EN) $(@D)/extension/ui/strings-en.js
+	node scripts/build-reader.mjs $(@D)
 	cp $(PKG)/quire.js $(PKG)/quire_bg.wasm $(@D)/pkg/
 	@echo "built $(@D): load it unpacked (chrome://extensions → Load unpacked, or about:debugging → Load Temporary Add-on)"
 
@@ -187,6 +188,8 @@ $(TEST_DIST)/manifest.json: $(DIST)/manifest.json $(shell find extension/test-ho
 	rm -rf $(@D)
 	cp -r $(DIST) $(@D)
 	cp -r extension/test-hooks/. $(@D)/extension/
+	# the reader's one file again, with the test hooks in it
+	node scripts/build-reader.mjs $(@D)
 	@echo "built $(@D) (with test hooks; never ship it)"
 
 # Zips with the files at the top level, as the stores and about:addons want

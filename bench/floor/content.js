@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * @file The click floor's content script (`make bench-floor`), injected after
- * Quire's own content/page-html.js. It sends the page as Quire's
- * content/request.js does (outerHTML with script and style bodies cut short),
+ * Quire's own content/page-html.js. It sends the page as Quire's click start
+ * (page-html.js `quirePageStart`) does (outerHTML with script and style bodies cut short),
  * and draws the worker's fixed answer in a shadow-root overlay over the
  * viewport: one heading and one paragraph, nothing to lay out. It sets the
  * `quire:*` marks bench/browser.mjs reads, with the same meaning; "render"

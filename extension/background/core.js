@@ -68,6 +68,9 @@ const STOPPED = 'The reader core stopped after an internal error; it is restarti
  *   The Markdown of an article's sanitised HTML; never rejects. Runs on its own instance (`markdownGlue`),
  *   started on the first request: a trap there ends Copy as Markdown until the worker restarts, and
  *   never uses up the instances that serve pages (so it never leads to an extension restart).
+ * @property {() => void} expect A click is on its way (its request comes once the tab has sent the page):
+ *   warm-up runs keep away for `quietMs` from now, as after an answer, so that the request does not find
+ *   the worker in one (on a cold start, each run of the not yet optimised core takes tens of ms).
  * @property {() => boolean} exhausted True once every instance that serves pages has trapped.
  * @property {() => number} instance Index of the instance that serves requests (for tests).
  * @property {() => Promise<void>} ready Settles once the serving instance is up (and warmed, when a
@@ -286,6 +289,9 @@ export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 
     extract,
     explain,
     markdown,
+    expect() {
+      quietUntil = Math.max(quietUntil, now() + quietMs);
+    },
     exhausted: () => index >= glues.length,
     instance: () => index,
     ready: () => ready.then(

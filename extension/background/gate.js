@@ -11,9 +11,10 @@
  * usually reaches the worker before `executeScript` resolves (so before the
  * worker learns the document id), and a content script still around in some
  * tab from an earlier click, or a compromised renderer, does not know it.
- * The worker sets it in the isolated world with a first small injected
- * function (`executeScript` with `args`; background/worker.js), where the
- * page cannot read it, and content/request.js takes it from there.
+ * The worker hands it to the isolated world, where the page cannot read it,
+ * as the argument of the click's first injected function (`executeScript`
+ * with `func` and `args`: content/page-html.js `quirePageStart`), which
+ * sends the request.
  *
  * Web pages cannot message the worker at all (the manifest declares no
  * `externally_connectable`), and other extensions have another `sender.id`.

@@ -1,9 +1,11 @@
 // @ts-check
 /**
  * @file The content script: runs in the page's isolated world, injected by
- * the service worker on a toolbar click (after shared/messages.js,
- * content/request.js, shared/quirks.js and the ui/ scripts ending with
- * ui/overlay.js, all classic scripts: background/worker.js lists them).
+ * the service worker on a toolbar click, last of the reader's scripts
+ * (shared/messages.js, shared/quirks.js and the ui/ scripts ending with
+ * ui/overlay.js, all classic scripts, joined into one file by
+ * scripts/build-reader.mjs), beside the click's start (content/page-html.js
+ * `quirePageStart`), which sends the page.
  *
  * Every injection toggles the reader: the first opens it, the next closes it.
  * An injection the worker makes by itself, on a site the user chose
@@ -12,8 +14,8 @@
  * The controller is created once per page and kept in the isolated world, so
  * the page can neither see it nor fake the "open" state.
  *
- * Opening: serialise the page and ask the worker to extract (request.js, which
- * runs first), read the settings
+ * Opening: the click's start has serialised the page and asked the worker to
+ * extract (page-html.js); read the settings
  * (`chrome.storage.sync`) and build the overlay meanwhile; when the answer is
  * in, render the article, a "not an article" notice or an error into it and
  * show it (a slow answer shows a loading notice first), then, after the frame
@@ -32,12 +34,24 @@
 // global JSDoc types of the other classic scripts.
 
 (function (/** @type {any} */ root) {
-  // Set by the worker when it opens the reader by itself (background/auto-open.js), used once.
-  const auto = root.quireAuto === true;
-  root.quireAuto = undefined;
   if (!root.quireContent) root.quireContent = createController();
-  if (auto) root.quireContent.openQuietly();
-  else root.quireContent.toggle();
+  /**
+   * Runs the click that content/page-html.js `quirePageStart` left
+   * (`globalThis.quireClick`), once: it comes before or after this file, as
+   * the worker's two injections land; whichever of the two runs second
+   * calls this. An automatic opening (background/auto-open.js) only opens.
+   */
+  root.quireRun = () => {
+    /** @type {QuireClick | undefined} */
+    const click = root.quireClick;
+    if (!click) return;
+    root.quireClick = undefined;
+    for (const [name, at] of Object.entries(click.steps)) root.quireHooks.stepAt(name, at);
+    root.quirePending = click.pending ?? undefined;
+    if (click.auto) root.quireContent.openQuietly();
+    else root.quireContent.toggle();
+  };
+  root.quireRun();
 
   function createController() {
     /** @type {QuireMessages} */
@@ -150,7 +164,7 @@
      * The steps of opening, for the test build's timing marks (content/hooks.js;
      * nothing in a release build): `answered`, `rendered`, `painted`, `drawn`,
      * and, for an article, `appended` and `complete` once all of it is in;
-     * request.js has `open`, `serialised`, `sent` and `replied`.
+     * page-html.js has `open`, `serialised`, `sent` and `replied`.
      * @type {(name: string) => void}
      */
     const mark = root.quireHooks.step;
@@ -226,7 +240,7 @@
     function open(quiet = false) {
       const doc = document;
       const html = doc.documentElement;
-      // content/request.js sent the page just before the UI scripts ran.
+      // content/page-html.js sent the page when the click started.
       /** @type {PendingAnswer} */
       const answer = root.quirePending ?? Promise.resolve({ error: 'the page was not sent' });
       root.quirePending = undefined;
@@ -368,6 +382,7 @@
 
       Promise.all([answer, settingsRead]).then(([result, settings]) => {
         if (session !== current) return; // closed while loading
+        if ('at' in result) root.quireHooks.stepAt('replied', result.at);
         mark('answered');
         clearTimeout(loadingTimer);
         if (!shown) overlay.setSettings(settings);

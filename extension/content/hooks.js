@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * @file The content script's test hooks, as a release build has them: none.
- * A classic script, injected before content/request.js; publishes
+ * A classic script, the reader's second (scripts/build-reader.mjs); publishes
  * `globalThis.quireHooks` in the isolated world.
  *
  * The test and benchmark build (`make dist-test`) puts
@@ -13,13 +13,15 @@
 
 /**
  * @typedef {object} QuireHooks
- * @property {(name: string) => void} step A step of opening the reader (open, serialised, sent, replied,
- *   answered, rendered, painted, drawn, appended, complete).
+ * @property {(name: string) => void} step A step of opening the reader (answered, rendered, painted, drawn,
+ *   appended, complete).
+ * @property {(name: string, at: number) => void} stepAt A step that happened earlier, at `performance.now()`
+ *   time `at` (open, serialised, sent, replied: the click's start, content/page-html.js, keeps their times).
  */
 
 (function (/** @type {any} */ root) {
   if (root.quireHooks) return;
   /** @type {QuireHooks} */
-  const api = Object.freeze({ step() {} });
+  const api = Object.freeze({ step() {}, stepAt() {} });
   root.quireHooks = api;
 })(globalThis);

@@ -874,6 +874,10 @@
     window.addEventListener('beforeprint', finishArticle);
 
     applySettings(view);
+    // The first date a renderer formats loads the locale data (15–35 ms, in
+    // the header's date): done now, while the worker extracts, not in the
+    // frame that shows the article.
+    formatDate('2000-01-01', doc.documentElement.lang || null);
     return {
       host,
       shadow,

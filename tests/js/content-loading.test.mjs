@@ -1,12 +1,12 @@
 // @ts-check
 /**
- * The content script while it loads (extension/content/request.js and
- * content.js, run as the worker injects them: classic scripts, once per
- * click, in one realm): the loading notice for a slow answer, toggling or
+ * The content script while it loads (the click's start, content/page-html.js
+ * `quirePageStart`, and the reader's scripts ending with content.js, run as
+ * the worker injects them once per click, in one realm, in either order): the loading notice for a slow answer, toggling or
  * closing while loading, and slow storage.
  *
  * Each test gets a fresh `vm` realm holding the real shared/messages.js,
- * content/page-html.js, request.js, ui/settings.js and content.js, with
+ * content/page-html.js, ui/settings.js and content.js, with
  * fakes for what the browser and the overlay provide: the page, the
  * worker's answer (a promise the test settles), `chrome.storage.sync`, and
  * a clock the test moves (timers and animation frames).
@@ -20,8 +20,13 @@ import vm from 'node:vm';
 
 const EXT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'extension');
 const source = (/** @type {string} */ path) => new vm.Script(readFileSync(join(EXT, path), 'utf8'), { filename: path });
-/** The files of one injection, in the worker's order, without the real UI (a fake overlay stands in). */
-const INJECTION = ['shared/messages.js', 'content/hooks.js', 'content/page-html.js', 'content/request.js', 'ui/settings.js', 'ui/resume.js', 'content/content.js'].map(source);
+/** The reader's scripts, in the build's order (scripts/build-reader.mjs), without the real UI (a fake overlay stands in). */
+const READER = ['shared/messages.js', 'content/hooks.js', 'ui/settings.js', 'ui/resume.js', 'content/content.js'].map(source);
+/** The worker's first injection: `quirePageStart` with the click (its source, as `executeScript` passes it). */
+const START = new vm.Script(
+  `(${vm.runInNewContext(`${readFileSync(join(EXT, 'content/page-html.js'), 'utf8')}; globalThis.quirePageStart.toString()`)})` +
+    `({token: 'the-token', auto: false, type: 'content→worker:extract'})`,
+);
 
 const ARTICLE = {
   title: 'T', byline: null, siteName: null, publishedTime: null, lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
@@ -60,6 +65,8 @@ function page({ storage = 'fast' } = {}) {
   let nextId = 1;
   /** @type {string[]} what the page and the overlay saw, in order */
   const log = [];
+  /** @type {any[]} the messages sent */
+  const sent = [];
   /** @type {ReturnType<typeof deferred<unknown>>[]} one per request sent */
   const requests = [];
   /** @type {Map<string, Set<Function>>} */
@@ -146,7 +153,7 @@ function page({ storage = 'fast' } = {}) {
     setTimeout: setTimeoutFake,
     clearTimeout: clearTimeoutFake,
     requestAnimationFrame: (/** @type {() => void} */ run) => setTimeoutFake(run, 16),
-    performance: { mark: () => {}, clearMarks: () => {} },
+    performance: { mark: () => {}, clearMarks: () => {}, now: () => now },
     location: { href: 'https://news.test/a' },
     HTMLElement,
     document: { documentElement: html, activeElement: null },
@@ -165,6 +172,7 @@ function page({ storage = 'fast' } = {}) {
       runtime: {
         sendMessage: (/** @type {any} */ message) => {
           log.push(`send ${message.type}`);
+          sent.push(message);
           const answer = deferred();
           requests.push(answer);
           return answer.promise;
@@ -186,13 +194,21 @@ function page({ storage = 'fast' } = {}) {
 
   return {
     log,
+    sent,
     requests,
+    /** What the content script's world holds under a name (the page cannot see it). */
+    held: (/** @type {string} */ name) => vm.runInContext(`globalThis[${JSON.stringify(name)}]`, context),
     overlays,
     sheets: () => sheets,
     keyListeners: () => listeners.get('keydown')?.size ?? 0,
-    /** A toolbar click: the worker injects the content script files again. */
-    async click() {
-      for (const script of INJECTION) script.runInContext(context);
+    /**
+     * A toolbar click: the worker injects the click's start and the reader's scripts again.
+     * @param {'start first' | 'reader first'} [order] The order the two injections land in.
+     */
+    async click(order = 'start first') {
+      if (order === 'start first') START.runInContext(context);
+      for (const script of READER) script.runInContext(context);
+      if (order === 'reader first') START.runInContext(context);
       await flush();
     },
     /** Moves the clock on by `ms`, running due timers and frames in order. */
@@ -255,7 +271,7 @@ test('a click before the loading notice closes the reader; the answer that follo
   await p.click();
   await p.advance(100);
   assert.equal(p.isOpen(), true, 'opening counts as open');
-  await p.click(); // the toolbar again: request.js sends nothing, content.js closes
+  await p.click(); // the toolbar again: the click's start sends nothing, content.js closes
   assert.equal(p.isOpen(), false);
   assert.equal(p.requests.length, 1, 'the closing click sent no page');
   p.requests[0].resolve({ ok: true, article: ARTICLE });
@@ -351,4 +367,34 @@ test('an answer that never comes leaves the notice up until the reader is closed
   await p.click();
   assert.equal(p.isOpen(), false);
   assert.equal(p.sheets(), 0);
+});
+
+test('the click’s start sends the page with its token at once; the reader’s scripts landing first or second open it alike', async () => {
+  for (const order of /** @type {const} */ (['start first', 'reader first'])) {
+    const p = page();
+    await p.click(order);
+    assert.equal(p.sent.length, 1, order);
+    assert.deepEqual(
+      { ...p.sent[0], html: p.sent[0].html.length > 0 },
+      { type: 'content→worker:extract', html: true, url: 'https://news.test/a', token: 'the-token' },
+      order,
+    );
+    assert.equal(p.isOpen(), true, `${order}: opening`);
+    assert.equal(p.held('quireClick'), undefined, `${order}: the click is used up`);
+    p.requests[0].resolve({ ok: true, article: ARTICLE });
+    await p.advance(100);
+    assert.equal(p.overlays.length, 1, order);
+    assert.equal(p.overlays[0].state, 'article', order);
+    // The next click closes it, in either order, and sends nothing.
+    await p.click(order);
+    assert.equal(p.isOpen(), false, `${order}: closed`);
+    assert.equal(p.sent.length, 1, `${order}: the closing click sent no page`);
+  }
+});
+
+test('the token is never left in the content script’s world', async () => {
+  const p = page();
+  await p.click();
+  assert.equal(p.held('quireToken'), undefined);
+  assert.doesNotMatch(JSON.stringify(p.held('quireClick') ?? null), /the-token/);
 });

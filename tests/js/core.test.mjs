@@ -144,6 +144,22 @@ test('warm-up runs keep away while a request is answered and for quietMs after i
   assert.equal(log.filter((l) => l === 'extract a').length, 6, 'the warm-up resumes after it: 5 runs and the request');
 });
 
+test('a click on its way keeps the warm-up runs away for quietMs, before its request comes', async () => {
+  const log = /** @type {string[]} */ ([]);
+  let clock = 0;
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log)], compile, warmUp: 'WARM', warmUpRuns: 5, quietMs: 50, now: () => clock });
+  core.expect();
+  await core.ready();
+  assert.deepEqual(log, ['init a', 'extract a'], 'the first run still makes the instance ready');
+  // The clock stands still: the quiet time never ends, so no further run comes.
+  await new Promise((resolve) => setTimeout(resolve, 120));
+  assert.deepEqual(log, ['init a', 'extract a'], 'no warm-up run while the click’s request is on its way');
+  assert.deepEqual(await core.extract('page', ''), { ok: true, article: { ...LEAN, title: 'page' } });
+  clock = 1000;
+  for (let i = 0; i < 100 && log.filter((l) => l === 'extract a').length < 6; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.equal(log.filter((l) => l === 'extract a').length, 6, 'the warm-up resumes after the quiet time: 5 runs and the request');
+});
+
 test('an extraction answer leaves out the text and the Markdown it did not ask for', async () => {
   const log = /** @type {string[]} */ ([]);
   const core = createCore({ glues: [fakeGlue('a', trapOn, log)], compile });

@@ -7,9 +7,10 @@
  * test moves.
  *
  * In Chromium the content script's request usually arrives *before*
- * `executeScript` resolves (content/request.js sends the page while the UI
- * scripts are still being evaluated), so both orders are real; the click's
- * token binds the request either way.
+ * `executeScript` resolves (the click's start, content/page-html.js
+ * `quirePageStart`, sends the page while the reader's scripts are still
+ * being loaded and evaluated), so both orders are real; the click's token
+ * binds the request either way.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -99,7 +100,7 @@ function worker({ core } = {}) {
     return { async, answers };
   }
 
-  /** The content script's extract request, echoing the last click's token (as content/request.js does). */
+  /** The content script's extract request, echoing the last click's token (as content/page-html.js `quirePageStart` does). */
   const request = (/** @type {object} */ over = {}) => ({ ...REQUEST, token: tokens[tokens.length - 1], ...over });
 
   return {

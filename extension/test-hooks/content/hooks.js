@@ -16,6 +16,14 @@
       performance.clearMarks(`quire:${name}`);
       performance.mark(`quire:${name}`);
     },
+    /**
+     * @param {string} name
+     * @param {number} at
+     */
+    stepAt(name, at) {
+      performance.clearMarks(`quire:${name}`);
+      performance.mark(`quire:${name}`, { startTime: at });
+    },
   });
   root.quireHooks = api;
 })(globalThis);
