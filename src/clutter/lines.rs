@@ -39,18 +39,26 @@ pub(super) fn caption_credit(b: &Block) -> Option<Verdict> {
     // Cheap tests first: most inline elements are neither named a credit
     // nor read as one, and need no look at their surroundings.
     let dom = b.dom;
-    let named = dom.attr(b.node, "class").is_some_and(|c| {
-        let c = c.to_ascii_lowercase();
-        patterns::CREDIT_CLASS_WORDS.iter().any(|w| c.contains(w))
-    }) && b.words().iter().any(|w| {
-        patterns::CREDIT_CLASS_WORDS
-            .iter()
-            .any(|c| w.starts_with(c))
-    });
+    let named = has_credit_class(dom, b.node)
+        && b.words().iter().any(|w| {
+            patterns::CREDIT_CLASS_WORDS
+                .iter()
+                .any(|c| w.starts_with(c))
+        });
     let read =
         || b.has_text() && (is_credit_line(b.text(), b.len) || is_agency_credit(b.text(), b.len));
     (in_caption(dom, b.node) && (named || read()))
         .then(|| Verdict::new(ClutterKind::Meta, &["caption-credit"]))
+}
+
+/// Whether the `class` of `node` holds a word of
+/// [`patterns::CREDIT_CLASS_WORDS`] (anywhere: the raw test before
+/// [`descriptor_words`]).
+pub(super) fn has_credit_class(dom: &Dom, node: NodeId) -> bool {
+    dom.attr(node, "class").is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        patterns::CREDIT_CLASS_WORDS.iter().any(|w| c.contains(w))
+    })
 }
 
 /// Whether `node` sits in a picture's caption: inside a `<figure>` or

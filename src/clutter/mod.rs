@@ -151,6 +151,12 @@ pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
 fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
     let tag = dom.tag(node);
     if is_never_clutter(tag) {
+        // Emphasis is the text's, but for a picture's credit set in it
+        // (`<em class="copyright">© Ann Lee</em>` after the caption): the
+        // class first, as most emphasis has none.
+        if is_one_of(tag, patterns::PHRASING_ELEMS) && has_credit_class(dom, node) {
+            return caption_credit(&Block::new(dom, node));
+        }
         return None;
     }
     let b = Block::new(dom, node);

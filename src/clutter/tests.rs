@@ -1192,6 +1192,24 @@ fn a_credit_inside_a_caption_goes_and_the_caption_stays() {
 }
 
 #[test]
+fn a_credit_set_in_emphasis_after_a_caption_goes() {
+    let (text, removed) = cleaned(
+        "<p>The mill reopened as a bakery this spring, and the queue reached the bridge.</p>\
+         <div><span><img src=a.jpg></span><em class=caption>The wheel turns again.</em>\
+         <em class=copyright>© Ann Lee | Mill Trust</em></div>\
+         <p>The baker thanked the <em class=copyright-holder>Mill Trust</em> for the loan.</p>",
+    );
+    assert!(text.contains("The wheel turns again."), "{text}");
+    assert!(!text.contains("Ann Lee"), "{text}");
+    // Emphasis named a credit inside a sentence, not after a caption, stays.
+    assert!(
+        text.contains("thanked the Mill Trust for the loan"),
+        "{text}"
+    );
+    assert_eq!(removed.len(), 1, "{removed:?}");
+}
+
+#[test]
 fn credit_words_outside_a_caption_are_left_alone() {
     let (text, _) = cleaned(
         "<p>The council voted to fund the <span class=credit-union>credit union</span> for another year, \
