@@ -167,7 +167,12 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
         }
     }
     if inline && is_inside_text(dom, node, b.len) {
-        // A link or span inside a sentence: only unmistakable labels go.
+        // A link or span inside a sentence: only unmistakable labels go,
+        // and a `<time>` that holds a labelled date line ("Published:
+        // 03.04.2020, 12:35"), which no sentence reads like.
+        if tag == "time" && b.has_text() && is_date_line(b.text(), b.len) {
+            return Some(Verdict::new(ClutterKind::Meta, &["date-line"]));
+        }
         return inline_labels(&b);
     }
     if is_subheading(tag) {

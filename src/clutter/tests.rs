@@ -1210,6 +1210,19 @@ fn a_credit_set_in_emphasis_after_a_caption_goes() {
 }
 
 #[test]
+fn a_labelled_date_in_a_time_element_goes_a_date_in_a_sentence_stays() {
+    let (text, removed) = cleaned(
+        "<div><p>The ferry timetable changes with the tides and the season, said the harbour.</p>\
+         <time datetime=2020-04-03>Published: 03.04.2020, 12:35</time>\
+         <p>The first boat leaves on <time datetime=2020-04-04>4 April 2020</time>, \
+         weather permitting, from the north pier.</p></div>",
+    );
+    assert!(!text.contains("Published:"), "{text}");
+    assert!(text.contains("leaves on 4 April 2020, weather"), "{text}");
+    assert_eq!(removed.len(), 1, "{removed:?}");
+}
+
+#[test]
 fn credit_words_outside_a_caption_are_left_alone() {
     let (text, _) = cleaned(
         "<p>The council voted to fund the <span class=credit-union>credit union</span> for another year, \
