@@ -55,9 +55,13 @@ pub(super) fn caption_credit(b: &Block) -> Option<Verdict> {
 /// [`patterns::CREDIT_CLASS_WORDS`] (anywhere: the raw test before
 /// [`descriptor_words`]).
 pub(super) fn has_credit_class(dom: &Dom, node: NodeId) -> bool {
+    // No lowercased copy: most classes hold no credit word.
     dom.attr(node, "class").is_some_and(|c| {
-        let c = c.to_ascii_lowercase();
-        patterns::CREDIT_CLASS_WORDS.iter().any(|w| c.contains(w))
+        let c = c.as_bytes();
+        patterns::CREDIT_CLASS_WORDS.iter().any(|w| {
+            c.windows(w.len())
+                .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
+        })
     })
 }
 

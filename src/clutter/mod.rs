@@ -154,7 +154,7 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
         // Emphasis is the text's, but for a picture's credit set in it
         // (`<em class="copyright">© Ann Lee</em>` after the caption): the
         // class first, as most emphasis has none.
-        if is_one_of(tag, patterns::PHRASING_ELEMS) && has_credit_class(dom, node) {
+        if matches!(tag, "em" | "i" | "strong" | "b") && has_credit_class(dom, node) {
             return caption_credit(&Block::new(dom, node));
         }
         return None;
