@@ -8,7 +8,7 @@ use super::*;
 /// [`caption_credit`] takes (outermost only).
 pub(super) fn caption_credits(dom: &Dom, figcaption: NodeId) -> Vec<(NodeId, Verdict)> {
     let b = Block::new(dom, figcaption);
-    if b.has_text() && is_credit_line(b.text(), b.len) {
+    if b.has_text() && (is_credit_line(b.text(), b.len) || is_agency_credit(b.text(), b.len)) {
         return vec![(
             figcaption,
             Verdict::new(ClutterKind::Meta, &["caption-credit"]),
@@ -39,16 +39,30 @@ pub(super) fn caption_credit(b: &Block) -> Option<Verdict> {
     // Cheap tests first: most inline elements are neither named a credit
     // nor read as one, and need no look at their surroundings.
     let dom = b.dom;
-    let named = dom.attr(b.node, "class").is_some_and(|c| {
-        let c = c.to_ascii_lowercase();
-        patterns::CREDIT_CLASS_WORDS.iter().any(|w| c.contains(w))
-    }) && b.words().iter().any(|w| {
-        patterns::CREDIT_CLASS_WORDS
-            .iter()
-            .any(|c| w.starts_with(c))
-    });
-    (in_caption(dom, b.node) && (named || b.has_text() && is_credit_line(b.text(), b.len)))
+    let named = has_credit_class(dom, b.node)
+        && b.words().iter().any(|w| {
+            patterns::CREDIT_CLASS_WORDS
+                .iter()
+                .any(|c| w.starts_with(c))
+        });
+    let read =
+        || b.has_text() && (is_credit_line(b.text(), b.len) || is_agency_credit(b.text(), b.len));
+    (in_caption(dom, b.node) && (named || read()))
         .then(|| Verdict::new(ClutterKind::Meta, &["caption-credit"]))
+}
+
+/// Whether the `class` of `node` holds a word of
+/// [`patterns::CREDIT_CLASS_WORDS`] (anywhere: the raw test before
+/// [`descriptor_words`]).
+pub(super) fn has_credit_class(dom: &Dom, node: NodeId) -> bool {
+    // No lowercased copy: most classes hold no credit word.
+    dom.attr(node, "class").is_some_and(|c| {
+        let c = c.as_bytes();
+        patterns::CREDIT_CLASS_WORDS.iter().any(|w| {
+            c.windows(w.len())
+                .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    })
 }
 
 /// Whether `node` sits in a picture's caption: inside a `<figure>` or
@@ -86,7 +100,9 @@ pub(super) fn is_credit_line(t: &str, len: usize) -> bool {
     if len > patterns::CREDIT_MAX {
         return false;
     }
-    let t = t.trim_start_matches(['(', '[', ' ']);
+    // A credit may follow its caption's last sentence in an element of its
+    // own: ". Imagen: …", "| Foto: …", "/ © …".
+    let t = t.trim_start_matches(['(', '[', ' ', '.', '|', '/', '-', '–', '—', '·', ',']);
     if let Some(rest) = t.strip_prefix('©') {
         return rest.chars().any(char::is_alphabetic);
     }
@@ -105,9 +121,63 @@ pub(super) fn is_credit_line(t: &str, len: usize) -> bool {
             return after.chars().any(char::is_alphabetic);
         }
         rest.split_whitespace().next().is_some_and(|w| {
-            patterns::CREDIT_JOINERS.contains(&w) && rest.split_whitespace().count() <= 6
+            // "by Ann Lee, Harbour & Coast Trust": a name and a source.
+            patterns::CREDIT_JOINERS.contains(&w) && rest.split_whitespace().count() <= 8
         }) && !rest.ends_with('.')
     })
+}
+
+/// A picture agency's name standing alone, as inside a caption: "Shutterstock",
+/// "/ Getty Images", "(Reuters)" ([`patterns::PICTURE_AGENCIES`]).
+pub(super) fn is_agency_credit(t: &str, len: usize) -> bool {
+    // The longest name, its punctuation and a "©".
+    if len > 24 {
+        return false;
+    }
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    patterns::PICTURE_AGENCIES.contains(&t)
+}
+
+/// A line that is only a date, with no label: "16 marca 2021", "4 de mayo de
+/// 2022 - 00:38", "2022年5月4日". At least two numbers, one of them a year
+/// (four digits from 1900 to 2099), and at most
+/// [`patterns::BARE_DATE_MAX_WORDS`] words of three letters or more: a
+/// heading such as "Olympia 2022" has one number, a sentence more words. A
+/// label before a colon or a "+" makes it data (an event's time, a phone
+/// number), which stays.
+pub(super) fn is_bare_date(t: &str, len: usize) -> bool {
+    if len > patterns::BARE_DATE_MAX || !t.as_bytes().iter().any(u8::is_ascii_digit) {
+        return false;
+    }
+    // A labelled line ("Termin: 29.02.2020, 19 Uhr") is an event's or a
+    // form's data, a "+" opens a phone number.
+    let mut prev = ' ';
+    for c in t.chars() {
+        if c == '+' || matches!(c, ':' | '：') && prev.is_alphabetic() {
+            return false;
+        }
+        prev = c;
+    }
+    let mut numbers = 0;
+    let mut year = false;
+    for run in t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+    {
+        numbers += 1;
+        year |= run.len() == 4 && (run.starts_with("19") || run.starts_with("20"));
+    }
+    let words = t
+        .split(|c: char| !c.is_alphabetic() || is_unspaced_script(c))
+        .filter(|w| w.chars().count() >= 3)
+        .count();
+    // In a script written without spaces, each character of the date's
+    // own ("2022年5月4日 10時") counts; a sentence has more.
+    let unspaced = t.chars().filter(|&c| is_unspaced_script(c)).count();
+    numbers >= 2
+        && year
+        && words <= patterns::BARE_DATE_MAX_WORDS
+        && unspaced <= patterns::BARE_DATE_MAX_UNSPACED
 }
 
 /// A date line standing alone: "Aktualisiert: 11.04.2020, 10:27",

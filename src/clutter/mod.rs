@@ -151,6 +151,12 @@ pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
 fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
     let tag = dom.tag(node);
     if is_never_clutter(tag) {
+        // Emphasis is the text's, but for a picture's credit set in it
+        // (`<em class="copyright">© Ann Lee</em>` after the caption): the
+        // class first, as most emphasis has none.
+        if matches!(tag, "em" | "i" | "strong" | "b") && has_credit_class(dom, node) {
+            return caption_credit(&Block::new(dom, node));
+        }
         return None;
     }
     let b = Block::new(dom, node);
@@ -161,7 +167,12 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
         }
     }
     if inline && is_inside_text(dom, node, b.len) {
-        // A link or span inside a sentence: only unmistakable labels go.
+        // A link or span inside a sentence: only unmistakable labels go,
+        // and a `<time>` that holds a labelled date line ("Published:
+        // 03.04.2020, 12:35"), which no sentence reads like.
+        if tag == "time" && b.has_text() && is_date_line(b.text(), b.len) {
+            return Some(Verdict::new(ClutterKind::Meta, &["date-line"]));
+        }
         return inline_labels(&b);
     }
     if is_subheading(tag) {

@@ -634,6 +634,18 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
     if !captioned && is_date_line(t, b.len) {
         return Some(Verdict::new(ClutterKind::Meta, &["date-line"]));
     }
+    // A bare date as a heading, in a table cell or in a list item is the
+    // article's: a diary's or a live ticker's entry, a timeline, a schedule.
+    if !captioned
+        && b.len <= patterns::BARE_DATE_MAX
+        && !is_subheading(b.tag)
+        && is_bare_date(t, b.len)
+        && !std::iter::once(b.node)
+            .chain(b.dom.ancestors(b.node).take(3))
+            .any(|a| matches!(b.dom.tag(a), "td" | "th" | "li" | "dd" | "dt"))
+    {
+        return Some(Verdict::new(ClutterKind::Meta, &["bare-date-line"]));
+    }
     if b.len <= 30 && is_lone_counter(t) {
         return Some(Verdict::new(
             ClutterKind::GalleryControls,

@@ -760,6 +760,72 @@ fn standalone_photo_credits_and_date_lines_go_prose_stays() {
     }
 }
 #[test]
+fn credits_after_punctuation_or_with_a_source_go_sentences_stay() {
+    for credit in [
+        ". Foto: Marta Lind",
+        "| Bild: Stadtarchiv Nord",
+        "Photograph by Lee Ann Fisher, Harbour & Coast Trust",
+    ] {
+        let html = format!("<div><p id=t>{credit}</p></div>");
+        assert_eq!(kind_of(&html), Some(K::Meta), "{credit}");
+    }
+    for prose in [
+        ". Photograph by the old pier, the boats wait out the storm in rows.",
+        "Photograph by photograph, the archive grows: one box a week since 1990.",
+    ] {
+        let html = format!("<div><p id=t>{prose}</p></div>");
+        assert_eq!(kind_of(&html), None, "{prose}");
+    }
+}
+
+#[test]
+fn an_agency_name_alone_in_a_caption_goes_the_caption_stays() {
+    let (text, removed) = cleaned(
+        "<p>The ferry reached the island at noon, two hours late, with the mail on board.</p>\
+         <figure><img src=a.jpg><figcaption>The quay at noon / <span>Shutterstock</span>\
+         </figcaption></figure>\
+         <figure><img src=b.jpg><figcaption><span>Reuters</span></figcaption></figure>",
+    );
+    assert!(text.contains("The quay at noon"), "{text}");
+    assert!(!text.contains("Shutterstock"), "{text}");
+    assert!(!text.contains("Reuters"), "{text}");
+    assert_eq!(removed.len(), 2, "{removed:?}");
+    // The same word in running text, outside a caption, stays.
+    let (text, _) = cleaned(
+        "<p>The photographers sold their pictures to <span>Reuters</span> for years.</p>\
+         <div><span id=t>Reuters</span></div>",
+    );
+    assert_eq!(text.matches("Reuters").count(), 2, "{text}");
+}
+
+#[test]
+fn a_line_that_is_only_a_date_goes_headings_lists_and_data_stay() {
+    for date in [
+        "16 marca 2021",
+        "4 de mayo de 2022 - 00:38",
+        "Feb 6, 2014 at 20:37",
+        "06.12.2026, 11:35",
+        "2022年5月4日",
+    ] {
+        let html = format!("<div><p id=t>{date}</p><p>{PROSE}</p></div>");
+        assert_eq!(kind_of(&html), Some(K::Meta), "{date}");
+    }
+    for kept in [
+        // One number, a label, a phone number, a sentence.
+        "<div><p id=t>Olympia 2022</p></div>",
+        "<div><p id=t>Termin: 29.02.2020, 19 Uhr</p></div>",
+        "<div><p id=t>Tel. +49 30 1234 2020</p></div>",
+        "<div><p id=t>In 2019 the ferry ran 12 times a week.</p></div>",
+        // A heading, a list item and a table cell.
+        "<div><h3 id=t>12 May 2021</h3><p>The ferry ran late again.</p></div>",
+        "<ul><li><p id=t>12 May 2021</p><p>The pier opened.</p></li></ul>",
+        "<table><tr><td><span id=t>12 May 2021</span></td><td>Opening</td></tr></table>",
+    ] {
+        assert_eq!(kind_of(kept), None, "{kept}");
+    }
+}
+
+#[test]
 fn bare_read_more_opener_goes_but_not_as_a_heading() {
     assert_eq!(
         kind_of("<div><p id=t>Auch interessant:</p><p><a href=/x>Ein Link</a></p></div>"),
@@ -1123,6 +1189,37 @@ fn a_credit_inside_a_caption_goes_and_the_caption_stays() {
         assert!(!text.contains(credit), "{credit} kept: {text}");
     }
     assert_eq!(removed.len(), 3, "{removed:?}");
+}
+
+#[test]
+fn a_credit_set_in_emphasis_after_a_caption_goes() {
+    let (text, removed) = cleaned(
+        "<p>The mill reopened as a bakery this spring, and the queue reached the bridge.</p>\
+         <div><span><img src=a.jpg></span><em class=caption>The wheel turns again.</em>\
+         <em class=copyright>© Ann Lee | Mill Trust</em></div>\
+         <p>The baker thanked the <em class=copyright-holder>Mill Trust</em> for the loan.</p>",
+    );
+    assert!(text.contains("The wheel turns again."), "{text}");
+    assert!(!text.contains("Ann Lee"), "{text}");
+    // Emphasis named a credit inside a sentence, not after a caption, stays.
+    assert!(
+        text.contains("thanked the Mill Trust for the loan"),
+        "{text}"
+    );
+    assert_eq!(removed.len(), 1, "{removed:?}");
+}
+
+#[test]
+fn a_labelled_date_in_a_time_element_goes_a_date_in_a_sentence_stays() {
+    let (text, removed) = cleaned(
+        "<div><p>The ferry timetable changes with the tides and the season, said the harbour.</p>\
+         <time datetime=2020-04-03>Published: 03.04.2020, 12:35</time>\
+         <p>The first boat leaves on <time datetime=2020-04-04>4 April 2020</time>, \
+         weather permitting, from the north pier.</p></div>",
+    );
+    assert!(!text.contains("Published:"), "{text}");
+    assert!(text.contains("leaves on 4 April 2020, weather"), "{text}");
+    assert_eq!(removed.len(), 1, "{removed:?}");
 }
 
 #[test]

@@ -97,6 +97,38 @@ pub const CREDIT_JOINERS: &[&str] = &[
     "by", "via", "von", "de", "par", "di", "door", "از", "oleh", "bởi",
 ];
 
+/// Picture agencies and stock libraries whose name alone, inside a
+/// picture's caption, is its credit ("Shutterstock", "Getty Images").
+/// Lowercase; names, so the same in every language.
+pub const PICTURE_AGENCIES: &[&str] = &[
+    "shutterstock",
+    "getty images",
+    "gettyimages",
+    "istock",
+    "istockphoto",
+    "adobe stock",
+    "alamy",
+    "pixabay",
+    "unsplash",
+    "pexels",
+    "clipdealer",
+    "imago",
+    "imago images",
+    "picture alliance",
+    "picture-alliance",
+    "dpa",
+    "afp",
+    "ap",
+    "epa",
+    "efe",
+    "reuters",
+    "ansa",
+    "keystone",
+    "xinhua",
+    "anadolu",
+    "europa press",
+];
+
 /// Class words (prefixes) of an element holding a picture's credit inside
 /// its caption.
 pub const CREDIT_CLASS_WORDS: &[&str] = &["credit", "copyright", "photographer", "fotograf"];
@@ -302,6 +334,19 @@ pub const DATE_LINE_BARE_LABELS: &[&str] = &[
 
 /// Longest date line.
 pub const DATE_LINE_MAX: usize = 60;
+
+/// Longest line that is only a date ("16 marca 2021", "4 de mayo de 2022 -
+/// 00:38"): numbers, a year among them, and at most
+/// [`BARE_DATE_MAX_WORDS`] words of three letters or more (a month, a
+/// weekday).
+pub const BARE_DATE_MAX: usize = 40;
+
+/// Most words of three letters or more in a line that is only a date.
+pub const BARE_DATE_MAX_WORDS: usize = 2;
+
+/// Most characters of a script written without spaces (Chinese, Japanese,
+/// Thai…) in a line that is only a date ("年", "月", "日", "時").
+pub const BARE_DATE_MAX_UNSPACED: usize = 4;
 
 /// Elements that make a block holding a credit or date line the picture's
 /// own (its caption), which stays.
