@@ -386,6 +386,21 @@ mod tests {
     }
 
     #[test]
+    fn the_fallback_block_takes_the_sibling_blocks_its_text_runs_on_in() {
+        let other = "Later that spring the crews painted the hut blue, so that the \
+            board could be seen from the far end of the pier, even in the rain.";
+        let html = format!(
+            "<html><body><div id=app></div><noscript><div><p>{PROSE}</p>\
+             <div>{PROSE}<br><br>{PROSE}<p>{PROSE}</p></div>\
+             <div>{other}<p>{other}</p></div></div></noscript></body></html>"
+        );
+        let a = extract(&html, None, &Options::default()).expect("article");
+        assert!(a.text.contains("painted the hut blue"), "{}", a.text);
+        assert!(a.text.contains("chalk board"), "{}", a.text);
+        assert!(!a.readerable);
+    }
+
+    #[test]
     fn text_that_the_clutter_rules_would_take_whole_is_kept() {
         // Every entry of a live ticker carries a comment class.
         let entries: String = (0..6)

@@ -100,7 +100,9 @@ pub fn paragraphs(dom: &mut Dom, paragraphs: &[String]) -> NodeId {
 /// element whose own paragraphs (its text and its children that hold no
 /// further blocks), links left out, hold the most text. Nothing inside
 /// [`patterns::FALLBACK_SKIP`] counts, nor any element the clutter
-/// classifier calls clutter.
+/// classifier calls clutter. Its parent is taken instead when the parent's
+/// paragraphs and its children's hold [`FALLBACK_WIDEN`] times as much
+/// text (the page split its text over sibling blocks).
 pub fn largest_text_block(dom: &Dom, ctx: &Context) -> Option<NodeId> {
     let body = dom.find_tag(dom.document(), "body")?;
     let mut best: Option<(f64, NodeId)> = None;
@@ -118,12 +120,32 @@ pub fn largest_text_block(dom: &Dom, ctx: &Context) -> Option<NodeId> {
         }
         cur = dom.next_in_preorder(n, body);
     }
-    let (_, root) = best?;
+    let (own, mut root) = best?;
+    // A block whose text runs on in its siblings (paragraphs that the page
+    // split into blocks of their own) gives way to its parent, when the
+    // parent's paragraphs and those of its children hold half as much
+    // again.
+    if let Some(parent) = dom.parent(root).filter(|&p| p != body && dom.is_element(p)) {
+        let wide: f64 = dom
+            .children(parent)
+            .map(|c| {
+                paragraph_text(dom, c)
+                    + dom.children(c).map(|g| paragraph_text(dom, g)).sum::<f64>()
+            })
+            .sum();
+        if wide >= own * FALLBACK_WIDEN && crate::clutter::judge(dom, parent).is_none() {
+            root = parent;
+        }
+    }
     if let Some(t) = &ctx.trace {
         t.container(root);
     }
     Some(root)
 }
+
+/// How much more paragraph text than the fallback block its parent must
+/// hold, with its children's, to be taken instead ([`largest_text_block`]).
+const FALLBACK_WIDEN: f64 = 1.5;
 
 /// The text `node` adds to its parent's paragraphs in
 /// [`largest_text_block`]: a text node's length, or a leaf block's text

@@ -309,6 +309,7 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
         strip_and_collect(dom, body, flags, ctx);
     let (mut scores, top) = rank_candidates(dom, &to_score, flags, ctx);
     let top = prefer_anchored(dom, body, top, ctx);
+    let top = prefer_outside_footer(dom, body, top);
     let root = dom.create_element("div");
     let top_candidate = match top.first() {
         None => None,
@@ -572,6 +573,40 @@ fn prefer_anchored(
     }
     top
 }
+
+/// The candidates, without those inside a `<footer>` when the best lies
+/// there and a candidate outside any footer scores at least
+/// [`FOOTER_RIVAL_SHARE`] of it: a footer's contact or service blurb is
+/// not the page's article, however well its prose scores. (Asides are left
+/// alone: a page's own text sits in an `<aside>` too often.)
+fn prefer_outside_footer(
+    dom: &Dom,
+    body: NodeId,
+    mut top: Vec<(NodeId, f64)>,
+) -> Vec<(NodeId, f64)> {
+    let in_footer = |c: NodeId| {
+        std::iter::once(c)
+            .chain(dom.ancestors(c))
+            .take_while(|&a| a != body)
+            .any(|a| dom.tag(a) == "footer")
+    };
+    let Some(&(best, best_score)) = top.first() else {
+        return top;
+    };
+    if !in_footer(best)
+        || !top
+            .iter()
+            .any(|&(c, s)| s >= best_score * FOOTER_RIVAL_SHARE && !in_footer(c))
+    {
+        return top;
+    }
+    top.retain(|&(c, _)| !in_footer(c));
+    top
+}
+
+/// The share of the best candidate's score that a candidate outside the
+/// page's footers needs to win over it ([`prefer_outside_footer`]).
+const FOOTER_RIVAL_SHARE: f64 = 0.5;
 
 /// Moves the top candidate up to the container it belongs in: a common
 /// ancestor of several near-equal candidates, a better-scoring parent, or

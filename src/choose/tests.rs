@@ -176,3 +176,19 @@ fn a_run_of_body_sections_of_one_kind_is_merged() {
     assert!(text.contains("new timetable"), "{text}");
     assert!(!text.contains("More news"), "{text}");
 }
+
+#[test]
+fn a_footer_blurb_gives_way_to_the_body_outside_it() {
+    let body = "The drug comes as small white tablets, taken twice a day with water, and a pharmacist can explain how long a course should last. ";
+    let blurb = "Our help desk answers questions about products, orders and deliveries, by phone, by mail, or in the chat, on weekdays and Saturdays. ";
+    let html = format!(
+        "<body><div><h2>Dosage</h2><div><p>{body}</p><p>{body}</p></div></div>\
+         <footer><div><p>{blurb}</p><p>{blurb}</p><p>{blurb}</p></div></footer></body>"
+    );
+    let Chosen {
+        dom: work, root, ..
+    } = choose(&html);
+    let text = inner_text(&work, root);
+    assert!(text.contains("white tablets"), "{text}");
+    assert!(!text.contains("help desk"), "{text}");
+}
