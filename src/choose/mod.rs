@@ -736,8 +736,11 @@ fn merge_siblings(
             let bonus = if same_kind { top_score * 0.2 } else { 0.0 };
             // A block of the same kind as the top candidate (the next of a
             // run of body sections) scores at least as its best paragraph
-            // container does.
-            let inner = same_kind
+            // container does; so does one of the same tag with hardly any
+            // link text (the body's opening, set in a section of its own).
+            // Only the same kind gets the bonus.
+            let inner = (same_kind
+                || dom.tag(sib) == dom.tag(top_candidate) && link_density(dom, sib) < 0.1)
                 .then(|| best_inner_score(dom, sib, scores))
                 .flatten();
             let score = match (scores.get(sib), inner) {

@@ -192,3 +192,38 @@ fn a_footer_blurb_gives_way_to_the_body_outside_it() {
     assert!(text.contains("white tablets"), "{text}");
     assert!(!text.contains("help desk"), "{text}");
 }
+
+#[test]
+fn a_sibling_of_the_same_tag_holding_well_scored_prose_is_merged() {
+    let opening = "The night boat, which had run since the war, made its last trip on Sunday, with the mayor, two bands and most of the town aboard. ";
+    let rest = "Its crew will move to the day service, which gains a third crossing, and the old hull is to be sold, the harbour office said on Monday. ";
+    let html = format!(
+        "<body><div id=wrap><section class=opening><div id=inner><p>{opening}</p><p>{opening}</p></div></section>\
+         <section class=rest id=top><p>{rest}</p><p>{rest}</p><p>{rest}</p></section>\
+         <section class=more><div id=links><a href=/x>More from the harbour</a></div></section></div></body>"
+    );
+    let mut dom = Dom::parse(&html, &Limits::default()).unwrap();
+    let body = dom.find_tag(dom.document(), "body").unwrap();
+    let by_id = |dom: &Dom, id: &str| {
+        dom.descendants(body)
+            .find(|&n| dom.attr(n, "id") == Some(id))
+            .unwrap()
+    };
+    let (top, inner, links) = (
+        by_id(&dom, "top"),
+        by_id(&dom, "inner"),
+        by_id(&dom, "links"),
+    );
+    // The opening's paragraphs score in its inner block, below the floor of
+    // 10 for the section itself; the link row scores as well, but is links.
+    let mut scores = Scores::for_dom(&dom);
+    scores.set(top, 30.0);
+    scores.set(inner, 19.0);
+    scores.set(links, 19.0);
+    let root = dom.create_element("div");
+    merge_siblings(&mut dom, body, top, &scores, root, None).unwrap();
+    let text = inner_text(&dom, root);
+    assert!(text.contains("night boat"), "{text}");
+    assert!(text.contains("third crossing"), "{text}");
+    assert!(!text.contains("More from the harbour"), "{text}");
+}
