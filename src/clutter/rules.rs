@@ -374,9 +374,11 @@ fn is_lone_counter(text: &str) -> bool {
     let t = text.trim();
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     patterns::COUNTER_SEPARATORS.iter().any(|sep| {
-        sep.chars().all(char::is_alphabetic)
-            && t.split_once(sep)
-                .is_some_and(|(a, b)| digits(a) && digits(b))
+        // The split first: `is_alphabetic` on a non-ASCII separator is a
+        // table look-up, on every short block.
+        t.split_once(sep)
+            .is_some_and(|(a, b)| digits(a) && digits(b))
+            && sep.chars().all(char::is_alphabetic)
     })
 }
 
