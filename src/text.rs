@@ -185,8 +185,8 @@ pub(crate) fn push_normalized(s: &str, out: &mut String, pending_space: &mut boo
 
 /// Whether the character at byte `i` of `s` (a char boundary) is
 /// whitespace, and its length in bytes.
-#[inline]
-fn char_at(s: &str, i: usize) -> (bool, usize) {
+#[inline(always)]
+pub(crate) fn char_at(s: &str, i: usize) -> (bool, usize) {
     let b = s.as_bytes()[i];
     if b < 0x80 {
         (is_ascii_ws(b), 1)
@@ -198,8 +198,8 @@ fn char_at(s: &str, i: usize) -> (bool, usize) {
 
 /// The end of the word starting at byte `i` of `s`: the first whitespace
 /// character after it, or the end of `s`.
-#[inline]
-fn word_end(s: &str, mut i: usize) -> usize {
+#[inline(always)]
+pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     while i < bytes.len() {
         let b = bytes[i];
@@ -310,8 +310,26 @@ pub(crate) struct WordCounter {
 impl WordCounter {
     /// Counts the words of `s`, continuing the text fed so far.
     pub(crate) fn feed(&mut self, s: &str) {
-        for c in s.chars() {
-            self.feed_char(c);
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                // `feed_char` for ASCII: no CJK, and alphanumeric is ASCII's.
+                if b.is_ascii_alphanumeric() {
+                    if !self.in_word {
+                        self.count += 1;
+                    }
+                    self.in_word = true;
+                } else if b != b'\'' && b != b'-' {
+                    self.in_word = false;
+                }
+                i += 1;
+            } else {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                self.feed_char(c);
+                i += c.len_utf8();
+            }
         }
     }
 

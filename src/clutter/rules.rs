@@ -432,7 +432,11 @@ pub(super) fn labels(b: &Block) -> Option<Verdict> {
     let core = b.core();
     if patterns::SHARE_LABELS
         .iter()
-        .any(|l| core == *l || (core.len() <= 30 && starts_with_word(core, l)))
+        // Both tests need the label's first byte first.
+        .any(|l| {
+            (l.is_empty() || core.as_bytes().first() == l.as_bytes().first())
+                && (core == *l || (core.len() <= 30 && starts_with_word(core, l)))
+        })
     {
         return Some(Verdict::new(ClutterKind::Share, &["share-label"]));
     }
