@@ -54,6 +54,10 @@ pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
 /// hidden` (`!important` or not), with ASCII case and the whitespace around
 /// names and values ignored, as a browser reads them.
 fn hides_by_style(style: &str) -> bool {
+    // No colon, no declaration (most elements have no style at all).
+    if !style.as_bytes().contains(&b':') {
+        return false;
+    }
     let css_space: &[char] = &[' ', '\t', '\n', '\r', '\x0C'];
     style.split(';').any(|declaration| {
         let Some((name, value)) = declaration.split_once(':') else {

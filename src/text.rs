@@ -183,6 +183,20 @@ pub(crate) fn push_normalized(s: &str, out: &mut String, pending_space: &mut boo
     }
 }
 
+/// Whether `s` is empty or all whitespace (`s.trim().is_empty()`, in one
+/// pass over its bytes).
+pub fn is_blank(s: &str) -> bool {
+    let mut i = 0;
+    while i < s.len() {
+        let (ws, len) = char_at(s, i);
+        if !ws {
+            return false;
+        }
+        i += len;
+    }
+    true
+}
+
 /// Whether the character at byte `i` of `s` (a char boundary) is
 /// whitespace, and its length in bytes.
 #[inline(always)]
@@ -453,6 +467,22 @@ mod tests {
             let lead = sep(s.starts_with(char::is_whitespace));
             let trail = sep(s.ends_with(char::is_whitespace));
             assert_eq!(out, format!("w{lead}{expected}{trail}z"), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn blank_is_what_trims_to_nothing() {
+        for s in [
+            "",
+            " ",
+            "\n\t ",
+            "\u{a0}\u{3000}",
+            " a ",
+            "\u{a0}é",
+            "x",
+            "\n\u{200b}",
+        ] {
+            assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
         }
     }
 

@@ -175,6 +175,7 @@ cue_tables! {
     affiliate_cues: patterns::AFFILIATE_CUES, cues_of;
     commission_cues: patterns::COMMISSION_CUES, cues_of;
     purchase_cues: patterns::PURCHASE_CUES, cues_of;
+    click_here_cues: patterns::CLICK_HERE_CUES, cues_of;
     sentence_cues: patterns::SENTENCE_CUES, kinded_cues_of;
     cta_cues: patterns::CTA_LABELS, kinded_cues_of;
 }

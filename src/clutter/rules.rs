@@ -394,8 +394,7 @@ fn is_link_prompt(b: &Block) -> bool {
         .strip_prefix('[')
         .and_then(|r| r.find(']'))
         .is_some_and(|i| i > 0 && i <= 24);
-    (bracketed || patterns::CLICK_HERE_CUES.iter().any(|c| t.contains(c)))
-        && b.link_density() >= 0.5
+    (bracketed || click_here_cues().any_in(t)) && b.link_density() >= 0.5
 }
 
 pub(super) fn is_counter(text: &str) -> bool {
