@@ -54,6 +54,10 @@ pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
 /// hidden` (`!important` or not), with ASCII case and the whitespace around
 /// names and values ignored, as a browser reads them.
 fn hides_by_style(style: &str) -> bool {
+    // No colon, no declaration (most elements have no style at all).
+    if !style.as_bytes().contains(&b':') {
+        return false;
+    }
     let css_space: &[char] = &[' ', '\t', '\n', '\r', '\x0C'];
     style.split(';').any(|declaration| {
         let Some((name, value)) = declaration.split_once(':') else {
@@ -340,10 +344,18 @@ fn next_non_ws(dom: &Dom, id: NodeId) -> Option<NodeId> {
 /// paragraph; following inline content becomes a `<p>`.
 fn replace_fonts_and_brs(dom: &mut Dom) {
     let root = dom.document();
-    for f in dom.find_all_tags(root, "font") {
+    // Both lists in one walk: renaming a <font> moves no <br>.
+    let (mut fonts, mut brs) = (Vec::new(), Vec::new());
+    for n in dom.descendants(root) {
+        match dom.tag(n) {
+            "font" => fonts.push(n),
+            "br" => brs.push(n),
+            _ => {}
+        }
+    }
+    for f in fonts {
         dom.rename(f, "span");
     }
-    let brs = dom.find_all_tags(root, "br");
     for br in brs {
         if dom.parent(br).is_none() {
             continue;

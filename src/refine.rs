@@ -72,7 +72,7 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
             .skip(1)
             .filter(|&n| {
                 dom.is_element(n)
-                    && is_share_match(&lower(&dom.class_and_id(n)))
+                    && names_share(dom, n)
                     && dom.text_content(n).chars().count() < 500
             })
             .collect();
@@ -191,7 +191,15 @@ fn still_in(dom: &Dom, root: NodeId, nodes: &[NodeId]) -> Vec<NodeId> {
 
 fn is_share_match(m: &str) -> bool {
     m.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| w == "share" || w == "sharedaddy")
+        .any(|w| w.eq_ignore_ascii_case("share") || w.eq_ignore_ascii_case("sharedaddy"))
+}
+
+/// [`is_share_match`] of the element's class and id, lowercased and
+/// joined by a space (a separator), read in place.
+fn names_share(dom: &Dom, n: NodeId) -> bool {
+    ["class", "id"]
+        .iter()
+        .any(|a| dom.attr(n, a).is_some_and(is_share_match))
 }
 
 fn single_element_child(dom: &Dom, id: NodeId) -> Option<NodeId> {

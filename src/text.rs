@@ -154,16 +154,83 @@ fn for_each_run(s: &str, mut f: impl FnMut(Option<&str>)) {
 /// whitespace run over to the next piece of text (text nodes that follow
 /// each other), and no space is ever written at the start of `out`.
 pub(crate) fn push_normalized(s: &str, out: &mut String, pending_space: &mut bool) {
-    for_each_run(s, |run| match run {
-        Some(w) => {
-            if *pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            *pending_space = false;
-            out.push_str(w);
+    // Words joined by single spaces are already normalised: each such run
+    // is copied at once rather than word by word.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (ws, len) = char_at(s, i);
+        if ws {
+            *pending_space = true;
+            i += len;
+            continue;
         }
-        None => *pending_space = true,
-    });
+        let start = i;
+        loop {
+            i = word_end(s, i);
+            // One space and then a word: the run goes on.
+            if bytes.get(i) == Some(&b' ') && i + 1 < bytes.len() && !char_at(s, i + 1).0 {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if *pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        *pending_space = false;
+        out.push_str(&s[start..i]);
+    }
+}
+
+/// Whether `s` is empty or all whitespace (`s.trim().is_empty()`, in one
+/// pass over its bytes).
+pub fn is_blank(s: &str) -> bool {
+    let mut i = 0;
+    while i < s.len() {
+        let (ws, len) = char_at(s, i);
+        if !ws {
+            return false;
+        }
+        i += len;
+    }
+    true
+}
+
+/// Whether the character at byte `i` of `s` (a char boundary) is
+/// whitespace, and its length in bytes.
+#[inline(always)]
+pub(crate) fn char_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (is_ascii_ws(b), 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (c.is_whitespace(), c.len_utf8())
+    }
+}
+
+/// The end of the word starting at byte `i` of `s`: the first whitespace
+/// character after it, or the end of `s`.
+#[inline(always)]
+pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if is_ascii_ws(b) {
+                break;
+            }
+            i += 1;
+        } else {
+            let (ws, len) = char_at(s, i);
+            if ws {
+                break;
+            }
+            i += len;
+        }
+    }
+    i
 }
 
 /// The normalised length of one piece of text, and whether whitespace comes
@@ -257,8 +324,26 @@ pub(crate) struct WordCounter {
 impl WordCounter {
     /// Counts the words of `s`, continuing the text fed so far.
     pub(crate) fn feed(&mut self, s: &str) {
-        for c in s.chars() {
-            self.feed_char(c);
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                // `feed_char` for ASCII: no CJK, and alphanumeric is ASCII's.
+                if b.is_ascii_alphanumeric() {
+                    if !self.in_word {
+                        self.count += 1;
+                    }
+                    self.in_word = true;
+                } else if b != b'\'' && b != b'-' {
+                    self.in_word = false;
+                }
+                i += 1;
+            } else {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                self.feed_char(c);
+                i += c.len_utf8();
+            }
         }
     }
 
@@ -354,6 +439,50 @@ mod tests {
                 (len, first_ws, last_ws)
             };
             assert_eq!(span_of(s), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn normalising_copies_runs_of_words_as_splitting_on_whitespace_would() {
+        for s in [
+            "one two three",
+            "one two ",
+            "one  two",
+            "one \ttwo",
+            "one\u{a0}two three",
+            "é ü  ö",
+            "a b\u{3000}c d",
+            " x y\n",
+            "a \u{a0}b",
+            "a \u{85}",
+        ] {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(normalize_ws(s), expected, "{s:?}");
+            // Carried over to the next piece: a space only between words.
+            let mut out = String::from("w");
+            let mut pending = false;
+            push_normalized(s, &mut out, &mut pending);
+            push_normalized("z", &mut out, &mut pending);
+            let sep = |b: bool| if b { " " } else { "" };
+            let lead = sep(s.starts_with(char::is_whitespace));
+            let trail = sep(s.ends_with(char::is_whitespace));
+            assert_eq!(out, format!("w{lead}{expected}{trail}z"), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn blank_is_what_trims_to_nothing() {
+        for s in [
+            "",
+            " ",
+            "\n\t ",
+            "\u{a0}\u{3000}",
+            " a ",
+            "\u{a0}é",
+            "x",
+            "\n\u{200b}",
+        ] {
+            assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
         }
     }
 

@@ -250,7 +250,7 @@ fn single_child_tag(dom: &Dom, id: NodeId, tag: &str) -> Option<NodeId> {
     let mut only = None;
     for c in dom.children(id) {
         match &dom.node(c).data {
-            NodeData::Text(t) if !t.trim().is_empty() => return None,
+            NodeData::Text(t) if !crate::text::is_blank(t) => return None,
             NodeData::Element { .. } => {
                 if only.is_some() || dom.tag(c) != tag {
                     return None;
@@ -265,7 +265,7 @@ fn single_child_tag(dom: &Dom, id: NodeId, tag: &str) -> Option<NodeId> {
 
 fn is_ws(dom: &Dom, id: NodeId) -> bool {
     match &dom.node(id).data {
-        NodeData::Text(t) => t.trim().is_empty(),
+        NodeData::Text(t) => crate::text::is_blank(t),
         NodeData::Element { .. } => dom.tag(id) == "br",
         _ => false,
     }

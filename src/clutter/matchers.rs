@@ -8,11 +8,21 @@ use super::*;
 /// "التعليقات". Digits of every script go; combining marks stay (the
 /// Thai "แชร์" keeps its last mark).
 pub(super) fn label_core(text: &str) -> String {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_numeric())
-        .collect::<String>()
-        .replace("()", "");
+    // Copies only when there are digits or "()" to drop.
+    let digitless: String;
+    let t = if text.chars().any(char::is_numeric) {
+        digitless = text.chars().filter(|c| !c.is_numeric()).collect();
+        digitless.as_str()
+    } else {
+        text
+    };
+    let unbracketed: String;
+    let t = if t.contains("()") {
+        unbracketed = t.replace("()", "");
+        unbracketed.as_str()
+    } else {
+        t
+    };
     let t = t.trim_matches(|c: char| !is_word_char(c));
     normalize_ws(t)
 }
@@ -165,6 +175,7 @@ cue_tables! {
     affiliate_cues: patterns::AFFILIATE_CUES, cues_of;
     commission_cues: patterns::COMMISSION_CUES, cues_of;
     purchase_cues: patterns::PURCHASE_CUES, cues_of;
+    click_here_cues: patterns::CLICK_HERE_CUES, cues_of;
     sentence_cues: patterns::SENTENCE_CUES, kinded_cues_of;
     cta_cues: patterns::CTA_LABELS, kinded_cues_of;
 }
@@ -238,7 +249,21 @@ pub(super) fn split_words(s: &str, out: &mut Vec<String>) {
     let mut cur = String::new();
     let mut prev_lower = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii() {
+            // The branches below, for ASCII.
+            if c.is_ascii_alphanumeric() {
+                if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                prev_lower = false;
+            }
+        } else if c.is_alphanumeric() {
             if c.is_uppercase() && prev_lower && !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }

@@ -374,9 +374,11 @@ fn is_lone_counter(text: &str) -> bool {
     let t = text.trim();
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     patterns::COUNTER_SEPARATORS.iter().any(|sep| {
-        sep.chars().all(char::is_alphabetic)
-            && t.split_once(sep)
-                .is_some_and(|(a, b)| digits(a) && digits(b))
+        // The split first: `is_alphabetic` on a non-ASCII separator is a
+        // table look-up, on every short block.
+        t.split_once(sep)
+            .is_some_and(|(a, b)| digits(a) && digits(b))
+            && sep.chars().all(char::is_alphabetic)
     })
 }
 
@@ -392,8 +394,7 @@ fn is_link_prompt(b: &Block) -> bool {
         .strip_prefix('[')
         .and_then(|r| r.find(']'))
         .is_some_and(|i| i > 0 && i <= 24);
-    (bracketed || patterns::CLICK_HERE_CUES.iter().any(|c| t.contains(c)))
-        && b.link_density() >= 0.5
+    (bracketed || click_here_cues().any_in(t)) && b.link_density() >= 0.5
 }
 
 pub(super) fn is_counter(text: &str) -> bool {
@@ -430,7 +431,11 @@ pub(super) fn labels(b: &Block) -> Option<Verdict> {
     let core = b.core();
     if patterns::SHARE_LABELS
         .iter()
-        .any(|l| core == *l || (core.len() <= 30 && starts_with_word(core, l)))
+        // Both tests need the label's first byte first.
+        .any(|l| {
+            (l.is_empty() || core.as_bytes().first() == l.as_bytes().first())
+                && (core == *l || (core.len() <= 30 && starts_with_word(core, l)))
+        })
     {
         return Some(Verdict::new(ClutterKind::Share, &["share-label"]));
     }

@@ -1,7 +1,7 @@
 //! Tree walks and reads: links, iterators, names, attributes and text.
 
 use html5ever::Attribute;
-use markup5ever::{ns, Namespace};
+use markup5ever::{ns, LocalName, Namespace};
 
 use super::{Dom, NodeData, NodeId};
 
@@ -209,8 +209,11 @@ impl Dom {
 
     /// All elements below `root` (inclusive) with this tag name.
     pub fn find_all_tags(&self, root: NodeId, tag: &str) -> Vec<NodeId> {
+        // Interned names are equal exactly when their strings are: one
+        // look-up of `tag`, then a word comparison per element.
+        let name = LocalName::from(tag);
         self.descendants(root)
-            .filter(|&n| self.tag(n) == tag)
+            .filter(|&n| matches!(&self.node(n).data, NodeData::Element { name: e, .. } if e.local == name))
             .collect()
     }
 }

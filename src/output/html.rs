@@ -19,6 +19,18 @@ fn escape_attr(s: &str, out: &mut impl HtmlOut) {
     escape(s, out, true);
 }
 
+/// The bytes [`escape`] may replace: a table look-up passes over the rest.
+const MAY_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[0] = true;
+    t[0xc2] = true;
+    t
+};
+
 /// Writes `s` with `&`, `<`, `>` and U+00A0 escaped (and `"` too in an
 /// attribute value), NULs dropped. Runs of ordinary text are copied whole.
 fn escape(s: &str, out: &mut impl HtmlOut, attr: bool) {
@@ -27,6 +39,10 @@ fn escape(s: &str, out: &mut impl HtmlOut, attr: bool) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if !MAY_ESCAPE[usize::from(b)] {
+            i += 1;
+            continue;
+        }
         let replacement = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",

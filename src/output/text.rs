@@ -4,7 +4,7 @@ use super::mathml::{is_display, shown_text, tex};
 use super::{trim_in_place, DROPPED_TAGS, MAX_NESTING, PRESIZE_FROM_NODES};
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::patterns::{is_one_of, BLOCK_ELEMS};
-use crate::text::normalize_ws;
+use crate::text::{char_at, normalize_ws, word_end};
 
 /// Where the plain-text writer puts what it writes: the text itself
 /// (`String`), or only its word count and size ([`Tally`]).
@@ -115,15 +115,30 @@ impl<S: TextSink> TextWriter<S> {
     }
 
     fn text(&mut self, t: &str) {
-        for (i, word) in t.split(|c: char| c.is_whitespace()).enumerate() {
-            if i > 0 && !self.out.is_empty() && !self.out.ends_with('\n') {
+        // The pieces between whitespace characters, in order; a word after
+        // a written word and one space would be written as that space and
+        // the word, so such a run of words is written at once.
+        let bytes = t.as_bytes();
+        let mut start = 0;
+        loop {
+            let mut end = word_end(t, start);
+            if start > 0 && !self.out.is_empty() && !self.out.ends_with('\n') {
                 self.pending_space = true;
             }
-            if word.is_empty() {
-                continue;
+            if end > start {
+                while bytes.get(end) == Some(&b' ')
+                    && end + 1 < bytes.len()
+                    && !char_at(t, end + 1).0
+                {
+                    end = word_end(t, end + 1);
+                }
+                self.flush();
+                self.out.push_str(&t[start..end]);
             }
-            self.flush();
-            self.out.push_str(word);
+            if end >= bytes.len() {
+                break;
+            }
+            start = end + char_at(t, end).1;
         }
     }
 

@@ -268,7 +268,12 @@ pub fn cmd_batch(args: &[String]) -> Result<(), Fail> {
             waiting.insert(i, record);
             while let Some(record) = waiting.remove(&next) {
                 failed += usize::from(record.get("error").is_some());
-                writeln!(out, "{record}")
+                // What `{record}` formats, without checking again through
+                // `fmt` that the serialised text is UTF-8.
+                let mut line = serde_json::to_vec(&record)
+                    .map_err(|e| Fail(3, format!("cannot write output: {e}")))?;
+                line.push(b'\n');
+                out.write_all(&line)
                     .map_err(|e| Fail(3, format!("cannot write output: {e}")))?;
                 next += 1;
                 if let Some(bar) = &bar {
