@@ -417,6 +417,30 @@ export function readerState(page, host = HOST) {
 }
 
 /**
+ * What the worker of the test build saw of the last clicks (the
+ * `quireWorker.timings` of extension/test-hooks/background/hooks.js: click,
+ * injected, request received, extracted, replied) and how long its core took
+ * to get ready, for the message of a test whose reader did not show: it tells a
+ * click that never reached the worker from one whose injection or answer
+ * went astray.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string>}
+ */
+async function workerSide(page) {
+  try {
+    const worker = page.context().serviceWorkers().find((w) => w.url().endsWith('/extension/background/worker.js'));
+    if (!worker) return 'the worker is not running';
+    const seen = await worker.evaluate(() => {
+      const hooks = /** @type {any} */ (globalThis).quireWorker;
+      return JSON.stringify({ coreReadyMs: hooks?.readyMs?.() ?? null, clicks: hooks?.timings?.slice(-3) ?? null });
+    });
+    return `the worker saw ${seen}`;
+  } catch (error) {
+    return `the worker could not be asked (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+/**
  * Waits until the overlay shows its final content (a whole article, every
  * part of a long one in, a "not an article" notice or an error, not the
  * loading placeholder) and returns what it shows.
@@ -450,7 +474,8 @@ export async function waitForOverlay(page, timeout = 15_000, host = HOST) {
       undefined,
       host,
     ).catch(() => 'nothing (the page is gone)');
-    throw new Error(`the reader did not show its content within ${timeout} ms; the page shows ${seen}`, { cause: error });
+    const worker = await workerSide(page);
+    throw new Error(`the reader did not show its content within ${timeout} ms; the page shows ${seen}; ${worker}`, { cause: error });
   }
   return readOverlay(page, host);
 }
