@@ -223,14 +223,7 @@ impl Marks {
     /// (call it just before it is detached): [`sweep`] reports it first.
     pub fn removed_early(&mut self, dom: &Dom, node: NodeId) {
         if let Some(v) = self.blocks.get(&node) {
-            self.early.push(Swept {
-                node,
-                kind: v.kind,
-                signals: v.signals.iter().map(|s| s.to_string()).collect(),
-                parent: dom.parent(node),
-                prev: dom.prev_sibling(node),
-                next: dom.next_sibling(node),
-            });
+            self.early.push(Swept::at(dom, node, v));
         }
     }
 }
@@ -251,6 +244,21 @@ pub struct Swept {
     pub prev: Option<NodeId>,
     /// Its next sibling when it was removed.
     pub next: Option<NodeId>,
+}
+
+impl Swept {
+    /// The record of marked block `node`, judged `v`, as it stands just
+    /// before it is detached.
+    fn at(dom: &Dom, node: NodeId, v: &Verdict) -> Self {
+        Swept {
+            node,
+            kind: v.kind,
+            signals: v.signals.iter().map(|s| s.to_string()).collect(),
+            parent: dom.parent(node),
+            prev: dom.prev_sibling(node),
+            next: dom.next_sibling(node),
+        }
+    }
 }
 
 /// Finds the clutter blocks under `root` (not `root` itself) for [`sweep`],
@@ -306,14 +314,7 @@ pub fn sweep(
         if keep.contains(&v.kind) {
             return;
         }
-        let swept = Swept {
-            node,
-            kind: v.kind,
-            signals: v.signals.iter().map(|s| s.to_string()).collect(),
-            parent: dom.parent(node),
-            prev: dom.prev_sibling(node),
-            next: dom.next_sibling(node),
-        };
+        let swept = Swept::at(dom, node, v);
         on_remove(&swept);
         removed.push(swept);
         dom.detach(node);
