@@ -26,6 +26,7 @@
  * sandbox, the page's principal, no Xray wrappers), though the page's CSP does
  * not apply to them ({@link inPage}).
  */
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -549,4 +550,33 @@ export async function focusInReader(ff, selector) {
  * Firefox is installed, and always under CI=true (where a missing Firefox
  * fails them).
  */
+/**
+ * Picks `value` in the reader's settings select `name` with the keyboard
+ * (trusted key events: the reader ignores an untrusted `change`), and checks
+ * it took.
+ * @param {Firefox} ff
+ * @param {string} name The select's name (a settings field).
+ * @param {string} value
+ */
+export async function choose(ff, name, value) {
+  const selector = `select[name="${name}"]`;
+  const read = () =>
+    inReader(
+      ff,
+      (root, sel) => {
+        const select = /** @type {HTMLSelectElement} */ (root?.querySelector(sel));
+        return { values: Array.from(select.options, (o) => o.value), value: select.value };
+      },
+      selector,
+    );
+  const { values, value: start } = await read();
+  const to = values.indexOf(value);
+  assert.ok(to >= 0, `${name} has no choice ${value}`);
+  await focusInReader(ff, selector);
+  for (let at = values.indexOf(start); at !== to; at += at < to ? 1 : -1) {
+    await press(ff, at < to ? KEY.ArrowDown : KEY.ArrowUp);
+  }
+  assert.equal((await read()).value, value);
+}
+
 export const SKIP = (await firefoxInstalled()) || process.env.CI === 'true' ? false : `no Firefox at ${FIREFOX} (make test-firefox installs firefox-esr; or set QUIRE_FIREFOX)`;

@@ -19,14 +19,13 @@ import {
   openTab,
   closeTab,
   clickToolbarButton,
-  inReader,
   waitInReader,
   clickInReader,
-  focusInReader,
   press,
   waitForOverlay,
   waitForOverlayGone,
   waitForPageLock,
+  choose,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -47,32 +46,6 @@ after(async () => {
   await ff?.close();
   await server?.close();
 });
-
-/**
- * Picks `value` in a settings select with the keyboard (a trusted change).
- * @param {string} name
- * @param {string} value
- */
-async function choose(name, value) {
-  const selector = `select[name="${name}"]`;
-  const read = () =>
-    inReader(
-      ff,
-      (root, sel) => {
-        const select = /** @type {HTMLSelectElement} */ (root?.querySelector(sel));
-        return { values: Array.from(select.options, (o) => o.value), value: select.value };
-      },
-      selector,
-    );
-  const { values, value: start } = await read();
-  const to = values.indexOf(value);
-  assert.ok(to >= 0, `${name} has no choice ${value}`);
-  await focusInReader(ff, selector);
-  for (let at = values.indexOf(start); at !== to; at += at < to ? 1 : -1) {
-    await press(ff, at < to ? KEY.ArrowDown : KEY.ArrowUp);
-  }
-  assert.equal((await read()).value, value);
-}
 
 test('Firefox: the contents jump to a heading, and the legible font loads under a strict CSP', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
   await openTab(ff, server.url('/longread.html'));
@@ -99,7 +72,7 @@ test('Firefox: the contents jump to a heading, and the legible font loads under 
     assert.deepEqual(landed, { text: links[4], focused: true });
 
     await clickInReader(ff, '.aa');
-    await choose('font', 'legible');
+    await choose(ff, 'font', 'legible');
     const fonts = await waitInReader(ff, (root) => {
       const para = /** @type {HTMLElement} */ (root?.querySelector('.content p'));
       const family = /"([^"]+)"/.exec(getComputedStyle(para).fontFamily)?.[1] ?? '';
@@ -110,7 +83,7 @@ test('Firefox: the contents jump to a heading, and the legible font loads under 
         : null;
     });
     assert.deepEqual(fonts, { faces: 8 });
-    await choose('font', 'serif');
+    await choose(ff, 'font', 'serif');
     await press(ff, KEY.Escape);
     await waitForOverlayGone(ff);
   } finally {

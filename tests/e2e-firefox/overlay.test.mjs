@@ -34,13 +34,13 @@ import {
   inReader,
   waitInReader,
   clickInReader,
-  focusInReader,
   press,
   readOverlay,
   waitForOverlay,
   waitForOverlayGone,
   waitForPageLock,
   waitFor,
+  choose,
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
@@ -111,34 +111,6 @@ function shownSettings(browser) {
     const d = (name) => dialog.getAttribute(`data-${name}`) || '';
     return { theme: d('theme'), font: d('font'), fontSize: parseFloat(getComputedStyle(dialog).fontSize), width: d('width'), lineHeight: d('line-height') };
   });
-}
-
-/**
- * Picks `value` in one of the toolbar's selects as a reader does, with the
- * keyboard (trusted key events; the reader ignores an untrusted `change`).
- * @param {Firefox} browser
- * @param {string} name The select's name (a settings field).
- * @param {string} value
- */
-async function choose(browser, name, value) {
-  const selector = `select[name="${name}"]`;
-  const read = () =>
-    inReader(
-      browser,
-      (root, sel) => {
-        const select = /** @type {HTMLSelectElement} */ (root?.querySelector(sel));
-        return { values: Array.from(select.options, (o) => o.value), value: select.value };
-      },
-      selector,
-    );
-  const { values, value: start } = await read();
-  const to = values.indexOf(value);
-  assert.ok(to >= 0, `${name} has no choice ${value}`);
-  await focusInReader(browser, selector);
-  for (let at = values.indexOf(start); at !== to; at += at < to ? 1 : -1) {
-    await press(browser, at < to ? KEY.ArrowDown : KEY.ArrowUp);
-  }
-  assert.equal((await read()).value, value);
 }
 
 /**
