@@ -284,7 +284,7 @@ async function main() {
         await page.waitForFunction(() => true);
         const t = Date.now();
         try {
-          await clickAction(launched, page);
+          await clickAction(launched, page, { confirm: false });
           await page.waitForFunction(() => performance.getEntriesByName('quire:rendered').length > 0, undefined, { timeout: 20_000, polling: POLL_MS });
           wall.push(Date.now() - t);
           const view = await waitForOverlay(page, 1_000);

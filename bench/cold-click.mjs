@@ -63,7 +63,7 @@ async function timedClick(launched, page) {
     for (const name of names) performance.clearMarks(`quire:${name}`);
     return performance.timeOrigin + performance.now();
   }, MARKS);
-  await clickAction(launched, page);
+  await clickAction(launched, page, { confirm: false });
   await page.waitForFunction(() => performance.getEntriesByName('quire:drawn').length > 0, undefined, { timeout: 30_000, polling: 20 });
   if ((await readOverlay(page)).state === 'article') {
     await page.waitForFunction(() => performance.getEntriesByName('quire:complete').length > 0, undefined, { timeout: 30_000, polling: 20 });

@@ -26,6 +26,7 @@ import {
   CHROMIUM,
   serve,
   launchWithExtension,
+  untilListening,
   clickAction,
   waitForOverlay,
   waitForOverlayGone,
@@ -87,6 +88,7 @@ async function launchWithEngine() {
   try {
     const worker = await workerOf((url) => url.endsWith('/extension/background/worker.js'));
     const speaker = await workerOf((url) => url.endsWith('/engine.js'));
+    await untilListening(worker);
     const launched = {
       context,
       worker,
