@@ -133,6 +133,8 @@
  * @property {Progress | null} progress The reading-progress bar (null without ui/progress.js).
  * @property {ReturnType<typeof setTimeout> | undefined} positionTimer A pending onPosition call.
  * @property {boolean} legible Whether the legible font's faces were asked for.
+ * @property {ResizeObserver | null} resizes Marks the wide boxes again after a change of size (see {@link watchResizes}).
+ * @property {boolean} watching Whether {@link resizes} observes the page yet.
  */
 
 (function (/** @type {any} */ root) {
@@ -316,6 +318,7 @@
     // Detached (still being built), nothing has a width yet: the resize
     // observer calls this again once the overlay is laid out.
     if (!view.host.isConnected) return;
+    watchResizes(view);
     const boxes = Array.from(view.page.querySelectorAll('.content pre, .content .table-scroll'));
     // Every width first, then every change: a read after a change would
     // lay the whole article out again, once per box.
@@ -778,10 +781,66 @@
     }, POSITION_INTERVAL_MS);
   }
 
+  /**
+   * Starts the resize observer (which marks the wide boxes again after each
+   * change of size) once the overlay is on the page. Not while it is built
+   * and detached: observing asks for a frame at once (to deliver the first
+   * observation), and the page's own work in that frame would run while the
+   * worker extracts, where the answer can land behind it.
+   * @param {OverlayView} view
+   */
+  function watchResizes(view) {
+    if (view.watching || !view.resizes || !view.host.isConnected) return;
+    view.watching = true;
+    view.resizes.observe(view.page);
+  }
+
   /** @param {OverlayView} view */
   function focus(view) {
+    watchResizes(view);
     if (view.shadow.activeElement) return;
     (view.firstFocus?.isConnected ? view.firstFocus : view.dialog).focus({ preventScroll: true });
+  }
+
+  /**
+   * The faces the first frame draws with (weight and style, font stack) as
+   * ui/styles.js names them: the article's serif body and title, and the
+   * toolbar's and header's sans.
+   */
+  const FIRST_FACES = [
+    ['400', 'serif'],
+    ['italic 400', 'serif'],
+    ['700', 'serif'],
+    ['400', 'sans'],
+    ['500', 'sans'],
+    ['600', 'sans'],
+  ];
+
+  /**
+   * Has the renderer look up the fonts the first frame uses, now, while the
+   * worker extracts: a renderer finds each family of a font stack through
+   * the browser on its first use (one IPC per name tried: 0.3–6 ms each,
+   * 5–10 ms in all on a renderer's first click on corpus pages), and that
+   * otherwise happens in the layout of the frame that shows the article. A detached canvas of the isolated world,
+   * which the page cannot see, measures a letter in each.
+   * @param {Document} doc
+   */
+  function warmFonts(doc) {
+    /** @type {CanvasRenderingContext2D | null} */
+    let context = null;
+    try {
+      context = doc.createElement('canvas').getContext('2d');
+    } catch {
+      return;
+    }
+    if (!context) return;
+    const css = String(root.quireOverlayStyles ?? '');
+    for (const [face, name] of FIRST_FACES) {
+      const stack = new RegExp(`--quire-${name}:\\s*([^;]+);`).exec(css)?.[1];
+      if (!stack) continue;
+      context.font = `${face} 16px ${stack}`;
+      context.measureText('Aa');
+    }
   }
 
   /**
@@ -858,13 +917,15 @@
       progress,
       positionTimer: undefined,
       legible: false,
+      resizes: null,
+      watching: false,
       darkScheme: typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null,
     };
 
     const onScheme = () => applySettings(view);
     view.darkScheme?.addEventListener('change', onScheme);
     const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => markScrollables(view)) : null;
-    resizes?.observe(page);
+    view.resizes = resizes;
     trapKeys(view, finishArticle);
     dialog.addEventListener('scroll', () => onScroll(view), { passive: true });
     // A selection may reach past what is appended yet; a printout must not stop short.
@@ -878,6 +939,11 @@
     // the header's date): done now, while the worker extracts, not in the
     // frame that shows the article.
     formatDate('2000-01-01', doc.documentElement.lang || null);
+    // In a task of its own, and only while nothing is shown yet: an answer
+    // that came first is drawn with the fonts looked up then.
+    setTimeout(() => {
+      if (!dialog.dataset.state) warmFonts(doc);
+    }, 0);
     return {
       host,
       shadow,
@@ -886,7 +952,11 @@
       showNotArticle: (article) => showNotArticle(view, article),
       showError: (message) => showError(view, message),
       setSettings(next) {
-        view.settings = settingsApi.normalise(next).settings;
+        const settings = settingsApi.normalise(next).settings;
+        // The same settings again (read while the worker extracted, then
+        // given with the answer) change nothing: the answer's frame skips them.
+        if (JSON.stringify(settings) === JSON.stringify(view.settings)) return;
+        view.settings = settings;
         applySettings(view);
       },
       settings: () => ({ ...view.settings }),
