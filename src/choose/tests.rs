@@ -227,3 +227,52 @@ fn a_sibling_of_the_same_tag_holding_well_scored_prose_is_merged() {
     assert!(text.contains("third crossing"), "{text}");
     assert!(!text.contains("More from the harbour"), "{text}");
 }
+
+#[test]
+fn a_paragraph_beside_the_wrapper_of_the_body_is_merged() {
+    let closing = "When the last crossing of the season was done, the crew tied the boat up by the old quay, and the harbour master rang the bell once, as his father had. ";
+    let html = format!(
+        "<body><div class=page><div class=main>\
+         <div class=wrap><span>Photo</span><div id=top><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></div>\
+         <p>{closing}</p>\
+         <div class=links><a href=/a>More from the harbour</a> <a href=/b>Tide tables</a></div>\
+         </div></div></body>"
+    );
+    let mut dom = Dom::parse(&html, &Limits::default()).unwrap();
+    let body = dom.find_tag(dom.document(), "body").unwrap();
+    let top = dom
+        .descendants(body)
+        .find(|&n| dom.attr(n, "id") == Some("top"))
+        .unwrap();
+    let mut scores = Scores::for_dom(&dom);
+    scores.set(top, 30.0);
+    let root = dom.create_element("div");
+    merge_siblings(&mut dom, body, top, &scores, root, None).unwrap();
+    let text = inner_text(&dom, root);
+    assert!(text.contains("lamps were lit"), "{text}");
+    // The wrapper's label stays out; the paragraph beside the wrapper
+    // joins, after the body; the link row stays out.
+    assert!(!text.contains("Photo"), "{text}");
+    assert!(text.contains("rang the bell once"), "{text}");
+    assert!(
+        text.find("lamps were lit") < text.find("rang the bell once"),
+        "{text}"
+    );
+    assert!(!text.contains("More from the harbour"), "{text}");
+}
+
+#[test]
+fn the_wrapper_chain_stops_where_the_parent_holds_other_text() {
+    let html = format!(
+        "<body><div id=outer><p>{PARA}</p><div id=wrap><i>Map</i><div id=top><p>{PARA}</p><p>{PARA}</p></div></div></div></body>"
+    );
+    let dom = Dom::parse(&html, &Limits::default()).unwrap();
+    let body = dom.find_tag(dom.document(), "body").unwrap();
+    let by_id = |id: &str| {
+        dom.descendants(body)
+            .find(|&n| dom.attr(n, "id") == Some(id))
+            .unwrap()
+    };
+    let chain = wrapper_chain(&dom, body, by_id("top"));
+    assert_eq!(chain, vec![by_id("top"), by_id("wrap")]);
+}
