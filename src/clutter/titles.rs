@@ -77,14 +77,18 @@ pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
     if !matches!(b.tag, "ul" | "ol" | "div" | "section" | "dl") || b.len > 1500 {
         return None;
     }
-    let heading = dom
-        .prev_sibling_where(b.node, |x| dom.is_element(x))
-        .filter(|&h| is_subheading(dom.tag(h)))?;
+    let heading = dom.prev_sibling_where(b.node, |x| dom.is_element(x))?;
     let h = Block::new(dom, heading);
     if h.len > TITLE_MAX {
         return None;
     }
-    let kind = title_kind(h.text())?;
+    let kind = if is_subheading(h.tag) {
+        title_kind(h.text())?
+    } else {
+        // A title set as a paragraph ("You may also like…", "DON'T MISS")
+        // names the list only when it is nothing but the title.
+        bare_title(&h).or_else(|| is_bare_opener(&h).then_some(ClutterKind::Related))?
+    };
     (b.link_density() >= 0.5 && fits(b, kind) || is_teaser_list(b) && !b.is_article_like())
         .then(|| Verdict::new(kind, &["section-title"]))
 }
@@ -112,4 +116,42 @@ pub(super) fn is_teaser_list(b: &Block) -> bool {
         }
     }
     cards >= 2
+}
+
+/// Rule on a bare section title set as a paragraph or a box of its own
+/// ("You may also like…", "Vorschau auf den nächsten Artikel",
+/// "Weitere Artikel"): its whole text is the title of a related, most-read
+/// or recommended section, or "Newsletter". A heading is left to
+/// [`titled_sibling`], which keeps a subhead over prose.
+pub(super) fn bare_title(b: &Block) -> Option<ClutterKind> {
+    // Judged last, after the read-more opener ("Auch interessant:"), which
+    // says the same of a line.
+    if !matches!(b.tag, "p" | "div" | "span") || b.len > TITLE_MAX || !b.has_text() {
+        return None;
+    }
+    let t = b.text();
+    patterns::SECTION_TITLES.iter().find_map(|&(cue, kind)| {
+        let rest = t.strip_prefix(cue)?;
+        let bare = rest.chars().all(|c| {
+            c.is_whitespace() || matches!(c, ':' | '.' | '…' | '!' | '：' | '»' | '›' | '>' | '-')
+        });
+        let named = matches!(
+            kind,
+            ClutterKind::Related
+                | ClutterKind::MostRead
+                | ClutterKind::Recommended
+                | ClutterKind::NewsletterForm
+        );
+        (bare && named).then_some(kind)
+    })
+}
+
+/// A read-more opener standing alone ("DON'T MISS", "See also:"), its
+/// links in the next block.
+fn is_bare_opener(b: &Block) -> bool {
+    matches!(b.tag, "p" | "div" | "span")
+        && b.has_text()
+        && b.len <= TITLE_MAX
+        && is_read_more_line(b)
+        && b.link_density() == 0.0
 }
