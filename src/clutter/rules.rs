@@ -747,16 +747,27 @@ fn is_sign_up_line(b: &Block) -> bool {
     let body = t.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '.' | '!' | '…' | '»' | '›' | '→' | '。' | '！')
     });
-    let last = body
-        .rsplit(['.', '!', '?', '。', '！', '？'])
-        .next()
-        .unwrap_or(body)
-        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '›' | '→' | '>'));
+    // The last sentence, found from the end and only as far back as the
+    // longest line: most blocks are read no further.
+    let bytes = body.as_bytes();
+    let from = bytes.len().saturating_sub(patterns::SIGN_UP_LINE_MAX + 1);
+    let last = match bytes[from..]
+        .iter()
+        .rposition(|c| matches!(c, b'.' | b'!' | b'?'))
+    {
+        // After an ASCII byte: a char boundary.
+        Some(i) => &body[from + i + 1..],
+        None if from == 0 => body,
+        None => return false,
+    };
+    let last =
+        last.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '›' | '→' | '>'));
     if last.is_empty()
         || last.len() > patterns::SIGN_UP_LINE_MAX
         || !patterns::SIGN_UP_OPENERS
             .iter()
-            .any(|o| starts_with_word(last, o))
+            // The first byte first: most lines open with none of them.
+            .any(|o| last.as_bytes()[0] == o.as_bytes()[0] && starts_with_word(last, o))
     {
         return false;
     }
@@ -775,5 +786,6 @@ fn is_caps_link_line(b: &Block) -> bool {
     if !b.has_text() || b.text().split_whitespace().count() < 3 {
         return false;
     }
-    is_shouted(b) && b.link_density() >= 0.8
+    // The link density first: most lines hold no link, and it reads no text.
+    b.link_density() >= 0.8 && is_shouted(b)
 }

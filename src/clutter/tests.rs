@@ -1459,3 +1459,19 @@ fn shouted_link_lines_go_subheads_in_capitals_stay() {
         assert_eq!(kind_of(html), None, "{html}");
     }
 }
+
+#[test]
+fn bare_titles_fit_the_bytes_bare_title_reads() {
+    let named = patterns::SECTION_TITLES
+        .iter()
+        .filter(|(_, k)| {
+            matches!(
+                k,
+                K::Related | K::MostRead | K::Recommended | K::NewsletterForm
+            )
+        })
+        .map(|&(c, _)| c);
+    for cue in named.chain(patterns::READ_MORE_PREFIXES.iter().copied()) {
+        assert!(cue.len() + 8 <= titles::BARE_TITLE_MAX_BYTES, "{cue}");
+    }
+}

@@ -87,7 +87,7 @@ pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
     } else {
         // A title set as a paragraph ("You may also like…", "DON'T MISS")
         // names the list only when it is nothing but the title.
-        bare_title(&h).or_else(|| is_bare_opener(&h).then_some(ClutterKind::Related))?
+        bare_title(&h)?
     };
     (b.link_density() >= 0.5 && fits(b, kind) || is_teaser_list(b) && !b.is_article_like())
         .then(|| Verdict::new(kind, &["section-title"]))
@@ -120,8 +120,9 @@ pub(super) fn is_teaser_list(b: &Block) -> bool {
 
 /// Rule on a bare section title set as a paragraph or a box of its own
 /// ("You may also like…", "Vorschau auf den nächsten Artikel",
-/// "Weitere Artikel"): its whole text is the title of a related, most-read
-/// or recommended section, or "Newsletter". A heading is left to
+/// "Weitere Artikel", "DON'T MISS"): its whole text, but for marks around
+/// it, is the title of a related, most-read or recommended section,
+/// "Newsletter", or a read-more opener (as related). A heading is left to
 /// [`titled_sibling`], which keeps a subhead over prose.
 pub(super) fn bare_title(b: &Block) -> Option<ClutterKind> {
     // Judged last, after the read-more opener ("Auch interessant:"), which
@@ -130,28 +131,66 @@ pub(super) fn bare_title(b: &Block) -> Option<ClutterKind> {
         return None;
     }
     let t = b.text();
-    patterns::SECTION_TITLES.iter().find_map(|&(cue, kind)| {
-        let rest = t.strip_prefix(cue)?;
-        let bare = rest.chars().all(|c| {
-            c.is_whitespace() || matches!(c, ':' | '.' | '…' | '!' | '：' | '»' | '›' | '>' | '-')
-        });
-        let named = matches!(
-            kind,
-            ClutterKind::Related
-                | ClutterKind::MostRead
-                | ClutterKind::Recommended
-                | ClutterKind::NewsletterForm
-        );
-        (bare && named).then_some(kind)
+    if t.len() > BARE_TITLE_MAX_BYTES {
+        return None;
+    }
+    bare_titles().get(trim_title(t)).copied()
+}
+
+/// A title without the marks around it ("» Weitere Artikel:" → "weitere
+/// artikel").
+fn trim_title(t: &str) -> &str {
+    t.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '[' | '(' | '»' | '›' | '>' | '【' | '「' | '《')
+    })
+    .trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '.'
+                    | '…'
+                    | '!'
+                    | '?'
+                    | '：'
+                    | '»'
+                    | '›'
+                    | '>'
+                    | '-'
+                    | ']'
+                    | ')'
+                    | '】'
+                    | '」'
+                    | '》'
+            )
     })
 }
 
-/// A read-more opener standing alone ("DON'T MISS", "See also:"), its
-/// links in the next block.
-fn is_bare_opener(b: &Block) -> bool {
-    matches!(b.tag, "p" | "div" | "span")
-        && b.has_text()
-        && b.len <= TITLE_MAX
-        && is_read_more_line(b)
-        && b.link_density() == 0.0
+/// The titles [`bare_title`] knows, trimmed, with their kinds: one look-up
+/// per line, where a scan of the tables would cost every short line of
+/// every page.
+fn bare_titles() -> &'static HashMap<&'static str, ClutterKind> {
+    static TABLE: OnceLock<HashMap<&'static str, ClutterKind>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let named = patterns::SECTION_TITLES.iter().filter(|(_, k)| {
+            matches!(
+                k,
+                ClutterKind::Related
+                    | ClutterKind::MostRead
+                    | ClutterKind::Recommended
+                    | ClutterKind::NewsletterForm
+            )
+        });
+        let openers = patterns::READ_MORE_PREFIXES
+            .iter()
+            .map(|&p| (p, ClutterKind::Related));
+        let mut table = HashMap::new();
+        for (cue, kind) in named.copied().chain(openers) {
+            table.entry(trim_title(cue)).or_insert(kind);
+        }
+        table
+    })
 }
+
+/// Longest text (in bytes, folded) that [`bare_title`] reads: the longest
+/// title it names and a few marks around it.
+pub(super) const BARE_TITLE_MAX_BYTES: usize = 72;
