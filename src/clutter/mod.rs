@@ -198,6 +198,7 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
         .or_else(|| section_title(&b))
         .or_else(|| call_to_action(&b))
         .or_else(|| sentences(&b))
+        .or_else(|| bare_title(&b).map(|k| Verdict::new(k, &["bare-title"])))
 }
 
 /// What [`mark`] found under an article root, for [`sweep`]: the clutter

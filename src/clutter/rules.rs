@@ -394,7 +394,26 @@ fn is_link_prompt(b: &Block) -> bool {
         .strip_prefix('[')
         .and_then(|r| r.find(']'))
         .is_some_and(|i| i > 0 && i <= 24);
-    (bracketed || click_here_cues().any_in(t)) && b.link_density() >= 0.5
+    if bracketed {
+        return b.link_density() >= 0.5;
+    }
+    // Shouted in capitals, the click-here line is a promotion even where
+    // only its last words are the link ("GET … ON THE GO BY CLICKING
+    // HERE"); in lower case it may be the article's own pointer.
+    click_here_cues().any_in(t) && (b.link_density() >= 0.5 || is_shouted(b))
+}
+
+/// No lower-case letter and at least twelve capitals in the block's text.
+fn is_shouted(b: &Block) -> bool {
+    let raw = inner_text(b.dom, b.node);
+    let mut upper = 0;
+    for c in raw.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        upper += usize::from(c.is_uppercase());
+    }
+    upper >= 12
 }
 
 pub(super) fn is_counter(text: &str) -> bool {
@@ -666,6 +685,15 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
             &["read-more-line"],
         ));
     }
+    if b.len <= patterns::CUE_TEXT_MAX && is_sign_up_line(b) {
+        return Some(Verdict::new(ClutterKind::NewsletterForm, &["sign-up-line"]));
+    }
+    if b.len <= CAPS_LINE_MAX && matches!(b.tag, "p" | "div") && is_caps_link_line(b) {
+        return Some(Verdict::new(
+            ClutterKind::ReadMoreLinks,
+            &["caps-link-line"],
+        ));
+    }
     if b.len <= AFFILIATE_MAX {
         let affiliate = affiliate_cues().any_in(t)
             || (commission_cues().any_in(t) && purchase_cues().any_in(t));
@@ -703,4 +731,61 @@ pub(super) fn is_read_more_line(b: &Block) -> bool {
         })
         .is_empty();
     (bare && !is_subheading(b.tag)) || (punct && density >= 0.3) || density >= 0.8
+}
+
+/// Longest all-capitals link line ("THE BEST WALKS IN THE VALLEY").
+const CAPS_LINE_MAX: usize = 150;
+
+/// A short block whose last sentence asks the reader to sign up or
+/// subscribe ("… every weekday. Sign up for the Morning Brief today."):
+/// the sentence starts with a [`patterns::SIGN_UP_OPENERS`] imperative and
+/// ends with a [`patterns::SIGN_UP_ENDINGS`] word, or is mostly a link.
+/// A sentence that only mentions signing up ("More than 300 people signed
+/// up for the course") does not start with the imperative.
+fn is_sign_up_line(b: &Block) -> bool {
+    let t = b.text();
+    let body = t.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | '!' | '…' | '»' | '›' | '→' | '。' | '！')
+    });
+    // The last sentence, found from the end and only as far back as the
+    // longest line: most blocks are read no further.
+    let bytes = body.as_bytes();
+    let from = bytes.len().saturating_sub(patterns::SIGN_UP_LINE_MAX + 1);
+    let last = match bytes[from..]
+        .iter()
+        .rposition(|c| matches!(c, b'.' | b'!' | b'?'))
+    {
+        // After an ASCII byte: a char boundary.
+        Some(i) => &body[from + i + 1..],
+        None if from == 0 => body,
+        None => return false,
+    };
+    let last =
+        last.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '›' | '→' | '>'));
+    if last.is_empty()
+        || last.len() > patterns::SIGN_UP_LINE_MAX
+        || !patterns::SIGN_UP_OPENERS
+            .iter()
+            // The first byte first: most lines open with none of them.
+            .any(|o| last.as_bytes()[0] == o.as_bytes()[0] && starts_with_word(last, o))
+    {
+        return false;
+    }
+    patterns::SIGN_UP_ENDINGS.iter().any(|e| {
+        last.strip_suffix(e)
+            .is_some_and(|r| r.ends_with(|c: char| !is_word_char(c)))
+    }) || b.link_density() >= 0.5
+}
+
+/// A link line set in capitals between paragraphs ("THE BEST WALKS IN
+/// THE VALLEY THIS SPRING" as a link): a promoted headline. At least three
+/// words and twelve letters, no lower-case letter, nearly all link. A
+/// subhead in capitals is not a link; a linked heading stays (headings
+/// are never judged by this rule).
+fn is_caps_link_line(b: &Block) -> bool {
+    if !b.has_text() || b.text().split_whitespace().count() < 3 {
+        return false;
+    }
+    // The link density first: most lines hold no link, and it reads no text.
+    b.link_density() >= 0.8 && is_shouted(b)
 }

@@ -1390,3 +1390,88 @@ fn more_information_labels_go_sentences_stay() {
     let (text, _) = cleaned(&article_with(&format!("<p>{line}</p>")));
     assert!(text.contains(line));
 }
+
+#[test]
+fn a_bare_related_title_goes_with_the_list_after_it_a_sentence_stays() {
+    for html in [
+        "<p id=t>You may also like…</p>",
+        "<div id=t>Vorschau auf den nächsten Artikel</div>",
+        "<p id=t>Weitere Artikel:</p>",
+    ] {
+        assert_eq!(kind_of(html), Some(K::Related), "{html}");
+    }
+    for html in [
+        // A sentence that opens with the title's words.
+        "<p id=t>Related, the council said, were the two closures.</p>",
+        "<p id=t>You may also like the larch deck.</p>",
+        // Not a related-stories kind of title.
+        "<p id=t>Comments</p>",
+    ] {
+        assert_ne!(kind_of(html), Some(K::Related), "{html}");
+    }
+    let (text, removed) = cleaned(&article_with(
+        "<p>DON'T MISS</p><ul><li><a href=/a>Ferry fares rise</a></li>\
+         <li><a href=/b>Pier reopens</a></li></ul>",
+    ));
+    assert!(!text.contains("Ferry fares"), "{text}");
+    assert_eq!(removed.len(), 2, "{removed:?}");
+    // A list of prose after a bare opener stays.
+    let (text, _) = cleaned(&article_with(
+        "<p>See also</p><ul><li>the tide tables for March, which the harbour office \
+         printed late</li><li>the new ferry timetable</li></ul>",
+    ));
+    assert!(text.contains("tide tables for March"), "{text}");
+}
+
+#[test]
+fn sign_up_lines_go_mentions_of_signing_up_stay() {
+    for html in [
+        "<p id=t>Sign up for the Harbour Brief today.</p>",
+        "<p id=t>Five stories before breakfast, every weekday. Subscribe now!</p>",
+        "<p id=t><a href=/nl>Sign up for the Harbour Brief</a></p>",
+        "<p id=t>Abonnez-vous à la lettre du port dès maintenant.</p>",
+    ] {
+        assert_eq!(kind_of(html), Some(K::NewsletterForm), "{html}");
+    }
+    for html in [
+        "<p id=t>Two hundred sailors signed up for the regatta today.</p>",
+        "<p id=t>Sign up for the regatta closes on Friday.</p>",
+        "<p id=t>Subscribe to the idea that the pier is safe, and you will be wrong.</p>",
+    ] {
+        assert_eq!(kind_of(html), None, "{html}");
+    }
+}
+
+#[test]
+fn shouted_link_lines_go_subheads_in_capitals_stay() {
+    for html in [
+        "<p id=t><a href=/w><b>THE TEN BEST HARBOUR WALKS</b></a></p>",
+        "<div id=t>GET HARBOUR DAILY ON THE GO BY <a href=/app>CLICKING HERE</a></div>",
+    ] {
+        assert_eq!(kind_of(html), Some(K::ReadMoreLinks), "{html}");
+    }
+    for html in [
+        "<p id=t><b>WHAT THE DIVERS FOUND</b></p>",
+        "<p id=t><a href=/w>The ten best harbour walks</a> are in our guide.</p>",
+        "<p id=t>For the tide tables, <a href=/t>click here</a>.</p>",
+        "<h3 id=t><a href=/w>THE TEN BEST HARBOUR WALKS</a></h3>",
+    ] {
+        assert_eq!(kind_of(html), None, "{html}");
+    }
+}
+
+#[test]
+fn bare_titles_fit_the_bytes_bare_title_reads() {
+    let named = patterns::SECTION_TITLES
+        .iter()
+        .filter(|(_, k)| {
+            matches!(
+                k,
+                K::Related | K::MostRead | K::Recommended | K::NewsletterForm
+            )
+        })
+        .map(|&(c, _)| c);
+    for cue in named.chain(patterns::READ_MORE_PREFIXES.iter().copied()) {
+        assert!(cue.len() + 8 <= titles::BARE_TITLE_MAX_BYTES, "{cue}");
+    }
+}

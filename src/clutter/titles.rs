@@ -77,14 +77,18 @@ pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
     if !matches!(b.tag, "ul" | "ol" | "div" | "section" | "dl") || b.len > 1500 {
         return None;
     }
-    let heading = dom
-        .prev_sibling_where(b.node, |x| dom.is_element(x))
-        .filter(|&h| is_subheading(dom.tag(h)))?;
+    let heading = dom.prev_sibling_where(b.node, |x| dom.is_element(x))?;
     let h = Block::new(dom, heading);
     if h.len > TITLE_MAX {
         return None;
     }
-    let kind = title_kind(h.text())?;
+    let kind = if is_subheading(h.tag) {
+        title_kind(h.text())?
+    } else {
+        // A title set as a paragraph ("You may also like…", "DON'T MISS")
+        // names the list only when it is nothing but the title.
+        bare_title(&h)?
+    };
     (b.link_density() >= 0.5 && fits(b, kind) || is_teaser_list(b) && !b.is_article_like())
         .then(|| Verdict::new(kind, &["section-title"]))
 }
@@ -113,3 +117,80 @@ pub(super) fn is_teaser_list(b: &Block) -> bool {
     }
     cards >= 2
 }
+
+/// Rule on a bare section title set as a paragraph or a box of its own
+/// ("You may also like…", "Vorschau auf den nächsten Artikel",
+/// "Weitere Artikel", "DON'T MISS"): its whole text, but for marks around
+/// it, is the title of a related, most-read or recommended section,
+/// "Newsletter", or a read-more opener (as related). A heading is left to
+/// [`titled_sibling`], which keeps a subhead over prose.
+pub(super) fn bare_title(b: &Block) -> Option<ClutterKind> {
+    // Judged last, after the read-more opener ("Auch interessant:"), which
+    // says the same of a line.
+    if !matches!(b.tag, "p" | "div" | "span") || b.len > TITLE_MAX || !b.has_text() {
+        return None;
+    }
+    let t = b.text();
+    if t.len() > BARE_TITLE_MAX_BYTES {
+        return None;
+    }
+    bare_titles().get(trim_title(t)).copied()
+}
+
+/// A title without the marks around it ("» Weitere Artikel:" → "weitere
+/// artikel").
+fn trim_title(t: &str) -> &str {
+    t.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '[' | '(' | '»' | '›' | '>' | '【' | '「' | '《')
+    })
+    .trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '.'
+                    | '…'
+                    | '!'
+                    | '?'
+                    | '：'
+                    | '»'
+                    | '›'
+                    | '>'
+                    | '-'
+                    | ']'
+                    | ')'
+                    | '】'
+                    | '」'
+                    | '》'
+            )
+    })
+}
+
+/// The titles [`bare_title`] knows, trimmed, with their kinds: one look-up
+/// per line, where a scan of the tables would cost every short line of
+/// every page.
+fn bare_titles() -> &'static HashMap<&'static str, ClutterKind> {
+    static TABLE: OnceLock<HashMap<&'static str, ClutterKind>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let named = patterns::SECTION_TITLES.iter().filter(|(_, k)| {
+            matches!(
+                k,
+                ClutterKind::Related
+                    | ClutterKind::MostRead
+                    | ClutterKind::Recommended
+                    | ClutterKind::NewsletterForm
+            )
+        });
+        let openers = patterns::READ_MORE_PREFIXES
+            .iter()
+            .map(|&p| (p, ClutterKind::Related));
+        let mut table = HashMap::new();
+        for (cue, kind) in named.copied().chain(openers) {
+            table.entry(trim_title(cue)).or_insert(kind);
+        }
+        table
+    })
+}
+
+/// Longest text (in bytes, folded) that [`bare_title`] reads: the longest
+/// title it names and a few marks around it.
+pub(super) const BARE_TITLE_MAX_BYTES: usize = 72;

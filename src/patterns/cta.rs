@@ -394,3 +394,69 @@ pub const APPEAL_CUES: &[&str] = &[
     "sprijin",
     "susţine",
 ];
+
+/// Openers of a sign-up line ("Sign up for the Morning Brief today"):
+/// the last sentence of a short block starts with one. The imperative
+/// reads like other verbs' forms, so an ending of
+/// [`SIGN_UP_ENDINGS`] or a link must come with it.
+pub const SIGN_UP_OPENERS: &[&str] = &[
+    "sign up",
+    "subscribe",
+    "jetzt anmelden",
+    "jetzt abonnieren",
+    "melden sie sich",
+    "abonnieren sie",
+    "inscrivez-vous",
+    "abonnez-vous",
+    "suscríbete",
+    "suscríbase",
+    "iscriviti",
+    "abbonati",
+    "inscreva-se",
+    "assine",
+    "schrijf je in",
+    "meld je aan",
+    "abonneer je",
+    "zapisz się",
+    "zasubskrybuj",
+    "підпишіться",
+    "подпишитесь",
+    "přihlaste se",
+    "prenumerera",
+    "abonează-te",
+    "abone ol",
+];
+
+/// Last words of a sign-up line: "today", "now", "here", "for free".
+pub const SIGN_UP_ENDINGS: &[&str] = &[
+    "today",
+    "now",
+    "here",
+    "for free",
+    "heute",
+    "jetzt",
+    "kostenlos",
+    "aujourd'hui",
+    "aujourd’hui",
+    "maintenant",
+    "gratuitement",
+    "hoy",
+    "ahora",
+    "gratis",
+    "oggi",
+    "subito",
+    "hoje",
+    "agora",
+    "vandaag",
+    "dzisiaj",
+    "teraz",
+    "сьогодні",
+    "сегодня",
+    "dnes",
+    "idag",
+    "astăzi",
+    "bugün",
+];
+
+/// Longest sign-up line (its last sentence).
+pub const SIGN_UP_LINE_MAX: usize = 120;
