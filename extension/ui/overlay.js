@@ -128,7 +128,9 @@
  * @property {Appending | null} appending The rest of the article still to be appended (progressive rendering), or null.
  * @property {MediaQueryList | null} darkScheme
  * @property {boolean} copying Whether a Copy as Markdown is under way (one at a time).
- * @property {ReadAloud | null} readAloud The read-aloud player, where there is one.
+ * @property {ReadAloud | null} readAloud The read-aloud player, once Read aloud was first opened.
+ * @property {(() => ReadAloud) | null} makeReadAloud Builds the read-aloud player (its panel goes
+ *   in on first use, not in the click's first frame); null where there is no read aloud.
  * @property {Toc | null} toc The table of contents (null without ui/toc.js).
  * @property {Progress | null} progress The reading-progress bar (null without ui/progress.js).
  * @property {ReturnType<typeof setTimeout> | undefined} positionTimer A pending onPosition call.
@@ -445,7 +447,12 @@
    * @param {() => void} finishArticle
    */
   function toggleReading(view, finishArticle) {
-    if (!view.readAloud || !view.shown) return;
+    if (!view.shown) return;
+    if (!view.readAloud && view.makeReadAloud) {
+      view.readAloud = view.makeReadAloud();
+      view.toolbar.readAloud?.setAttribute('aria-controls', view.readAloud.panel.id);
+    }
+    if (!view.readAloud) return;
     finishArticle();
     view.readAloud.toggle();
     view.toolbar.readAloud?.setAttribute('aria-expanded', String(view.readAloud.isOpen()));
@@ -891,16 +898,21 @@
     const toc = tocApi ? tocApi.createToc(doc, { jump: (heading) => jumpTo(view, heading), onOpen: () => toolbar.closePanel() }) : null;
     const progress = progressApi ? progressApi.createProgress(doc, dialog) : null;
     if (toc) toolbar.tools.insertBefore(toc.button, toolbar.copy);
-    const readAloud =
-      readAloudApi?.createReadAloud({
-        doc,
-        roots: () => Array.from(page.querySelectorAll(':scope > h1.title, :scope > .content')),
-        scroller: () => dialog,
-        lang: () => view.shown?.lang ?? null,
-        speech: options.speech !== undefined ? options.speech : readAloudApi.speechSynthesisSpeech(),
-        prefs: options.readAloudPrefs,
-      }) ?? null;
-    dialog.append(...(progress ? [progress.element] : []), toolbar.bar, toolbar.panel, ...(toc ? [toc.panel] : []), ...(readAloud ? [readAloud.panel] : []), announce, page);
+    const makeReadAloud = readAloudApi
+      ? () => {
+          const player = readAloudApi.createReadAloud({
+            doc,
+            roots: () => Array.from(page.querySelectorAll(':scope > h1.title, :scope > .content')),
+            scroller: () => dialog,
+            lang: () => view.shown?.lang ?? null,
+            speech: options.speech !== undefined ? options.speech : readAloudApi.speechSynthesisSpeech(),
+            prefs: options.readAloudPrefs,
+          });
+          dialog.insertBefore(player.panel, announce);
+          return player;
+        }
+      : null;
+    dialog.append(...(progress ? [progress.element] : []), toolbar.bar, toolbar.panel, ...(toc ? [toc.panel] : []), announce, page);
     shadow.append(dialog);
     if (fontsApi) dialog.style.setProperty('--quire-legible', `"${fontsApi.LEGIBLE_FAMILY}", var(--quire-sans)`);
 
@@ -912,7 +924,8 @@
       firstFocus: null,
       appending: null,
       copying: false,
-      readAloud,
+      readAloud: null,
+      makeReadAloud,
       toc,
       progress,
       positionTimer: undefined,

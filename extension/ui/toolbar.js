@@ -27,7 +27,7 @@
  * @typedef {object} Toolbar
  * @property {HTMLElement} bar The row of buttons.
  * @property {HTMLElement} tools The group of tool buttons in the bar (more tools go here).
- * @property {HTMLElement} panel The settings panel (hidden at first).
+ * @property {HTMLElement} panel The settings panel (hidden at first; its controls are built when it first opens).
  * @property {() => void} closePanel Closes the settings panel.
  * @property {HTMLButtonElement} copy
  * @property {HTMLButtonElement} print
@@ -126,16 +126,27 @@
   }
 
   /**
-   * The settings panel, hidden at first.
+   * The settings panel's container, hidden and empty: its rows are built
+   * when it first opens ({@link fillPanel}), not in the click's first frame.
    * @param {Document} doc
-   * @param {ToolbarOptions} options
    */
-  function settingsPanel(doc, options) {
+  function emptyPanel(doc) {
     const panel = el(doc, 'div', 'panel');
     panel.id = PANEL_ID;
     panel.hidden = true;
     panel.setAttribute('role', 'group');
     panel.setAttribute('aria-label', t('settings'));
+    return panel;
+  }
+
+  /**
+   * Builds the settings panel's rows into `panel`.
+   * @param {Document} doc
+   * @param {HTMLElement} panel
+   * @param {ToolbarOptions} options
+   * @returns {(settings: Settings) => void} Shows these settings in the controls.
+   */
+  function fillPanel(doc, panel, options) {
     const size = sizeControls(doc, options);
     const theme = choice(doc, 'theme', { auto: 'themeAuto', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark' }, options.change);
     const font = choice(doc, 'font', { serif: 'fontSerif', sans: 'fontSans', legible: 'fontLegible' }, options.change);
@@ -165,7 +176,7 @@
       align.select.value = settings.align;
       images.select.value = settings.images ? 'show' : 'hide';
     };
-    return { panel, show };
+    return show;
   }
 
   /**
@@ -174,12 +185,18 @@
    * @returns {Toolbar}
    */
   function createToolbar(doc, options) {
-    const { panel, show } = settingsPanel(doc, options);
+    const panel = emptyPanel(doc);
+    /** Shows settings in the panel's controls, once they are built. @type {((settings: Settings) => void) | null} */
+    let showInPanel = null;
     const bar = el(doc, 'div', 'bar');
     const tools = el(doc, 'div', 'tools');
     const toggle = glyphButton(doc, 'tool aa', 'Aa', t('settings'), () => {
       const open = panel.hidden;
       if (open) options.onOpenPanel?.();
+      if (open && !showInPanel) {
+        showInPanel = fillPanel(doc, panel, options);
+        showInPanel(options.current());
+      }
       panel.hidden = !open;
       toggle.setAttribute('aria-expanded', String(open));
     });
@@ -197,13 +214,15 @@
     if (options.onReadAloud) {
       readAloud = button(doc, 'tool read-aloud-toggle', t('readAloud'), options.onReadAloud);
       readAloud.setAttribute('aria-expanded', 'false');
-      readAloud.setAttribute('aria-controls', 'quire-read-aloud');
+      // aria-controls once its panel exists (ui/overlay.js builds it on first use).
       tools.append(readAloud);
     }
     const close = button(doc, 'close', t('close'), options.onClose);
     close.title = t('closeTitle');
     close.setAttribute('aria-label', t('closeTitle'));
     bar.append(tools, close);
+    /** @param {Settings} settings */
+    const show = (settings) => showInPanel?.(settings);
     return { bar, tools, panel, closePanel, copy, print, readAloud, show };
   }
 

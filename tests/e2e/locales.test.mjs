@@ -135,10 +135,12 @@ async function setTheme(page, theme) {
 }
 
 /**
- * What the reader's chrome says and which way it runs.
+ * What the reader's chrome says and which way it runs, with the settings
+ * panel open (its controls are built when it first opens, as a user opens it).
  * @param {import('playwright-core').Page} page
  */
-function readChrome(page) {
+async function readChrome(page) {
+  await openPanel(page);
   return inReader(page, (root) => {
     if (!root) throw new Error('no reader');
     /** @param {string} sel */

@@ -181,11 +181,12 @@ test('removed blocks show where they were; a kept kind stays on its origin and o
     let view = await removedView(page);
     assert.deepEqual(view.lines, []);
     assert.doesNotMatch(view.text, /Chandlery celebrates|harbour letter/);
+    // The panel's controls are built when it first opens: open it, as a user would.
+    await openPanel(page);
     const box = await inReader(page, (root) => /** @type {HTMLInputElement} */ (root?.querySelector('.show-removed input')).checked);
     assert.equal(box, false);
 
     // Turn the setting on in the panel, with a real click; it applies from the next opening.
-    await openPanel(page);
     await clickInReader(page, '.show-removed input');
     await waitInReader(page, (root) => /** @type {HTMLInputElement} */ (root?.querySelector('.show-removed input')).checked);
     await closeReader(page);
