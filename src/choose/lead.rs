@@ -55,7 +55,7 @@ pub(super) fn standfirst(
 /// prose (at least [`STANDFIRST_MIN_WORDS`] words, at most one character in
 /// twenty a digit, no `|` or `•` separators), hardly any of it link text,
 /// that the clutter classifier leaves alone.
-fn is_standfirst(dom: &Dom, node: NodeId) -> bool {
+pub(super) fn is_standfirst(dom: &Dom, node: NodeId) -> bool {
     if !matches!(
         dom.tag(node),
         "p" | "div" | "h2" | "h3" | "h4" | "span" | "section"

@@ -17,7 +17,7 @@ use crate::query::{inner_text, inner_text_len, link_density};
 use crate::refine::{prep_article, Flags};
 use crate::score::{self, Scores};
 use crate::text::{lower, text_similarity};
-use lead::{lead_figure, rescue_lead_figure, standfirst};
+use lead::{is_standfirst, lead_figure, rescue_lead_figure, standfirst};
 
 /// What one [`grab_article`] pass found in its working DOM.
 #[derive(Debug)]
@@ -734,8 +734,14 @@ fn merge_siblings(
     }
     after.reverse();
     let mut merged: Vec<NodeId> = Vec::new();
-    for &(sib, beside) in &before {
-        if belongs_beside_wrapper(dom, sib, beside, scores, top_score, sibling_threshold) {
+    for (i, &(sib, beside)) in before.iter().enumerate() {
+        // The block right before a wrapper of the body that reads as a
+        // standfirst (a dek, or a summary set as a list of sentences) is
+        // the article's opening, whatever it scores.
+        let next_to_body = before.get(i + 1).is_none_or(|&(_, b)| b != beside);
+        if belongs_beside_wrapper(dom, sib, beside, scores, top_score, sibling_threshold)
+            || next_to_body && is_wrapper_standfirst(dom, sib)
+        {
             append_block(dom, root, sib);
         }
     }
@@ -864,6 +870,40 @@ fn belongs_beside_wrapper(
             .count()
             >= WRAPPER_SIBLING_MIN_PARAGRAPHS
 }
+
+/// Whether `sib`, the block right before a wrapper of the top candidate,
+/// is the article's standfirst: it reads as one ([`is_standfirst`]), ends
+/// a sentence, and holds no heading, image or form control (a headline, a
+/// caption row, a site tagline or a sign-up box before the body is none).
+fn is_wrapper_standfirst(dom: &Dom, sib: NodeId) -> bool {
+    is_standfirst(dom, sib)
+        && !dom
+            .descendants(sib)
+            .any(|d| dom.is_element(d) && is_one_of(dom.tag(d), WRAPPER_STANDFIRST_NEVER))
+        && inner_text(dom, sib)
+            .trim_end()
+            .ends_with(['.', '!', '?', '…', '"', '”', '“', '»', '«'])
+}
+
+/// Elements a standfirst beside the body's wrapper never holds
+/// ([`is_wrapper_standfirst`]).
+const WRAPPER_STANDFIRST_NEVER: &[&str] = &[
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "img",
+    "picture",
+    "figure",
+    "figcaption",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+];
 
 /// Fewest paragraphs of a block beside a wrapper of the top candidate that
 /// is neither a paragraph nor of the wrapper's kind

@@ -276,3 +276,64 @@ fn the_wrapper_chain_stops_where_the_parent_holds_other_text() {
     let chain = wrapper_chain(&dom, body, by_id("top"));
     assert_eq!(chain, vec![by_id("top"), by_id("wrap")]);
 }
+
+#[test]
+fn a_standfirst_right_before_the_wrapper_of_the_body_is_merged() {
+    let dek = "<ul><li>The ferry will stop running in the winter months.</li><li>The town council gave its reasons at the spring meeting.</li></ul>";
+    let html = format!(
+        "<body><div class=page><div class=main><div class=brand>harbourlines</div>\
+         <div class=dek>{dek}</div>\
+         <div class=wrap><span>Ad</span><div id=top><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></div>\
+         </div></div></body>"
+    );
+    let mut dom = Dom::parse(&html, &Limits::default()).unwrap();
+    let body = dom.find_tag(dom.document(), "body").unwrap();
+    let top = dom
+        .descendants(body)
+        .find(|&n| dom.attr(n, "id") == Some("top"))
+        .unwrap();
+    let mut scores = Scores::for_dom(&dom);
+    scores.set(top, 30.0);
+    let root = dom.create_element("div");
+    merge_siblings(&mut dom, body, top, &scores, root, None).unwrap();
+    let text = inner_text(&dom, root);
+    // The list of sentences right before the body's wrapper joins, first;
+    // the site's tagline further up (no sentence) stays out.
+    assert!(text.contains("stop running in the winter"), "{text}");
+    assert!(
+        text.find("stop running in the winter") < text.find("lamps were lit"),
+        "{text}"
+    );
+    assert!(!text.contains("harbourlines"), "{text}");
+}
+
+#[test]
+fn a_headline_or_tagline_right_before_the_wrapper_of_the_body_is_no_standfirst() {
+    for lead in [
+        "<h2>The last ferry of the winter leaves the harbour for the islands tonight at nine</h2>",
+        "<div class=brand>harbourlines <i>Where every tide brings a story, told by those who were there (Old saying)</i></div>",
+        "<div class=box><p>Be the first to hear when the ferry timetable for the islands changes again.</p><input type=email><button>Sign up</button></div>",
+    ] {
+        let html = format!(
+            "<body><div class=page><div class=main>{lead}\
+             <div class=wrap><span>Ad</span><div id=top><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></div>\
+             </div></div></body>"
+        );
+        let mut dom = Dom::parse(&html, &Limits::default()).unwrap();
+        let body = dom.find_tag(dom.document(), "body").unwrap();
+        let top = dom
+            .descendants(body)
+            .find(|&n| dom.attr(n, "id") == Some("top"))
+            .unwrap();
+        let mut scores = Scores::for_dom(&dom);
+        scores.set(top, 30.0);
+        let root = dom.create_element("div");
+        merge_siblings(&mut dom, body, top, &scores, root, None).unwrap();
+        let text = inner_text(&dom, root);
+        assert!(text.contains("lamps were lit"), "{text}");
+        assert!(
+            !text.contains("last ferry") && !text.contains("harbourlines") && !text.contains("Be the first"),
+            "{text}"
+        );
+    }
+}
