@@ -1,5 +1,6 @@
 //! Tests of the chooser.
 
+use super::siblings::wrapper_chain;
 use super::*;
 use crate::context::Options;
 use crate::dom::Limits;
