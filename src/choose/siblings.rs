@@ -120,6 +120,13 @@ fn append_block(dom: &mut Dom, root: NodeId, sib: NodeId) {
     dom.append(root, sib);
 }
 
+/// Whether `sib` is a block of `beside`'s kind: the same tag and the same
+/// (non-empty) class.
+fn same_kind(dom: &Dom, sib: NodeId, beside: NodeId) -> bool {
+    let class = dom.attr(beside, "class").unwrap_or("");
+    !class.is_empty() && dom.attr(sib, "class") == Some(class) && dom.tag(sib) == dom.tag(beside)
+}
+
 /// Whether `sib`, a block beside `beside` (the top candidate or a wrapper
 /// of it), belongs to the article: it scores at least `threshold`, or it is
 /// a paragraph of prose.
@@ -131,10 +138,7 @@ fn belongs(
     top_score: f64,
     threshold: f64,
 ) -> bool {
-    let class = dom.attr(beside, "class").unwrap_or("");
-    let same_kind = !class.is_empty()
-        && dom.attr(sib, "class") == Some(class)
-        && dom.tag(sib) == dom.tag(beside);
+    let same_kind = same_kind(dom, sib, beside);
     let bonus = if same_kind { top_score * 0.2 } else { 0.0 };
     // A block of the same kind as the top candidate (the next of a run of
     // body sections) scores at least as its best paragraph container does;
@@ -180,11 +184,8 @@ fn belongs_beside_wrapper(
     if !belongs(dom, sib, beside, scores, top_score, threshold) {
         return false;
     }
-    let class = dom.attr(beside, "class").unwrap_or("");
     dom.tag(sib) == "p"
-        || (!class.is_empty()
-            && dom.attr(sib, "class") == Some(class)
-            && dom.tag(sib) == dom.tag(beside))
+        || same_kind(dom, sib, beside)
         || dom
             .descendants(sib)
             .filter(|&d| dom.is_element(d) && dom.tag(d) == "p")
