@@ -30,6 +30,23 @@ pub fn run(dom: &mut Dom, root: NodeId, marks: Marks, ctx: &Context) -> Cleaned 
         let signals: Vec<&str> = s.signals.iter().map(String::as_str).collect();
         ctx.clutter(s.node, s.kind.name(), &signals);
     });
+    finish(dom, root, swept, ctx)
+}
+
+/// [`run`] for the pipeline's fallback that keeps the clutter (its
+/// `ctx` has [`crate::Options::remove_clutter`] off): the clutter blocks
+/// stay whole, but short clutter lines go (see [`clutter::sweep_lines`]),
+/// except the kinds of [`crate::Options::keep_kinds`].
+pub fn run_lines(dom: &mut Dom, root: NodeId, ctx: &Context) -> Cleaned {
+    let swept = clutter::sweep_lines(dom, root, &ctx.options.keep_kinds, |s| {
+        let signals: Vec<&str> = s.signals.iter().map(String::as_str).collect();
+        ctx.clutter(s.node, s.kind.name(), &signals);
+    });
+    finish(dom, root, swept, ctx)
+}
+
+/// The markers of `swept`, with [`crate::Options::removed_blocks`].
+fn finish(dom: &mut Dom, root: NodeId, swept: Vec<Swept>, ctx: &Context) -> Cleaned {
     let markers = if ctx.options.removed_blocks {
         place_markers(dom, root, &swept)
     } else {

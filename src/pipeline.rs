@@ -233,7 +233,11 @@ fn run_once(
     }
     let article_dir = choose::article_dir(&dom, root, &dirs);
     drop(dirs);
-    let cleaned = clean::run(&mut dom, root, marks, &ctx);
+    let cleaned = if mode == Mode::KeepClutter {
+        clean::run_lines(&mut dom, root, &ctx)
+    } else {
+        clean::run(&mut dom, root, marks, &ctx)
+    };
     let article = write_article(
         &mut dom,
         root,

@@ -34,6 +34,7 @@ use crate::patterns::{self, is_one_of, is_subheading, ClutterWords};
 use crate::query::{inner_text, inner_text_len};
 use crate::text::{fold_cue_text, is_unspaced_script, is_word_char, normalize_ws};
 
+mod fallback;
 mod fingerprint;
 mod lines;
 mod matchers;
@@ -41,6 +42,7 @@ mod rules;
 mod tail;
 mod titles;
 
+pub use fallback::sweep_lines;
 use fingerprint::*;
 use lines::*;
 use matchers::*;
