@@ -229,6 +229,22 @@ fn a_sibling_of_the_same_tag_holding_well_scored_prose_is_merged() {
     assert!(!text.contains("More from the harbour"), "{text}");
 }
 
+/// The text `merge_siblings` gathers on `html`, whose `#top` is the top
+/// candidate (scored 30, nothing else scored).
+fn merged_text(html: &str) -> String {
+    let mut dom = Dom::parse(html, &Limits::default()).unwrap();
+    let body = dom.find_tag(dom.document(), "body").unwrap();
+    let top = dom
+        .descendants(body)
+        .find(|&n| dom.attr(n, "id") == Some("top"))
+        .unwrap();
+    let mut scores = Scores::for_dom(&dom);
+    scores.set(top, 30.0);
+    let root = dom.create_element("div");
+    merge_siblings(&mut dom, body, top, &scores, root, None).unwrap();
+    inner_text(&dom, root)
+}
+
 #[test]
 fn a_paragraph_beside_the_wrapper_of_the_body_is_merged() {
     let closing = "When the last crossing of the season was done, the crew tied the boat up by the old quay, and the harbour master rang the bell once, as his father had. ";
@@ -239,17 +255,7 @@ fn a_paragraph_beside_the_wrapper_of_the_body_is_merged() {
          <div class=links><a href=/a>More from the harbour</a> <a href=/b>Tide tables</a></div>\
          </div></div></body>"
     );
-    let mut dom = Dom::parse(&html, &Limits::default()).unwrap();
-    let body = dom.find_tag(dom.document(), "body").unwrap();
-    let top = dom
-        .descendants(body)
-        .find(|&n| dom.attr(n, "id") == Some("top"))
-        .unwrap();
-    let mut scores = Scores::for_dom(&dom);
-    scores.set(top, 30.0);
-    let root = dom.create_element("div");
-    merge_siblings(&mut dom, body, top, &scores, root, None).unwrap();
-    let text = inner_text(&dom, root);
+    let text = merged_text(&html);
     assert!(text.contains("lamps were lit"), "{text}");
     // The wrapper's label stays out; the paragraph beside the wrapper
     // joins, after the body; the link row stays out.
@@ -287,17 +293,7 @@ fn a_standfirst_right_before_the_wrapper_of_the_body_is_merged() {
          <div class=wrap><span>Ad</span><div id=top><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></div>\
          </div></div></body>"
     );
-    let mut dom = Dom::parse(&html, &Limits::default()).unwrap();
-    let body = dom.find_tag(dom.document(), "body").unwrap();
-    let top = dom
-        .descendants(body)
-        .find(|&n| dom.attr(n, "id") == Some("top"))
-        .unwrap();
-    let mut scores = Scores::for_dom(&dom);
-    scores.set(top, 30.0);
-    let root = dom.create_element("div");
-    merge_siblings(&mut dom, body, top, &scores, root, None).unwrap();
-    let text = inner_text(&dom, root);
+    let text = merged_text(&html);
     // The list of sentences right before the body's wrapper joins, first;
     // the site's tagline further up (no sentence) stays out.
     assert!(text.contains("stop running in the winter"), "{text}");
@@ -320,17 +316,7 @@ fn a_headline_or_tagline_right_before_the_wrapper_of_the_body_is_no_standfirst()
              <div class=wrap><span>Ad</span><div id=top><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></div>\
              </div></div></body>"
         );
-        let mut dom = Dom::parse(&html, &Limits::default()).unwrap();
-        let body = dom.find_tag(dom.document(), "body").unwrap();
-        let top = dom
-            .descendants(body)
-            .find(|&n| dom.attr(n, "id") == Some("top"))
-            .unwrap();
-        let mut scores = Scores::for_dom(&dom);
-        scores.set(top, 30.0);
-        let root = dom.create_element("div");
-        merge_siblings(&mut dom, body, top, &scores, root, None).unwrap();
-        let text = inner_text(&dom, root);
+        let text = merged_text(&html);
         assert!(text.contains("lamps were lit"), "{text}");
         assert!(
             !text.contains("last ferry") && !text.contains("harbourlines") && !text.contains("Be the first"),
