@@ -36,7 +36,8 @@
  * times per page. Writes out/bench/browser.json and prints medians and p95.
  *
  * Env: QUIRE_CORPUS, QUIRE_BENCH_BROWSER_REPS (default 5),
- * QUIRE_BENCH_CLICK_REPS (default 1; 0 skips (c)), QUIRE_BENCH_FILTER,
+ * QUIRE_BENCH_CLICK_REPS (default 1; 0 skips (c)), QUIRE_BENCH_FILTER (pages whose
+ * name holds it, or, with commas, the pages so named: an A/B on chosen pages),
  * QUIRE_BENCH_EXTENSION (an unpacked build to measure instead of dist/chrome-test,
  * the release build plus the test hooks that leave the timings read here,
  * e.g. an older one, for a before/after in the same conditions, or the click
@@ -162,7 +163,7 @@ async function main() {
   await symlink(join(ROOT, 'node_modules', '@mozilla', 'readability'), join(site, 'readability'));
   const server = await serve({ root: site });
   const names = (await readdir(CORPUS, { withFileTypes: true }))
-    .filter((d) => d.isDirectory() && d.name.includes(FILTER))
+    .filter((d) => d.isDirectory() && (FILTER.includes(',') ? FILTER.split(',').includes(d.name) : d.name.includes(FILTER)))
     .map((d) => d.name)
     .sort();
   const launched = await launchWithExtension({
