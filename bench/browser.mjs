@@ -36,7 +36,8 @@
  * times per page. Writes out/bench/browser.json and prints medians and p95.
  *
  * Env: QUIRE_CORPUS, QUIRE_BENCH_BROWSER_REPS (default 5),
- * QUIRE_BENCH_CLICK_REPS (default 1; 0 skips (c)), QUIRE_BENCH_FILTER,
+ * QUIRE_BENCH_CLICK_REPS (default 1; 0 skips (c)), QUIRE_BENCH_FILTER (pages whose
+ * name holds it, or, with commas, the pages so named: an A/B on chosen pages),
  * QUIRE_BENCH_EXTENSION (an unpacked build to measure instead of dist/chrome-test,
  * the release build plus the test hooks that leave the timings read here,
  * e.g. an older one, for a before/after in the same conditions, or the click
@@ -98,7 +99,7 @@ const POLL_MS = 20;
  * content script's marks on the page, on one epoch clock.
  * @param {import('../tests/e2e/lib.mjs').Launched} launched
  * @param {import('playwright-core').Page} page
- * @returns {Promise<{total: number, toFrame: number, complete: number, steps: Record<string, number>}>}
+ * @returns {Promise<{total: number, toFrame: number, complete: number, steps: Record<string, number>, reader: number, heldByReader: boolean}>}
  */
 async function breakdown(launched, page) {
   await page.waitForFunction(() => performance.getEntriesByName('quire:drawn').length > 0, undefined, { timeout: 5_000, polling: POLL_MS });
@@ -117,7 +118,7 @@ async function breakdown(launched, page) {
   );
   const marks = await page.evaluate(() =>
     Object.fromEntries(
-      ['open', 'serialised', 'sent', 'replied', 'answered', 'rendered', 'painted', 'drawn', 'appended', 'complete'].map((n) => {
+      ['open', 'serialised', 'sent', 'evaluated', 'replied', 'answered', 'rendered', 'painted', 'drawn', 'appended', 'complete'].map((n) => {
         const entry = performance.getEntriesByName(`quire:${n}`)[0];
         return [n, entry ? performance.timeOrigin + entry.startTime : NaN];
       }),
@@ -148,7 +149,14 @@ async function breakdown(launched, page) {
   const appended = Number.isNaN(marks.appended) ? marks.drawn : Math.max(marks.appended, marks.drawn);
   steps.append = appended - marks.drawn;
   steps.lastFrame = complete - appended;
-  return { total: marks.drawn - w.click, toFrame: marks.painted - w.click, complete: complete - w.click, steps };
+  // Beside the steps (they overlap them): the reader's file, from the page
+  // sent to the end of its evaluation (content/content.js `evaluated`; its
+  // arrival, compile and top-level run, the overlay built), and whether the
+  // answer waited for it: the worker was done before the file was, and the
+  // answer was taken within a millisecond of the file's end.
+  const reader = marks.evaluated - marks.sent;
+  const heldByReader = marks.evaluated > w.extractEnd && replied >= marks.evaluated && replied - marks.evaluated < 1;
+  return { total: marks.drawn - w.click, toFrame: marks.painted - w.click, complete: complete - w.click, steps, reader, heldByReader };
 }
 
 async function main() {
@@ -162,7 +170,7 @@ async function main() {
   await symlink(join(ROOT, 'node_modules', '@mozilla', 'readability'), join(site, 'readability'));
   const server = await serve({ root: site });
   const names = (await readdir(CORPUS, { withFileTypes: true }))
-    .filter((d) => d.isDirectory() && d.name.includes(FILTER))
+    .filter((d) => d.isDirectory() && (FILTER.includes(',') ? FILTER.split(',').includes(d.name) : d.name.includes(FILTER)))
     .map((d) => d.name)
     .sort();
   const launched = await launchWithExtension({
@@ -271,6 +279,10 @@ async function main() {
       const complete = [];
       /** @type {Record<string, number>[]} */
       const steps = [];
+      /** @type {number[]} */
+      const reader = [];
+      /** @type {boolean[]} */
+      const heldByReader = [];
       let clickError = '';
       // The corpus says which pages are no article: the reader must say so there.
       const expected = JSON.parse(await readFile(join(CORPUS, name, 'expected-metadata.json'), 'utf8').catch(() => '{}'));
@@ -294,6 +306,10 @@ async function main() {
           toFrame.push(b.toFrame);
           complete.push(b.complete);
           steps.push(b.steps);
+          if (Number.isFinite(b.reader)) {
+            reader.push(b.reader);
+            heldByReader.push(b.heldByReader);
+          }
         } catch (e) {
           clickError = String(e).split('\n')[0];
         }
@@ -311,13 +327,14 @@ async function main() {
         clickToFrameMs: toFrame.length ? median(toFrame) : null,
         clickCompleteMs: complete.length ? median(complete) : null,
         readerable,
+        readerMs: reader.length ? median(reader) : null,
         clickSteps: steps.length ? Object.fromEntries([...STEPS, ...COMPLETE_STEPS].map(([k]) => [k, median(steps.map((s) => s[k]))])) : null,
         readabilityOk: r.readabilityOk,
         quireOk: r.quireOk,
         quireError: r.quireError || undefined,
         clickError: clickError || undefined,
         skipped: skipped || undefined,
-        runs: { readability: r.readability, quire: r.quire, outerHtml: r.outerHtml, click, toFrame, complete, wall, steps },
+        runs: { readability: r.readability, quire: r.quire, outerHtml: r.outerHtml, click, toFrame, complete, wall, steps, reader, heldByReader },
       };
       rows.push(row);
       process.stdout.write(
@@ -344,6 +361,9 @@ async function main() {
     clickComplete: stats(col((r) => r.clickCompleteMs)),
     notArticlePages: rows.filter((r) => !r.readerable).length,
     clickSteps: Object.fromEntries([...STEPS, ...COMPLETE_STEPS].map(([k]) => [k, stats(col((r) => r.clickSteps?.[k] ?? null))])),
+    reader: stats(col((r) => r.readerMs)),
+    clicksHeldByReader: rows.reduce((n, r) => n + r.runs.heldByReader.filter(Boolean).length, 0),
+    clicksWithReaderMark: rows.reduce((n, r) => n + r.runs.heldByReader.length, 0),
     medianRatioQuireOverReadability: median(col((r) => r.ratio)),
     quireFaster: rows.filter((r) => r.ratio < 1).length,
     skippedInPage: rows.filter((r) => r.skipped).map((r) => r.name),
@@ -372,6 +392,10 @@ async function main() {
     console.log(`  (c') click → whole article drawn:      ${f(summary.clickComplete)}`);
     for (const [k, label] of COMPLETE_STEPS) console.log(`      ${label.padEnd(34)} ${f(summary.clickSteps[k])}`);
     console.log(`      … to that frame's callback only:  ${f(summary.clickToFrame)}`);
+    if (summary.clicksWithReaderMark > 0) {
+      console.log(`      reader file, page sent → evaluated: ${f(summary.reader)} (beside the steps)`);
+      console.log(`      answer waited for the reader file:  ${summary.clicksHeldByReader} of ${summary.clicksWithReaderMark} clicks`);
+    }
     console.log(`      wall time seen through DevTools:  ${f(summary.clickWall)}`);
   }
   if (summary.skippedInPage.length) console.log(`  skipped in page (page CSP): ${summary.skippedInPage.join(', ')}`);

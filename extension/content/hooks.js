@@ -14,7 +14,7 @@
 /**
  * @typedef {object} QuireHooks
  * @property {(name: string) => void} step A step of opening the reader (answered, rendered, painted, drawn,
- *   appended, complete).
+ *   appended, complete), or the end of the reader file's evaluation (evaluated).
  * @property {(name: string, at: number) => void} stepAt A step that happened earlier, at `performance.now()`
  *   time `at` (open, serialised, sent, replied: the click's start, content/page-html.js, keeps their times).
  */

@@ -26,6 +26,7 @@
  * @property {(source: Element, content: Element, progressive: boolean) => Map<Element, Element>} moveFirstPart
  * @property {(source: Element, content: Element, copies: Map<Element, Element>, onStop: () => void, onComplete: () => void) => Appending} appendRest
  * @property {(source: Element, target: Element, budget: number, copies: Map<Element, Element>) => number} moveArticle
+ * @property {(node: Node, limit: number) => number} weightUpTo
  * @property {(content: ParentNode) => string[]} contentImageUrls
  * @property {(url: string) => string | null} imageKey
  */
@@ -43,6 +44,10 @@
   const SPLIT = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'ol', 'ul', 'dl', 'details', 'center']);
   /** What an image counts for, in characters, when sizing a part. */
   const IMAGE_WEIGHT = 400;
+  /** Node types, as numbers: nodes of a DOMParser document may come from another realm (shared/quirks.js `isElement`). */
+  const ELEMENT_NODE = 1;
+  const TEXT_NODE = 3;
+  const CDATA_SECTION_NODE = 4;
 
   /**
    * How much of the article (in characters, see {@link weight}) the first
@@ -70,9 +75,39 @@
    * @param {Node} node
    */
   function weight(node) {
+    return weightUpTo(node, Infinity);
+  }
+
+  /**
+   * {@link weight}, counted only until it passes `limit`: then some number
+   * over `limit`, not the whole weight. Every caller only compares it with
+   * `limit` (or takes it from a budget it exceeds, which only has to go
+   * below zero), so the parts come out the same; but the size of a long
+   * article's wrapper is not read whole (its `textContent`, a string of the
+   * whole article, once for each wrapper around it) to learn that it is
+   * over a first part's 1,800 characters.
+   * @param {Node} node
+   * @param {number} limit
+   */
+  function weightUpTo(node, limit) {
     if (!quirks.isElement(node)) return node.textContent?.length ?? 0;
-    const images = node.localName === 'img' ? 1 : node.getElementsByTagName('img').length;
-    return (node.textContent?.length ?? 0) + images * IMAGE_WEIGHT;
+    // What `textContent` counts (text nodes, not comments), plus the images, in tree order.
+    let total = 0;
+    /** @type {Node | null} */
+    let at = node;
+    while (at) {
+      const type = at.nodeType;
+      if (type === TEXT_NODE || type === CDATA_SECTION_NODE) total += /** @type {CharacterData} */ (at).length;
+      else if (type === ELEMENT_NODE && /** @type {Element} */ (at).localName === 'img') total += IMAGE_WEIGHT;
+      if (total > limit) return total;
+      if (at.firstChild) {
+        at = at.firstChild;
+        continue;
+      }
+      while (at !== node && !(/** @type {Node} */ (at).nextSibling)) at = /** @type {Node} */ (at).parentNode;
+      at = at === node ? null : /** @type {Node} */ (at).nextSibling;
+    }
+    return total;
   }
 
   /**
@@ -143,7 +178,7 @@
         node.remove();
         continue;
       }
-      const size = weight(node);
+      const size = budget === Infinity ? 0 : weightUpTo(node, budget);
       if (size > budget && SPLIT.has(node.localName) && node.firstElementChild) {
         const shallow = /** @type {Element} */ (node.cloneNode(false));
         cleanElement(shallow);
@@ -182,7 +217,7 @@
   function moveFirstPart(source, content, progressive) {
     /** @type {Map<Element, Element>} */
     const copies = new Map();
-    const first = progressive && weight(source) > ONE_GO_CHARS ? FIRST_PART_CHARS : Infinity;
+    const first = progressive && weightUpTo(source, ONE_GO_CHARS) > ONE_GO_CHARS ? FIRST_PART_CHARS : Infinity;
     moveArticle(source, content, first, copies);
     return copies;
   }
@@ -231,7 +266,7 @@
         timer = setTimeout(() => {
           timer = setTimeout(() => {
             // No small last part: a frame of its own costs more than it saves.
-            const size = weight(source) <= 2 * budget ? Infinity : budget;
+            const size = weightUpTo(source, 2 * budget) <= 2 * budget ? Infinity : budget;
             budget *= 2;
             step(size);
           }, 0);
@@ -296,6 +331,6 @@
   }
 
   /** @type {QuireRender} */
-  const api = Object.freeze({ parseArticleHtml, moveFirstPart, appendRest, moveArticle, contentImageUrls, imageKey });
+  const api = Object.freeze({ parseArticleHtml, moveFirstPart, appendRest, moveArticle, weightUpTo, contentImageUrls, imageKey });
   root.quireRender = api;
 })(globalThis);

@@ -150,6 +150,41 @@ test('a long article shown in parts ends up the same tree as the one-go render, 
   }
 });
 
+test('a part is sized by the weight counted only up to the budget, which decides as the whole weight does', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(server.url('/reader.html'), { waitUntil: 'load' });
+    const result = await page.evaluate((content) => {
+      /** @type {QuireRender} */
+      const render = /** @type {any} */ (window).quireRender;
+      const body = render.parseArticleHtml(content);
+      // The whole weight, as the splitter counted it before: all the text, and 400 per image.
+      const whole = (/** @type {Node} */ node) =>
+        (node.textContent?.length ?? 0) +
+        400 * (node.nodeType !== 1 ? 0 : /** @type {Element} */ (node).localName === 'img' ? 1 : /** @type {Element} */ (node).getElementsByTagName('img').length);
+      const nodes = [body, ...Array.from(body.querySelectorAll('*')), ...Array.from(body.childNodes)];
+      let checked = 0;
+      /** @type {string[]} */
+      const wrong = [];
+      for (const node of nodes) {
+        const w = whole(node);
+        for (const limit of [0, 1, 399, 1800, 4500, w - 1, w, w + 1, 200000, Infinity]) {
+          const got = render.weightUpTo(node, limit);
+          checked += 1;
+          // Exact up to the limit; past it, anything over the limit.
+          if (w <= limit ? got !== w : !(got > limit)) wrong.push(`${node.nodeName} weight ${w}, limit ${limit}: got ${got}`);
+        }
+      }
+      return { checked, wrong: wrong.slice(0, 5), bodyWeight: whole(body) };
+    }, longArticleHtml());
+    assert.ok(result.bodyWeight > 40_000, `a long article (${result.bodyWeight})`);
+    assert.ok(result.checked > 5_000, `${result.checked} checks`);
+    assert.deepEqual(result.wrong, []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('a new view cancels the parts still pending; print appends them at once', async () => {
   const page = await browser.newPage();
   try {
