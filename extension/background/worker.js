@@ -87,6 +87,13 @@ const READER_FILES = ['extension/content/reader.js'];
  */
 const WARM_UP_RUNS = 20;
 
+/**
+ * How long the wasm, once up, waits for a click before its first warm-up run
+ * (core.js `firstWarmUpMs`). The click that started a stopped worker comes a
+ * few to some tens of ms after the wasm is up; a click ends the wait.
+ */
+const FIRST_WARM_UP_MS = 100;
+
 const WASM_URL = new URL('../../pkg/quire_bg.wasm', import.meta.url);
 
 /** Test hooks: none in a release build (see hooks.js). */
@@ -98,6 +105,7 @@ const core = createCore({
   compile: () => quirks.compileWasm(WASM_URL),
   warmUp: WARM_UP_PAGE,
   warmUpRuns: WARM_UP_RUNS,
+  firstWarmUpMs: FIRST_WARM_UP_MS,
 });
 hooks.core(core);
 
