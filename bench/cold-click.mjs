@@ -272,7 +272,7 @@ async function main() {
   console.log(`new worker start → ready median ${summary.workerReadyMs.median.toFixed(1)} ms`);
   const out = join(ROOT, 'out', 'bench');
   await mkdir(out, { recursive: true });
-  await writeFile(join(out, 'cold-click.json'), JSON.stringify({ schema: 3, summary, coldStepMedians: stepMedians, pages: rows }, null, 1));
+  await writeFile(join(out, 'cold-click.json'), JSON.stringify({ schema: 4, summary, coldStepMedians: stepMedians, newTabSteps: newTabStepStats, pages: rows }, null, 1));
 }
 
 main().catch((error) => {
