@@ -34,7 +34,9 @@
  * background script (manifest `background.service_worker` / `.scripts`).
  *
  * Speed: the wasm is compiled, instantiated and warmed up on a small page as
- * soon as the worker starts, so a click pays only for its own page.
+ * soon as the worker starts, so a click pays only for its own page (the first
+ * warm-up run waits for the click that started a stopped worker, if one comes:
+ * see FIRST_WARM_UP_MS).
  *
  * Paths are relative to the dist root, where the wasm-pack glue sits in pkg/.
  * Service workers allow neither top-level await nor dynamic import(), so the
