@@ -124,6 +124,31 @@ async function coldSteps(worker, click) {
   };
 }
 
+/**
+ * Where a click on a running worker spent its time, in ms, from the worker's
+ * timestamps of its last click and the page's marks (all epoch times).
+ * @param {import('playwright-core').Worker} worker
+ * @param {{start: number, marks: Record<string, number>}} click
+ */
+async function runningSteps(worker, click) {
+  const w = await worker.evaluate(() => {
+    const t = /** @type {any} */ (globalThis).quireWorker.timings.at(-1);
+    return { click: t.click, received: t.received, extractEnd: t.extractEnd };
+  });
+  return {
+    // The DevTools command and the browser's dispatch of the click.
+    toOnClicked: w.click - click.start,
+    inject: click.marks.open - w.click,
+    serialiseAndSend: click.marks.sent - click.marks.open,
+    toWorker: w.received - click.marks.sent,
+    extract: w.extractEnd - w.received,
+    reply: click.marks.replied - w.extractEnd,
+    settings: click.marks.answered - click.marks.replied,
+    render: click.marks.rendered - click.marks.answered,
+    frame: click.marks.drawn - click.marks.rendered,
+  };
+}
+
 /** Waits as a reader would between the page's load and the click. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
@@ -150,7 +175,7 @@ async function main() {
     const u = route.request().url();
     return u.startsWith(server.origin) || u.startsWith('chrome-extension:') ? route.continue() : route.abort();
   });
-  /** @type {{name: string, bytes: number, coldMs: number, coldCompleteMs: number, newTabMs: number, newTabCompleteMs: number, warmMs: number, warmCompleteMs: number, wokenMs: number, wokenCompleteMs: number, coldRenderMs: number, newTabRenderMs: number, warmRenderMs: number, wokenRenderMs: number, workerReadyMs: number, coldSteps: Record<string, number>}[]} */
+  /** @type {{newTabSteps: Record<string, number>, name: string, bytes: number, coldMs: number, coldCompleteMs: number, newTabMs: number, newTabCompleteMs: number, warmMs: number, warmCompleteMs: number, wokenMs: number, wokenCompleteMs: number, coldRenderMs: number, newTabRenderMs: number, warmRenderMs: number, wokenRenderMs: number, workerReadyMs: number, coldSteps: Record<string, number>}[]} */
   const rows = [];
   try {
     for (const { name, bytes } of chosen) {
@@ -174,6 +199,8 @@ async function main() {
         await page.goto(url, { waitUntil: 'load' });
         await settle();
         const newTab = await timedClick(launched, page);
+        const running = currentWorker(launched);
+        const newTabSteps = running ? await runningSteps(running, newTab) : {};
         // That tab reloaded: the renderer's caches are warm.
         await page.reload({ waitUntil: 'load' });
         await settle();
@@ -202,10 +229,12 @@ async function main() {
           wokenRenderMs: woken.renderMs,
           workerReadyMs,
           coldSteps: steps,
+          newTabSteps,
         });
         console.log(
           `${name.padEnd(28)} ${String(bytes).padStart(8)} B  cold ${cold.ms.toFixed(0).padStart(5)} ms  new tab ${newTab.ms.toFixed(0).padStart(5)} ms  warm ${warm.ms.toFixed(0).padStart(5)} ms  woken ${woken.ms.toFixed(0).padStart(5)} ms  ` +
-            `ready ${workerReadyMs.toFixed(0)} ms  [${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}]`,
+            `ready ${workerReadyMs.toFixed(0)} ms  [${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}]` +
+            `  new tab [${Object.entries(newTabSteps).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}]`,
         );
       } finally {
         await page.close();
@@ -227,6 +256,13 @@ async function main() {
     stepMedians[key] = median(rows.map((r) => /** @type {Record<string, number>} */ (r.coldSteps)[key]).filter((x) => Number.isFinite(x)));
   }
   console.log(`\ncold click, medians per step (ms): ${Object.entries(stepMedians).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+  /** @type {Record<string, {median: number, p95: number}>} */
+  const newTabStepStats = {};
+  for (const key of Object.keys(rows[0]?.newTabSteps ?? {})) {
+    const v = rows.map((r) => r.newTabSteps[key]).filter((x) => Number.isFinite(x));
+    newTabStepStats[key] = { median: median(v), p95: pct(v, 0.95) };
+  }
+  console.log(`new tab, running worker, median / p95 per step (ms): ${Object.entries(newTabStepStats).map(([k, v]) => `${k} ${v.median.toFixed(1)} / ${v.p95.toFixed(1)}`).join(', ')}`);
   /** @param {'cold' | 'newTab' | 'warm' | 'woken'} k */
   const line = (k) => {
     const m = (/** @type {string} */ key) => `median ${summary[key].median.toFixed(1)} ms, p95 ${summary[key].p95.toFixed(1)} ms`;
@@ -236,7 +272,7 @@ async function main() {
   console.log(`new worker start → ready median ${summary.workerReadyMs.median.toFixed(1)} ms`);
   const out = join(ROOT, 'out', 'bench');
   await mkdir(out, { recursive: true });
-  await writeFile(join(out, 'cold-click.json'), JSON.stringify({ schema: 3, summary, coldStepMedians: stepMedians, pages: rows }, null, 1));
+  await writeFile(join(out, 'cold-click.json'), JSON.stringify({ schema: 4, summary, coldStepMedians: stepMedians, newTabSteps: newTabStepStats, pages: rows }, null, 1));
 }
 
 main().catch((error) => {

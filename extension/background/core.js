@@ -70,7 +70,8 @@ const STOPPED = 'The reader core stopped after an internal error; it is restarti
  *   never uses up the instances that serve pages (so it never leads to an extension restart).
  * @property {() => void} expect A click is on its way (its request comes once the tab has sent the page):
  *   warm-up runs keep away for `quietMs` from now, as after an answer, so that the request does not find
- *   the worker in one (on a cold start, each run of the not yet optimised core takes tens of ms).
+ *   the worker in one (on a cold start, each run of the not yet optimised core takes tens of ms). The
+ *   exception is an instance's first run, not yet made: it goes at once (see `firstWarmUpMs`).
  * @property {() => boolean} exhausted True once every instance that serves pages has trapped.
  * @property {() => number} instance Index of the instance that serves requests (for tests).
  * @property {() => Promise<void>} ready Settles once the serving instance is up (and warmed, when a
@@ -103,10 +104,15 @@ function describe(error) {
  *   while a request is in and for `quietMs` after its answer: the tab is drawing the reader then,
  *   and on a machine with few cores a warm-up run would take its CPU.
  * @param {number} [deps.quietMs] That pause (default {@link QUIET_MS}).
+ * @param {number} [deps.firstWarmUpMs] How long an instance, once up, waits for a click before its first
+ *   warm-up run (default 0: the next task). The first run takes tens of ms on a fresh core, and the event
+ *   that started a stopped worker (a toolbar click) comes a moment after the instance is up: run first, the
+ *   warm-up would hold the click's `onClicked` back until it ends. A click ({@link Core.expect}) or a request
+ *   ends the wait: the run goes at once, after the click's injection is under way, while the tab reads the page.
  * @param {() => number} [deps.now] The clock, in milliseconds (default `performance.now`).
  * @returns {Core}
  */
-export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 1, quietMs = QUIET_MS, now = () => performance.now() }) {
+export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 1, quietMs = QUIET_MS, firstWarmUpMs = 0, now = () => performance.now() }) {
   if (glues.length === 0) throw new Error('createCore needs at least one glue instance');
   const compiled = compile();
   let index = 0;
@@ -114,6 +120,8 @@ export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 
   let quietUntil = -Infinity;
   /** Requests being answered: the warm-up waits for none to be left. */
   let inFlight = 0;
+  /** Starts the serving instance's first warm-up run now, while it waits (see `firstWarmUpMs`). */
+  let firstRunNow = () => {};
   /** @type {Promise<unknown>} */
   let ready = start(0);
 
@@ -123,41 +131,61 @@ export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 
       .then((module) => glues[i].default({ module_or_path: module }))
       .then(() => {
         if (warmUp === undefined) return undefined;
-        /** @type {Promise<unknown> | undefined} the next instance's start, after a trap */
-        let successor;
-        /**
-         * One warm-up run; false once it failed. An ordinary error only ends
-         * the warm-up (a real request reports a broken core); a trap retires
-         * the instance, as it does during a request.
-         */
-        const once = () => {
-          try {
-            glues[i].extract(warmUp, 'https://warm-up.invalid/', EXTRACT_OPTIONS);
-            return true;
-          } catch (error) {
-            if (error instanceof WebAssembly.RuntimeError && index === i) successor = retire();
-            return false;
-          }
-        };
         // The first run goes before the instance serves: after a trap there,
-        // this start settles when the next instance's does.
-        if (!once()) return successor;
-        let left = warmUpRuns - 1;
-        const tick = () => {
-          if (left <= 0 || index !== i) return;
-          const wait = inFlight > 0 ? quietMs : quietUntil - now();
-          if (wait > 0) {
-            setTimeout(tick, wait);
-            return;
-          }
-          left -= 1;
-          if (once()) setTimeout(tick, 0);
-        };
-        setTimeout(tick, 0);
-        return undefined;
+        // this start settles when the next instance's does. It waits a task,
+        // or longer for a click (see `firstWarmUpMs`).
+        return new Promise((resolve) => {
+          const go = () => {
+            if (firstRunNow === runNow) firstRunNow = () => {};
+            clearTimeout(timer);
+            resolve(warm(i));
+          };
+          const runNow = () => void setTimeout(go, 0);
+          const timer = setTimeout(go, firstWarmUpMs);
+          if (index === i) firstRunNow = runNow;
+        });
       });
     promise.catch(() => {}); // reported by the request that awaits it
     return promise;
+  }
+
+  /**
+   * Warms instance `i` up: its first run at once, the others one per task.
+   * @param {number} i
+   * @returns {Promise<unknown> | undefined} The next instance's start, when this one trapped in its first run.
+   */
+  function warm(i) {
+    const page = /** @type {string} */ (warmUp);
+    /** @type {Promise<unknown> | undefined} the next instance's start, after a trap */
+    let successor;
+    /**
+     * One warm-up run; false once it failed. An ordinary error only ends
+     * the warm-up (a real request reports a broken core); a trap retires
+     * the instance, as it does during a request.
+     */
+    const once = () => {
+      try {
+        glues[i].extract(page, 'https://warm-up.invalid/', EXTRACT_OPTIONS);
+        return true;
+      } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError && index === i) successor = retire();
+        return false;
+      }
+    };
+    if (!once()) return successor;
+    let left = warmUpRuns - 1;
+    const tick = () => {
+      if (left <= 0 || index !== i) return;
+      const wait = inFlight > 0 ? quietMs : quietUntil - now();
+      if (wait > 0) {
+        setTimeout(tick, wait);
+        return;
+      }
+      left -= 1;
+      if (once()) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    return undefined;
   }
 
   /**
@@ -180,6 +208,7 @@ export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 
    */
   async function call(work) {
     inFlight += 1;
+    firstRunNow();
     try {
       return await serve(work);
     } finally {
@@ -291,6 +320,7 @@ export function createCore({ glues, markdownGlue, compile, warmUp, warmUpRuns = 
     markdown,
     expect() {
       quietUntil = Math.max(quietUntil, now() + quietMs);
+      firstRunNow();
     },
     exhausted: () => index >= glues.length,
     instance: () => index,

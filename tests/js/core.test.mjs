@@ -160,6 +160,43 @@ test('a click on its way keeps the warm-up runs away for quietMs, before its req
   assert.equal(log.filter((l) => l === 'extract a').length, 6, 'the warm-up resumes after the quiet time: 5 runs and the request');
 });
 
+/** Waits (up to a second) until `log` holds `entry`. */
+async function until(/** @type {string[]} */ log, /** @type {string} */ entry) {
+  for (let i = 0; i < 200 && !log.includes(entry); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.ok(log.includes(entry), `${entry} never came (${log.join(', ')})`);
+}
+
+test('the first warm-up run waits firstWarmUpMs for a click, which starts it in a later task', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log)], compile, warmUp: 'WARM', firstWarmUpMs: 60_000 });
+  await until(log, 'init a');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.deepEqual(log, ['init a'], 'no warm-up run while it waits for a click');
+  core.expect();
+  log.push('click handled');
+  await core.ready();
+  assert.deepEqual(log, ['init a', 'click handled', 'extract a'], 'the first run goes after the click’s own work, without waiting longer');
+});
+
+test('a request ends the wait for a click too, and is served after the first run', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const core = createCore({ glues: [fakeGlue('a', trapOn, log)], compile, warmUp: 'WARM', firstWarmUpMs: 60_000 });
+  await until(log, 'init a');
+  assert.deepEqual(await core.extract('page', ''), { ok: true, article: { ...LEAN, title: 'page' } });
+  assert.deepEqual(log, ['init a', 'extract a', 'extract a']);
+});
+
+test('without a click the first warm-up run comes after firstWarmUpMs', async () => {
+  const log = /** @type {string[]} */ ([]);
+  const glue = fakeGlue('a', trapOn, log);
+  let initAt = NaN;
+  const timed = { ...glue, default: async (/** @type {any} */ input) => ((initAt = performance.now()), glue.default(input)) };
+  const core = createCore({ glues: [timed], compile, warmUp: 'WARM', firstWarmUpMs: 40 });
+  await core.ready();
+  assert.deepEqual(log, ['init a', 'extract a']);
+  assert.ok(performance.now() - initAt >= 39, `it waited (${performance.now() - initAt} ms)`);
+});
+
 test('an extraction answer leaves out the text and the Markdown it did not ask for', async () => {
   const log = /** @type {string[]} */ ([]);
   const core = createCore({ glues: [fakeGlue('a', trapOn, log)], compile });
