@@ -136,23 +136,11 @@ async function execute(tabId, token, auto = false) {
   return started;
 }
 
-/**
- * Retries of an injection that lost Chromium's page-load race (shared/quirks.js
- * `isLoadRace`), and the wait before the first, doubled for each next one: 50,
- * 100, 200, 400, 800, 1600 ms. A click in a tab opened half a second before
- * loses that race about one time in ten (bench/cold-click.mjs, new-tab steps),
- * and a retry 50 ms later goes through; quirks.js's first wait, 300 ms, made
- * those clicks 300 ms slower. Six retries reach as far (3.15 s) as its three
- * (2.1 s).
- */
-const LOAD_RACE_RETRIES = 6;
-const LOAD_RACE_RETRY_MS = 50;
-
 const injector = createInjector({
   execute: (tabId, token) => execute(tabId, token),
   isLoadRace: quirks.isLoadRace,
-  retries: LOAD_RACE_RETRIES,
-  retryMs: LOAD_RACE_RETRY_MS,
+  retries: quirks.LOAD_RACE_RETRIES,
+  retryMs: quirks.LOAD_RACE_RETRY_MS,
   gate,
   action: chrome.action,
   defaultTitle: () => chrome.runtime.getManifest().action?.default_title ?? 'Quire',

@@ -76,10 +76,10 @@ function rig(failures, { actionFails = false } = {}) {
 
 const CLEARED = [{ text: '', tabId: TAB }, { title: 'Quire: read this page', tabId: TAB }];
 
-test('the worker retries a lost page-load race three times, after 300, 600 and 1,200 ms', () => {
-  // What shared/quirks.js and the CHANGELOG promise: "up to three times".
-  assert.equal(quirks.LOAD_RACE_RETRIES, 3);
-  assert.equal(quirks.LOAD_RACE_RETRY_MS, 300);
+test('the worker retries a lost page-load race six times, after 50 ms, then twice the wait each time', () => {
+  // What shared/quirks.js and the CHANGELOG promise: "up to six times".
+  assert.equal(quirks.LOAD_RACE_RETRIES, 6);
+  assert.equal(quirks.LOAD_RACE_RETRY_MS, 50);
   assert.equal(quirks.isLoadRace(new Error(RACE)), true);
   assert.equal(quirks.isLoadRace(new Error('Cannot access a chrome:// URL')), false);
   assert.equal(quirks.isLoadRace(RACE), false, 'only an Error is the race');
@@ -88,26 +88,26 @@ test('the worker retries a lost page-load race three times, after 300, 600 and 1
 test('a click that loses the load race is injected on the next attempt, and the click is renewed', async () => {
   const { injector, log, sleeps, badge } = rig([RACE]);
   await injector.click(TAB);
-  assert.deepEqual(log, ['clicked 7', 'execute 1', 'sleep 300', 'clicked 7', 'execute 2', 'onInjected 7', 'injected 7 doc-A']);
-  assert.deepEqual(sleeps, [300]);
+  assert.deepEqual(log, ['clicked 7', 'execute 1', 'sleep 50', 'clicked 7', 'execute 2', 'onInjected 7', 'injected 7 doc-A']);
+  assert.deepEqual(sleeps, [50]);
   assert.deepEqual(badge, CLEARED, 'a success clears any earlier mark and sets no new one');
 });
 
-test('the race lost three times is still retried; the fourth attempt opens the reader', async () => {
-  const { injector, sleeps, badge, attempts, log } = rig([RACE, RACE, RACE]);
+test('the race lost six times is still retried; the seventh attempt opens the reader', async () => {
+  const { injector, sleeps, badge, attempts, log } = rig([RACE, RACE, RACE, RACE, RACE, RACE]);
   await injector.click(TAB);
-  assert.equal(attempts(), 4);
-  assert.deepEqual(sleeps, [300, 600, 1200]);
-  assert.equal(log.filter((entry) => entry === 'clicked 7').length, 4, 'the click, then once after each wait');
+  assert.equal(attempts(), 7);
+  assert.deepEqual(sleeps, [50, 100, 200, 400, 800, 1600]);
+  assert.equal(log.filter((entry) => entry === 'clicked 7').length, 7, 'the click, then once after each wait');
   assert.ok(log.includes('injected 7 doc-A'));
   assert.deepEqual(badge, CLEARED);
 });
 
-test('giving up: after the third retry the race is reported on the button', async () => {
-  const { injector, sleeps, badge, attempts, log } = rig([RACE, RACE, RACE, RACE, RACE]);
+test('giving up: after the sixth retry the race is reported on the button', async () => {
+  const { injector, sleeps, badge, attempts, log } = rig([RACE, RACE, RACE, RACE, RACE, RACE, RACE, RACE]);
   await injector.click(TAB);
-  assert.equal(attempts(), 4, 'one attempt and three retries, no more');
-  assert.deepEqual(sleeps, [300, 600, 1200]);
+  assert.equal(attempts(), 7, 'one attempt and six retries, no more');
+  assert.deepEqual(sleeps, [50, 100, 200, 400, 800, 1600]);
   assert.ok(!log.some((entry) => entry.startsWith('injected')), 'the gate hears of no injection');
   assert.ok(!log.some((entry) => entry.startsWith('onInjected')));
   assert.deepEqual(badge, [
@@ -135,12 +135,12 @@ test('a race followed by another error stops retrying at that error', async () =
   const { injector, sleeps, badge, attempts } = rig([RACE, 'Frame with ID 0 was removed.']);
   await injector.click(TAB);
   assert.equal(attempts(), 2);
-  assert.deepEqual(sleeps, [300]);
+  assert.deepEqual(sleeps, [50]);
   assert.deepEqual(badge.at(-1), { title: 'Quire can’t read this page: Frame with ID 0 was removed.', tabId: TAB });
 });
 
 test('injectWithRetries rejects with the last error when it gives up', async () => {
-  const { injector } = rig([RACE, RACE, RACE, new Error(`${RACE} (last)`)]);
+  const { injector } = rig([RACE, RACE, RACE, RACE, RACE, RACE, new Error(`${RACE} (last)`)]);
   await assert.rejects(injector.injectWithRetries(TAB, 'the-token'), /\(last\)$/);
 });
 

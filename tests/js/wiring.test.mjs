@@ -184,7 +184,7 @@ test('an expired click gets no answer; a request within the time does', async ()
 test('the waits of the load-race retries do not use up the click’s time', async () => {
   const w = worker();
   const clicked = w.click(TAB);
-  // Three lost races: the clock moves on by 300 + 600 + 1,200 ms.
+  // Three lost races: the clock moves on by 50 + 100 + 200 ms.
   for (let i = 0; i < 3; i++) {
     w.injections[i].reject(new Error(RACE));
     await settle();
