@@ -102,6 +102,11 @@ pub fn explain(
         let inherited = own.is_none();
         let found = own.or_else(|| pristine.ancestors(n).find_map(|a| decisions.get(&a)));
         let (decision, kind, signals) = match found {
+            // Taken out of a dropped block before it went (the lead
+            // paragraph or figure of an unlikely header), and kept.
+            Some(_) if inherited && run.dom.is_inclusive_ancestor(run.root, n) => {
+                ("kept", None, vec!["rescued".to_string()])
+            }
             Some(Decision::Dropped { reason }) => ("dropped", None, vec![reason.clone()]),
             Some(Decision::Clutter { kind, signals }) => {
                 ("clutter", Some(kind.clone()), signals.clone())
@@ -231,5 +236,28 @@ mod tests {
         assert_eq!(hidden.signals, vec!["hidden".to_string()]);
         let nav = ex.blocks.iter().find(|b| b.tag == "nav").unwrap();
         assert_ne!(nav.decision, "kept");
+    }
+
+    #[test]
+    fn a_lead_taken_out_of_a_dropped_block_is_kept_and_says_so() {
+        let para = "The council met on Tuesday evening, and after a long debate, it voted to keep the old library open. ";
+        let dek = "Readers queued in the rain to borrow the last books before the vote";
+        let html = format!(
+            "<html><head><meta name=description content=\"{dek}\"></head><body><article>\
+             <div class=story-header><p>{dek}.</p><p>Follow us</p></div>{}</article></body></html>",
+            format!("<p>{para}</p>").repeat(12)
+        );
+        let ex = explain(&html, None, &Options::default()).unwrap();
+        let lead = ex
+            .blocks
+            .iter()
+            .find(|b| b.tag == "p" && b.text.starts_with(dek))
+            .unwrap();
+        assert_eq!(
+            (lead.decision, &lead.signals[..]),
+            ("kept", &["rescued".to_string()][..])
+        );
+        let rest = ex.blocks.iter().find(|b| b.text == "Follow us").unwrap();
+        assert_ne!(rest.decision, "kept");
     }
 }

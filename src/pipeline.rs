@@ -450,6 +450,62 @@ mod tests {
     }
 
     #[test]
+    fn the_description_s_paragraph_comes_out_of_an_unlikely_block_in_the_article() {
+        let dek = "Tide tables chalked by hand still guide the island's ferry crews \
+            through the winter crossings";
+        let body = format!("<p>{PROSE}</p>").repeat(6);
+        let page = |desc: &str, lead_tag: &str| {
+            format!(
+                "<html><head><meta name=description content=\"{desc}\"></head><body>\
+                 <article><div class=\"sidebar top\"><{lead_tag}>{dek}.</{lead_tag}>\
+                 <p>Share this page with a friend today</p></div>\
+                 <div class=body>{body}</div></article></body></html>"
+            )
+        };
+        let a = extract(&page(dek, "p"), None, &Options::default()).expect("article");
+        assert!(a.text.starts_with(dek), "{}", a.text);
+        // Only the paragraph comes out: the rest of the block goes.
+        assert!(!a.text.contains("Share this page"), "{}", a.text);
+        // A paragraph the description does not name goes with its block.
+        let a =
+            extract(&page("A page about boats", "p"), None, &Options::default()).expect("article");
+        assert!(!a.text.contains("chalked by hand"), "{}", a.text);
+        // So does a heading that says what the description says (a subtitle).
+        let a = extract(&page(dek, "h2"), None, &Options::default()).expect("article");
+        assert!(!a.text.contains("chalked by hand"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_description_that_runs_on_into_the_body_still_names_the_standfirst() {
+        let dek = "Tide tables chalked by hand still guide the island's ferry crews \
+            through the winter crossings.";
+        let body = format!("<p>{PROSE}</p>").repeat(6);
+        let opening: String = PROSE.chars().take(70).collect();
+        let page = |desc: &str| {
+            format!(
+                "<html><head><meta name=description content=\"{desc}\"></head><body>\
+                 <div class=top><h1>Tides</h1><p class=dek>{dek}</p></div>\
+                 <div class=story>{body}</div></body></html>"
+            )
+        };
+        let a = extract(
+            &page(&format!("{dek} {opening} […]")),
+            None,
+            &Options::default(),
+        )
+        .expect("article");
+        assert!(a.text.starts_with(dek), "{}", a.text);
+        // Run on into words that are not the body's opening, it names nothing.
+        let a = extract(
+            &page(&format!("{dek} Boats leave the harbour twice a day […]")),
+            None,
+            &Options::default(),
+        )
+        .expect("article");
+        assert!(!a.text.contains("chalked by hand"), "{}", a.text);
+    }
+
+    #[test]
     fn a_short_first_attempt_retries_with_the_relaxed_rules() {
         // Three paragraphs (about 600 characters) pass Readability's
         // 500-character threshold; the rest of the story sits in a block with

@@ -21,10 +21,16 @@ pub fn add_lead(dom: &mut Dom, root: NodeId, description: &str) {
         return;
     };
     let article = normalize_ws(&inner_text(dom, root));
-    let found = lead_blocks(dom, body, &desc)
-        .find(|&(n, ref t)| !dom.is_inclusive_ancestor(n, root) && !article.contains(t.as_str()))
-        .map(|(n, _)| n);
-    let Some(lead) = found else {
+    let find = |key: &str| {
+        lead_blocks(dom, body, key)
+            .find(|&(n, ref t)| {
+                !dom.is_inclusive_ancestor(n, root) && !article.contains(t.as_str())
+            })
+            .map(|(n, _)| n)
+    };
+    // A description that runs on past the lead into the body's opening
+    // words is matched up to where the body starts.
+    let Some(lead) = find(&desc).or_else(|| find(runs_into(&desc, &article)?)) else {
         return;
     };
     let p = dom.create_element("p");
@@ -35,12 +41,35 @@ pub fn add_lead(dom: &mut Dom, root: NodeId, description: &str) {
     }
 }
 
+/// The start of the description `desc` (a [`lead_key`]) before the
+/// opening words of `article` (its first [`RUN_ON_OPENING`] characters),
+/// when the description runs on from a lead into them; `None` when they
+/// are not in it, or less than [`patterns::LEAD_MIN_CHARS`] precede them.
+fn runs_into<'a>(desc: &'a str, article: &str) -> Option<&'a str> {
+    let opening: String = article.chars().take(RUN_ON_OPENING).collect();
+    if opening.chars().count() < RUN_ON_OPENING {
+        return None;
+    }
+    let at = desc.find(opening.as_str())?;
+    let lead = desc[..at].trim_end();
+    (lead.chars().count() >= patterns::LEAD_MIN_CHARS).then_some(lead)
+}
+
+/// How many of the article's first characters [`runs_into`] looks for in
+/// the description.
+const RUN_ON_OPENING: usize = 40;
+
 /// The page's description as leads are matched against it: whitespace
-/// collapsed, a trailing ellipsis or full stop cut; `None` when shorter
-/// than [`patterns::LEAD_MIN_CHARS`].
+/// collapsed, a trailing ellipsis, bracketed ellipsis ("[…]", "[...]") or
+/// full stop cut; `None` when shorter than [`patterns::LEAD_MIN_CHARS`].
 pub fn lead_key(description: &str) -> Option<String> {
     let desc = normalize_ws(description);
-    let desc = desc.trim_end_matches(['…', '.', ' ']);
+    let desc = desc.trim_end();
+    let desc = desc
+        .strip_suffix("[…]")
+        .or_else(|| desc.strip_suffix("[...]"))
+        .unwrap_or(desc)
+        .trim_end_matches(['…', '.', ' ']);
     (desc.chars().count() >= patterns::LEAD_MIN_CHARS).then(|| desc.to_string())
 }
 

@@ -81,16 +81,30 @@ pub(super) fn is_standfirst(dom: &Dom, node: NodeId) -> bool {
 /// Fewest words of a standfirst.
 const STANDFIRST_MIN_WORDS: usize = 8;
 
-/// Before an unlikely article header inside an `<article>` or `<main>` goes
-/// (its class says "header"), its last captioned figure is moved out in
-/// front of it: that is the lead image and its caption.
-pub(super) fn rescue_lead_figure(dom: &mut Dom, node: NodeId, match_string: &str) {
-    let headerish = dom.tag(node) == "header" || match_string.contains("header");
-    if !headerish
-        || !dom
-            .ancestors(node)
-            .any(|a| matches!(dom.tag(a), "article" | "main"))
+/// Before an unlikely block inside an `<article>` or `<main>` goes, the
+/// article's parts in it are moved out in front of it: the paragraph whose
+/// text is the page's description (`lead_key`, a
+/// [`super::extend::lead_key`]: the standfirst, which [`super::add_lead`]
+/// could no longer find once the block is gone), then, when the block is
+/// the article's header (its class says "header"), its last captioned
+/// figure (the lead image and its caption).
+pub(super) fn rescue_lead(dom: &mut Dom, node: NodeId, match_string: &str, lead_key: Option<&str>) {
+    if !dom
+        .ancestors(node)
+        .any(|a| matches!(dom.tag(a), "article" | "main"))
     {
+        return;
+    }
+    // A heading that says what the description says is the header's
+    // subtitle: it goes with the header, as Readability has it.
+    let lead = lead_key
+        .and_then(|k| super::extend::lead_blocks(dom, node, k).next())
+        .filter(|&(l, _)| !matches!(dom.tag(l), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+    if let Some((lead, _)) = lead {
+        dom.insert_before(node, lead);
+    }
+    let headerish = dom.tag(node) == "header" || match_string.contains("header");
+    if !headerish {
         return;
     }
     if let Some(fig) = dom

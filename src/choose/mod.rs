@@ -18,7 +18,7 @@ use crate::query::{inner_text, inner_text_len, link_density};
 use crate::refine::{prep_article, Flags};
 use crate::score::{self, Scores};
 use crate::text::{lower, text_similarity};
-use lead::rescue_lead_figure;
+use lead::rescue_lead;
 use siblings::merge_siblings;
 
 /// What one [`grab_article`] pass found in its working DOM.
@@ -358,6 +358,7 @@ fn strip_and_collect(
     let mut stripped_unlikely = false;
     let mut remove_title_header = ctx.title.is_some();
     let mut to_score: Vec<NodeId> = Vec::new();
+    let lead_key = ctx.description.as_deref().and_then(extend::lead_key);
 
     let mut cur = Some(body);
     while let Some(node) = cur {
@@ -416,7 +417,7 @@ fn strip_and_collect(
             if unlikely || bad_role {
                 stripped_unlikely = true;
                 if unlikely && !bad_role {
-                    rescue_lead_figure(dom, node, &match_string);
+                    rescue_lead(dom, node, &match_string, lead_key.as_deref());
                 }
                 cur = remove_and_next(
                     dom,
