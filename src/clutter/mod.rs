@@ -274,7 +274,7 @@ impl Swept {
 /// it need not judge twice.
 pub fn mark(dom: &Dom, root: NodeId) -> (Marks, Vec<(NodeId, Verdict)>) {
     let mut memo = HashMap::new();
-    let found = find(dom, root, &mut memo, false);
+    let found = find(dom, root, &mut memo, false, |_, _, _| true);
     let blocks = found.iter().cloned().collect();
     (
         Marks {
@@ -327,7 +327,7 @@ pub fn sweep(
             remove(dom, n, &blocks[&n]);
         }
     }
-    for (n, v) in find(dom, root, &mut memo, true) {
+    for (n, v) in find(dom, root, &mut memo, true, |_, _, _| true) {
         remove(dom, n, &v);
     }
     if let Some((n, v)) = bare_heading(dom, root) {
@@ -371,14 +371,17 @@ pub fn item_count(dom: &Dom, node: NodeId, kind: ClutterKind) -> Option<usize> {
     (items >= 2).then_some(items)
 }
 
-/// The outermost clutter blocks under `root`. Every verdict is recorded in
-/// `memo` under its [`Fingerprints::key`]; with `reuse`, a verdict found
-/// there is taken instead of judging the element again.
+/// The outermost clutter blocks under `root` that `take` accepts: a block
+/// judged clutter but refused by `take` is looked into like any other.
+/// Every verdict is recorded in `memo` under its [`Fingerprints::key`];
+/// with `reuse`, a verdict found there is taken instead of judging the
+/// element again.
 fn find(
     dom: &Dom,
     root: NodeId,
     memo: &mut HashMap<u64, Option<Verdict>>,
     reuse: bool,
+    take: impl Fn(&Dom, NodeId, &Verdict) -> bool,
 ) -> Vec<(NodeId, Verdict)> {
     let mut out = Vec::new();
     if std::iter::once(root)
@@ -417,7 +420,7 @@ fn find(
                     v
                 }
             };
-            if let Some(v) = verdict {
+            if let Some(v) = verdict.filter(|v| take(dom, n, v)) {
                 out.push((n, v));
                 cur = dom.next_skipping_children(n, root);
                 continue;
