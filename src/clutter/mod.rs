@@ -40,6 +40,7 @@ mod lines;
 mod matchers;
 mod rules;
 mod tail;
+mod tail_section;
 mod titles;
 
 pub use fallback::sweep_lines;
@@ -48,6 +49,7 @@ use lines::*;
 use matchers::*;
 use rules::*;
 use tail::*;
+use tail_section::*;
 use titles::*;
 
 /// A classifier decision: the kind and the signals that led to it.
@@ -332,6 +334,11 @@ pub fn sweep(
     }
     if let Some((n, v)) = bare_heading(dom, root) {
         remove(dom, n, &v);
+    }
+    if let Some((nodes, v)) = tail_section(dom, root) {
+        for n in nodes {
+            remove(dom, n, &v);
+        }
     }
     strip_heading_widgets(dom, root);
     removed
