@@ -46,3 +46,31 @@ fn a_short_line_of_the_story_stays_in_the_fallback() {
     let text = text_of("<p>You may also like it.</p>");
     assert!(text.contains("You may also like it."), "{text}");
 }
+
+/// The article text of [`page`] with a comments box of `inside` at the end.
+fn text_with_box(inside: &str) -> String {
+    let html = page("").replace(
+        "</article>",
+        &format!("<div class=\"comment-wrapper\">{inside}</div></article>"),
+    );
+    let a = extract(&html, None, &Options::default()).expect("article");
+    for p in STORY.iter().chain([&APPEAL]) {
+        assert!(a.text.contains(p), "lost with {inside}: {}", a.text);
+    }
+    a.text
+}
+
+#[test]
+fn a_clutter_line_inside_a_box_the_fallback_keeps_goes() {
+    // The box is left for its class alone; the heading in it is a line
+    // only clutter says, and is judged as any other line.
+    let text = text_with_box("<h3><span>No comments</span> <em>Comments are closed</em>.</h3>");
+    assert!(!text.contains("Comments are closed"), "{text}");
+}
+
+#[test]
+fn a_line_of_the_story_inside_a_box_the_fallback_keeps_stays() {
+    let line = "Crews closed the gangway at noon.";
+    let text = text_with_box(&format!("<p>{line}</p>"));
+    assert!(text.contains(line), "{text}");
+}

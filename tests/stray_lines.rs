@@ -175,3 +175,52 @@ fn furniture_and_promotion_lines_the_issue_lists_go() {
         }
     }
 }
+
+#[test]
+fn a_print_control_goes_a_plain_word_stays() {
+    for html in [
+        r#"<div class="print-tools"><div class="print-button"><span>Print</span></div></div>"#,
+        r#"<p><a href="https://courier.example/print">Print this article</a></p>"#,
+        r#"<div class="tools"><a href="https://courier.example/p">Artikel drucken</a></div>"#,
+    ] {
+        let text = text_with(html);
+        assert!(
+            !text.contains("Print") && !text.contains("drucken"),
+            "{html} kept: {text}"
+        );
+    }
+    // A paragraph of the story that is only the word stays: no control.
+    let text = text_with("<p>Print</p>");
+    assert!(text.contains("\nPrint\n"), "{text}");
+}
+
+#[test]
+fn a_date_line_beside_an_icon_goes_beside_a_chart_it_stays() {
+    let line = "Updated: 11.04.2026, 10:27";
+    let shape = |size: &str| {
+        format!(
+            r#"<div><time><span><svg width="{size}" height="{size}"><path d="M0 0h4"/></svg></span>{line}</time></div>"#
+        )
+    };
+    let icon = shape("24px");
+    let text = text_with(&icon);
+    assert!(!text.contains(line), "{icon} kept: {text}");
+    // A picture drawn as an SVG: the date line is its caption.
+    let chart = shape("360px");
+    let text = text_with(&chart);
+    assert!(text.contains(line), "{chart} lost: {text}");
+}
+
+#[test]
+fn the_page_licence_notice_goes_a_sentence_about_licences_stays() {
+    for line in [
+        "This work is licensed under a Creative Commons Attribution 4.0 International licence.",
+        "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY 4.0.",
+    ] {
+        let text = text_with(&format!("<p>{line}</p>"));
+        assert!(!text.contains(line), "kept: {text}");
+    }
+    let line = "Several of the photographers who recorded the old bridge have published their pictures under a Creative Commons licence.";
+    let text = text_with(&format!("<p>{line}</p>"));
+    assert!(text.contains(line), "lost: {text}");
+}

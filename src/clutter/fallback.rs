@@ -18,8 +18,10 @@ const ATTRIBUTE_SIGNALS: &[&str] = &["class-word", "role", "aria-label"];
 /// characters (never `root` itself), but those of a kind in `keep` and
 /// those judged on [`ATTRIBUTE_SIGNALS`].
 /// Calls `on_remove` for each just before it is detached, and returns them
-/// all in document order. Nothing inside a longer clutter block is judged:
-/// that block stays whole.
+/// all in document order. A block of a kind in `keep` stays whole; a block
+/// left for its length or its attributes alone is looked into, as any
+/// other: its own short lines (a "Comments are closed." heading in a box
+/// classed as comments) go as they would anywhere else.
 pub fn sweep_lines(
     dom: &mut Dom,
     root: NodeId,
@@ -28,11 +30,14 @@ pub fn sweep_lines(
 ) -> Vec<Swept> {
     let mut memo = HashMap::new();
     let mut removed = Vec::new();
-    for (n, v) in find(dom, root, &mut memo, false) {
-        if keep.contains(&v.kind)
-            || v.signals.iter().any(|s| ATTRIBUTE_SIGNALS.contains(s))
-            || inner_text_len(dom, n) > LINE_MAX
-        {
+    let line = |dom: &Dom, n: NodeId, v: &Verdict| {
+        !v.signals.iter().any(|s| ATTRIBUTE_SIGNALS.contains(s))
+            && inner_text_len(dom, n) <= LINE_MAX
+    };
+    for (n, v) in find(dom, root, &mut memo, false, |dom, n, v| {
+        keep.contains(&v.kind) || line(dom, n, v)
+    }) {
+        if keep.contains(&v.kind) || !line(dom, n, &v) {
             continue;
         }
         let swept = Swept::at(dom, n, &v);

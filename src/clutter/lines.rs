@@ -195,3 +195,40 @@ pub(super) fn is_date_line(t: &str, len: usize) -> bool {
             })
         }))
 }
+
+/// Whether block `b` holds a picture ([`patterns::CAPTIONED_MEDIA`]): then
+/// a credit or date line in it is the picture's caption, which stays. An
+/// icon is no picture: an `<svg>` sized at most [`patterns::ICON_MAX_PX`]
+/// both ways (the clock before "Updated: 11.04.2020").
+pub(super) fn holds_picture(b: &Block) -> bool {
+    let dom = b.dom;
+    b.descendants().any(|d| {
+        let tag = dom.tag(d);
+        is_one_of(tag, patterns::CAPTIONED_MEDIA) && !(tag == "svg" && is_icon(dom, d))
+    })
+}
+
+/// An element sized as an icon by its `width` and `height` attributes.
+fn is_icon(dom: &Dom, node: NodeId) -> bool {
+    let small = |a: &str| {
+        dom.attr(node, a).is_some_and(|v| {
+            v.trim()
+                .trim_end_matches("px")
+                .parse::<f32>()
+                .is_ok_and(|x| x <= patterns::ICON_MAX_PX)
+        })
+    };
+    small("width") && small("height")
+}
+
+/// A print control: its whole text a [`patterns::PRINT_LABELS`] label, and
+/// a link or button (`control`) or a box whose class or id names a button
+/// or printing ("print-button"). A line of the article reading "Print" in
+/// a plain paragraph stays.
+pub(super) fn is_print_control(b: &Block, control: bool) -> bool {
+    b.is_label_in(patterns::PRINT_LABELS)
+        && (control
+            || b.words()
+                .iter()
+                .any(|w| w.starts_with("print") || w.starts_with("button")))
+}

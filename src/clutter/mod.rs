@@ -40,6 +40,7 @@ mod lines;
 mod matchers;
 mod rules;
 mod tail;
+mod tail_section;
 mod titles;
 
 pub use fallback::sweep_lines;
@@ -48,6 +49,7 @@ use lines::*;
 use matchers::*;
 use rules::*;
 use tail::*;
+use tail_section::*;
 use titles::*;
 
 /// A classifier decision: the kind and the signals that led to it.
@@ -274,7 +276,7 @@ impl Swept {
 /// it need not judge twice.
 pub fn mark(dom: &Dom, root: NodeId) -> (Marks, Vec<(NodeId, Verdict)>) {
     let mut memo = HashMap::new();
-    let found = find(dom, root, &mut memo, false);
+    let found = find(dom, root, &mut memo, false, |_, _, _| true);
     let blocks = found.iter().cloned().collect();
     (
         Marks {
@@ -327,11 +329,16 @@ pub fn sweep(
             remove(dom, n, &blocks[&n]);
         }
     }
-    for (n, v) in find(dom, root, &mut memo, true) {
+    for (n, v) in find(dom, root, &mut memo, true, |_, _, _| true) {
         remove(dom, n, &v);
     }
     if let Some((n, v)) = bare_heading(dom, root) {
         remove(dom, n, &v);
+    }
+    if let Some((nodes, v)) = tail_section(dom, root) {
+        for n in nodes {
+            remove(dom, n, &v);
+        }
     }
     strip_heading_widgets(dom, root);
     removed
@@ -371,14 +378,17 @@ pub fn item_count(dom: &Dom, node: NodeId, kind: ClutterKind) -> Option<usize> {
     (items >= 2).then_some(items)
 }
 
-/// The outermost clutter blocks under `root`. Every verdict is recorded in
-/// `memo` under its [`Fingerprints::key`]; with `reuse`, a verdict found
-/// there is taken instead of judging the element again.
+/// The outermost clutter blocks under `root` that `take` accepts: a block
+/// judged clutter but refused by `take` is looked into like any other.
+/// Every verdict is recorded in `memo` under its [`Fingerprints::key`];
+/// with `reuse`, a verdict found there is taken instead of judging the
+/// element again.
 fn find(
     dom: &Dom,
     root: NodeId,
     memo: &mut HashMap<u64, Option<Verdict>>,
     reuse: bool,
+    take: impl Fn(&Dom, NodeId, &Verdict) -> bool,
 ) -> Vec<(NodeId, Verdict)> {
     let mut out = Vec::new();
     if std::iter::once(root)
@@ -417,7 +427,7 @@ fn find(
                     v
                 }
             };
-            if let Some(v) = verdict {
+            if let Some(v) = verdict.filter(|v| take(dom, n, v)) {
                 out.push((n, v));
                 cur = dom.next_skipping_children(n, root);
                 continue;

@@ -473,6 +473,9 @@ pub(super) fn labels(b: &Block) -> Option<Verdict> {
             &["gallery-label"],
         ));
     }
+    if is_print_control(b, control) {
+        return Some(Verdict::new(ClutterKind::Share, &["print-label"]));
+    }
     if control {
         if let Some(kind) = cta_kind(core) {
             return Some(Verdict::new(kind, &["cta-label"]));
@@ -651,7 +654,7 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
         }
     }
     // A caption stays, and so does a block that holds the image it credits.
-    let captioned = b.tag == "figcaption" || b.has(patterns::CAPTIONED_MEDIA);
+    let captioned = b.tag == "figcaption" || holds_picture(b);
     if !captioned && is_credit_line(t, b.len) {
         return Some(Verdict::new(ClutterKind::Meta, &["photo-credit"]));
     }

@@ -200,6 +200,26 @@ pub const SENTENCE_CUES: &[(&str, ClutterKind)] = &[
     ("hak cipta dilindungi", ClutterKind::Footer),
     ("جميع الحقوق محفوظة", ClutterKind::Footer),
     ("is the copyrighted property of", ClutterKind::Footer),
+    // The page's own licence notice ("This work is licensed under a
+    // Creative Commons licence"), not a sentence about licences.
+    ("this work is licensed under", ClutterKind::Footer),
+    ("this article is licensed under", ClutterKind::Footer),
+    (
+        "content on this site is licensed under",
+        ClutterKind::Footer,
+    ),
+    ("dieses werk ist lizenziert unter", ClutterKind::Footer),
+    ("veröffentlicht unter der lizenz", ClutterKind::Footer),
+    ("inhalte dieser website unter", ClutterKind::Footer),
+    ("inhalte dieser seite unter", ClutterKind::Footer),
+    (
+        "cette œuvre est mise à disposition selon",
+        ClutterKind::Footer,
+    ),
+    ("esta obra está bajo una licencia", ClutterKind::Footer),
+    ("quest'opera è distribuita con licenza", ClutterKind::Footer),
+    ("este trabalho está licenciado", ClutterKind::Footer),
+    ("dit werk is gelicenseerd onder", ClutterKind::Footer),
     ("written permission must be obtained", ClutterKind::Footer),
     ("is not responsible for the opinions", ClutterKind::Footer),
     ("subscribe now to our", ClutterKind::SubscriptionCta),

@@ -398,6 +398,48 @@ pub const NAV_LABELS: &[&str] = &[
     "تخطى الى المحتوى",
 ];
 
+/// Print controls (whole text, of a link, a button or a box named as a
+/// button or for printing): "Print", "Rezept drucken", "drukuj".
+pub const PRINT_LABELS: &[&str] = &[
+    "print",
+    "print this",
+    "print article",
+    "print this article",
+    "print this page",
+    "print recipe",
+    "print page",
+    "drucken",
+    "artikel drucken",
+    "seite drucken",
+    "rezept drucken",
+    "beitrag drucken",
+    "imprimer",
+    "imprimer l'article",
+    "imprimer la recette",
+    "imprimir",
+    "imprimir artículo",
+    "imprimir receta",
+    "imprimir receita",
+    "stampa",
+    "stampa articolo",
+    "stampa la ricetta",
+    "afdrukken",
+    "printen",
+    "друк",
+    "друкувати",
+    "печать",
+    "распечатать",
+    "drukuj",
+    "wydrukuj",
+    "tisk",
+    "tisknout",
+    "skriv ut",
+    "printează",
+    "yazdır",
+    "cetak",
+    "in bài",
+];
+
 /// Staff-only controls (whole text).
 pub const ADMIN_LABELS: &[&str] = &[
     "edit",

@@ -351,3 +351,7 @@ pub const BARE_DATE_MAX_UNSPACED: usize = 4;
 /// Elements that make a block holding a credit or date line the picture's
 /// own (its caption), which stays.
 pub const CAPTIONED_MEDIA: &[&str] = &["img", "picture", "figure", "figcaption", "video", "svg"];
+
+/// Largest width and height (CSS pixels) of an `<svg>` that is an icon
+/// beside a line's text, not a picture the line captions.
+pub const ICON_MAX_PX: f32 = 48.0;
