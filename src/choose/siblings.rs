@@ -202,31 +202,11 @@ fn is_wrapper_standfirst(dom: &Dom, sib: NodeId) -> bool {
     is_standfirst(dom, sib)
         && !dom
             .descendants(sib)
-            .any(|d| dom.is_element(d) && is_one_of(dom.tag(d), WRAPPER_STANDFIRST_NEVER))
+            .any(|d| dom.is_element(d) && is_one_of(dom.tag(d), patterns::WRAPPER_STANDFIRST_NEVER))
         && inner_text(dom, sib)
             .trim_end()
             .ends_with(['.', '!', '?', '…', '"', '”', '“', '»', '«'])
 }
-
-/// Elements a standfirst beside the body's wrapper never holds
-/// ([`is_wrapper_standfirst`]).
-const WRAPPER_STANDFIRST_NEVER: &[&str] = &[
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "img",
-    "picture",
-    "figure",
-    "figcaption",
-    "form",
-    "input",
-    "button",
-    "select",
-    "textarea",
-];
 
 /// Fewest paragraphs of a block beside a wrapper of the top candidate that
 /// is neither a paragraph nor of the wrapper's kind

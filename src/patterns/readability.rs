@@ -255,6 +255,26 @@ pub const READERABLE_MAX_LINK_DENSITY: f64 = 0.5;
 /// matched against the page's description to join the article.
 pub const LEAD_MIN_CHARS: usize = 60;
 
+/// Elements a standfirst just before the body's wrapper never holds: a
+/// headline, a caption row or a sign-up box there is no standfirst.
+pub const WRAPPER_STANDFIRST_NEVER: &[&str] = &[
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "img",
+    "picture",
+    "figure",
+    "figcaption",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+];
+
 /// Least share of the best candidate's score that a candidate holding the
 /// page's description needs to be chosen over it (the best being another
 /// story on the same page).
