@@ -99,7 +99,7 @@ const POLL_MS = 20;
  * content script's marks on the page, on one epoch clock.
  * @param {import('../tests/e2e/lib.mjs').Launched} launched
  * @param {import('playwright-core').Page} page
- * @returns {Promise<{total: number, toFrame: number, complete: number, steps: Record<string, number>, reader: number, heldByReader: boolean}>}
+ * @returns {Promise<{total: number, toFrame: number, complete: number, steps: Record<string, number>, reader: number, heldByReader: boolean, raw: {worker: Record<string, number>, marks: Record<string, number>}}>}
  */
 async function breakdown(launched, page) {
   await page.waitForFunction(() => performance.getEntriesByName('quire:drawn').length > 0, undefined, { timeout: 5_000, polling: POLL_MS });
@@ -116,13 +116,14 @@ async function breakdown(launched, page) {
     undefined,
     { timeout: 20_000, polling: POLL_MS },
   );
-  const marks = await page.evaluate(() =>
-    Object.fromEntries(
-      ['open', 'serialised', 'sent', 'evaluated', 'replied', 'answered', 'rendered', 'painted', 'drawn', 'appended', 'complete'].map((n) => {
-        const entry = performance.getEntriesByName(`quire:${n}`)[0];
-        return [n, entry ? performance.timeOrigin + entry.startTime : NaN];
-      }),
-    ),
+  // Every `quire:` mark, on the epoch clock (the named ones below, and any
+  // finer ones a build sets: they go into the JSON as they are).
+  /** @type {Record<string, number>} */
+  const all = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').filter((e) => e.name.startsWith('quire:')).map((e) => [e.name.slice(6), performance.timeOrigin + e.startTime])),
+  );
+  const marks = Object.fromEntries(
+    ['open', 'serialised', 'sent', 'evaluated', 'replied', 'answered', 'rendered', 'painted', 'drawn', 'appended', 'complete'].map((n) => [n, all[n] ?? NaN]),
   );
   // A build without the `replied` mark (before it waited for settings apart) counts all as the reply.
   const replied = Number.isNaN(marks.replied) ? marks.answered : marks.replied;
@@ -156,7 +157,7 @@ async function breakdown(launched, page) {
   // answer was taken within a millisecond of the file's end.
   const reader = marks.evaluated - marks.sent;
   const heldByReader = marks.evaluated > w.extractEnd && replied >= marks.evaluated && replied - marks.evaluated < 1;
-  return { total: marks.drawn - w.click, toFrame: marks.painted - w.click, complete: complete - w.click, steps, reader, heldByReader };
+  return { total: marks.drawn - w.click, toFrame: marks.painted - w.click, complete: complete - w.click, steps, reader, heldByReader, raw: { worker: w, marks: all } };
 }
 
 async function main() {
@@ -283,6 +284,8 @@ async function main() {
       const reader = [];
       /** @type {boolean[]} */
       const heldByReader = [];
+      /** @type {{worker: Record<string, number>, marks: Record<string, number>}[]} */
+      const raw = [];
       let clickError = '';
       // The corpus says which pages are no article: the reader must say so there.
       const expected = JSON.parse(await readFile(join(CORPUS, name, 'expected-metadata.json'), 'utf8').catch(() => '{}'));
@@ -306,6 +309,7 @@ async function main() {
           toFrame.push(b.toFrame);
           complete.push(b.complete);
           steps.push(b.steps);
+          raw.push(b.raw);
           if (Number.isFinite(b.reader)) {
             reader.push(b.reader);
             heldByReader.push(b.heldByReader);
@@ -334,7 +338,7 @@ async function main() {
         quireError: r.quireError || undefined,
         clickError: clickError || undefined,
         skipped: skipped || undefined,
-        runs: { readability: r.readability, quire: r.quire, outerHtml: r.outerHtml, click, toFrame, complete, wall, steps, reader, heldByReader },
+        runs: { readability: r.readability, quire: r.quire, outerHtml: r.outerHtml, click, toFrame, complete, wall, steps, reader, heldByReader, raw },
       };
       rows.push(row);
       process.stdout.write(
