@@ -137,8 +137,9 @@ fn cue_probes(cues: &[&str]) -> Vec<String> {
 
 #[test]
 fn one_scan_finds_what_a_search_per_cue_finds() {
-    let plain: [(&Cues, &[&str]); 7] = [
+    let plain: [(&Cues, &[&str]); 8] = [
         (reading_time_cues(), patterns::READING_TIME_CUES),
+        (appeal_stem_cues(), patterns::APPEAL_OBJECT_STEMS),
         (appeal_object_cues(), patterns::APPEAL_OBJECTS),
         (appeal_cues(), patterns::APPEAL_CUES),
         (helpful_cues(), patterns::HELPFUL_CUES),
@@ -1015,8 +1016,9 @@ fn comments_closed_notes_go_prose_about_comments_stays() {
 
 #[test]
 fn cue_tables_are_spelled_as_the_text_is_folded() {
-    let plain: [&[&str]; 22] = [
+    let plain: [&[&str]; 23] = [
         patterns::APPEAL_OBJECTS,
+        patterns::APPEAL_OBJECT_STEMS,
         patterns::APPEAL_QUESTIONS,
         patterns::AD_LABELS,
         patterns::READING_TIME_CUES,

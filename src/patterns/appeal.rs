@@ -93,6 +93,19 @@ pub const APPEAL_OPENERS: &[(&str, ClutterKind)] = &[
     ("przekaż darowiznę", ClutterKind::Donation),
     ("dołącz do naszego", ClutterKind::Share),
     ("pobierz naszą", ClutterKind::AppBanner),
+    ("testen sie", ClutterKind::SubscriptionCta),
+    ("jetzt testen", ClutterKind::SubscriptionCta),
+    ("sichern sie sich", ClutterKind::SubscriptionCta),
+    ("jetzt mitglied werden", ClutterKind::MembershipCta),
+    ("werden sie teil", ClutterKind::MembershipCta),
+    ("melden sie sich", ClutterKind::NewsletterForm),
+    ("dann melden sie sich", ClutterKind::NewsletterForm),
+    ("dann abonnieren sie", ClutterKind::SubscriptionCta),
+    ("hier können sie", ClutterKind::SubscriptionCta),
+    ("mit ihrer spende", ClutterKind::Donation),
+    ("make a one-off", ClutterKind::Donation),
+    ("make a contribution", ClutterKind::Donation),
+    ("help keep", ClutterKind::Donation),
 ];
 
 /// What an appeal line offers or asks for, as whole words: journalism, a
@@ -169,6 +182,30 @@ pub const APPEAL_OBJECTS: &[&str] = &[
     "miesięcznie",
     "euro",
     "euros",
+    "abo",
+    "a week",
+    "per week",
+    "pro woche",
+    "por semana",
+    "par semaine",
+    "local news",
+];
+
+/// Stems of what an appeal line offers, matched inside words too:
+/// German and Polish build compounds and cases on them
+/// ("Qualitätsjournalismus", "WhatsApp-Kanal", "dziennikarstwa").
+pub const APPEAL_OBJECT_STEMS: &[&str] = &[
+    "journalis",
+    "jornalis",
+    "giornalis",
+    "dziennikarst",
+    "newsletter",
+    "youtube",
+    "whatsapp",
+    "abonnement",
+    "mitgliedschaft",
+    "membership",
+    "subscription",
 ];
 
 /// Questions that open a publication's appeal paragraph ("Enjoyed this
@@ -208,6 +245,6 @@ pub const APPEAL_QUESTIONS: &[&str] = &[
 /// Longest line that an [`APPEAL_OPENERS`] imperative condemns.
 pub const APPEAL_LINE_MAX: usize = 220;
 /// Longest paragraph that an [`APPEAL_QUESTIONS`] question opens.
-pub const APPEAL_PARAGRAPH_MAX: usize = 600;
-/// Longest opening question of an appeal paragraph.
-pub const APPEAL_QUESTION_MAX: usize = 80;
+pub const APPEAL_PARAGRAPH_MAX: usize = 400;
+/// Longest opening question of an appeal paragraph, in bytes.
+pub const APPEAL_QUESTION_MAX: usize = 100;

@@ -551,6 +551,25 @@ pub const SENTENCE_CUES: &[(&str, ClutterKind)] = &[
     ("see the offers at", ClutterKind::Ads),
     // The letters page's own call for letters.
     ("submit your letter to the editor", ClutterKind::Feedback),
+    ("journalism needs your support", ClutterKind::Donation),
+    (
+        "journalismus braucht ihre unterstützung",
+        ClutterKind::Donation,
+    ),
+    (
+        "journalismus braucht deine unterstützung",
+        ClutterKind::Donation,
+    ),
+    ("never miss a story", ClutterKind::NewsletterForm),
+    ("never miss an update", ClutterKind::NewsletterForm),
+    (
+        "keine nachricht mehr verpassen",
+        ClutterKind::NewsletterForm,
+    ),
+    (
+        "um keine nachricht zu verpassen",
+        ClutterKind::NewsletterForm,
+    ),
 ];
 
 /// Longest block text that [`SENTENCE_CUES`] may condemn.
