@@ -224,3 +224,37 @@ fn the_page_licence_notice_goes_a_sentence_about_licences_stays() {
     let text = text_with(&format!("<p>{line}</p>"));
     assert!(text.contains(line), "lost: {text}");
 }
+
+#[test]
+fn a_reader_appeal_goes_a_paragraph_on_members_or_support_stays() {
+    for line in [
+        "Support independent journalism: become a member of the Courier from 3 pounds a month.",
+        "Quality journalism costs money. If you like what we do, make a donation.",
+        "Become a member of the Courier and read every article without limits.",
+        "This article appeared in the July 2026 issue of Courier Magazine, on sale since 20 June.",
+        "Enjoyed this article? We chose not to put up a paywall, so please support us with a small contribution.",
+        "Gefällt Ihnen unser Magazin? Wir haben uns gegen eine Bezahlschranke entschieden. Unterstützen Sie uns mit einem kleinen Beitrag.",
+        "Veröffentlicht vor 2 Stunden",
+        "Hier können Sie den Newsletter kostenlos abonnieren.",
+        "Sichern Sie sich jetzt das Abo zum halben Preis.",
+        "Werden Sie Teil unserer Community und unterstützen Sie Qualitätsjournalismus.",
+        "Sie möchten nichts aus Erlenbrück verpassen? Dann melden Sie sich für unseren kostenlosen Newsletter an.",
+        "Become a subscriber today for just 1 pound a week.",
+        "Independent journalism needs your support.",
+    ] {
+        for html in shapes(line) {
+            let text = text_with(&html);
+            assert!(!text.contains(line), "{html} kept: {text}");
+        }
+    }
+    for line in [
+        "Support for the new deck grew after the flood, and the rowing club became a member of the bridge trust.",
+        "Donate your old planks to the scout hut, the contractor told residents, rather than burn them.",
+        "Enjoyed the walk? Most residents did, the survey found, though many wanted benches on the east bank.",
+        "Hier können Sie die Pläne der neuen Brücke einsehen, teilte die Gemeinde am Mittwoch mit.",
+        "Melden Sie sich beim Bauamt, wenn Sie Schäden am alten Steg bemerken, bat der Bürgermeister.",
+    ] {
+        let text = text_with(&format!("<p>{line}</p>"));
+        assert!(text.contains(line), "lost: {text}");
+    }
+}

@@ -171,6 +171,8 @@ macro_rules! cue_tables {
 cue_tables! {
     reading_time_cues: patterns::READING_TIME_CUES, cues_of;
     appeal_cues: patterns::APPEAL_CUES, cues_of;
+    appeal_object_cues: patterns::APPEAL_OBJECTS, cues_of;
+    appeal_stem_cues: patterns::APPEAL_OBJECT_STEMS, cues_of;
     helpful_cues: patterns::HELPFUL_CUES, cues_of;
     affiliate_cues: patterns::AFFILIATE_CUES, cues_of;
     commission_cues: patterns::COMMISSION_CUES, cues_of;

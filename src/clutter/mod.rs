@@ -34,6 +34,7 @@ use crate::patterns::{self, is_one_of, is_subheading, ClutterWords};
 use crate::query::{inner_text, inner_text_len};
 use crate::text::{fold_cue_text, is_unspaced_script, is_word_char, normalize_ws};
 
+mod appeal;
 mod fallback;
 mod fingerprint;
 mod lines;
@@ -43,6 +44,7 @@ mod tail;
 mod tail_section;
 mod titles;
 
+use appeal::*;
 pub use fallback::sweep_lines;
 use fingerprint::*;
 use lines::*;
@@ -202,6 +204,7 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
         .or_else(|| section_title(&b))
         .or_else(|| call_to_action(&b))
         .or_else(|| sentences(&b))
+        .or_else(|| reader_appeal(&b))
         .or_else(|| bare_title(&b).map(|k| Verdict::new(k, &["bare-title"])))
 }
 

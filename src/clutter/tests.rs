@@ -137,8 +137,10 @@ fn cue_probes(cues: &[&str]) -> Vec<String> {
 
 #[test]
 fn one_scan_finds_what_a_search_per_cue_finds() {
-    let plain: [(&Cues, &[&str]); 6] = [
+    let plain: [(&Cues, &[&str]); 8] = [
         (reading_time_cues(), patterns::READING_TIME_CUES),
+        (appeal_stem_cues(), patterns::APPEAL_OBJECT_STEMS),
+        (appeal_object_cues(), patterns::APPEAL_OBJECTS),
         (appeal_cues(), patterns::APPEAL_CUES),
         (helpful_cues(), patterns::HELPFUL_CUES),
         (affiliate_cues(), patterns::AFFILIATE_CUES),
@@ -1014,7 +1016,10 @@ fn comments_closed_notes_go_prose_about_comments_stays() {
 
 #[test]
 fn cue_tables_are_spelled_as_the_text_is_folded() {
-    let plain: [&[&str]; 20] = [
+    let plain: [&[&str]; 23] = [
+        patterns::APPEAL_OBJECTS,
+        patterns::APPEAL_OBJECT_STEMS,
+        patterns::APPEAL_QUESTIONS,
         patterns::AD_LABELS,
         patterns::READING_TIME_CUES,
         patterns::GALLERY_CONTROL_LABELS,
@@ -1037,6 +1042,7 @@ fn cue_tables_are_spelled_as_the_text_is_folded() {
         patterns::DATE_LINE_BARE_LABELS,
     ];
     let kinded = [
+        patterns::APPEAL_OPENERS,
         patterns::CTA_LABELS,
         patterns::SENTENCE_CUES,
         patterns::SECTION_TITLES,
@@ -1473,5 +1479,42 @@ fn bare_titles_fit_the_bytes_bare_title_reads() {
         .map(|&(c, _)| c);
     for cue in named.chain(patterns::READ_MORE_PREFIXES.iter().copied()) {
         assert!(cue.len() + 8 <= titles::BARE_TITLE_MAX_BYTES, "{cue}");
+    }
+}
+
+#[test]
+fn reader_appeal_lines_go_sentences_that_only_share_their_verbs_stay() {
+    for (html, kind) in [
+        (
+            "<p id=t>Become a member of the Harbour Daily and read every article.</p>",
+            K::MembershipCta,
+        ),
+        (
+            "<p id=t>Quayside news, every weekday. Subscribe to the Harbour Daily channel on YouTube.</p>",
+            K::SubscriptionCta,
+        ),
+        (
+            "<div id=t>¿Te gustan nuestras crónicas? Hazte socio desde 3 euros al mes.</div>",
+            K::MembershipCta,
+        ),
+        (
+            "<p id=t>Enjoyed this article? We keep the Harbour Daily free of a paywall, and your support keeps it so.</p>",
+            K::Donation,
+        ),
+    ] {
+        assert_eq!(kind_of(html), Some(kind), "{html}");
+    }
+    for html in [
+        // The imperative with no offer named.
+        "<p id=t>Subscribe to the idea that the pier is safe, and you will be wrong.</p>",
+        "<p id=t>Donate blood at the harbour office on Friday, the lifeboat crew asked.</p>",
+        // An offer's word with no imperative to open a sentence.
+        "<p id=t>The harbour master posts the tide tables on the port's YouTube channel every week.</p>",
+        // A quoted imperative is someone's words.
+        "<p id=t>«Hazte socio del club», le dijo su abuelo, y desde entonces paga 3 euros al mes.</p>",
+        // A question on liking that asks for nothing.
+        "<p id=t>Enjoyed this article? The divers' own log of the wreck is on show at the museum until May.</p>",
+    ] {
+        assert_eq!(kind_of(html), None, "{html}");
     }
 }

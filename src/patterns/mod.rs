@@ -4,6 +4,7 @@
 //! in the wasm build). Class/id tables are matched against `class` + `id`;
 //! text-cue tables against an element's visible text.
 
+mod appeal;
 mod clutter_cues;
 mod clutter_kind;
 mod clutter_words;
@@ -14,6 +15,7 @@ mod meta;
 mod readability;
 mod sections;
 
+pub use appeal::*;
 pub use clutter_cues::*;
 pub use clutter_kind::*;
 pub use clutter_words::*;
