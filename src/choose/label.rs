@@ -17,25 +17,26 @@ pub(super) fn labels_next_section(dom: &Dom, node: NodeId) -> bool {
     let Some(next) = next_element(dom, node) else {
         return false;
     };
+    // Attribute tests first: most blocks are passed over without their
+    // text being measured.
+    let (next_id, labelled_by) = (dom.attr(next, "id"), dom.attr(next, "aria-labelledby"));
+    if next_id.is_none() && labelled_by.is_none() {
+        return false;
+    }
     let len = inner_text_len(dom, node);
     if len == 0 || len > LABEL_MAX_CHARS || inner_text_len(dom, next) == 0 {
         return false;
     }
-    let named_by_next = dom.attr(node, "id").is_some_and(|id| {
-        !id.is_empty()
-            && dom
-                .attr(next, "aria-labelledby")
-                .is_some_and(|l| l.split_ascii_whitespace().any(|w| w == id))
-    });
+    let names =
+        |list: &str, id: &str| !id.is_empty() && list.split_ascii_whitespace().any(|w| w == id);
+    let named_by_next = labelled_by
+        .zip(dom.attr(node, "id"))
+        .is_some_and(|(l, id)| names(l, id));
     named_by_next
-        || dom.attr(next, "id").is_some_and(|id| {
-            !id.is_empty()
-                && dom.descendants(node).any(|d| {
-                    dom.is_element(d)
-                        && dom
-                            .attr(d, "aria-controls")
-                            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == id))
-                })
+        || next_id.is_some_and(|id| {
+            dom.descendants(node).any(|d| {
+                dom.is_element(d) && dom.attr(d, "aria-controls").is_some_and(|c| names(c, id))
+            })
         })
 }
 
