@@ -117,6 +117,14 @@ impl Context {
         }
     }
 
+    /// Records that `node` stayed although a removal rule matched it, for
+    /// `reason`.
+    pub fn spared(&self, node: NodeId, reason: &str) {
+        if let Some(t) = &self.trace {
+            t.spare(node, reason);
+        }
+    }
+
     /// Records that `node` was removed as clutter of `kind`.
     pub fn clutter(&self, node: NodeId, kind: &str, signals: &[&str]) {
         if let Some(t) = &self.trace {

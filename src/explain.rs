@@ -111,6 +111,12 @@ pub fn explain(
             Some(Decision::Clutter { kind, signals }) => {
                 ("clutter", Some(kind.clone()), signals.clone())
             }
+            // Kept where an unlikely-class rule would have dropped it (the
+            // label of the section after it).
+            None if holds_kept[n.index()] && trace.spared.borrow().contains_key(&n) => {
+                let why = trace.spared.borrow().get(&n).cloned();
+                ("kept", None, why.into_iter().collect())
+            }
             None if run.dom.is_inclusive_ancestor(run.root, n) => ("kept", None, Vec::new()),
             None if holds_kept[n.index()]
                 && !run.dom.is_inclusive_ancestor(run.dom.document(), n) =>
@@ -259,5 +265,25 @@ mod tests {
         );
         let rest = ex.blocks.iter().find(|b| b.text == "Follow us").unwrap();
         assert_ne!(rest.decision, "kept");
+    }
+
+    #[test]
+    fn a_header_kept_as_the_label_of_its_section_says_so() {
+        let para = "The council met on Tuesday evening, and after a long debate, it voted to keep the old library open. ";
+        let html = format!(
+            "<html><body><article>{}<div class=faq-header id=h1>Will the library open on Sundays?</div>\
+             <div class=panel aria-labelledby=h1><p>{para}</p></div></article></body></html>",
+            format!("<p>{para}</p>").repeat(12)
+        );
+        let ex = explain(&html, None, &Options::default()).unwrap();
+        let label = ex
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Will the library"))
+            .unwrap();
+        assert_eq!(
+            (label.decision, &label.signals[..]),
+            ("kept", &["section-label".to_string()][..])
+        );
     }
 }

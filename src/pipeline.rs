@@ -476,6 +476,28 @@ mod tests {
     }
 
     #[test]
+    fn the_description_marked_up_inline_beside_a_dateline_is_the_lead() {
+        let dek = "Tide tables chalked by hand still guide the island's ferry crews \
+            through the winter crossings.";
+        let body = format!("<p>{PROSE}</p>").repeat(6);
+        let page = |prop: &str| {
+            format!(
+                "<html><head><meta name=description content=\"{dek}\"></head><body>\
+                 <div class=top><h1>Tides</h1><p class=intro><span class=date>04.03.2021, 09:15</span> \
+                 <span {prop}>{dek}</span></p></div>\
+                 <div class=story>{body}</div></body></html>"
+            )
+        };
+        let a = extract(&page("itemprop=description"), None, &Options::default()).expect("article");
+        assert!(a.text.starts_with(dek), "{}", a.text);
+        assert!(!a.text.contains("09:15"), "{}", a.text);
+        // Near miss: the same span not marked up as the description is
+        // part of a dateline paragraph, not a lead on its own.
+        let a = extract(&page("class=text"), None, &Options::default()).expect("article");
+        assert!(!a.text.contains("chalked by hand"), "{}", a.text);
+    }
+
+    #[test]
     fn a_description_that_runs_on_into_the_body_still_names_the_standfirst() {
         let dek = "Tide tables chalked by hand still guide the island's ferry crews \
             through the winter crossings.";

@@ -31,12 +31,19 @@ pub struct Trace {
     pub(crate) decisions: RefCell<Vec<(NodeId, Decision)>>,
     pub(crate) scores: RefCell<HashMap<NodeId, f64>>,
     pub(crate) container: RefCell<Option<NodeId>>,
+    pub(crate) spared: RefCell<HashMap<NodeId, String>>,
 }
 
 impl Trace {
     /// Records a decision on `node`.
     pub fn note(&self, node: NodeId, d: Decision) {
         self.decisions.borrow_mut().push((node, d));
+    }
+
+    /// Records that a rule which would have removed `node` let it stay, and
+    /// why (e.g. `"section-label"`).
+    pub fn spare(&self, node: NodeId, reason: &str) {
+        self.spared.borrow_mut().insert(node, reason.to_string());
     }
 
     /// Records the content score of `node`.

@@ -73,8 +73,9 @@ pub fn lead_key(description: &str) -> Option<String> {
     (desc.chars().count() >= patterns::LEAD_MIN_CHARS).then(|| desc.to_string())
 }
 
-/// The leaf blocks under `body` (in document order, with their trimmed
-/// text) whose text is the page's description `desc` (a [`lead_key`]), or
+/// The leaf blocks under `body`, and the elements marked up as the
+/// description (`itemprop="description"`, whatever their tag), in document
+/// order with their trimmed text, whose text is the page's description `desc` (a [`lead_key`]), or
 /// the start of it, or starts with it when the description was cut short.
 pub fn lead_blocks<'a>(
     dom: &'a Dom,
@@ -88,7 +89,7 @@ pub fn lead_blocks<'a>(
         // text: the lead's trimmed text is no longer than `text_len`, and
         // must be at least 4/5 of the description and LEAD_MIN_CHARS long.
         if !dom.is_element(n)
-            || !is_one_of(dom.tag(n), patterns::BLOCK_ELEMS)
+            || !(is_one_of(dom.tag(n), patterns::BLOCK_ELEMS) || is_microdata_description(dom, n))
             || is_one_of(dom.tag(n), patterns::LEAD_NEVER)
         {
             return None;
@@ -111,6 +112,14 @@ pub fn lead_blocks<'a>(
             && (t.starts_with(desc) || desc.starts_with(t) && len * 5 >= desc_chars * 4))
             .then(|| (n, t.to_string()))
     })
+}
+
+/// Whether `node` is marked up as the page's description
+/// (`itemprop="description"`): an inline element (a `<span>` beside the
+/// dateline in an intro paragraph) can then be the lead on its own.
+fn is_microdata_description(dom: &Dom, node: NodeId) -> bool {
+    dom.attr(node, "itemprop")
+        .is_some_and(|v| v.split_ascii_whitespace().any(|w| w == "description"))
 }
 
 /// A new, detached `<div>` in `dom` holding one `<p>` per paragraph of

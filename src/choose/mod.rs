@@ -3,6 +3,7 @@
 //! choice is too short (Readability's flag-relaxing retries).
 
 mod extend;
+mod label;
 mod lead;
 mod siblings;
 
@@ -410,7 +411,8 @@ fn strip_and_collect(
                 && !is_subheading(&tag)
                 && !dom
                     .ancestors(node)
-                    .any(|a| matches!(dom.tag(a), "table" | "code"));
+                    .any(|a| matches!(dom.tag(a), "table" | "code"))
+                && !spare_label(dom, node, ctx);
             let bad_role = dom
                 .attr(node, "role")
                 .is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r));
@@ -462,6 +464,17 @@ fn strip_and_collect(
         cur = dom.next_in_preorder(node, body);
     }
     (to_score, byline, stripped_unlikely, after_title)
+}
+
+/// Whether `node`, whose class names an unlikely candidate, stays as the
+/// label of the section after it ([`label::labels_next_section`]): the
+/// question of a collapsible FAQ entry is the article's text.
+fn spare_label(dom: &Dom, node: NodeId, ctx: &Context) -> bool {
+    let spare = label::labels_next_section(dom, node);
+    if spare {
+        ctx.spared(node, "section-label");
+    }
+    spare
 }
 
 /// The element that follows `node` on the page: its next element sibling,

@@ -324,3 +324,63 @@ fn a_headline_or_tagline_right_before_the_wrapper_of_the_body_is_no_standfirst()
         );
     }
 }
+
+/// An article with two collapsible questions whose header blocks are
+/// written `header` (an unlikely class word); `toggle` and `panel` give the
+/// attributes of each entry's toggle and answer panel (`{n}` is the entry's
+/// number; each header's id is `q-head-{n}`).
+fn faq_page(toggle: &str, panel: &str) -> String {
+    let entry = |n: usize, q: &str| {
+        let (t, p) = (
+            toggle.replace("{n}", &n.to_string()),
+            panel.replace("{n}", &n.to_string()),
+        );
+        format!(
+            "<div class=card><div class=card-header id=q-head-{n}><div class=toggle {t}>{q}</div></div>\
+             <div class=collapse {p}><div class=card-body><p>{PARA}</p></div></div></div>"
+        )
+    };
+    format!(
+        "<body><article><div class=story>{}<div class=accordion>{}{}</div></div></article></body>",
+        format!("<p>{PARA}</p>").repeat(8),
+        entry(1, "When does the last ferry of the season sail?"),
+        entry(2, "Can bicycles travel on the island ferry?")
+    )
+}
+
+fn chosen_text(html: &str) -> String {
+    let c = choose(html);
+    inner_text(&c.dom, c.root)
+}
+
+#[test]
+fn the_header_that_labels_a_collapsible_answer_stays_with_it() {
+    // The panel names its header in aria-labelledby, or the header's
+    // toggle names the panel in aria-controls.
+    for (toggle, panel) in [
+        ("", "aria-labelledby=q-head-{n}"),
+        ("aria-controls=q-body-{n}", "id=q-body-{n}"),
+    ] {
+        let text = chosen_text(&faq_page(toggle, panel));
+        assert!(text.contains("When does the last ferry"), "{panel}: {text}");
+        assert!(text.contains("Can bicycles travel"), "{panel}: {text}");
+    }
+}
+
+#[test]
+fn a_header_block_that_labels_nothing_still_goes() {
+    // Near miss: the same header blocks, but the panels after them name
+    // other ids (or none), so the class word decides.
+    for (toggle, panel) in [
+        ("", ""),
+        ("", "aria-labelledby=q-other-{n}"),
+        ("aria-controls=q-other-{n}", "id=q-body-{n}"),
+    ] {
+        let text = chosen_text(&faq_page(toggle, panel));
+        assert!(text.contains("lamps were lit"), "{text}");
+        assert!(
+            !text.contains("When does the last ferry"),
+            "{panel}: {text}"
+        );
+    }
+}
