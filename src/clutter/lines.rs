@@ -186,14 +186,30 @@ pub(super) fn is_date_line(t: &str, len: usize) -> bool {
     len <= patterns::DATE_LINE_MAX
         && t.chars().any(|c| c.is_numeric())
         && (patterns::DATE_LINE_LABELS.iter().any(|label| {
-            t.strip_prefix(label)
-                .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+            opens_with(t, label)
+                && t.strip_prefix(label)
+                    .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
         }) || patterns::DATE_LINE_BARE_LABELS.iter().any(|label| {
-            t.strip_prefix(label).is_some_and(|rest| {
-                rest.starts_with(char::is_whitespace)
-                    && rest.trim_start().starts_with(char::is_numeric)
-            })
+            opens_with(t, label)
+                && t.strip_prefix(label).is_some_and(|rest| {
+                    rest.starts_with(char::is_whitespace)
+                        && rest.trim_start().starts_with(char::is_numeric)
+                })
         }))
+}
+
+/// Whether `t` and `label` open with the same byte (or `label` is empty):
+/// a cheap test before `strip_prefix`, as most lines open with no label.
+pub(super) fn opens_with(t: &str, label: &str) -> bool {
+    label.is_empty() || t.as_bytes().first() == label.as_bytes().first()
+}
+
+/// Whether `t` starts and ends with an ASCII digit, as "3 of 12" does: a
+/// counter's digits on both sides of its separator, checked before a search
+/// for each separator.
+pub(super) fn digit_ends(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.first().is_some_and(u8::is_ascii_digit) && b.last().is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether block `b` holds a picture ([`patterns::CAPTIONED_MEDIA`]): then

@@ -37,6 +37,10 @@ pub(super) struct Cues {
     pub(super) order: Vec<u16>,
     /// Per bucket `k`, its group is `order[starts[k]..starts[k + 1]]`.
     pub(super) starts: Vec<u16>,
+    /// Per cue, its first four bytes (fewer when shorter) as a
+    /// little-endian word, and the mask of the bytes it has: a candidate is
+    /// ruled out by one word comparison before its bytes are compared.
+    pub(super) heads: Vec<(u32, u32)>,
     /// Whether the text's ASCII letters may be of either case.
     pub(super) ascii_case_insensitive: bool,
 }
@@ -64,10 +68,23 @@ impl Cues {
         for k in 0..Cues::BUCKETS {
             starts[k + 1] += starts[k];
         }
+        let heads = cues
+            .iter()
+            .map(|c| {
+                let mut word = [0u8; 4];
+                let mut mask = [0u8; 4];
+                for (i, &b) in c.iter().take(4).enumerate() {
+                    word[i] = b;
+                    mask[i] = 0xff;
+                }
+                (u32::from_le_bytes(word), u32::from_le_bytes(mask))
+            })
+            .collect();
         Cues {
             cues,
             order,
             starts,
+            heads,
             ascii_case_insensitive,
         }
     }
@@ -90,13 +107,37 @@ impl Cues {
                 b
             }
         };
-        for (i, pair) in bytes.windows(2).enumerate() {
-            let k = Cues::bucket(fold(pair[0]), fold(pair[1]));
-            let group = &self.order[usize::from(self.starts[k])..usize::from(self.starts[k + 1])];
-            for &ci in group {
+        let &first = bytes.first()?;
+        // The folded byte at `i`, carried over from the step before.
+        let mut a = fold(first);
+        for (i, &next) in bytes.iter().enumerate().skip(1).map(|(j, b)| (j - 1, b)) {
+            let b = fold(next);
+            let k = Cues::bucket(a, b);
+            a = b;
+            let (start, end) = (usize::from(self.starts[k]), usize::from(self.starts[k + 1]));
+            if start == end {
+                continue;
+            }
+            // The four bytes at `i`, folded as the cues are, when there are
+            // four.
+            let head = bytes.get(i..i + 4).map(|w| {
+                let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+                if self.ascii_case_insensitive {
+                    ascii_lowercase_word(w)
+                } else {
+                    w
+                }
+            });
+            for &ci in &self.order[start..end] {
                 let ci = usize::from(ci);
                 if ci >= best {
                     break;
+                }
+                if let Some(head) = head {
+                    let (word, mask) = self.heads[ci];
+                    if head & mask != word {
+                        continue;
+                    }
                 }
                 let cue = self.cues[ci];
                 let Some(here) = bytes.get(i..i + cue.len()) else {
@@ -105,7 +146,10 @@ impl Cues {
                 let hit = if self.ascii_case_insensitive {
                     here.eq_ignore_ascii_case(cue)
                 } else {
-                    here == cue
+                    // The first four bytes matched already when there were
+                    // four to compare.
+                    let from = if head.is_some() { cue.len().min(4) } else { 0 };
+                    here[from..] == cue[from..]
                 };
                 // A cue's first byte starts a character, so `i` is on a
                 // character boundary, and so is `i + cue.len()`.
@@ -125,6 +169,19 @@ impl Cues {
     pub(super) fn any_in(&self, text: &str) -> bool {
         self.first_in(text, false).is_some()
     }
+}
+
+/// The four bytes of `w` with their ASCII upper-case letters lowercased
+/// (what `u8::to_ascii_lowercase` does to each).
+fn ascii_lowercase_word(w: u32) -> u32 {
+    const ONES: u32 = 0x0101_0101;
+    let heptets = w & (0x7f * ONES);
+    // Bit 7 of a byte: its low seven bits are at least 'A', above 'Z'.
+    let at_least_a = heptets + (0x80 - u32::from(b'A')) * ONES;
+    let above_z = heptets + (0x80 - u32::from(b'Z') - 1) * ONES;
+    // Upper case: at least 'A', not above 'Z', and ASCII (bit 7 clear).
+    let upper = at_least_a & !above_z & !w & (0x80 * ONES);
+    w | (upper >> 2)
 }
 
 /// Whether `text[start..end]` is whole words: no letter or digit touches it,
@@ -355,4 +412,22 @@ pub(super) fn entry_at(entry: &[&str], words: &[String], at: usize) -> bool {
 pub(super) fn clutter_words() -> &'static WordTable {
     static CELL: OnceLock<WordTable> = OnceLock::new();
     CELL.get_or_init(|| WordTable::new(patterns::CLUTTER_WORDS))
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::ascii_lowercase_word;
+
+    #[test]
+    fn lowercases_each_byte_of_a_word_as_to_ascii_lowercase_does() {
+        for b in 0..=255u8 {
+            for shift in [0, 8, 16, 24] {
+                // The byte among others of every kind around it.
+                let others = u32::from_le_bytes([b'Q', 0xc3, b'z', b'@']) & !(0xff << shift);
+                let w = others | (u32::from(b) << shift);
+                let want = u32::from_le_bytes(w.to_le_bytes().map(|x| x.to_ascii_lowercase()));
+                assert_eq!(ascii_lowercase_word(w), want, "{b:#x} at {shift}");
+            }
+        }
+    }
 }

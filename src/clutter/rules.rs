@@ -373,13 +373,14 @@ fn is_lone_counter(text: &str) -> bool {
     }
     let t = text.trim();
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    patterns::COUNTER_SEPARATORS.iter().any(|sep| {
-        // The split first: `is_alphabetic` on a non-ASCII separator is a
-        // table look-up, on every short block.
-        t.split_once(sep)
-            .is_some_and(|(a, b)| digits(a) && digits(b))
-            && sep.chars().all(char::is_alphabetic)
-    })
+    digit_ends(t)
+        && patterns::COUNTER_SEPARATORS.iter().any(|sep| {
+            // The split first: `is_alphabetic` on a non-ASCII separator is a
+            // table look-up, on every short block.
+            t.split_once(sep)
+                .is_some_and(|(a, b)| digits(a) && digits(b))
+                && sep.chars().all(char::is_alphabetic)
+        })
 }
 
 /// A line that is mostly a link and asks for the click: "[INSIGHT] <link>",
@@ -464,10 +465,8 @@ pub(super) fn labels(b: &Block) -> Option<Verdict> {
     if patterns::COMMENT_LABELS.contains(&core) {
         return Some(Verdict::new(ClutterKind::Comments, &["comment-label"]));
     }
-    if patterns::GALLERY_CONTROL_LABELS
-        .iter()
-        .any(|l| l.contains(' ') && core == *l)
-    {
+    // A label of more than one word: `core` has a space when its equal has.
+    if core.contains(' ') && patterns::GALLERY_CONTROL_LABELS.contains(&core) {
         return Some(Verdict::new(
             ClutterKind::GalleryControls,
             &["gallery-label"],
@@ -718,6 +717,7 @@ pub(super) fn is_read_more_line(b: &Block) -> bool {
         .trim_start_matches(['[', '(', '»', '›', '>', ' ', '【', '「', '《']);
     let Some(rest) = patterns::READ_MORE_PREFIXES
         .iter()
+        .filter(|p| opens_with(t, p))
         .find_map(|p| t.strip_prefix(p))
     else {
         return false;
