@@ -4,6 +4,8 @@
 //! while every paragraph of the story stays, and so does a paragraph that
 //! only mentions signing up or a newsletter.
 
+mod common;
+
 use quire::{extract, Options};
 
 /// The story: six paragraphs about a footbridge.
@@ -54,13 +56,10 @@ fn text_with(inserts: &str) -> String {
     a.text
 }
 
-/// `line` as a paragraph, as a paragraph that is one link, and as a `<div>`.
+/// `line` in the three shapes of [`common::line_shapes`], its link on this
+/// story's site.
 fn shapes(line: &str) -> [String; 3] {
-    [
-        format!("<p>{line}</p>"),
-        format!(r#"<p><a href="https://courier.example/x">{line}</a></p>"#),
-        format!("<div>{line}</div>"),
-    ]
+    common::line_shapes(line, "https://courier.example/x")
 }
 
 #[test]

@@ -8,6 +8,8 @@
 //! of the story stays, and so do paragraphs that only speak of
 //! subscriptions, members, channels or donations.
 
+mod common;
+
 use quire::{explain, extract, Options};
 
 /// A six-paragraph story about a footbridge in each language.
@@ -117,13 +119,10 @@ fn text_with(lang: &str, inserts: &str) -> String {
     a.text
 }
 
-/// `line` as a paragraph, as a paragraph that is one link, and as a `<div>`.
+/// `line` in the three shapes of [`common::line_shapes`], its link on this
+/// story's site.
 fn shapes(line: &str) -> [String; 3] {
-    [
-        format!("<p>{line}</p>"),
-        format!(r#"<p><a href="https://heraldo.example/x">{line}</a></p>"#),
-        format!("<div>{line}</div>"),
-    ]
+    common::line_shapes(line, "https://heraldo.example/x")
 }
 
 /// Asserts that each of `lines` goes in every shape from the story in

@@ -68,3 +68,13 @@ pub fn pages_with(set_dir: &Path, file: &str) -> Vec<PathBuf> {
     pages.sort();
     pages
 }
+
+/// `line` as a paragraph, as a paragraph that is one link to `href`, and as
+/// a `<div>`: the shapes a stray line takes inside an article's body.
+pub fn line_shapes(line: &str, href: &str) -> [String; 3] {
+    [
+        format!("<p>{line}</p>"),
+        format!(r#"<p><a href="{href}">{line}</a></p>"#),
+        format!("<div>{line}</div>"),
+    ]
+}
