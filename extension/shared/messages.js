@@ -9,7 +9,7 @@
  * Messages are plain data (strings, numbers, booleans, null, arrays and plain
  * objects), so they cross the same way whatever the browser serialises them
  * with: the manifest's `"message_serialization": "structured_clone"` has
- * Chromium (152 and later) clone them as Firefox always has, not write them
+ * Chromium (148 and later) clone them as Firefox always has, not write them
  * out as JSON and parse them again: the tab's `sendMessage` of a click's
  * page no longer writes the whole HTML out as JSON (3.0 → 2.3 ms median in
  * each of three interleaved A/B pairs of bench/browser.mjs, 34 pages).
