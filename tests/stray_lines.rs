@@ -6,8 +6,6 @@
 
 mod common;
 
-use quire::{extract, Options};
-
 /// The story: six paragraphs about a footbridge.
 const STORY: [&str; 6] = [
     "The council of Alderbrook voted late on Tuesday to rebuild the old footbridge over the Marrow river, ending a dispute that had divided the town for nearly three years and cost two councillors their seats.",
@@ -41,19 +39,12 @@ fn page(inserts: &str) -> String {
 /// The text of the story with `inserts`, after checking that the whole
 /// story is there.
 fn text_with(inserts: &str) -> String {
-    let a = extract(
+    common::text_keeping(
         &page(inserts),
-        Some("https://courier.example/bridge"),
-        &Options::default(),
+        "https://courier.example/bridge",
+        &STORY,
+        inserts,
     )
-    .unwrap();
-    for p in STORY {
-        assert!(
-            a.text.contains(p),
-            "story paragraph lost with {inserts}: {p}"
-        );
-    }
-    a.text
 }
 
 /// `line` in the three shapes of [`common::line_shapes`], its link on this

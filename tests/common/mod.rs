@@ -78,3 +78,17 @@ pub fn line_shapes(line: &str, href: &str) -> [String; 3] {
         format!("<div>{line}</div>"),
     ]
 }
+
+/// The text `quire::extract` gives for `html` at `url` with the default
+/// options, after asserting that every paragraph of `story` is in it
+/// (`inserts` names what the page added, for the failure message).
+pub fn text_keeping(html: &str, url: &str, story: &[&str], inserts: &str) -> String {
+    let a = quire::extract(html, Some(url), &quire::Options::default()).unwrap();
+    for p in story {
+        assert!(
+            a.text.contains(p),
+            "story paragraph lost with {inserts}: {p}"
+        );
+    }
+    a.text
+}
