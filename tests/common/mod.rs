@@ -79,6 +79,19 @@ pub fn line_shapes(line: &str, href: &str) -> [String; 3] {
     ]
 }
 
+/// The story's paragraphs as `<p>` lines, with `inserts` before paragraph
+/// `at` (0-based): the body of a test page with clutter in its middle.
+pub fn paragraphs_with(story: &[&str], at: usize, inserts: &str) -> String {
+    let mut body = String::new();
+    for (i, p) in story.iter().enumerate() {
+        if i == at {
+            body.push_str(inserts);
+        }
+        body.push_str(&format!("<p>{p}</p>\n"));
+    }
+    body
+}
+
 /// The text `quire::extract` gives for `html` at `url` with the default
 /// options, after asserting that every paragraph of `story` is in it
 /// (`inserts` names what the page added, for the failure message).

@@ -3,6 +3,8 @@
 //! are still there to see, then drop presentational attributes, forms,
 //! embeds, share widgets and link-heavy or empty blocks.
 
+mod aside;
+
 use crate::clutter::{self, Marks};
 use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
@@ -58,12 +60,8 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
     };
     let mut conditional = clean_if(dom, &mut marks, &found.form, "form");
     conditional |= clean_if(dom, &mut marks, &found.fieldset, "fieldset");
-    clean_tags(
-        dom,
-        ctx,
-        root,
-        &["object", "embed", "footer", "link", "aside"],
-    );
+    clean_tags(dom, ctx, root, &["object", "embed", "footer", "link"]);
+    aside::drop_asides(dom, ctx, root);
     // Share widgets (class/id with a "share" word) with little text.
     let top_children: Vec<NodeId> = dom.element_children(root).collect();
     for top in top_children {
