@@ -2,7 +2,8 @@
 //! key-point lists, fact boxes and timelines are article content"), on a
 //! page of our own prose: an `<aside>` titled as the story's summary stays,
 //! with its list, while a sidebar of links or of other matter still goes
-//! as Readability has it.
+//! as Readability has it. A box titled so stays whatever its class says
+//! ("sidebar", "widget", "promo").
 
 mod common;
 
@@ -85,4 +86,25 @@ fn other_asides_still_go() {
             assert!(!text.contains(gone), "{gone} kept from {aside}:\n{text}");
         }
     }
+}
+
+#[test]
+fn a_summary_box_stays_whatever_its_class() {
+    for class in ["sidebar", "related-facts", "widget", "promo-summary"] {
+        let b = format!(
+            "<div class=\"{class}\"><h3>At a glance</h3><ul><li>{}</li><li>{}</li></ul></div>",
+            KEPT_LINES[0], KEPT_LINES[1]
+        );
+        let text = text_with(&b);
+        for line in KEPT_LINES {
+            assert!(text.contains(line), "{line} lost from {b}");
+        }
+    }
+}
+
+#[test]
+fn a_sidebar_of_links_under_a_summary_title_still_goes() {
+    let b = "<div class=\"sidebar\"><h3>At a glance</h3><ul><li><a href=\"/a\">Harbour wall repairs start next week on the east pier</a></li><li><a href=\"/b\">New café opens beside the ferry terminal</a></li></ul></div>";
+    let text = text_with(b);
+    assert!(!text.contains("Harbour wall repairs"), "{text}");
 }

@@ -9,7 +9,7 @@ mod siblings;
 
 pub use extend::{add_lead, largest_text_block, paragraphs};
 
-use crate::clutter::Marks;
+use crate::clutter::{self, Marks};
 use crate::context::Context;
 use crate::dom::{Aside, Dom, NodeData, NodeId};
 use crate::metadata;
@@ -412,7 +412,8 @@ fn strip_and_collect(
                 && !dom
                     .ancestors(node)
                     .any(|a| matches!(dom.tag(a), "table" | "code"))
-                && !spare_label(dom, node, ctx);
+                && !spare_label(dom, node, ctx)
+                && !spare_summary(dom, node, ctx);
             let bad_role = dom
                 .attr(node, "role")
                 .is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r));
@@ -473,6 +474,16 @@ fn spare_label(dom: &Dom, node: NodeId, ctx: &Context) -> bool {
     let spare = label::labels_next_section(dom, node);
     if spare {
         ctx.spared(node, "section-label");
+    }
+    spare
+}
+
+/// Whether `node`, whose class names an unlikely candidate, stays as a box
+/// of the story's summary, key points or facts ([`clutter::is_summary_box`]).
+fn spare_summary(dom: &Dom, node: NodeId, ctx: &Context) -> bool {
+    let spare = clutter::is_summary_box(dom, node);
+    if spare {
+        ctx.spared(node, "summary-box");
     }
     spare
 }

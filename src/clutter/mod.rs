@@ -40,6 +40,7 @@ mod fingerprint;
 mod lines;
 mod matchers;
 mod rules;
+mod summary;
 mod tail;
 mod tail_section;
 mod titles;
@@ -50,6 +51,7 @@ use fingerprint::*;
 use lines::*;
 use matchers::*;
 use rules::*;
+pub(crate) use summary::is_summary_box;
 use tail::*;
 use tail_section::*;
 use titles::*;
@@ -200,7 +202,14 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
     structure(&b)
         .or_else(|| labels(&b))
         // Class words name blocks; on a lone inline element they are styling.
-        .or_else(|| if inline { None } else { attributes(&b) })
+        // A box titled as the story's summary stays whatever its class.
+        .or_else(|| {
+            if inline {
+                None
+            } else {
+                attributes(&b).filter(|_| !is_summary_box(dom, node))
+            }
+        })
         .or_else(|| section_title(&b))
         .or_else(|| call_to_action(&b))
         .or_else(|| sentences(&b))

@@ -569,7 +569,7 @@ fn should_remove(
     } else {
         0.0
     };
-    if weight < 0.0 {
+    if weight < 0.0 && !clutter::is_summary_box(dom, node) {
         return Some("negative-class-weight");
     }
     if census.commas >= 10 {
