@@ -696,15 +696,12 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
             &["caps-link-line"],
         ));
     }
-    if b.len <= AFFILIATE_MAX {
-        let affiliate = affiliate_cues().any_in(t)
-            || (commission_cues().any_in(t) && purchase_cues().any_in(t));
-        if affiliate {
-            return Some(Verdict::new(
-                ClutterKind::AffiliateDisclosure,
-                &["affiliate-text"],
-            ));
-        }
+    // The whole block is within AFFILIATE_MAX: longer ones returned above.
+    if is_affiliate_notice(t, b.len) {
+        return Some(Verdict::new(
+            ClutterKind::AffiliateDisclosure,
+            &["affiliate-text"],
+        ));
     }
     None
 }

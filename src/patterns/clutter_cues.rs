@@ -614,7 +614,10 @@ pub const HELPFUL_CUES: &[&str] = &[
     "util",
 ];
 
-/// Affiliate-link words: one of these alone marks a disclosure.
+/// Affiliate words. They mark a disclosure beside an
+/// [`AFFILIATE_SENSE_CUES`] word or in a label-length block: alone in a
+/// sentence they are as often the other sense ("researchers affiliated with
+/// the institute", "the network's affiliates"), which is article prose.
 pub const AFFILIATE_CUES: &[&str] = &[
     "affiliate",
     "affiliation",
@@ -624,6 +627,31 @@ pub const AFFILIATE_CUES: &[&str] = &[
     "партнерськ",
     "партнерск",
 ];
+
+/// Words that give an [`AFFILIATE_CUES`] word its link sense: links and
+/// programmes, in the languages of the affiliate words ("affiliate links",
+/// "Affiliate-Links", "liens d'affiliation", "enlaces de afiliado",
+/// "партнерські посилання", "affiliate programme").
+pub const AFFILIATE_SENSE_CUES: &[&str] = &[
+    "link",
+    "länk",
+    "lien",
+    "enlace",
+    "ligaç",
+    "collegament",
+    "odkaz",
+    "odnośnik",
+    "посилан",
+    "ссылк",
+    "program",
+    "партнерськ",
+    "партнерск",
+];
+
+/// Longest block in which an [`AFFILIATE_CUES`] word alone marks a
+/// disclosure: a label ("Affiliate", "* Affiliate disclosure"), not a
+/// sentence.
+pub const AFFILIATE_LABEL_MAX: usize = 40;
 
 /// Money words of a disclosure ("we earn a commission"), which need a
 /// [`PURCHASE_CUES`] word beside them.
