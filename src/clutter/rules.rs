@@ -532,7 +532,8 @@ pub(super) fn fits(b: &Block, kind: ClutterKind) -> bool {
         K::Share | K::Meta | K::Admin | K::GalleryControls | K::LiveControls => b.len <= 300,
         K::Ads => b.len <= 1000,
         K::NewsletterForm | K::AudioPlayer | K::AffiliateDisclosure | K::Feedback => b.len <= 1000,
-        K::Bio | K::AuthorContact | K::AppBanner | K::Cookie => b.len <= 1500,
+        K::Bio | K::AuthorContact | K::AppBanner => b.len <= 1500,
+        K::Cookie => b.len <= 1500 && !is_prose_not_consent(b),
         // A sticky player or lead video is the article's.
         K::StickyFooter => !b.has(&["video", "iframe", "picture", "img"]),
         _ => true,

@@ -146,7 +146,7 @@ fn cue_probes(cues: &[&str]) -> Vec<String> {
 
 #[test]
 fn one_scan_finds_what_a_search_per_cue_finds() {
-    let plain: [(&Cues, &[&str]); 9] = [
+    let plain: [(&Cues, &[&str]); 10] = [
         (reading_time_cues(), patterns::READING_TIME_CUES),
         (appeal_stem_cues(), patterns::APPEAL_OBJECT_STEMS),
         (appeal_object_cues(), patterns::APPEAL_OBJECTS),
@@ -154,6 +154,7 @@ fn one_scan_finds_what_a_search_per_cue_finds() {
         (helpful_cues(), patterns::HELPFUL_CUES),
         (affiliate_cues(), patterns::AFFILIATE_CUES),
         (affiliate_sense_cues(), patterns::AFFILIATE_SENSE_CUES),
+        (consent_topic_cues(), patterns::CONSENT_TOPIC_CUES),
         (commission_cues(), patterns::COMMISSION_CUES),
         (purchase_cues(), patterns::PURCHASE_CUES),
     ];
@@ -642,6 +643,41 @@ fn affiliate_notices_go_prose_about_affiliations_stays() {
 }
 
 #[test]
+fn a_consent_class_on_a_section_of_prose_keeps_it_consent_notices_go() {
+    // A component framework's prefix that is also a consent word, on a
+    // section of the article: a heading and running prose.
+    let section = format!(
+        "<div><div id=t class=cmp-text><h2>Before the pump goes in</h2>\
+         <p>{PROSE}</p></div><p>{PROSE}</p></div>"
+    );
+    assert_eq!(kind_of(&section), None);
+    // The same class on a notice: short, or with prose that says what it
+    // asks about, in any language of the table.
+    let notices = [
+        "<div id=t class=cmp-box><button>OK</button> <button>Settings</button></div>".to_string(),
+        format!(
+            "<div id=t class=cmp-text><p>We and our partners store and read \
+             cookies on your device to measure how this site is used and to \
+             show you offers; you can change your choice at any time.</p>\
+             <button>Accept</button></div><p>{PROSE}</p>"
+        ),
+        format!(
+            "<div id=t class=cmp-text><p>Mit Ihrer Einwilligung speichern wir \
+             Angaben zu Ihrem Besuch auf diesen Seiten, um die Reichweite zu messen \
+             und passende Angebote anzuzeigen; Sie können sie jederzeit in den \
+             Einstellungen widerrufen.</p></div><p>{PROSE}</p>"
+        ),
+    ];
+    for html in &notices {
+        assert_eq!(
+            kind_of(&format!("<div>{html}</div>")),
+            Some(K::Cookie),
+            "{html}"
+        );
+    }
+}
+
+#[test]
 fn bare_section_heading_goes_with_its_list() {
     let (text, removed) = cleaned(&article_with(
         "<h3>Related stories</h3><ul><li><a href=/a>Gulls learn to open bins</a></li>\
@@ -1048,7 +1084,7 @@ fn comments_closed_notes_go_prose_about_comments_stays() {
 
 #[test]
 fn cue_tables_are_spelled_as_the_text_is_folded() {
-    let plain: [&[&str]; 24] = [
+    let plain: [&[&str]; 25] = [
         patterns::APPEAL_OBJECTS,
         patterns::APPEAL_OBJECT_STEMS,
         patterns::APPEAL_QUESTIONS,
@@ -1064,6 +1100,7 @@ fn cue_tables_are_spelled_as_the_text_is_folded() {
         patterns::HELPFUL_CUES,
         patterns::AFFILIATE_CUES,
         patterns::AFFILIATE_SENSE_CUES,
+        patterns::CONSENT_TOPIC_CUES,
         patterns::COMMISSION_CUES,
         patterns::PURCHASE_CUES,
         patterns::READ_MORE_PREFIXES,

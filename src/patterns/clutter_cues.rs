@@ -653,6 +653,68 @@ pub const AFFILIATE_SENSE_CUES: &[&str] = &[
 /// sentence.
 pub const AFFILIATE_LABEL_MAX: usize = 40;
 
+/// Words a cookie or consent notice says what it asks about with: cookies,
+/// consent, privacy, tracking, in the languages of the text-cue tables. A
+/// box whose class names it a consent box, but which holds running prose
+/// without one of these, is the article's (a component framework's prefix
+/// can be a consent word).
+pub const CONSENT_TOPIC_CUES: &[&str] = &[
+    "cookie",
+    "consent",
+    "privacy",
+    "tracking",
+    "tracker",
+    "gdpr",
+    "datenschutz",
+    "einwillig",
+    "zustimm",
+    "dsgvo",
+    "traceur",
+    "confidentialit",
+    "consentement",
+    "rgpd",
+    "privacidad",
+    "consentimiento",
+    "privacidade",
+    "consentiment",
+    "riservatezza",
+    "consenso",
+    "toestemming",
+    "згод",
+    "конфіденційн",
+    "согласи",
+    "конфиденциальн",
+    "ملفات تعريف الارتباط",
+    "الخصوصية",
+    "کوکی",
+    "حریم خصوصی",
+    "עוגיות",
+    "פרטיות",
+    "隐私",
+    "隱私",
+    "クッキー",
+    "プライバシー",
+    "쿠키",
+    "개인정보",
+    "कुकी",
+    "गोपनीयता",
+    "কুকি",
+    "privasi",
+    "quyền riêng tư",
+    "คุกกี้",
+    "ความเป็นส่วนตัว",
+    "çerez",
+    "gizlilik",
+    "ciasteczk",
+    "prywatnoś",
+    "zgod",
+    "souhlas",
+    "soukrom",
+    "kakor",
+    "samtycke",
+    "integritet",
+];
+
 /// Money words of a disclosure ("we earn a commission"), which need a
 /// [`PURCHASE_CUES`] word beside them.
 pub const COMMISSION_CUES: &[&str] = &[
