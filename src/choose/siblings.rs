@@ -68,7 +68,12 @@ pub(super) fn merge_siblings(
         }
     }
     let leads = standfirst(dom, &siblings, top_candidate, after_title);
-    for &sib in &siblings {
+    // The top candidate's kind, before appending it renames it.
+    let top_kind = (
+        dom.tag(top_candidate).to_string(),
+        dom.attr(top_candidate, "class").unwrap_or("").to_string(),
+    );
+    for (i, &sib) in siblings.iter().enumerate() {
         // A standfirst inside the block before the body (the headline's
         // header) comes out of it, alone.
         for &lead in leads.iter().filter(|&&l| l != sib) {
@@ -83,15 +88,16 @@ pub(super) fn merge_siblings(
             dom.append(root, sib);
             continue;
         }
-        let append = sib == top_candidate
-            || belongs(
-                dom,
-                sib,
-                top_candidate,
-                scores,
-                top_score,
-                sibling_threshold,
-            );
+        let joins = |dom: &Dom, n: NodeId| {
+            n == top_candidate
+                || !leads.contains(&n)
+                    && belongs(dom, n, top_candidate, scores, top_score, sibling_threshold)
+        };
+        let append = joins(dom, sib)
+            || i > 0
+                && merged.last() == Some(&siblings[i - 1])
+                && siblings.get(i + 1).is_some_and(|&next| joins(dom, next))
+                && fills_gap(dom, sib, &top_kind);
         if append {
             append_block(dom, root, sib);
             merged.push(sib);
@@ -109,6 +115,21 @@ pub(super) fn merge_siblings(
         }
     }
     Some(())
+}
+
+/// Whether `sib`, a sibling between two that joined the article, is a
+/// section of the body's run: a block of the top candidate's kind (`tag`
+/// and non-empty `class`, as the page wrote them) with text and hardly any
+/// link text. A run of body sections (one component per paragraph, quote or
+/// list) is broken by no section of its own kind: a quote or a short
+/// section in the middle scores low, but sits where the story goes on.
+/// Clutter of the same kind there is still the clutter classifier's.
+fn fills_gap(dom: &Dom, sib: NodeId, (tag, class): &(String, String)) -> bool {
+    !class.is_empty()
+        && dom.tag(sib) == tag
+        && dom.attr(sib, "class") == Some(class.as_str())
+        && inner_text_len(dom, sib) > 0
+        && link_density(dom, sib) < 0.3
 }
 
 /// Moves `sib` to the end of `root`, a `<div>` unless it must keep its tag.

@@ -232,14 +232,24 @@ fn a_sibling_of_the_same_tag_holding_well_scored_prose_is_merged() {
 /// The text `merge_siblings` gathers on `html`, whose `#top` is the top
 /// candidate (scored 30, nothing else scored).
 fn merged_text(html: &str) -> String {
+    merged_text_scored(html, &[])
+}
+
+/// As [`merged_text`], with the elements of the ids in `scored` scored too.
+fn merged_text_scored(html: &str, scored: &[(&str, f64)]) -> String {
     let mut dom = Dom::parse(html, &Limits::default()).unwrap();
     let body = dom.find_tag(dom.document(), "body").unwrap();
-    let top = dom
-        .descendants(body)
-        .find(|&n| dom.attr(n, "id") == Some("top"))
-        .unwrap();
+    let by_id = |dom: &Dom, id: &str| {
+        dom.descendants(body)
+            .find(|&n| dom.attr(n, "id") == Some(id))
+            .unwrap()
+    };
+    let top = by_id(&dom, "top");
     let mut scores = Scores::for_dom(&dom);
     scores.set(top, 30.0);
+    for &(id, score) in scored {
+        scores.set(by_id(&dom, id), score);
+    }
     let root = dom.create_element("div");
     merge_siblings(&mut dom, body, top, &scores, root, None).unwrap();
     inner_text(&dom, root)
@@ -383,4 +393,54 @@ fn a_header_block_that_labels_nothing_still_goes() {
             "{panel}: {text}"
         );
     }
+}
+
+/// The text `merge_siblings` gathers on a run of sections around `gap`:
+/// `#one` (scored 19, merged), the gap, `#top` (scored 30), and a trailing
+/// same-kind section `after` (not scored).
+fn text_around_gap(gap: &str, after: &str) -> String {
+    let opening = "The night boat, which had run since the war, made its last trip on Sunday, with the mayor, two bands and most of the town aboard. ";
+    let rest = "Its crew will move to the day service, which gains a third crossing, and the old hull is to be sold, the harbour office said on Monday. ";
+    let html = format!(
+        "<body><div id=wrap><div class=part id=one><p>{opening}</p><p>{opening}</p></div>\
+         {gap}<div class=part id=top><p>{rest}</p><p>{rest}</p><p>{rest}</p></div>{after}</div></body>"
+    );
+    merged_text_scored(&html, &[("one", 19.0)])
+}
+
+#[test]
+fn a_low_scoring_section_between_two_merged_body_sections_is_merged() {
+    let quote = "<div class=part><blockquote><p>“We kept her running for the town,” \
+                 the last skipper said.</p></blockquote></div>";
+    let text = text_around_gap(quote, "");
+    assert!(text.contains("night boat"), "{text}");
+    assert!(text.contains("last skipper"), "{text}");
+    assert!(text.contains("third crossing"), "{text}");
+}
+
+#[test]
+fn a_gap_of_links_of_another_kind_or_after_the_run_stays_out() {
+    // A link row of the body's own kind in the gap.
+    let links = "<div class=part><a href=/x>Timetables</a> <a href=/y>Fares</a></div>";
+    let text = text_around_gap(links, "");
+    assert!(
+        text.contains("third crossing") && !text.contains("Timetables"),
+        "{text}"
+    );
+    // A box of another kind in the gap.
+    let promo =
+        "<div class=promo><p>“Book the summer crossing now,” says our travel desk.</p></div>";
+    let text = text_around_gap(promo, "");
+    assert!(
+        text.contains("night boat") && !text.contains("travel desk"),
+        "{text}"
+    );
+    // The same quote after the run's last section: no gap to fill.
+    let quote = "<div class=part><blockquote><p>“We kept her running for the town,” \
+                 the last skipper said.</p></blockquote></div>";
+    let text = text_around_gap("", quote);
+    assert!(
+        text.contains("third crossing") && !text.contains("last skipper"),
+        "{text}"
+    );
 }

@@ -232,11 +232,40 @@ cue_tables! {
     appeal_stem_cues: patterns::APPEAL_OBJECT_STEMS, cues_of;
     helpful_cues: patterns::HELPFUL_CUES, cues_of;
     affiliate_cues: patterns::AFFILIATE_CUES, cues_of;
+    affiliate_sense_cues: patterns::AFFILIATE_SENSE_CUES, cues_of;
+    consent_topic_cues: patterns::CONSENT_TOPIC_CUES, cues_of;
     commission_cues: patterns::COMMISSION_CUES, cues_of;
     purchase_cues: patterns::PURCHASE_CUES, cues_of;
     click_here_cues: patterns::CLICK_HERE_CUES, cues_of;
     sentence_cues: patterns::SENTENCE_CUES, kinded_cues_of;
     cta_cues: patterns::CTA_LABELS, kinded_cues_of;
+}
+
+/// Whether folded text `t` of `len` characters is an affiliate-link notice:
+/// an affiliate word in its link sense (beside a link or programme word, or
+/// alone in a label), or a commission beside a purchase. An affiliate word in
+/// a sentence without either ("researchers affiliated with the institute")
+/// is the other sense, and the sentence is the article's.
+pub(super) fn is_affiliate_notice(t: &str, len: usize) -> bool {
+    let affiliate = affiliate_cues().any_in(t)
+        && (len <= patterns::AFFILIATE_LABEL_MAX || affiliate_sense_cues().any_in(t));
+    affiliate || (commission_cues().any_in(t) && purchase_cues().any_in(t))
+}
+
+/// Whether a block its class names a cookie box reads as the article's
+/// prose instead: it holds a paragraph of running text and says no word of
+/// cookies, consent or privacy ([`patterns::CONSENT_TOPIC_CUES`]). A
+/// consent notice always says what it asks for; a class word can be a
+/// component framework's prefix that a consent word shares.
+pub(super) fn is_prose_not_consent(b: &Block) -> bool {
+    let dom = b.dom;
+    let prose = b.descendants().any(|d| {
+        dom.tag(d) == "p" && {
+            let p = Block::new(dom, d);
+            p.len >= 150 && p.link_density() < 0.3
+        }
+    });
+    prose && !consent_topic_cues().any_in(b.text())
 }
 
 /// The footer-kind cues of [`patterns::SENTENCE_CUES`] alone: the rights

@@ -532,7 +532,8 @@ pub(super) fn fits(b: &Block, kind: ClutterKind) -> bool {
         K::Share | K::Meta | K::Admin | K::GalleryControls | K::LiveControls => b.len <= 300,
         K::Ads => b.len <= 1000,
         K::NewsletterForm | K::AudioPlayer | K::AffiliateDisclosure | K::Feedback => b.len <= 1000,
-        K::Bio | K::AuthorContact | K::AppBanner | K::Cookie => b.len <= 1500,
+        K::Bio | K::AuthorContact | K::AppBanner => b.len <= 1500,
+        K::Cookie => b.len <= 1500 && !is_prose_not_consent(b),
         // A sticky player or lead video is the article's.
         K::StickyFooter => !b.has(&["video", "iframe", "picture", "img"]),
         _ => true,
@@ -696,15 +697,12 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
             &["caps-link-line"],
         ));
     }
-    if b.len <= AFFILIATE_MAX {
-        let affiliate = affiliate_cues().any_in(t)
-            || (commission_cues().any_in(t) && purchase_cues().any_in(t));
-        if affiliate {
-            return Some(Verdict::new(
-                ClutterKind::AffiliateDisclosure,
-                &["affiliate-text"],
-            ));
-        }
+    // The whole block is within AFFILIATE_MAX: longer ones returned above.
+    if is_affiliate_notice(t, b.len) {
+        return Some(Verdict::new(
+            ClutterKind::AffiliateDisclosure,
+            &["affiliate-text"],
+        ));
     }
     None
 }

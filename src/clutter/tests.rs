@@ -63,6 +63,15 @@ const PROSE: &str = "The night ferry to the outer islands left forty minutes lat
     because the harbour master wanted to see the weather turn before he let \
     anything with passengers past the breakwater.";
 
+/// Asserts the kind of each line, as the first paragraph of a block whose
+/// second is [`PROSE`].
+fn assert_line_kinds(lines: &[&str], want: Option<K>) {
+    for line in lines {
+        let html = format!("<div><p id=t>{line}</p><p>{PROSE}</p></div>");
+        assert_eq!(kind_of(&html), want, "{line}");
+    }
+}
+
 fn parse(html: &str) -> Dom {
     Dom::parse(html, &Limits::default()).unwrap()
 }
@@ -137,13 +146,15 @@ fn cue_probes(cues: &[&str]) -> Vec<String> {
 
 #[test]
 fn one_scan_finds_what_a_search_per_cue_finds() {
-    let plain: [(&Cues, &[&str]); 8] = [
+    let plain: [(&Cues, &[&str]); 10] = [
         (reading_time_cues(), patterns::READING_TIME_CUES),
         (appeal_stem_cues(), patterns::APPEAL_OBJECT_STEMS),
         (appeal_object_cues(), patterns::APPEAL_OBJECTS),
         (appeal_cues(), patterns::APPEAL_CUES),
         (helpful_cues(), patterns::HELPFUL_CUES),
         (affiliate_cues(), patterns::AFFILIATE_CUES),
+        (affiliate_sense_cues(), patterns::AFFILIATE_SENSE_CUES),
+        (consent_topic_cues(), patterns::CONSENT_TOPIC_CUES),
         (commission_cues(), patterns::COMMISSION_CUES),
         (purchase_cues(), patterns::PURCHASE_CUES),
     ];
@@ -608,6 +619,65 @@ fn feedback_affiliate_live_and_republish() {
 }
 
 #[test]
+fn affiliate_notices_go_prose_about_affiliations_stays() {
+    let notes = [
+        "Some links in this guide are affiliate links: we get a small share of the sale.",
+        "Die mit Sternchen markierten Verweise sind Affiliate-Links.",
+        "Ce guide contient des liens d'affiliation.",
+        "Esta guía incluye enlaces de afiliados.",
+        "We are a member of the retailer's affiliate programme.",
+        "* Affiliate",
+    ];
+    assert_line_kinds(&notes, Some(K::AffiliateDisclosure));
+    // The word in its other sense, in sentences of the kind the rule once
+    // took: the article's own prose.
+    let prose = [
+        "Geologists affiliated with three coastal universities dated the shingle \
+         ridge to the last storm surge before the sea wall was built.",
+        "With volunteers and affiliates in forty harbours, the rowing league \
+         trains coxes and lends boats to clubs that cannot afford their own.",
+        "The station and its affiliate in the north shared one transmitter \
+         until the autumn gale of 1987 brought the mast down.",
+    ];
+    assert_line_kinds(&prose, None);
+}
+
+#[test]
+fn a_consent_class_on_a_section_of_prose_keeps_it_consent_notices_go() {
+    // A component framework's prefix that is also a consent word, on a
+    // section of the article: a heading and running prose.
+    let section = format!(
+        "<div><div id=t class=cmp-text><h2>Before the pump goes in</h2>\
+         <p>{PROSE}</p></div><p>{PROSE}</p></div>"
+    );
+    assert_eq!(kind_of(&section), None);
+    // The same class on a notice: short, or with prose that says what it
+    // asks about, in any language of the table.
+    let notices = [
+        "<div id=t class=cmp-box><button>OK</button> <button>Settings</button></div>".to_string(),
+        format!(
+            "<div id=t class=cmp-text><p>We and our partners store and read \
+             cookies on your device to measure how this site is used and to \
+             show you offers; you can change your choice at any time.</p>\
+             <button>Accept</button></div><p>{PROSE}</p>"
+        ),
+        format!(
+            "<div id=t class=cmp-text><p>Mit Ihrer Einwilligung speichern wir \
+             Angaben zu Ihrem Besuch auf diesen Seiten, um die Reichweite zu messen \
+             und passende Angebote anzuzeigen; Sie können sie jederzeit in den \
+             Einstellungen widerrufen.</p></div><p>{PROSE}</p>"
+        ),
+    ];
+    for html in &notices {
+        assert_eq!(
+            kind_of(&format!("<div>{html}</div>")),
+            Some(K::Cookie),
+            "{html}"
+        );
+    }
+}
+
+#[test]
 fn bare_section_heading_goes_with_its_list() {
     let (text, removed) = cleaned(&article_with(
         "<h3>Related stories</h3><ul><li><a href=/a>Gulls learn to open bins</a></li>\
@@ -802,16 +872,14 @@ fn an_agency_name_alone_in_a_caption_goes_the_caption_stays() {
 
 #[test]
 fn a_line_that_is_only_a_date_goes_headings_lists_and_data_stay() {
-    for date in [
+    let dates = [
         "16 marca 2021",
         "4 de mayo de 2022 - 00:38",
         "Feb 6, 2014 at 20:37",
         "06.12.2026, 11:35",
         "2022年5月4日",
-    ] {
-        let html = format!("<div><p id=t>{date}</p><p>{PROSE}</p></div>");
-        assert_eq!(kind_of(&html), Some(K::Meta), "{date}");
-    }
+    ];
+    assert_line_kinds(&dates, Some(K::Meta));
     for kept in [
         // One number, a label, a phone number, a sentence.
         "<div><p id=t>Olympia 2022</p></div>",
@@ -1016,7 +1084,7 @@ fn comments_closed_notes_go_prose_about_comments_stays() {
 
 #[test]
 fn cue_tables_are_spelled_as_the_text_is_folded() {
-    let plain: [&[&str]; 23] = [
+    let plain: [&[&str]; 25] = [
         patterns::APPEAL_OBJECTS,
         patterns::APPEAL_OBJECT_STEMS,
         patterns::APPEAL_QUESTIONS,
@@ -1031,6 +1099,8 @@ fn cue_tables_are_spelled_as_the_text_is_folded() {
         patterns::APPEAL_CUES,
         patterns::HELPFUL_CUES,
         patterns::AFFILIATE_CUES,
+        patterns::AFFILIATE_SENSE_CUES,
+        patterns::CONSENT_TOPIC_CUES,
         patterns::COMMISSION_CUES,
         patterns::PURCHASE_CUES,
         patterns::READ_MORE_PREFIXES,
