@@ -18,13 +18,7 @@ const STORY: [&str; 6] = [
 
 /// A news page with `inserts` between the third and fourth paragraphs.
 fn page(inserts: &str) -> String {
-    let mut body = String::new();
-    for (i, p) in STORY.iter().enumerate() {
-        if i == 3 {
-            body.push_str(inserts);
-        }
-        body.push_str(&format!("<p>{p}</p>\n"));
-    }
+    let body = common::story_body(&STORY, inserts);
     format!(
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Alderbrook votes to rebuild footbridge | The Valley Courier</title></head><body>

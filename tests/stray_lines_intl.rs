@@ -83,13 +83,7 @@ fn story(lang: &str) -> &'static [&'static str; 6] {
 /// A news page in `lang` with `inserts` between the third and fourth
 /// paragraphs.
 fn page(lang: &str, inserts: &str) -> String {
-    let mut body = String::new();
-    for (i, p) in story(lang).iter().enumerate() {
-        if i == 3 {
-            body.push_str(inserts);
-        }
-        body.push_str(&format!("<p>{p}</p>\n"));
-    }
+    let body = common::story_body(story(lang), inserts);
     format!(
         r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
 <title>Puente | Heraldo del Valle</title></head><body>

@@ -79,6 +79,19 @@ pub fn line_shapes(line: &str, href: &str) -> [String; 3] {
     ]
 }
 
+/// The paragraphs of `story` as `<p>` elements, with `inserts` between the
+/// third and fourth: the body of a stray-line test's page.
+pub fn story_body(story: &[&str], inserts: &str) -> String {
+    let mut body = String::new();
+    for (i, p) in story.iter().enumerate() {
+        if i == 3 {
+            body.push_str(inserts);
+        }
+        body.push_str(&format!("<p>{p}</p>\n"));
+    }
+    body
+}
+
 /// The text `quire::extract` gives for `html` at `url` with the default
 /// options, after asserting that every paragraph of `story` is in it
 /// (`inserts` names what the page added, for the failure message).
