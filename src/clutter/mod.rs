@@ -35,6 +35,7 @@ use crate::query::{inner_text, inner_text_len};
 use crate::text::{fold_cue_text, is_unspaced_script, is_word_char, normalize_ws};
 
 mod appeal;
+mod controls;
 mod fallback;
 mod fingerprint;
 mod lines;
@@ -45,6 +46,7 @@ mod tail_section;
 mod titles;
 
 use appeal::*;
+use controls::*;
 pub use fallback::sweep_lines;
 use fingerprint::*;
 use lines::*;
@@ -179,12 +181,14 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
         if tag == "time" && b.has_text() && is_date_line(b.text(), b.len) {
             return Some(Verdict::new(ClutterKind::Meta, &["date-line"]));
         }
-        return inline_labels(&b);
+        return inline_labels(&b).or_else(|| trailing_more_control(&b));
     }
     if is_subheading(tag) {
         // A heading is judged as a section title or a label, never by its
         // class: subheads of the article stay.
         return inline_labels(&b)
+            .or_else(|| control_label(&b))
+            .or_else(|| share_link_heading(&b))
             .or_else(|| titled_sibling(&b))
             .or_else(|| sentences(&b));
     }
@@ -199,12 +203,15 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
     }
     structure(&b)
         .or_else(|| labels(&b))
+        .or_else(|| control_label(&b))
         // Class words name blocks; on a lone inline element they are styling.
         .or_else(|| if inline { None } else { attributes(&b) })
         .or_else(|| section_title(&b))
         .or_else(|| call_to_action(&b))
         .or_else(|| sentences(&b))
         .or_else(|| reader_appeal(&b))
+        .or_else(|| app_promo(&b))
+        .or_else(|| cancel_anytime_offer(&b))
         .or_else(|| bare_title(&b).map(|k| Verdict::new(k, &["bare-title"])))
 }
 
