@@ -180,3 +180,18 @@ fn a_subscription_offer_goes_a_sentence_about_a_contract_stays() {
     stays("Der Liegeplatzvertrag ist jederzeit kündbar, betonte der Hafenmeister am Montag vor dem Ausschuss.");
     stays("Skippers can cancel at any time, the board said, and sign up for a new berth in the spring.");
 }
+
+#[test]
+fn the_site_s_own_app_named_as_a_label_goes_a_sentence_on_it_stays() {
+    // The page's og:site_name is "Harbour Ledger".
+    for line in [
+        "Tipp: Die Sport-App vom Harbour Ledger",
+        "The Harbour Ledger newsletter",
+    ] {
+        goes_in_every_shape(line);
+    }
+    // Another brand's app named the same way is not the page's own.
+    stays("Tipp: Die Sport-App vom Kanal Neun");
+    stays("The Harbour Ledger app went down for two hours. Skippers lost the tide tables.");
+    stays("Readers of the Harbour Ledger app saw the tide tables vanish for two hours on Monday.");
+}

@@ -137,3 +137,37 @@ pub(super) fn cancel_anytime_offer(b: &Block) -> Option<Verdict> {
     (cancel_anytime_cues().any_in(t) && opens_a_sentence(t, patterns::SIGN_UP_OPENERS))
         .then(|| Verdict::new(ClutterKind::SubscriptionCta, &["cancel-anytime-offer"]))
 }
+
+/// Rule on a page's own promotion as a label (an app banner, or a
+/// newsletter sign-up when it names the newsletter): a line of at most
+/// [`patterns::OWN_PROMO_LINE_MAX`] characters, one sentence at most,
+/// that names the site (its name from the metadata, as whole words) and
+/// its app or newsletter ([`patterns::APP_WORDS`],
+/// [`patterns::NEWSLETTER_WORDS`]): "Die Harbour
+/// Ledger NEWS-App", "Tipp: Die Sport-App vom Harbour Ledger". A
+/// sentence of the story on the site's app runs longer or on past a full
+/// stop; a subhead is never judged by this rule.
+pub(super) fn own_app_line(b: &Block, page: &Page) -> Option<Verdict> {
+    let site = page.site_name.as_deref()?;
+    if !b.has_text() || b.len > patterns::OWN_PROMO_LINE_MAX || is_subheading(b.tag) {
+        return None;
+    }
+    let t = b.text();
+    let one_sentence = !t
+        .trim_end_matches(['.', '!', '?', '…'])
+        .contains(['.', '!', '?']);
+    let names_site = t
+        .match_indices(site)
+        .any(|(i, m)| is_word_at(t, i, i + m.len()));
+    if !one_sentence || !names_site {
+        return None;
+    }
+    let kind = if app_word_cues().first_in(t, true).is_some() {
+        ClutterKind::AppBanner
+    } else if newsletter_word_cues().first_in(t, true).is_some() {
+        ClutterKind::NewsletterForm
+    } else {
+        return None;
+    };
+    Some(Verdict::new(kind, &["own-promo-line"]))
+}

@@ -243,6 +243,7 @@ cue_tables! {
     app_free_cues: patterns::APP_FREE, cues_of;
     app_now_cues: patterns::APP_NOW, cues_of;
     cancel_anytime_cues: patterns::CANCEL_ANYTIME_CUES, cues_of;
+    newsletter_word_cues: patterns::NEWSLETTER_WORDS, cues_of;
 }
 
 /// The footer-kind cues of [`patterns::SENTENCE_CUES`] alone: the rights

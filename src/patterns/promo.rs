@@ -116,6 +116,20 @@ pub const APP_NOW: &[&str] = &[
     "nu",
 ];
 
+/// Words of a newsletter that a page's own promotion names beside the
+/// site's name ("The Harbour Ledger newsletter"), as whole words; its
+/// app is named by [`APP_WORDS`].
+pub const NEWSLETTER_WORDS: &[&str] = &[
+    "newsletter",
+    "nieuwsbrief",
+    "boletín",
+    "lettre d'information",
+];
+
+/// Longest line that names the site and its app or newsletter and is
+/// thereby a promotion: a label, not a sentence.
+pub const OWN_PROMO_LINE_MAX: usize = 60;
+
 /// Longest app promotion line.
 pub const APP_LINE_MAX: usize = 160;
 
