@@ -26,7 +26,8 @@ pub fn run(dom: &mut Dom, root: NodeId, marks: Marks, ctx: &Context) -> Cleaned 
     if !ctx.options.remove_clutter {
         return Cleaned::default();
     }
-    let swept = clutter::sweep(dom, root, marks, &ctx.options.keep_kinds, |s| {
+    let page = clutter::Page::new(ctx.site_name.as_deref());
+    let swept = clutter::sweep(dom, root, marks, &page, &ctx.options.keep_kinds, |s| {
         let signals: Vec<&str> = s.signals.iter().map(String::as_str).collect();
         ctx.clutter(s.node, s.kind.name(), &signals);
     });
@@ -38,7 +39,8 @@ pub fn run(dom: &mut Dom, root: NodeId, marks: Marks, ctx: &Context) -> Cleaned 
 /// stay whole, but short clutter lines go (see [`clutter::sweep_lines`]),
 /// except the kinds of [`crate::Options::keep_kinds`].
 pub fn run_lines(dom: &mut Dom, root: NodeId, ctx: &Context) -> Cleaned {
-    let swept = clutter::sweep_lines(dom, root, &ctx.options.keep_kinds, |s| {
+    let page = clutter::Page::new(ctx.site_name.as_deref());
+    let swept = clutter::sweep_lines(dom, root, &page, &ctx.options.keep_kinds, |s| {
         let signals: Vec<&str> = s.signals.iter().map(String::as_str).collect();
         ctx.clutter(s.node, s.kind.name(), &signals);
     });

@@ -88,6 +88,10 @@ pub struct Context {
     /// The page's description (its `<meta>` or JSON-LD summary), once
     /// metadata has found it: the chooser prefers the candidate holding it.
     pub description: Option<String>,
+    /// The site's name, once metadata has found it (`og:site_name`,
+    /// JSON-LD publisher…): the clutter rules know the page's own
+    /// promotions by it ("Die Harbour Ledger NEWS-App").
+    pub site_name: Option<String>,
     /// Where phases record their decisions when [`crate::explain()`] runs.
     pub trace: Option<Rc<Trace>>,
 }
@@ -101,6 +105,7 @@ impl Context {
             base: None,
             title: None,
             description: None,
+            site_name: None,
             trace: None,
         }
     }

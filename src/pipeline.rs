@@ -196,6 +196,7 @@ fn run_once(
         base,
         title: meta.title.clone(),
         description: meta.excerpt.clone(),
+        site_name: meta.site_name.clone(),
         trace,
     };
     if mode == Mode::LargestBlock {

@@ -8,33 +8,43 @@
 
 use super::*;
 
+/// The starts of the sentences of `t`: its start and every place after a
+/// sentence's end (". ", "! ", "? ", ": "), past an opening "¿" or "¡".
+/// A quoted imperative («…», "…") is someone's words, not the page's: its
+/// sentence starts with the quote mark, which opens nothing.
+fn sentence_starts(t: &str) -> impl Iterator<Item = &str> {
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let at = from?;
+        // The marks are ASCII, so the byte after them starts a character.
+        from = t.as_bytes()[at..]
+            .windows(2)
+            .position(|w| matches!(w[0], b'.' | b'!' | b'?' | b':') && w[1] == b' ')
+            .map(|i| at + i + 2);
+        Some(t[at..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '¿' | '¡')))
+    })
+}
+
+/// Whether a sentence of `t` ([`sentence_starts`]) opens with one of
+/// `openers`, as whole words.
+pub(super) fn opens_a_sentence(t: &str, openers: &[&str]) -> bool {
+    sentence_starts(t).any(|s| openers.iter().any(|o| starts_with_word(s, o)))
+}
+
 /// The kind of appeal whose imperative ([`patterns::APPEAL_OPENERS`]) opens
-/// a sentence of `t`: at its start or after a sentence's end (". ", "! ",
-/// "? ", ": "), past an opening "¿" or "¡". A quoted imperative («…», "…")
-/// is someone's words, not the page's, and opens nothing here.
+/// a sentence of `t` ([`sentence_starts`]).
 fn appeal_opening(t: &str) -> Option<ClutterKind> {
     let by_byte = openers_by_first_byte();
-    let mut from = 0;
-    loop {
-        let s = t[from..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '¿' | '¡'));
-        if let Some(&first) = s.as_bytes().first() {
-            // Only the openers that start with this byte: most sentences
-            // open with none of them.
-            for &i in &by_byte[usize::from(first)] {
-                let (o, kind) = patterns::APPEAL_OPENERS[i];
-                if starts_with_word(s, o) {
-                    return Some(kind);
-                }
-            }
-        }
-        // The next sentence: after a closing mark and a space. The marks
-        // are ASCII, so the byte after them starts a character.
-        let rest = &t.as_bytes()[from..];
-        let next = rest
-            .windows(2)
-            .position(|w| matches!(w[0], b'.' | b'!' | b'?' | b':') && w[1] == b' ')?;
-        from += next + 2;
-    }
+    sentence_starts(t).find_map(|s| {
+        // Only the openers that start with this byte: most sentences open
+        // with none of them.
+        let &first = s.as_bytes().first()?;
+        by_byte[usize::from(first)]
+            .iter()
+            .map(|&i| patterns::APPEAL_OPENERS[i])
+            .find(|(o, _)| starts_with_word(s, o))
+            .map(|(_, kind)| kind)
+    })
 }
 
 /// The indices of [`patterns::APPEAL_OPENERS`] by their first byte.
@@ -84,4 +94,80 @@ pub(super) fn reader_appeal(b: &Block) -> Option<Verdict> {
         .any(|q| starts_with_word(question, q))
         && appeal_cues().any_in(rest))
     .then(|| Verdict::new(ClutterKind::Donation, &["appeal-question"]))
+}
+
+/// Rule on an app promotion line of at most [`patterns::APP_LINE_MAX`]
+/// characters that names an app ([`patterns::APP_WORDS`]): a sentence
+/// opened by an imperative ([`patterns::APP_OPENERS`]) with what the app
+/// offers ([`patterns::APP_OFFERS`]: "Download the app for breaking news
+/// alerts"), or the stores named together with a price
+/// ([`patterns::APP_STORES`], [`patterns::APP_FREE`]) and either such an
+/// imperative or a word pressing for it now ([`patterns::APP_NOW`]: "Die
+/// Sport-App: jetzt kostenlos für iOS und Android!"). A how-to step
+/// ("Download the app on your phone and pair it with the speaker") offers
+/// nothing; a review's "the app is free on iOS and Android" asks for
+/// nothing.
+pub(super) fn app_promo(b: &Block) -> Option<Verdict> {
+    if !b.has_text() || b.len > patterns::APP_LINE_MAX {
+        return None;
+    }
+    let t = b.text();
+    app_word_cues().first_in(t, true)?;
+    let opener = opens_a_sentence(t, patterns::APP_OPENERS);
+    let offer = opener && app_offer_cues().any_in(t);
+    let store = || {
+        app_store_cues().any_in(t)
+            && app_free_cues().first_in(t, true).is_some()
+            && (opener || app_now_cues().first_in(t, true).is_some())
+    };
+    (offer || store()).then(|| Verdict::new(ClutterKind::AppBanner, &["app-promo"]))
+}
+
+/// Rule on a subscription offer line of at most [`patterns::CUE_TEXT_MAX`]
+/// characters: it can be cancelled at any time
+/// ([`patterns::CANCEL_ANYTIME_CUES`]) and a sentence asks the reader to
+/// sign up ([`patterns::SIGN_UP_OPENERS`]: "Jetzt anmelden! Jederzeit
+/// monatlich kündbar."). A news sentence on a contract that can be
+/// cancelled at any time asks nothing of the reader.
+pub(super) fn cancel_anytime_offer(b: &Block) -> Option<Verdict> {
+    if !b.has_text() || b.len > patterns::CUE_TEXT_MAX {
+        return None;
+    }
+    let t = b.text();
+    (cancel_anytime_cues().any_in(t) && opens_a_sentence(t, patterns::SIGN_UP_OPENERS))
+        .then(|| Verdict::new(ClutterKind::SubscriptionCta, &["cancel-anytime-offer"]))
+}
+
+/// Rule on a page's own promotion as a label (an app banner, or a
+/// newsletter sign-up when it names the newsletter): a line of at most
+/// [`patterns::OWN_PROMO_LINE_MAX`] characters, one sentence at most,
+/// that names the site (its name from the metadata, as whole words) and
+/// its app or newsletter ([`patterns::APP_WORDS`],
+/// [`patterns::NEWSLETTER_WORDS`]): "Die Harbour
+/// Ledger NEWS-App", "Tipp: Die Sport-App vom Harbour Ledger". A
+/// sentence of the story on the site's app runs longer or on past a full
+/// stop; a subhead is never judged by this rule.
+pub(super) fn own_app_line(b: &Block, page: &Page) -> Option<Verdict> {
+    let site = page.site_name.as_deref()?;
+    if !b.has_text() || b.len > patterns::OWN_PROMO_LINE_MAX || is_subheading(b.tag) {
+        return None;
+    }
+    let t = b.text();
+    let one_sentence = !t
+        .trim_end_matches(['.', '!', '?', '…'])
+        .contains(['.', '!', '?']);
+    let names_site = t
+        .match_indices(site)
+        .any(|(i, m)| is_word_at(t, i, i + m.len()));
+    if !one_sentence || !names_site {
+        return None;
+    }
+    let kind = if app_word_cues().first_in(t, true).is_some() {
+        ClutterKind::AppBanner
+    } else if newsletter_word_cues().first_in(t, true).is_some() {
+        ClutterKind::NewsletterForm
+    } else {
+        return None;
+    };
+    Some(Verdict::new(kind, &["own-promo-line"]))
 }

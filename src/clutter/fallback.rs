@@ -14,7 +14,8 @@ pub(super) const LINE_MAX: usize = SMALL_BLOCK;
 /// The signals of a verdict on attributes (class/id words, ARIA).
 const ATTRIBUTE_SIGNALS: &[&str] = &["class-word", "role", "aria-label"];
 
-/// Removes the clutter blocks under `root` of at most [`LINE_MAX`]
+/// Removes the clutter blocks under `root` of at most [`LINE_MAX`], as
+/// [`judge`] finds them on `page`
 /// characters (never `root` itself), but those of a kind in `keep` and
 /// those judged on [`ATTRIBUTE_SIGNALS`].
 /// Calls `on_remove` for each just before it is detached, and returns them
@@ -25,6 +26,7 @@ const ATTRIBUTE_SIGNALS: &[&str] = &["class-word", "role", "aria-label"];
 pub fn sweep_lines(
     dom: &mut Dom,
     root: NodeId,
+    page: &Page,
     keep: &[ClutterKind],
     mut on_remove: impl FnMut(&Swept),
 ) -> Vec<Swept> {
@@ -34,7 +36,7 @@ pub fn sweep_lines(
         !v.signals.iter().any(|s| ATTRIBUTE_SIGNALS.contains(s))
             && inner_text_len(dom, n) <= LINE_MAX
     };
-    for (n, v) in find(dom, root, &mut memo, false, |dom, n, v| {
+    for (n, v) in find(dom, root, page, &mut memo, false, |dom, n, v| {
         keep.contains(&v.kind) || line(dom, n, v)
     }) {
         if keep.contains(&v.kind) || !line(dom, n, &v) {

@@ -239,6 +239,13 @@ cue_tables! {
     click_here_cues: patterns::CLICK_HERE_CUES, cues_of;
     sentence_cues: patterns::SENTENCE_CUES, kinded_cues_of;
     cta_cues: patterns::CTA_LABELS, kinded_cues_of;
+    app_word_cues: patterns::APP_WORDS, cues_of;
+    app_offer_cues: patterns::APP_OFFERS, cues_of;
+    app_store_cues: patterns::APP_STORES, cues_of;
+    app_free_cues: patterns::APP_FREE, cues_of;
+    app_now_cues: patterns::APP_NOW, cues_of;
+    cancel_anytime_cues: patterns::CANCEL_ANYTIME_CUES, cues_of;
+    newsletter_word_cues: patterns::NEWSLETTER_WORDS, cues_of;
 }
 
 /// Whether folded text `t` of `len` characters is an affiliate-link notice:

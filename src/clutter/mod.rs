@@ -35,6 +35,7 @@ use crate::query::{inner_text, inner_text_len};
 use crate::text::{fold_cue_text, is_unspaced_script, is_word_char, normalize_ws};
 
 mod appeal;
+mod controls;
 mod fallback;
 mod fingerprint;
 mod lines;
@@ -46,6 +47,7 @@ mod tail_section;
 mod titles;
 
 use appeal::*;
+use controls::*;
 pub use fallback::sweep_lines;
 use fingerprint::*;
 use lines::*;
@@ -141,7 +143,31 @@ const TOC_MAX: usize = 1500;
 /// Longest affiliate-link notice.
 const AFFILIATE_MAX: usize = 400;
 
-/// Classifies one element, with the signals behind the decision.
+/// What the rules know of the page beyond the block: the site's name,
+/// which its own promotions name ("Die Harbour Ledger NEWS-App").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The site's name folded as the cue tables are
+    /// ([`fold_cue_text`]), when it has at least [`SITE_NAME_MIN`]
+    /// characters (a shorter one names too many things).
+    site_name: Option<String>,
+}
+
+/// Shortest site name that [`Page`] keeps.
+const SITE_NAME_MIN: usize = 3;
+
+impl Page {
+    /// The page whose site is called `site_name` (from its metadata).
+    pub fn new(site_name: Option<&str>) -> Page {
+        let site_name = site_name
+            .map(|s| fold_cue_text(normalize_ws(s)))
+            .filter(|s| s.chars().count() >= SITE_NAME_MIN);
+        Page { site_name }
+    }
+}
+
+/// Classifies one element, with the signals behind the decision, on a
+/// page of which nothing else is known.
 pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
     if !dom.is_element(node)
         || dom
@@ -150,13 +176,13 @@ pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
     {
         return None;
     }
-    judge_unnested(dom, node)
+    judge_unnested(dom, node, &Page::default())
 }
 
 /// [`judge`] for an element with no [`NEVER_INSIDE`] ancestor: [`find`]
 /// knows that from its walk, which skips such subtrees, so it does not walk
 /// every node's ancestors (nodes × depth on deep pages).
-fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
+fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
     let tag = dom.tag(node);
     if is_never_clutter(tag) {
         // Emphasis is the text's, but for a picture's credit set in it
@@ -181,12 +207,14 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
         if tag == "time" && b.has_text() && is_date_line(b.text(), b.len) {
             return Some(Verdict::new(ClutterKind::Meta, &["date-line"]));
         }
-        return inline_labels(&b);
+        return inline_labels(&b).or_else(|| trailing_more_control(&b));
     }
     if is_subheading(tag) {
         // A heading is judged as a section title or a label, never by its
         // class: subheads of the article stay.
         return inline_labels(&b)
+            .or_else(|| control_label(&b))
+            .or_else(|| share_link_heading(&b))
             .or_else(|| titled_sibling(&b))
             .or_else(|| sentences(&b));
     }
@@ -201,6 +229,7 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
     }
     structure(&b)
         .or_else(|| labels(&b))
+        .or_else(|| control_label(&b))
         // Class words name blocks; on a lone inline element they are styling.
         // A box titled as the story's summary stays whatever its class.
         .or_else(|| {
@@ -214,6 +243,9 @@ fn judge_unnested(dom: &Dom, node: NodeId) -> Option<Verdict> {
         .or_else(|| call_to_action(&b))
         .or_else(|| sentences(&b))
         .or_else(|| reader_appeal(&b))
+        .or_else(|| app_promo(&b))
+        .or_else(|| own_app_line(&b, page))
+        .or_else(|| cancel_anytime_offer(&b))
         .or_else(|| bare_title(&b).map(|k| Verdict::new(k, &["bare-title"])))
 }
 
@@ -278,17 +310,17 @@ impl Swept {
     }
 }
 
-/// Finds the clutter blocks under `root` (not `root` itself) for [`sweep`],
-/// outermost first, and returns them with their verdicts, in document
+/// Finds the clutter blocks under `root` (not `root` itself) of `page` for
+/// [`sweep`], outermost first, and returns them with their verdicts, in document
 /// order. Blocks holding more than half of the article's text are never
 /// taken, only looked into.
 ///
 /// Every verdict is kept in the [`Marks`] for [`sweep`], which judges the
 /// cleaned article again: whatever the cleaning in between did not touch,
 /// it need not judge twice.
-pub fn mark(dom: &Dom, root: NodeId) -> (Marks, Vec<(NodeId, Verdict)>) {
+pub fn mark(dom: &Dom, root: NodeId, page: &Page) -> (Marks, Vec<(NodeId, Verdict)>) {
     let mut memo = HashMap::new();
-    let found = find(dom, root, &mut memo, false, |_, _, _| true);
+    let found = find(dom, root, page, &mut memo, false, |_, _, _| true);
     let blocks = found.iter().cloned().collect();
     (
         Marks {
@@ -310,6 +342,7 @@ pub fn sweep(
     dom: &mut Dom,
     root: NodeId,
     marks: Marks,
+    page: &Page,
     keep: &[ClutterKind],
     mut on_remove: impl FnMut(&Swept),
 ) -> Vec<Swept> {
@@ -341,7 +374,7 @@ pub fn sweep(
             remove(dom, n, &blocks[&n]);
         }
     }
-    for (n, v) in find(dom, root, &mut memo, true, |_, _, _| true) {
+    for (n, v) in find(dom, root, page, &mut memo, true, |_, _, _| true) {
         remove(dom, n, &v);
     }
     if let Some((n, v)) = bare_heading(dom, root) {
@@ -390,7 +423,8 @@ pub fn item_count(dom: &Dom, node: NodeId, kind: ClutterKind) -> Option<usize> {
     (items >= 2).then_some(items)
 }
 
-/// The outermost clutter blocks under `root` that `take` accepts: a block
+/// The outermost clutter blocks under `root` of `page` that `take`
+/// accepts: a block
 /// judged clutter but refused by `take` is looked into like any other.
 /// Every verdict is recorded in `memo` under its [`Fingerprints::key`];
 /// with `reuse`, a verdict found there is taken instead of judging the
@@ -398,6 +432,7 @@ pub fn item_count(dom: &Dom, node: NodeId, kind: ClutterKind) -> Option<usize> {
 fn find(
     dom: &Dom,
     root: NodeId,
+    page: &Page,
     memo: &mut HashMap<u64, Option<Verdict>>,
     reuse: bool,
     take: impl Fn(&Dom, NodeId, &Verdict) -> bool,
@@ -430,11 +465,11 @@ fn find(
             let key = prints.key(dom, n);
             let verdict = match memo.get(&key) {
                 Some(v) if reuse => {
-                    debug_assert_eq!(*v, judge_unnested(dom, n), "stale verdict");
+                    debug_assert_eq!(*v, judge_unnested(dom, n, page), "stale verdict");
                     v.clone()
                 }
                 _ => {
-                    let v = judge_unnested(dom, n);
+                    let v = judge_unnested(dom, n, page);
                     memo.insert(key, v.clone());
                     v
                 }

@@ -449,14 +449,7 @@ pub(super) fn labels(b: &Block) -> Option<Verdict> {
         return Some(Verdict::new(ClutterKind::Admin, &["edit-link"]));
     }
     let core = b.core();
-    if patterns::SHARE_LABELS
-        .iter()
-        // Both tests need the label's first byte first.
-        .any(|l| {
-            (l.is_empty() || core.as_bytes().first() == l.as_bytes().first())
-                && (core == *l || (core.len() <= 30 && starts_with_word(core, l)))
-        })
-    {
+    if is_share_label(core) {
         return Some(Verdict::new(ClutterKind::Share, &["share-label"]));
     }
     if patterns::LIVE_LABELS.contains(&core) {

@@ -91,8 +91,8 @@ fn kind_of(html: &str) -> Option<ClutterKind> {
 /// [`mark`], then [`sweep`], with the records [`crate::output::text`]
 /// gives the removed blocks.
 fn mark_and_sweep(dom: &mut Dom, root: NodeId) -> Vec<Removed> {
-    let (marks, _) = mark(dom, root);
-    sweep(dom, root, marks, &[], |_| {})
+    let (marks, _) = mark(dom, root, &Page::default());
+    sweep(dom, root, marks, &Page::default(), &[], |_| {})
         .into_iter()
         .map(|s| {
             let text = crate::output::text(dom, s.node);
@@ -203,7 +203,7 @@ fn sweep_reuses_verdicts_only_where_nothing_changed() {
     );
     let mut dom = parse(&format!("<body><article>{body}</article></body>"));
     let root = dom.find_tag(dom.document(), "article").unwrap();
-    let (marks, found) = mark(&dom, root);
+    let (marks, found) = mark(&dom, root, &Page::default());
     assert!(!found.is_empty());
     let memo = marks.memo.clone();
     let p = dom.find_tag(root, "p").unwrap();
@@ -221,7 +221,7 @@ fn sweep_reuses_verdicts_only_where_nothing_changed() {
         Fingerprints::new(&dom, root).key(&dom, p),
         prints.key(&dom, p)
     );
-    let removed = sweep(&mut dom, root, marks, &[], |_| {});
+    let removed = sweep(&mut dom, root, marks, &Page::default(), &[], |_| {});
     assert!(
         !dom.is_inclusive_ancestor(root, p),
         "judged again: {removed:?}"

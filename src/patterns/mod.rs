@@ -12,6 +12,7 @@ mod cta;
 mod labels;
 mod lines;
 mod meta;
+mod promo;
 mod readability;
 mod sections;
 
@@ -23,6 +24,7 @@ pub use cta::*;
 pub use labels::*;
 pub use lines::*;
 pub use meta::*;
+pub use promo::*;
 pub use readability::*;
 pub use sections::*;
 
