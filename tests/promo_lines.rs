@@ -86,9 +86,15 @@ fn an_ad_continuation_label_goes_a_sentence_about_advertising_stays() {
         "El artículo continúa después del anuncio",
         "La suite après l'annonce",
         "Het artikel gaat verder onder de advertentie",
+        "Story continues below",
+        "Article continues below",
+        "Gesponsert",
+        "Sponsorisé",
     ] {
         goes_in_every_shape(line);
     }
+    stays("The story continues below the harbour wall, where the dredger found the old anchor chain in the silt.");
+    stays("Gesponsert wurde die Ausbaggerung vom Land, das die Hälfte der Kosten trägt.");
     stays("Advertising on the harbour wall continues below the old lighthouse, where the board rents space to local shops.");
     stays("Die Anzeige des Hafenamts wurde am Montag fortgesetzt, nachdem ein Fischer gegen die Gebühren geklagt hatte.");
 }

@@ -12,6 +12,16 @@ pub const AD_LABELS: &[&str] = &[
     "sponsored",
     "sponsored content",
     "anzeige",
+    "gesponsert",
+    "sponsorisé",
+    "patrocinado",
+    "sponsorizzato",
+    "gesponsord",
+    "sponsorowane",
+    // The label where an ad was, without the word "advertisement" (whole
+    // line only: "The story continues below the pier" is prose).
+    "story continues below",
+    "article continues below",
     "werbung",
     "publicité",
     "publicite",
