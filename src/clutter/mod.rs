@@ -35,6 +35,7 @@ use crate::query::{inner_text, inner_text_len};
 use crate::text::{fold_cue_text, is_unspaced_script, is_word_char, normalize_ws};
 
 mod appeal;
+mod credit;
 mod fallback;
 mod fingerprint;
 mod lines;
@@ -45,6 +46,7 @@ mod tail_section;
 mod titles;
 
 use appeal::*;
+use credit::*;
 pub use fallback::sweep_lines;
 use fingerprint::*;
 use lines::*;
@@ -342,6 +344,9 @@ pub fn sweep(
         for n in nodes {
             remove(dom, n, &v);
         }
+    }
+    if !keep.contains(&ClutterKind::Meta) {
+        removed.extend(cut_credit_tails(dom, root, &mut on_remove));
     }
     strip_heading_widgets(dom, root);
     removed
