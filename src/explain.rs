@@ -165,7 +165,9 @@ pub fn explain(
         .and_then(|c| paths.get(&c).cloned());
     let mut kept_text = String::new();
     for n in pristine.descendants(pristine.document()) {
-        if let Some(t) = pristine.text(n) {
+        // The text as the run left it: a credit cut off the end of a
+        // caption leaves the start of its text node.
+        if let Some(t) = run.dom.text(n) {
             if run.dom.is_inclusive_ancestor(run.root, n)
                 && crate::output::is_written(&run.dom, n, run.root)
                 && !t.trim().is_empty()

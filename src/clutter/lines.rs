@@ -95,14 +95,14 @@ pub(super) fn in_caption(dom: &Dom, node: NodeId) -> bool {
 }
 
 /// A photo credit standing alone: "© Ann Lee", "Foto: Ann Lee / Agency",
-/// "(Photograph by Ann Lee)".
+/// "(Photograph by Ann Lee)", "Fotos © Ann Lee".
 pub(super) fn is_credit_line(t: &str, len: usize) -> bool {
     if len > patterns::CREDIT_MAX {
         return false;
     }
     // A credit may follow its caption's last sentence in an element of its
     // own: ". Imagen: …", "| Foto: …", "/ © …".
-    let t = t.trim_start_matches(['(', '[', ' ', '.', '|', '/', '-', '–', '—', '·', ',']);
+    let t = t.trim_start_matches(CREDIT_LEADS);
     if let Some(rest) = t.strip_prefix('©') {
         return rest.chars().any(char::is_alphabetic);
     }
@@ -115,9 +115,14 @@ pub(super) fn is_credit_line(t: &str, len: usize) -> bool {
         let Some(rest) = t.strip_prefix(label) else {
             return false;
         };
+        // "Fot. Ann Lee": the abbreviation's full stop stands for a colon.
+        if label.ends_with('.') && rest.starts_with(' ') {
+            let words = rest.split_whitespace().count();
+            return words <= 8 && rest.chars().any(char::is_alphabetic) && !rest.ends_with('.');
+        }
         let rest = rest.trim_start();
-        // "Foto: …", "写真：…", "사진=…".
-        if let Some(after) = rest.strip_prefix([':', '：', '=']) {
+        // "Foto: …", "写真：…", "사진=…", "Fotos © …".
+        if let Some(after) = rest.strip_prefix([':', '：', '=', '©']) {
             return after.chars().any(char::is_alphabetic);
         }
         rest.split_whitespace().next().is_some_and(|w| {
@@ -126,6 +131,29 @@ pub(super) fn is_credit_line(t: &str, len: usize) -> bool {
         }) && !rest.ends_with('.')
     })
 }
+
+/// A line that names a source standing alone, unbracketed: "Quelle: Ann
+/// Lee", "Źródło: Agency" ([`patterns::SOURCE_LABELS`], a colon and a
+/// name). In brackets, "(Source: …)" cites for the text before it, which
+/// keeps it.
+pub(super) fn is_source_line(t: &str, len: usize) -> bool {
+    if len > patterns::CREDIT_MAX {
+        return false;
+    }
+    let t = t.trim_start_matches([' ', '.', '|', '/', '-', '–', '—', '·', ',']);
+    patterns::SOURCE_LABELS.iter().any(|label| {
+        opens_with(t, label)
+            && t.strip_prefix(label).is_some_and(|rest| {
+                rest.trim_start()
+                    .strip_prefix([':', '：'])
+                    .is_some_and(|after| after.chars().any(char::is_alphabetic))
+            })
+    })
+}
+
+/// What may stand before a credit that follows its caption: brackets,
+/// spaces and separators.
+pub(super) const CREDIT_LEADS: [char; 11] = ['(', '[', ' ', '.', '|', '/', '-', '–', '—', '·', ','];
 
 /// A picture agency's name standing alone, as inside a caption: "Shutterstock",
 /// "/ Getty Images", "(Reuters)" ([`patterns::PICTURE_AGENCIES`]).

@@ -36,6 +36,7 @@ use crate::text::{fold_cue_text, is_unspaced_script, is_word_char, normalize_ws}
 
 mod appeal;
 mod controls;
+mod credit;
 mod fallback;
 mod fingerprint;
 mod lines;
@@ -48,6 +49,7 @@ mod titles;
 
 use appeal::*;
 use controls::*;
+use credit::*;
 pub use fallback::sweep_lines;
 use fingerprint::*;
 use lines::*;
@@ -384,6 +386,9 @@ pub fn sweep(
         for n in nodes {
             remove(dom, n, &v);
         }
+    }
+    if !keep.contains(&ClutterKind::Meta) {
+        removed.extend(cut_credit_tails(dom, root, &mut on_remove));
     }
     strip_heading_widgets(dom, root);
     removed

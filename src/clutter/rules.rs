@@ -648,7 +648,10 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
     }
     // A caption stays, and so does a block that holds the image it credits.
     let captioned = b.tag == "figcaption" || holds_picture(b);
-    if !captioned && is_credit_line(t, b.len) {
+    // A source line is a block of its own: an inline "Source: …" is read
+    // with the brackets or the sentence around it.
+    let source = || !is_one_of(b.tag, patterns::PHRASING_ELEMS) && is_source_line(t, b.len);
+    if !captioned && (is_credit_line(t, b.len) || source()) {
         return Some(Verdict::new(ClutterKind::Meta, &["photo-credit"]));
     }
     if !captioned && is_date_line(t, b.len) {

@@ -171,6 +171,37 @@ impl Dom {
         }
     }
 
+    /// Splits text node `id` at byte `at` (a char boundary inside its text):
+    /// `id` keeps the text before, a new text node right after it holds the
+    /// rest, and is returned. `None`, and nothing changes, when `id` is no
+    /// text node or `at` is not strictly inside its text at a char boundary.
+    pub fn split_text(&mut self, id: NodeId, at: usize) -> Option<NodeId> {
+        let NodeData::Text(t) = &self.nodes[id.index()].data else {
+            return None;
+        };
+        if at == 0 || at >= t.len() || !t.is_char_boundary(at) {
+            return None;
+        }
+        let old = t.clone();
+        let rest = self.create_text(&old[at..]);
+        if let Some(j) = self.journal_for(id) {
+            j.push(Undo::Text(id, old.clone()));
+        }
+        if let NodeData::Text(t) = &mut self.node_mut(id).data {
+            *t = StrTendril::from_slice(&old[..at]);
+        }
+        self.invalidate(id);
+        match self.node(id).next_sibling {
+            Some(next) => self.insert_before(next, rest),
+            None => {
+                if let Some(parent) = self.node(id).parent {
+                    self.append(parent, rest);
+                }
+            }
+        }
+        Some(rest)
+    }
+
     /// Appends text to `parent`, merging with a trailing text node.
     pub fn append_text(&mut self, parent: NodeId, text: &str) {
         if let Some(last) = self.node(parent).last_child {
@@ -207,5 +238,35 @@ mod tests {
         dom.detach(ps[1]);
         assert_eq!(dom.text_content(div), "a");
         assert_eq!(dom.node(div).last_child, dom.node(div).first_child);
+    }
+
+    #[test]
+    fn split_text_keeps_the_text_and_its_order() {
+        let mut dom = Dom::parse(
+            "<p>Baths in 1925. © Ann Lee<b>!</b></p>",
+            &Limits::default(),
+        )
+        .unwrap();
+        let p = dom.find_tag(dom.document(), "p").unwrap();
+        let t = dom.first_child(p).unwrap();
+        let at = "Baths in 1925.".len();
+        let rest = dom.split_text(t, at).unwrap();
+        assert_eq!(dom.text(t), Some("Baths in 1925."));
+        assert_eq!(dom.text(rest), Some(" © Ann Lee"));
+        assert_eq!(dom.next_sibling(t), Some(rest));
+        assert_eq!(dom.text_content(p), "Baths in 1925. © Ann Lee!");
+        dom.detach(rest);
+        assert_eq!(dom.text_content(p), "Baths in 1925.!");
+        // Not inside the text, or not at a char boundary: nothing changes.
+        assert_eq!(dom.split_text(t, 0), None);
+        assert_eq!(dom.split_text(t, t_len(&dom, t)), None);
+        assert_eq!(dom.split_text(p, 1), None);
+        let lone = dom.create_text("©x");
+        assert_eq!(dom.split_text(lone, 1), None);
+        assert_eq!(dom.text(lone), Some("©x"));
+    }
+
+    fn t_len(dom: &Dom, t: NodeId) -> usize {
+        dom.text(t).map_or(0, str::len)
     }
 }

@@ -57,7 +57,7 @@ pub(super) enum Undo {
     /// The attributes `retain_attrs` removed, with their positions then, in
     /// increasing order.
     Removed(NodeId, Vec<(usize, Attribute)>),
-    /// The text before `append_text` added to it.
+    /// The text before `append_text` added to it or `split_text` cut it.
     Text(NodeId, StrTendril),
 }
 

@@ -90,6 +90,49 @@ pub const CREDIT_LABELS: &[&str] = &[
     "sursa foto",
     "sursă foto",
     "imagine",
+    "beeld",
+    "foto's",
+    "fotografía",
+    "fotografia",
+    "fotografias",
+    "fotografie di",
+    "zdjęcia",
+    "copyright",
+    "photographer",
+    "fotograf",
+    "fotógrafo",
+    "photographe",
+    "fotografo",
+    "bildquelle",
+    "bildnachweis",
+    "fotonachweis",
+    "bildrechte",
+    "crédit",
+    "crédits",
+    "screenshot",
+    "screenshots",
+    "illustration",
+    "illustrations",
+    "zeichnung",
+    "zeichnungen",
+];
+
+/// Labels that name where a picture, a chart or a report came from
+/// ("Quelle: Statistisches Amt", "Źródło: PAP"). Unlike a
+/// [`CREDIT_LABELS`] label, one is a credit only with a colon and a name
+/// after it: "Source of the river" or "Fuente de datos" open sentences.
+pub const SOURCE_LABELS: &[&str] = &[
+    "source",
+    "quelle",
+    "textquelle",
+    "fuente",
+    "fonte",
+    "źródło",
+    "bron",
+    "sursa",
+    "kaynak",
+    "zdroj",
+    "källa",
 ];
 
 /// Words after a [`CREDIT_LABELS`] label that make the line a credit.
@@ -127,7 +170,67 @@ pub const PICTURE_AGENCIES: &[&str] = &[
     "xinhua",
     "anadolu",
     "europa press",
+    "ap photo",
+    "afp photo",
+    "getty",
+    "stock.adobe.com",
+    "adobestock",
+    "fotolia",
+    "dreamstime",
+    "depositphotos",
+    "123rf",
+    "colourbox",
+    "pixelio",
+    "pixelio.de",
+    "picturedesk",
+    "picturedesk.com",
+    "wikimedia commons",
+    "ddp",
+    "sid",
+    "kna",
+    "epd",
+    "apa",
+    "anp",
+    "belga",
+    "pap",
+    "ansa foto",
+    "kyodo",
+    "yonhap",
+    "tass",
+    "nurphoto",
+    "sipa",
+    "abaca",
+    "zuma",
+    "zuma press",
+    "bloomberg",
 ];
+
+/// A picture's credit that names no one: the picture is free of rights
+/// ("/ public domain" after a caption). Lowercase.
+pub const FREE_PICTURE_CREDITS: &[&str] = &[
+    "public domain",
+    "gemeinfrei",
+    "domaine public",
+    "dominio público",
+    "dominio pubblico",
+    "domínio público",
+    "publiek domein",
+    "domena publiczna",
+    "volné dílo",
+];
+
+/// Class words (prefixes) of an element that holds a picture's caption,
+/// for a credit at the end of its text.
+pub const CAPTION_CLASS_WORDS: &[&str] = &["caption", "legend", "bildunterschrift"];
+
+/// Fewest characters of a caption that stays when a credit is cut from its
+/// end: less, and what is left is no caption (a lone word before the
+/// credit stays with it, but for a credit opened by "©").
+pub const CAPTION_MIN: usize = 20;
+
+/// Longest text of a block read as a picture's caption, for a credit at its
+/// end: longer, it is article text.
+pub const CAPTION_TEXT_MAX: usize = 500;
 
 /// Class words (prefixes) of an element holding a picture's credit inside
 /// its caption.
