@@ -134,7 +134,9 @@ pub(super) fn cancel_anytime_offer(b: &Block) -> Option<Verdict> {
         return None;
     }
     let t = b.text();
-    (cancel_anytime_cues().any_in(t) && opens_a_sentence(t, patterns::SIGN_UP_OPENERS))
+    // The openers first: a look at each sentence's first word costs less
+    // than a scan of the whole line for the cues.
+    (opens_a_sentence(t, patterns::SIGN_UP_OPENERS) && cancel_anytime_cues().any_in(t))
         .then(|| Verdict::new(ClutterKind::SubscriptionCta, &["cancel-anytime-offer"]))
 }
 

@@ -101,8 +101,12 @@ fn credit_cut(runs: &Runs, caption: bool, picture: bool) -> Option<usize> {
         len >= patterns::CAPTION_MIN || len == 0 && picture || mark && len > 0
     };
     for (i, c) in text[from..].char_indices().map(|(i, c)| (i + from, c)) {
-        let before = text[..i].trim_end();
-        let prev = before.chars().next_back();
+        // A credit opens with a letter or "©": other characters, and the
+        // page's indentation above all, are passed over before anything is
+        // measured (each measure walks back over the whitespace before it).
+        if c != '©' && !c.is_alphabetic() {
+            continue;
+        }
         // The first letters of an element's text are a word of their own
         // ("…des Turniers<span>Bild: Ann Lee</span>").
         let opens_run = || {
@@ -110,6 +114,11 @@ fn credit_cut(runs: &Runs, caption: bool, picture: bool) -> Option<usize> {
             k > 0 && text[runs.runs[k - 1].0..i].trim().is_empty()
         };
         let glued = text[..i].ends_with(char::is_alphanumeric) && !opens_run();
+        if glued && c != '©' {
+            continue;
+        }
+        let before = text[..i].trim_end();
+        let prev = before.chars().next_back();
         // A line break between the credit and what precedes it.
         let line = text[before.len()..i]
             .find([BR, '\n'])
@@ -206,6 +215,13 @@ fn bare_before(dom: &Dom, node: NodeId) -> bool {
         .all(|p| !dom.is_element(p) && dom.text(p).is_none_or(|t| t.trim().is_empty()))
 }
 
+/// Whether `hay` holds the lowercase ASCII `needle` in any case.
+fn contains_ascii_nocase(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Whether block `node` is a picture's caption: a `<figure>` or
 /// `<figcaption>`, or a block that holds a picture, follows one, or is named
 /// a caption ([`patterns::CAPTION_CLASS_WORDS`]).
@@ -229,11 +245,21 @@ fn is_caption_block(dom: &Dom, node: NodeId) -> bool {
             })
     };
     let named = || {
-        descriptor_words(dom, node).iter().any(|w| {
-            patterns::CAPTION_CLASS_WORDS
-                .iter()
-                .any(|c| w.starts_with(c))
-        })
+        // A word that opens with a caption word is in an attribute's text
+        // (in any case): most blocks are passed over without splitting it.
+        let mentions = patterns::DESCRIPTOR_ATTRS.iter().any(|&a| {
+            dom.attr(node, a).is_some_and(|v| {
+                patterns::CAPTION_CLASS_WORDS
+                    .iter()
+                    .any(|c| contains_ascii_nocase(v, c))
+            })
+        });
+        mentions
+            && descriptor_words(dom, node).iter().any(|w| {
+                patterns::CAPTION_CLASS_WORDS
+                    .iter()
+                    .any(|c| w.starts_with(c))
+            })
     };
     named() || after_picture() || picture(node)
 }
@@ -348,4 +374,25 @@ fn wrap_tail(dom: &mut Dom, block: NodeId, node: NodeId, at: usize) -> Option<No
         dom.append(span, n);
     }
     Some(span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caption_class_words_are_lowercase_ascii() {
+        // `is_caption_block` looks for them in attribute text with an ASCII
+        // case-insensitive test before it splits the words.
+        for w in patterns::CAPTION_CLASS_WORDS {
+            assert!(w.is_ascii() && w.to_ascii_lowercase() == *w, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_caption_class_is_found_in_any_case() {
+        assert!(contains_ascii_nocase("article-imageCaption", "caption"));
+        assert!(contains_ascii_nocase("BILDUNTERSCHRIFT", "bildunterschrift"));
+        assert!(!contains_ascii_nocase("capt", "caption"));
+    }
 }
