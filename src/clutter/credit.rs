@@ -392,7 +392,10 @@ mod tests {
     #[test]
     fn a_caption_class_is_found_in_any_case() {
         assert!(contains_ascii_nocase("article-imageCaption", "caption"));
-        assert!(contains_ascii_nocase("BILDUNTERSCHRIFT", "bildunterschrift"));
+        assert!(contains_ascii_nocase(
+            "BILDUNTERSCHRIFT",
+            "bildunterschrift"
+        ));
         assert!(!contains_ascii_nocase("capt", "caption"));
     }
 }
