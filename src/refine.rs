@@ -3,8 +3,6 @@
 //! are still there to see, then drop presentational attributes, forms,
 //! embeds, share widgets and link-heavy or empty blocks.
 
-mod aside;
-
 use crate::clutter::{self, Marks};
 use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
@@ -61,8 +59,12 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
     };
     let mut conditional = clean_if(dom, &mut marks, &found.form, "form");
     conditional |= clean_if(dom, &mut marks, &found.fieldset, "fieldset");
-    clean_tags(dom, ctx, root, &["object", "embed", "footer", "link"]);
-    aside::drop_asides(dom, ctx, root);
+    clean_tags(
+        dom,
+        ctx,
+        root,
+        &["object", "embed", "footer", "link", "aside"],
+    );
     // Share widgets (class/id with a "share" word) with little text.
     let top_children: Vec<NodeId> = dom.element_children(root).collect();
     for top in top_children {
@@ -306,9 +308,10 @@ fn is_video_embed(dom: &Dom, id: NodeId) -> bool {
 
 /// Removes the elements named `names[0]` below `root`, then those named
 /// `names[1]` still there, and so on (`<object>`, `<embed>` and `<iframe>`
-/// that are video players stay). One walk finds them all: a walk per name
-/// cost a pass over the whole article each (a dozen on a page of a million
-/// nodes).
+/// that are video players stay, and so does an `<aside>` that is the
+/// story's summary box, [`clutter::is_summary_box`]). One walk finds them
+/// all: a walk per name cost a pass over the whole article each (a dozen
+/// on a page of a million nodes).
 fn clean_tags(dom: &mut Dom, ctx: &Context, root: NodeId, names: &[&str]) {
     let mut found = vec![Vec::new(); names.len()];
     for n in dom.descendants(root).skip(1) {
@@ -327,6 +330,12 @@ fn clean_tags(dom: &mut Dom, ctx: &Context, root: NodeId, names: &[&str]) {
         let is_embed = matches!(*tag, "object" | "embed" | "iframe");
         for n in nodes {
             if is_embed && is_video_embed(dom, n) {
+                continue;
+            }
+            // Readability drops every aside; one titled as the story's
+            // summary, key points or facts is article text.
+            if *tag == "aside" && clutter::is_summary_box(dom, n) {
+                ctx.spared(n, "summary-box");
                 continue;
             }
             ctx.dropped(n, &format!("<{tag}>"));
