@@ -67,7 +67,8 @@ impl Fingerprints {
 
     /// The key of element `node` (strictly under the root): its subtree and
     /// ancestors, plus the neighbours [`judge`] looks at — the parent's
-    /// text length for a phrasing element ([`is_inside_text`]), the
+    /// text length for a phrasing element ([`is_inside_text`]) and whether
+    /// a link stands between blocks ([`lone_share_link`]), the
     /// following block for a heading and the preceding heading for a list
     /// or section ([`titled_sibling`]).
     pub(super) fn key(&self, dom: &Dom, node: NodeId) -> u64 {
@@ -78,6 +79,9 @@ impl Fingerprints {
         if is_one_of(tag, patterns::PHRASING_ELEMS) {
             if let Some(p) = dom.parent(node).filter(|&p| dom.is_element(p)) {
                 h.write_usize(inner_text_len(dom, p));
+                if tag == "a" {
+                    h.write_u8(u8::from(stands_between_blocks(dom, node)));
+                }
             }
         }
         let sibling = if is_subheading(tag) {

@@ -208,6 +208,69 @@ pub(super) fn is_bare_date(t: &str, len: usize) -> bool {
         && unspaced <= patterns::BARE_DATE_MAX_UNSPACED
 }
 
+/// Whether inline element `node` stands as a line of its own between
+/// blocks: its nearest siblings that are not blank text are block elements
+/// ([`patterns::BLOCK_ELEMS`]) or none, on both sides (a lone link after
+/// the last paragraph of a box). A link in a sentence has text or inline
+/// elements beside it.
+pub(super) fn stands_between_blocks(dom: &Dom, node: NodeId) -> bool {
+    let block_or_none = |n: Option<NodeId>| {
+        n.is_none_or(|n| dom.is_element(n) && is_one_of(dom.tag(n), patterns::BLOCK_ELEMS))
+    };
+    let blank = |n: NodeId| dom.text(n).is_some_and(|t| t.trim().is_empty());
+    let prev = std::iter::successors(dom.prev_sibling(node), |&p| dom.prev_sibling(p))
+        .find(|&p| !blank(p));
+    let next = std::iter::successors(dom.next_sibling(node), |&p| dom.next_sibling(p))
+        .find(|&p| !blank(p));
+    block_or_none(prev) && block_or_none(next)
+}
+
+/// A share, follow or print link standing as a line of its own between
+/// blocks ("Follow us on Google News" after the byline box, "Print
+/// recipe" under the picture): a link to a [`patterns::SHARE_URLS`]
+/// address, up to [`SHARE_ROW_MAX`] characters, or one whose whole text
+/// is a print label, with no text beside it ([`stands_between_blocks`]).
+/// Such a link inside a sentence stays.
+pub(super) fn lone_share_link(b: &Block) -> Option<Verdict> {
+    let dom = b.dom;
+    if b.tag != "a" || b.len > SHARE_ROW_MAX {
+        return None;
+    }
+    // The cheap tests first: most links are neither.
+    let signal = if dom
+        .attr(b.node, "href")
+        .is_some_and(|h| share_url_cues().any_in(h))
+    {
+        "share-link-line"
+    } else if b.len <= LABEL_MAX && is_print_control(b, true) {
+        "print-label"
+    } else {
+        return None;
+    };
+    stands_between_blocks(dom, b.node).then(|| Verdict::new(ClutterKind::Share, &[signal]))
+}
+
+/// Whether block `b` is, or sits (at most three levels down) in, a table
+/// cell or a list item: a short line there is the article's data (a
+/// timeline's date, an album's size), not a stray label.
+pub(super) fn in_cell_or_item(b: &Block) -> bool {
+    std::iter::once(b.node)
+        .chain(b.dom.ancestors(b.node).take(3))
+        .any(|a| matches!(b.dom.tag(a), "td" | "th" | "li" | "dd" | "dt"))
+}
+
+/// A slideshow's size standing alone: a number and a plural of
+/// [`patterns::GALLERY_COUNT_WORDS`], nothing else ("6 Bilder", "12
+/// photos", "(8 zdjęć)"). A sentence that counts pictures has more words.
+pub(super) fn is_gallery_count(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == t.len() {
+        return false;
+    }
+    patterns::GALLERY_COUNT_WORDS.contains(&rest.trim_start())
+}
+
 /// A date line standing alone: "Aktualisiert: 11.04.2020, 10:27",
 /// "Publikacja: 04.05.2021", "Updated 5:27 am CST", "입력 2024.05.03".
 pub(super) fn is_date_line(t: &str, len: usize) -> bool {

@@ -209,7 +209,9 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         if tag == "time" && b.has_text() && is_date_line(b.text(), b.len) {
             return Some(Verdict::new(ClutterKind::Meta, &["date-line"]));
         }
-        return inline_labels(&b).or_else(|| trailing_more_control(&b));
+        return inline_labels(&b)
+            .or_else(|| trailing_more_control(&b))
+            .or_else(|| lone_share_link(&b));
     }
     if is_subheading(tag) {
         // A heading is judged as a section title or a label, never by its

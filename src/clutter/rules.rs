@@ -663,9 +663,7 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
         && b.len <= patterns::BARE_DATE_MAX
         && !is_subheading(b.tag)
         && is_bare_date(t, b.len)
-        && !std::iter::once(b.node)
-            .chain(b.dom.ancestors(b.node).take(3))
-            .any(|a| matches!(b.dom.tag(a), "td" | "th" | "li" | "dd" | "dt"))
+        && !in_cell_or_item(b)
     {
         return Some(Verdict::new(ClutterKind::Meta, &["bare-date-line"]));
     }
@@ -673,6 +671,12 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
         return Some(Verdict::new(
             ClutterKind::GalleryControls,
             &["counter-line"],
+        ));
+    }
+    if b.len <= 30 && is_gallery_count(t) && !is_subheading(b.tag) && !in_cell_or_item(b) {
+        return Some(Verdict::new(
+            ClutterKind::GalleryControls,
+            &["gallery-count"],
         ));
     }
     if b.len <= 150 && is_link_prompt(b) {

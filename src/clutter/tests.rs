@@ -1084,7 +1084,7 @@ fn comments_closed_notes_go_prose_about_comments_stays() {
 
 #[test]
 fn cue_tables_are_spelled_as_the_text_is_folded() {
-    let plain: [&[&str]; 25] = [
+    let plain: [&[&str]; 26] = [
         patterns::APPEAL_OBJECTS,
         patterns::APPEAL_OBJECT_STEMS,
         patterns::APPEAL_QUESTIONS,
@@ -1105,6 +1105,7 @@ fn cue_tables_are_spelled_as_the_text_is_folded() {
         patterns::PURCHASE_CUES,
         patterns::READ_MORE_PREFIXES,
         patterns::GALLERY_ITEM_WORDS,
+        patterns::GALLERY_COUNT_WORDS,
         patterns::COUNTER_SEPARATORS,
         patterns::CREDIT_LABELS,
         patterns::CREDIT_JOINERS,

@@ -710,4 +710,7 @@ pub const SHARE_URLS: &[&str] = &[
     "getpocket.com/save",
     "news.ycombinator.com/submitlink",
     "mailto:?",
+    // Following the site in a news reader ("Follow us on Google News"):
+    // a button that only names the reader.
+    "news.google.com/publications",
 ];

@@ -237,6 +237,52 @@ pub const GALLERY_ITEM_WORDS: &[&str] = &[
     "fotografia",
 ];
 
+/// Plural words after the number of a slideshow's size standing alone
+/// ("6 Bilder", "12 photos", "8 zdjęć"), folded; a script written without
+/// spaces may follow the number unspaced ("6张图片").
+pub const GALLERY_COUNT_WORDS: &[&str] = &[
+    "photos",
+    "pictures",
+    "images",
+    "bilder",
+    "fotos",
+    "imágenes",
+    "foto",
+    "immagini",
+    "imagens",
+    "foto's",
+    "afbeeldingen",
+    "фото",
+    "світлин",
+    "фотографий",
+    "фотографии",
+    "صور",
+    "عکس",
+    "تصویر",
+    "תמונות",
+    "张图片",
+    "張圖片",
+    "枚の写真",
+    "장의 사진",
+    "तस्वीरें",
+    "फोटो",
+    "ছবি",
+    "gambar",
+    "ảnh",
+    "hình ảnh",
+    "ภาพ",
+    "fotoğraf",
+    "zdjęć",
+    "zdjęcia",
+    "fotografií",
+    "fotek",
+    "fotky",
+    "foton",
+    "fotografii",
+    "imagini",
+    "poze",
+];
+
 /// Words between the two numbers of a slideshow counter ("3 of 12", "3 z
 /// 12", "۳ از ۱۲").
 pub const COUNTER_SEPARATORS: &[&str] = &[

@@ -1,0 +1,164 @@
+//! Related-story and furniture lines inside a story's body, on a page of
+//! our own prose: a "see also" title with its list of linked headlines, a
+//! lone "follow us on Google News" link, a lone print link and a
+//! slideshow's size ("6 Bilder") must go between the story's paragraphs,
+//! while every paragraph stays, and so do sentences that say "see also",
+//! link a news reader or print page, or count pictures, and a count in a
+//! list or a heading.
+
+mod common;
+
+/// The story: five paragraphs about a ferry timetable.
+const STORY: [&str; 5] = [
+    "The ferry between Aldwick and the island will run every forty minutes from May, the operator said on Tuesday, after a winter in which crossings were cut to one an hour.",
+    "Islanders had asked for more sailings since the school on the island closed and children began taking the early boat to the mainland every weekday morning.",
+    "The operator said a second vessel, repaired over the winter at a yard up the coast, would make the extra crossings possible without longer shifts for the crews.",
+    "Fares will stay the same until the end of the year, though the operator warned that the price of fuel could force a rise in the autumn timetable.",
+    "The council, which pays part of the cost of the service, said it would review the timetable in September with the islanders' association.",
+];
+
+/// A news page with `inserts` between the second and third paragraphs.
+fn page(inserts: &str) -> String {
+    let body = common::paragraphs_with(&STORY, 2, inserts);
+    format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>More ferries for the island | Aldwick Courier</title></head><body>
+<main><article><h1>Ferry to run every forty minutes from May</h1>
+<div class="story">
+{body}</div></article></main></body></html>"#
+    )
+}
+
+/// The text of the story with `inserts`, after checking that the whole
+/// story is there.
+fn text_with(inserts: &str) -> String {
+    common::text_keeping(
+        &page(inserts),
+        "https://courier.example/ferry",
+        &STORY,
+        inserts,
+    )
+}
+
+/// Asserts that none of `lines` is left in the text with `inserts`.
+fn all_go(inserts: &str, lines: &[&str]) {
+    let text = text_with(inserts);
+    for line in lines {
+        assert!(!text.contains(line), "{line:?} kept with {inserts}: {text}");
+    }
+}
+
+/// Asserts that every one of `lines` is left in the text with `inserts`.
+fn all_stay(inserts: &str, lines: &[&str]) {
+    let text = text_with(inserts);
+    for line in lines {
+        assert!(text.contains(line), "{line:?} lost with {inserts}: {text}");
+    }
+}
+
+/// A list of linked headlines of other stories.
+fn headlines() -> String {
+    let items: String = [
+        (
+            "harbour-wall",
+            "Harbour wall to be rebuilt after storm damage",
+        ),
+        (
+            "lifeboat",
+            "Lifeboat crew rescues two kayakers off the point",
+        ),
+        ("pier-cafe", "Pier café reopens under new owners"),
+    ]
+    .iter()
+    .map(|(slug, title)| {
+        format!(r#"<li><a href="https://courier.example/{slug}">{title}</a></li>"#)
+    })
+    .collect();
+    format!("<div><ul>{items}</ul></div>")
+}
+
+#[test]
+fn a_see_also_title_goes_with_its_list_of_headlines() {
+    for title in [
+        "Siehe auch:",
+        "Mehr zu diesem Thema:",
+        "Vedi anche",
+        "Ayrıca bakınız:",
+        "More on this topic",
+    ] {
+        all_go(
+            &format!("<p><b>{title}</b></p>{}", headlines()),
+            &[
+                title,
+                "Harbour wall to be rebuilt",
+                "Lifeboat crew rescues",
+                "Pier café reopens",
+            ],
+        );
+    }
+}
+
+#[test]
+fn a_sentence_that_says_see_also_stays() {
+    for line in [
+        // The opener begins a sentence of the story.
+        "Siehe auch die Karte des Hafens, die das Amt im Frühjahr für die Fährgäste veröffentlicht hat.",
+        "Vedi anche il nuovo orario, che il comune ha pubblicato sul suo sito la settimana scorsa.",
+    ] {
+        all_stay(&format!("<p>{line}</p>"), &[line]);
+    }
+    // A link inside such a sentence is the story's pointer, not a list.
+    let line = r#"<p>Siehe auch den <a href="https://courier.example/report">Bericht des Hafenamts</a> aus dem Vorjahr, der die Kosten der zweiten Fähre auf zwei Millionen schätzte.</p>"#;
+    all_stay(
+        line,
+        &["Siehe auch den Bericht des Hafenamts aus dem Vorjahr"],
+    );
+}
+
+#[test]
+fn a_lone_follow_link_goes_a_sentence_linking_the_reader_stays() {
+    all_go(
+        r#"<div><p>Jo Marsh</p></div>
+<a href="https://news.google.com/publications/AbC123?hl=en"><svg width="16" height="16"><path d="M0 0h16v16z"></path></svg>Get our alerts on Google News</a>
+<div><p>Topics: ferries, island</p></div>"#,
+        &["Get our alerts on Google News"],
+    );
+    let line = r#"<p>The operator posts changes to the timetable on <a href="https://news.google.com/publications/AbC123">Google News</a> and on the noticeboard at the slipway.</p>"#;
+    all_stay(
+        line,
+        &["on Google News and on the noticeboard at the slipway."],
+    );
+}
+
+#[test]
+fn a_lone_print_link_goes_a_print_link_in_a_sentence_stays() {
+    // A print button between a picture's box and the rating line.
+    all_go(
+        r#"<div class="recipe-card"><div><p><img src="https://courier.example/ferry.jpg" alt="The ferry"></p></div><div class="spacer"></div> <a href="https://courier.example/ferry/print"><span><svg width="16px" height="16px" viewBox="0 0 24 24"><path d="M0 0h24v24z"></path></svg></span> Print recipe</a> <p><span> Rate this recipe </span></p></div>"#,
+        &["Print recipe"],
+    );
+    let line = r#"<p>Passengers can <a href="https://courier.example/timetable.pdf">print</a> the new timetable from the operator's site before it goes up at the slipway.</p>"#;
+    all_stay(line, &["print the new timetable"]);
+}
+
+#[test]
+fn a_lone_gallery_count_goes_counts_in_lists_headings_and_sentences_stay() {
+    for count in ["6 Bilder", "12 photos", "8 zdjęć", "5 fotos"] {
+        let (n, word) = count.split_once(' ').unwrap();
+        all_go(
+            &format!(
+                r#"<div><p><img src="https://courier.example/g.jpg" alt="The ferry"><span><strong>{n}</strong> {word}</span></p></div>"#
+            ),
+            &[count],
+        );
+    }
+    all_stay(
+        "<ul><li>12 photos</li><li>3 maps</li></ul>",
+        &["12 photos", "3 maps"],
+    );
+    all_stay("<h3>12 photos</h3><p>The crossing in pictures, from the first boat of the morning to the last.</p>", &["12 photos"]);
+    all_stay(
+        "<p>Das Archiv zeigt 6 Bilder der alten Fähre.</p>",
+        &["Das Archiv zeigt 6 Bilder der alten Fähre."],
+    );
+}
