@@ -162,3 +162,24 @@ fn a_lone_gallery_count_goes_counts_in_lists_headings_and_sentences_stay() {
         &["Das Archiv zeigt 6 Bilder der alten Fähre."],
     );
 }
+
+#[test]
+fn an_author_and_time_list_goes_a_timeline_or_schedule_stays() {
+    all_go(
+        r#"<ul><li><a href="https://courier.example/authors/jo-marsh"><p><img src="https://courier.example/jo.jpg" alt="Jo Marsh" width="80" height="80"></p><span>Jo Marsh</span></a></li><li><time>12.05.24, 09:30 Uhr</time></li><li title="Print"></li></ul>"#,
+        &["Jo Marsh", "12.05.24, 09:30"],
+    );
+    // A timeline's events and a schedule's titles are not names beside a time.
+    all_stay(
+        "<ul><li><time>1998</time></li><li>The first car ferry crosses</li></ul>",
+        &["1998", "The first car ferry crosses"],
+    );
+    all_stay(
+        r#"<ul><li><time>09:30</time> First sailing</li><li><a href="https://courier.example/slipway">Slipway</a></li></ul>"#,
+        &["09:30 First sailing"],
+    );
+    all_stay(
+        r#"<ul><li><a href="https://courier.example/a">Aldwick</a></li><li><a href="https://courier.example/b">Island quay</a></li><li><time>40 min</time></li></ul>"#,
+        &["Aldwick", "Island quay"],
+    );
+}

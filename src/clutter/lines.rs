@@ -250,6 +250,54 @@ pub(super) fn lone_share_link(b: &Block) -> Option<Verdict> {
     stands_between_blocks(dom, b.node).then(|| Verdict::new(ClutterKind::Share, &[signal]))
 }
 
+/// The author's name and the time of publication set as a list at the
+/// story's head ("<li><a>Ann Lee</a></li><li><time>19.10.19, 08:16
+/// Uhr</time></li>"): the metadata holds both. A list of two or three
+/// items, at most [`AUTHOR_DATE_LIST_MAX`] characters, one item all a
+/// `<time>` with a number in it, the others empty or a short linked name
+/// (at most [`patterns::AUTHOR_NAME_MAX_WORDS`] words). A list with any
+/// other item (a timeline's event, a schedule's title) stays.
+pub(super) fn is_author_date_list(b: &Block) -> bool {
+    if !matches!(b.tag, "ul" | "ol") || b.len > AUTHOR_DATE_LIST_MAX || !b.has_text() {
+        return false;
+    }
+    let dom = b.dom;
+    let items: Vec<NodeId> = dom.element_children(b.node).collect();
+    if !(2..=3).contains(&items.len()) || items.iter().any(|&i| dom.tag(i) != "li") {
+        return false;
+    }
+    let mut times = 0;
+    let mut names = 0;
+    for &item in &items {
+        let len = inner_text_len(dom, item);
+        if len == 0 {
+            continue;
+        }
+        let time = dom
+            .descendants(item)
+            .find(|&d| dom.is_element(d) && dom.tag(d) == "time");
+        if time.is_some_and(|t| inner_text_len(dom, t) == len)
+            && inner_text(dom, item).chars().any(|c| c.is_ascii_digit())
+        {
+            times += 1;
+            continue;
+        }
+        let linked = dom
+            .descendants(item)
+            .any(|d| dom.is_element(d) && dom.tag(d) == "a");
+        if !linked
+            || inner_text(dom, item).split_whitespace().count() > patterns::AUTHOR_NAME_MAX_WORDS
+        {
+            return false;
+        }
+        names += 1;
+    }
+    times == 1 && names == 1
+}
+
+/// Longest author-and-date list ([`is_author_date_list`]).
+const AUTHOR_DATE_LIST_MAX: usize = 80;
+
 /// Whether block `b` is, or sits (at most three levels down) in, a table
 /// cell or a list item: a short line there is the article's data (a
 /// timeline's date, an album's size), not a stray label.

@@ -244,6 +244,9 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
             }
         })
         .or_else(|| section_title(&b))
+        .or_else(|| {
+            is_author_date_list(&b).then(|| Verdict::new(ClutterKind::Meta, &["author-date-list"]))
+        })
         .or_else(|| call_to_action(&b))
         .or_else(|| sentences(&b))
         .or_else(|| reader_appeal(&b))

@@ -468,3 +468,7 @@ pub const CAPTIONED_MEDIA: &[&str] = &["img", "picture", "figure", "figcaption",
 /// Largest width and height (CSS pixels) of an `<svg>` that is an icon
 /// beside a line's text, not a picture the line captions.
 pub const ICON_MAX_PX: f32 = 48.0;
+
+/// Most words of an author's name standing as a list item beside the
+/// publication time ("Ann Marie van der Berg").
+pub const AUTHOR_NAME_MAX_WORDS: usize = 5;
