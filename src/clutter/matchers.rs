@@ -43,6 +43,10 @@ pub(super) struct Cues {
     pub(super) heads: Vec<(u32, u32)>,
     /// Whether the text's ASCII letters may be of either case.
     pub(super) ascii_case_insensitive: bool,
+    /// Which pairs of bytes (first byte times 256 plus second) start a
+    /// cue, one bit each: most positions of a text are ruled out by one
+    /// bit test, before the bucket of [`Cues::bucket`] is looked up.
+    pub(super) pairs: Box<[u64; 1024]>,
 }
 
 impl Cues {
@@ -80,13 +84,30 @@ impl Cues {
                 (u32::from_le_bytes(word), u32::from_le_bytes(mask))
             })
             .collect();
+        let mut pairs = Box::new([0u64; 1024]);
+        for c in &cues {
+            // The text is folded to lower case before it is compared, so a
+            // cue matched in any case must be written in lower case.
+            assert!(
+                !ascii_case_insensitive || !c.iter().any(u8::is_ascii_uppercase),
+                "cues matched in any ASCII case are written in lower case"
+            );
+            let k = Cues::pair(c[0], c[1]);
+            pairs[k >> 6] |= 1 << (k & 63);
+        }
         Cues {
             cues,
             order,
             starts,
             heads,
             ascii_case_insensitive,
+            pairs,
         }
+    }
+
+    /// The bit of the byte pair `a`, `b` in [`Cues::pairs`].
+    fn pair(a: u8, b: u8) -> usize {
+        usize::from(a) << 8 | usize::from(b)
     }
 
     /// The bucket of a cue starting with bytes `a`, `b`: distinct for every
@@ -98,31 +119,36 @@ impl Cues {
     /// The lowest index of a cue that occurs in `text` (as whole words when
     /// `whole_words`).
     pub(super) fn first_in(&self, text: &str, whole_words: bool) -> Option<usize> {
+        if self.ascii_case_insensitive {
+            self.scan::<true>(text, whole_words)
+        } else {
+            self.scan::<false>(text, whole_words)
+        }
+    }
+
+    /// [`Cues::first_in`], with the text's ASCII case folded when `FOLD`
+    /// (the table's `ascii_case_insensitive`, made a constant of the loop).
+    fn scan<const FOLD: bool>(&self, text: &str, whole_words: bool) -> Option<usize> {
         let bytes = text.as_bytes();
         let mut best = usize::MAX;
-        let fold = |b: u8| {
-            if self.ascii_case_insensitive {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            }
-        };
+        let fold = |b: u8| if FOLD { b.to_ascii_lowercase() } else { b };
         let &first = bytes.first()?;
         // The folded byte at `i`, carried over from the step before.
         let mut a = fold(first);
         for (i, &next) in bytes.iter().enumerate().skip(1).map(|(j, b)| (j - 1, b)) {
             let b = fold(next);
+            let pair = Cues::pair(a, b);
             let k = Cues::bucket(a, b);
             a = b;
-            let (start, end) = (usize::from(self.starts[k]), usize::from(self.starts[k + 1]));
-            if start == end {
+            if self.pairs[pair >> 6] & (1 << (pair & 63)) == 0 {
                 continue;
             }
+            let (start, end) = (usize::from(self.starts[k]), usize::from(self.starts[k + 1]));
             // The four bytes at `i`, folded as the cues are, when there are
             // four.
             let head = bytes.get(i..i + 4).map(|w| {
                 let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
-                if self.ascii_case_insensitive {
+                if FOLD {
                     ascii_lowercase_word(w)
                 } else {
                     w
@@ -143,7 +169,7 @@ impl Cues {
                 let Some(here) = bytes.get(i..i + cue.len()) else {
                     continue;
                 };
-                let hit = if self.ascii_case_insensitive {
+                let hit = if FOLD {
                     here.eq_ignore_ascii_case(cue)
                 } else {
                     // The first four bytes matched already when there were
