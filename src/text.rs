@@ -52,9 +52,13 @@ pub fn is_word_char(c: char) -> bool {
 /// table's U+0922 U+093C), Romanian "ș" and "ț" with the cedilla ("ş",
 /// "ţ": pages use both, and Turkish has only the cedilla), and the "i̇"
 /// that lowercasing a Turkish "İ" gives as a plain "i".
-pub fn fold_cue_text(s: String) -> String {
-    let s = lowercase(s);
-    if s.is_ascii() || !s.chars().any(needs_fold) {
+pub fn fold_cue_text(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        return s;
+    }
+    let (s, fold) = lowercase_non_ascii(&s);
+    if !fold {
         return s;
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -406,13 +410,89 @@ pub fn lowercase(mut s: String) -> String {
         s.make_ascii_lowercase();
         s
     } else {
-        s.to_lowercase()
+        lowercase_non_ascii(&s).0
     }
+}
+
+/// `s.to_lowercase()`, and whether a character of it is one that
+/// [`fold_cue_text`] changes ([`needs_fold`]). The characters of
+/// [`simple_lowercase`] are mapped without the standard library's table
+/// search, one per character of text; a capital sigma, whose lower case
+/// depends on the letters around it, leaves the whole text to the standard
+/// library.
+fn lowercase_non_ascii(s: &str) -> (String, bool) {
+    if s.contains('\u{03A3}') {
+        let lower = s.to_lowercase();
+        let fold = lower.chars().any(needs_fold);
+        return (lower, fold);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut fold = false;
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(l) = simple_lowercase(c) {
+            fold |= needs_fold(l);
+            out.push(l);
+        } else {
+            for l in c.to_lowercase() {
+                fold |= needs_fold(l);
+                out.push(l);
+            }
+        }
+    }
+    (out, fold)
+}
+
+/// The lower case of a non-ASCII `c` in the blocks most text is written in,
+/// where it is one character that `char::to_lowercase` gives without a
+/// table search: Latin-1, basic Cyrillic, and the caseless scripts and
+/// punctuation (Hebrew to Myanmar, general punctuation and currency, CJK,
+/// Hangul). `None` elsewhere.
+fn simple_lowercase(c: char) -> Option<char> {
+    let u = c as u32;
+    let lower = match u {
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x80..=0xFF => u,
+        0x0400..=0x040F => u + 0x50,
+        0x0410..=0x042F => u + 0x20,
+        0x0430..=0x045F => u,
+        0x0590..=0x109F | 0x2000..=0x20FF | 0x3000..=0x9FFF | 0xAC00..=0xD7A3 => u,
+        _ => return None,
+    };
+    char::from_u32(lower)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simple_lowercase_is_char_to_lowercase() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if let Some(l) = simple_lowercase(c) {
+                assert!(c.to_lowercase().eq([l]), "{:#x}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn lowercase_is_str_to_lowercase() {
+        for s in [
+            "ÀÉÎÕÜ Ÿ × ß",
+            "ПРИВЕТ Ёлка Ђ",
+            "ΟΔΟΣ Σ ΑΣ.",
+            "İSTANBUL ı",
+            "Straße ǅ ﬀ",
+            "日本語 テキスト 한국어 עברית العربية हिन्दी ไทย",
+            "ＡＢＣ Ⓐ Ω K Å",
+            "a\u{0345}b \u{10400}",
+        ] {
+            assert_eq!(lowercase(s.to_string()), s.to_lowercase(), "{s}");
+            let fold = s.to_lowercase().chars().any(needs_fold);
+            assert_eq!(lowercase_non_ascii(s).1, fold, "{s}");
+        }
+    }
 
     #[test]
     fn spans_agree_with_normalised_text() {
