@@ -166,11 +166,12 @@ pub(crate) fn push_normalized(s: &str, out: &mut String, pending_space: &mut boo
         let (ws, len) = char_at(s, i);
         if ws {
             *pending_space = true;
-            i += len;
+            i = ascii_ws_end(bytes, i + len);
             continue;
         }
         let start = i;
         loop {
+            i = plain_run_end(bytes, i);
             i = word_end(s, i);
             // One space and then a word: the run goes on.
             if bytes.get(i) == Some(&b' ') && i + 1 < bytes.len() && !char_at(s, i + 1).0 {
@@ -185,6 +186,71 @@ pub(crate) fn push_normalized(s: &str, out: &mut String, pending_space: &mut boo
         *pending_space = false;
         out.push_str(&s[start..i]);
     }
+}
+
+/// Bit 7 of each byte of `w` that is ASCII and at least `n` (`n` at most
+/// 0x80), the others clear: eight byte comparisons in a few word operations.
+#[inline(always)]
+fn ascii_at_least(w: u64, n: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    ((w & (0x7f * ONES)) + (0x80 - n) * ONES) & !w & (0x80 * ONES)
+}
+
+/// Bit 7 of each byte of `w` that is ASCII whitespace ([`is_ascii_ws`]).
+#[inline(always)]
+fn ascii_ws_bits(w: u64) -> u64 {
+    let controls = ascii_at_least(w, 0x09) & !ascii_at_least(w, 0x0e);
+    let spaces = ascii_at_least(w, 0x20) & !ascii_at_least(w, 0x21);
+    controls | spaces
+}
+
+/// The eight bytes of `bytes` from `i` on, as a little-endian word.
+#[inline(always)]
+fn word_at(bytes: &[u8], i: usize) -> Option<u64> {
+    let w = bytes.get(i..i + 8)?;
+    Some(u64::from_le_bytes([
+        w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7],
+    ]))
+}
+
+/// The end of the ASCII whitespace from byte `i` of `bytes` on, or a byte
+/// before it: whole eight-byte words of it are skipped (the indentation of
+/// pretty-printed markup), the rest is left to the caller.
+#[inline(always)]
+fn ascii_ws_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(w) = word_at(bytes, i) {
+        if ascii_ws_bits(w) != 0x8080_8080_8080_8080 {
+            break;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// How far a run of words joined by single spaces that goes on at byte `i`
+/// of `bytes` (a character that is not whitespace, or a space between two
+/// words) surely goes on, eight bytes at a time: as far as the bytes are
+/// printable ASCII and every space is followed by a printable non-space
+/// byte. Stops early at anything else, which [`push_normalized`] reads
+/// character by character.
+#[inline(always)]
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let (Some(x), Some(y)) = (word_at(bytes, i), word_at(bytes, i + 1)) {
+        // Every byte printable ASCII (a space or above).
+        if ascii_at_least(x, 0x20) != HIGH {
+            break;
+        }
+        // The spaces of `x`: bytes equal to 0x20 are the printable ones
+        // that are not above it.
+        let spaces = !ascii_at_least(x, 0x21) & HIGH;
+        // Each space followed by a printable byte other than a space.
+        if spaces & !ascii_at_least(y, 0x21) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// Whether `s` is empty or all whitespace (`s.trim().is_empty()`, in one
@@ -274,7 +340,32 @@ pub(crate) fn span_of(s: &str) -> (usize, bool, bool) {
 /// non-whitespace bytes plus one space between each two words.
 fn ascii_span_of(b: &[u8]) -> (usize, bool, bool) {
     let (mut solid, mut words, mut prev_ws) = (0usize, 0usize, true);
-    for &c in b {
+    // Eight bytes at a time: per byte lane, one count of bytes that are no
+    // whitespace and one of those that start a word (after whitespace),
+    // added up across lanes every 255 words, before a lane can overflow.
+    let mut chunks = b.chunks_exact(8);
+    while chunks.len() > 0 {
+        let (mut solid_lanes, mut start_lanes) = (0u64, 0u64);
+        for c in chunks.by_ref().take(255) {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            let ws = ascii_ws_bits(w);
+            let solid_bits = !ws & 0x8080_8080_8080_8080;
+            // Whitespace bits moved up one byte: the byte before each.
+            let ws_before = (ws << 8) | (u64::from(prev_ws) << 7);
+            solid_lanes += solid_bits >> 7;
+            start_lanes += (solid_bits & ws_before) >> 7;
+            prev_ws = ws >> 63 != 0;
+        }
+        // Adjacent lanes added into 16-bit lanes, whose sum lands in the
+        // top 16 bits.
+        let sum = |lanes: u64| {
+            let pairs = (lanes & 0x00ff_00ff_00ff_00ff) + ((lanes >> 8) & 0x00ff_00ff_00ff_00ff);
+            (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
+        };
+        solid += sum(solid_lanes);
+        words += sum(start_lanes);
+    }
+    for &c in chunks.remainder() {
         let ws = is_ascii_ws(c);
         solid += usize::from(!ws);
         words += usize::from(prev_ws && !ws);
@@ -466,6 +557,62 @@ fn simple_lowercase(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalize_ws_is_split_whitespace_joined() {
+        let pieces = [
+            "a", "word", " ", "  ", "\n", "\t", "\u{a0}", "é", "\u{3000}", "x.", "\u{1}",
+        ];
+        // Every sequence of up to five pieces, a few times over so that the
+        // runs cross the eight-byte steps of `plain_run_end` at every offset.
+        let mut seq = vec![0usize];
+        while seq.len() <= 5 {
+            let piece: String = seq.iter().map(|&k| pieces[k]).collect();
+            for s in [piece.clone(), format!("{piece}abc {piece} de{piece}f g")] {
+                let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(normalize_ws(&s), want, "{s:?}");
+                assert_eq!(span_of(&s), naive_span(&s), "{s:?}");
+            }
+            // The next sequence, as a number in base `pieces.len()`.
+            let mut k = 0;
+            loop {
+                if k == seq.len() {
+                    seq.push(0);
+                    break;
+                }
+                seq[k] += 1;
+                if seq[k] < pieces.len() {
+                    break;
+                }
+                seq[k] = 0;
+                k += 1;
+            }
+        }
+    }
+
+    /// [`span_of`] from its definition.
+    fn naive_span(s: &str) -> (usize, bool, bool) {
+        let len = normalize_ws(s).chars().count();
+        let first_ws = s.chars().next().is_some_and(char::is_whitespace);
+        let last_ws = s.chars().next_back().is_some_and(char::is_whitespace);
+        if len == 0 {
+            let any = s.chars().any(char::is_whitespace);
+            (0, any, any)
+        } else {
+            (len, first_ws, last_ws)
+        }
+    }
+
+    #[test]
+    fn spans_of_long_texts_count_every_word() {
+        // Past 255 words of eight bytes, where the lane counts are added up.
+        for n in [250, 255, 256, 600, 2100] {
+            for unit in ["ab ", "abcdefg ", "a\n\t b", "abcdefgh", " "] {
+                let s = unit.repeat(n);
+                assert_eq!(span_of(&s), naive_span(&s), "{unit:?} x {n}");
+            }
+        }
+    }
 
     #[test]
     fn simple_lowercase_is_char_to_lowercase() {
