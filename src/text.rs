@@ -217,7 +217,7 @@ fn word_at(bytes: &[u8], i: usize) -> Option<u64> {
 /// before it: whole eight-byte words of it are skipped (the indentation of
 /// pretty-printed markup), the rest is left to the caller.
 #[inline(always)]
-fn ascii_ws_end(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn ascii_ws_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(w) = word_at(bytes, i) {
         if ascii_ws_bits(w) != 0x8080_8080_8080_8080 {
             break;
@@ -234,7 +234,7 @@ fn ascii_ws_end(bytes: &[u8], mut i: usize) -> usize {
 /// byte. Stops early at anything else, which [`push_normalized`] reads
 /// character by character.
 #[inline(always)]
-fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     while let (Some(x), Some(y)) = (word_at(bytes, i), word_at(bytes, i + 1)) {
         // Every byte printable ASCII (a space or above).
@@ -256,7 +256,7 @@ fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
 /// Whether `s` is empty or all whitespace (`s.trim().is_empty()`, in one
 /// pass over its bytes).
 pub fn is_blank(s: &str) -> bool {
-    let mut i = 0;
+    let mut i = ascii_ws_end(s.as_bytes(), 0);
     while i < s.len() {
         let (ws, len) = char_at(s, i);
         if !ws {

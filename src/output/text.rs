@@ -4,7 +4,7 @@ use super::mathml::{is_display, shown_text, tex};
 use super::{trim_in_place, DROPPED_TAGS, MAX_NESTING, PRESIZE_FROM_NODES};
 use crate::dom::{Dom, NodeData, NodeId};
 use crate::patterns::{is_one_of, BLOCK_ELEMS};
-use crate::text::{char_at, normalize_ws, word_end};
+use crate::text::{ascii_ws_end, char_at, normalize_ws, plain_run_end, word_end};
 
 /// Where the plain-text writer puts what it writes: the text itself
 /// (`String`), or only its word count and size ([`Tally`]).
@@ -130,7 +130,7 @@ impl<S: TextSink> TextWriter<S> {
                     && end + 1 < bytes.len()
                     && !char_at(t, end + 1).0
                 {
-                    end = word_end(t, end + 1);
+                    end = word_end(t, plain_run_end(bytes, end + 1));
                 }
                 self.flush();
                 self.out.push_str(&t[start..end]);
@@ -138,7 +138,9 @@ impl<S: TextSink> TextWriter<S> {
             if end >= bytes.len() {
                 break;
             }
-            start = end + char_at(t, end).1;
+            // A whitespace run only sets the pending space, as its first
+            // character did: whole words of ASCII whitespace are skipped.
+            start = ascii_ws_end(bytes, end + char_at(t, end).1);
         }
     }
 
