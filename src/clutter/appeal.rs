@@ -28,7 +28,13 @@ fn sentence_starts(t: &str) -> impl Iterator<Item = &str> {
 /// Whether a sentence of `t` ([`sentence_starts`]) opens with one of
 /// `openers`, as whole words.
 pub(super) fn opens_a_sentence(t: &str, openers: &[&str]) -> bool {
-    sentence_starts(t).any(|s| openers.iter().any(|o| starts_with_word(s, o)))
+    sentence_starts(t).any(|s| {
+        // The first byte first: most sentences open with none of them.
+        let first = s.as_bytes().first();
+        openers.iter().any(|o| {
+            o.as_bytes().first().is_none_or(|b| first == Some(b)) && starts_with_word(s, o)
+        })
+    })
 }
 
 /// The kind of appeal whose imperative ([`patterns::APPEAL_OPENERS`]) opens

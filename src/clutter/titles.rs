@@ -37,7 +37,12 @@ pub(super) fn section_title(b: &Block) -> Option<Verdict> {
 /// few more characters ("相关文章推荐").
 pub(super) fn title_kind(title: &str) -> Option<ClutterKind> {
     let words = title.split_whitespace().count();
+    let first = title.as_bytes().first();
     patterns::SECTION_TITLES.iter().find_map(|&(cue, kind)| {
+        // The first byte first: most titles open with none of the cues.
+        if cue.as_bytes().first().is_some_and(|b| first != Some(b)) {
+            return None;
+        }
         let rest = title.strip_prefix(cue)?;
         let unspaced = cue.chars().next_back().is_some_and(is_unspaced_script);
         let ok = if kind == ClutterKind::Comments {
