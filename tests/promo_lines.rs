@@ -18,43 +18,31 @@ const STORY: [&str; 6] = [
     "Work should start in April, once the spring tides have passed, and the basin will stay open to boats throughout, though berths near the dredger will be moved for a week at a time.",
 ];
 
-/// A news page of the Harbour Ledger with `inserts` between the third and
-/// fourth paragraphs.
-fn page(inserts: &str) -> String {
-    let body = common::paragraphs_with(&STORY, 3, inserts);
-    format!(
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta property="og:site_name" content="Harbour Ledger">
-<title>Kelling to dredge its harbour | Harbour Ledger</title></head><body>
-<main><article><h1>Kelling to dredge its inner harbour after boats run aground</h1>
-<div class="story">
-{body}</div></article></main></body></html>"#
-    )
-}
+/// The Harbour Ledger's page of the story, with inserts between the
+/// third and fourth paragraphs.
+const PAGE: common::Story = common::Story {
+    paragraphs: &STORY,
+    at: 3,
+    site: "Harbour Ledger",
+    title: "Kelling to dredge its harbour",
+    heading: "Kelling to dredge its inner harbour after boats run aground",
+    url: "https://ledger.example/dredging",
+};
 
 /// The text of the story with `inserts`, after checking that the whole
 /// story is there.
 fn text_with(inserts: &str) -> String {
-    common::text_keeping(
-        &page(inserts),
-        "https://ledger.example/dredging",
-        &STORY,
-        inserts,
-    )
+    PAGE.text_with(inserts)
 }
 
 /// Asserts that `line`, in each shape of [`common::line_shapes`], goes.
 fn goes_in_every_shape(line: &str) {
-    for html in common::line_shapes(line, "https://ledger.example/x") {
-        let text = text_with(&html);
-        assert!(!text.contains(line), "{html} kept: {text}");
-    }
+    PAGE.assert_goes(line);
 }
 
 /// Asserts that `line` as a paragraph stays.
 fn stays(line: &str) {
-    let text = text_with(&format!("<p>{line}</p>"));
-    assert!(text.contains(line), "lost: {text}");
+    PAGE.assert_stays(line);
 }
 
 #[test]

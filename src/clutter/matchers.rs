@@ -272,6 +272,12 @@ cue_tables! {
     app_now_cues: patterns::APP_NOW, cues_of;
     cancel_anytime_cues: patterns::CANCEL_ANYTIME_CUES, cues_of;
     newsletter_word_cues: patterns::NEWSLETTER_WORDS, cues_of;
+    self_request_cues: patterns::SELF_APPEAL_REQUESTS, kinded_cues_of;
+    sign_up_link_cues: patterns::SIGN_UP_LINKS, cues_of;
+    newsletter_name_cues: patterns::NEWSLETTER_NAMES, cues_of;
+    self_word_cues: patterns::SELF_WORDS, cues_of;
+    self_offer_cues: patterns::SELF_APPEAL_OFFERS, cues_of;
+    speech_cues: patterns::SPEECH_CUES, cues_of;
 }
 
 /// Whether folded text `t` of `len` characters is an affiliate-link notice:

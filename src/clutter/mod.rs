@@ -42,6 +42,7 @@ mod fingerprint;
 mod lines;
 mod matchers;
 mod rules;
+mod self_appeal;
 mod summary;
 mod tail;
 mod tail_section;
@@ -55,6 +56,7 @@ use fingerprint::*;
 use lines::*;
 use matchers::*;
 use rules::*;
+use self_appeal::*;
 pub(crate) use summary::is_summary_box;
 use tail::*;
 use tail_section::*;
@@ -250,6 +252,8 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         .or_else(|| call_to_action(&b))
         .or_else(|| sentences(&b))
         .or_else(|| reader_appeal(&b))
+        .or_else(|| self_appeal(&b))
+        .or_else(|| subscriber_badge(&b))
         .or_else(|| app_promo(&b))
         .or_else(|| own_app_line(&b, page))
         .or_else(|| cancel_anytime_offer(&b))

@@ -16,6 +16,7 @@ mod meta;
 mod promo;
 mod readability;
 mod sections;
+mod self_appeal;
 
 pub use appeal::*;
 pub use clutter_cues::*;
@@ -29,6 +30,7 @@ pub use meta::*;
 pub use promo::*;
 pub use readability::*;
 pub use sections::*;
+pub use self_appeal::*;
 
 /// True for the subheadings `h2`–`h6` (an `h1` is the page's headline).
 pub fn is_subheading(tag: &str) -> bool {

@@ -105,3 +105,58 @@ pub fn text_keeping(html: &str, url: &str, story: &[&str], inserts: &str) -> Str
     }
     a.text
 }
+
+/// A news story of our own prose on a site, into which a test inserts
+/// clutter between two paragraphs.
+pub struct Story {
+    /// The story's paragraphs.
+    pub paragraphs: &'static [&'static str],
+    /// Before which paragraph (0-based) the inserts go.
+    pub at: usize,
+    /// The site's name (its `og:site_name`).
+    pub site: &'static str,
+    /// The page's title, before " | " and the site's name.
+    pub title: &'static str,
+    /// The article's heading.
+    pub heading: &'static str,
+    /// The page's address.
+    pub url: &'static str,
+}
+
+impl Story {
+    /// The page with `inserts` before paragraph [`Story::at`].
+    pub fn page(&self, inserts: &str) -> String {
+        let body = paragraphs_with(self.paragraphs, self.at, inserts);
+        format!(
+            r#"<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta property="og:site_name" content="{site}">
+<title>{title} | {site}</title></head><body>
+<main><article><h1>{heading}</h1>
+<div class="story">
+{body}</div></article></main></body></html>"#,
+            site = self.site,
+            title = self.title,
+            heading = self.heading,
+        )
+    }
+
+    /// The text of the page with `inserts`, after checking that the whole
+    /// story is there.
+    pub fn text_with(&self, inserts: &str) -> String {
+        text_keeping(&self.page(inserts), self.url, self.paragraphs, inserts)
+    }
+
+    /// Asserts that `line`, in each shape of [`line_shapes`], goes.
+    pub fn assert_goes(&self, line: &str) {
+        for html in line_shapes(line, &format!("{}/x", self.url)) {
+            let text = self.text_with(&html);
+            assert!(!text.contains(line), "{html} kept: {text}");
+        }
+    }
+
+    /// Asserts that `line` as a paragraph stays.
+    pub fn assert_stays(&self, line: &str) {
+        let text = self.text_with(&format!("<p>{line}</p>"));
+        assert!(text.contains(line), "lost: {text}");
+    }
+}

@@ -1,0 +1,103 @@
+//! A publication's appeal for itself inside a story, on a page of our own
+//! prose, where no imperative opens the sentence: a conditional or
+//! trailing request for support, a donation appeal with bank details, a
+//! newsletter plug closed by its sign-up link, a subscriber-only badge
+//! and a newsletter's bare label must go between the story's paragraphs,
+//! in many languages; while every paragraph of the story stays, and so
+//! does prose about donations, subscriptions or someone else's appeal:
+//! news of a party's donations, a charity's call quoted or reported, a
+//! flood appeal's bank details, a review of a subscription.
+
+mod common;
+
+/// The story: five paragraphs about a town library.
+const STORY: [&str; 5] = [
+    "The town library of Wexcombe reopened on Saturday after eighteen months of repairs to its roof, which had let in rain over the reading room since the storms of the winter before last.",
+    "Volunteers carried some nine thousand books back from the school gym where they had been stored, and the children's corner now sits where the old newspaper racks used to stand.",
+    "The council paid for most of the work from its reserves, while a local building firm gave the new windows and a retired joiner rebuilt the oak counter by hand over the summer.",
+    "Opening hours stay as they were, but the library will now also open on Thursday evenings, when a reading group and a repair café are to share the back room in turns.",
+    "The librarian said she hoped the new heating would bring back the older readers who had stopped coming in the cold months before the roof was mended.",
+];
+
+/// The Wexcombe Courier's page of the story, with inserts between the
+/// second and third paragraphs.
+const PAGE: common::Story = common::Story {
+    paragraphs: &STORY,
+    at: 2,
+    site: "Wexcombe Courier",
+    title: "Library reopens",
+    heading: "Wexcombe library reopens after roof repairs",
+    url: "https://courier.example/library",
+};
+
+#[test]
+fn an_appeal_for_the_publication_goes_wherever_the_request_stands() {
+    for line in [
+        "If you want our independent reporting to carry on, please support us with a monthly donation.",
+        "Local news costs money, so we need your support: a small contribution keeps the Courier going.",
+        "Wenn Ihnen unser unabhängiger Journalismus etwas wert ist, unterstützen Sie uns bitte mit einer Spende!",
+        "Weniger Anzeigen, weniger Seiten. Deshalb freuen wir uns über jede Spende!",
+        "Spenden könnt ihr per Überweisung auf unser Konto, Stichwort „Courier“.",
+        "Um unabhängig zu bleiben, brauchen wir deine Unterstützung.",
+        "Darum: Hilf mit und unterstütze unser Magazin mit einem kleinen Beitrag.",
+        "Deshalb unterstütze uns (monatlich oder einmalig) und wir schreiben weiter über die Stadt.",
+        "Si vous aimez nos articles, soutenez-nous par un don mensuel.",
+        "Si te gusta nuestro periodismo local, apóyanos con una aportación.",
+        "Se ti piace il nostro lavoro, sostienici con una donazione.",
+        "Se gosta do nosso jornalismo, apoie-nos com uma doação.",
+        "Vind je ons werk belangrijk? Steun ons met een kleine bijdrage.",
+        "Jeśli cenisz naszą pracę, wesprzyj nas darowizną.",
+        "Haberlerimizi beğendiyseniz bizi destekleyin, küçük bir bağış yeter.",
+        "如果您喜欢我们的报道，请支持我们，捐款帮助我们继续。",
+        "Enjoyed the roundup of library news above? Then subscribe to our YouTube channel for more.",
+        "Interesse an Büchern? Dann abonniere meinen Newsletter: courier.example/nl",
+    ] {
+        PAGE.assert_goes(line);
+    }
+}
+
+#[test]
+fn a_newsletter_plug_or_a_subscriber_badge_goes() {
+    for line in [
+        "[Alle Nachrichten aus Wexcombe finden Sie im kostenlosen Courier-Newsletter. Zur Anmeldung geht es hier.]",
+        "Nie mehr etwas verpassen? Abonnieren Sie unser Morgen-Briefing: täglich um 7 Uhr. Hier geht's zur Anmeldung!",
+        "Redaktioneller Newsletter",
+        "Für Abonnenten",
+        "Para suscriptores",
+        "Subscribers only",
+        "Tylko dla subskrybentów",
+    ] {
+        PAGE.assert_goes(line);
+    }
+    let text = PAGE.text_with("<p><i>lock</i><strong>Para suscriptores</strong></p>");
+    assert!(!text.contains("suscriptores"), "{text}");
+    let text = PAGE.text_with(
+        r#"<p><a href="/roof">Under one roof</a><br><span>How a village rebuilt its hall. Für Abonnentinnen und Abonnenten inklusive.</span></p>"#,
+    );
+    assert!(!text.contains("Abonnenten inklusive"), "{text}");
+}
+
+#[test]
+fn news_about_donations_subscriptions_and_others_appeals_stays() {
+    for line in [
+        "The party declared the donations late, the election watchdog found on Tuesday.",
+        "Subscribers of the streaming service complained that our town was left out of the local channel.",
+        "The union thanked donors who had given to the strike fund over the winter.",
+        "“Please support us with a donation for the flood victims,” the chair of the relief fund told the meeting.",
+        "Please support us with a donation, the chair of the relief fund said at the meeting on Monday.",
+        "Der Verein bittet um Spenden für die Flutopfer an der Wex.",
+        "Spenden können auf das Konto des Vereins bei der Sparkasse Wexcombe überwiesen werden, IBAN DE00 1234 5678.",
+        "„Unterstützen Sie uns mit einer Spende“, sagte die Vorsitzende des Hilfsvereins am Montag.",
+        "Wir freuen uns über jede Anregung, sagte die Bibliothekarin und zeigte auf den Zettelkasten.",
+        "The app costs five euros a month; we found the subscription worth it for the audiobooks alone.",
+        "Readers who support our library with gifts of books are thanked on a board by the door.",
+        "Dieser Artikel beruht auf einer gemeinsamen Recherche mit der Stadtbücherei, die uns ihre Akten öffnete.",
+        "The archive is open only for subscribers of the county history society, the librarian said.",
+        "Le journal compte désormais deux mille abonnés, un record pour une publication locale.",
+    ] {
+        PAGE.assert_stays(line);
+    }
+    // A paragraph of the story, of more than three sentences, that closes
+    // with a request keeps its text.
+    PAGE.assert_stays("The reading group meets on Thursdays in the back room and chooses a new book each month by a show of hands. Members bring cake in turn. The lemon loaf has a following of its own. Subscribe to our channel, the organisers joked, if you want the recipes.");
+}
