@@ -50,6 +50,7 @@ fn an_appeal_for_the_publication_goes_wherever_the_request_stands() {
         "Haberlerimizi beğendiyseniz bizi destekleyin, küçük bir bağış yeter.",
         "如果您喜欢我们的报道，请支持我们，捐款帮助我们继续。",
         "Enjoyed the roundup of library news above? Then subscribe to our YouTube channel for more.",
+        "Our reporting on the town is funded by readers like you, so consider a small monthly contribution.",
         "Interesse an Büchern? Dann abonniere meinen Newsletter: courier.example/nl",
     ] {
         PAGE.assert_goes(line);
@@ -66,6 +67,8 @@ fn a_newsletter_plug_or_a_subscriber_badge_goes() {
         "Para suscriptores",
         "Subscribers only",
         "Tylko dla subskrybentów",
+        "Schon Abonnent?",
+        "Dieser Artikel ist nur für Abonnenten.",
     ] {
         PAGE.assert_goes(line);
     }
@@ -93,6 +96,7 @@ fn news_about_donations_subscriptions_and_others_appeals_stays() {
         "Readers who support our library with gifts of books are thanked on a board by the door.",
         "Dieser Artikel beruht auf einer gemeinsamen Recherche mit der Stadtbücherei, die uns ihre Akten öffnete.",
         "The archive is open only for subscribers of the county history society, the librarian said.",
+        "Readers like you wrote in their hundreds to ask for longer opening hours at the library.",
         "Le journal compte désormais deux mille abonnés, un record pour une publication locale.",
     ] {
         PAGE.assert_stays(line);

@@ -22,7 +22,10 @@ pub const SELF_APPEAL_REQUESTS: &[(&str, ClutterKind)] = &[
     ("consider supporting", ClutterKind::Donation),
     ("make a donation", ClutterKind::Donation),
     ("we need your support", ClutterKind::Donation),
-    ("we rely on your support", ClutterKind::Donation),
+    ("rely on your support", ClutterKind::Donation),
+    ("relies on your support", ClutterKind::Donation),
+    ("depends on your support", ClutterKind::Donation),
+    ("readers like you", ClutterKind::Donation),
     ("subscribe to our", ClutterKind::SubscriptionCta),
     ("subscribe to my", ClutterKind::SubscriptionCta),
     ("consider subscribing", ClutterKind::SubscriptionCta),
@@ -57,6 +60,9 @@ pub const SELF_APPEAL_REQUESTS: &[(&str, ClutterKind)] = &[
     ("brauchen wir ihre", ClutterKind::Donation),
     ("brauchen wir deine", ClutterKind::Donation),
     ("brauchen wir eure", ClutterKind::Donation),
+    ("auf ihre unterstützung angewiesen", ClutterKind::Donation),
+    ("auf deine unterstützung angewiesen", ClutterKind::Donation),
+    ("auf eure unterstützung angewiesen", ClutterKind::Donation),
     ("abonnieren sie unser", ClutterKind::SubscriptionCta),
     ("abonnieren sie unseren", ClutterKind::SubscriptionCta),
     ("abonnieren sie jetzt", ClutterKind::SubscriptionCta),
@@ -330,6 +336,8 @@ pub const SPEECH_CUES: &[&str] = &[
 /// Whole texts of a subscriber-only badge or a newsletter's label ("Für
 /// Abonnenten", "Para suscriptores", "Redaktioneller Newsletter"): a line
 /// of only these, or a block whose last sentence is one, is the page's.
+/// The paywall's log-in prompts ("Already a subscriber?") are
+/// [`super::SENTENCE_CUES`].
 pub const SUBSCRIBER_LABELS: &[(&str, ClutterKind)] = &[
     ("subscriber only", ClutterKind::Paywall),
     ("subscribers only", ClutterKind::Paywall),
@@ -337,6 +345,26 @@ pub const SUBSCRIBER_LABELS: &[(&str, ClutterKind)] = &[
     ("exclusive to subscribers", ClutterKind::Paywall),
     ("exclusive to members", ClutterKind::Paywall),
     ("members only", ClutterKind::Paywall),
+    ("this article is for subscribers only", ClutterKind::Paywall),
+    ("schon abonnent", ClutterKind::Paywall),
+    (
+        "dieser artikel ist nur für abonnenten",
+        ClutterKind::Paywall,
+    ),
+    (
+        "dieser artikel ist exklusiv für abonnenten",
+        ClutterKind::Paywall,
+    ),
+    ("article réservé aux abonnés", ClutterKind::Paywall),
+    (
+        "contenido exclusivo para suscriptores",
+        ClutterKind::Paywall,
+    ),
+    ("contenuto riservato agli abbonati", ClutterKind::Paywall),
+    ("conteúdo exclusivo para assinantes", ClutterKind::Paywall),
+    ("exclusief voor abonnees", ClutterKind::Paywall),
+    ("masz już subskrypcję", ClutterKind::Paywall),
+    ("zaten abone misiniz", ClutterKind::Paywall),
     ("für abonnenten", ClutterKind::Paywall),
     ("nur für abonnenten", ClutterKind::Paywall),
     ("exklusiv für abonnenten", ClutterKind::Paywall),
