@@ -1,10 +1,11 @@
 //! Promotion, paywall and control lines inside a news story, on a page of
 //! our own prose: an app promotion, an ad's "continues below" label, a
 //! media player's fallback text, a register wall's lines, a lone "read
-//! more" control, a heading that is one share link and a subscription
-//! offer must go between the story's paragraphs, while every paragraph of
-//! the story stays, and so does prose that speaks of apps, advertising,
-//! browsers, paywalls, sharing or contracts.
+//! more" control, a heading that is one share link, a subscription offer
+//! and a "follow us" line must go between the story's paragraphs, while
+//! every paragraph of the story stays, and so does prose that speaks of
+//! apps, advertising, browsers, paywalls, sharing, contracts or following
+//! something on a platform.
 
 mod common;
 
@@ -188,4 +189,48 @@ fn the_site_s_own_app_named_as_a_label_goes_a_sentence_on_it_stays() {
     stays("Tipp: Die Sport-App vom Kanal Neun");
     stays("The Harbour Ledger app went down for two hours. Skippers lost the tide tables.");
     stays("Readers of the Harbour Ledger app saw the tide tables vanish for two hours on Monday.");
+}
+
+#[test]
+fn a_follow_us_line_goes_in_many_languages() {
+    for line in [
+        "Follow the Harbour Ledger on Google News",
+        "Get our stories on WhatsApp: join the channel.",
+        "Follow our coverage of the harbour on YouTube.",
+        "Folgt uns auf Instagram, dort gibt es die Bilder vom Hafen.",
+        "Folgen Sie uns jetzt auch auf Threads!",
+        "Suivez-nous sur Facebook et Instagram.",
+        "Recibe alertas desde Google News",
+        "Síguenos en TikTok para ver más vídeos.",
+        "Siga o Ledger no Google News e receba as notícias do dia.",
+        "Seguici su Telegram per le ultime notizie.",
+        "Volg ons op LinkedIn.",
+        "Obserwuj nas w Google News",
+        "Bizi takip edin: YouTube kanalımız",
+        "Ikuti kami di Instagram",
+        "Подписывайтесь на нас в Телеграм",
+        "تابعونا على يوتيوب",
+    ] {
+        goes_in_every_shape(line);
+    }
+}
+
+#[test]
+fn prose_about_following_on_a_platform_stays() {
+    for line in [
+        // A step of a how-to: no news platform, no name of the publication.
+        "Follow the tutorial on YouTube to set the chart plotter before the first trip out.",
+        // A compound, not the imperative.
+        "Follow-up posts on Telegram showed the dredger waiting in the outer basin for the storm to pass.",
+        // The verb inside a sentence.
+        "Skippers can follow the dredger's position on Facebook, where the board posts every delay.",
+        // "Sigue" as "goes on", not "follow".
+        "Sigue la polémica en Twitter después de que el puerto cerrara tres amarres.",
+        // German "folgt" opening a conditional.
+        "Folgt man den Beiträgen auf Facebook, so war der Hafen am Montag halb leer.",
+        // Three sentences: more than a follow line.
+        "Follow our page on Instagram, the harbour master told skippers. Few did. The account has forty followers.",
+    ] {
+        stays(line);
+    }
 }

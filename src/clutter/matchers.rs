@@ -278,6 +278,8 @@ cue_tables! {
     self_word_cues: patterns::SELF_WORDS, cues_of;
     self_offer_cues: patterns::SELF_APPEAL_OFFERS, cues_of;
     speech_cues: patterns::SPEECH_CUES, cues_of;
+    follow_news_cues: patterns::FOLLOW_NEWS_PLATFORMS, cues_of;
+    follow_self_cues: patterns::FOLLOW_SELF_WORDS, cues_of;
 }
 
 /// Whether folded text `t` of `len` characters is an affiliate-link notice:
@@ -318,6 +320,21 @@ pub(super) fn rights_cues() -> &'static Cues {
                 .iter()
                 .filter(|&&(_, kind)| kind == ClutterKind::Footer)
                 .map(|&(cue, _)| cue),
+            false,
+        )
+    })
+}
+
+/// Every platform a follow line may name: [`patterns::FOLLOW_PLATFORMS`]
+/// and [`patterns::FOLLOW_NEWS_PLATFORMS`].
+pub(super) fn follow_platform_cues() -> &'static Cues {
+    static CELL: OnceLock<Cues> = OnceLock::new();
+    CELL.get_or_init(|| {
+        Cues::new(
+            patterns::FOLLOW_PLATFORMS
+                .iter()
+                .chain(patterns::FOLLOW_NEWS_PLATFORMS)
+                .copied(),
             false,
         )
     })

@@ -39,6 +39,7 @@ mod controls;
 mod credit;
 mod fallback;
 mod fingerprint;
+mod follow;
 mod lines;
 mod matchers;
 mod rules;
@@ -53,6 +54,7 @@ use controls::*;
 use credit::*;
 pub use fallback::sweep_lines;
 use fingerprint::*;
+use follow::*;
 use lines::*;
 use matchers::*;
 use rules::*;
@@ -222,7 +224,8 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
             .or_else(|| control_label(&b))
             .or_else(|| share_link_heading(&b))
             .or_else(|| titled_sibling(&b))
-            .or_else(|| sentences(&b));
+            .or_else(|| sentences(&b))
+            .or_else(|| follow_line(&b, page));
     }
     if tag == "figure" {
         // A figure is the article's unless it is a teaser card or an ad.
@@ -257,6 +260,7 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         .or_else(|| app_promo(&b))
         .or_else(|| own_app_line(&b, page))
         .or_else(|| cancel_anytime_offer(&b))
+        .or_else(|| follow_line(&b, page))
         .or_else(|| bare_title(&b).map(|k| Verdict::new(k, &["bare-title"])))
 }
 

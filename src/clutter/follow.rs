@@ -1,0 +1,66 @@
+//! The rule on a publication's "follow us" line left in the body: "Follow
+//! the Courier on Google News", "Folgt uns auf Instagram", "Recibe alertas
+//! desde Google News". Read as a whole short line, never as words inside a
+//! longer paragraph.
+
+use super::*;
+
+/// Rule on a short block (at most [`patterns::FOLLOW_LINE_MAX`] characters,
+/// at most two sentences) that opens with a follow imperative and names a
+/// platform ([`patterns::FOLLOW_PLATFORMS`] or
+/// [`patterns::FOLLOW_NEWS_PLATFORMS`], as whole words). An imperative
+/// that names the publication ([`patterns::FOLLOW_US_OPENERS`]: "Folgt
+/// uns", "Join our") is enough; a bare one ([`patterns::FOLLOW_OPENERS`]:
+/// "Follow", "Recibe") needs a news platform, the site's name, a word for
+/// the publication or a link as well, since "Follow the tutorial on
+/// YouTube" is a how-to's step. A sentence about a platform ("Users can
+/// follow accounts on Threads", "Follow-up posts on Telegram showed …")
+/// does not open with the imperative.
+pub(super) fn follow_line(b: &Block, page: &Page) -> Option<Verdict> {
+    if b.len == 0 || b.len > patterns::FOLLOW_LINE_MAX || !b.has_text() {
+        return None;
+    }
+    let t = b.text().trim_start_matches(|c: char| !is_word_char(c));
+    let &first = t.as_bytes().first()?;
+    let opens = |table: &[&str]| {
+        table.iter().any(|o| {
+            // The first byte first: most lines open with none of them.
+            o.as_bytes()[0] == first
+                && starts_with_word(t, o)
+                // "Follow-up": a compound, not the imperative.
+                && !t[o.len()..].starts_with('-')
+        })
+    };
+    let us = opens(patterns::FOLLOW_US_OPENERS);
+    if !us && !opens(patterns::FOLLOW_OPENERS) {
+        return None;
+    }
+    if sentence_count(t) > 2 || follow_platform_cues().first_in(t, true).is_none() {
+        return None;
+    }
+    let named = || {
+        page.site_name.as_deref().is_some_and(|site| {
+            t.match_indices(site)
+                .any(|(i, m)| is_word_at(t, i, i + m.len()))
+        })
+    };
+    let more = us
+        || follow_news_cues().first_in(t, true).is_some()
+        || follow_self_cues().first_in(t, true).is_some()
+        || named()
+        || b.link_density() >= 0.5;
+    more.then(|| Verdict::new(ClutterKind::Share, &["follow-line"]))
+}
+
+/// Sentences in `t`: its sentence ends (".", "!", "?" and their CJK forms)
+/// followed by a space, plus one.
+fn sentence_count(t: &str) -> usize {
+    let t = t.trim_end();
+    t.char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
+                && t[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        })
+        .count()
+        + 1
+}

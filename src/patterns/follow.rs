@@ -1,0 +1,171 @@
+//! Follow-us tables (read by `clutter`): the platforms a publication asks
+//! its readers to follow it on, and the imperatives that open such a line
+//! ("Follow the Courier on Google News", "Folgt uns auf Instagram",
+//! "Recibe alertas desde Google News"). Lowercase, as folded by
+//! `text::fold_cue_text`.
+
+/// Platforms besides [`FOLLOW_NEWS_PLATFORMS`] that a "follow us" line
+/// names, matched as whole words. "X" is left out: as a word it names too
+/// many other things.
+pub const FOLLOW_PLATFORMS: &[&str] = &[
+    "youtube",
+    "instagram",
+    "facebook",
+    "tiktok",
+    "twitter",
+    "linkedin",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "pinterest",
+    "snapchat",
+    "вконтакте",
+    "ютуб",
+    "يوتيوب",
+    "فيسبوك",
+    "إنستغرام",
+];
+
+/// Platforms a publication sends its news through: following one of
+/// these is always following the publication ("Recibe alertas desde Google
+/// News"), never a step of a how-to ("Follow the tutorial on YouTube").
+pub const FOLLOW_NEWS_PLATFORMS: &[&str] = &[
+    "google news",
+    "google discover",
+    "apple news",
+    "flipboard",
+    "whatsapp",
+    "telegram",
+    "телеграм",
+    "телеграмі",
+    "واتساب",
+    "تيليجرام",
+    "تلغرام",
+];
+
+/// Imperatives that open a follow line and name the publication in
+/// themselves ("Folgt uns", "Síguenos", "Join our"): with any platform of
+/// [`FOLLOW_PLATFORMS`] they make the line one.
+pub const FOLLOW_US_OPENERS: &[&str] = &[
+    "get our",
+    "join our",
+    "find us on",
+    "like us on",
+    "add us",
+    "folgt uns",
+    "folgt mir",
+    "folge uns",
+    "folge mir",
+    "folgen sie uns",
+    "abonnieren sie unseren",
+    "abonniert unseren",
+    "abonniere unseren",
+    "besuchen sie uns",
+    "finden sie uns",
+    "suis-nous",
+    "suivez-nous",
+    "retrouvez-nous",
+    "rejoignez-nous",
+    "rejoignez notre",
+    "abonnez-vous à notre",
+    "síguenos",
+    "sígannos",
+    "siga-nos",
+    "únete a nuestro",
+    "únete a nuestra",
+    "seguici",
+    "unisciti al nostro",
+    "volg ons",
+    "śledź nas",
+    "dołącz do nas",
+    "bizi takip edin",
+    "ikuti kami",
+    "подписывайтесь на нас",
+    "следите за нами",
+    "підписуйтесь на нас",
+    "стежте за нами",
+    "تابعونا",
+];
+
+/// Imperatives that open a follow line without naming who is followed
+/// ("Follow the Courier on …", "Recibe alertas desde …"). They open other
+/// lines too ("Follow the tutorial on YouTube"), so the line needs more:
+/// a platform of [`FOLLOW_NEWS_PLATFORMS`], the site's name, a word of
+/// [`FOLLOW_SELF_WORDS`], or mostly a link. A verb that also opens news
+/// sentences is written with what follows it ("sigue a", not "sigue":
+/// "Sigue la polémica en Twitter"; no bare "folgt": "Folgt man …").
+pub const FOLLOW_OPENERS: &[&str] = &[
+    "follow",
+    "get the latest",
+    "get breaking news",
+    "stay up to date",
+    "stay updated",
+    "stay informed",
+    "bleiben sie informiert",
+    "bleiben sie auf dem laufenden",
+    "suivez",
+    "recevez",
+    "sigue a",
+    "siga a",
+    "siga o",
+    "recibe",
+    "recibí",
+    "acompanhe o",
+    "acompanhe a",
+    "receba",
+    "segui il",
+    "segui la",
+    "ricevi",
+    "volg de",
+    "volg het",
+    "obserwuj",
+    "takip edin",
+    "ikuti",
+    "theo dõi",
+    "подпишитесь на",
+    "підпишіться на",
+    "تابعوا",
+];
+
+/// Words by which a publication names itself in a follow line ("Follow
+/// our coverage on YouTube"), matched as whole words.
+pub const FOLLOW_SELF_WORDS: &[&str] = &[
+    "us",
+    "our",
+    "uns",
+    "unser",
+    "unsere",
+    "unseren",
+    "unserem",
+    "unserer",
+    "nous",
+    "notre",
+    "nos",
+    "nuestro",
+    "nuestra",
+    "nuestros",
+    "nuestras",
+    "nosso",
+    "nossa",
+    "nossos",
+    "nossas",
+    "nostro",
+    "nostra",
+    "nostri",
+    "ons",
+    "onze",
+    "nas",
+    "nasz",
+    "naszego",
+    "naszym",
+    "bizi",
+    "kami",
+    "нас",
+    "наш",
+    "наши",
+    "нашем",
+    "нашому",
+];
+
+/// Longest follow line: one or two short sentences.
+pub const FOLLOW_LINE_MAX: usize = 160;
