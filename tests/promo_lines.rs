@@ -234,3 +234,18 @@ fn prose_about_following_on_a_platform_stays() {
         stays(line);
     }
 }
+
+#[test]
+fn a_link_standing_between_paragraphs_is_judged_as_a_line() {
+    // A bare link between two paragraphs (no <p> of its own) is a line.
+    let text =
+        text_with(r#"<a href="https://news.example/p/1">Recibe alertas desde Google News</a>"#);
+    assert!(!text.contains("Recibe alertas"), "{text}");
+    let text = text_with(r#"<a href="/print">Rezept drucken</a><br>"#);
+    assert!(!text.contains("Rezept drucken"), "{text}");
+    // The same words as a link inside a sentence stay with the sentence.
+    let text = text_with(
+        r#"<p>The board's notices now reach skippers through <a href="/gn">Recibe alertas desde Google News</a>, a feed in Spanish.</p>"#,
+    );
+    assert!(text.contains("Recibe alertas desde Google News"), "{text}");
+}

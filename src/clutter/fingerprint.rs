@@ -83,6 +83,10 @@ impl Fingerprints {
                     h.write_u8(u8::from(stands_between_blocks(dom, node)));
                 }
             }
+            // The neighbours [`is_inside_text`] reads.
+            for s in line_neighbours(dom, node).into_iter().flatten() {
+                h.write_u64(self.subtree[s.index()]);
+            }
         }
         let sibling = if is_subheading(tag) {
             dom.next_sibling_where(node, |x| dom.is_element(x))
