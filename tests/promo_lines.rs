@@ -249,3 +249,30 @@ fn a_link_standing_between_paragraphs_is_judged_as_a_line() {
     );
     assert!(text.contains("Recibe alertas desde Google News"), "{text}");
 }
+
+#[test]
+fn furniture_sentences_go_story_sentences_with_the_same_words_stay() {
+    for line in [
+        "Spotted an error? Let us know",
+        "Fehler gefunden? Schreiben Sie uns.",
+        "Vous avez repéré une erreur ? Signalez-la.",
+        "This article is more than 2 years old",
+        "Dieser Artikel ist älter als ein Jahr",
+        "Link copied",
+        "Enlace copiado",
+        "Got a story? Email news@ledger.example",
+        "Have a story we should cover? Get in touch.",
+        "Have your say in the comments below",
+    ] {
+        goes_in_every_shape(line);
+    }
+    for line in [
+        "Auditors spotted an error in the mooring accounts, which the board corrected in March.",
+        "The dredger's log shows a fault that the crew found an error in the depth sensor had caused.",
+        "The harbour master said the chart was more than a century old and had never been redrawn.",
+        "Skippers can have their say at a meeting in the harbour office on Tuesday evening.",
+        "What do you think of the plans? Let us know in the comments, the harbour master wrote on the board's page.",
+    ] {
+        stays(line);
+    }
+}

@@ -263,7 +263,6 @@ cue_tables! {
     commission_cues: patterns::COMMISSION_CUES, cues_of;
     purchase_cues: patterns::PURCHASE_CUES, cues_of;
     click_here_cues: patterns::CLICK_HERE_CUES, cues_of;
-    sentence_cues: patterns::SENTENCE_CUES, kinded_cues_of;
     cta_cues: patterns::CTA_LABELS, kinded_cues_of;
     app_word_cues: patterns::APP_WORDS, cues_of;
     app_offer_cues: patterns::APP_OFFERS, cues_of;
@@ -323,6 +322,25 @@ pub(super) fn rights_cues() -> &'static Cues {
             false,
         )
     })
+}
+
+/// [`patterns::SENTENCE_CUES`] and then [`patterns::FURNITURE_CUES`], as one
+/// table: the sentence rule scans a block once for both.
+pub(super) fn sentence_cue_table() -> &'static [(&'static str, ClutterKind)] {
+    static CELL: OnceLock<Vec<(&'static str, ClutterKind)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        patterns::SENTENCE_CUES
+            .iter()
+            .chain(patterns::FURNITURE_CUES)
+            .copied()
+            .collect()
+    })
+}
+
+/// The [`Cues`] of [`sentence_cue_table`].
+pub(super) fn sentence_cues() -> &'static Cues {
+    static CELL: OnceLock<Cues> = OnceLock::new();
+    CELL.get_or_init(|| Cues::new(sentence_cue_table().iter().map(|&(c, _)| c), false))
 }
 
 /// Every platform a follow line may name: [`patterns::FOLLOW_PLATFORMS`]

@@ -661,7 +661,7 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
     if b.len <= patterns::CUE_TEXT_MAX {
         if let Some(kind) = sentence_cues()
             .first_in(t, false)
-            .map(|i| patterns::SENTENCE_CUES[i].1)
+            .map(|i| sentence_cue_table()[i].1)
         {
             return Some(Verdict::new(kind, &["text-cue"]));
         }

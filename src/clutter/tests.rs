@@ -158,7 +158,7 @@ fn one_scan_finds_what_a_search_per_cue_finds() {
         (commission_cues(), patterns::COMMISSION_CUES),
         (purchase_cues(), patterns::PURCHASE_CUES),
     ];
-    let sentence: Vec<&str> = patterns::SENTENCE_CUES.iter().map(|c| c.0).collect();
+    let sentence: Vec<&str> = sentence_cue_table().iter().map(|c| c.0).collect();
     let cta: Vec<&str> = patterns::CTA_LABELS.iter().map(|c| c.0).collect();
     let all: Vec<&str> = plain
         .iter()
