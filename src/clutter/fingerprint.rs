@@ -67,10 +67,10 @@ impl Fingerprints {
 
     /// The key of element `node` (strictly under the root): its subtree and
     /// ancestors, plus the neighbours [`judge`] looks at — the parent's
-    /// text length for a phrasing element ([`is_inside_text`]) and whether
-    /// a link stands between blocks ([`lone_share_link`]), the
-    /// following block for a heading and the preceding heading for a list
-    /// or section ([`titled_sibling`]).
+    /// text length and nearest siblings for a phrasing element
+    /// ([`is_inside_text`], [`stands_alone`]), the following block for a
+    /// heading and the preceding heading for a list or section
+    /// ([`titled_sibling`]).
     pub(super) fn key(&self, dom: &Dom, node: NodeId) -> u64 {
         let mut h = WordHasher::default();
         h.write_u64(self.subtree[node.index()]);
@@ -79,9 +79,6 @@ impl Fingerprints {
         if is_one_of(tag, patterns::PHRASING_ELEMS) {
             if let Some(p) = dom.parent(node).filter(|&p| dom.is_element(p)) {
                 h.write_usize(inner_text_len(dom, p));
-                if tag == "a" {
-                    h.write_u8(u8::from(stands_between_blocks(dom, node)));
-                }
             }
             // The neighbours [`is_inside_text`] reads.
             for s in line_neighbours(dom, node).into_iter().flatten() {

@@ -208,29 +208,48 @@ pub(super) fn is_bare_date(t: &str, len: usize) -> bool {
         && unspaced <= patterns::BARE_DATE_MAX_UNSPACED
 }
 
-/// Whether inline element `node` stands as a line of its own between
-/// blocks: its nearest siblings that are not blank text are block elements
-/// ([`patterns::BLOCK_ELEMS`]) or none, on both sides (a lone link after
-/// the last paragraph of a box). A link in a sentence has text or inline
-/// elements beside it.
-pub(super) fn stands_between_blocks(dom: &Dom, node: NodeId) -> bool {
-    let block_or_none = |n: Option<NodeId>| {
-        n.is_none_or(|n| dom.is_element(n) && is_one_of(dom.tag(n), patterns::BLOCK_ELEMS))
-    };
-    let blank = |n: NodeId| dom.text(n).is_some_and(|t| t.trim().is_empty());
-    let prev = std::iter::successors(dom.prev_sibling(node), |&p| dom.prev_sibling(p))
-        .find(|&p| !blank(p));
-    let next = std::iter::successors(dom.next_sibling(node), |&p| dom.next_sibling(p))
-        .find(|&p| !blank(p));
-    block_or_none(prev) && block_or_none(next)
+/// An inline element that shares its line with other text: its block holds
+/// more text than it does, and it does not [`stand_alone`](stands_alone).
+pub(super) fn is_inside_text(dom: &Dom, node: NodeId, len: usize) -> bool {
+    let in_bigger_block = dom
+        .parent(node)
+        .filter(|&p| dom.is_element(p))
+        .is_some_and(|p| inner_text_len(dom, p) > len + 2);
+    in_bigger_block && !stands_alone(dom, node)
+}
+
+/// Whether inline element `node` stands as a line of its own: neither of
+/// its [`line_neighbours`] is text or an inline element other than a line
+/// break with text in it (a lone link between blocks, after a line break,
+/// or after the last paragraph of a box). A link in a sentence has text
+/// or inline elements with text beside it.
+pub(super) fn stands_alone(dom: &Dom, node: NodeId) -> bool {
+    !line_neighbours(dom, node).into_iter().flatten().any(|n| {
+        if dom.is_element(n) {
+            let tag = dom.tag(n);
+            tag != "br" && is_one_of(tag, patterns::PHRASING_ELEMS) && inner_text_len(dom, n) > 0
+        } else {
+            true
+        }
+    })
+}
+
+/// The nearest siblings of `node` before and after it that are elements or
+/// text with more than whitespace (comments and blank text skipped).
+pub(super) fn line_neighbours(dom: &Dom, node: NodeId) -> [Option<NodeId>; 2] {
+    let shown = |n: NodeId| dom.is_element(n) || dom.text(n).is_some_and(|t| !t.trim().is_empty());
+    [
+        dom.prev_sibling_where(node, shown),
+        dom.next_sibling_where(node, shown),
+    ]
 }
 
 /// A share, follow or print link standing as a line of its own between
 /// blocks ("Follow us on Google News" after the byline box, "Print
 /// recipe" under the picture): a link to a [`patterns::SHARE_URLS`]
 /// address, up to [`SHARE_ROW_MAX`] characters, or one whose whole text
-/// is a print label, with no text beside it ([`stands_between_blocks`]).
-/// Such a link inside a sentence stays.
+/// is a print label, with no text beside it ([`stands_alone`]). Such a
+/// link inside a sentence stays.
 pub(super) fn lone_share_link(b: &Block) -> Option<Verdict> {
     let dom = b.dom;
     if b.tag != "a" || b.len > SHARE_ROW_MAX {
@@ -247,7 +266,7 @@ pub(super) fn lone_share_link(b: &Block) -> Option<Verdict> {
     } else {
         return None;
     };
-    stands_between_blocks(dom, b.node).then(|| Verdict::new(ClutterKind::Share, &[signal]))
+    stands_alone(dom, b.node).then(|| Verdict::new(ClutterKind::Share, &[signal]))
 }
 
 /// The author's name and the time of publication set as a list at the

@@ -213,9 +213,7 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         if tag == "time" && b.has_text() && is_date_line(b.text(), b.len) {
             return Some(Verdict::new(ClutterKind::Meta, &["date-line"]));
         }
-        return inline_labels(&b)
-            .or_else(|| trailing_more_control(&b))
-            .or_else(|| lone_share_link(&b));
+        return inline_labels(&b).or_else(|| trailing_more_control(&b));
     }
     if is_subheading(tag) {
         // A heading is judged as a section title or a label, never by its
@@ -237,6 +235,7 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
             .then(|| Verdict::new(ClutterKind::Related, &["link-card"]));
     }
     structure(&b)
+        .or_else(|| lone_share_link(&b))
         .or_else(|| labels(&b))
         .or_else(|| control_label(&b))
         // Class words name blocks; on a lone inline element they are styling.

@@ -54,39 +54,6 @@ pub(super) const NEVER_INSIDE: &[&str] = &[
     "h6",
 ];
 
-/// An inline element that shares its line with other text: its block holds
-/// more text than it does, and a neighbour on either side
-/// ([`line_neighbours`]) is text or an inline element other than a line
-/// break with text in it. A link standing between blocks or after a line
-/// break is a line of its own.
-pub(super) fn is_inside_text(dom: &Dom, node: NodeId, len: usize) -> bool {
-    let in_bigger_block = dom
-        .parent(node)
-        .filter(|&p| dom.is_element(p))
-        .is_some_and(|p| inner_text_len(dom, p) > len + 2);
-    in_bigger_block
-        && line_neighbours(dom, node).into_iter().flatten().any(|n| {
-            if dom.is_element(n) {
-                let tag = dom.tag(n);
-                tag != "br"
-                    && is_one_of(tag, patterns::PHRASING_ELEMS)
-                    && inner_text_len(dom, n) > 0
-            } else {
-                true
-            }
-        })
-}
-
-/// The nearest siblings of `node` before and after it that are elements or
-/// text with more than whitespace (comments and blank text skipped).
-pub(super) fn line_neighbours(dom: &Dom, node: NodeId) -> [Option<NodeId>; 2] {
-    let shown = |n: NodeId| dom.is_element(n) || dom.text(n).is_some_and(|t| !t.trim().is_empty());
-    [
-        dom.prev_sibling_where(node, shown),
-        dom.next_sibling_where(node, shown),
-    ]
-}
-
 /// The label rules that are safe inside running text.
 pub(super) fn inline_labels(b: &Block) -> Option<Verdict> {
     if b.len == 0 || b.len > LABEL_MAX {
