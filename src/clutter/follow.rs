@@ -46,7 +46,7 @@ pub(super) fn follow_line(b: &Block, page: &Page) -> Option<Verdict> {
     };
     let more = us
         || follow_news_cues().first_in(t, true).is_some()
-        || follow_self_cues().first_in(t, true).is_some()
+        || self_word_cues().first_in(t, true).is_some()
         || named()
         || b.link_density() >= 0.5;
     more.then(|| Verdict::new(ClutterKind::Share, &["follow-line"]))

@@ -91,7 +91,7 @@ pub const FOLLOW_US_OPENERS: &[&str] = &[
 /// ("Follow the Courier on …", "Recibe alertas desde …"). They open other
 /// lines too ("Follow the tutorial on YouTube"), so the line needs more:
 /// a platform of [`FOLLOW_NEWS_PLATFORMS`], the site's name, a word of
-/// [`FOLLOW_SELF_WORDS`], or mostly a link. A verb that also opens news
+/// [`super::SELF_WORDS`], or mostly a link. A verb that also opens news
 /// sentences is written with what follows it ("sigue a", not "sigue":
 /// "Sigue la polémica en Twitter"; no bare "folgt": "Folgt man …").
 pub const FOLLOW_OPENERS: &[&str] = &[
@@ -125,46 +125,6 @@ pub const FOLLOW_OPENERS: &[&str] = &[
     "подпишитесь на",
     "підпишіться на",
     "تابعوا",
-];
-
-/// Words by which a publication names itself in a follow line ("Follow
-/// our coverage on YouTube"), matched as whole words.
-pub const FOLLOW_SELF_WORDS: &[&str] = &[
-    "us",
-    "our",
-    "uns",
-    "unser",
-    "unsere",
-    "unseren",
-    "unserem",
-    "unserer",
-    "nous",
-    "notre",
-    "nos",
-    "nuestro",
-    "nuestra",
-    "nuestros",
-    "nuestras",
-    "nosso",
-    "nossa",
-    "nossos",
-    "nossas",
-    "nostro",
-    "nostra",
-    "nostri",
-    "ons",
-    "onze",
-    "nas",
-    "nasz",
-    "naszego",
-    "naszym",
-    "bizi",
-    "kami",
-    "нас",
-    "наш",
-    "наши",
-    "нашем",
-    "нашому",
 ];
 
 /// Longest follow line: one or two short sentences.
