@@ -167,7 +167,8 @@ enum Mode {
     /// No chooser: the paragraphs of the page's JSON-LD `articleBody`.
     ArticleBody,
     /// No chooser: the page's largest block of text, `<noscript>` and
-    /// `<aside>` included, marked not readerable.
+    /// `<aside>` included, marked not readerable unless it reads as an
+    /// article of [`patterns::FALLBACK_READERABLE_MIN_WORDS`] words or more.
     LargestBlock,
 }
 
@@ -184,7 +185,7 @@ fn run_once(
     let meta = metadata::collect(&dom, base.as_ref());
     let article_body_words = meta.article_body.iter().map(|p| text::word_count(p)).sum();
     // Readability's check of the page, before anything is removed; the
-    // fallback's block is never readerable.
+    // fallback's block is judged by its own text (in `write_article`).
     let page_readerable =
         (mode != Mode::LargestBlock).then(|| score::is_probably_readerable_dom(&dom));
     let mut options = options.clone();
@@ -316,8 +317,16 @@ fn write_article(
     } else {
         word_count.div_ceil(patterns::WORDS_PER_MINUTE).max(1)
     };
-    let readerable =
-        page_readerable.is_some_and(|page| page || is_article_like(dom, root, word_count));
+    let readerable = match page_readerable {
+        Some(page) => page || is_article_like(dom, root, word_count),
+        // The fallback's block is an article only when it reads as one at
+        // length: a story the chooser missed, not a shop's or a ticker's
+        // scraps.
+        None => {
+            word_count >= patterns::FALLBACK_READERABLE_MIN_WORDS
+                && is_article_like(dom, root, word_count)
+        }
+    };
     let lead_image = meta
         .lead_image
         .clone()
@@ -391,6 +400,30 @@ mod tests {
     }
 
     #[test]
+    fn a_long_story_only_the_fallback_finds_is_readerable() {
+        let paragraphs = format!("<p>{PROSE}</p>").repeat(7);
+        let html = format!(
+            "<html><body><div id=app></div><noscript><div>{paragraphs}</div></noscript></body></html>"
+        );
+        let a = extract(&html, None, &Options::default()).expect("article");
+        assert!(
+            a.word_count >= patterns::FALLBACK_READERABLE_MIN_WORDS,
+            "{}",
+            a.word_count
+        );
+        assert!(a.readerable);
+        // The same story cut to two paragraphs is too short to call one.
+        let html = format!(
+            "<html><body><div id=app></div><noscript><div><p>{PROSE}</p><p>{PROSE}</p></div></noscript></body></html>"
+        );
+        assert!(
+            !extract(&html, None, &Options::default())
+                .expect("article")
+                .readerable
+        );
+    }
+
+    #[test]
     fn the_fallback_block_takes_the_sibling_blocks_its_text_runs_on_in() {
         let other = "Later that spring the crews painted the hut blue, so that the \
             board could be seen from the far end of the pier, even in the rain.";
@@ -402,7 +435,8 @@ mod tests {
         let a = extract(&html, None, &Options::default()).expect("article");
         assert!(a.text.contains("painted the hut blue"), "{}", a.text);
         assert!(a.text.contains("chalk board"), "{}", a.text);
-        assert!(!a.readerable);
+        // Over 200 words of prose: a story, shown without the notice.
+        assert!(a.readerable, "{} words", a.word_count);
     }
 
     #[test]

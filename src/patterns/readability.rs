@@ -229,6 +229,12 @@ pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "dat
 /// the clutter, then take the page's largest block of text.
 pub const FALLBACK_MIN_WORDS: usize = 50;
 
+/// Fewest words of the largest-block fallback's text for it to be
+/// readerable (when it also reads as an article: prose, few links): a
+/// story the chooser missed is shown as one, while a product page's or a
+/// live ticker's scraps get the "doesn't look like an article" notice.
+pub const FALLBACK_READERABLE_MIN_WORDS: usize = 200;
+
 /// Fewest words of a chosen article that the page's JSON-LD `articleBody`
 /// never replaces.
 pub const ARTICLE_BODY_SHORT_WORDS: usize = 150;
