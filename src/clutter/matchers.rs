@@ -323,6 +323,21 @@ pub(super) fn rights_cues() -> &'static Cues {
     })
 }
 
+/// [`patterns::SELF_APPEAL_REQUESTS`] and then [`patterns::SIGN_UP_LINKS`],
+/// as one table: the self-appeal rule scans a block once for either.
+pub(super) fn self_appeal_scan_cues() -> &'static Cues {
+    static CELL: OnceLock<Cues> = OnceLock::new();
+    CELL.get_or_init(|| {
+        Cues::new(
+            patterns::SELF_APPEAL_REQUESTS
+                .iter()
+                .map(|&(c, _)| c)
+                .chain(patterns::SIGN_UP_LINKS.iter().copied()),
+            false,
+        )
+    })
+}
+
 /// [`patterns::SENTENCE_CUES`] and then [`patterns::FURNITURE_CUES`], as one
 /// table: the sentence rule scans a block once for both.
 pub(super) fn sentence_cue_table() -> &'static [(&'static str, ClutterKind)] {

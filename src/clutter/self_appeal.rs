@@ -81,13 +81,10 @@ pub(super) fn self_appeal(b: &Block) -> Option<Verdict> {
         return None;
     }
     let t = b.text();
-    // One scan of the block for each kind of request first: most blocks
-    // hold neither.
-    let request = self_request_cues().first_in(t, true).is_some();
-    let link = sign_up_link_cues().first_in(t, true).is_some();
-    if !(request || link) {
-        return None;
-    }
+    // One scan of the block for both kinds of request first: most blocks
+    // hold neither. A request sorts before a sign-up link in the table.
+    let first = self_appeal_scan_cues().first_in(t, true)?;
+    let request = first < patterns::SELF_APPEAL_REQUESTS.len();
     let sentences: Vec<&str> = sentences_of(t).collect();
     if request {
         let mut appeal_len = 0;
@@ -105,8 +102,8 @@ pub(super) fn self_appeal(b: &Block) -> Option<Verdict> {
         }
     }
     let last = sentences.last()?;
-    (link
-        && sign_up_link_cues().first_in(last, true).is_some()
+    // A sign-up link in the last sentence is one in the block.
+    (sign_up_link_cues().first_in(last, true).is_some()
         && !last.contains(QUOTE_MARKS)
         && newsletter_name_cues().any_in(t))
     .then(|| Verdict::new(ClutterKind::NewsletterForm, &["newsletter-plug"]))
