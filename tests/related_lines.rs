@@ -183,3 +183,25 @@ fn an_author_and_time_list_goes_a_timeline_or_schedule_stays() {
         &["Aldwick", "Island quay"],
     );
 }
+
+#[test]
+fn a_line_of_tag_links_goes_a_labelled_line_of_plain_words_stays() {
+    all_go(
+        r#"<p>Tags: <a href="/t/ferries">Ferries</a>, <a href="/t/islands">Islands</a>, <a href="/t/council">Council</a></p>
+<div>Themen: <a href="/t/verkehr">Verkehr</a> <a href="/t/inseln">Inseln</a></div>
+<p>Catégorie : <a href="/c/actualites">Actualités</a></p>"#,
+        &["Tags:", "Themen:", "Catégorie"],
+    );
+    // An awards list names categories in plain words; a topic line of the
+    // story is no link list either.
+    all_stay(
+        r#"<p>Kategorie: <i>Kinder- und Jugendbuch</i></p>
+<p>Category: Best short documentary, awarded to the ferry crew's film</p>
+<p>Topic: what the second sailing will cost the island's families</p>"#,
+        &[
+            "Kategorie: Kinder- und Jugendbuch",
+            "Category: Best short documentary",
+            "Topic: what the second sailing",
+        ],
+    );
+}

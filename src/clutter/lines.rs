@@ -406,3 +406,26 @@ pub(super) fn is_print_control(b: &Block, control: bool) -> bool {
                 .iter()
                 .any(|w| w.starts_with("print") || w.starts_with("button")))
 }
+
+/// A line of tag or category links: a [`patterns::TAG_LINE_LABELS`] label
+/// and a colon, then links that make at least half of the rest ("Tags:
+/// <a>Housing</a>, <a>Council</a>"). The same label before plain words
+/// ("Kategorie: Kinderbuch" in a list of awards) is the article's.
+pub(super) fn tag_line(b: &Block) -> Option<Verdict> {
+    if !b.has_text() || b.len > patterns::TAG_LINE_MAX || is_subheading(b.tag) {
+        return None;
+    }
+    let t = b.text();
+    let &first = t.as_bytes().first()?;
+    let label = patterns::TAG_LINE_LABELS.iter().find(|l| {
+        // The first byte first: most lines open with none of the labels.
+        l.as_bytes()[0] == first
+            && t.strip_prefix(**l)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+    })?;
+    // The links make at least half of what follows the label.
+    let after = b.len.saturating_sub(label.chars().count() + 1);
+    let linked = b.link_density() * b.len as f64;
+    (after > 0 && linked * 2.0 >= after as f64)
+        .then(|| Verdict::new(ClutterKind::Tags, &["tag-line"]))
+}

@@ -573,12 +573,18 @@ fn gallery_keeps_captions_and_loses_controls() {
 
 #[test]
 fn tags_and_tables_of_contents() {
+    // A paragraph that is a line of tag links goes as one (tag-line); a
+    // paragraph under the same label in plain words is the article's.
     assert_eq!(
         kind_of(
             "<p id=t><span>Topics:</span> <a href=/t/a>Ferries</a>, <a href=/t/b>Weather</a></p>"
         ),
+        Some(K::Tags)
+    );
+    assert_eq!(
+        kind_of("<p id=t>Topics: the ferry's fares, the weather and the new timetable</p>"),
         None,
-        "a paragraph is not a tag section"
+        "a paragraph of words is not a tag line"
     );
     assert_eq!(
         kind_of("<div id=t><span>Topics:</span> <a href=/t/a>Ferries</a>, <a href=/t/b>Weather</a></div>"),

@@ -472,3 +472,59 @@ pub const ICON_MAX_PX: f32 = 48.0;
 /// Most words of an author's name standing as a list item beside the
 /// publication time ("Ann Marie van der Berg").
 pub const AUTHOR_NAME_MAX_WORDS: usize = 5;
+
+/// Labels that open a line of tag or category links ("Tags: <a>…</a>,
+/// <a>…</a>", "Themen: …", "Kategorie: <a>News</a>"), followed by a colon.
+/// The line goes only when the links make most of it: "Kategorie:
+/// Kinderbuch" in an awards list, unlinked, is the article's.
+pub const TAG_LINE_LABELS: &[&str] = &[
+    "tags",
+    "tag",
+    "topics",
+    "topic",
+    "categories",
+    "category",
+    "filed under",
+    "posted in",
+    "themen",
+    "thema",
+    "schlagwörter",
+    "schlagworte",
+    "stichwörter",
+    "kategorie",
+    "kategorien",
+    "rubrik",
+    "mots-clés",
+    "étiquettes",
+    "thèmes",
+    "catégorie",
+    "catégories",
+    "rubrique",
+    "etiquetas",
+    "temas",
+    "categoría",
+    "categorías",
+    "sección",
+    "argomenti",
+    "categoria",
+    "categorie",
+    "tópicos",
+    "onderwerpen",
+    "trefwoorden",
+    "rubriek",
+    "tagi",
+    "kategoria",
+    "etiketler",
+    "kategori",
+    "label",
+    "теги",
+    "метки",
+    "рубрика",
+    "категория",
+    "теми",
+    "мітки",
+    "категорія",
+];
+
+/// Longest line of tag or category links.
+pub const TAG_LINE_MAX: usize = 300;
