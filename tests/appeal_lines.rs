@@ -105,3 +105,30 @@ fn news_about_donations_subscriptions_and_others_appeals_stays() {
     // with a request keeps its text.
     PAGE.assert_stays("The reading group meets on Thursdays in the back room and chooses a new book each month by a show of hands. Members bring cake in turn. The lemon loaf has a following of its own. Subscribe to our channel, the organisers joked, if you want the recipes.");
 }
+
+#[test]
+fn a_trial_offer_goes_a_price_in_the_story_stays() {
+    // A trial offer with its button, as a box between the paragraphs: the
+    // button's label names it.
+    for (offer, button) in [
+        (
+            "Sie wollen mehr aus Ihrer Region lesen? Testen Sie Courier+ jetzt 4 Wochen für 0,99 €.",
+            "Jetzt testen",
+        ),
+        (
+            "Want more from Wexcombe? Try Courier Plus for four weeks for just £1.",
+            "Start your trial",
+        ),
+    ] {
+        let text = PAGE.text_with(&format!(
+            r#"<div class="box"><p>{offer}</p><a href="/plus">{button}</a></div>"#
+        ));
+        assert!(!text.contains(offer), "{text}");
+        assert!(!text.contains(button), "{text}");
+    }
+    // Prices in the story's own sentences stay.
+    PAGE.assert_stays("The repair café charges £2 for a cup of tea and nothing for the repairs.");
+    PAGE.assert_stays(
+        "Testen Sie selbst: Die neue Heizung kostete 40.000 €, sagte die Bibliothekarin.",
+    );
+}

@@ -101,6 +101,7 @@ pub const APPEAL_OPENERS: &[(&str, ClutterKind)] = &[
     ("melden sie sich", ClutterKind::NewsletterForm),
     ("dann melden sie sich", ClutterKind::NewsletterForm),
     ("dann abonnieren sie", ClutterKind::SubscriptionCta),
+    ("dann abonniere", ClutterKind::SubscriptionCta),
     ("hier können sie", ClutterKind::SubscriptionCta),
     ("mit ihrer spende", ClutterKind::Donation),
     ("make a one-off", ClutterKind::Donation),
