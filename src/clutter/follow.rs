@@ -35,7 +35,8 @@ pub(super) fn follow_line(b: &Block, page: &Page) -> Option<Verdict> {
     if !us && !opens(patterns::FOLLOW_OPENERS) {
         return None;
     }
-    if sentence_count(t) > 2 || follow_platform_cues().first_in(t, true).is_none() {
+    // More than two sentences ([`sentences_of`]) is more than a follow line.
+    if sentences_of(t).nth(2).is_some() || follow_platform_cues().first_in(t, true).is_none() {
         return None;
     }
     let named = || {
@@ -50,17 +51,4 @@ pub(super) fn follow_line(b: &Block, page: &Page) -> Option<Verdict> {
         || named()
         || b.link_density() >= 0.5;
     more.then(|| Verdict::new(ClutterKind::Share, &["follow-line"]))
-}
-
-/// Sentences in `t`: its sentence ends (".", "!", "?" and their CJK forms)
-/// followed by a space, plus one.
-fn sentence_count(t: &str) -> usize {
-    let t = t.trim_end();
-    t.char_indices()
-        .filter(|&(i, c)| {
-            matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
-                && t[i + c.len_utf8()..].starts_with(char::is_whitespace)
-        })
-        .count()
-        + 1
 }

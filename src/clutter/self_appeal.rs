@@ -18,7 +18,7 @@ const QUOTE_MARKS: [char; 9] = ['"', '„', '“', '”', '«', '»', '「', '�
 
 /// The sentences of `t`: each ends after ".", "!", "?" or "…" followed by
 /// a space, or after a full-width stop, exclamation or question mark.
-fn sentences_of(t: &str) -> impl Iterator<Item = &str> {
+pub(super) fn sentences_of(t: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(t);
     std::iter::from_fn(move || {
         let s = rest?;
