@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::clutter::{self, Marks, Swept};
+use crate::clutter::{self, ClutterKind, Marks, Swept};
 use crate::context::Context;
 use crate::dom::{Dom, NodeId};
 
@@ -15,46 +15,85 @@ pub struct Cleaned {
     /// With [`crate::Options::removed_blocks`]: the empty `<span>` put
     /// where each removed block was, with the block's index in `swept`.
     pub markers: HashMap<NodeId, usize>,
+    /// The names of a byline line removed from the article's head, when
+    /// the page gave no other byline or only the site's name (see
+    /// [`clutter::take_head_byline`]): the article's byline.
+    pub byline: Option<String>,
 }
 
 /// Removes clutter wherever it sits inside the article: what
 /// [`crate::refine::prep_article`] found (`marks`) and what the cleaning
 /// since has laid bare, except the kinds of [`crate::Options::keep_kinds`].
+/// A byline line at the article's head goes too when the byline the page
+/// gave (`byline`) names the same person, or the page gave none or only
+/// the site's name: the reader's header shows it.
 /// Returns the removed blocks in the order they were removed, and with
 /// [`crate::Options::removed_blocks`] a marker where each was.
-pub fn run(dom: &mut Dom, root: NodeId, marks: Marks, ctx: &Context) -> Cleaned {
+pub fn run(
+    dom: &mut Dom,
+    root: NodeId,
+    marks: Marks,
+    byline: Option<&str>,
+    ctx: &Context,
+) -> Cleaned {
     if !ctx.options.remove_clutter {
         return Cleaned::default();
     }
     let page = clutter::Page::new(ctx.site_name.as_deref());
     let swept = clutter::sweep(dom, root, marks, &page, &ctx.options.keep_kinds, |s| {
-        let signals: Vec<&str> = s.signals.iter().map(String::as_str).collect();
-        ctx.clutter(s.node, s.kind.name(), &signals);
+        report(ctx, s)
     });
-    finish(dom, root, swept, ctx)
+    finish(dom, root, swept, byline, ctx)
 }
 
 /// [`run`] for the pipeline's fallback that keeps the clutter (its
 /// `ctx` has [`crate::Options::remove_clutter`] off): the clutter blocks
 /// stay whole, but short clutter lines go (see [`clutter::sweep_lines`]),
-/// except the kinds of [`crate::Options::keep_kinds`].
-pub fn run_lines(dom: &mut Dom, root: NodeId, ctx: &Context) -> Cleaned {
+/// the byline line too, except the kinds of
+/// [`crate::Options::keep_kinds`].
+pub fn run_lines(dom: &mut Dom, root: NodeId, byline: Option<&str>, ctx: &Context) -> Cleaned {
     let page = clutter::Page::new(ctx.site_name.as_deref());
     let swept = clutter::sweep_lines(dom, root, &page, &ctx.options.keep_kinds, |s| {
-        let signals: Vec<&str> = s.signals.iter().map(String::as_str).collect();
-        ctx.clutter(s.node, s.kind.name(), &signals);
+        report(ctx, s)
     });
-    finish(dom, root, swept, ctx)
+    finish(dom, root, swept, byline, ctx)
 }
 
-/// The markers of `swept`, with [`crate::Options::removed_blocks`].
-fn finish(dom: &mut Dom, root: NodeId, swept: Vec<Swept>, ctx: &Context) -> Cleaned {
+/// Tells the trace of `ctx` that `s` went.
+fn report(ctx: &Context, s: &Swept) {
+    let signals: Vec<&str> = s.signals.iter().map(String::as_str).collect();
+    ctx.clutter(s.node, s.kind.name(), &signals);
+}
+
+/// Takes the byline line at the article's head (see [`run`]), then puts
+/// the markers of `swept`, with [`crate::Options::removed_blocks`].
+fn finish(
+    dom: &mut Dom,
+    root: NodeId,
+    mut swept: Vec<Swept>,
+    byline: Option<&str>,
+    ctx: &Context,
+) -> Cleaned {
+    let mut found = None;
+    if !ctx.options.keep_kinds.contains(&ClutterKind::Meta) {
+        if let Some((s, names)) =
+            clutter::take_head_byline(dom, root, byline, ctx.site_name.as_deref())
+        {
+            report(ctx, &s);
+            swept.push(s);
+            found = names;
+        }
+    }
     let markers = if ctx.options.removed_blocks {
         place_markers(dom, root, &swept)
     } else {
         HashMap::new()
     };
-    Cleaned { swept, markers }
+    Cleaned {
+        swept,
+        markers,
+        byline: found,
+    }
 }
 
 /// Puts an empty `<span>` where each removed block was (only for those
@@ -117,6 +156,7 @@ mod tests {
             &mut dom,
             root,
             Marks::default(),
+            None,
             &Context::new(Options::default()),
         );
         assert_eq!(inner_text(&dom, root), "Story.");

@@ -235,10 +235,11 @@ fn run_once(
     }
     let article_dir = choose::article_dir(&dom, root, &dirs);
     drop(dirs);
+    let shown = meta.byline.as_deref().or(byline_from_body.as_deref());
     let cleaned = if mode == Mode::KeepClutter {
-        clean::run_lines(&mut dom, root, &ctx)
+        clean::run_lines(&mut dom, root, shown, &ctx)
     } else {
-        clean::run(&mut dom, root, marks, &ctx)
+        clean::run(&mut dom, root, marks, shown, &ctx)
     };
     let article = write_article(
         &mut dom,
@@ -275,7 +276,11 @@ fn write_article(
     let options = &ctx.options;
     // The removed blocks are detached but whole: their text is read as the
     // article's is.
-    let clean::Cleaned { swept, markers } = cleaned;
+    let clean::Cleaned {
+        swept,
+        markers,
+        byline: byline_from_head,
+    } = cleaned;
     let placed: std::collections::HashSet<usize> = markers.values().copied().collect();
     let removed: Vec<clutter::Removed> = swept
         .into_iter()
@@ -338,7 +343,7 @@ fn write_article(
         .or_else(|| output::first_paragraph(dom, root));
     Article {
         title: meta.title,
-        byline: meta.byline.or(byline_from_body),
+        byline: byline_from_head.or(meta.byline).or(byline_from_body),
         site_name: meta.site_name,
         published_time: meta.published_time,
         lang: meta.lang,

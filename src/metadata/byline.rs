@@ -58,6 +58,67 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     }
 }
 
+/// The author names of a line that is a byline and nothing else: a
+/// byline word ("By", "Von", "Por"…, perhaps after "Written") or a label
+/// with its colon ("Autor:"), then
+/// names, and at most a date or time after them ("Von Ann Lee und Bo
+/// Lin, NDR", "By Ann Lee | May 2, 2024, 6:01 pm"). Every word of the
+/// names opens with a capital, but for name particles ("de", "van") and
+/// the words joining names ("and", "und"): "By the river" and "Von der
+/// Planung bis zum Fest" are no bylines. At most 100 characters (the
+/// tables are in `patterns/meta.rs`).
+pub fn byline_line(text: &str) -> Option<String> {
+    let text = normalize_ws(text);
+    if text.chars().count() > patterns::BYLINE_LINE_MAX {
+        return None;
+    }
+    let mut tokens = text.split(' ');
+    let mut low = tokens.next()?.to_lowercase();
+    // "Written by", "Escrito por", "Scritto da": the lead word goes.
+    if patterns::BYLINE_LINE_LEADS.contains(&low.as_str()) {
+        low = tokens.next()?.to_lowercase();
+        if low == "da" {
+            low = "by".to_string();
+        }
+    }
+    let labelled =
+        low.ends_with(':') && patterns::BYLINE_LINE_LABELS.contains(&low.trim_end_matches(':'));
+    if !labelled && !patterns::BYLINE_PREFIXES.contains(&low.as_str()) {
+        return None;
+    }
+    let rest: Vec<&str> = tokens.collect();
+    let cut = rest
+        .iter()
+        .enumerate()
+        .position(|(i, t)| ends_names(t, rest.get(i + 1).copied()))
+        .unwrap_or(rest.len());
+    let (names, after) = rest.split_at(cut);
+    let name_word = |t: &&str| {
+        let bare = t.trim_end_matches([',', ';']);
+        bare.chars().next().is_some_and(char::is_uppercase)
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+    };
+    let joiner = |t: &&str| {
+        let low = t.trim_end_matches(',').to_lowercase();
+        patterns::NAME_PARTICLES.contains(&low.as_str())
+            || patterns::NAME_JOINERS.contains(&low.as_str())
+    };
+    let named = names.first().is_some_and(name_word)
+        && names.last().is_some_and(name_word)
+        && names.len() <= patterns::BYLINE_LINE_MAX_WORDS
+        && names.iter().all(|t| name_word(t) || joiner(t))
+        // "Von Miller" alone is a name, not "by Miller".
+        && (names.len() >= 2 || !patterns::BYLINE_PREFIXES_AMBIGUOUS.contains(&low.as_str()));
+    // What follows the names is a date or time ("| 2. Mai 2024, 06:30 Uhr").
+    let dated = after.is_empty() || after.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+    if !(named && dated) {
+        return None;
+    }
+    clean_byline(&names.join(" "))
+}
+
 /// True if `token` (followed by `next`) starts what comes after the names
 /// in a byline: a separator, a number, a month followed by a number, or a
 /// word such as "Updated".
@@ -161,6 +222,24 @@ mod tests {
         assert_eq!(c("April 28, 2019 at 6:01 am"), None);
         assert_eq!(c("Last Updated: January 7, 2025"), None);
         assert_eq!(c("Updated 3 hours ago"), None);
+    }
+
+    #[test]
+    fn byline_lines_are_a_prefix_names_and_at_most_a_date() {
+        let b = |s: &str| byline_line(s);
+        assert_eq!(b("von Ann Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(b("Escrito por Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(b("Scritto da Anna Neri").as_deref(), Some("Anna Neri"));
+        assert_eq!(
+            b("Von Ann Lee und Bo Lin, NDR").as_deref(),
+            Some("Ann Lee und Bo Lin, NDR")
+        );
+        assert_eq!(b("By Ann Lee | May 2, 2024").as_deref(), Some("Ann Lee"));
+        assert_eq!(b("Von Miller"), None);
+        assert_eq!(b("By Ann Lee | Staff writer"), None);
+        assert_eq!(b("By the harbour"), None);
+        assert_eq!(b("Ann Lee"), None);
+        assert_eq!(b("Autor Ann Lee"), None);
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod jsonld;
 mod meta;
 mod title;
 
-pub use byline::{byline_text, clean_byline};
+pub use byline::{byline_line, byline_text, clean_byline};
 pub use dates::normalize_date;
 pub use meta::unescape_html_entities;
 

@@ -70,6 +70,51 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "by", "von", "par", "por", "di", "door", "av", "af", "przez", "od", "bởi", "بقلم", "מאת",
 ];
 
+/// Labels that open a byline line when a colon follows ("Autor: Ann
+/// Lee"), lowercase ([`crate::metadata::byline_line`]).
+pub const BYLINE_LINE_LABELS: &[&str] = &[
+    "author", "authors", "autor", "autorin", "autoren", "auteur", "autore", "text", "texto",
+    "texte", "tekst",
+];
+
+/// Words before a [`BYLINE_PREFIXES`] word in a byline line ("Written
+/// by", "Escrito por", "Scritto da"), lowercase.
+pub const BYLINE_LINE_LEADS: &[&str] = &[
+    "written",
+    "posted",
+    "words",
+    "story",
+    "reported",
+    "escrito",
+    "escrita",
+    "écrit",
+    "écrite",
+    "scritto",
+    "scritta",
+    "geschrieben",
+    "publicado",
+    "publié",
+    "pubblicato",
+];
+
+/// Longest byline line, in characters.
+pub const BYLINE_LINE_MAX: usize = 100;
+
+/// Most words of the names in a byline line (names, particles and the
+/// words joining them).
+pub const BYLINE_LINE_MAX_WORDS: usize = 14;
+
+/// Lowercase particles inside names ("Michiel de Jong", "Anna von Berg").
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der",
+    "den", "ten", "ter", "zu", "y", "bin", "al", "el",
+];
+
+/// Words joining the names of a byline ("Ann Lee and Bo Lin").
+pub const NAME_JOINERS: &[&str] = &[
+    "and", "&", "und", "et", "e", "en", "i", "og", "och", "oraz", "a", "ve", "y",
+];
+
 /// Byline prefixes that are also name particles ("Von Miller", "Di Caprio"):
 /// stripped only when at least two words follow.
 pub const BYLINE_PREFIXES_AMBIGUOUS: &[&str] =

@@ -1,0 +1,141 @@
+//! A byline written as a line of text at the head of a story, on pages of
+//! our own prose: it goes from the article and becomes the byline when the
+//! page gives none (or only the site's name), goes when the page's byline
+//! names the same person, and stays when it names someone else. Lines that
+//! only open like a byline, headings, lines past the story's head and
+//! lists of credits stay.
+
+const LEAD: &str = "The harbour board of Kelling voted on Monday to dredge the inner basin for the first time in twenty years, after two fishing boats ran aground at low tide in a single week.";
+const SECOND: &str = "Skippers had complained for years that silt from the river was creeping into the moorings, and the board's own survey found the channel a full metre shallower than the charts said.";
+const THIRD: &str = "The work will take about six weeks and cost roughly two million pounds, most of it from a regional fund for small ports, with the rest coming from mooring fees over the next decade.";
+
+/// A page whose article opens with `head` (before the story's three
+/// paragraphs), with `meta` in its `<head>`.
+fn page(meta: &str, head: &str) -> String {
+    format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8">{meta}
+<title>Kelling to dredge its harbour</title></head><body><main><article>
+<h1>Kelling to dredge its harbour</h1>{head}
+<p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p></article></main></body></html>"#
+    )
+}
+
+fn extract(meta: &str, head: &str) -> quire::Article {
+    let a = quire::extract(
+        &page(meta, head),
+        Some("https://ledger.example/dredging"),
+        &quire::Options::default(),
+    )
+    .unwrap();
+    for p in [LEAD, SECOND, THIRD] {
+        assert!(a.text.contains(p), "story lost with {head}: {}", a.text);
+    }
+    a
+}
+
+#[test]
+fn a_byline_line_becomes_the_byline_when_the_page_has_none() {
+    for (head, names) in [
+        ("<p>Von Ann Lee und Bo Lin</p>", "Ann Lee und Bo Lin"),
+        ("<p>By Ann Lee | May 2, 2024, 6:01 pm</p>", "Ann Lee"),
+        (
+            "<div>Written by <a href=/ann>Ann de Vries</a></div>",
+            "Ann de Vries",
+        ),
+        ("<p>Texto: Ana Ruiz</p>", "Ana Ruiz"),
+        (
+            "<p>Por <span><a href=/a>Ana Ruiz Soto</a></span></p>",
+            "Ana Ruiz Soto",
+        ),
+    ] {
+        let a = extract("", head);
+        assert_eq!(a.byline.as_deref(), Some(names), "{head}");
+        assert!(!a.text.contains(names), "{head} kept: {}", a.text);
+        assert!(a
+            .clutter
+            .iter()
+            .any(|c| c.signals.iter().any(|s| s == "byline-line")));
+    }
+}
+
+#[test]
+fn a_byline_line_after_the_summary_and_the_date_goes() {
+    let summary = "<p>After two boats ran aground in one week, the board has found the money to clear twenty years of silt from the inner basin, and work starts in the spring once the tides allow.</p>";
+    let a = extract(
+        "",
+        &format!("{summary}<p>2. Mai 2024</p><p>Von Ann Lee</p>"),
+    );
+    assert_eq!(a.byline.as_deref(), Some("Ann Lee"));
+    assert!(!a.text.contains("Von Ann Lee"), "{}", a.text);
+}
+
+#[test]
+fn a_list_of_the_byline_and_the_date_goes() {
+    let a = extract(
+        "",
+        "<ul><li><span>von Ann Lee</span></li><li><time>09.03.2022</time></li></ul>",
+    );
+    assert_eq!(a.byline.as_deref(), Some("Ann Lee"));
+    assert!(!a.text.contains("Ann Lee"), "{}", a.text);
+    assert!(!a.text.contains("09.03.2022"), "{}", a.text);
+}
+
+#[test]
+fn the_same_person_as_the_pages_byline_goes_someone_else_stays() {
+    let meta = r#"<meta name="author" content="Ann Lee">"#;
+    let a = extract(meta, "<p>By Ann Lee, 2 May 2024</p>");
+    assert_eq!(a.byline.as_deref(), Some("Ann Lee"));
+    assert!(!a.text.contains("By Ann Lee"), "{}", a.text);
+
+    let a = extract(meta, "<p>By Bo Lin</p>");
+    assert_eq!(a.byline.as_deref(), Some("Ann Lee"));
+    assert!(a.text.contains("By Bo Lin"), "{}", a.text);
+}
+
+#[test]
+fn a_site_given_as_the_byline_gives_way_to_the_line() {
+    for meta in [
+        r#"<meta name="author" content="ledger.example">"#,
+        r#"<meta property="og:site_name" content="Harbour Ledger"><meta name="author" content="Harbour Ledger">"#,
+    ] {
+        let a = extract(meta, "<p>Von Ann Lee und Bo Lin, 2. Mai 2024</p>");
+        assert_eq!(a.byline.as_deref(), Some("Ann Lee und Bo Lin"), "{meta}");
+        assert!(!a.text.contains("Bo Lin"), "{}", a.text);
+    }
+}
+
+#[test]
+fn lines_that_only_open_like_a_byline_stay() {
+    for (head, line) in [
+        ("<p>By the river, the old mill still turns.</p>", "By the river"),
+        ("<p>Von der Planung bis zum Fest</p>", "Von der Planung"),
+        ("<h3>By Royal Appointment</h3>", "By Royal Appointment"),
+        ("<p>By Ann Lee, who has fished here since 1990</p>", "who has fished"),
+        ("<p>Par ici la sortie</p>", "Par ici"),
+        (
+            "<ul><li>Autor: Ann Lee</li><li>Illustration: Bo Lin</li><li>Verlag: Harbour Books</li></ul>",
+            "Autor: Ann Lee",
+        ),
+        ("<table><tr><td>By Ann Lee</td><td>Skipper</td></tr></table>", "By Ann Lee"),
+    ] {
+        let a = extract("", head);
+        assert!(a.text.contains(line), "{head} lost: {}", a.text);
+        assert_eq!(a.byline, None, "{head}");
+    }
+}
+
+#[test]
+fn a_byline_line_past_the_story_head_stays() {
+    let html = format!(
+        r#"<!doctype html><html lang="en"><head><title>Kelling to dredge its harbour</title></head>
+<body><article><h1>Kelling to dredge its harbour</h1><p>{LEAD}</p><p>{SECOND}</p>
+<p>By Ann Lee</p><p>{THIRD}</p></article></body></html>"#
+    );
+    let a = quire::extract(
+        &html,
+        Some("https://ledger.example/d"),
+        &quire::Options::default(),
+    )
+    .unwrap();
+    assert!(a.text.contains("By Ann Lee"), "{}", a.text);
+}
