@@ -397,6 +397,10 @@ fn strip_and_collect(
                 if text_similarity(title, &inner_text(dom, node)) > 0.75 {
                     remove_title_header = false;
                     after_title = element_after(dom, node, body);
+                    if let Some(k) = kicker_of(dom, node) {
+                        ctx.dropped(k, "kicker");
+                        dom.detach(k);
+                    }
                     cur = remove_and_next(dom, node, body, ctx, "title-duplicate");
                     continue;
                 }
@@ -710,6 +714,33 @@ fn settle_top_candidate(
         );
     }
     top_candidate
+}
+
+/// The kicker of headline `heading`: its previous sibling when that is a
+/// label of a few words ("Chronik", "Feature", "World news"), the section
+/// the page files the story under. The reader's header shows the headline
+/// alone. A date, a sentence, or a box holding a picture or blocks is no
+/// kicker.
+fn kicker_of(dom: &Dom, heading: NodeId) -> Option<NodeId> {
+    let prev = std::iter::successors(dom.prev_sibling(heading), |&p| dom.prev_sibling(p))
+        .find(|&p| !dom.text(p).is_some_and(crate::text::is_blank))?;
+    if !dom.is_element(prev) || inner_text_len(dom, prev) > patterns::KICKER_MAX {
+        return None;
+    }
+    let text = inner_text(dom, prev);
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let label = (1..=patterns::KICKER_MAX_WORDS).contains(&words)
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !t.ends_with(['.', '!', '?', ':', '…']);
+    // One line: no picture, no block inside (a box of a label and a
+    // second title is the page's header, not a kicker).
+    let whole = dom.descendants(prev).skip(1).any(|d| {
+        dom.is_element(d)
+            && (is_one_of(dom.tag(d), patterns::CAPTIONED_MEDIA)
+                || is_one_of(dom.tag(d), patterns::BLOCK_ELEMS))
+    });
+    (label && !whole).then_some(prev)
 }
 
 fn remove_and_next(

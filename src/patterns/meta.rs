@@ -192,3 +192,9 @@ pub const MONTHS: &[&str] = &[
 pub const BYLINE_NOISE: &[&str] = &[
     "title", "role", "job", "position", "date", "time", "avatar", "photo", "image", "bio", "social",
 ];
+
+/// Longest kicker (the section label right before a headline), in bytes.
+pub const KICKER_MAX: usize = 32;
+
+/// Most words of a kicker.
+pub const KICKER_MAX_WORDS: usize = 3;

@@ -1,9 +1,11 @@
-//! A byline written as a line of text at the head of a story, on pages of
-//! our own prose: it goes from the article and becomes the byline when the
-//! page gives none (or only the site's name), goes when the page's byline
-//! names the same person, and stays when it names someone else. Lines that
-//! only open like a byline, headings, lines past the story's head and
-//! lists of credits stay.
+//! The head of a story, on pages of our own prose. A byline written as a
+//! line of text goes from the article and becomes the byline when the page
+//! gives none (or only the site's name), goes when the page's byline names
+//! the same person, and stays when it names someone else; lines that only
+//! open like a byline, headings, lines past the story's head and lists of
+//! credits stay. A kicker (the section label right before the headline)
+//! goes with the headline the header shows; a sentence, a longer label,
+//! a label beside a picture or two labels in one box stay there.
 
 const LEAD: &str = "The harbour board of Kelling voted on Monday to dredge the inner basin for the first time in twenty years, after two fishing boats ran aground at low tide in a single week.";
 const SECOND: &str = "Skippers had complained for years that silt from the river was creeping into the moorings, and the board's own survey found the channel a full metre shallower than the charts said.";
@@ -12,17 +14,28 @@ const THIRD: &str = "The work will take about six weeks and cost roughly two mil
 /// A page whose article opens with `head` (before the story's three
 /// paragraphs), with `meta` in its `<head>`.
 fn page(meta: &str, head: &str) -> String {
+    page_above(meta, "", head)
+}
+
+/// [`page`] with `above` right before the headline.
+fn page_above(meta: &str, above: &str, head: &str) -> String {
     format!(
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8">{meta}
 <title>Kelling to dredge its harbour</title></head><body><main><article>
-<h1>Kelling to dredge its harbour</h1>{head}
+<header>{above}<h1>Kelling to dredge its harbour</h1></header>{head}
 <p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p></article></main></body></html>"#
     )
 }
 
 fn extract(meta: &str, head: &str) -> quire::Article {
+    extract_page(&page(meta, head))
+}
+
+/// The article of `html`, after checking that the whole story is there.
+fn extract_page(html: &str) -> quire::Article {
+    let head = html;
     let a = quire::extract(
-        &page(meta, head),
+        html,
         Some("https://ledger.example/dredging"),
         &quire::Options::default(),
     )
@@ -138,4 +151,37 @@ fn a_byline_line_past_the_story_head_stays() {
     )
     .unwrap();
     assert!(a.text.contains("By Ann Lee"), "{}", a.text);
+}
+
+#[test]
+fn a_kicker_goes_with_the_headline() {
+    for above in [
+        "<p>Harbours</p>",
+        r#"<span class="overline">Coast and sea</span>"#,
+        "<h2><a href=/local>Local news</a></h2>",
+    ] {
+        let a = extract_page(&page_above("", above, ""));
+        let label = above
+            .split('>')
+            .filter(|p| !p.starts_with('<'))
+            .find_map(|p| p.split('<').next().filter(|t| !t.is_empty()))
+            .unwrap();
+        assert!(!a.text.contains(label), "{above} kept: {}", a.text);
+    }
+}
+
+#[test]
+fn a_sentence_a_longer_label_or_a_picture_above_the_headline_stays() {
+    for (above, kept) in [
+        ("<p>The basin closes for six weeks.</p>", "The basin closes"),
+        (
+            r#"<p><img src="/quay.jpg" width=600 height=400 alt="">Harbours</p>"#,
+            "Harbours",
+        ),
+        ("<p>Harbour news from the coast</p>", "Harbour news from"),
+        (r#"<div><p>Harbours</p><p>Dredging</p></div>"#, "Harbours"),
+    ] {
+        let a = extract_page(&page_above("", above, ""));
+        assert!(a.text.contains(kept), "{above} lost: {}", a.text);
+    }
 }
