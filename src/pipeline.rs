@@ -157,6 +157,17 @@ fn prefers_article_body(r: &Run) -> bool {
         && r.article_body_words >= ours * patterns::ARTICLE_BODY_MIN_RATIO
 }
 
+/// What [`write_article`] needs to say whether the article is readerable.
+#[derive(Debug, Clone, Copy)]
+struct Readerable {
+    /// Readability's check of the whole page.
+    page: bool,
+    /// The page's metadata says it is an article.
+    stated: bool,
+    /// The article is the largest-block fallback's.
+    fallback: bool,
+}
+
 /// How [`run_once`] finds the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -185,9 +196,13 @@ fn run_once(
     let meta = metadata::collect(&dom, base.as_ref());
     let article_body_words = meta.article_body.iter().map(|p| text::word_count(p)).sum();
     // Readability's check of the page, before anything is removed; the
-    // fallback's block is judged by its own text (in `write_article`).
-    let page_readerable =
-        (mode != Mode::LargestBlock).then(|| score::is_probably_readerable_dom(&dom));
+    // fallback's block needs its own text to read as an article too (in
+    // `write_article`).
+    let page_readerable = Readerable {
+        page: score::is_probably_readerable_dom(&dom),
+        stated: meta.states_article,
+        fallback: mode == Mode::LargestBlock,
+    };
     let mut options = options.clone();
     if mode == Mode::KeepClutter {
         options.remove_clutter = false;
@@ -271,7 +286,7 @@ fn write_article(
     ctx: &Context,
     meta: metadata::Metadata,
     byline_from_body: Option<String>,
-    page_readerable: Option<bool>,
+    page_readerable: Readerable,
 ) -> Article {
     let options = &ctx.options;
     // The removed blocks are detached but whole: their text is read as the
@@ -322,15 +337,18 @@ fn write_article(
     } else {
         word_count.div_ceil(patterns::WORDS_PER_MINUTE).max(1)
     };
-    let readerable = match page_readerable {
-        Some(page) => page || is_article_like(dom, root, word_count),
-        // The fallback's block is an article only when it reads as one at
-        // length: a story the chooser missed, not a shop's or a ticker's
-        // scraps.
-        None => {
-            word_count >= patterns::FALLBACK_READERABLE_MIN_WORDS
-                && is_article_like(dom, root, word_count)
-        }
+    let article_like = is_article_like(dom, root, word_count);
+    let readerable = if page_readerable.fallback {
+        // The fallback's block is an article when it reads as one: at
+        // length, or on a page that reads as an article or says it is one
+        // (a paywalled story's one open paragraph), not a shop's or a
+        // ticker's scraps.
+        article_like
+            && (page_readerable.page
+                || page_readerable.stated
+                || word_count >= patterns::FALLBACK_READERABLE_MIN_WORDS)
+    } else {
+        page_readerable.page || article_like
     };
     let lead_image = meta
         .lead_image
@@ -426,6 +444,18 @@ mod tests {
                 .expect("article")
                 .readerable
         );
+        // On a page that says it is an article, the two paragraphs are
+        // its story (a paywalled story's open part).
+        for stated in [
+            r#"<meta property="og:type" content="article">"#,
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry"}</script>"#,
+        ] {
+            let html = format!(
+                "<html><head>{stated}</head><body><div id=app></div><noscript><div><p>{PROSE}</p><p>{PROSE}</p></div></noscript></body></html>"
+            );
+            let a = extract(&html, None, &Options::default()).expect("article");
+            assert!(a.readerable, "{stated}");
+        }
     }
 
     #[test]

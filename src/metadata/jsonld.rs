@@ -21,6 +21,8 @@ pub(super) struct JsonLd {
     pub(super) excerpt: Option<String>,
     pub(super) image: Option<String>,
     pub(super) body: Vec<String>,
+    /// An `Article`-like object was found.
+    pub(super) found: bool,
 }
 
 pub(super) fn json_ld(dom: &Dom, html_title: &str) -> JsonLd {
@@ -45,6 +47,7 @@ pub(super) fn json_ld(dom: &Dom, html_title: &str) -> JsonLd {
         };
         if let Some(article) = find_article(&v, 0) {
             fill_from(article, html_title, &mut out);
+            out.found = true;
             break;
         }
     }

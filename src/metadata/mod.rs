@@ -54,6 +54,9 @@ pub struct Metadata {
     /// The paragraphs of the JSON-LD article's `articleBody`, if it has one
     /// (the pipeline's fallback when the chosen text is short).
     pub article_body: Vec<String>,
+    /// The page says it is an article: a JSON-LD `Article`-like object,
+    /// or `og:type` "article".
+    pub states_article: bool,
 }
 
 /// Collects the page's metadata. Runs before `prepare`, so scripts
@@ -168,6 +171,8 @@ pub fn collect(dom: &Dom, base: Option<&Url>) -> Metadata {
         excerpt,
         lead_image,
         article_body: ld.body,
+        states_article: ld.found
+            || get_other(&["og:type"]).is_some_and(|t| t.trim().eq_ignore_ascii_case("article")),
     }
 }
 
