@@ -31,7 +31,7 @@ GEN_EN    := node scripts/strings-en.mjs _locales/en/messages.json
 # loaded machine. Each e2e test also sets its own per-test timeout.
 NODE_TEST := node --test --test-concurrency=1 --test-timeout=600000
 
-.PHONY: help setup test lint lint-ext fuzz-check tokenizer-diff html5lib-test firefox-check test-firefox e2e-firefox typecheck unit wasm-test js-test smoke e2e wasm dist dist-test dist-www run eval bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor bench-firefox demo clean
+.PHONY: help setup test lint lint-ext fuzz-check tokenizer-diff html5lib-test firefox-check test-firefox e2e-firefox typecheck unit wasm-test js-test smoke e2e wasm dist dist-test dist-www run eval eval-overlay bench bench-native bench-size bench-memory bench-browser bench-cold bench-floor bench-firefox demo clean
 
 help:
 	@echo "make setup   install what this machine lacks (scripts/setup.sh)"
@@ -222,6 +222,13 @@ run: dist
 # baseline deliberately: quire eval --write-baseline eval_baseline.json, in its own commit.
 eval: setup
 	cargo run --release --bin quire -- eval --corpus "$${QUIRE_CORPUS:-../shared/corpus}" --gate eval_baseline.json
+
+# The corpus through the real extension: web-eval (QUIRE_OVERLAY_SETS=web-eval,clutter,readability
+# for all) opened with toolbar clicks in headless Chromium, the overlay's text scored and set
+# beside the command line's. Writes out/overlay-eval.json.
+eval-overlay: dist-test
+	cargo build --release --bin quire
+	node scripts/overlay-eval.mjs
 
 # Speed (native, side by side with dom_smoothie), wasm size and wasm memory.
 # Writes out/bench/{native,size,memory}.json and docs/bench-scaling.svg.
