@@ -225,3 +225,33 @@ fn a_quoted_consent_and_lines_in_a_list_or_a_quotation_stay() {
     let text = PAGE.text_with(quote);
     assert!(text.contains("Remind me later"), "quotation lost: {text}");
 }
+
+#[test]
+fn marks_counts_and_an_icon_around_the_line_do_not_hide_it() {
+    for (html, line) in [
+        (
+            "<div><div><span>Load more comments (24) ›</span></div></div>",
+            "Load more comments",
+        ),
+        ("<div>Sort by: Newest ▾</div>", "Sort by"),
+        (
+            r#"<div><svg viewBox="0 0 24 24"><path d="M0 0h24v24H0z"/></svg>Gift this article</div>"#,
+            "Gift this article",
+        ),
+        ("<p>Mehr von Anna Berger »</p>", "Anna Berger"),
+    ] {
+        let text = PAGE.text_with(html);
+        assert!(!text.contains(line), "{html} kept: {text}");
+    }
+}
+
+#[test]
+fn a_picture_beside_a_bare_line_stays() {
+    let html = PAGE.page(r#"<div><img src="/orchard-map.jpg" alt="Map of the planting"><span>Trending now</span></div>"#);
+    let a = quire::extract(&html, Some(PAGE.url), &quire::Options::default()).unwrap();
+    assert!(
+        a.content.contains("orchard-map.jpg"),
+        "picture lost: {}",
+        a.content
+    );
+}

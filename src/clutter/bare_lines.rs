@@ -5,6 +5,8 @@
 //! judged as a WHOLE line, never as words inside a sentence: "Trending
 //! now" alone goes, "Prices are trending now toward …" stays.
 
+use std::collections::HashSet;
+
 use super::*;
 
 /// Rule on a short block, or an inline element standing alone, whose
@@ -15,7 +17,7 @@ use super::*;
 /// consent statement. A line in a table cell or a list item (a feature
 /// list, a schedule), in a quotation or beside a picture stays.
 pub(super) fn bare_line(b: &Block) -> Option<Verdict> {
-    if b.len > patterns::BARE_SENTENCE_MAX || !b.has_text() {
+    if b.len > patterns::BARE_SENTENCE_MAX || !b.has_text() || !opens_as_furniture(b.text()) {
         return None;
     }
     let core = b.core();
@@ -202,5 +204,49 @@ fn bare_line_labels() -> &'static HashMap<&'static str, ClutterKind> {
             }
         }
         table
+    })
+}
+
+/// Whether the first word of `text` ([`first_word`]) is the first word of
+/// a line [`bare_line`] knows: one look-up rules out nearly every line of
+/// a story before its label core is built or a table is read.
+fn opens_as_furniture(text: &str) -> bool {
+    let word = first_word(text);
+    if word.contains('’') {
+        return first_words().contains(word.replace('’', "'").as_str());
+    }
+    first_words().contains(word)
+}
+
+/// The first word of `t`: what follows its leading marks and digits, up to
+/// a space or a colon, question mark, full stop, comma or bracket.
+fn first_word(t: &str) -> &str {
+    let t = t.trim_start_matches(|c: char| !c.is_alphabetic());
+    let end = t
+        .find(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '：' | '?' | '!' | '.' | ',' | '(' | ')')
+        })
+        .unwrap_or(t.len());
+    &t[..end]
+}
+
+/// The first words ([`first_word`]) of every line [`bare_line`] knows.
+fn first_words() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let named = patterns::BARE_NAMED_LINES.iter().map(|&(o, _, _)| o);
+        let follow = patterns::BARE_FOLLOW_NAMED.iter().map(|&(o, _)| o);
+        bare_line_labels()
+            .keys()
+            .copied()
+            .chain(patterns::SORT_LABELS.iter().copied())
+            .chain(patterns::SIGN_IN_QUESTIONS.iter().copied())
+            .chain(named)
+            .chain(follow)
+            .chain(patterns::METER_OPENERS.iter().copied())
+            .chain(patterns::LAST_FREE_LINES.iter().copied())
+            .chain(patterns::CONSENT_OPENERS.iter().copied())
+            .map(first_word)
+            .collect()
     })
 }
