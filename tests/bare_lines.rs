@@ -195,6 +195,8 @@ fn prose_with_the_same_words_stays() {
         "I agree to the terms of the lease, the farmer told the council.",
         "Sie haben 3 Bäume gepflanzt und 2 weitere bestellt.",
         "Dies ist Ihr letzter Besuch im Obstgarten, sagte der Gärtner.",
+        "Mehr von Obstbäumen",
+        "More from Ruth",
     ] {
         stays(line);
     }

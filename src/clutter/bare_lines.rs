@@ -70,14 +70,14 @@ fn whole_line(core: &str) -> Option<(ClutterKind, &'static str)> {
 /// ([`patterns::BARE_NAMED_LINES`]: "more from ann lee"), or of a follow
 /// imperative, a name, a preposition and a platform
 /// ([`patterns::BARE_FOLLOW_NAMED`]: "follow ann lee on bluesky"). The
-/// name is one to [`patterns::BARE_NAME_MAX_WORDS`] words, each
-/// capitalised in the page's text.
+/// name has as many words as its opener asks (one at least) and at most
+/// [`patterns::BARE_NAME_MAX_WORDS`], each capitalised in the page's text.
 fn named_line(b: &Block, core: &str) -> Option<(ClutterKind, &'static str)> {
     let &first = core.as_bytes().first()?;
     // The first byte first: most lines open with none of the openers.
     let named = patterns::BARE_NAMED_LINES
         .iter()
-        .find_map(|&(opener, suffix, kind)| {
+        .find_map(|&(opener, suffix, min, kind)| {
             if opener.as_bytes()[0] != first || !starts_with_word(core, opener) {
                 return None;
             }
@@ -87,10 +87,10 @@ fn named_line(b: &Block, core: &str) -> Option<(ClutterKind, &'static str)> {
             } else {
                 rest.strip_suffix(suffix)?.strip_suffix(' ')?
             };
-            Some((opener, name, kind))
+            Some((opener, name, min, kind))
         });
-    let (opener, name, kind, signal) = match named {
-        Some((opener, name, kind)) => (opener, name, kind, "named-line"),
+    let (opener, name, min, kind, signal) = match named {
+        Some((opener, name, min, kind)) => (opener, name, min, kind, "named-line"),
         None => {
             let (opener, name) = patterns::BARE_FOLLOW_NAMED
                 .iter()
@@ -103,11 +103,11 @@ fn named_line(b: &Block, core: &str) -> Option<(ClutterKind, &'static str)> {
                     let (name, platform) = rest.rsplit_once(&format!(" {at} ") as &str)?;
                     is_platform(platform).then_some((opener, name))
                 })?;
-            (opener, name, ClutterKind::Share, "follow-name-line")
+            (opener, name, 1, ClutterKind::Share, "follow-name-line")
         }
     };
     let words = name.split_whitespace().count();
-    if words == 0 || words > patterns::BARE_NAME_MAX_WORDS {
+    if words < min.max(1) || words > patterns::BARE_NAME_MAX_WORDS {
         return None;
     }
     is_capitalised_name(b, opener.split_whitespace().count(), words).then_some((kind, signal))
@@ -234,7 +234,7 @@ fn first_word(t: &str) -> &str {
 fn first_words() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        let named = patterns::BARE_NAMED_LINES.iter().map(|&(o, _, _)| o);
+        let named = patterns::BARE_NAMED_LINES.iter().map(|&(o, _, _, _)| o);
         let follow = patterns::BARE_FOLLOW_NAMED.iter().map(|&(o, _)| o);
         bare_line_labels()
             .keys()

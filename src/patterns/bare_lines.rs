@@ -196,32 +196,34 @@ pub const BARE_LINES: &[(&str, ClutterKind)] = &[
     ("więcej od autora", ClutterKind::Bio),
 ];
 
-/// Lines that open with one of these, a name of one to
-/// [`BARE_NAME_MAX_WORDS`] capitalised words, then the suffix (possibly
-/// empty): "More from Ann Lee", "Sponsored links by Acme", "Try Ledger
-/// Plus free for 30 days" (digits are dropped before matching). A line
-/// whose rest is not a name ("More from the valley this week") stays.
-pub const BARE_NAMED_LINES: &[(&str, &str, ClutterKind)] = &[
-    ("more from", "", ClutterKind::Bio),
-    ("more by", "", ClutterKind::Bio),
-    ("mehr von", "", ClutterKind::Bio),
-    ("weitere artikel von", "", ClutterKind::Bio),
-    ("plus d'articles de", "", ClutterKind::Bio),
-    ("más artículos de", "", ClutterKind::Bio),
-    ("altri articoli di", "", ClutterKind::Bio),
-    ("mais artigos de", "", ClutterKind::Bio),
-    ("meer artikelen van", "", ClutterKind::Bio),
-    ("więcej artykułów autora", "", ClutterKind::Bio),
-    ("sponsored links by", "", ClutterKind::Recommended),
-    ("promoted links by", "", ClutterKind::Recommended),
-    ("try", "free for days", ClutterKind::SubscriptionCta),
-    ("try", "free for a month", ClutterKind::SubscriptionCta),
-    ("testen sie", "kostenlos", ClutterKind::SubscriptionCta),
-    ("essayez", "gratuitement", ClutterKind::SubscriptionCta),
-    ("prueba", "gratis", ClutterKind::SubscriptionCta),
-    ("prova", "gratis", ClutterKind::SubscriptionCta),
-    ("experimente", "grátis", ClutterKind::SubscriptionCta),
-    ("probeer", "gratis", ClutterKind::SubscriptionCta),
+/// Lines that open with one of these, a name of capitalised words (at
+/// least the number given, at most [`BARE_NAME_MAX_WORDS`]), then the
+/// suffix (possibly empty): "More from Ann Lee", "Sponsored links by
+/// Acme", "Try Ledger Plus free for 30 days" (digits are dropped before
+/// matching). A line whose rest is not a name ("More from the valley this
+/// week") stays; an author's name has two words at least, as a German
+/// noun is capitalised too ("Mehr von Obstbäumen").
+pub const BARE_NAMED_LINES: &[(&str, &str, usize, ClutterKind)] = &[
+    ("more from", "", 2, ClutterKind::Bio),
+    ("more by", "", 2, ClutterKind::Bio),
+    ("mehr von", "", 2, ClutterKind::Bio),
+    ("weitere artikel von", "", 2, ClutterKind::Bio),
+    ("plus d'articles de", "", 2, ClutterKind::Bio),
+    ("más artículos de", "", 2, ClutterKind::Bio),
+    ("altri articoli di", "", 2, ClutterKind::Bio),
+    ("mais artigos de", "", 2, ClutterKind::Bio),
+    ("meer artikelen van", "", 2, ClutterKind::Bio),
+    ("więcej artykułów autora", "", 2, ClutterKind::Bio),
+    ("sponsored links by", "", 1, ClutterKind::Recommended),
+    ("promoted links by", "", 1, ClutterKind::Recommended),
+    ("try", "free for days", 1, ClutterKind::SubscriptionCta),
+    ("try", "free for a month", 1, ClutterKind::SubscriptionCta),
+    ("testen sie", "kostenlos", 1, ClutterKind::SubscriptionCta),
+    ("essayez", "gratuitement", 1, ClutterKind::SubscriptionCta),
+    ("prueba", "gratis", 1, ClutterKind::SubscriptionCta),
+    ("prova", "gratis", 1, ClutterKind::SubscriptionCta),
+    ("experimente", "grátis", 1, ClutterKind::SubscriptionCta),
+    ("probeer", "gratis", 1, ClutterKind::SubscriptionCta),
 ];
 
 /// Follow imperatives that open "Follow Ann Lee on Bluesky", with the
