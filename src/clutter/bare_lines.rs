@@ -140,7 +140,8 @@ fn is_capitalised_name(b: &Block, skip: usize, count: usize) -> bool {
 /// [`patterns::METER_OPENERS`] opener, [`patterns::METER_WORDS`] and a
 /// number, or a [`patterns::LAST_FREE_LINES`] line), or a form's consent
 /// statement (a [`patterns::CONSENT_OPENERS`] opener and a
-/// [`patterns::CONSENT_OBJECTS`] name, no quotation mark). `text` is the
+/// [`patterns::CONSENT_OBJECTS`] name); never a line with a quotation
+/// mark or a comma before a clause. `text` is the
 /// block's folded text, `core` its label core.
 fn sentence_line(text: &str, core: &str) -> Option<(ClutterKind, &'static str)> {
     let &first = core.as_bytes().first()?;
@@ -149,6 +150,13 @@ fn sentence_line(text: &str, core: &str) -> Option<(ClutterKind, &'static str)> 
             .iter()
             .any(|o| o.as_bytes()[0] == first && starts_with_word(core, o))
     };
+    // A quotation ("'I agree to the terms and conditions,' she said") is
+    // someone's words, and a clause after a comma ("You have 10 free
+    // articles a month on most sites, the study found") a story's sentence:
+    // neither is a meter's or a form's.
+    if text.contains(['"', '“', '”', '„', '«', '»']) || text.contains(", ") {
+        return None;
+    }
     let meter = (opens(patterns::METER_OPENERS)
         && patterns::METER_WORDS.iter().any(|w| core.contains(w))
         && text.chars().any(|c| c.is_numeric()))
@@ -156,13 +164,8 @@ fn sentence_line(text: &str, core: &str) -> Option<(ClutterKind, &'static str)> 
     if meter {
         return Some((ClutterKind::Paywall, "meter-line"));
     }
-    // A quotation ("'I agree to the terms and conditions,' she said") is
-    // someone's words, not a form's.
-    let quoted = text.contains(['"', '“', '”', '„', '«', '»']);
-    (!quoted
-        && opens(patterns::CONSENT_OPENERS)
-        && patterns::CONSENT_OBJECTS.iter().any(|o| core.contains(o)))
-    .then_some((ClutterKind::NewsletterForm, "consent-line"))
+    (opens(patterns::CONSENT_OPENERS) && patterns::CONSENT_OBJECTS.iter().any(|o| core.contains(o)))
+        .then_some((ClutterKind::NewsletterForm, "consent-line"))
 }
 
 /// Whether block `b` sits in a quotation (`<blockquote>`, `<q>`): quoted
