@@ -35,6 +35,7 @@ use crate::query::{inner_text, inner_text_len};
 use crate::text::{fold_cue_text, is_unspaced_script, is_word_char, normalize_ws};
 
 mod appeal;
+mod bare_lines;
 mod controls;
 mod credit;
 mod fallback;
@@ -51,6 +52,7 @@ mod tail_section;
 mod titles;
 
 use appeal::*;
+use bare_lines::*;
 use controls::*;
 use credit::*;
 pub use fallback::sweep_lines;
@@ -264,6 +266,7 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         .or_else(|| follow_line(&b, page))
         .or_else(|| tag_line(&b))
         .or_else(|| bare_title(&b).map(|k| Verdict::new(k, &["bare-title"])))
+        .or_else(|| bare_line(&b))
 }
 
 /// What [`mark`] found under an article root, for [`sweep`]: the clutter

@@ -5,6 +5,7 @@
 //! text-cue tables against an element's visible text.
 
 mod appeal;
+mod bare_lines;
 mod clutter_cues;
 mod clutter_kind;
 mod clutter_words;
@@ -21,6 +22,7 @@ mod sections;
 mod self_appeal;
 
 pub use appeal::*;
+pub use bare_lines::*;
 pub use clutter_cues::*;
 pub use clutter_kind::*;
 pub use clutter_words::*;
