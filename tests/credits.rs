@@ -201,3 +201,53 @@ fn a_bracketed_credit_stays_with_its_caption() {
         assert!(a.text.contains(&format!("{CAPTION}{credit}")), "{credit}");
     }
 }
+
+/// Whether the text of `a` holds none of `gone` and all of `kept`, with a
+/// credit reported as removed page furniture.
+fn credit_went(a: &quire::Article, gone: &str, kept: &[&str]) -> bool {
+    !a.text.contains(gone)
+        && kept.iter().all(|k| a.text.contains(k))
+        && a.clutter.iter().any(|r| {
+            r.kind == quire::ClutterKind::Meta
+                && r.signals.iter().any(|s| {
+                    s.starts_with("credit-") || s == "caption-credit" || s == "photo-credit"
+                })
+        })
+}
+
+#[test]
+fn a_credit_named_by_its_class_goes_inside_a_caption_box_or_after_its_picture() {
+    // In a box named a caption (no <figure>), beside the caption itself.
+    let boxed = format!(
+        r#"<div class="story-pic"><img src="/baths.jpg" alt=""><div class="pic__caption"><span class="pic__copyright">Jane Doe/Harbour Archive</span><div class="caption-text">{CAPTION}</div></div></div>"#
+    );
+    let a = extract_with(&boxed);
+    assert!(credit_went(&a, "Jane Doe", &[CAPTION]), "{}", a.text);
+    // Right after the picture, in a box of its own with no caption.
+    let hero = r#"<div class="hero"><img src="/baths.jpg" alt=""><span class="hero-copyright">Jane Doe</span></div>"#;
+    let a = extract_with(hero);
+    assert!(credit_went(&a, "Jane Doe", &[]), "{}", a.text);
+}
+
+#[test]
+fn a_labelled_agency_after_an_abbreviated_label_goes_whole() {
+    let a = extract_with(&figure(&format!("{CAPTION} fot. Pixabay")));
+    assert!(
+        credit_went(&a, "Pixabay", &[CAPTION]) && !a.text.contains("fot."),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn names_in_a_caption_box_or_in_prose_stay_when_nothing_names_them_a_credit() {
+    // The caption is the name of the person pictured, in a box named a
+    // caption: no credit class, no label.
+    let boxed = r#"<div class="pic"><img src="/baths.jpg" alt=""><div class="pic__caption"><span>Jane Doe at home</span></div></div>"#;
+    let a = extract_with(boxed);
+    assert!(a.text.contains("Jane Doe at home"), "{}", a.text);
+    // A span named a credit inside a sentence, with no picture before it.
+    let prose = r#"<p>The pool was restored by <span class="credit-name">Jane Doe</span> and her team of tilers from the coast.</p>"#;
+    let a = extract_with(prose);
+    assert!(a.text.contains("restored by Jane Doe and her team"), "{}", a.text);
+}

@@ -190,6 +190,8 @@ fn names_agency(t: &str) -> bool {
     sources >= 2
         || t.split([':', ',', '|', '©'])
             .flat_map(|p| p.split(" via "))
+            // "Fot. Agency": the abbreviated label's full stop.
+            .flat_map(|p| p.split(". "))
             .map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()))
             .any(|p| patterns::PICTURE_AGENCIES.contains(&p))
 }
@@ -215,13 +217,6 @@ fn bare_before(dom: &Dom, node: NodeId) -> bool {
         .all(|p| !dom.is_element(p) && dom.text(p).is_none_or(|t| t.trim().is_empty()))
 }
 
-/// Whether `hay` holds the lowercase ASCII `needle` in any case.
-fn contains_ascii_nocase(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
 /// Whether block `node` is a picture's caption: a `<figure>` or
 /// `<figcaption>`, or a block that holds a picture, follows one, or is named
 /// a caption ([`patterns::CAPTION_CLASS_WORDS`]).
@@ -244,24 +239,7 @@ fn is_caption_block(dom: &Dom, node: NodeId) -> bool {
                     && (is_one_of(dom.tag(p), patterns::CAPTIONED_MEDIA) || picture(p))
             })
     };
-    let named = || {
-        // A word that opens with a caption word is in an attribute's text
-        // (in any case): most blocks are passed over without splitting it.
-        let mentions = patterns::DESCRIPTOR_ATTRS.iter().any(|&a| {
-            dom.attr(node, a).is_some_and(|v| {
-                patterns::CAPTION_CLASS_WORDS
-                    .iter()
-                    .any(|c| contains_ascii_nocase(v, c))
-            })
-        });
-        mentions
-            && descriptor_words(dom, node).iter().any(|w| {
-                patterns::CAPTION_CLASS_WORDS
-                    .iter()
-                    .any(|c| w.starts_with(c))
-            })
-    };
-    named() || after_picture() || picture(node)
+    is_named_caption(dom, node) || after_picture() || picture(node)
 }
 
 /// The blocks under `root` whose end [`cut_credit_tails`] reads, in

@@ -29,9 +29,10 @@ pub(super) fn caption_credits(dom: &Dom, figcaption: NodeId) -> Vec<(NodeId, Ver
     out
 }
 
-/// A photo credit inside a picture's caption, as an element of its own:
-/// "© Ann Lee", "Photo: Ann Lee", or short text in an element whose class
-/// names a credit ([`patterns::CREDIT_CLASS_WORDS`]). The caption stays.
+/// A photo credit inside a picture's caption or right after its picture,
+/// as an element of its own: "© Ann Lee", "Photo: Ann Lee", or short text
+/// in an element whose class names a credit
+/// ([`patterns::CREDIT_CLASS_WORDS`]). The caption stays.
 pub(super) fn caption_credit(b: &Block) -> Option<Verdict> {
     if b.len == 0 || b.len > patterns::CREDIT_MAX {
         return None;
@@ -39,16 +40,52 @@ pub(super) fn caption_credit(b: &Block) -> Option<Verdict> {
     // Cheap tests first: most inline elements are neither named a credit
     // nor read as one, and need no look at their surroundings.
     let dom = b.dom;
-    let named = has_credit_class(dom, b.node)
+    let read =
+        || b.has_text() && (is_credit_line(b.text(), b.len) || is_agency_credit(b.text(), b.len));
+    ((is_named_credit(b) || read())
+        && (in_caption(dom, b.node) || follows_picture(dom, b.node, PICTURE_LEVELS)))
+    .then(|| Verdict::new(ClutterKind::Meta, &["caption-credit"]))
+}
+
+/// Whether the class of `b` names a credit: a word of it opens with one of
+/// [`patterns::CREDIT_CLASS_WORDS`] ("story-image-copyright").
+fn is_named_credit(b: &Block) -> bool {
+    has_credit_class(b.dom, b.node)
         && b.words().iter().any(|w| {
             patterns::CREDIT_CLASS_WORDS
                 .iter()
                 .any(|c| w.starts_with(c))
-        });
-    let read =
-        || b.has_text() && (is_credit_line(b.text(), b.len) || is_agency_credit(b.text(), b.len));
-    (in_caption(dom, b.node) && (named || read()))
-        .then(|| Verdict::new(ClutterKind::Meta, &["caption-credit"]))
+        })
+}
+
+/// How many levels up [`follows_picture`] looks from a credit that opens
+/// its box (`<div><img></div><div><p>Agency</p></div>`).
+const PICTURE_LEVELS: usize = 3;
+
+/// Whether `node` stands right after a picture: the element before it
+/// (blank text and comments passed over) is a picture with no text of its
+/// own, an `<img>` or a box holding one ([`holds_picture`]). Where nothing
+/// stands before `node`, the element before its parent is read, up to
+/// `levels` levels up; text before it at any level means it follows that
+/// text, not the picture.
+pub(super) fn follows_picture(dom: &Dom, node: NodeId, levels: usize) -> bool {
+    let shown = |n: NodeId| dom.is_element(n) || dom.text(n).is_some_and(|t| !t.trim().is_empty());
+    let mut n = node;
+    for _ in 0..=levels {
+        match dom.prev_sibling_where(n, shown) {
+            Some(p) if dom.is_element(p) => {
+                return inner_text_len(dom, p) == 0
+                    && (is_one_of(dom.tag(p), patterns::CAPTIONED_MEDIA)
+                        || holds_picture(&Block::new(dom, p)));
+            }
+            Some(_) => return false,
+            None => match dom.parent(n).filter(|&p| dom.is_element(p)) {
+                Some(p) => n = p,
+                None => return false,
+            },
+        }
+    }
+    false
 }
 
 /// Whether the `class` of `node` holds a word of
@@ -66,32 +103,47 @@ pub(super) fn has_credit_class(dom: &Dom, node: NodeId) -> bool {
 }
 
 /// Whether `node` sits in a picture's caption: inside a `<figure>` or
-/// `<figcaption>` (at most three levels up), or right after an element
-/// whose class names a caption.
+/// `<figcaption>`, or a box whose class names a caption
+/// ([`is_named_caption`]: `<div class="img-caption"><span
+/// class="copyright">…</span><p>What the picture shows</p></div>`), at most
+/// three levels up; or right after an element whose class names a caption.
 pub(super) fn in_caption(dom: &Dom, node: NodeId) -> bool {
-    if dom
-        .ancestors(node)
-        .take(3)
-        .any(|a| matches!(dom.tag(a), "figure" | "figcaption"))
-    {
+    if dom.ancestors(node).take(3).any(|a| {
+        matches!(dom.tag(a), "figure" | "figcaption")
+            || dom.is_element(a) && is_named_caption(dom, a)
+    }) {
         return true;
     }
-    let prev = std::iter::successors(dom.prev_sibling(node), |&p| dom.prev_sibling(p))
-        .find(|&p| dom.is_element(p));
-    let Some(prev) = prev else {
-        return false;
-    };
-    // The raw attribute first: most elements have no caption class at all.
-    let named = |p: NodeId| {
-        patterns::DESCRIPTOR_ATTRS.iter().any(|a| {
-            dom.attr(p, a)
-                .is_some_and(|v| v.to_ascii_lowercase().contains("caption"))
+    std::iter::successors(dom.prev_sibling(node), |&p| dom.prev_sibling(p))
+        .find(|&p| dom.is_element(p))
+        .is_some_and(|p| is_named_caption(dom, p))
+}
+
+/// Whether the class (or id) of `node` names a caption: a word of it opens
+/// with one of [`patterns::CAPTION_CLASS_WORDS`].
+pub(super) fn is_named_caption(dom: &Dom, node: NodeId) -> bool {
+    // A word that opens with a caption word is in an attribute's text (in
+    // any case): most elements are passed over without splitting it.
+    let mentions = patterns::DESCRIPTOR_ATTRS.iter().any(|&a| {
+        dom.attr(node, a).is_some_and(|v| {
+            patterns::CAPTION_CLASS_WORDS
+                .iter()
+                .any(|c| contains_ascii_nocase(v, c))
         })
-    };
-    named(prev)
-        && descriptor_words(dom, prev)
-            .iter()
-            .any(|w| w.starts_with("caption"))
+    });
+    mentions
+        && descriptor_words(dom, node).iter().any(|w| {
+            patterns::CAPTION_CLASS_WORDS
+                .iter()
+                .any(|c| w.starts_with(c))
+        })
+}
+
+/// Whether `hay` holds the lowercase ASCII `needle` in any case.
+pub(super) fn contains_ascii_nocase(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// A photo credit standing alone: "© Ann Lee", "Foto: Ann Lee / Agency",
