@@ -249,5 +249,100 @@ fn names_in_a_caption_box_or_in_prose_stay_when_nothing_names_them_a_credit() {
     // A span named a credit inside a sentence, with no picture before it.
     let prose = r#"<p>The pool was restored by <span class="credit-name">Jane Doe</span> and her team of tilers from the coast.</p>"#;
     let a = extract_with(prose);
-    assert!(a.text.contains("restored by Jane Doe and her team"), "{}", a.text);
+    assert!(
+        a.text.contains("restored by Jane Doe and her team"),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn a_credit_that_names_its_sources_with_no_label_goes() {
+    // A caption that is only the credit.
+    for credit in [
+        "Jane Doe/Harbour Archive",
+        "JANE DOE/AFP/Getty Images",
+        "(Jane Doe/Moodboard/Getty)",
+        "janedoe/iStock/Getty Images",
+    ] {
+        let a = extract_with(&figure(credit));
+        assert!(credit_went(&a, credit, &[]), "{credit}: {}", a.text);
+    }
+    // Beside the caption, in an element of its own.
+    let a = extract_with(&figure(&format!(
+        "<span>{CAPTION}</span> <span>Jane Doe/Reuters</span>"
+    )));
+    assert!(credit_went(&a, "Jane Doe", &[CAPTION]), "{}", a.text);
+    // At the end of the caption's text, after a separator.
+    for credit in [
+        " | Jane Doe/Getty Images",
+        " / Shutterstock",
+        " Jane Doe / AFP - Getty Images",
+    ] {
+        let a = extract_with(&figure(&format!("{CAPTION}{credit}")));
+        assert!(
+            credit_went(&a, credit.trim_start_matches([' ', '|', '/']), &[CAPTION])
+                && !a.text.contains("Getty")
+                && !a.text.contains("AFP"),
+            "{credit}: {}",
+            a.text
+        );
+    }
+    // A block of its own right after the picture, naming an agency.
+    for after in [
+        r#"<p><img src="/baths.jpg" alt=""></p><p>Jane Doe/Reuters</p>"#,
+        r#"<div><img src="/baths.jpg" alt=""></div><div><div class="pic-source">Getty Images</div></div>"#,
+    ] {
+        let a = extract_with(after);
+        assert!(
+            !a.text.contains("Reuters") && !a.text.contains("Getty"),
+            "{after}: {}",
+            a.text
+        );
+    }
+}
+
+#[test]
+fn names_joined_by_a_slash_stay_where_nothing_makes_them_a_credit() {
+    // After the picture, names with no agency may be the story's byline,
+    // and a byline's word makes it one.
+    for line in ["Jane Doe / Tom Reed", "By Jane Doe / Tom Reed"] {
+        let html = format!(r#"<p><img src="/baths.jpg" alt=""></p><p>{line}</p>"#);
+        let a = extract_with(&html);
+        assert!(a.text.contains(line), "{line}: {}", a.text);
+    }
+    // A byline at the top of the story, with no picture before it.
+    let a = extract_with("<p>By Jane Doe / Reuters</p>");
+    assert!(a.text.contains("By Jane Doe / Reuters"), "{}", a.text);
+    // Captions that are no credit: one word each side, the person
+    // pictured, a sentence that names an agency, a caption before the
+    // agency too short to stand alone (the line stays whole).
+    for caption in [
+        "Before/After",
+        "Jane Doe at home",
+        "Jane Doe, who took pictures for Reuters in the 1980s, at the baths.",
+        "Jane Doe at home / Reuters",
+        "Harbour baths, 1925/1926",
+    ] {
+        let a = extract_with(&figure(caption));
+        assert!(a.text.contains(caption), "{caption}: {}", a.text);
+    }
+    // A bracketed credit at the caption's end stays with it, whole.
+    for credit in [
+        " (Bild: Jane Doe / AP)",
+        " (Foto: dpa)",
+        " (Jane Doe/AFP/Getty Images)",
+    ] {
+        let a = extract_with(&figure(&format!("{CAPTION}{credit}")));
+        assert!(a.text.contains(&format!("{CAPTION}{credit}")), "{credit}");
+    }
+    // A dateline and prose after a picture.
+    for line in [
+        "Berlin/Potsdam",
+        "The trust bought the pictures from Reuters/Getty Images last year for its archive.",
+    ] {
+        let html = format!(r#"<p><img src="/baths.jpg" alt=""></p><p>{line}</p>"#);
+        let a = extract_with(&html);
+        assert!(a.text.contains(line), "{line}: {}", a.text);
+    }
 }

@@ -142,10 +142,10 @@ fn credit_cut(runs: &Runs, caption: bool, picture: bool) -> Option<usize> {
             }
             _ => continue,
         };
-        let tail = fold_cue_text(normalize_ws(&text[i..]));
+        let raw = normalize_ws(&text[i..]);
         let own_line = text[cut..i].contains([BR, '\n']);
-        if tail.split_whitespace().count() <= 12
-            && is_credit_tail(&tail, c, caption, own_line)
+        if raw.split_whitespace().count() <= 12
+            && is_credit_tail(&raw, c, caption, own_line)
             && stays(cut, i, c == '©')
         {
             return Some(cut);
@@ -154,8 +154,8 @@ fn credit_cut(runs: &Runs, caption: bool, picture: bool) -> Option<usize> {
     None
 }
 
-/// Whether `tail` (folded, whitespace-normalised), which opens with `c`,
-/// is a picture's credit to its end.
+/// Whether `raw` (whitespace-normalised, in its own case), which opens
+/// with `c`, is a picture's credit to its end.
 ///
 /// On a line of its own (`own_line`), a credit line; but for one with a
 /// year after a `<br>` in a block that is no caption: that is the
@@ -165,9 +165,14 @@ fn credit_cut(runs: &Runs, caption: bool, picture: bool) -> Option<usize> {
 /// "Źródło:"); a free picture's note ("/ public domain"); or a labelled
 /// credit that names an agency or two sources ("Foto: Ann Lee/Agency"): a
 /// label and one name may name who is in the picture ("Bild: Ann Lee"),
-/// which stays with the caption.
-fn is_credit_tail(tail: &str, c: char, caption: bool, own_line: bool) -> bool {
-    let len = tail.chars().count();
+/// which stays with the caption. In a caption, on a line of its own or
+/// not, an unlabelled credit that names a picture agency
+/// ([`source_credit`]: "… | Ann Lee/Agency", "… / Agency").
+fn is_credit_tail(raw: &str, c: char, caption: bool, own_line: bool) -> bool {
+    let len = raw.chars().count();
+    // The names of an unlabelled credit are read in their own case.
+    let agency = || caption && source_credit(raw, len) == Some(true);
+    let tail = &fold_cue_text(raw.to_owned());
     let bare = || {
         c != '©'
             && (is_bare_label(tail)
@@ -175,9 +180,9 @@ fn is_credit_tail(tail: &str, c: char, caption: bool, own_line: bool) -> bool {
     };
     if own_line {
         let year = || tail.contains(|c: char| c.is_ascii_digit());
-        return is_credit_line(tail, len) && (caption || !year()) || caption && bare();
+        return is_credit_line(tail, len) && (caption || !year()) || caption && bare() || agency();
     }
-    caption && (is_credit_line(tail, len) && (c == '©' || names_agency(tail)) || bare())
+    caption && (is_credit_line(tail, len) && (c == '©' || names_agency(tail)) || bare()) || agency()
 }
 
 /// Whether credit `t` names two sources ("Ann Lee/Agency") or a picture
