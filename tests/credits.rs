@@ -147,6 +147,8 @@ fn a_credit_line_of_its_own_goes() {
         "Fuente: Archivo del Puerto",
         "Source: Harbour Archive",
         "Crédits : Jane Doe",
+        "Image credit: harbour-archive.example/1925",
+        "Picture credits: Jane Doe",
     ] {
         let a = extract_with(&format!("<p>{line}</p>"));
         assert!(!a.text.contains(line), "credit line kept: {line}");
