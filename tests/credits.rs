@@ -217,6 +217,17 @@ fn credit_went(a: &quire::Article, gone: &str, kept: &[&str]) -> bool {
         })
 }
 
+/// Asserts that `credit` at the end of the caption is cut off, none of
+/// `gone` left, and the caption stays.
+fn assert_tail_went(credit: &str, gone: &[&str]) {
+    let a = extract_with(&figure(&format!("{CAPTION}{credit}")));
+    assert!(
+        credit_went(&a, gone[0], &[CAPTION]) && gone.iter().all(|g| !a.text.contains(g)),
+        "{credit}: {}",
+        a.text
+    );
+}
+
 #[test]
 fn a_credit_named_by_its_class_goes_inside_a_caption_box_or_after_its_picture() {
     // In a box named a caption (no <figure>), beside the caption itself.
@@ -281,14 +292,7 @@ fn a_credit_that_names_its_sources_with_no_label_goes() {
         " / Shutterstock",
         " Jane Doe / AFP - Getty Images",
     ] {
-        let a = extract_with(&figure(&format!("{CAPTION}{credit}")));
-        assert!(
-            credit_went(&a, credit.trim_start_matches([' ', '|', '/']), &[CAPTION])
-                && !a.text.contains("Getty")
-                && !a.text.contains("AFP"),
-            "{credit}: {}",
-            a.text
-        );
+        assert_tail_went(credit, &["Jane", "Getty", "AFP", "Shutterstock"]);
     }
     // A block of its own right after the picture, naming an agency.
     for after in [
@@ -347,4 +351,25 @@ fn names_joined_by_a_slash_stay_where_nothing_makes_them_a_credit() {
         let a = extract_with(&html);
         assert!(a.text.contains(line), "{line}: {}", a.text);
     }
+}
+
+#[test]
+fn a_photographer_label_and_one_name_at_a_captions_end_go_but_a_picture_label_stays() {
+    for credit in [
+        " Foto: Jane Doe",
+        " | photo by Jane Doe",
+        " Photo: Harbour Archive.",
+    ] {
+        assert_tail_went(credit, &["Jane Doe", "Harbour Archive"]);
+    }
+    // "Bild:" and "Image:" may name who is pictured.
+    for credit in [" Bild: Jane Doe", " Image: Jane Doe"] {
+        let line = format!("{CAPTION}{credit}");
+        let a = extract_with(&figure(&line));
+        assert!(a.text.contains(&line), "{credit}: {}", a.text);
+    }
+    // A caption sentence that mentions a photo keeps its words.
+    let line = "The pool hall, looking east, in a photo Jane Doe took in 1925.";
+    let a = extract_with(&figure(line));
+    assert!(a.text.contains(line), "{}", a.text);
 }

@@ -165,7 +165,8 @@ fn credit_cut(runs: &Runs, caption: bool, picture: bool) -> Option<usize> {
 /// "Źródło:"); a free picture's note ("/ public domain"); or a labelled
 /// credit that names an agency or two sources ("Foto: Ann Lee/Agency"): a
 /// label and one name may name who is in the picture ("Bild: Ann Lee"),
-/// which stays with the caption. In a caption, on a line of its own or
+/// which stays with the caption, but for a label that only ever credits
+/// the photographer ([`patterns::PHOTOGRAPHER_LABELS`]: "Foto: Ann Lee"). In a caption, on a line of its own or
 /// not, an unlabelled credit that names a picture agency
 /// ([`source_credit`]: "… | Ann Lee/Agency", "… / Agency").
 fn is_credit_tail(raw: &str, c: char, caption: bool, own_line: bool) -> bool {
@@ -182,7 +183,18 @@ fn is_credit_tail(raw: &str, c: char, caption: bool, own_line: bool) -> bool {
         let year = || tail.contains(|c: char| c.is_ascii_digit());
         return is_credit_line(tail, len) && (caption || !year()) || caption && bare() || agency();
     }
-    caption && (is_credit_line(tail, len) && (c == '©' || names_agency(tail)) || bare()) || agency()
+    let photographer = || {
+        patterns::PHOTOGRAPHER_LABELS.iter().any(|l| {
+            // "Foto:", "Fotos:", "Photo by", "Photo credit:".
+            tail.strip_prefix(l)
+                .map(|rest| rest.strip_prefix('s').unwrap_or(rest))
+                .is_some_and(|rest| rest.starts_with([':', ' ']))
+        })
+    };
+    caption
+        && (is_credit_line(tail, len) && (c == '©' || names_agency(tail) || photographer())
+            || bare())
+        || agency()
 }
 
 /// Whether credit `t` names two sources ("Ann Lee/Agency") or a picture

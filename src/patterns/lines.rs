@@ -122,6 +122,20 @@ pub const CREDIT_LABELS: &[&str] = &[
     "zeichnungen",
 ];
 
+/// [`CREDIT_LABELS`] labels that only ever credit who took a picture
+/// ("Foto: Ann Lee", and so "Fotos:", "Photo credit:"): a caption's tail
+/// opened by one goes even with a single name after it. "Bild: Ann Lee"
+/// or "Image: Ann Lee" may name who is pictured, and stay.
+pub const PHOTOGRAPHER_LABELS: &[&str] = &[
+    "foto",
+    "fot.",
+    "photo",
+    "fotografía",
+    "fotografia",
+    "photograph",
+    "image credit",
+];
+
 /// Labels that name where a picture, a chart or a report came from
 /// ("Quelle: Statistisches Amt", "Źródło: PAP"). Unlike a
 /// [`CREDIT_LABELS`] label, one is a credit only with a colon and a name
