@@ -147,6 +147,8 @@ fn a_credit_line_of_its_own_goes() {
         "Fuente: Archivo del Puerto",
         "Source: Harbour Archive",
         "Crédits : Jane Doe",
+        "Image credit: harbour-archive.example/1925",
+        "Picture credits: Jane Doe",
     ] {
         let a = extract_with(&format!("<p>{line}</p>"));
         assert!(!a.text.contains(line), "credit line kept: {line}");
@@ -200,4 +202,174 @@ fn a_bracketed_credit_stays_with_its_caption() {
         let a = extract_with(&figure(&format!("{CAPTION}{credit}")));
         assert!(a.text.contains(&format!("{CAPTION}{credit}")), "{credit}");
     }
+}
+
+/// Whether the text of `a` holds none of `gone` and all of `kept`, with a
+/// credit reported as removed page furniture.
+fn credit_went(a: &quire::Article, gone: &str, kept: &[&str]) -> bool {
+    !a.text.contains(gone)
+        && kept.iter().all(|k| a.text.contains(k))
+        && a.clutter.iter().any(|r| {
+            r.kind == quire::ClutterKind::Meta
+                && r.signals.iter().any(|s| {
+                    s.starts_with("credit-") || s == "caption-credit" || s == "photo-credit"
+                })
+        })
+}
+
+/// Asserts that `credit` at the end of the caption is cut off, none of
+/// `gone` left, and the caption stays.
+fn assert_tail_went(credit: &str, gone: &[&str]) {
+    let a = extract_with(&figure(&format!("{CAPTION}{credit}")));
+    assert!(
+        credit_went(&a, gone[0], &[CAPTION]) && gone.iter().all(|g| !a.text.contains(g)),
+        "{credit}: {}",
+        a.text
+    );
+}
+
+#[test]
+fn a_credit_named_by_its_class_goes_inside_a_caption_box_or_after_its_picture() {
+    // In a box named a caption (no <figure>), beside the caption itself.
+    let boxed = format!(
+        r#"<div class="story-pic"><img src="/baths.jpg" alt=""><div class="pic__caption"><span class="pic__copyright">Jane Doe/Harbour Archive</span><div class="caption-text">{CAPTION}</div></div></div>"#
+    );
+    let a = extract_with(&boxed);
+    assert!(credit_went(&a, "Jane Doe", &[CAPTION]), "{}", a.text);
+    // Right after the picture, in a box of its own with no caption.
+    let hero = r#"<div class="hero"><img src="/baths.jpg" alt=""><span class="hero-copyright">Jane Doe</span></div>"#;
+    let a = extract_with(hero);
+    assert!(credit_went(&a, "Jane Doe", &[]), "{}", a.text);
+}
+
+#[test]
+fn a_labelled_agency_after_an_abbreviated_label_goes_whole() {
+    let a = extract_with(&figure(&format!("{CAPTION} fot. Pixabay")));
+    assert!(
+        credit_went(&a, "Pixabay", &[CAPTION]) && !a.text.contains("fot."),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn names_in_a_caption_box_or_in_prose_stay_when_nothing_names_them_a_credit() {
+    // The caption is the name of the person pictured, in a box named a
+    // caption: no credit class, no label.
+    let boxed = r#"<div class="pic"><img src="/baths.jpg" alt=""><div class="pic__caption"><span>Jane Doe at home</span></div></div>"#;
+    let a = extract_with(boxed);
+    assert!(a.text.contains("Jane Doe at home"), "{}", a.text);
+    // A span named a credit inside a sentence, with no picture before it.
+    let prose = r#"<p>The pool was restored by <span class="credit-name">Jane Doe</span> and her team of tilers from the coast.</p>"#;
+    let a = extract_with(prose);
+    assert!(
+        a.text.contains("restored by Jane Doe and her team"),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn a_credit_that_names_its_sources_with_no_label_goes() {
+    // A caption that is only the credit.
+    for credit in [
+        "Jane Doe/Harbour Archive",
+        "JANE DOE/AFP/Getty Images",
+        "(Jane Doe/Moodboard/Getty)",
+        "janedoe/iStock/Getty Images",
+    ] {
+        let a = extract_with(&figure(credit));
+        assert!(credit_went(&a, credit, &[]), "{credit}: {}", a.text);
+    }
+    // Beside the caption, in an element of its own.
+    let a = extract_with(&figure(&format!(
+        "<span>{CAPTION}</span> <span>Jane Doe/Reuters</span>"
+    )));
+    assert!(credit_went(&a, "Jane Doe", &[CAPTION]), "{}", a.text);
+    // At the end of the caption's text, after a separator.
+    for credit in [
+        " | Jane Doe/Getty Images",
+        " / Shutterstock",
+        " Jane Doe / AFP - Getty Images",
+    ] {
+        assert_tail_went(credit, &["Jane", "Getty", "AFP", "Shutterstock"]);
+    }
+    // A block of its own right after the picture, naming an agency.
+    for after in [
+        r#"<p><img src="/baths.jpg" alt=""></p><p>Jane Doe/Reuters</p>"#,
+        r#"<div><img src="/baths.jpg" alt=""></div><div><div class="pic-source">Getty Images</div></div>"#,
+    ] {
+        let a = extract_with(after);
+        assert!(
+            !a.text.contains("Reuters") && !a.text.contains("Getty"),
+            "{after}: {}",
+            a.text
+        );
+    }
+}
+
+#[test]
+fn names_joined_by_a_slash_stay_where_nothing_makes_them_a_credit() {
+    // After the picture, names with no agency may be the story's byline,
+    // and a byline's word makes it one.
+    for line in ["Jane Doe / Tom Reed", "By Jane Doe / Tom Reed"] {
+        let html = format!(r#"<p><img src="/baths.jpg" alt=""></p><p>{line}</p>"#);
+        let a = extract_with(&html);
+        assert!(a.text.contains(line), "{line}: {}", a.text);
+    }
+    // A byline at the top of the story, with no picture before it.
+    let a = extract_with("<p>By Jane Doe / Reuters</p>");
+    assert!(a.text.contains("By Jane Doe / Reuters"), "{}", a.text);
+    // Captions that are no credit: one word each side, the person
+    // pictured, a sentence that names an agency, a caption before the
+    // agency too short to stand alone (the line stays whole).
+    for caption in [
+        "Before/After",
+        "Jane Doe at home",
+        "Jane Doe, who took pictures for Reuters in the 1980s, at the baths.",
+        "Jane Doe at home / Reuters",
+        "Harbour baths, 1925/1926",
+    ] {
+        let a = extract_with(&figure(caption));
+        assert!(a.text.contains(caption), "{caption}: {}", a.text);
+    }
+    // A bracketed credit at the caption's end stays with it, whole.
+    for credit in [
+        " (Bild: Jane Doe / AP)",
+        " (Foto: dpa)",
+        " (Jane Doe/AFP/Getty Images)",
+    ] {
+        let a = extract_with(&figure(&format!("{CAPTION}{credit}")));
+        assert!(a.text.contains(&format!("{CAPTION}{credit}")), "{credit}");
+    }
+    // A dateline and prose after a picture.
+    for line in [
+        "Berlin/Potsdam",
+        "The trust bought the pictures from Reuters/Getty Images last year for its archive.",
+    ] {
+        let html = format!(r#"<p><img src="/baths.jpg" alt=""></p><p>{line}</p>"#);
+        let a = extract_with(&html);
+        assert!(a.text.contains(line), "{line}: {}", a.text);
+    }
+}
+
+#[test]
+fn a_photographer_label_and_one_name_at_a_captions_end_go_but_a_picture_label_stays() {
+    for credit in [
+        " Foto: Jane Doe",
+        " | photo by Jane Doe",
+        " Photo: Harbour Archive.",
+    ] {
+        assert_tail_went(credit, &["Jane Doe", "Harbour Archive"]);
+    }
+    // "Bild:" and "Image:" may name who is pictured.
+    for credit in [" Bild: Jane Doe", " Image: Jane Doe"] {
+        let line = format!("{CAPTION}{credit}");
+        let a = extract_with(&figure(&line));
+        assert!(a.text.contains(&line), "{credit}: {}", a.text);
+    }
+    // A caption sentence that mentions a photo keeps its words.
+    let line = "The pool hall, looking east, in a photo Jane Doe took in 1925.";
+    let a = extract_with(&figure(line));
+    assert!(a.text.contains(line), "{}", a.text);
 }

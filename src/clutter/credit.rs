@@ -142,10 +142,10 @@ fn credit_cut(runs: &Runs, caption: bool, picture: bool) -> Option<usize> {
             }
             _ => continue,
         };
-        let tail = fold_cue_text(normalize_ws(&text[i..]));
+        let raw = normalize_ws(&text[i..]);
         let own_line = text[cut..i].contains([BR, '\n']);
-        if tail.split_whitespace().count() <= 12
-            && is_credit_tail(&tail, c, caption, own_line)
+        if raw.split_whitespace().count() <= 12
+            && is_credit_tail(&raw, c, caption, own_line)
             && stays(cut, i, c == '©')
         {
             return Some(cut);
@@ -154,8 +154,8 @@ fn credit_cut(runs: &Runs, caption: bool, picture: bool) -> Option<usize> {
     None
 }
 
-/// Whether `tail` (folded, whitespace-normalised), which opens with `c`,
-/// is a picture's credit to its end.
+/// Whether `raw` (whitespace-normalised, in its own case), which opens
+/// with `c`, is a picture's credit to its end.
 ///
 /// On a line of its own (`own_line`), a credit line; but for one with a
 /// year after a `<br>` in a block that is no caption: that is the
@@ -165,9 +165,15 @@ fn credit_cut(runs: &Runs, caption: bool, picture: bool) -> Option<usize> {
 /// "Źródło:"); a free picture's note ("/ public domain"); or a labelled
 /// credit that names an agency or two sources ("Foto: Ann Lee/Agency"): a
 /// label and one name may name who is in the picture ("Bild: Ann Lee"),
-/// which stays with the caption.
-fn is_credit_tail(tail: &str, c: char, caption: bool, own_line: bool) -> bool {
-    let len = tail.chars().count();
+/// which stays with the caption, but for a label that only ever credits
+/// the photographer ([`patterns::PHOTOGRAPHER_LABELS`]: "Foto: Ann Lee"). In a caption, on a line of its own or
+/// not, an unlabelled credit that names a picture agency
+/// ([`source_credit`]: "… | Ann Lee/Agency", "… / Agency").
+fn is_credit_tail(raw: &str, c: char, caption: bool, own_line: bool) -> bool {
+    let len = raw.chars().count();
+    // The names of an unlabelled credit are read in their own case.
+    let agency = || caption && source_credit(raw, len) == Some(true);
+    let tail = &fold_cue_text(raw.to_owned());
     let bare = || {
         c != '©'
             && (is_bare_label(tail)
@@ -175,9 +181,20 @@ fn is_credit_tail(tail: &str, c: char, caption: bool, own_line: bool) -> bool {
     };
     if own_line {
         let year = || tail.contains(|c: char| c.is_ascii_digit());
-        return is_credit_line(tail, len) && (caption || !year()) || caption && bare();
+        return is_credit_line(tail, len) && (caption || !year()) || caption && bare() || agency();
     }
-    caption && (is_credit_line(tail, len) && (c == '©' || names_agency(tail)) || bare())
+    let photographer = || {
+        patterns::PHOTOGRAPHER_LABELS.iter().any(|l| {
+            // "Foto:", "Fotos:", "Photo by", "Photo credit:".
+            tail.strip_prefix(l)
+                .map(|rest| rest.strip_prefix('s').unwrap_or(rest))
+                .is_some_and(|rest| rest.starts_with([':', ' ']))
+        })
+    };
+    caption
+        && (is_credit_line(tail, len) && (c == '©' || names_agency(tail) || photographer())
+            || bare())
+        || agency()
 }
 
 /// Whether credit `t` names two sources ("Ann Lee/Agency") or a picture
@@ -190,6 +207,8 @@ fn names_agency(t: &str) -> bool {
     sources >= 2
         || t.split([':', ',', '|', '©'])
             .flat_map(|p| p.split(" via "))
+            // "Fot. Agency": the abbreviated label's full stop.
+            .flat_map(|p| p.split(". "))
             .map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()))
             .any(|p| patterns::PICTURE_AGENCIES.contains(&p))
 }
@@ -215,13 +234,6 @@ fn bare_before(dom: &Dom, node: NodeId) -> bool {
         .all(|p| !dom.is_element(p) && dom.text(p).is_none_or(|t| t.trim().is_empty()))
 }
 
-/// Whether `hay` holds the lowercase ASCII `needle` in any case.
-fn contains_ascii_nocase(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
 /// Whether block `node` is a picture's caption: a `<figure>` or
 /// `<figcaption>`, or a block that holds a picture, follows one, or is named
 /// a caption ([`patterns::CAPTION_CLASS_WORDS`]).
@@ -244,24 +256,7 @@ fn is_caption_block(dom: &Dom, node: NodeId) -> bool {
                     && (is_one_of(dom.tag(p), patterns::CAPTIONED_MEDIA) || picture(p))
             })
     };
-    let named = || {
-        // A word that opens with a caption word is in an attribute's text
-        // (in any case): most blocks are passed over without splitting it.
-        let mentions = patterns::DESCRIPTOR_ATTRS.iter().any(|&a| {
-            dom.attr(node, a).is_some_and(|v| {
-                patterns::CAPTION_CLASS_WORDS
-                    .iter()
-                    .any(|c| contains_ascii_nocase(v, c))
-            })
-        });
-        mentions
-            && descriptor_words(dom, node).iter().any(|w| {
-                patterns::CAPTION_CLASS_WORDS
-                    .iter()
-                    .any(|c| w.starts_with(c))
-            })
-    };
-    named() || after_picture() || picture(node)
+    is_named_caption(dom, node) || after_picture() || picture(node)
 }
 
 /// The blocks under `root` whose end [`cut_credit_tails`] reads, in

@@ -4,11 +4,13 @@
 use super::*;
 
 /// The credits in the caption `figcaption`: the caption itself when all its
-/// text is a credit line, or else its inline elements that
+/// text is a credit line, a picture agency's name or sources joined by "/"
+/// ([`source_credit`]: "Ann Lee/Agency"), or else its inline elements that
 /// [`caption_credit`] takes (outermost only).
 pub(super) fn caption_credits(dom: &Dom, figcaption: NodeId) -> Vec<(NodeId, Verdict)> {
     let b = Block::new(dom, figcaption);
-    if b.has_text() && (is_credit_line(b.text(), b.len) || is_agency_credit(b.text(), b.len)) {
+    let line = |t: &str| is_credit_line(t, b.len) || is_agency_credit(t, b.len);
+    if b.has_text() && (line(b.text()) || block_source_credit(&b).is_some()) {
         return vec![(
             figcaption,
             Verdict::new(ClutterKind::Meta, &["caption-credit"]),
@@ -30,8 +32,12 @@ pub(super) fn caption_credits(dom: &Dom, figcaption: NodeId) -> Vec<(NodeId, Ver
 }
 
 /// A photo credit inside a picture's caption, as an element of its own:
-/// "© Ann Lee", "Photo: Ann Lee", or short text in an element whose class
-/// names a credit ([`patterns::CREDIT_CLASS_WORDS`]). The caption stays.
+/// "© Ann Lee", "Photo: Ann Lee", a credit naming its sources with no
+/// label ([`source_credit`]: "Ann Lee/Agency"), or short text in an element
+/// whose class names a credit ([`patterns::CREDIT_CLASS_WORDS`]). The
+/// caption stays. Right after a picture, with no caption around it, an
+/// unlabelled credit must name a picture agency: "Ann Lee / Ben Cole" there
+/// may be the story's byline.
 pub(super) fn caption_credit(b: &Block) -> Option<Verdict> {
     if b.len == 0 || b.len > patterns::CREDIT_MAX {
         return None;
@@ -39,17 +45,170 @@ pub(super) fn caption_credit(b: &Block) -> Option<Verdict> {
     // Cheap tests first: most inline elements are neither named a credit
     // nor read as one, and need no look at their surroundings.
     let dom = b.dom;
-    let named = has_credit_class(dom, b.node)
+    let read =
+        || b.has_text() && (is_credit_line(b.text(), b.len) || is_agency_credit(b.text(), b.len));
+    let credit = if is_named_credit(b) || read() {
+        in_caption(dom, b.node) || follows_picture(dom, b.node, PICTURE_LEVELS)
+    } else {
+        match block_source_credit(b) {
+            Some(agency) => {
+                in_caption(dom, b.node) || agency && follows_picture(dom, b.node, PICTURE_LEVELS)
+            }
+            None => false,
+        }
+    };
+    credit.then(|| Verdict::new(ClutterKind::Meta, &["caption-credit"]))
+}
+
+/// A block of its own that is a picture's credit naming its sources with no
+/// label ([`source_credit`]): in a caption ([`in_caption`]) or named a
+/// credit by its class, or right after a picture and naming a picture
+/// agency ("Ann Lee/Agency", "Agency" alone). The same names elsewhere
+/// ("Ann Lee / Ben Cole" as a byline, "Berlin/Potsdam" as a dateline) stay.
+pub(super) fn is_bare_picture_credit(b: &Block) -> bool {
+    if b.len == 0 || b.len > patterns::CREDIT_MAX {
+        return false;
+    }
+    let Some(agency) = block_source_credit(b) else {
+        return false;
+    };
+    let dom = b.dom;
+    agency && follows_picture(dom, b.node, PICTURE_LEVELS)
+        || in_caption(dom, b.node)
+        || is_named_credit(b)
+}
+
+/// [`source_credit`] of the text of block `b`, read in its own case for
+/// the names (the block's text is folded): only a text with a "/" needs it.
+fn block_source_credit(b: &Block) -> Option<bool> {
+    if !b.has_text() {
+        return None;
+    }
+    if !b.text().contains('/') {
+        return source_credit(b.text(), b.len);
+    }
+    source_credit(&normalize_ws(&inner_text(b.dom, b.node)), b.len)
+}
+
+/// Whether the class of `b` names a credit: a word of it opens with one of
+/// [`patterns::CREDIT_CLASS_WORDS`] ("story-image-copyright").
+fn is_named_credit(b: &Block) -> bool {
+    has_credit_class(b.dom, b.node)
         && b.words().iter().any(|w| {
             patterns::CREDIT_CLASS_WORDS
                 .iter()
                 .any(|c| w.starts_with(c))
-        });
-    let read =
-        || b.has_text() && (is_credit_line(b.text(), b.len) || is_agency_credit(b.text(), b.len));
-    (in_caption(dom, b.node) && (named || read()))
-        .then(|| Verdict::new(ClutterKind::Meta, &["caption-credit"]))
+        })
 }
+
+/// How many levels up [`follows_picture`] looks from a credit that opens
+/// its box (`<div><img></div><div><p>Agency</p></div>`).
+const PICTURE_LEVELS: usize = 3;
+
+/// Whether `node` stands right after a picture: the element before it
+/// (blank text and comments passed over) is a picture with no text of its
+/// own, an `<img>` or a box holding one ([`holds_picture`]). Where nothing
+/// stands before `node`, the element before its parent is read, up to
+/// `levels` levels up; text before it at any level means it follows that
+/// text, not the picture.
+pub(super) fn follows_picture(dom: &Dom, node: NodeId, levels: usize) -> bool {
+    let shown = |n: NodeId| dom.is_element(n) || dom.text(n).is_some_and(|t| !t.trim().is_empty());
+    let mut n = node;
+    for _ in 0..=levels {
+        match dom.prev_sibling_where(n, shown) {
+            Some(p) if dom.is_element(p) => {
+                return inner_text_len(dom, p) == 0
+                    && (is_one_of(dom.tag(p), patterns::CAPTIONED_MEDIA)
+                        || holds_picture(&Block::new(dom, p)));
+            }
+            Some(_) => return false,
+            None => match dom.parent(n).filter(|&p| dom.is_element(p)) {
+                Some(p) => n = p,
+                None => return false,
+            },
+        }
+    }
+    false
+}
+
+/// A credit that names where a picture came from with no label: two to
+/// four sources joined by "/" ("Ann Lee/Agency", "ANN LEE/AFP/Getty
+/// Images", "agency/annlee", "Ann Lee / AFP - Getty Images"), or a picture
+/// agency's name alone ([`is_agency_credit`]); the whole may stand in
+/// brackets. `Some(true)` when a source is a picture agency
+/// ([`patterns::PICTURE_AGENCIES`]), `Some(false)` when the sources are
+/// only names, one of them a name of two or more words ("Ann Lee/Harbour
+/// Trust"). Each source is a name: one word, or up to four that open with a
+/// capital ([`patterns::NAME_PARTICLES`] aside). Not a credit: one-word
+/// pairs with no agency ("Vorher/Nachher", "Berlin/Potsdam"), a caption
+/// before the agency ("Ann Lee at home / Agency": its cut is
+/// [`cut_credit_tails`]'s), a line that ends a sentence, holds digits, a
+/// colon or a comma, or opens with a byline's word ("By Ann Lee / Ben
+/// Cole").
+pub(super) fn source_credit(t: &str, len: usize) -> Option<bool> {
+    if len > patterns::CREDIT_MAX {
+        return None;
+    }
+    let t = t.trim();
+    // Brackets only as a pair around the whole: the end of "(Foto: Agency)"
+    // is no credit of its own.
+    let t = match t.strip_prefix(['(', '[']) {
+        Some(inner) => inner.strip_suffix([')', ']'])?,
+        None if t.ends_with([')', ']']) => return None,
+        None => t,
+    };
+    if !t.contains('/') {
+        return is_agency_credit(&t.to_lowercase(), len).then_some(true);
+    }
+    if t.ends_with('.') || t.contains("//") {
+        return None;
+    }
+    let first = t.split_whitespace().next()?.to_lowercase();
+    if patterns::CREDIT_JOINERS.contains(&first.as_str()) {
+        return None;
+    }
+    let mut parts = 0;
+    let (mut agency, mut name) = (false, false);
+    for part in t
+        .split('/')
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+    {
+        let part = part.trim();
+        parts += 1;
+        if patterns::PICTURE_AGENCIES.contains(&part.to_lowercase().as_str()) {
+            agency = true;
+            continue;
+        }
+        let words = part.split_whitespace().count();
+        let named = |w: &str| {
+            !w.starts_with(char::is_alphabetic)
+                || w.starts_with(char::is_uppercase)
+                || patterns::NAME_PARTICLES.contains(&w)
+        };
+        if words == 0
+            || words > SOURCE_WORDS_MAX
+            || !part
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || SOURCE_MARKS.contains(&c))
+            || words > 1 && !part.split_whitespace().all(named)
+        {
+            return None;
+        }
+        name |= words > 1;
+    }
+    ((2..=SOURCES_MAX).contains(&parts) && (agency || name)).then_some(agency)
+}
+
+/// Most sources of one [`source_credit`].
+const SOURCES_MAX: usize = 4;
+
+/// Most words of one source in a [`source_credit`].
+const SOURCE_WORDS_MAX: usize = 4;
+
+/// Marks a source's name may hold besides letters ([`source_credit`]):
+/// "Göteborg & Co", "imagebank.example.se", "O'Neill", "jane_doe".
+const SOURCE_MARKS: [char; 6] = ['.', '-', '&', '\'', '’', '_'];
 
 /// Whether the `class` of `node` holds a word of
 /// [`patterns::CREDIT_CLASS_WORDS`] (anywhere: the raw test before
@@ -66,32 +225,47 @@ pub(super) fn has_credit_class(dom: &Dom, node: NodeId) -> bool {
 }
 
 /// Whether `node` sits in a picture's caption: inside a `<figure>` or
-/// `<figcaption>` (at most three levels up), or right after an element
-/// whose class names a caption.
+/// `<figcaption>`, or a box whose class names a caption
+/// ([`is_named_caption`]: `<div class="img-caption"><span
+/// class="copyright">…</span><p>What the picture shows</p></div>`), at most
+/// three levels up; or right after an element whose class names a caption.
 pub(super) fn in_caption(dom: &Dom, node: NodeId) -> bool {
-    if dom
-        .ancestors(node)
-        .take(3)
-        .any(|a| matches!(dom.tag(a), "figure" | "figcaption"))
-    {
+    if dom.ancestors(node).take(3).any(|a| {
+        matches!(dom.tag(a), "figure" | "figcaption")
+            || dom.is_element(a) && is_named_caption(dom, a)
+    }) {
         return true;
     }
-    let prev = std::iter::successors(dom.prev_sibling(node), |&p| dom.prev_sibling(p))
-        .find(|&p| dom.is_element(p));
-    let Some(prev) = prev else {
-        return false;
-    };
-    // The raw attribute first: most elements have no caption class at all.
-    let named = |p: NodeId| {
-        patterns::DESCRIPTOR_ATTRS.iter().any(|a| {
-            dom.attr(p, a)
-                .is_some_and(|v| v.to_ascii_lowercase().contains("caption"))
+    std::iter::successors(dom.prev_sibling(node), |&p| dom.prev_sibling(p))
+        .find(|&p| dom.is_element(p))
+        .is_some_and(|p| is_named_caption(dom, p))
+}
+
+/// Whether the class (or id) of `node` names a caption: a word of it opens
+/// with one of [`patterns::CAPTION_CLASS_WORDS`].
+pub(super) fn is_named_caption(dom: &Dom, node: NodeId) -> bool {
+    // A word that opens with a caption word is in an attribute's text (in
+    // any case): most elements are passed over without splitting it.
+    let mentions = patterns::DESCRIPTOR_ATTRS.iter().any(|&a| {
+        dom.attr(node, a).is_some_and(|v| {
+            patterns::CAPTION_CLASS_WORDS
+                .iter()
+                .any(|c| contains_ascii_nocase(v, c))
         })
-    };
-    named(prev)
-        && descriptor_words(dom, prev)
-            .iter()
-            .any(|w| w.starts_with("caption"))
+    });
+    mentions
+        && descriptor_words(dom, node).iter().any(|w| {
+            patterns::CAPTION_CLASS_WORDS
+                .iter()
+                .any(|c| w.starts_with(c))
+        })
+}
+
+/// Whether `hay` holds the lowercase ASCII `needle` in any case.
+pub(super) fn contains_ascii_nocase(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// A photo credit standing alone: "© Ann Lee", "Foto: Ann Lee / Agency",

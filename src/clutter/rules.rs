@@ -644,7 +644,7 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
     // A source line is a block of its own: an inline "Source: …" is read
     // with the brackets or the sentence around it.
     let source = || !is_one_of(b.tag, patterns::PHRASING_ELEMS) && is_source_line(t, b.len);
-    if !captioned && (is_credit_line(t, b.len) || source()) {
+    if !captioned && (is_credit_line(t, b.len) || source() || is_bare_picture_credit(b)) {
         return Some(Verdict::new(ClutterKind::Meta, &["photo-credit"]));
     }
     if !captioned && is_date_line(t, b.len) {

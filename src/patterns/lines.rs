@@ -26,6 +26,11 @@ pub const CREDIT_LABELS: &[&str] = &[
     "credit",
     "credits",
     "photo credit",
+    "photo credits",
+    "image credit",
+    "image credits",
+    "picture credit",
+    "picture credits",
     "crédit photo",
     "crédits photo",
     "crédits photos",
@@ -115,6 +120,20 @@ pub const CREDIT_LABELS: &[&str] = &[
     "illustrations",
     "zeichnung",
     "zeichnungen",
+];
+
+/// [`CREDIT_LABELS`] labels that only ever credit who took a picture
+/// ("Foto: Ann Lee", and so "Fotos:", "Photo credit:"): a caption's tail
+/// opened by one goes even with a single name after it. "Bild: Ann Lee"
+/// or "Image: Ann Lee" may name who is pictured, and stay.
+pub const PHOTOGRAPHER_LABELS: &[&str] = &[
+    "foto",
+    "fot.",
+    "photo",
+    "fotografía",
+    "fotografia",
+    "photograph",
+    "image credit",
 ];
 
 /// Labels that name where a picture, a chart or a report came from
@@ -217,6 +236,13 @@ pub const FREE_PICTURE_CREDITS: &[&str] = &[
     "publiek domein",
     "domena publiczna",
     "volné dílo",
+];
+
+/// Lowercase words inside a person's name ("Ann de Lee", "Jan van der
+/// Berg"), which a photo credit's names may hold.
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der",
+    "den", "ter", "ten", "y", "e", "bin", "ibn", "al", "el",
 ];
 
 /// Class words (prefixes) of an element that holds a picture's caption,
