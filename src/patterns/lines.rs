@@ -238,13 +238,6 @@ pub const FREE_PICTURE_CREDITS: &[&str] = &[
     "volné dílo",
 ];
 
-/// Lowercase words inside a person's name ("Ann de Lee", "Jan van der
-/// Berg"), which a photo credit's names may hold.
-pub const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der",
-    "den", "ter", "ten", "y", "e", "bin", "ibn", "al", "el",
-];
-
 /// Class words (prefixes) of an element that holds a picture's caption,
 /// for a credit at the end of its text.
 pub const CAPTION_CLASS_WORDS: &[&str] = &["caption", "legend", "bildunterschrift"];

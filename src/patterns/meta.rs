@@ -104,10 +104,11 @@ pub const BYLINE_LINE_MAX: usize = 100;
 /// words joining them).
 pub const BYLINE_LINE_MAX_WORDS: usize = 14;
 
-/// Lowercase particles inside names ("Michiel de Jong", "Anna von Berg").
+/// Lowercase words inside a person's name ("Michiel de Jong", "Jan van
+/// der Berg"), which a byline's or a photo credit's names may hold.
 pub const NAME_PARTICLES: &[&str] = &[
     "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der",
-    "den", "ten", "ter", "zu", "y", "bin", "al", "el",
+    "den", "ten", "ter", "zu", "y", "e", "bin", "ibn", "al", "el",
 ];
 
 /// Words joining the names of a byline ("Ann Lee and Bo Lin").
