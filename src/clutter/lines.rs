@@ -158,7 +158,9 @@ pub(super) fn source_credit(t: &str, len: usize) -> Option<bool> {
         None => t,
     };
     if !t.contains('/') {
-        return is_agency_credit(&t.to_lowercase(), len).then_some(true);
+        // Folded only when short enough to be an agency's name.
+        return (len <= AGENCY_CREDIT_MAX && is_agency_credit(&t.to_lowercase(), len))
+            .then_some(true);
     }
     if t.ends_with('.') || t.contains("//") {
         return None;
@@ -281,6 +283,10 @@ pub(super) fn is_credit_line(t: &str, len: usize) -> bool {
         return rest.chars().any(char::is_alphabetic);
     }
     let first = t.as_bytes().first().copied();
+    // Most lines open with no label's first byte: one look-up rules them out.
+    if !first.is_some_and(|f| CREDIT_LABEL_FIRST_BYTES[usize::from(f)]) {
+        return false;
+    }
     patterns::CREDIT_LABELS.iter().any(|label| {
         // The first byte before the whole label: most lines open with none.
         if label.as_bytes().first().copied() != first {
@@ -306,6 +312,25 @@ pub(super) fn is_credit_line(t: &str, len: usize) -> bool {
     })
 }
 
+/// Whether a byte opens one of [`patterns::PICTURE_AGENCIES`].
+static AGENCY_FIRST_BYTES: [bool; 256] = first_bytes(patterns::PICTURE_AGENCIES);
+
+/// Whether a byte opens one of [`patterns::CREDIT_LABELS`].
+static CREDIT_LABEL_FIRST_BYTES: [bool; 256] = first_bytes(patterns::CREDIT_LABELS);
+
+/// The bytes that open one of `words`, as a table by byte.
+const fn first_bytes(words: &[&str]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(&b) = words[i].as_bytes().first() {
+            table[b as usize] = true;
+        }
+        i += 1;
+    }
+    table
+}
+
 /// A line that names a source standing alone, unbracketed: "Quelle: Ann
 /// Lee", "Źródło: Agency" ([`patterns::SOURCE_LABELS`], a colon and a
 /// name). In brackets, "(Source: …)" cites for the text before it, which
@@ -329,14 +354,26 @@ pub(super) fn is_source_line(t: &str, len: usize) -> bool {
 /// spaces and separators.
 pub(super) const CREDIT_LEADS: [char; 11] = ['(', '[', ' ', '.', '|', '/', '-', '–', '—', '·', ','];
 
+/// Longest agency credit ([`is_agency_credit`]): the longest name, its
+/// punctuation and a "©".
+const AGENCY_CREDIT_MAX: usize = 24;
+
 /// A picture agency's name standing alone, as inside a caption: "Shutterstock",
 /// "/ Getty Images", "(Reuters)" ([`patterns::PICTURE_AGENCIES`]).
 pub(super) fn is_agency_credit(t: &str, len: usize) -> bool {
-    // The longest name, its punctuation and a "©".
-    if len > 24 {
+    if len > AGENCY_CREDIT_MAX {
         return false;
     }
-    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Most lines open with no agency's first byte: one look-up rules them out.
+    if !t
+        .as_bytes()
+        .first()
+        .is_some_and(|&f| AGENCY_FIRST_BYTES[usize::from(f)])
+    {
+        return false;
+    }
+    let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
     patterns::PICTURE_AGENCIES.contains(&t)
 }
 
