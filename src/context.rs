@@ -187,3 +187,30 @@ pub fn byline_names(byline: &str) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::byline_names;
+
+    #[test]
+    fn byline_names_are_people_of_two_words_or_more() {
+        assert_eq!(byline_names("By Ruth Penhale"), ["Ruth Penhale"]);
+        assert_eq!(
+            byline_names("Text: Tom Ashby und Ruth Penhale"),
+            ["Tom Ashby", "Ruth Penhale"]
+        );
+        assert_eq!(
+            byline_names("Ann Lee, Jan van der Berg"),
+            ["Ann Lee", "Jan van der Berg"]
+        );
+        // One word, a user name, a handle or a sentence names no one surely.
+        for none in [
+            "Redaktion",
+            "von user5105",
+            "@annlee",
+            "the staff of the paper",
+        ] {
+            assert!(byline_names(none).is_empty(), "{none}");
+        }
+    }
+}
