@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dom::{Limits, NodeId};
 use crate::link::Url;
-use crate::patterns::ClutterKind;
+use crate::patterns::{self, ClutterKind};
 use crate::trace::{Decision, Trace};
 
 /// What [`crate::extract`] may do. Every field has a sensible default.
@@ -92,6 +92,9 @@ pub struct Context {
     /// JSON-LD publisher…): the clutter rules know the page's own
     /// promotions by it ("Die Harbour Ledger NEWS-App").
     pub site_name: Option<String>,
+    /// The people the page's byline names ([`byline_names`]): the clutter
+    /// rules know the author's own furniture by them ("Email Ann").
+    pub authors: Vec<String>,
     /// Where phases record their decisions when [`crate::explain()`] runs.
     pub trace: Option<Rc<Trace>>,
 }
@@ -106,6 +109,7 @@ impl Context {
             title: None,
             description: None,
             site_name: None,
+            authors: Vec::new(),
             trace: None,
         }
     }
@@ -140,6 +144,73 @@ impl Context {
                     signals: signals.iter().map(|s| s.to_string()).collect(),
                 },
             );
+        }
+    }
+}
+
+/// The people a byline names, in its order: the parts between
+/// [`patterns::BYLINE_NAME_SEPARATORS`], each after a label's colon
+/// ("Text: Ann Lee") and a [`patterns::BYLINE_PREFIXES`] word ("By"),
+/// kept when it has two to [`patterns::AUTHOR_NAME_MAX_WORDS`] words, each
+/// capitalised or a [`patterns::NAME_PARTICLES`] word, none with a digit
+/// or an `@`. A single word ("Redaktion", a user name) names no one surely.
+pub fn byline_names(byline: &str) -> Vec<String> {
+    let mut parts = vec![byline.to_string()];
+    for sep in patterns::BYLINE_NAME_SEPARATORS {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    parts
+        .iter()
+        .filter_map(|p| {
+            let p = p.rsplit(':').next().unwrap_or(p).trim();
+            let mut words: Vec<&str> = p.split_whitespace().collect();
+            if words
+                .first()
+                .is_some_and(|w| patterns::BYLINE_PREFIXES.contains(&w.to_lowercase().as_str()))
+            {
+                words.remove(0);
+            }
+            let name_like = |w: &&str| {
+                !w.chars().any(|c| c.is_numeric() || c == '@')
+                    && (w.chars().next().is_some_and(char::is_uppercase)
+                        || patterns::NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
+            };
+            let fits = (2..=patterns::AUTHOR_NAME_MAX_WORDS).contains(&words.len())
+                && words.iter().all(name_like)
+                && words
+                    .first()
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+            fits.then(|| words.join(" "))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::byline_names;
+
+    #[test]
+    fn byline_names_are_people_of_two_words_or_more() {
+        assert_eq!(byline_names("By Ruth Penhale"), ["Ruth Penhale"]);
+        assert_eq!(
+            byline_names("Text: Tom Ashby und Ruth Penhale"),
+            ["Tom Ashby", "Ruth Penhale"]
+        );
+        assert_eq!(
+            byline_names("Ann Lee, Jan van der Berg"),
+            ["Ann Lee", "Jan van der Berg"]
+        );
+        // One word, a user name, a handle or a sentence names no one surely.
+        for none in [
+            "Redaktion",
+            "von user5105",
+            "@annlee",
+            "the staff of the paper",
+        ] {
+            assert!(byline_names(none).is_empty(), "{none}");
         }
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::choose::{self, Chosen};
 use crate::clean;
 use crate::clutter;
-use crate::context::{Context, Options};
+use crate::context::{self, Context, Options};
 use crate::dom::{Dom, NodeId};
 use crate::error::ExtractError;
 use crate::metadata;
@@ -213,6 +213,11 @@ fn run_once(
         title: meta.title.clone(),
         description: meta.excerpt.clone(),
         site_name: meta.site_name.clone(),
+        authors: meta
+            .byline
+            .as_deref()
+            .map(context::byline_names)
+            .unwrap_or_default(),
         trace,
     };
     if mode == Mode::LargestBlock {

@@ -20,14 +20,8 @@ pub(super) fn bare_line(b: &Block) -> Option<Verdict> {
     if b.len > patterns::BARE_SENTENCE_MAX || !b.has_text() || !opens_as_furniture(b.text()) {
         return None;
     }
-    let core = b.core();
-    let apostrophe: String;
-    let core = if core.contains('’') {
-        apostrophe = core.replace('’', "'");
-        apostrophe.as_str()
-    } else {
-        core
-    };
+    let core = straight_apostrophes(b.core());
+    let core = core.as_ref();
     let found = if b.len <= patterns::BARE_LINE_MAX {
         whole_line(core).or_else(|| named_line(b, core))
     } else {
@@ -37,6 +31,16 @@ pub(super) fn bare_line(b: &Block) -> Option<Verdict> {
     // Where the line sits is read only for the few lines that match.
     (!in_cell_or_item(b) && !holds_picture(b) && !in_quotation(b))
         .then(|| Verdict::new(kind, &[signal]))
+}
+
+/// `core` with its typographic apostrophes made straight, as the tables
+/// write them ("you’ve" → "you've"); copies only when there is one.
+pub(super) fn straight_apostrophes(core: &str) -> std::borrow::Cow<'_, str> {
+    if core.contains('’') {
+        core.replace('’', "'").into()
+    } else {
+        core.into()
+    }
 }
 
 /// The kind and signal of a line that is all a furniture label: one of
@@ -115,7 +119,7 @@ fn named_line(b: &Block, core: &str) -> Option<(ClutterKind, &'static str)> {
 
 /// Whether `platform` is the whole name of a platform of
 /// [`patterns::FOLLOW_PLATFORMS`] or [`patterns::FOLLOW_NEWS_PLATFORMS`].
-fn is_platform(platform: &str) -> bool {
+pub(super) fn is_platform(platform: &str) -> bool {
     patterns::FOLLOW_PLATFORMS
         .iter()
         .chain(patterns::FOLLOW_NEWS_PLATFORMS)
@@ -170,7 +174,7 @@ fn sentence_line(text: &str, core: &str) -> Option<(ClutterKind, &'static str)> 
 
 /// Whether block `b` sits in a quotation (`<blockquote>`, `<q>`): quoted
 /// words are someone's, whatever they say.
-fn in_quotation(b: &Block) -> bool {
+pub(super) fn in_quotation(b: &Block) -> bool {
     b.dom
         .ancestors(b.node)
         .any(|a| matches!(b.dom.tag(a), "blockquote" | "q"))
@@ -223,7 +227,7 @@ fn opens_as_furniture(text: &str) -> bool {
 
 /// The first word of `t`: what follows its leading marks and digits, up to
 /// a space or a colon, question mark, full stop, comma or bracket.
-fn first_word(t: &str) -> &str {
+pub(super) fn first_word(t: &str) -> &str {
     let t = t.trim_start_matches(|c: char| !c.is_alphabetic());
     let end = t
         .find(|c: char| {

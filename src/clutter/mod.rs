@@ -35,6 +35,7 @@ use crate::query::{inner_text, inner_text_len};
 use crate::text::{fold_cue_text, is_unspaced_script, is_word_char, normalize_ws};
 
 mod appeal;
+mod author_lines;
 mod bare_lines;
 mod controls;
 mod credit;
@@ -52,6 +53,7 @@ mod tail_section;
 mod titles;
 
 use appeal::*;
+use author_lines::*;
 use bare_lines::*;
 use controls::*;
 use credit::*;
@@ -154,25 +156,51 @@ const TOC_MAX: usize = 1500;
 const AFFILIATE_MAX: usize = 400;
 
 /// What the rules know of the page beyond the block: the site's name,
-/// which its own promotions name ("Die Harbour Ledger NEWS-App").
+/// which its own promotions name ("Die Harbour Ledger NEWS-App"), and the
+/// byline's people, whom the author's furniture names ("Email Ann").
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
     /// The site's name folded as the cue tables are
     /// ([`fold_cue_text`]), when it has at least [`SITE_NAME_MIN`]
     /// characters (a shorter one names too many things).
     site_name: Option<String>,
+    /// The byline's people.
+    authors: Vec<Author>,
+}
+
+/// One person of the page's byline, folded as the cue tables are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Author {
+    /// The full name ("ann lee").
+    full: String,
+    /// The first name, when it has at least
+    /// [`patterns::AUTHOR_FIRST_NAME_MIN`] characters ("ruth").
+    first: Option<String>,
 }
 
 /// Shortest site name that [`Page`] keeps.
 const SITE_NAME_MIN: usize = 3;
 
 impl Page {
-    /// The page whose site is called `site_name` (from its metadata).
-    pub fn new(site_name: Option<&str>) -> Page {
+    /// The page whose site is called `site_name` and whose byline names
+    /// `authors` (from its metadata: [`crate::context::byline_names`]).
+    pub fn new(site_name: Option<&str>, authors: &[String]) -> Page {
         let site_name = site_name
             .map(|s| fold_cue_text(normalize_ws(s)))
             .filter(|s| s.chars().count() >= SITE_NAME_MIN);
-        Page { site_name }
+        let authors = authors
+            .iter()
+            .map(|a| {
+                let full = fold_cue_text(normalize_ws(a));
+                let first = full
+                    .split(' ')
+                    .next()
+                    .filter(|f| f.chars().count() >= patterns::AUTHOR_FIRST_NAME_MIN && *f != full)
+                    .map(str::to_string);
+                Author { full, first }
+            })
+            .collect();
+        Page { site_name, authors }
     }
 }
 
@@ -267,6 +295,7 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         .or_else(|| tag_line(&b))
         .or_else(|| bare_title(&b).map(|k| Verdict::new(k, &["bare-title"])))
         .or_else(|| bare_line(&b))
+        .or_else(|| author_pointer(&b, page))
 }
 
 /// What [`mark`] found under an article root, for [`sweep`]: the clutter
@@ -404,6 +433,9 @@ pub fn sweep(
         for n in nodes {
             remove(dom, n, &v);
         }
+    }
+    for (n, v) in author_bios(dom, root, page) {
+        remove(dom, n, &v);
     }
     if !keep.contains(&ClutterKind::Meta) {
         removed.extend(cut_credit_tails(dom, root, &mut on_remove));

@@ -5,6 +5,7 @@
 //! text-cue tables against an element's visible text.
 
 mod appeal;
+mod author_lines;
 mod bare_lines;
 mod clutter_cues;
 mod clutter_kind;
@@ -22,6 +23,7 @@ mod sections;
 mod self_appeal;
 
 pub use appeal::*;
+pub use author_lines::*;
 pub use bare_lines::*;
 pub use clutter_cues::*;
 pub use clutter_kind::*;
