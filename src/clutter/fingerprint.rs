@@ -20,6 +20,9 @@ pub(super) struct Fingerprints {
     pub(super) above: Vec<u64>,
     /// How many elements the subtree holds, the root included.
     pub(super) elements: usize,
+    /// Whether the subtree holds a picture ([`patterns::CAPTIONED_MEDIA`]):
+    /// without one, no element follows a picture.
+    pub(super) pictures: bool,
 }
 
 impl Fingerprints {
@@ -28,9 +31,13 @@ impl Fingerprints {
         let nodes: Vec<NodeId> = dom.descendants(root).collect();
         let mut own = vec![0; dom.len()];
         let mut elements = 0;
+        let mut pictures = false;
         for &n in &nodes {
             own[n.index()] = own_hash(dom, n);
-            elements += usize::from(dom.is_element(n));
+            if dom.is_element(n) {
+                elements += 1;
+                pictures |= is_one_of(dom.tag(n), patterns::CAPTIONED_MEDIA);
+            }
         }
         let mut above = vec![0; dom.len()];
         let mut h = WordHasher::default();
@@ -62,6 +69,7 @@ impl Fingerprints {
             subtree,
             above,
             elements,
+            pictures,
         }
     }
 
@@ -70,7 +78,8 @@ impl Fingerprints {
     /// text length and nearest siblings for a phrasing element
     /// ([`is_inside_text`], [`stands_alone`]), the following block for a
     /// heading and the preceding heading for a list or section
-    /// ([`titled_sibling`]).
+    /// ([`titled_sibling`]), and for a short element whether a picture
+    /// stands right before it ([`follows_picture`]).
     pub(super) fn key(&self, dom: &Dom, node: NodeId) -> u64 {
         let mut h = WordHasher::default();
         h.write_u64(self.subtree[node.index()]);
@@ -94,6 +103,12 @@ impl Fingerprints {
         };
         if let Some(s) = sibling {
             h.write_u64(self.subtree[s.index()]);
+        }
+        // Whether a short element stands right after a picture, which the
+        // credit rules read ([`follows_picture`]): the picture may go
+        // between [`mark`] and [`sweep`].
+        if self.pictures && inner_text_len(dom, node) <= patterns::CREDIT_MAX {
+            h.write_u8(u8::from(follows_picture(dom, node, PICTURE_LEVELS)));
         }
         h.finish()
     }

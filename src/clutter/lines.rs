@@ -103,7 +103,7 @@ fn is_named_credit(b: &Block) -> bool {
 
 /// How many levels up [`follows_picture`] looks from a credit that opens
 /// its box (`<div><img></div><div><p>Agency</p></div>`).
-const PICTURE_LEVELS: usize = 3;
+pub(super) const PICTURE_LEVELS: usize = 3;
 
 /// Whether `node` stands right after a picture: the element before it
 /// (blank text and comments passed over) is a picture with no text of its
@@ -112,7 +112,7 @@ const PICTURE_LEVELS: usize = 3;
 /// `levels` levels up; text before it at any level means it follows that
 /// text, not the picture.
 pub(super) fn follows_picture(dom: &Dom, node: NodeId, levels: usize) -> bool {
-    let shown = |n: NodeId| dom.is_element(n) || dom.text(n).is_some_and(|t| !t.trim().is_empty());
+    let shown = |n: NodeId| dom.is_element(n) || dom.text(n).is_some_and(|t| !is_blank(t));
     let mut n = node;
     for _ in 0..=levels {
         match dom.prev_sibling_where(n, shown) {
@@ -448,7 +448,7 @@ pub(super) fn stands_alone(dom: &Dom, node: NodeId) -> bool {
 /// The nearest siblings of `node` before and after it that are elements or
 /// text with more than whitespace (comments and blank text skipped).
 pub(super) fn line_neighbours(dom: &Dom, node: NodeId) -> [Option<NodeId>; 2] {
-    let shown = |n: NodeId| dom.is_element(n) || dom.text(n).is_some_and(|t| !t.trim().is_empty());
+    let shown = |n: NodeId| dom.is_element(n) || dom.text(n).is_some_and(|t| !is_blank(t));
     [
         dom.prev_sibling_where(node, shown),
         dom.next_sibling_where(node, shown),

@@ -32,7 +32,7 @@ use crate::dom::{Dom, NodeData, NodeId};
 pub use crate::patterns::ClutterKind;
 use crate::patterns::{self, is_one_of, is_subheading, ClutterWords};
 use crate::query::{inner_text, inner_text_len};
-use crate::text::{fold_cue_text, is_unspaced_script, is_word_char, normalize_ws};
+use crate::text::{fold_cue_text, is_blank, is_unspaced_script, is_word_char, normalize_ws};
 
 mod appeal;
 mod author_lines;
