@@ -342,18 +342,20 @@ fn write_article(
     } else {
         word_count.div_ceil(patterns::WORDS_PER_MINUTE).max(1)
     };
-    let article_like = is_article_like(dom, root, word_count);
+    // Only when the page's own check does not settle it: the test walks
+    // the whole article for its link density.
+    let article_like = || is_article_like(dom, root, word_count);
     let readerable = if page_readerable.fallback {
         // The fallback's block is an article when it reads as one: at
         // length, or on a page that reads as an article or says it is one
         // (a paywalled story's one open paragraph), not a shop's or a
         // ticker's scraps.
-        article_like
-            && (page_readerable.page
-                || page_readerable.stated
-                || word_count >= patterns::FALLBACK_READERABLE_MIN_WORDS)
+        (page_readerable.page
+            || page_readerable.stated
+            || word_count >= patterns::FALLBACK_READERABLE_MIN_WORDS)
+            && article_like()
     } else {
-        page_readerable.page || article_like
+        page_readerable.page || article_like()
     };
     let lead_image = meta
         .lead_image

@@ -112,10 +112,9 @@ pub(super) const PICTURE_LEVELS: usize = 3;
 /// `levels` levels up; text before it at any level means it follows that
 /// text, not the picture.
 pub(super) fn follows_picture(dom: &Dom, node: NodeId, levels: usize) -> bool {
-    let shown = |n: NodeId| dom.is_element(n) || dom.text(n).is_some_and(|t| !is_blank(t));
     let mut n = node;
     for _ in 0..=levels {
-        match dom.prev_sibling_where(n, shown) {
+        match shown_before(dom, n) {
             Some(p) if dom.is_element(p) => {
                 return inner_text_len(dom, p) == 0
                     && (is_one_of(dom.tag(p), patterns::CAPTIONED_MEDIA)
@@ -448,11 +447,21 @@ pub(super) fn stands_alone(dom: &Dom, node: NodeId) -> bool {
 /// The nearest siblings of `node` before and after it that are elements or
 /// text with more than whitespace (comments and blank text skipped).
 pub(super) fn line_neighbours(dom: &Dom, node: NodeId) -> [Option<NodeId>; 2] {
-    let shown = |n: NodeId| dom.is_element(n) || dom.text(n).is_some_and(|t| !is_blank(t));
     [
-        dom.prev_sibling_where(node, shown),
-        dom.next_sibling_where(node, shown),
+        shown_before(dom, node),
+        dom.next_sibling_where(node, |n| is_shown(dom, n)),
     ]
+}
+
+/// The nearest sibling before `node` that is an element or text with more
+/// than whitespace.
+fn shown_before(dom: &Dom, node: NodeId) -> Option<NodeId> {
+    dom.prev_sibling_where(node, |n| is_shown(dom, n))
+}
+
+/// Whether `n` is an element or text with more than whitespace.
+fn is_shown(dom: &Dom, n: NodeId) -> bool {
+    dom.is_element(n) || dom.text(n).is_some_and(|t| !is_blank(t))
 }
 
 /// A share, follow or print link standing as a line of its own between
