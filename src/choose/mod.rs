@@ -34,6 +34,10 @@ pub struct Grabbed {
     /// What the pass's rules did, for telling whether a pass with one rule
     /// relaxed would do the same.
     pub effects: Effects,
+    /// The best-scoring candidate lay in a consent layer and gave way to
+    /// one outside it ([`prefer_outside_consent`]). In a relaxed pass its
+    /// result is not trusted ([`run`]).
+    pub passed_over_consent: bool,
 }
 
 /// Whether the rules that the chooser's retries relax took effect in one
@@ -101,7 +105,11 @@ const ATTEMPTS: [Flags; 4] = [
 /// Runs the chooser: up to four attempts (one on pages of more than
 /// [`RETRY_MAX_NODES`] nodes), each relaxing one more rule, until
 /// one yields at least `char_threshold` characters; otherwise the longest.
-/// Returns `None` when the page has no `<body>` content at all.
+/// A relaxed attempt (any but the first) that passed over a consent layer
+/// ([`Grabbed::passed_over_consent`]) ends nothing and is taken only when
+/// no other attempt yields anything: with class weights or unlikely
+/// candidates off, the best rival of a dialog is a sidebar as often as the
+/// article. Returns `None` when the page has no `<body>` content at all.
 ///
 /// Every attempt works on `dom`, the prepared page: before the first, a
 /// checkpoint of it is taken (a pass over the arena, a small part of what
@@ -125,7 +133,9 @@ pub fn run(mut dom: Dom, ctx: &Context) -> Option<Chosen> {
     let checkpoint = dom.checkpoint();
     // The longest attempt so far: its length, flags and result; `dom`
     // holds that result while `current` is true (no attempt ran since).
-    let mut best: Option<(usize, Flags, Grabbed)> = None;
+    // Its rank is (trusted, length): a pass that passed over a consent
+    // layer ranks below every pass that did not, whatever its length.
+    let mut best: Option<((bool, usize), Flags, Grabbed)> = None;
     let mut current = false;
     // Without a trace, the state of `dom` that holds the longest attempt's
     // result, set aside when a later attempt is about to run on `dom`.
@@ -135,7 +145,7 @@ pub fn run(mut dom: Dom, ctx: &Context) -> Option<Chosen> {
     let mut previous: Option<(Flags, Effects)> = None;
     // Whether any element of the page has a class weight, once asked.
     let mut weighted: Option<bool> = None;
-    for &flags in &attempts {
+    for (i, &flags) in attempts.iter().enumerate() {
         if let Some((before, effects)) = previous {
             // An attempt that relaxes only rules that took no effect in the
             // one before repeats it, length and all: it can neither reach
@@ -160,13 +170,15 @@ pub fn run(mut dom: Dom, ctx: &Context) -> Option<Chosen> {
         let grabbed = grab_article(&mut dom, flags, ctx)?;
         previous = Some((flags, grabbed.effects));
         let len = inner_text_len(&dom, grabbed.root);
-        if len >= ctx.options.char_threshold {
+        let trusted = i == 0 || !grabbed.passed_over_consent;
+        if len >= ctx.options.char_threshold && trusted {
             dom.close_checkpoint();
             return Some(Chosen::new(dom, grabbed));
         }
-        current = best.as_ref().is_none_or(|(l, _, _)| len > *l);
+        let rank = (trusted, len);
+        current = best.as_ref().is_none_or(|(r, _, _)| rank > *r);
         if current {
-            best = Some((len, flags, grabbed));
+            best = Some((rank, flags, grabbed));
             aside = None;
         }
     }
@@ -313,6 +325,7 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
     let (mut scores, top) = rank_candidates(dom, &to_score, flags, ctx);
     let top = prefer_anchored(dom, body, top, ctx);
     let top = prefer_outside_footer(dom, body, top);
+    let (top, passed_over_consent) = prefer_outside_consent(dom, body, top);
     let root = dom.create_element("div");
     let top_candidate = match top.first() {
         None => None,
@@ -340,6 +353,7 @@ pub fn grab_article(dom: &mut Dom, flags: Flags, ctx: &Context) -> Option<Grabbe
             stripped_unlikely,
             cleaned_conditionally,
         },
+        passed_over_consent,
     })
 }
 
@@ -610,33 +624,78 @@ fn prefer_anchored(
 /// [`FOOTER_RIVAL_SHARE`] of it: a footer's contact or service blurb is
 /// not the page's article, however well its prose scores. (Asides are left
 /// alone: a page's own text sits in an `<aside>` too often.)
-fn prefer_outside_footer(
-    dom: &Dom,
-    body: NodeId,
-    mut top: Vec<(NodeId, f64)>,
-) -> Vec<(NodeId, f64)> {
-    let in_footer = |c: NodeId| {
+fn prefer_outside_footer(dom: &Dom, body: NodeId, top: Vec<(NodeId, f64)>) -> Vec<(NodeId, f64)> {
+    prefer_outside(top, |c| {
         std::iter::once(c)
             .chain(dom.ancestors(c))
             .take_while(|&a| a != body)
             .any(|a| dom.tag(a) == "footer")
-    };
+    })
+}
+
+/// The candidates, without those inside a consent layer when the best lies
+/// in one and a candidate outside scores at least [`FOOTER_RIVAL_SHARE`] of
+/// it: a cookie dialog's paragraphs about each kind of cookie score as
+/// prose, but they are never the page's article. A consent layer is an
+/// element whose class or id names one ([`patterns::CONSENT_LAYER_WORDS`])
+/// and whose text says what a consent notice says (a
+/// [`ClutterKind::Cookie`](patterns::ClutterKind::Cookie) sentence cue, "we
+/// use cookies"): a class word alone may name a recipe's cookies. Says
+/// too whether the best gave way.
+fn prefer_outside_consent(
+    dom: &Dom,
+    body: NodeId,
+    top: Vec<(NodeId, f64)>,
+) -> (Vec<(NodeId, f64)>, bool) {
+    let best = top.first().map(|&(c, _)| c);
+    let top = prefer_outside(top, |c| {
+        std::iter::once(c)
+            .chain(dom.ancestors(c))
+            .take_while(|&a| a != body)
+            .any(|a| is_consent_layer(dom, a))
+    });
+    let passed_over = top.first().map(|&(c, _)| c) != best;
+    (top, passed_over)
+}
+
+/// Whether element `node` is a consent layer ([`prefer_outside_consent`]).
+fn is_consent_layer(dom: &Dom, node: NodeId) -> bool {
+    let named = ["class", "id"].iter().any(|attr| {
+        dom.attr(node, attr)
+            .is_some_and(|v| contains_any(&v.to_ascii_lowercase(), patterns::CONSENT_LAYER_WORDS))
+    });
+    named && {
+        let text = lower(&inner_text(dom, node));
+        patterns::SENTENCE_CUES
+            .iter()
+            .any(|&(cue, kind)| kind == patterns::ClutterKind::Cookie && text.contains(cue))
+    }
+}
+
+/// The candidates without those `inside` a zone of the page, when the best
+/// lies inside one and a candidate outside scores at least
+/// [`FOOTER_RIVAL_SHARE`] of it; otherwise as they were.
+fn prefer_outside(
+    mut top: Vec<(NodeId, f64)>,
+    inside: impl Fn(NodeId) -> bool,
+) -> Vec<(NodeId, f64)> {
     let Some(&(best, best_score)) = top.first() else {
         return top;
     };
-    if !in_footer(best)
+    if !inside(best)
         || !top
             .iter()
-            .any(|&(c, s)| s >= best_score * FOOTER_RIVAL_SHARE && !in_footer(c))
+            .any(|&(c, s)| s >= best_score * FOOTER_RIVAL_SHARE && !inside(c))
     {
         return top;
     }
-    top.retain(|&(c, _)| !in_footer(c));
+    top.retain(|&(c, _)| !inside(c));
     top
 }
 
 /// The share of the best candidate's score that a candidate outside the
-/// page's footers needs to win over it ([`prefer_outside_footer`]).
+/// page's footers or consent layers needs to win over it
+/// ([`prefer_outside_footer`], [`prefer_outside_consent`]).
 const FOOTER_RIVAL_SHARE: f64 = 0.5;
 
 /// Moves the top candidate up to the container it belongs in: a common

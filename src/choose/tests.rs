@@ -19,16 +19,18 @@ fn choose(html: &str) -> Chosen {
 /// first long enough or else the longest (the first of equals).
 fn choose_naively(html: &str) -> (String, Option<String>) {
     let ctx = ctx();
-    let mut best: Option<(usize, String, Option<String>)> = None;
-    for flags in ATTEMPTS {
+    let mut best: Option<((bool, usize), String, Option<String>)> = None;
+    for (i, flags) in ATTEMPTS.into_iter().enumerate() {
         let mut dom = Dom::parse(html, &Limits::default()).unwrap();
         let g = grab_article(&mut dom, flags, &ctx).unwrap();
         let len = inner_text_len(&dom, g.root);
-        let found = (len, crate::output::html(&dom, g.root), g.byline);
-        if len >= ctx.options.char_threshold {
+        // A relaxed pass that passed over a consent layer ranks last.
+        let rank = (i == 0 || !g.passed_over_consent, len);
+        let found = (rank, crate::output::html(&dom, g.root), g.byline);
+        if len >= ctx.options.char_threshold && rank.0 {
             return (found.1, found.2);
         }
-        if best.as_ref().is_none_or(|b| len > b.0) {
+        if best.as_ref().is_none_or(|b| rank > b.0) {
             best = Some(found);
         }
     }
@@ -192,6 +194,38 @@ fn a_footer_blurb_gives_way_to_the_body_outside_it() {
     let text = inner_text(&work, root);
     assert!(text.contains("white tablets"), "{text}");
     assert!(!text.contains("help desk"), "{text}");
+}
+
+/// A page with a consent dialog of `class` that says `notice`, whose
+/// paragraphs about each kind of cookie outscore the story's.
+fn consent_page(class: &str, notice: &str) -> String {
+    let story = "The valley's orchards, which had lost half their blossom to the late frost, gave a fair crop after all, the growers said on Friday, and prices held. ";
+    let kind = "These cookies, set by us and by partners, remember settings, count visits, measure pages, and keep the site, its forms, and its search working, always. ";
+    format!(
+        "<body><div><h1>Frost and fruit</h1><div><p>{story}</p><p>{story}</p></div></div>\
+         <div class=\"{class}\"><p>{notice}</p><form><div><p>{kind}</p><p>{kind}</p><p>{kind}</p></div></form></div></body>"
+    )
+}
+
+#[test]
+fn a_consent_dialog_gives_way_to_the_story_outside_it() {
+    for class in ["cookie-layer", "consentManager", "gdpr-box"] {
+        let text = chosen_text(&consent_page(class, "This website uses cookies."));
+        assert!(text.contains("orchards"), "{class}: {text}");
+        assert!(!text.contains("partners"), "{class}: {text}");
+    }
+}
+
+#[test]
+fn a_box_named_for_cookies_that_is_no_consent_notice_can_be_the_article() {
+    // A recipe's box of cookies, and a dialog's class without a notice.
+    let text = chosen_text(&consent_page(
+        "cookie-recipe",
+        "Bake the cookies for ten minutes.",
+    ));
+    assert!(text.contains("partners"), "{text}");
+    let text = chosen_text(&consent_page("consent-form", "Sign the form below."));
+    assert!(text.contains("partners"), "{text}");
 }
 
 #[test]

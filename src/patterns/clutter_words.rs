@@ -332,3 +332,8 @@ pub const EMAIL_FIELD_CUES: &[&str] = &[
     "ইমেল",
     "อีเมล",
 ];
+
+/// Class or id substrings that name a consent layer (a cookie or consent
+/// dialog), for the chooser, which also asks the layer's text to say what a
+/// consent notice says. Matched in the lowercased attribute.
+pub const CONSENT_LAYER_WORDS: &[&str] = &["cookie", "consent", "gdpr"];
