@@ -98,11 +98,11 @@ pub fn lead_blocks<'a>(
         if most < patterns::LEAD_MIN_CHARS || most * 5 < desc_chars * 4 {
             return None;
         }
-        if dom
-            .descendants(n)
-            .skip(1)
-            .any(|d| dom.is_element(d) && is_one_of(dom.tag(d), patterns::BLOCK_ELEMS))
-        {
+        // A line break is no block: a lead often opens after a picture and
+        // a `<br>`.
+        if dom.descendants(n).skip(1).any(|d| {
+            dom.is_element(d) && dom.tag(d) != "br" && is_one_of(dom.tag(d), patterns::BLOCK_ELEMS)
+        }) {
             return None;
         }
         let t = normalize_ws(&inner_text(dom, n));

@@ -478,3 +478,22 @@ fn a_gap_of_links_of_another_kind_or_after_the_run_stays_out() {
         "{text}"
     );
 }
+
+#[test]
+fn a_lead_opening_after_a_picture_and_a_line_break_is_found() {
+    let desc =
+        "The harbour museum will show thirty years of a keeper's drawings of gulls from Saturday";
+    let html = format!(
+        "<body><div><p><img src=\"/gulls.jpg\"><br>{desc}, with the pier's old lamp.</p></div>\
+         <div><p>Before<br>{desc}.</p></div></body>"
+    );
+    let dom = Dom::parse(&html, &Limits::default()).unwrap();
+    let body = dom.find_tag(dom.document(), "body").unwrap();
+    let key = extend::lead_key(desc).unwrap();
+    let leads: Vec<String> = extend::lead_blocks(&dom, body, &key)
+        .map(|(_, t)| t)
+        .collect();
+    // The second paragraph's text does not open as the description does.
+    assert_eq!(leads.len(), 1, "{leads:?}");
+    assert!(leads[0].starts_with("The harbour museum"), "{leads:?}");
+}

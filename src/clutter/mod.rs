@@ -296,6 +296,20 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         .or_else(|| bare_title(&b).map(|k| Verdict::new(k, &["bare-title"])))
         .or_else(|| bare_line(&b))
         .or_else(|| author_pointer(&b, page))
+        .filter(|v| !(is_signup_kind(v.kind) && b.tag != "form" && holds_prose_beside_form(&b)))
+}
+
+/// Kinds of the boxes that ask the reader to sign up, subscribe, join or
+/// give: a box judged one that holds a form beside a paragraph of running
+/// text is a short story with a sign-up form in it ([`holds_prose_beside_form`]).
+fn is_signup_kind(kind: ClutterKind) -> bool {
+    matches!(
+        kind,
+        ClutterKind::NewsletterForm
+            | ClutterKind::SubscriptionCta
+            | ClutterKind::MembershipCta
+            | ClutterKind::Donation
+    )
 }
 
 /// What [`mark`] found under an article root, for [`sweep`]: the clutter
