@@ -50,6 +50,10 @@ pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
     if hay.len() > SHORT_HAY {
         return needles.iter().any(|n| hay.contains(n));
     }
+    if hay.is_empty() {
+        // Most elements have no class and no id.
+        return needles.iter().any(|n| n.is_empty());
+    }
     // Class strings are short, and most needles are absent from them. Which
     // pairs of adjacent bytes the haystack holds, hashed into 1,024 bits,
     // rules most needles out by their first two bytes; the rest are compared
