@@ -465,7 +465,7 @@ pub(super) struct WordTable {
     /// Per entry, its words (a trailing `*` marks a stem).
     pub(super) entries: Vec<Vec<&'static str>>,
     /// Entries whose first word is a whole word, by that word.
-    pub(super) exact: HashMap<&'static str, Vec<usize>>,
+    pub(super) exact: WordMap<&'static str, Vec<usize>>,
     /// Entries whose first word is a stem, with the stem.
     pub(super) stems: Vec<(&'static str, usize)>,
 }
@@ -476,7 +476,7 @@ impl WordTable {
             .iter()
             .map(|&(entry, _)| entry.split(' ').collect())
             .collect();
-        let mut exact: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut exact: WordMap<&'static str, Vec<usize>> = WordMap::default();
         let mut stems = Vec::new();
         for (i, words) in entries.iter().enumerate() {
             match words[0].strip_suffix('*') {
