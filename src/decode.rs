@@ -85,43 +85,51 @@ pub fn charset_from_content_type(content_type: &str) -> Option<&str> {
 /// windows-1252; valid UTF-8 wins over a `<meta>` and over the fallback
 /// (see the module's documentation).
 pub fn decode(bytes: &[u8], charset: Option<&str>) -> Decoded {
-    let (encoding, bom_len, source) = sniff(bytes, charset);
+    let (encoding, bom_len, source) = sniff(bytes, charset, || std::str::from_utf8(bytes).is_ok());
     run(encoding, &bytes[bom_len..], source)
 }
 
 /// [`decode`] of bytes the caller hands over: when the text is the bytes
 /// themselves (valid UTF-8 read as UTF-8, or ASCII in an encoding that
 /// reads ASCII as ASCII), they become the text without a copy, and without
-/// a pass of the decoder.
+/// a pass of the decoder. The bytes are checked for UTF-8 once.
 pub fn decode_owned(bytes: Vec<u8>, charset: Option<&str>) -> Decoded {
-    let (encoding, bom_len, source) = sniff(&bytes, charset);
-    let mut bytes = bytes;
-    if bom_len == 0 && (encoding == UTF_8 || (encoding.is_ascii_compatible() && bytes.is_ascii())) {
-        match String::from_utf8(bytes) {
-            Ok(text) => {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            let (encoding, bom_len, source) = sniff(text.as_bytes(), charset, || true);
+            if bom_len == 0
+                && (encoding == UTF_8 || (encoding.is_ascii_compatible() && text.is_ascii()))
+            {
                 return Decoded {
                     text,
                     encoding: encoding.name(),
                     source,
                     had_errors: false,
-                }
+                };
             }
-            Err(e) => bytes = e.into_bytes(),
+            return run(encoding, &text.as_bytes()[bom_len..], source);
         }
-    }
+        Err(e) => e.into_bytes(),
+    };
+    let (encoding, bom_len, source) = sniff(&bytes, charset, || false);
     run(encoding, &bytes[bom_len..], source)
 }
 
 /// The encoding [`decode`] reads `bytes` in, the length of the byte order
-/// mark before the text, and where the encoding came from.
-fn sniff(bytes: &[u8], charset: Option<&str>) -> (&'static Encoding, usize, Source) {
+/// mark before the text, and where the encoding came from; `valid_utf8`
+/// tells whether the bytes are UTF-8 (asked only when they are not ASCII).
+fn sniff(
+    bytes: &[u8],
+    charset: Option<&str>,
+    valid_utf8: impl FnOnce() -> bool,
+) -> (&'static Encoding, usize, Source) {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return (encoding, bom_len, Source::Bom);
     }
     if let Some(encoding) = charset.and_then(|c| Encoding::for_label(c.trim().as_bytes())) {
         return (encoding, 0, Source::Caller);
     }
-    let utf8 = !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok();
+    let utf8 = !bytes.is_ascii() && valid_utf8();
     let declared = prescan(&bytes[..bytes.len().min(PRESCAN_BYTES)]);
     match declared {
         Some(encoding) if encoding == UTF_8 || !utf8 => (encoding, 0, Source::Meta),
