@@ -164,9 +164,15 @@ impl Dom {
 
     /// The value of attribute `name` (no namespace) on an element.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        // The length and first byte before the byte-wise comparison:
+        // attribute names of one length mostly differ in their first byte.
+        let first = name.as_bytes().first();
         self.attrs(id)
             .iter()
-            .find(|a| &*a.name.local == name)
+            .find(|a| {
+                let n: &str = &a.name.local;
+                n.len() == name.len() && n.as_bytes().first() == first && n == name
+            })
             .map(|a| &*a.value)
     }
 
