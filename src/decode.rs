@@ -85,20 +85,58 @@ pub fn charset_from_content_type(content_type: &str) -> Option<&str> {
 /// windows-1252; valid UTF-8 wins over a `<meta>` and over the fallback
 /// (see the module's documentation).
 pub fn decode(bytes: &[u8], charset: Option<&str>) -> Decoded {
+    let (encoding, bom_len, source) = sniff(bytes, charset, || std::str::from_utf8(bytes).is_ok());
+    run(encoding, &bytes[bom_len..], source)
+}
+
+/// [`decode`] of bytes the caller hands over: when the text is the bytes
+/// themselves (valid UTF-8 read as UTF-8, or ASCII in an encoding that
+/// reads ASCII as ASCII), they become the text without a copy, and without
+/// a pass of the decoder. The bytes are checked for UTF-8 once.
+pub fn decode_owned(bytes: Vec<u8>, charset: Option<&str>) -> Decoded {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            let (encoding, bom_len, source) = sniff(text.as_bytes(), charset, || true);
+            if bom_len == 0
+                && (encoding == UTF_8 || (encoding.is_ascii_compatible() && text.is_ascii()))
+            {
+                return Decoded {
+                    text,
+                    encoding: encoding.name(),
+                    source,
+                    had_errors: false,
+                };
+            }
+            return run(encoding, &text.as_bytes()[bom_len..], source);
+        }
+        Err(e) => e.into_bytes(),
+    };
+    let (encoding, bom_len, source) = sniff(&bytes, charset, || false);
+    run(encoding, &bytes[bom_len..], source)
+}
+
+/// The encoding [`decode`] reads `bytes` in, the length of the byte order
+/// mark before the text, and where the encoding came from; `valid_utf8`
+/// tells whether the bytes are UTF-8 (asked only when they are not ASCII).
+fn sniff(
+    bytes: &[u8],
+    charset: Option<&str>,
+    valid_utf8: impl FnOnce() -> bool,
+) -> (&'static Encoding, usize, Source) {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return run(encoding, &bytes[bom_len..], Source::Bom);
+        return (encoding, bom_len, Source::Bom);
     }
     if let Some(encoding) = charset.and_then(|c| Encoding::for_label(c.trim().as_bytes())) {
-        return run(encoding, bytes, Source::Caller);
+        return (encoding, 0, Source::Caller);
     }
-    let utf8 = !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok();
+    let utf8 = !bytes.is_ascii() && valid_utf8();
     let declared = prescan(&bytes[..bytes.len().min(PRESCAN_BYTES)]);
     match declared {
-        Some(encoding) if encoding == UTF_8 || !utf8 => run(encoding, bytes, Source::Meta),
-        _ if utf8 => run(UTF_8, bytes, Source::Utf8),
+        Some(encoding) if encoding == UTF_8 || !utf8 => (encoding, 0, Source::Meta),
+        _ if utf8 => (UTF_8, 0, Source::Utf8),
         _ => match prescan(&bytes[..bytes.len().min(DEEP_SCAN_BYTES)]) {
-            Some(encoding) => run(encoding, bytes, Source::Meta),
-            None => run(WINDOWS_1252, bytes, Source::Fallback),
+            Some(encoding) => (encoding, 0, Source::Meta),
+            None => (WINDOWS_1252, 0, Source::Fallback),
         },
     }
 }
@@ -405,6 +443,29 @@ mod tests {
         );
         assert_eq!(charset_from_content_type("text/html"), None);
         assert_eq!(charset_from_content_type("text/html;charset="), None);
+    }
+
+    #[test]
+    fn decode_owned_gives_what_decode_gives() {
+        let inputs: &[(&[u8], Option<&str>)] = &[
+            (b"<p>plain</p>", None),
+            (b"<meta charset=iso-8859-1><p>plain</p>", None),
+            (b"<meta charset=iso-8859-1><p>Gr\xfc\xdfe</p>", None),
+            ("<meta charset=gb2312><p>Grüße</p>".as_bytes(), None),
+            (b"<p>caf\xe9</p>", Some("utf-8")),
+            (b"<p>caf\xe9</p>", None),
+            (b"\xef\xbb\xbf<p>plain</p>", None),
+            (b"<p>\x1b$B plain</p>", Some("iso-2022-jp")),
+            (b"<p>plain</p>", Some("utf-16le")),
+            (b"<p>plain</p>", Some("x-user-defined")),
+        ];
+        for &(bytes, charset) in inputs {
+            assert_eq!(
+                decode_owned(bytes.to_vec(), charset),
+                decode(bytes, charset),
+                "{bytes:?} {charset:?}"
+            );
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::prepare::is_phrasing;
 use crate::query::{inner_text, inner_text_len, link_density};
 use crate::refine::{prep_article, Flags};
 use crate::score::{self, Scores};
-use crate::text::{lower, text_similarity};
+use crate::text::text_similarity;
 use lead::rescue_lead;
 use siblings::merge_siblings;
 
@@ -381,8 +381,9 @@ fn strip_and_collect(
             cur = dom.next_in_preorder(node, body);
             continue;
         }
-        let tag = dom.tag(node).to_string();
-        let match_string = lower(&dom.class_and_id(node));
+        let tag = dom.tag(node);
+        let mut match_string = dom.class_and_id(node);
+        match_string.make_ascii_lowercase();
 
         if dom.attr(node, "aria-modal") == Some("true") && dom.attr(node, "role") == Some("dialog")
         {
@@ -395,7 +396,7 @@ fn strip_and_collect(
                     .attr(node, "itemprop")
                     .is_some_and(|v| v.contains("author"));
             if (rel_author || contains_any(&match_string, patterns::BYLINE))
-                && !is_one_of(&tag, patterns::NOT_BYLINE_TAGS)
+                && !is_one_of(tag, patterns::NOT_BYLINE_TAGS)
             {
                 let text = inner_text(dom, node);
                 if is_valid_byline(&text) {
@@ -406,7 +407,7 @@ fn strip_and_collect(
                 }
             }
         }
-        if remove_title_header && matches!(tag.as_str(), "h1" | "h2") {
+        if remove_title_header && matches!(tag, "h1" | "h2") {
             if let Some(title) = &ctx.title {
                 if text_similarity(title, &inner_text(dom, node)) > 0.75 {
                     remove_title_header = false;
@@ -426,7 +427,7 @@ fn strip_and_collect(
             let unlikely = contains_any(&match_string, patterns::UNLIKELY_CANDIDATES)
                 && !contains_any(&match_string, patterns::MAYBE_CANDIDATE)
                 && tag != "a"
-                && !is_subheading(&tag)
+                && !is_subheading(tag)
                 && !dom
                     .ancestors(node)
                     .any(|a| matches!(dom.tag(a), "table" | "code"))
@@ -455,14 +456,14 @@ fn strip_and_collect(
             }
         }
         if matches!(
-            tag.as_str(),
+            tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && is_without_content(dom, node)
         {
             cur = remove_and_next(dom, node, body, ctx, "empty");
             continue;
         }
-        if is_one_of(&tag, patterns::TAGS_TO_SCORE) {
+        if is_one_of(tag, patterns::TAGS_TO_SCORE) {
             to_score.push(node);
         }
         let mut node = node;

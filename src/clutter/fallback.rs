@@ -30,7 +30,7 @@ pub fn sweep_lines(
     keep: &[ClutterKind],
     mut on_remove: impl FnMut(&Swept),
 ) -> Vec<Swept> {
-    let mut memo = HashMap::new();
+    let mut memo = WordMap::default();
     let mut removed = Vec::new();
     let line = |dom: &Dom, n: NodeId, v: &Verdict| {
         !v.signals.iter().any(|s| ATTRIBUTE_SIGNALS.contains(s))

@@ -114,6 +114,31 @@ impl Fingerprints {
     }
 }
 
+/// The hashing of the clutter phase's own tables (verdicts by
+/// [`Fingerprints::key`], marked blocks by node): [`WordHasher`] started
+/// from a seed drawn per table from the standard library's `RandomState`,
+/// so that a page cannot aim its elements at one bucket without knowing
+/// it. The standard tables' SipHash costs several times more per key.
+#[derive(Debug, Clone)]
+pub(super) struct SeededWords(u64);
+
+impl Default for SeededWords {
+    fn default() -> Self {
+        SeededWords(std::collections::hash_map::RandomState::new().hash_one(0u64))
+    }
+}
+
+impl BuildHasher for SeededWords {
+    type Hasher = WordHasher;
+
+    fn build_hasher(&self) -> WordHasher {
+        WordHasher(self.0)
+    }
+}
+
+/// A hash table of the clutter phase, hashed by [`SeededWords`].
+pub(super) type WordMap<K, V> = HashMap<K, V, SeededWords>;
+
 /// A fast 64-bit hasher for [`Fingerprints`]: each 8-byte word is mixed in
 /// by SplitMix64's finaliser (two 64-bit multiplies and three shifts), which
 /// spreads a one-bit change over the whole state. Only 64-bit operations,

@@ -422,39 +422,51 @@ pub fn descriptor_words(dom: &Dom, node: NodeId) -> Vec<String> {
 }
 
 pub(super) fn split_words(s: &str, out: &mut Vec<String>) {
-    let mut cur = String::new();
+    // Each word is built in one buffer and copied out at its exact size
+    // (the last takes the buffer): growing each word's own string took two
+    // or three allocations for a long one.
+    let mut buf = String::new();
+    let cur = &mut buf;
     let mut prev_lower = false;
     for c in s.chars() {
         if c.is_ascii() {
             // The branches below, for ASCII.
             if c.is_ascii_alphanumeric() {
                 if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
+                    out.push(take_word(cur));
                 }
                 prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
                 cur.push(c.to_ascii_lowercase());
             } else {
                 if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
+                    out.push(take_word(cur));
                 }
                 prev_lower = false;
             }
         } else if c.is_alphanumeric() {
             if c.is_uppercase() && prev_lower && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                out.push(take_word(cur));
             }
             prev_lower = c.is_lowercase() || c.is_ascii_digit();
             cur.extend(c.to_lowercase());
         } else {
             if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                out.push(take_word(cur));
             }
             prev_lower = false;
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        // The last word takes the buffer itself.
+        out.push(buf);
     }
+}
+
+/// A copy of `cur` at its exact size, leaving `cur` empty (its room kept).
+fn take_word(cur: &mut String) -> String {
+    let word = cur.as_str().to_owned();
+    cur.clear();
+    word
 }
 
 /// A table of class/id words ([`ClutterWords`]) indexed by each entry's
@@ -465,7 +477,7 @@ pub(super) struct WordTable {
     /// Per entry, its words (a trailing `*` marks a stem).
     pub(super) entries: Vec<Vec<&'static str>>,
     /// Entries whose first word is a whole word, by that word.
-    pub(super) exact: HashMap<&'static str, Vec<usize>>,
+    pub(super) exact: WordMap<&'static str, Vec<usize>>,
     /// Entries whose first word is a stem, with the stem.
     pub(super) stems: Vec<(&'static str, usize)>,
 }
@@ -476,7 +488,7 @@ impl WordTable {
             .iter()
             .map(|&(entry, _)| entry.split(' ').collect())
             .collect();
-        let mut exact: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut exact: WordMap<&'static str, Vec<usize>> = WordMap::default();
         let mut stems = Vec::new();
         for (i, words) in entries.iter().enumerate() {
             match words[0].strip_suffix('*') {

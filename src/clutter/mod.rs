@@ -23,7 +23,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -318,8 +318,8 @@ fn is_signup_kind(kind: ClutterKind) -> bool {
 /// element changed before the sweep is simply never found again.
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
-    blocks: HashMap<NodeId, Verdict>,
-    memo: HashMap<u64, Option<Verdict>>,
+    blocks: WordMap<NodeId, Verdict>,
+    memo: WordMap<u64, Option<Verdict>>,
     /// Marked blocks that the cleaning between [`mark`] and [`sweep`]
     /// removed (recorded only when asked: [`Marks::removed_early`]).
     early: Vec<Swept>,
@@ -382,7 +382,7 @@ impl Swept {
 /// cleaned article again: whatever the cleaning in between did not touch,
 /// it need not judge twice.
 pub fn mark(dom: &Dom, root: NodeId, page: &Page) -> (Marks, Vec<(NodeId, Verdict)>) {
-    let mut memo = HashMap::new();
+    let mut memo = WordMap::default();
     let found = find(dom, root, page, &mut memo, false, |_, _, _| true);
     let blocks = found.iter().cloned().collect();
     (
@@ -502,7 +502,7 @@ fn find(
     dom: &Dom,
     root: NodeId,
     page: &Page,
-    memo: &mut HashMap<u64, Option<Verdict>>,
+    memo: &mut WordMap<u64, Option<Verdict>>,
     reuse: bool,
     take: impl Fn(&Dom, NodeId, &Verdict) -> bool,
 ) -> Vec<(NodeId, Verdict)> {

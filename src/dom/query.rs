@@ -164,9 +164,15 @@ impl Dom {
 
     /// The value of attribute `name` (no namespace) on an element.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        // The length and first byte before the byte-wise comparison:
+        // attribute names of one length mostly differ in their first byte.
+        let first = name.as_bytes().first();
         self.attrs(id)
             .iter()
-            .find(|a| &*a.name.local == name)
+            .find(|a| {
+                let n: &str = &a.name.local;
+                n.len() == name.len() && n.as_bytes().first() == first && n == name
+            })
             .map(|a| &*a.value)
     }
 
@@ -178,11 +184,26 @@ impl Dom {
     /// `class` and `id` joined by a space, the string Readability matches its
     /// class/id patterns against.
     pub fn class_and_id(&self, id: NodeId) -> String {
-        let mut s = String::new();
-        if let Some(c) = self.attr(id, "class") {
+        // One pass over the attributes; the first of each name counts.
+        let (mut class, mut id_attr) = (None, None);
+        for a in self.attrs(id) {
+            match &*a.name.local {
+                "class" if class.is_none() => class = Some(&*a.value),
+                "id" if id_attr.is_none() => id_attr = Some(&*a.value),
+                _ => {}
+            }
+        }
+        let id = id_attr;
+        if class.is_none() && id.is_none() {
+            return String::new();
+        }
+        // One allocation of the exact size.
+        let len = |v: Option<&str>| v.map_or(0, str::len);
+        let mut s = String::with_capacity(len(class) + 1 + len(id));
+        if let Some(c) = class {
             s.push_str(c);
         }
-        if let Some(i) = self.attr(id, "id") {
+        if let Some(i) = id {
             if !s.is_empty() {
                 s.push(' ');
             }

@@ -193,10 +193,17 @@ fn process(item: &Item, format: Format, load_opts: &LoadOptions) -> Value {
         (Err(e), ms) => return json!({"id": item.id, "error": e, "code": 1, "ms": ms}),
     };
     let Some(file) = &item.file else {
-        return json!({
-            "id": item.id, "title": a.title, "byline": a.byline, "text": a.text,
-            "html": a.content, "ms": ms
-        });
+        // The article's strings move into the record (`json!` would copy
+        // them); the keys come out in the same order either way.
+        let string = |s: Option<String>| s.map_or(Value::Null, Value::String);
+        let mut record = serde_json::Map::new();
+        record.insert("id".into(), json!(item.id));
+        record.insert("title".into(), string(a.title));
+        record.insert("byline".into(), string(a.byline));
+        record.insert("text".into(), Value::String(a.text));
+        record.insert("html".into(), Value::String(a.content));
+        record.insert("ms".into(), json!(ms));
+        return Value::Object(record);
     };
     let body = match format {
         Format::Html => page::standalone(&a, &item.source),

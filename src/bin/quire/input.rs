@@ -4,7 +4,7 @@
 
 use std::io::{self, Read};
 
-use quire::decode::{binary_kind, decode};
+use quire::decode::{binary_kind, decode_owned};
 
 use super::fetch::{fetch, is_url, FetchOptions};
 use super::{Fail, NOT_A_DOCUMENT};
@@ -39,7 +39,7 @@ pub fn load(source: &str, opts: &LoadOptions) -> Result<Loaded, Fail> {
     let bytes = check_document(source, bytes, opts.fetch.max_bytes)?;
     let charset = opts.charset.as_deref().or(header_charset.as_deref());
     Ok(Loaded {
-        html: decode(&bytes, charset).text,
+        html: decode_owned(bytes, charset).text,
         url,
     })
 }
