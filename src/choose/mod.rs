@@ -18,7 +18,7 @@ use crate::prepare::is_phrasing;
 use crate::query::{inner_text, inner_text_len, link_density};
 use crate::refine::{prep_article, Flags};
 use crate::score::{self, Scores};
-use crate::text::text_similarity;
+use crate::text::{lower, text_similarity};
 use lead::rescue_lead;
 use siblings::merge_siblings;
 
