@@ -50,6 +50,7 @@ mod self_appeal;
 mod summary;
 mod tail;
 mod tail_section;
+mod teasers;
 mod titles;
 
 use appeal::*;
@@ -68,6 +69,7 @@ use self_appeal::*;
 pub(crate) use summary::is_summary_box;
 use tail::*;
 use tail_section::*;
+use teasers::*;
 use titles::*;
 
 /// A classifier decision: the kind and the signals that led to it.
@@ -285,6 +287,7 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         })
         .or_else(|| call_to_action(&b))
         .or_else(|| sentences(&b))
+        .or_else(|| opener_link_list(&b))
         .or_else(|| reader_appeal(&b))
         .or_else(|| self_appeal(&b))
         .or_else(|| subscriber_badge(&b))
