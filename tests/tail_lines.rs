@@ -1,7 +1,8 @@
 //! Pointers to other stories inside a story's body, on a page of our own
-//! prose: a "see also" opener over a run of linked headlines must go,
-//! while every paragraph stays, and so does a sentence that opens with
-//! "see also".
+//! prose: a "see also" opener over a run of linked headlines and teaser
+//! cards (headline, lead, link) under a title naming related stories must
+//! go, while every paragraph stays, and so do a sentence that opens with
+//! "see also" and a section of the story whose entries are short.
 
 mod common;
 
@@ -94,4 +95,70 @@ fn a_sentence_opening_with_see_also_stays() {
     );
     let t = text(&commented, "");
     all_kept(&t, &["which the board's archivist wrote"]);
+}
+
+/// Three teaser cards: headline, a lead cut short and a link.
+fn cards() -> String {
+    let mut out = String::from("<div class=\"grid\"><div class=\"sizer\"></div>\n");
+    for h in &HEADLINES[..3] {
+        let slug = h.to_lowercase().replace(' ', "-");
+        out.push_str(&format!(
+            r#"<div class="item"><div class="card"><h3>{h}</h3>
+<p>The board met on Thursday evening to hear from the people who work on the water about what the change will mean for them over the coming months, and what could still be done before the …</p>
+<a href="/news/{slug}">Read on</a></div></div>
+"#
+        ));
+    }
+    out.push_str("</div>\n");
+    out
+}
+
+#[test]
+fn teaser_cards_under_a_related_title_go() {
+    for title in ["More on this topic", "Mehr zum Thema", "Related stories"] {
+        let end = format!(
+            "<div class=\"section\"><h2>{title}</h2>\n{}</div>\n",
+            cards()
+        );
+        let t = text("", &end);
+        all_gone(&t, &HEADLINES[..3]);
+        all_gone(&t, &[title, "The board met on Thursday evening"]);
+    }
+}
+
+#[test]
+fn cards_under_a_subhead_of_the_story_stay() {
+    // The same cards under a heading of the story's own.
+    let end = format!(
+        "<div class=\"section\"><h2>What the board decided</h2>\n{}</div>\n",
+        cards()
+    );
+    let t = text("", &end);
+    all_kept(&t, &HEADLINES[..3]);
+    all_kept(&t, &["What the board decided"]);
+}
+
+#[test]
+fn long_sections_under_a_related_title_stay() {
+    // "Related work" over sections of prose, each longer than a card.
+    let prose = "The first study of the gears, made in 1952 by the engineers of the harbour board, found that the teeth had worn unevenly because the bridge was always turned the same way. It advised turning it the other way on Sundays, which the keepers did for thirty years. A second study in 1987 found the wear had evened out, but that the iron had begun to crack around the bolt holes, and it advised patches of steel plate, which were fitted that winter and again in 1999, 2006 and 2015, each time by divers working from a raft in the basin.";
+    let end = format!(
+        r#"<h2>Related work</h2><div><div><h3>The 1952 study</h3><p>{prose} <a href="/archive/the-1952-study-of-the-gears">The study</a></p></div><div><h3>The 1987 study</h3><p>{prose} <a href="/archive/the-1987-study-of-the-gears">The study</a></p></div></div>"#
+    );
+    let t = text("", &end);
+    all_kept(
+        &t,
+        &["The 1952 study", "which the keepers did for thirty years"],
+    );
+}
+
+#[test]
+fn a_related_title_set_as_a_paragraph_goes() {
+    let end = format!(
+        "<p>Verwandte Artikel</p><ul><li>{}</li></ul>",
+        linked("</li><li>")
+    );
+    let t = text("", &end);
+    all_gone(&t, &["Verwandte Artikel"]);
+    all_gone(&t, &HEADLINES);
 }
