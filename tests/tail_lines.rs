@@ -1,8 +1,10 @@
 //! Pointers to other stories inside a story's body, on a page of our own
-//! prose: a "see also" opener over a run of linked headlines and teaser
-//! cards (headline, lead, link) under a title naming related stories must
-//! go, while every paragraph stays, and so do a sentence that opens with
-//! "see also" and a section of the story whose entries are short.
+//! prose: a "see also" opener over a run of linked headlines, teaser cards
+//! (headline, lead, link) under a title naming related stories, and a lone
+//! link to another story of the site between two paragraphs must go, while
+//! every paragraph stays, and so do a sentence that opens with "see also",
+//! a section of the story whose entries are short, a link to a source on
+//! another site, to a file or to a section, and a linked sentence.
 
 mod common;
 
@@ -149,6 +151,91 @@ fn long_sections_under_a_related_title_stay() {
     all_kept(
         &t,
         &["The 1952 study", "which the keepers did for thirty years"],
+    );
+}
+
+/// A lone link to `href` with `line` as its text, between paragraphs.
+fn lone(href: &str, line: &str) -> String {
+    format!(r#"<p><a href="{href}"><strong>{line}</strong></a></p>"#)
+}
+
+const OTHER_STORY: &str = "Water taxi to stop at the lock gates during the repair";
+
+#[test]
+fn a_lone_link_to_another_story_between_paragraphs_goes() {
+    let href = "https://harbourpost.example/news/2024/water-taxi-to-stop-at-the-lock";
+    for html in [
+        lone(href, OTHER_STORY),
+        format!(r#"<ul><li><a href="{href}">{OTHER_STORY}</a></li></ul>"#),
+        lone(
+            "/news/2024/water-taxi-to-stop-at-the-lock.html",
+            OTHER_STORY,
+        ),
+    ] {
+        all_gone(&text(&html, ""), &[OTHER_STORY]);
+    }
+}
+
+#[test]
+fn lone_links_to_sources_files_and_sections_stay() {
+    for html in [
+        // Another site: a source.
+        lone(
+            "https://canals.example/reports/swing-bridges-of-the-north-coast",
+            "Swing bridges of the north coast and their gears",
+        ),
+        // A file.
+        lone(
+            "https://harbourpost.example/files/board-report-on-the-gears.pdf",
+            "The board's report on the gears in full",
+        ),
+        // A section of the site.
+        lone(
+            "https://harbourpost.example/news/harbour",
+            "All our news from the harbour and the canal",
+        ),
+        // A sentence, linked whole.
+        lone(
+            "https://harbourpost.example/news/2024/water-taxi-to-stop-at-the-lock",
+            "The water taxi will stop at the lock gates during the repair.",
+        ),
+        // A line too short for a headline.
+        lone(
+            "https://harbourpost.example/news/2024/the-bridge-keepers",
+            "The keepers",
+        ),
+    ] {
+        let line = html
+            .split("<strong>")
+            .nth(1)
+            .and_then(|s| s.split("</strong>").next())
+            .unwrap();
+        all_kept(&text(&html, ""), &[line]);
+    }
+}
+
+#[test]
+fn a_linked_sentence_and_a_run_of_links_stay() {
+    let sentence = r#"<p>The harbour board <a href="https://harbourpost.example/news/2024/board-meeting-on-the-bridge">voted on Monday</a> to close the bridge for six weeks from June.</p>"#;
+    all_kept(&text(sentence, ""), &["to close the bridge for six weeks"]);
+    // A link after a link line, not after a paragraph of prose.
+    let run = format!(
+        r#"<p>Our coverage of the harbour:</p>{}{}"#,
+        lone(
+            "https://harbourpost.example/news/2024/water-taxi-to-stop-at-the-lock",
+            OTHER_STORY
+        ),
+        lone(
+            "https://harbourpost.example/news/2024/new-pontoons-for-the-yachts",
+            "New pontoons for the visiting yachts in the outer harbour"
+        )
+    );
+    all_kept(
+        &text(&run, ""),
+        &[
+            OTHER_STORY,
+            "New pontoons for the visiting yachts in the outer harbour",
+        ],
     );
 }
 

@@ -28,7 +28,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
+use crate::link::Url;
 pub use crate::patterns::ClutterKind;
 use crate::patterns::{self, is_one_of, is_subheading, ClutterWords};
 use crate::query::{inner_text, inner_text_len};
@@ -168,6 +170,9 @@ pub struct Page {
     site_name: Option<String>,
     /// The byline's people.
     authors: Vec<Author>,
+    /// The page's address, which links to the site's other stories share
+    /// the host of.
+    base: Option<Url>,
 }
 
 /// One person of the page's byline, folded as the cue tables are.
@@ -202,7 +207,20 @@ impl Page {
                 Author { full, first }
             })
             .collect();
-        Page { site_name, authors }
+        Page {
+            site_name,
+            authors,
+            base: None,
+        }
+    }
+
+    /// The page of `ctx`: its site's name, its byline's authors and its
+    /// address.
+    pub fn of(ctx: &Context) -> Page {
+        Page {
+            base: ctx.base.clone(),
+            ..Page::new(ctx.site_name.as_deref(), &ctx.authors)
+        }
     }
 }
 
@@ -299,6 +317,7 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         .or_else(|| bare_title(&b).map(|k| Verdict::new(k, &["bare-title"])))
         .or_else(|| bare_line(&b))
         .or_else(|| author_pointer(&b, page))
+        .or_else(|| lone_story_link(&b, page))
 }
 
 /// What [`mark`] found under an article root, for [`sweep`]: the clutter

@@ -1,7 +1,8 @@
 //! Rules on pointers to other stories of the site inside the article: a
 //! read-more opener over a run of linked headlines ("See also" and five
-//! links, one to a line), and the teaser cards under a section title naming
-//! related stories (a headline, a lead and a link to each story).
+//! links, one to a line), the teaser cards under a section title naming
+//! related stories (a headline, a lead and a link to each story), and a
+//! lone linked headline of another story between two paragraphs.
 
 use super::*;
 
@@ -88,4 +89,75 @@ fn links_away(dom: &Dom, item: NodeId) -> bool {
                 .attr(d, "href")
                 .is_some_and(|h| !h.trim().is_empty() && !h.trim_start().starts_with('#'))
     })
+}
+
+/// Shortest paragraph of the story that a lone story link may follow.
+const STORY_PARAGRAPH_MIN: usize = 80;
+
+/// Rule on a lone link to another story of the site between the story's
+/// paragraphs: a paragraph or one-item list that is nothing but one link
+/// (at least 95% of its text), worded as a headline (at least
+/// [`patterns::STORY_LINK_MIN_WORDS`] words, no closing full stop, colon
+/// or comma, at most [`patterns::TEASER_LINE_MAX`] characters), to a page
+/// of the same host whose address ends in a story's slug
+/// ([`is_story_slug`]), right after a paragraph of prose. The story's own
+/// sentence with a link in it has unlinked words; a link to a source on
+/// another site, to a file or to a section page stays, and so does a run
+/// of such links (the one before is no paragraph of prose).
+pub(super) fn lone_story_link(b: &Block, page: &Page) -> Option<Verdict> {
+    if !matches!(b.tag, "p" | "ul" | "ol") || b.len > patterns::TEASER_LINE_MAX || !b.has_text() {
+        return None;
+    }
+    let base = page.base.as_ref()?;
+    let dom = b.dom;
+    if b.tag != "p" && dom.element_children(b.node).count() != 1 {
+        return None;
+    }
+    let links = b.links();
+    let [a] = links.as_slice() else {
+        return None;
+    };
+    let t = b.text();
+    if inner_text_len(dom, *a) * 20 < b.len * 19
+        || t.split_whitespace().count() < patterns::STORY_LINK_MIN_WORDS
+        || t.ends_with(['.', ':', ',', ';', '：', '。'])
+    {
+        return None;
+    }
+    let url = base.join(dom.attr(*a, "href")?)?;
+    let bare = |h: &str| h.strip_prefix("www.").unwrap_or(h).to_string();
+    let slug = url.last_segment()?;
+    if url.host().map(bare) != base.host().map(bare)
+        || Some(slug) == base.last_segment()
+        || !is_story_slug(slug)
+    {
+        return None;
+    }
+    let prev = dom.prev_sibling_where(b.node, |x| dom.is_element(x))?;
+    let p = Block::new(dom, prev);
+    (p.tag == "p" && p.len >= STORY_PARAGRAPH_MIN && p.link_density() < 0.5)
+        .then(|| Verdict::new(ClutterKind::Related, &["story-link"]))
+}
+
+/// Whether the last part of an address is a story's slug: at least
+/// [`patterns::STORY_SLUG_MIN_WORDS`] words with letters, joined by
+/// hyphens or underscores, and a page's extension if any
+/// ([`patterns::PAGE_EXTENSIONS`]).
+fn is_story_slug(slug: &str) -> bool {
+    let stem = match slug.rsplit_once('.') {
+        Some((stem, ext)) => {
+            if !patterns::PAGE_EXTENSIONS
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(ext))
+            {
+                return false;
+            }
+            stem
+        }
+        None => slug,
+    };
+    stem.split(['-', '_'])
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+        >= patterns::STORY_SLUG_MIN_WORDS
 }
