@@ -1,10 +1,11 @@
 //! Pointers to other stories inside a story's body, on a page of our own
 //! prose: a "see also" opener over a run of linked headlines, teaser cards
 //! (headline, lead, link) under a title naming related stories, and a lone
-//! link to another story of the site between two paragraphs must go, while
-//! every paragraph stays, and so do a sentence that opens with "see also",
-//! a section of the story whose entries are short, a link to a source on
-//! another site, to a file or to a section, and a linked sentence.
+//! link to another story of the site between two paragraphs must go, and
+//! so must a date line over a category link, while every paragraph stays,
+//! and so do a sentence that opens with "see also", a section of the story
+//! whose entries are short, a link to a source on another site, to a file
+//! or to a section, a linked sentence, and an unlinked category.
 
 mod common;
 
@@ -248,4 +249,21 @@ fn a_related_title_set_as_a_paragraph_goes() {
     let t = text("", &end);
     all_gone(&t, &["Verwandte Artikel"]);
     all_gone(&t, &HEADLINES);
+}
+
+#[test]
+fn a_date_over_a_category_link_goes() {
+    let line = r#"<div class="info">14.05.2024 09:12<br>Category: <a href="https://harbourpost.example/news">News</a></div>"#;
+    let t = text(line, "");
+    all_gone(&t, &["14.05.2024 09:12", "Category: News"]);
+}
+
+#[test]
+fn a_date_over_an_unlinked_category_or_a_year_over_a_link_stays() {
+    // An awards list: the date and the category are the article's.
+    let t = text("<div>14.05.2024<br>Kategorie: Kinderbuch</div>", "");
+    all_kept(&t, &["Kategorie: Kinderbuch"]);
+    // A year alone is no date line.
+    let line = r#"<div>Winner 2024<br>Category: <a href="https://harbourpost.example/news">News</a></div>"#;
+    all_kept(&text(line, ""), &["Winner 2024"]);
 }
