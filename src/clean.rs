@@ -39,7 +39,7 @@ pub fn run(
     if !ctx.options.remove_clutter {
         return Cleaned::default();
     }
-    let page = clutter::Page::new(ctx.site_name.as_deref(), &ctx.authors);
+    let page = clutter::Page::of(ctx);
     let swept = clutter::sweep(dom, root, marks, &page, &ctx.options.keep_kinds, |s| {
         report(ctx, s)
     });
@@ -52,7 +52,7 @@ pub fn run(
 /// the byline line too, except the kinds of
 /// [`crate::Options::keep_kinds`].
 pub fn run_lines(dom: &mut Dom, root: NodeId, byline: Option<&str>, ctx: &Context) -> Cleaned {
-    let page = clutter::Page::new(ctx.site_name.as_deref(), &ctx.authors);
+    let page = clutter::Page::of(ctx);
     let swept = clutter::sweep_lines(dom, root, &page, &ctx.options.keep_kinds, |s| {
         report(ctx, s)
     });

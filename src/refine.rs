@@ -42,11 +42,7 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
     let mut marks = Marks::default();
     if ctx.options.remove_clutter {
         // Judge clutter while forms and buttons are still there to see.
-        let (found, blocks) = clutter::mark(
-            dom,
-            root,
-            &clutter::Page::new(ctx.site_name.as_deref(), &ctx.authors),
-        );
+        let (found, blocks) = clutter::mark(dom, root, &clutter::Page::of(ctx));
         for (node, verdict) in blocks {
             ctx.clutter(node, verdict.kind.name(), &verdict.signals);
         }

@@ -78,7 +78,8 @@ impl Fingerprints {
     /// text length and nearest siblings for a phrasing element
     /// ([`is_inside_text`], [`stands_alone`]), the following block for a
     /// heading and the preceding heading for a list or section
-    /// ([`titled_sibling`]), and for a short element whether a picture
+    /// ([`titled_sibling`]), the preceding block for a paragraph or list
+    /// ([`lone_story_link`]), and for a short element whether a picture
     /// stands right before it ([`follows_picture`]).
     pub(super) fn key(&self, dom: &Dom, node: NodeId) -> u64 {
         let mut h = WordHasher::default();
@@ -96,7 +97,7 @@ impl Fingerprints {
         }
         let sibling = if is_subheading(tag) {
             dom.next_sibling_where(node, |x| dom.is_element(x))
-        } else if matches!(tag, "ul" | "ol" | "div" | "section" | "dl") {
+        } else if matches!(tag, "ul" | "ol" | "div" | "section" | "dl" | "p") {
             dom.prev_sibling_where(node, |x| dom.is_element(x))
         } else {
             None

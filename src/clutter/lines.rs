@@ -630,12 +630,15 @@ pub(super) fn is_print_control(b: &Block, control: bool) -> bool {
 /// A line of tag or category links: a [`patterns::TAG_LINE_LABELS`] label
 /// and a colon, then links that make at least half of the rest ("Tags:
 /// <a>Housing</a>, <a>Council</a>"). The same label before plain words
-/// ("Kategorie: Kinderbuch" in a list of awards) is the article's.
+/// ("Kategorie: Kinderbuch" in a list of awards) is the article's. A date
+/// in figures may open the block ("24.01.2022 11:38<br>Kategorie:
+/// <a>News</a>"): the story's meta line, which goes whole.
 pub(super) fn tag_line(b: &Block) -> Option<Verdict> {
     if !b.has_text() || b.len > patterns::TAG_LINE_MAX || is_subheading(b.tag) {
         return None;
     }
-    let t = b.text();
+    let dated = after_figure_date(b.text());
+    let t = dated.unwrap_or(b.text());
     let &first = t.as_bytes().first()?;
     let label = patterns::TAG_LINE_LABELS.iter().find(|l| {
         // The first byte first: most lines open with none of the labels.
@@ -644,8 +647,24 @@ pub(super) fn tag_line(b: &Block) -> Option<Verdict> {
                 .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
     })?;
     // The links make at least half of what follows the label.
-    let after = b.len.saturating_sub(label.chars().count() + 1);
+    let after = t.chars().count().saturating_sub(label.chars().count() + 1);
     let linked = b.link_density() * b.len as f64;
-    (after > 0 && linked * 2.0 >= after as f64)
-        .then(|| Verdict::new(ClutterKind::Tags, &["tag-line"]))
+    let signals: &[&str] = if dated.is_some() {
+        &["date-line", "tag-line"]
+    } else {
+        &["tag-line"]
+    };
+    (after > 0 && linked * 2.0 >= after as f64).then(|| Verdict::new(ClutterKind::Tags, signals))
+}
+
+/// The rest of `t` after a bare date in figures that opens it
+/// ("24.01.2022 11:38 kategorie: news" → "kategorie: news"), when there is
+/// one ([`is_bare_date`]) and a word follows it.
+fn after_figure_date(t: &str) -> Option<&str> {
+    if !t.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
+    let at = t.find(char::is_alphabetic)?;
+    let date = t[..at].trim();
+    is_bare_date(date, date.chars().count()).then(|| &t[at..])
 }

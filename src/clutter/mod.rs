@@ -28,7 +28,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::context::Context;
 use crate::dom::{Dom, NodeData, NodeId};
+use crate::link::Url;
 pub use crate::patterns::ClutterKind;
 use crate::patterns::{self, is_one_of, is_subheading, ClutterWords};
 use crate::query::{inner_text, inner_text_len};
@@ -50,6 +52,7 @@ mod self_appeal;
 mod summary;
 mod tail;
 mod tail_section;
+mod teasers;
 mod titles;
 
 use appeal::*;
@@ -68,6 +71,7 @@ use self_appeal::*;
 pub(crate) use summary::is_summary_box;
 use tail::*;
 use tail_section::*;
+use teasers::*;
 use titles::*;
 
 /// A classifier decision: the kind and the signals that led to it.
@@ -166,6 +170,9 @@ pub struct Page {
     site_name: Option<String>,
     /// The byline's people.
     authors: Vec<Author>,
+    /// The page's address, which links to the site's other stories share
+    /// the host of.
+    base: Option<Url>,
 }
 
 /// One person of the page's byline, folded as the cue tables are.
@@ -200,7 +207,20 @@ impl Page {
                 Author { full, first }
             })
             .collect();
-        Page { site_name, authors }
+        Page {
+            site_name,
+            authors,
+            base: None,
+        }
+    }
+
+    /// The page of `ctx`: its site's name, its byline's authors and its
+    /// address.
+    pub fn of(ctx: &Context) -> Page {
+        Page {
+            base: ctx.base.clone(),
+            ..Page::new(ctx.site_name.as_deref(), &ctx.authors)
+        }
     }
 }
 
@@ -285,6 +305,7 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         })
         .or_else(|| call_to_action(&b))
         .or_else(|| sentences(&b))
+        .or_else(|| opener_link_list(&b))
         .or_else(|| reader_appeal(&b))
         .or_else(|| self_appeal(&b))
         .or_else(|| subscriber_badge(&b))
@@ -296,6 +317,7 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         .or_else(|| bare_title(&b).map(|k| Verdict::new(k, &["bare-title"])))
         .or_else(|| bare_line(&b))
         .or_else(|| author_pointer(&b, page))
+        .or_else(|| lone_story_link(&b, page))
         .filter(|v| !(is_signup_kind(v.kind) && b.tag != "form" && holds_prose_beside_form(&b)))
 }
 

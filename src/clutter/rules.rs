@@ -735,14 +735,7 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
 /// "Read more: <link>", "[Related: <link>]": a line opener followed by
 /// punctuation and a link, or a line that is nearly all link.
 pub(super) fn is_read_more_line(b: &Block) -> bool {
-    let t = b
-        .text()
-        .trim_start_matches(['[', '(', '»', '›', '>', ' ', '【', '「', '《']);
-    let Some(rest) = patterns::READ_MORE_PREFIXES
-        .iter()
-        .filter(|p| opens_with(t, p))
-        .find_map(|p| t.strip_prefix(p))
-    else {
+    let Some(rest) = after_read_more_opener(b.text()) else {
         return false;
     };
     let density = b.link_density();
@@ -757,6 +750,16 @@ pub(super) fn is_read_more_line(b: &Block) -> bool {
         })
         .is_empty();
     (bare && !is_subheading(b.tag)) || (punct && density >= 0.3) || density >= 0.8
+}
+
+/// What follows a [`patterns::READ_MORE_PREFIXES`] opener that starts
+/// `t` (folded text), after the marks before it ("[Read more: …").
+pub(super) fn after_read_more_opener(t: &str) -> Option<&str> {
+    let t = t.trim_start_matches(['[', '(', '»', '›', '>', ' ', '【', '「', '《']);
+    patterns::READ_MORE_PREFIXES
+        .iter()
+        .filter(|p| opens_with(t, p))
+        .find_map(|p| t.strip_prefix(p))
 }
 
 /// Longest all-capitals link line ("THE BEST WALKS IN THE VALLEY").

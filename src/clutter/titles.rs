@@ -76,10 +76,11 @@ pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
             f.len <= 1500
                 && (f.link_density() >= 0.5 && fits(&f, kind)
                     || is_teaser_list(&f) && !f.is_article_like())
+                || is_card_list(&f)
         });
         return ok.then(|| Verdict::new(kind, &["section-title"]));
     }
-    if !matches!(b.tag, "ul" | "ol" | "div" | "section" | "dl") || b.len > 1500 {
+    if !matches!(b.tag, "ul" | "ol" | "div" | "section" | "dl") || b.len > CARD_LIST_MAX {
         return None;
     }
     let heading = dom.prev_sibling_where(b.node, |x| dom.is_element(x))?;
@@ -94,8 +95,9 @@ pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
         // names the list only when it is nothing but the title.
         bare_title(&h)?
     };
-    (b.link_density() >= 0.5 && fits(b, kind) || is_teaser_list(b) && !b.is_article_like())
-        .then(|| Verdict::new(kind, &["section-title"]))
+    let listed = b.len <= 1500
+        && (b.link_density() >= 0.5 && fits(b, kind) || is_teaser_list(b) && !b.is_article_like());
+    (listed || is_card_list(b)).then(|| Verdict::new(kind, &["section-title"]))
 }
 
 /// Teaser cards under a section title: at least two items, each a short

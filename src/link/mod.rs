@@ -166,6 +166,16 @@ impl Url {
             .filter(|h| !h.is_empty())
     }
 
+    /// The last non-empty segment of the path, percent-encoded
+    /// (`"story-title.html"` of `https://a.b/news/story-title.html`);
+    /// `None` for the root path or an opaque one (`mailto:a@b`).
+    pub fn last_segment(&self) -> Option<&str> {
+        match &self.path {
+            Path::Segments(s) => s.iter().rev().map(String::as_str).find(|s| !s.is_empty()),
+            Path::Opaque(_) => None,
+        }
+    }
+
     /// True when the URL has a non-empty host (`https://a.b/`, not
     /// `mailto:x` or `file:///x`).
     pub fn has_host(&self) -> bool {

@@ -545,5 +545,18 @@ pub const TAG_LINE_LABELS: &[&str] = &[
     "категорія",
 ];
 
+/// Extensions of a page's address (the rest name files: a report's PDF,
+/// a picture), lowercase, without the dot.
+pub const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "shtml", "php", "asp", "aspx", "jsp"];
+
+/// Fewest words, joined by hyphens or underscores, in the last part of the
+/// address of a story ("timeline-of-the-ferry-strike"): a section's address
+/// ("/news", "/sport") has one or two.
+pub const STORY_SLUG_MIN_WORDS: usize = 3;
+
+/// Fewest words of a lone link line that names another story: a headline,
+/// not a label ("Home", "Our team").
+pub const STORY_LINK_MIN_WORDS: usize = 4;
+
 /// Longest line of tag or category links.
 pub const TAG_LINE_MAX: usize = 300;

@@ -250,6 +250,8 @@ pub const SECTION_TITLES: &[(&str, ClutterKind)] = &[
     ("you may also like", ClutterKind::Related),
     ("you might also like", ClutterKind::Related),
     ("ähnliche artikel", ClutterKind::Related),
+    ("verwandte artikel", ClutterKind::Related),
+    ("verwandte themen", ClutterKind::Related),
     ("mehr zum thema", ClutterKind::Related),
     ("weitere artikel", ClutterKind::Related),
     ("weitere beiträge", ClutterKind::Related),

@@ -1,0 +1,163 @@
+//! Rules on pointers to other stories of the site inside the article: a
+//! read-more opener over a run of linked headlines ("See also" and five
+//! links, one to a line), the teaser cards under a section title naming
+//! related stories (a headline, a lead and a link to each story), and a
+//! lone linked headline of another story between two paragraphs.
+
+use super::*;
+
+/// Most characters of a card list under a section title: a dozen cards.
+pub(super) const CARD_LIST_MAX: usize = TEXT_MAX;
+
+/// Share of the text after the opener that the links must hold, in
+/// tenths: the line breaks and separators between them are all that is
+/// left unlinked.
+const OPENER_LIST_LINKED_TENTHS: usize = 9;
+
+/// Rule on a read-more opener over linked headlines ("Siehe auch" <br>
+/// <a>…</a> <br> <a>…</a>…), longer than the read-more line of
+/// [`is_read_more_line`] allows: the block opens with a
+/// [`patterns::READ_MORE_PREFIXES`] opener, holds at least two links, each
+/// a headline (at most [`patterns::TEASER_LINE_MAX`] characters), and the
+/// links hold nearly all the text after the opener. A sentence that opens
+/// with "See also" and links a source in passing has unlinked words.
+pub(super) fn opener_link_list(b: &Block) -> Option<Verdict> {
+    if !matches!(b.tag, "p" | "div" | "li") || b.len > TOC_MAX || !b.has_text() {
+        return None;
+    }
+    let rest = after_read_more_opener(b.text())?;
+    let dom = b.dom;
+    let links = b.links();
+    if links.len() < 2 {
+        return None;
+    }
+    let mut linked = 0;
+    for &a in &links {
+        let len = inner_text_len(dom, a);
+        if len > patterns::TEASER_LINE_MAX {
+            return None;
+        }
+        linked += len;
+    }
+    let rest_len = rest.chars().count();
+    (linked * 10 >= rest_len * OPENER_LIST_LINKED_TENTHS)
+        .then(|| Verdict::new(ClutterKind::Related, &["opener-link-list"]))
+}
+
+/// Teaser cards of other stories, as a section title's list: at least two
+/// entries (empty ones aside), each at most [`CARD_MAX`] characters, each
+/// opening with a headline (a subheading of at most
+/// [`patterns::TEASER_LINE_MAX`] characters, a picture may come first) and
+/// holding a link to another page. The cards' leads may be long and
+/// unlinked, so neither the link density nor [`is_teaser_list`] sees them;
+/// the headline that opens each entry does. A section of the article has
+/// its subheading once, not one per short entry with a link.
+pub(super) fn is_card_list(b: &Block) -> bool {
+    if !matches!(b.tag, "div" | "section" | "ul" | "ol") || b.len > CARD_LIST_MAX {
+        return false;
+    }
+    let dom = b.dom;
+    let mut cards = 0;
+    for item in dom.element_children(b.node) {
+        let len = inner_text_len(dom, item);
+        if len == 0 {
+            continue;
+        }
+        if len > CARD_MAX || !opens_with_headline(dom, item) || !links_away(dom, item) {
+            return false;
+        }
+        cards += 1;
+    }
+    cards >= 2
+}
+
+/// Whether the first text under `item` is a short subheading's.
+fn opens_with_headline(dom: &Dom, item: NodeId) -> bool {
+    let first = dom
+        .descendants(item)
+        .skip(1)
+        .find(|&d| inner_text_len(dom, d) > 0 && (!dom.is_element(d) || is_subheading(dom.tag(d))));
+    first.is_some_and(|h| dom.is_element(h) && inner_text_len(dom, h) <= patterns::TEASER_LINE_MAX)
+}
+
+/// Whether `item` holds a link to another page (not an in-page anchor).
+fn links_away(dom: &Dom, item: NodeId) -> bool {
+    dom.descendants(item).any(|d| {
+        dom.is_element(d)
+            && dom.tag(d) == "a"
+            && dom
+                .attr(d, "href")
+                .is_some_and(|h| !h.trim().is_empty() && !h.trim_start().starts_with('#'))
+    })
+}
+
+/// Shortest paragraph of the story that a lone story link may follow.
+const STORY_PARAGRAPH_MIN: usize = 80;
+
+/// Rule on a lone link to another story of the site between the story's
+/// paragraphs: a paragraph or one-item list that is nothing but one link
+/// (at least 95% of its text), worded as a headline (at least
+/// [`patterns::STORY_LINK_MIN_WORDS`] words, no closing full stop, colon
+/// or comma, at most [`patterns::TEASER_LINE_MAX`] characters), to a page
+/// of the same host whose address ends in a story's slug
+/// ([`is_story_slug`]), right after a paragraph of prose. The story's own
+/// sentence with a link in it has unlinked words; a link to a source on
+/// another site, to a file or to a section page stays, and so does a run
+/// of such links (the one before is no paragraph of prose).
+pub(super) fn lone_story_link(b: &Block, page: &Page) -> Option<Verdict> {
+    if !matches!(b.tag, "p" | "ul" | "ol") || b.len > patterns::TEASER_LINE_MAX || !b.has_text() {
+        return None;
+    }
+    let base = page.base.as_ref()?;
+    let dom = b.dom;
+    if b.tag != "p" && dom.element_children(b.node).count() != 1 {
+        return None;
+    }
+    let links = b.links();
+    let [a] = links.as_slice() else {
+        return None;
+    };
+    let t = b.text();
+    if inner_text_len(dom, *a) * 20 < b.len * 19
+        || t.split_whitespace().count() < patterns::STORY_LINK_MIN_WORDS
+        || t.ends_with(['.', ':', ',', ';', '：', '。'])
+    {
+        return None;
+    }
+    let url = base.join(dom.attr(*a, "href")?)?;
+    let bare = |h: &str| h.strip_prefix("www.").unwrap_or(h).to_string();
+    let slug = url.last_segment()?;
+    if url.host().map(bare) != base.host().map(bare)
+        || Some(slug) == base.last_segment()
+        || !is_story_slug(slug)
+    {
+        return None;
+    }
+    let prev = dom.prev_sibling_where(b.node, |x| dom.is_element(x))?;
+    let p = Block::new(dom, prev);
+    (p.tag == "p" && p.len >= STORY_PARAGRAPH_MIN && p.link_density() < 0.5)
+        .then(|| Verdict::new(ClutterKind::Related, &["story-link"]))
+}
+
+/// Whether the last part of an address is a story's slug: at least
+/// [`patterns::STORY_SLUG_MIN_WORDS`] words with letters, joined by
+/// hyphens or underscores, and a page's extension if any
+/// ([`patterns::PAGE_EXTENSIONS`]).
+fn is_story_slug(slug: &str) -> bool {
+    let stem = match slug.rsplit_once('.') {
+        Some((stem, ext)) => {
+            if !patterns::PAGE_EXTENSIONS
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(ext))
+            {
+                return false;
+            }
+            stem
+        }
+        None => slug,
+    };
+    stem.split(['-', '_'])
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+        >= patterns::STORY_SLUG_MIN_WORDS
+}
