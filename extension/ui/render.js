@@ -237,6 +237,13 @@
 
   /** Elements the splitter does not read past before its cut (raw text, foreign content, what the parser may move). */
   const NO_CUT_PAST = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'template', 'svg', 'math', 'select', 'form']);
+  /**
+   * Elements the first part may stop inside ({@link splitArticleHtml}):
+   * {@link SPLIT}'s, and a table's row groups (a long table first in an
+   * article would otherwise make all of the first frame: hundreds of rows to
+   * style and lay out before anything shows).
+   */
+  const CUT_INSIDE = new Set([...SPLIT, 'table', 'tbody', 'thead', 'tfoot']);
   /** Elements without an end tag. */
   const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'frame', 'basefont', 'bgsound']);
   /** A comment, or a start or end tag (its name in group 2, `/` in group 1 for an end tag). */
@@ -250,7 +257,7 @@
    * weight}, counted on the markup: the text between tags, and images) come
    * before it, whose open ancestors are all containers a part may stop
    * inside ({@link SPLIT}): where {@link moveArticle} would stop the first
-   * part. Null when the article goes in at once (at most {@link
+   * part; or between two rows of a table ({@link CUT_INSIDE}). Null when the article goes in at once (at most {@link
    * ONE_GO_CHARS}), when there is no such cut, or when something before it
    * is not plain nested markup (raw text, foreign content, tables, a
    * self-closing tag): then the whole article is parsed as before.
@@ -289,7 +296,7 @@
         if (i >= 0) stack.length = i;
         continue;
       }
-      if (total >= FIRST_PART_CHARS && stack.every((n) => SPLIT.has(n))) {
+      if (total >= FIRST_PART_CHARS && stack.at(-1) !== 'table' && stack.every((n) => CUT_INSIDE.has(n))) {
         open = stack;
         cut = m.index;
         if (name === 'img') total += IMAGE_WEIGHT;

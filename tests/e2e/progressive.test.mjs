@@ -305,3 +305,34 @@ test('the splitter leaves an article whole where the markup before the cut is no
     await page.close();
   }
 });
+
+test('a long table first in an article is cut between its rows for the first frame, and ends up the same table', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(server.url('/reader.html'), { waitUntil: 'load' });
+    const rows = Array.from({ length: 300 }, (_, i) => `<tr><td>Lock ${i + 1}</td><td>rise of ${(i % 7) + 2} feet, keeper's cottage on the towpath side</td></tr>`).join('');
+    const content = `<div><p>The locks of the flight, from the basin up to the summit pound.</p><table><thead><tr><th>Lock</th><th>Notes</th></tr></thead><tbody>${rows}</tbody></table><p>The flight ends at the summit.</p></div>`;
+    const result = await page.evaluate(async (content) => {
+      const api = /** @type {any} */ (window).quireOverlay;
+      /** @type {QuireRender} */
+      const render = /** @type {any} */ (window).quireRender;
+      const article = { title: 'The flight', content, wordCount: 3000, readingMinutes: 12, readerable: true, byline: null, siteName: null, publishedTime: null, lang: 'en', dir: null, leadImage: null, excerpt: null, markdown: '' };
+      /** @param {boolean} progressive */
+      const show = (progressive) =>
+        new Promise((resolve) => {
+          const overlay = api.createOverlay({ onClose() {}, progressive, onComplete: () => requestAnimationFrame(() => setTimeout(() => resolve({ html: overlay.shadow.querySelector('.content').innerHTML, firstRows }), 0)) });
+          document.body.append(overlay.host);
+          overlay.showArticle(article);
+          const firstRows = overlay.shadow.querySelectorAll('.content tr').length;
+        });
+      const whole = /** @type {any} */ (await show(false));
+      const parts = /** @type {any} */ (await show(true));
+      return { open: render.splitArticleHtml(content)?.open ?? null, same: whole.html === parts.html, firstRows: parts.firstRows, allRows: whole.firstRows };
+    }, content);
+    assert.deepEqual(result.open, ['div', 'table', 'tbody']);
+    assert.ok(result.same, 'the same table either way (one tbody, in its scroller)');
+    assert.ok(result.firstRows > 5 && result.firstRows < 60, `the first frame has the first rows only (${result.firstRows} of ${result.allRows})`);
+  } finally {
+    await page.close();
+  }
+});
