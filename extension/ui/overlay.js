@@ -571,15 +571,16 @@
    * in another size: CMSs serve one picture under several URLs).
    * @param {Document} doc
    * @param {Article} article
-   * @param {Element} source The parsed content.
+   * @param {Element} source The parsed content (of a split article, its head).
+   * @param {(() => string[]) | null} restUrls The image URLs of a split article's rest.
    * @returns {HTMLElement | null}
    */
-  function leadFigure(doc, article, source) {
+  function leadFigure(doc, article, source, restUrls) {
     const lead = article.leadImage;
     if (!lead || !isSafeUrl('src', lead, 'img')) return null;
     const leadKey = render.imageKey(lead);
-    const inContent = render.contentImageUrls(source).some((url) => url === lead || (leadKey !== null && render.imageKey(url) === leadKey));
-    if (inContent) return null;
+    const shows = (/** @type {string} */ url) => url === lead || (leadKey !== null && render.imageKey(url) === leadKey);
+    if (render.contentImageUrls(source).some(shows) || restUrls?.().some(shows)) return null;
     const figure = el(doc, 'figure', 'lead');
     const img = el(doc, 'img');
     img.alt = '';
@@ -588,6 +589,25 @@
     img.src = lead;
     figure.append(img);
     return figure;
+  }
+
+  /**
+   * The article's HTML parsed for {@link showArticle}: whole, or with
+   * `progressive` only the head of a long one (render.js
+   * `splitArticleHtml`), the first frame's part, and then the rest when
+   * the next part is due.
+   * @param {string} html
+   * @param {boolean} progressive
+   * @returns {{source: Element, split: SplitArticle | null, chain: Element[]}}
+   */
+  function parseArticle(html, progressive) {
+    const split = progressive ? render.splitArticleHtml(html) : null;
+    if (split) {
+      const head = render.parseArticleHtml(split.head);
+      const chain = render.openChain(head, split);
+      if (chain) return { source: head, split, chain };
+    }
+    return { source: render.parseArticleHtml(html), split: null, chain: [] };
   }
 
   /**
@@ -601,12 +621,17 @@
     view.shown = article;
     const parts = articleHeader(view, article);
     const content = el(doc, 'div', 'content');
-    const source = render.parseArticleHtml(article.content);
-    const figure = leadFigure(doc, article, source);
+    const { source, split, chain } = parseArticle(article.content, Boolean(options.progressive));
+    /** @type {Element | null} A split article's rest, once parsed. */
+    let rest = null;
+    const parseRest = (/** @type {SplitArticle} */ cut) => (rest ??= render.parseArticleHtml(cut.rest));
+    const restUrls = split ? () => render.restImageUrls(split.rest) ?? render.contentImageUrls(parseRest(split)) : null;
+    const figure = leadFigure(doc, article, source, restUrls);
     if (figure) parts.push(figure);
     parts.push(content);
 
-    const copies = render.moveFirstPart(source, content, Boolean(options.progressive));
+    // A split article's head is the first part, all of it.
+    const copies = render.moveFirstPart(source, content, Boolean(options.progressive) && !split);
     show(view, 'article', parts);
     if (article.lang) page.lang = article.lang;
     // The article's own direction, whatever the UI's (an English article
@@ -619,13 +644,21 @@
       removedApi?.showRemoved(content, article, options.keep);
       options.onComplete?.();
     };
-    if (!source.firstChild) {
+    if (!split && !source.firstChild) {
       complete();
       return;
     }
+    // The rest continues the containers open at the cut (render.js `joinRest`).
+    const next = split
+      ? () => {
+          const body = parseRest(split);
+          render.joinRest(body, split, chain, copies);
+          return body;
+        }
+      : source;
     /** @type {Appending} */
     const current = render.appendRest(
-      source,
+      next,
       content,
       copies,
       () => {

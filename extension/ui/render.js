@@ -20,11 +20,24 @@
  */
 
 /**
+ * A long article's HTML cut in two for the first frame (see
+ * {@link splitArticleHtml}): `head`, its first screenfuls, parsed at once;
+ * `rest`, parsed when the next part is appended, starts with the start tags
+ * of the containers still open at the cut (`open`, outermost first), whose
+ * children it continues.
+ * @typedef {{head: string, rest: string, open: string[]}} SplitArticle
+ */
+
+/**
  * What this file publishes as `globalThis.quireRender`.
  * @typedef {object} QuireRender
  * @property {(html: string) => HTMLElement} parseArticleHtml
  * @property {(source: Element, content: Element, progressive: boolean) => Map<Element, Element>} moveFirstPart
- * @property {(source: Element, content: Element, copies: Map<Element, Element>, onStop: () => void, onComplete: () => void) => Appending} appendRest
+ * @property {(source: Element | (() => Element), content: Element, copies: Map<Element, Element>, onStop: () => void, onComplete: () => void) => Appending} appendRest
+ * @property {(html: string) => SplitArticle | null} splitArticleHtml
+ * @property {(body: Element, split: SplitArticle) => Element[] | null} openChain
+ * @property {(body: Element, split: SplitArticle, chain: Element[], copies: Map<Element, Element>) => void} joinRest
+ * @property {(html: string) => string[] | null} restImageUrls
  * @property {(source: Element, target: Element, budget: number, copies: Map<Element, Element>) => number} moveArticle
  * @property {(node: Node, limit: number) => number} weightUpTo
  * @property {(content: ParentNode) => string[]} contentImageUrls
@@ -222,10 +235,173 @@
     return copies;
   }
 
+  /** Elements the splitter does not read past before its cut (raw text, foreign content, what the parser may move). */
+  const NO_CUT_PAST = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'template', 'svg', 'math', 'select', 'form']);
+  /**
+   * Elements the first part may stop inside ({@link splitArticleHtml}):
+   * {@link SPLIT}'s, and a table's row groups (a long table first in an
+   * article would otherwise make all of the first frame: hundreds of rows to
+   * style and lay out before anything shows).
+   */
+  const CUT_INSIDE = new Set([...SPLIT, 'table', 'tbody', 'thead', 'tfoot']);
+  /** Elements without an end tag. */
+  const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'frame', 'basefont', 'bgsound']);
+  /** A comment, or a start or end tag (its name in group 2, `/` in group 1 for an end tag). */
+  const TAG = /<(?:!--[\s\S]*?-->|(\/?)([a-zA-Z][^\t\n\f\r />]*)[^>]*>)/g;
+
+  /**
+   * Cuts a long article's HTML where its first part ends, so that the first
+   * frame parses only that part (a long article's whole HTML takes 5–20 ms
+   * and more to parse, which the first frame waited for). The cut is the
+   * first start tag, once about {@link FIRST_PART_CHARS} of weight ({@link
+   * weight}, counted on the markup: the text between tags, and images) come
+   * before it, whose open ancestors are all containers a part may stop
+   * inside ({@link SPLIT}): where {@link moveArticle} would stop the first
+   * part; or between two rows of a table ({@link CUT_INSIDE}). Null when the article goes in at once (at most {@link
+   * ONE_GO_CHARS}), when there is no such cut, or when something before it
+   * is not plain nested markup (raw text, foreign content, tables, a
+   * self-closing tag): then the whole article is parsed as before.
+   *
+   * The core writes HTML that parses back to the tree it wrote (every end
+   * tag written, `<` and `>` escaped in text and attributes), so the parser
+   * holds exactly `open` when it reaches the cut: the head parsed alone ends
+   * with those containers, and the rest parsed after their start tags
+   * continues them ({@link joinRest}).
+   * @param {string} html
+   * @returns {SplitArticle | null}
+   */
+  function splitArticleHtml(html) {
+    if (html.length <= ONE_GO_CHARS) return null;
+    /** @type {string[]} */
+    const stack = [];
+    /** @type {string[] | null} */
+    let open = null;
+    let cut = -1;
+    let total = 0;
+    let at = 0;
+    TAG.lastIndex = 0;
+    for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+      total += m.index - at;
+      at = TAG.lastIndex;
+      const name = m[2]?.toLowerCase();
+      if (!name) continue; // a comment
+      const end = m[1] === '/';
+      if (open) {
+        if (!end && name === 'img') total += IMAGE_WEIGHT;
+        if (total > ONE_GO_CHARS) break;
+        continue;
+      }
+      if (end) {
+        const i = stack.lastIndexOf(name);
+        if (i >= 0) stack.length = i;
+        continue;
+      }
+      if (total >= FIRST_PART_CHARS && stack.at(-1) !== 'table' && stack.every((n) => CUT_INSIDE.has(n))) {
+        open = stack;
+        cut = m.index;
+        if (name === 'img') total += IMAGE_WEIGHT;
+        if (total > ONE_GO_CHARS) break;
+        continue;
+      }
+      if (NO_CUT_PAST.has(name)) return null;
+      if (name === 'img') total += IMAGE_WEIGHT;
+      if (VOID.has(name)) continue;
+      if (m[0].endsWith('/>')) return null;
+      stack.push(name);
+    }
+    if (!open || total <= ONE_GO_CHARS) return null;
+    return { head: html.slice(0, cut), rest: open.map((n) => `<${n}>`).join('') + html.slice(cut), open };
+  }
+
+  /**
+   * The containers open at the cut, as the head parsed alone holds them
+   * (each the last child of the one before, the first the body's), or null
+   * when the parse does not end with them.
+   * @param {Element} body The parsed head ({@link parseArticleHtml}).
+   * @param {SplitArticle} split
+   * @returns {Element[] | null}
+   */
+  function openChain(body, split) {
+    /** @type {Element[]} */
+    const chain = [];
+    /** @type {Node} */
+    let at = body;
+    for (const name of split.open) {
+      const last = at.lastChild;
+      if (!last || !quirks.isElement(last) || /** @type {Element} */ (last).localName !== name) return null;
+      at = last;
+      chain.push(/** @type {Element} */ (last));
+    }
+    return chain;
+  }
+
+  /**
+   * Joins the parsed rest of a split article to its head: the rest's
+   * copies of the containers open at the cut continue `chain` (those
+   * containers, moved into the reader with the head), through `copies` as
+   * {@link moveArticle} follows a split container.
+   * @param {Element} body The parsed rest.
+   * @param {SplitArticle} split
+   * @param {Element[]} chain From {@link openChain}, on the head.
+   * @param {Map<Element, Element>} copies
+   */
+  function joinRest(body, split, chain, copies) {
+    /** @type {Element} */
+    let at = body;
+    for (let i = 0; i < split.open.length; i++) {
+      const next = at.firstElementChild;
+      if (!next || next.localName !== split.open[i]) return;
+      copies.set(next, chain[i]);
+      at = next;
+    }
+  }
+
+  /**
+   * The image URLs of the rest of a split article, as {@link
+   * contentImageUrls} would find them once it is parsed, read from its
+   * markup; null when the markup alone cannot tell (a `<source>`, or an
+   * element the cleaning drops with what is inside): parse it then.
+   * @param {string} html
+   * @returns {string[] | null}
+   */
+  function restImageUrls(html) {
+    if (RAW_OR_SOURCE.test(html)) return null;
+    /** @type {string[]} */
+    const urls = [];
+    for (const tag of html.match(IMG_TAG) ?? []) {
+      /** @type {Record<string, string>} */
+      const attrs = {};
+      for (const [, name, value] of tag.matchAll(URL_ATTR)) attrs[name.toLowerCase()] ??= unescapeAttr(value);
+      const src = attrs.src;
+      if (src && isSafeUrl('src', src, 'img')) urls.push(src);
+      const srcset = attrs.srcset || '';
+      if (!isSafeUrl('srcset', srcset, 'img')) continue;
+      for (const candidate of srcset.split(',')) {
+        const url = candidate.trim().split(/\s+/)[0];
+        if (url) urls.push(url);
+      }
+    }
+    return urls;
+  }
+  /** A comment, a `<source>`, or an element {@link DROP} holds (with what is inside). */
+  const RAW_OR_SOURCE = new RegExp(`<!--|<(?:source|${Array.from(DROP).join('|')})[\\t\\n\\f\\r />]`, 'i');
+  /** An `<img>` start tag. */
+  const IMG_TAG = /<img[\t\n\f\r ][^>]*>/gi;
+  /** A `src` or `srcset` attribute, quoted as the core writes them. */
+  const URL_ATTR = /[\t\n\f\r ](src|srcset)="([^"]*)"/gi;
+  /** What the core escapes in an attribute value. */
+  const ENTITIES = /** @type {Record<string, string>} */ ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&nbsp;': '\u00a0' });
+  /** @param {string} value */
+  function unescapeAttr(value) {
+    return value.includes('&') ? value.replace(/&(?:amp|lt|gt|quot|nbsp);/g, (e) => ENTITIES[e]) : value;
+  }
+
   /**
    * Appends what is left of `source` to `content` in parts, one per frame;
    * `content` is `aria-busy` until all of it is in.
-   * @param {Element} source
+   * @param {Element | (() => Element)} source Or what parses it, called
+   *   when the first part after the first frame is due (a split article's
+   *   rest, {@link splitArticleHtml}).
    * @param {Element} content
    * @param {Map<Element, Element>} copies From {@link moveFirstPart}.
    * @param {() => void} onStop Called whenever appending stops: cancelled,
@@ -235,6 +411,9 @@
    */
   function appendRest(source, content, copies, onStop, onComplete) {
     content.setAttribute('aria-busy', 'true');
+    /** @type {Element | null} */
+    let parsed = typeof source === 'function' ? null : source;
+    const body = () => (parsed ??= /** @type {() => Element} */ (source)());
     /** @type {number | undefined} */
     let frame;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -247,8 +426,8 @@
     let budget = NEXT_PART_CHARS;
     /** @param {number} size */
     const step = (size) => {
-      moveArticle(source, content, size, copies);
-      if (source.firstChild) {
+      moveArticle(body(), content, size, copies);
+      if (body().firstChild) {
         schedule();
         return;
       }
@@ -266,7 +445,7 @@
         timer = setTimeout(() => {
           timer = setTimeout(() => {
             // No small last part: a frame of its own costs more than it saves.
-            const size = weightUpTo(source, 2 * budget) <= 2 * budget ? Infinity : budget;
+            const size = weightUpTo(body(), 2 * budget) <= 2 * budget ? Infinity : budget;
             budget *= 2;
             step(size);
           }, 0);
@@ -331,6 +510,8 @@
   }
 
   /** @type {QuireRender} */
-  const api = Object.freeze({ parseArticleHtml, moveFirstPart, appendRest, moveArticle, weightUpTo, contentImageUrls, imageKey });
+  const api = Object.freeze({
+    parseArticleHtml, moveFirstPart, appendRest, moveArticle, weightUpTo, contentImageUrls, imageKey, splitArticleHtml, openChain, joinRest, restImageUrls,
+  });
   root.quireRender = api;
 })(globalThis);

@@ -228,3 +228,111 @@ test('a new view cancels the parts still pending; print appends them at once', a
     await page.close();
   }
 });
+
+test('a long article is parsed a head first: the first frame gets the head, the rest continues its open containers, the lead image is judged on all of it', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(server.url('/reader.html'), { waitUntil: 'load' });
+    const result = await page.evaluate(async (content) => {
+      const api = /** @type {any} */ (window).quireOverlay;
+      /** @type {QuireRender} */
+      const render = /** @type {any} */ (window).quireRender;
+      const split = render.splitArticleHtml(content);
+      // The same article, its photo 4 (well past the head) as the lead image,
+      // a lead image it does not show, and one the head shows.
+      const leads = ['https://example.invalid/photo-4.jpg', 'https://example.invalid/cover.jpg', 'https://example.invalid/photo-1.jpg'];
+      /** @param {boolean} progressive @param {string | null} leadImage */
+      const show = (progressive, leadImage) =>
+        new Promise((resolve) => {
+          const article = { title: 'Diary', content, wordCount: 5000, readingMinutes: 20, readerable: true, byline: null, siteName: null, publishedTime: null, lang: 'en', dir: null, leadImage, excerpt: null, markdown: '' };
+          const overlay = api.createOverlay({ onClose() {}, progressive, onComplete: () => requestAnimationFrame(() => setTimeout(() => resolve({ overlay, firstPart }), 0)) });
+          document.body.append(overlay.host);
+          overlay.showArticle(article);
+          const firstPart = overlay.shadow.querySelector('.content').textContent.length;
+        });
+      /** @param {any} shown */
+      const markup = (shown) => shown.overlay.shadow.querySelector('.page').innerHTML;
+      const same = [];
+      const figures = [];
+      for (const lead of [null, ...leads]) {
+        const whole = /** @type {any} */ (await show(false, lead));
+        const parts = /** @type {any} */ (await show(true, lead));
+        same.push(markup(whole) === markup(parts));
+        figures.push(Boolean(parts.overlay.shadow.querySelector('figure.lead')));
+        if (lead === null) same.push(parts.firstPart < 4000 && parts.firstPart < whole.firstPart);
+      }
+      return { open: split?.open ?? null, headLength: split?.head.length ?? 0, same, figures };
+    }, longArticleHtml());
+    assert.deepEqual(result.open, ['div', 'section', 'div'], 'cut inside the first section, with its wrappers open');
+    assert.ok(result.headLength > 1800 && result.headLength < 6000, `a head of about a screenful (${result.headLength})`);
+    assert.deepEqual(result.same, [true, true, true, true, true], 'the same page either way, and a first part of a screenful');
+    assert.deepEqual(result.figures, [false, false, true, false], 'the lead figure only where the content does not show it, past the head too');
+  } finally {
+    await page.close();
+  }
+});
+
+test('the splitter leaves an article whole where the markup before the cut is not plain nested markup, or where it is short', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(server.url('/reader.html'), { waitUntil: 'load' });
+    const result = await page.evaluate(() => {
+      /** @type {QuireRender} */
+      const render = /** @type {any} */ (window).quireRender;
+      const para = '<p>The towpath ran on past the mill, and the horses knew every gate of it by heart.</p>';
+      const long = para.repeat(80);
+      return {
+        plain: render.splitArticleHtml(`<div>${long}</div>`)?.open ?? null,
+        short: render.splitArticleHtml(`<div>${para.repeat(10)}</div>`),
+        svg: render.splitArticleHtml(`<div><svg><rect/></svg>${long}</div>`),
+        script: render.splitArticleHtml(`<div><script>x</script>${long}</div>`),
+        selfClosing: render.splitArticleHtml(`<div><span/>${long}</div>`),
+        // A long paragraph is never cut: the cut comes after it.
+        oneBlock: render.splitArticleHtml(`<section><p>${'A long single paragraph. '.repeat(200)}</p>${para.repeat(20)}</section>`)?.head.endsWith('</p>') ?? null,
+        rest: render.restImageUrls('<p><img alt="" src="https://e.invalid/a.jpg?x=1&amp;y=2" srcset="https://e.invalid/a-300.jpg 300w, https://e.invalid/a-600.jpg 600w"></p>'),
+        restUnknown: [render.restImageUrls('<picture><source srcset="https://e.invalid/b.webp"></picture>'), render.restImageUrls('<noscript><img src="https://e.invalid/c.gif"></noscript>')],
+      };
+    });
+    assert.deepEqual(result.plain, ['div']);
+    assert.equal(result.short, null, 'a short article goes in at once');
+    assert.equal(result.svg, null);
+    assert.equal(result.script, null);
+    assert.equal(result.selfClosing, null);
+    assert.equal(result.oneBlock, true);
+    assert.deepEqual(result.rest, ['https://e.invalid/a.jpg?x=1&y=2', 'https://e.invalid/a-300.jpg', 'https://e.invalid/a-600.jpg']);
+    assert.deepEqual(result.restUnknown, [null, null], 'a <source> or a dropped element: parse to tell');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a long table first in an article is cut between its rows for the first frame, and ends up the same table', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(server.url('/reader.html'), { waitUntil: 'load' });
+    const rows = Array.from({ length: 300 }, (_, i) => `<tr><td>Lock ${i + 1}</td><td>rise of ${(i % 7) + 2} feet, keeper's cottage on the towpath side</td></tr>`).join('');
+    const content = `<div><p>The locks of the flight, from the basin up to the summit pound.</p><table><thead><tr><th>Lock</th><th>Notes</th></tr></thead><tbody>${rows}</tbody></table><p>The flight ends at the summit.</p></div>`;
+    const result = await page.evaluate(async (content) => {
+      const api = /** @type {any} */ (window).quireOverlay;
+      /** @type {QuireRender} */
+      const render = /** @type {any} */ (window).quireRender;
+      const article = { title: 'The flight', content, wordCount: 3000, readingMinutes: 12, readerable: true, byline: null, siteName: null, publishedTime: null, lang: 'en', dir: null, leadImage: null, excerpt: null, markdown: '' };
+      /** @param {boolean} progressive */
+      const show = (progressive) =>
+        new Promise((resolve) => {
+          const overlay = api.createOverlay({ onClose() {}, progressive, onComplete: () => requestAnimationFrame(() => setTimeout(() => resolve({ html: overlay.shadow.querySelector('.content').innerHTML, firstRows }), 0)) });
+          document.body.append(overlay.host);
+          overlay.showArticle(article);
+          const firstRows = overlay.shadow.querySelectorAll('.content tr').length;
+        });
+      const whole = /** @type {any} */ (await show(false));
+      const parts = /** @type {any} */ (await show(true));
+      return { open: render.splitArticleHtml(content)?.open ?? null, same: whole.html === parts.html, firstRows: parts.firstRows, allRows: whole.firstRows };
+    }, content);
+    assert.deepEqual(result.open, ['div', 'table', 'tbody']);
+    assert.ok(result.same, 'the same table either way (one tbody, in its scroller)');
+    assert.ok(result.firstRows > 5 && result.firstRows < 60, `the first frame has the first rows only (${result.firstRows} of ${result.allRows})`);
+  } finally {
+    await page.close();
+  }
+});
