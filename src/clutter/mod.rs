@@ -49,6 +49,7 @@ mod lines;
 mod matchers;
 mod rules;
 mod self_appeal;
+mod signup;
 mod summary;
 mod tail;
 mod tail_section;
@@ -68,6 +69,7 @@ use lines::*;
 use matchers::*;
 use rules::*;
 use self_appeal::*;
+use signup::*;
 pub(crate) use summary::is_summary_box;
 use tail::*;
 use tail_section::*;
@@ -319,19 +321,6 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         .or_else(|| author_pointer(&b, page))
         .or_else(|| lone_story_link(&b, page))
         .filter(|v| !(is_signup_kind(v.kind) && b.tag != "form" && holds_prose_beside_form(&b)))
-}
-
-/// Kinds of the boxes that ask the reader to sign up, subscribe, join or
-/// give: a box judged one that holds a form beside a paragraph of running
-/// text is a short story with a sign-up form in it ([`holds_prose_beside_form`]).
-fn is_signup_kind(kind: ClutterKind) -> bool {
-    matches!(
-        kind,
-        ClutterKind::NewsletterForm
-            | ClutterKind::SubscriptionCta
-            | ClutterKind::MembershipCta
-            | ClutterKind::Donation
-    )
 }
 
 /// What [`mark`] found under an article root, for [`sweep`]: the clutter

@@ -321,38 +321,6 @@ pub(super) fn is_link_card(b: &Block, links: &[NodeId]) -> bool {
         })
 }
 
-/// Whether block `b` holds a `<form>` and, outside it, a paragraph of
-/// running text ([`PROSE_PARAGRAPH_MIN`] characters, few of them links, no
-/// appeal cue): a short story with a sign-up form inside it, not a sign-up
-/// box ([`judge`](super::judge) lets its parts be judged on their own).
-pub(super) fn holds_prose_beside_form(b: &Block) -> bool {
-    let dom = b.dom;
-    let mut form = false;
-    let mut prose = false;
-    let mut cur = dom.next_in_preorder(b.node, b.node);
-    while let Some(n) = cur {
-        cur = if dom.tag(n) == "form" {
-            form = true;
-            dom.next_skipping_children(n, b.node)
-        } else {
-            if !prose && dom.tag(n) == "p" {
-                let p = Block::new(dom, n);
-                prose = p.len >= PROSE_PARAGRAPH_MIN
-                    && p.link_density() < 0.3
-                    && !appeal_cues().any_in(p.text());
-            }
-            dom.next_in_preorder(n, b.node)
-        };
-        if form && prose {
-            return true;
-        }
-    }
-    false
-}
-
-/// Shortest paragraph that [`holds_prose_beside_form`] calls running text.
-const PROSE_PARAGRAPH_MIN: usize = 150;
-
 pub(super) fn has_email_input(b: &Block) -> bool {
     let dom = b.dom;
     b.descendants().any(|d| {
