@@ -125,9 +125,8 @@ pub(super) fn lone_story_link(b: &Block, page: &Page) -> Option<Verdict> {
         return None;
     }
     let url = base.join(dom.attr(*a, "href")?)?;
-    let bare = |h: &str| h.strip_prefix("www.").unwrap_or(h).to_string();
     let slug = url.last_segment()?;
-    if url.host().map(bare) != base.host().map(bare)
+    if url.host().map(without_www) != base.host().map(without_www)
         || Some(slug) == base.last_segment()
         || !is_story_slug(slug)
     {
@@ -137,6 +136,11 @@ pub(super) fn lone_story_link(b: &Block, page: &Page) -> Option<Verdict> {
     let p = Block::new(dom, prev);
     (p.tag == "p" && p.len >= STORY_PARAGRAPH_MIN && p.link_density() < 0.5)
         .then(|| Verdict::new(ClutterKind::Related, &["story-link"]))
+}
+
+/// Host `h` without a leading `www.`.
+fn without_www(h: &str) -> &str {
+    h.strip_prefix("www.").unwrap_or(h)
 }
 
 /// Whether the last part of an address is a story's slug: at least

@@ -71,13 +71,7 @@ pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
         }
         let kind = title_kind(b.text())?;
         let follows = dom.next_sibling_where(b.node, |x| dom.is_element(x));
-        let ok = follows.is_none_or(|n| {
-            let f = Block::new(dom, n);
-            f.len <= 1500
-                && (f.link_density() >= 0.5 && fits(&f, kind)
-                    || is_teaser_list(&f) && !f.is_article_like())
-                || is_card_list(&f)
-        });
+        let ok = follows.is_none_or(|n| is_title_list(&Block::new(dom, n), kind));
         return ok.then(|| Verdict::new(kind, &["section-title"]));
     }
     if !matches!(b.tag, "ul" | "ol" | "div" | "section" | "dl") || b.len > CARD_LIST_MAX {
@@ -95,9 +89,15 @@ pub(super) fn titled_sibling(b: &Block) -> Option<Verdict> {
         // names the list only when it is nothing but the title.
         bare_title(&h)?
     };
-    let listed = b.len <= 1500
-        && (b.link_density() >= 0.5 && fits(b, kind) || is_teaser_list(b) && !b.is_article_like());
-    (listed || is_card_list(b)).then(|| Verdict::new(kind, &["section-title"]))
+    is_title_list(b, kind).then(|| Verdict::new(kind, &["section-title"]))
+}
+
+/// Whether `f`, the block after a section title of `kind`, is that
+/// section's list: link-dense, teasers, or teaser cards.
+fn is_title_list(f: &Block, kind: ClutterKind) -> bool {
+    f.len <= 1500
+        && (f.link_density() >= 0.5 && fits(f, kind) || is_teaser_list(f) && !f.is_article_like())
+        || is_card_list(f)
 }
 
 /// Teaser cards under a section title: at least two items, each a short

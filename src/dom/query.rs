@@ -185,25 +185,24 @@ impl Dom {
     /// class/id patterns against.
     pub fn class_and_id(&self, id: NodeId) -> String {
         // One pass over the attributes; the first of each name counts.
-        let (mut class, mut id_attr) = (None, None);
+        let (mut class, mut id_value) = (None, None);
         for a in self.attrs(id) {
             match &*a.name.local {
                 "class" if class.is_none() => class = Some(&*a.value),
-                "id" if id_attr.is_none() => id_attr = Some(&*a.value),
+                "id" if id_value.is_none() => id_value = Some(&*a.value),
                 _ => {}
             }
         }
-        let id = id_attr;
-        if class.is_none() && id.is_none() {
+        if class.is_none() && id_value.is_none() {
             return String::new();
         }
         // One allocation of the exact size.
         let len = |v: Option<&str>| v.map_or(0, str::len);
-        let mut s = String::with_capacity(len(class) + 1 + len(id));
+        let mut s = String::with_capacity(len(class) + 1 + len(id_value));
         if let Some(c) = class {
             s.push_str(c);
         }
-        if let Some(i) = id {
+        if let Some(i) = id_value {
             if !s.is_empty() {
                 s.push(' ');
             }
