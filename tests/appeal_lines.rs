@@ -132,3 +132,56 @@ fn a_trial_offer_goes_a_price_in_the_story_stays() {
         "Testen Sie selbst: Die neue Heizung kostete 40.000 €, sagte die Bibliothekarin.",
     );
 }
+
+#[test]
+fn appeals_in_other_words_go_an_offer_or_the_publication_named() {
+    for line in [
+        "Donate now to keep our reporting free for everyone.",
+        "Become a member of the Courier and enjoy ad-free reading.",
+        "Become a Courier supporter today.",
+        "Support the Wexcombe Courier from just £1.",
+        "Your donation keeps our reporting free for all readers.",
+        "Help us keep reporting. Donate from £2.",
+        "We rely on readers like you. Give monthly and help fund our reporting.",
+        "Join us as a member and get exclusive newsletters and events.",
+        "Members get early access to our investigations. Join today.",
+        "Subscribe today and save half on your first year.",
+        "Get unlimited digital access for just £1 a week.",
+        "Start your free trial today.",
+        "Not a subscriber yet? Start your subscription now.",
+        "Chip in to support fearless local reporting.",
+        "Every contribution, however big or small, powers our journalism.",
+        "Register for free to read more articles.",
+        "You have reached your limit of free articles this month.",
+        "Enjoying our coverage? Consider becoming a member.",
+        "Jetzt Mitglied werden und werbefrei lesen.",
+        "Dona ahora para mantener nuestro periodismo libre.",
+        "Wesprzyj nas i zostań patronem.",
+    ] {
+        PAGE.assert_goes(line);
+    }
+}
+
+#[test]
+fn the_same_verbs_in_the_story_or_in_someones_words_stay() {
+    for line in [
+        "Become a lifeguard, the leaflet urges, and spend the summer on the beach.",
+        "Join us at the town hall on Thursday at seven, the organisers wrote on their poster.",
+        "Support the library plan, read the placards carried by parents outside the council offices.",
+        "Help us find the missing cat, the librarian asked in a post on Sunday.",
+        "Your support for the library means a great deal to the staff, the librarian wrote in a letter to the town.",
+        "Join today's walk along the river to see the new reading garden for yourself.",
+        "Get unlimited views of the river from the new reading room, the architect's brochure promises.",
+        "Become a member of the library board, and you will have a vote on the fees.",
+        "Members of the Courier's own staff carried books back on Saturday.",
+        "Every contribution from the library fund went to the roof, the treasurer told the meeting.",
+        "Thanks to our members, the reading group can keep meeting through the winter, the chair said.",
+        "Your donation to the book appeal can be made at any branch of the bank, the appeal's website says.",
+        "Start your free trial of the new catalogue app, the council told readers in an email on Monday.",
+        "Support the Courier's campaign to save the library, wrote a reader from the old town.",
+        "The council said it would help fund our reading garden with a grant of £40,000.",
+        "Register for free parking at the library before the first of May.",
+    ] {
+        PAGE.assert_stays(line);
+    }
+}

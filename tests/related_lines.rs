@@ -205,3 +205,24 @@ fn a_line_of_tag_links_goes_a_labelled_line_of_plain_words_stays() {
         ],
     );
 }
+
+#[test]
+fn an_opener_ending_in_a_colon_with_its_link_goes_a_sentence_after_it_stays() {
+    // The colon closes the opener ("Related:"), and the rest is a link to
+    // another story: the line goes, whatever the share of its link.
+    for (html, probe) in [
+        (
+            r#"<p>Related: <a href="/news/harbour-fees">Harbour fees to rise</a></p>"#,
+            "Harbour fees to rise",
+        ),
+        (
+            r#"<p>More: <a href="/news/pier-lights">Pier lights back on after the storm</a></p>"#,
+            "Pier lights back on",
+        ),
+    ] {
+        all_go(html, &[probe]);
+    }
+    // After the same opener, a sentence of the story with a link in it stays.
+    let line = r#"<p>Related: the operator's <a href="/report">winter report</a> put the cost of the second vessel's repairs at two million pounds, twice the first estimate.</p>"#;
+    all_stay(line, &["winter report put the cost of the second vessel"]);
+}

@@ -142,6 +142,9 @@ fn furniture_and_promotion_lines_the_issue_lists_go() {
         "1of4",
         "Der Artikel wurde erfolgreich hinzugefügt",
         "إعلان",
+        "Advertisement - scroll to continue",
+        "Have a story? Email us at news@courier.example",
+        "Want to comment? Join the conversation below.",
     ] {
         for html in shapes(line) {
             let text = text_with(&html);

@@ -70,20 +70,35 @@ fn openers_by_first_byte() -> &'static [Vec<usize>] {
 /// Rule on a reader-appeal line: a block of at most
 /// [`patterns::APPEAL_LINE_MAX`] characters with a sentence opened by an
 /// appeal imperative and a word of what it offers
-/// ([`patterns::APPEAL_OBJECTS`], [`patterns::APPEAL_OBJECT_STEMS`]); or a paragraph of at most
+/// ([`patterns::APPEAL_OBJECTS`], [`patterns::APPEAL_OBJECT_STEMS`]; or the
+/// publication's own work, a first person of [`patterns::SELF_WORDS`] with
+/// a word of [`patterns::SELF_APPEAL_OFFERS`]; or the site's name: "Become
+/// a Courier supporter today"), and no word of reported speech
+/// ([`patterns::SPEECH_CUES`]); or a paragraph of at most
 /// [`patterns::APPEAL_PARAGRAPH_MAX`] opened by a question of
 /// [`patterns::APPEAL_QUESTIONS`] that goes on with appeal words
 /// ([`patterns::APPEAL_CUES`]). "Subscribe to the idea that …" names no
 /// offer and stays; so does a question on the reader's liking that asks for
 /// nothing.
-pub(super) fn reader_appeal(b: &Block) -> Option<Verdict> {
+pub(super) fn reader_appeal(b: &Block, page: &Page) -> Option<Verdict> {
     if !b.has_text() || b.len > patterns::APPEAL_PARAGRAPH_MAX || is_subheading(b.tag) {
         return None;
     }
     let t = b.text();
     if b.len <= patterns::APPEAL_LINE_MAX {
         if let Some(kind) = appeal_opening(t) {
-            if appeal_object_cues().first_in(t, true).is_some() || appeal_stem_cues().any_in(t) {
+            // What it offers: a word of the tables, the publication's own
+            // work ("our reporting"), or the publication by name; and not
+            // someone's reported words ("…, the operator told passengers").
+            let offers = || {
+                speech_cues().first_in(t, true).is_none()
+                    && (appeal_object_cues().first_in(t, true).is_some()
+                        || appeal_stem_cues().any_in(t)
+                        || (self_word_cues().first_in(t, true).is_some()
+                            && self_offer_cues().first_in(t, true).is_some())
+                        || page.site_named_in(t))
+            };
+            if offers() {
                 return Some(Verdict::new(kind, &["appeal-line"]));
             }
         }
@@ -156,7 +171,6 @@ pub(super) fn cancel_anytime_offer(b: &Block) -> Option<Verdict> {
 /// sentence of the story on the site's app runs longer or on past a full
 /// stop; a subhead is never judged by this rule.
 pub(super) fn own_app_line(b: &Block, page: &Page) -> Option<Verdict> {
-    let site = page.site_name.as_deref()?;
     if !b.has_text() || b.len > patterns::OWN_PROMO_LINE_MAX || is_subheading(b.tag) {
         return None;
     }
@@ -164,10 +178,7 @@ pub(super) fn own_app_line(b: &Block, page: &Page) -> Option<Verdict> {
     let one_sentence = !t
         .trim_end_matches(['.', '!', '?', '…'])
         .contains(['.', '!', '?']);
-    let names_site = t
-        .match_indices(site)
-        .any(|(i, m)| is_word_at(t, i, i + m.len()));
-    if !one_sentence || !names_site {
+    if !one_sentence || !page.site_named_in(t) {
         return None;
     }
     let kind = if app_word_cues().first_in(t, true).is_some() {

@@ -39,16 +39,10 @@ pub(super) fn follow_line(b: &Block, page: &Page) -> Option<Verdict> {
     if sentences_of(t).nth(2).is_some() || follow_platform_cues().first_in(t, true).is_none() {
         return None;
     }
-    let named = || {
-        page.site_name.as_deref().is_some_and(|site| {
-            t.match_indices(site)
-                .any(|(i, m)| is_word_at(t, i, i + m.len()))
-        })
-    };
     let more = us
         || follow_news_cues().first_in(t, true).is_some()
         || self_word_cues().first_in(t, true).is_some()
-        || named()
+        || page.site_named_in(t)
         || b.link_density() >= 0.5;
     more.then(|| Verdict::new(ClutterKind::Share, &["follow-line"]))
 }

@@ -216,6 +216,22 @@ impl Page {
         }
     }
 
+    /// Whether folded text `t` names the site, as whole words, with or
+    /// without the name's leading article ("the courier" in "Become a
+    /// Courier supporter").
+    fn site_named_in(&self, t: &str) -> bool {
+        let Some(site) = self.site_name.as_deref() else {
+            return false;
+        };
+        let bare = site
+            .strip_prefix("the ")
+            .filter(|b| b.chars().count() >= SITE_NAME_MIN);
+        [Some(site), bare].into_iter().flatten().any(|name| {
+            t.match_indices(name)
+                .any(|(i, m)| is_word_at(t, i, i + m.len()))
+        })
+    }
+
     /// The page of `ctx`: its site's name, its byline's authors and its
     /// address.
     pub fn of(ctx: &Context) -> Page {
@@ -308,7 +324,7 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         .or_else(|| call_to_action(&b))
         .or_else(|| sentences(&b))
         .or_else(|| opener_link_list(&b))
-        .or_else(|| reader_appeal(&b))
+        .or_else(|| reader_appeal(&b, page))
         .or_else(|| self_appeal(&b))
         .or_else(|| subscriber_badge(&b))
         .or_else(|| app_promo(&b))

@@ -707,9 +707,13 @@ pub(super) fn is_read_more_line(b: &Block) -> bool {
         return false;
     };
     let density = b.link_density();
-    let punct = rest.trim_start().starts_with([
-        ':', '：', '-', '–', '—', '»', '›', '|', '>', '】', '」', '》',
-    ]) || rest.is_empty();
+    // The mark may close the opener itself ("related:", "more:").
+    let opener = &b.text()[..b.text().len() - rest.len()];
+    let punct = opener.ends_with(':')
+        || rest.trim_start().starts_with([
+            ':', '：', '-', '–', '—', '»', '›', '|', '>', '】', '」', '》',
+        ])
+        || rest.is_empty();
     // The opener alone ("Auch interessant:"), its link in the next block.
     let bare = rest
         .trim_matches(|c: char| {

@@ -378,6 +378,10 @@ pub const METER_WORDS: &[&str] = &[
 pub const LAST_FREE_LINES: &[&str] = &[
     "this is your last free article",
     "this is your last free story",
+    "you have reached your limit of free",
+    "you've reached your limit of free",
+    "you have reached your free article limit",
+    "you've reached your free article limit",
     "dies ist ihr letzter kostenloser artikel",
     "das ist ihr letzter kostenloser artikel",
     "dies ist dein letzter kostenloser artikel",

@@ -69,6 +69,7 @@ pub const FURNITURE_CUES: &[(&str, ClutterKind)] = &[
     ("посилання скопійовано", ClutterKind::Share),
     // A news-tip line.
     ("got a story?", ClutterKind::AuthorContact),
+    ("have a story?", ClutterKind::AuthorContact),
     ("got a news tip", ClutterKind::AuthorContact),
     ("have a news tip", ClutterKind::AuthorContact),
     ("have a story we should", ClutterKind::AuthorContact),
