@@ -157,9 +157,17 @@ fn appeals_in_other_words_go_an_offer_or_the_publication_named() {
         "Jetzt Mitglied werden und werbefrei lesen.",
         "Dona ahora para mantener nuestro periodismo libre.",
         "Wesprzyj nas i zostań patronem.",
+        "Thank you for reading. The Courier is a nonprofit newsroom that depends on readers. Make a gift today.",
+        "A message from the editor: we have kept our journalism free for ten years, but costs are rising. Give now.",
+        "Like this story? Share it with a friend and forward them our newsletter.",
     ] {
         PAGE.assert_goes(line);
     }
+    // The request as the paragraph's closing link.
+    let text = PAGE.text_with(
+        r#"<p>Thank you for reading. The Courier is a nonprofit newsroom that depends on readers. <a href="/donate">Make a gift today.</a></p>"#,
+    );
+    assert!(!text.contains("nonprofit newsroom"), "{text}");
 }
 
 #[test]
@@ -181,6 +189,8 @@ fn the_same_verbs_in_the_story_or_in_someones_words_stay() {
         "Support the Courier's campaign to save the library, wrote a reader from the old town.",
         "The council said it would help fund our reading garden with a grant of £40,000.",
         "Register for free parking at the library before the first of May.",
+        "Like this story of the library's roof? The architect has written a book about old roofs.",
+        "Give now or lose the reading room, the campaigners told the council at its meeting on Monday.",
     ] {
         PAGE.assert_stays(line);
     }

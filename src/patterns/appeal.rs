@@ -121,6 +121,9 @@ pub const APPEAL_OPENERS: &[(&str, ClutterKind)] = &[
     ("register for free", ClutterKind::SubscriptionCta),
     ("create a free account", ClutterKind::SubscriptionCta),
     ("dona ahora", ClutterKind::Donation),
+    ("make a gift", ClutterKind::Donation),
+    ("give now", ClutterKind::Donation),
+    ("give today", ClutterKind::Donation),
 ];
 
 /// What an appeal line offers or asks for, as whole words: journalism, a
@@ -248,6 +251,8 @@ pub const APPEAL_QUESTIONS: &[&str] = &[
     "enjoy this article",
     "did you enjoy this",
     "enjoying our",
+    "like this story",
+    "like this article",
     "enjoying this article",
     "enjoying this story",
     "did you like this article",
