@@ -195,3 +195,38 @@ fn the_same_verbs_in_the_story_or_in_someones_words_stay() {
         PAGE.assert_stays(line);
     }
 }
+
+#[test]
+fn appeals_in_other_languages_in_other_words_go_the_same_verbs_in_news_stay() {
+    for line in [
+        "Ihre Spende hilft uns, weiter unabhängig zu berichten.",
+        "Jetzt abonnieren und den ersten Monat gratis lesen.",
+        "Sie möchten weiterlesen? Schließen Sie jetzt ein Abo ab.",
+        "Gefällt Ihnen unsere Berichterstattung? Dann werden Sie Unterstützer.",
+        "Registrieren Sie sich kostenlos und lesen Sie weiter.",
+        "Abonnez-vous dès maintenant pour 1 € le premier mois.",
+        "Votre don nous permet de rester indépendants.",
+        "Inscrivez-vous gratuitement pour lire la suite.",
+        "Tu donación nos ayuda a seguir informando.",
+        "Regístrate gratis para seguir leyendo.",
+        "Il tuo contributo ci aiuta a restare indipendenti.",
+        "Assine já e tenha acesso ilimitado ao nosso conteúdo.",
+        "Word abonnee en lees onbeperkt.",
+        "Zostań subskrybentem i czytaj bez reklam.",
+    ] {
+        PAGE.assert_goes(line);
+    }
+    for line in [
+        "Schließen Sie die Fenster, wenn der Sturm kommt, rät der Wetterdienst den Anwohnern.",
+        "Mit einem Abo für den Bus kommen Pendler jetzt günstiger in die Stadt, teilte der Verkehrsverbund mit.",
+        "Ihre Spende ging an die Tafel in der Altstadt, erzählte die Rentnerin.",
+        "Registrieren Sie sich beim Bürgeramt, wenn Sie neu in der Stadt sind.",
+        "Votre don de sang peut sauver trois vies, rappelle l'Établissement français du sang.",
+        "Tu donación llegará a las familias afectadas por la inundación, según la ONG.",
+        "Regístrate en el padrón antes de marzo para votar en las elecciones municipales.",
+        "Gefällt Ihnen unsere neue Stadtbibliothek? Die Verwaltung bittet um Ihre Meinung bis Ende Mai.",
+        "Word abonnee van de bibliotheek en leen gratis boeken, zegt de gemeente.",
+    ] {
+        PAGE.assert_stays(line);
+    }
+}

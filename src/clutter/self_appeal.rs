@@ -54,7 +54,8 @@ fn names_offer(part: &str) -> bool {
 /// The kind of appeal that sentence `s` makes for the publication: a
 /// request of [`patterns::SELF_APPEAL_REQUESTS`] outside a quote, with a
 /// first person of [`patterns::SELF_WORDS`] and, beside the request, what
-/// it asks for ([`names_offer`]). A sentence with a word of reported
+/// it asks for ([`names_offer`]), unless the request names it
+/// ([`patterns::SELF_GIFT_REQUESTS`]). A sentence with a word of reported
 /// speech ([`patterns::SPEECH_CUES`]) is someone's words.
 fn self_request(s: &str) -> Option<ClutterKind> {
     let i = self_request_cues().first_in(s, true)?;
@@ -65,7 +66,8 @@ fn self_request(s: &str) -> Option<ClutterKind> {
         return None;
     }
     let first_person = self_word_cues().first_in(s, true).is_some();
-    (first_person && (names_offer(before) || names_offer(after))).then_some(kind)
+    let gift = patterns::SELF_GIFT_REQUESTS.contains(&cue);
+    (first_person && (gift || names_offer(before) || names_offer(after))).then_some(kind)
 }
 
 /// Rule on a publication's appeal for itself in a block of at most

@@ -124,6 +124,10 @@ pub const APPEAL_OPENERS: &[(&str, ClutterKind)] = &[
     ("make a gift", ClutterKind::Donation),
     ("give now", ClutterKind::Donation),
     ("give today", ClutterKind::Donation),
+    ("schließen sie", ClutterKind::SubscriptionCta),
+    ("registrieren sie sich", ClutterKind::SubscriptionCta),
+    ("regístrate", ClutterKind::SubscriptionCta),
+    ("word abonnee", ClutterKind::SubscriptionCta),
 ];
 
 /// What an appeal line offers or asks for, as whole words: journalism, a
@@ -223,6 +227,23 @@ pub const APPEAL_OBJECTS: &[&str] = &[
     "sans publicité",
     "sin publicidad",
     "senza pubblicità",
+    "ohne werbung",
+    "bez reklam",
+    "ersten monat",
+    "premier mois",
+    "primer mes",
+    "primo mese",
+    "primeiro mês",
+    "continue reading",
+    "keep reading",
+    "weiterlesen",
+    "lesen sie weiter",
+    "lire la suite",
+    "seguir leyendo",
+    "continuare a leggere",
+    "acesso ilimitado",
+    "onbeperkt",
+    "indépendants",
 ];
 
 /// Stems of what an appeal line offers, matched inside words too:
@@ -261,6 +282,8 @@ pub const APPEAL_QUESTIONS: &[&str] = &[
     "like what you see",
     "gefällt dir unser",
     "gefällt ihnen unser",
+    "gefällt ihnen unsere",
+    "gefällt dir unsere",
     "gefällt dir dieser artikel",
     "gefällt ihnen dieser artikel",
     "hat dir der artikel gefallen",

@@ -46,6 +46,19 @@ pub const SELF_APPEAL_REQUESTS: &[(&str, ClutterKind)] = &[
     ("thanks to our members", ClutterKind::MembershipCta),
     ("thanks to our supporters", ClutterKind::Donation),
     ("thanks to our subscribers", ClutterKind::SubscriptionCta),
+    ("ihre spende", ClutterKind::Donation),
+    ("deine spende", ClutterKind::Donation),
+    ("votre don", ClutterKind::Donation),
+    ("ton don", ClutterKind::Donation),
+    ("tu donación", ClutterKind::Donation),
+    ("su donación", ClutterKind::Donation),
+    ("tu aportación", ClutterKind::Donation),
+    ("il tuo contributo", ClutterKind::Donation),
+    ("la tua donazione", ClutterKind::Donation),
+    ("a sua doação", ClutterKind::Donation),
+    ("sua doação", ClutterKind::Donation),
+    ("je donatie", ClutterKind::Donation),
+    ("twoja darowizna", ClutterKind::Donation),
     ("unterstützen sie uns", ClutterKind::Donation),
     ("unterstützen sie unser", ClutterKind::Donation),
     ("unterstützen sie unsere", ClutterKind::Donation),
@@ -177,6 +190,30 @@ pub const NEWSLETTER_NAMES: &[&str] = &[
     "lettre d'information",
     "biuletyn",
     "bülten",
+];
+
+/// The requests of [`SELF_APPEAL_REQUESTS`] that name the gift they ask
+/// for ("your donation", "Ihre Spende"): with a first person in the
+/// sentence they need no word of [`SELF_APPEAL_OFFERS`] beside them
+/// ("Ihre Spende hilft uns, weiter zu berichten"). Someone else's appeal
+/// ("Your donation to the flood fund can be made at the bank") names no
+/// first person.
+pub const SELF_GIFT_REQUESTS: &[&str] = &[
+    "your donation",
+    "your contribution",
+    "ihre spende",
+    "deine spende",
+    "votre don",
+    "ton don",
+    "tu donación",
+    "su donación",
+    "tu aportación",
+    "il tuo contributo",
+    "la tua donazione",
+    "a sua doação",
+    "sua doação",
+    "je donatie",
+    "twoja darowizna",
 ];
 
 /// Words by which a publication names itself or its own: first-person
