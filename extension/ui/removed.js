@@ -118,8 +118,9 @@
   font: 400 14px / 1.4 var(--quire-sans); color: var(--quire-muted);
   background: none; border: 0; padding: 4px 0; cursor: pointer; text-align: start;
 }
-.removed-toggle::before { content: "▸ " attr(data-quire-label); }
-.removed-toggle[aria-expanded="true"]::before { content: "▾ " attr(data-quire-label); }
+/* The line is drawn (ui/dom.js labelButton), after its open/closed marker. */
+.removed-toggle[data-quire-label]::before { content: "▸ " attr(data-quire-label); }
+.removed-toggle[data-quire-label][aria-expanded="true"]::before { content: "▾ " attr(data-quire-label); }
 .removed-toggle:hover { color: var(--quire-fg); }
 .removed-body { opacity: 0.85; }
 .removed-keep {

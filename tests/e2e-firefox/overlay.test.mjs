@@ -459,7 +459,6 @@ test('every control is reachable by Tab, labelled, with a visible focus, and Tab
             active.getAttribute('aria-label') ||
             (labelledBy && root?.getElementById(labelledBy)?.textContent) ||
             active.closest('label')?.querySelector('.label')?.textContent ||
-            active.querySelector('.sr')?.textContent ||
             active.textContent ||
             '';
           const s = getComputedStyle(active);
