@@ -132,7 +132,7 @@ function readDialog(page) {
 
 /**
  * The names of the buttons in Chromium's accessibility tree of the page
- * (the closed shadow root's included), each with its node's backend id.
+ * (the closed shadow root's included).
  * @param {import('playwright-core').Page} page
  */
 async function buttonNames(page) {
@@ -150,7 +150,7 @@ async function buttonNames(page) {
 
 /**
  * What a mouse drag from the window's top corner (the toolbar's padding,
- * above every control) to the end of the byline selects, as a user
+ * above every control) to the byline selects, as a user
  * copying the reader's text does: the selection's text, read inside the root.
  * @param {import('playwright-core').Page} page
  */
@@ -164,10 +164,11 @@ async function dragSelect(page) {
   await page.mouse.move(end.x, end.y, { steps: 10 });
   await page.mouse.up();
   return inReader(page, (root) => {
+    /** @type {Selection | null} */
     const selection = /** @type {any} */ (root).getSelection?.() ?? getSelection();
     const text = selection?.toString() ?? '';
     selection?.removeAllRanges();
-    return text;
+    return String(text);
   });
 }
 
@@ -205,7 +206,8 @@ for (const locale of LOCALES) {
       assert.equal(seen.controls[0].title, m.settings, 'the Aa tooltip');
       assert.equal(seen.controls[5].title, m.closeTitle, 'the Close tooltip');
 
-      // Each control's accessible name, as Chromium computes it.
+      // Each control's accessible name, as Chromium computes it (the names came from
+      // the .sr spans and the buttons' text before, from aria-label now).
       const names = await buttonNames(page);
       for (const c of CONTROLS) assert.ok(names.includes(m[c.name]), `no button named “${m[c.name]}” (buttons: ${JSON.stringify(names)})`);
 
