@@ -15,8 +15,9 @@
  *     shows under half of the words the command line extracted ("almost none
  *     of the article");
  *   - web-eval's chunk metric (its README) on the overlay's article text and,
- *     beside it, on the dialog's whole text (headline, byline, toolbar labels
- *     included), the way the held-out extension figures are scored.
+ *     beside it, on the dialog's whole text (site name, headline, byline
+ *     included; the toolbar's labels are drawn by CSS, not text, so not in
+ *     it), the way the held-out extension figures are scored.
  *
  * A page the overlay shows as "not an article" is scored on what "Show
  * anyway" shows (the button is pressed), and counted as such.

@@ -134,6 +134,7 @@
  * @property {Toc | null} toc The table of contents (null without ui/toc.js).
  * @property {Progress | null} progress The reading-progress bar (null without ui/progress.js).
  * @property {ReturnType<typeof setTimeout> | undefined} positionTimer A pending onPosition call.
+ * @property {ReturnType<typeof setTimeout> | undefined} announceTimer Empties the status line (see {@link say}).
  * @property {boolean} legible Whether the legible font's faces were asked for.
  * @property {ResizeObserver | null} resizes Marks the wide boxes again after a change of size (see {@link watchResizes}).
  * @property {boolean} watching Whether {@link resizes} observes the page yet.
@@ -165,6 +166,12 @@
   const TITLE_ID = 'quire-reader-title';
   /** How often at most a scroll reports the position (options.onPosition). */
   const POSITION_INTERVAL_MS = 1000;
+  /**
+   * How long the status line shows a message ({@link say}) before it is
+   * emptied: long enough to read a saved report's file name, and then its
+   * words are no longer text of the dialog before the article.
+   */
+  const ANNOUNCE_MS = 8000;
 
   /**
    * A readable date for `iso` in the article's language, or null if the
@@ -339,12 +346,24 @@
   }
 
   /**
-   * Says `text` to assistive technology (a status line).
+   * Says `text` to assistive technology (a status line, `role="status"`,
+   * which also shows it), and empties the line {@link ANNOUNCE_MS} later:
+   * a screen reader has read it by then (emptying a live region says
+   * nothing), and an old message is not left in the dialog's text above the
+   * headline, where a select-all or a copy of the page's text would take it.
    * @param {OverlayView} view
    * @param {string} text
    */
   function say(view, text) {
+    clearTimeout(view.announceTimer);
+    view.announceTimer = undefined;
     view.announce.textContent = text;
+    if (text) {
+      view.announceTimer = setTimeout(() => {
+        view.announceTimer = undefined;
+        view.announce.textContent = '';
+      }, ANNOUNCE_MS);
+    }
   }
 
   /**
@@ -962,6 +981,7 @@
       toc,
       progress,
       positionTimer: undefined,
+      announceTimer: undefined,
       legible: false,
       resizes: null,
       watching: false,
@@ -1015,6 +1035,7 @@
         stopReading(view);
         view.progress?.dispose();
         clearTimeout(view.positionTimer);
+        clearTimeout(view.announceTimer);
         if (view.legible) fontsApi?.releaseLegible(doc);
         window.removeEventListener('beforeprint', finishArticle);
         view.darkScheme?.removeEventListener('change', onScheme);

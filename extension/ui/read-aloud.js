@@ -112,7 +112,7 @@
   /** @type {QuireStrings} */
   const { t } = root.quireStrings;
   /** @type {QuireDom} */
-  const { el, glyphButton } = root.quireDom;
+  const { el, glyphButton, setGlyph } = root.quireDom;
 
   const PANEL_ID = 'quire-read-aloud';
   /** Speeds offered (1 is the voice's own). */
@@ -343,10 +343,7 @@
     };
 
     function showButtons() {
-      const name = playing ? t('readAloudPause') : t('readAloudPlay');
-      /** @type {HTMLElement} */ (play.querySelector('.glyph')).textContent = playing ? GLYPH.pause : GLYPH.play;
-      /** @type {HTMLElement} */ (play.querySelector('.sr')).textContent = name;
-      play.title = name;
+      setGlyph(play, playing ? GLYPH.pause : GLYPH.play, playing ? t('readAloudPause') : t('readAloudPlay'));
       const count = sentences?.length ?? 0;
       play.disabled = !voicesKnown || voiceCount === 0;
       previous.disabled = play.disabled || count === 0 || index <= 0;

@@ -63,7 +63,7 @@
   /** @type {QuireStrings} */
   const { t } = root.quireStrings;
   /** @type {QuireDom} */
-  const { el, button } = root.quireDom;
+  const { el, labelButton } = root.quireDom;
   /** @type {QuireSanitize} */
   const { cleanTree } = root.quireSanitize;
   /** @type {QuireRender} */
@@ -118,8 +118,9 @@
   font: 400 14px / 1.4 var(--quire-sans); color: var(--quire-muted);
   background: none; border: 0; padding: 4px 0; cursor: pointer; text-align: start;
 }
-.removed-toggle::before { content: "▸ "; }
-.removed-toggle[aria-expanded="true"]::before { content: "▾ "; }
+/* The line is drawn (ui/dom.js labelButton), after its open/closed marker. */
+.removed-toggle[data-quire-label]::before { content: "▸ " attr(data-quire-label); }
+.removed-toggle[data-quire-label][aria-expanded="true"]::before { content: "▾ " attr(data-quire-label); }
 .removed-toggle:hover { color: var(--quire-fg); }
 .removed-body { opacity: 0.85; }
 .removed-keep {
@@ -191,7 +192,7 @@
       const body = el(doc, 'div', 'removed-body');
       body.id = bodyId;
       body.hidden = true;
-      const toggle = button(doc, 'removed-toggle', lineText(block), () => {
+      const toggle = labelButton(doc, 'removed-toggle', lineText(block), () => {
         const open = body.hidden;
         if (open && !body.firstChild) fill(body, block, onKeep);
         body.hidden = !open;
@@ -225,7 +226,7 @@
     if (!onKeep) return;
     const note = el(doc, 'p', 'removed-note');
     note.setAttribute('role', 'status');
-    const keep = button(doc, 'removed-keep', t('removedKeep'), () => {
+    const keep = labelButton(doc, 'removed-keep', t('removedKeep'), () => {
       keep.disabled = true;
       onKeep(block.kind).then(
         (ok) => {
@@ -266,7 +267,7 @@
       include.type = 'checkbox';
       include.name = 'includePage';
       pageRow.append(include, el(doc, 'span', 'label', t('reportIncludePage')));
-      const save = button(doc, 'tool report-save', t('reportProblem'), () => onReport(include.checked));
+      const save = labelButton(doc, 'tool report-save', t('reportProblem'), () => onReport(include.checked));
       report.append(pageRow, save);
       rows.push(report);
     }

@@ -45,18 +45,10 @@
 }
 
 [hidden] { display: none !important; }
-/* Read by assistive technology, not shown. */
-.sr {
-  position: absolute;
-  width: 1px;
-  height: 1px;
-  margin: -1px;
-  padding: 0;
-  overflow: hidden;
-  clip-path: inset(50%);
-  white-space: nowrap;
-  border: 0;
-}
+/* The chrome's labels and glyphs (ui/dom.js labelButton, glyphButton): drawn,
+   not text, so a select-all, a copy or the dialog's innerText holds the
+   article alone; each control is named by aria-label. */
+button[data-quire-label]::before, button > .glyph[data-quire-label]::before { content: attr(data-quire-label); }
 
 .quire {
   --quire-serif: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "Noto Serif", "DejaVu Serif", serif;

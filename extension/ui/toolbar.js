@@ -49,7 +49,7 @@
   /** @type {QuireStrings} */
   const { t } = root.quireStrings;
   /** @type {QuireDom} */
-  const { el, button, glyphButton } = root.quireDom;
+  const { el, labelButton, glyphButton } = root.quireDom;
 
   const PANEL_ID = 'quire-reader-settings';
 
@@ -206,18 +206,19 @@
     };
     toggle.setAttribute('aria-expanded', 'false');
     toggle.setAttribute('aria-controls', PANEL_ID);
-    const copy = button(doc, 'tool copy', t('copyMarkdown'), options.onCopy);
-    const print = button(doc, 'tool print', t('print'), options.onPrint);
+    const copy = labelButton(doc, 'tool copy', t('copyMarkdown'), options.onCopy);
+    const print = labelButton(doc, 'tool print', t('print'), options.onPrint);
     tools.append(toggle, copy, print);
     /** @type {HTMLButtonElement | null} */
     let readAloud = null;
     if (options.onReadAloud) {
-      readAloud = button(doc, 'tool read-aloud-toggle', t('readAloud'), options.onReadAloud);
+      readAloud = labelButton(doc, 'tool read-aloud-toggle', t('readAloud'), options.onReadAloud);
       readAloud.setAttribute('aria-expanded', 'false');
       // aria-controls once its panel exists (ui/overlay.js builds it on first use).
       tools.append(readAloud);
     }
-    const close = button(doc, 'close', t('close'), options.onClose);
+    // Shows "Close"; named and titled "Close the reader (Esc)".
+    const close = labelButton(doc, 'close', t('close'), options.onClose);
     close.title = t('closeTitle');
     close.setAttribute('aria-label', t('closeTitle'));
     bar.append(tools, close);

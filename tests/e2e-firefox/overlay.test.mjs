@@ -439,6 +439,81 @@ test('the article is set for reading, and the page’s CSS cannot restyle it', {
   }
 });
 
+test('the toolbar’s labels are drawn, not text, with the adopted sheet and the <style> fallback: the dialog’s innerText starts with the site name and headline; each control shows its label and keeps its name', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
+  // Without the page CSP: the test's own <style> below (standing in for the
+  // content script's) would be the page's, and `style-src 'self'` drops it.
+  const open = await serve({ root: FIXTURES });
+  await openTab(ff, open.url('/longread.html'));
+  try {
+    await openReader(ff);
+    await waitInReader(ff, (root) => Boolean(root?.querySelector('.bar .toc-button')));
+    const read = () =>
+      inReader(ff, (root) => {
+        const dialog = /** @type {HTMLElement} */ (root?.querySelector('[role="dialog"]'));
+        /**
+         * What a control draws: its ::before content, with Firefox's computed
+         * `attr(data-quire-label)` resolved against the node (Chromium resolves it itself).
+         * @param {Element | null | undefined} node
+         */
+        const drawn = (node) => {
+          const content = node ? getComputedStyle(node, '::before').content : '';
+          return content === 'attr(data-quire-label)' ? JSON.stringify(node?.getAttribute('data-quire-label')) : content;
+        };
+        return {
+          sheet: root?.querySelector('style') ? `style element, ${root?.querySelector('style')?.sheet?.cssRules.length ?? 'no'} rules` : `${root?.adoptedStyleSheets.length} adopted`,
+          innerText: dialog.innerText,
+          site: /** @type {HTMLElement} */ (root?.querySelector('.site')).innerText.trim(),
+          title: /** @type {HTMLElement} */ (root?.querySelector('h1.title')).innerText.trim(),
+          controls: ['.aa', '.toc-button', '.copy', '.print', '.read-aloud-toggle', '.close'].map((sel) => {
+            const node = root?.querySelector(`.bar ${sel}`);
+            return { sel, text: node?.textContent ?? null, name: node?.getAttribute('aria-label') ?? null, drawn: drawn(node), glyph: drawn(node?.querySelector('.glyph')), width: Math.round(node?.getBoundingClientRect().width ?? 0) };
+          }),
+        };
+      });
+    const q = JSON.stringify;
+    const want = [
+      { sel: '.aa', text: '', name: 'Reader settings', drawn: 'none', glyph: q('Aa') },
+      { sel: '.toc-button', text: '', name: 'Contents', drawn: 'none', glyph: q('☰') },
+      { sel: '.copy', text: '', name: 'Copy as Markdown', drawn: q('Copy as Markdown'), glyph: '' },
+      { sel: '.print', text: '', name: 'Print', drawn: q('Print'), glyph: '' },
+      { sel: '.read-aloud-toggle', text: '', name: 'Read aloud', drawn: q('Read aloud'), glyph: '' },
+      { sel: '.close', text: '', name: 'Close the reader (Esc)', drawn: q('Close'), glyph: '' },
+    ];
+    /** @param {Awaited<ReturnType<typeof read>>} seen */
+    const check = (seen) => {
+      const lines = seen.innerText.split('\n').map((l) => l.trim()).filter(Boolean);
+      assert.deepEqual(lines.slice(0, 2), [seen.site, seen.title], `(${seen.sheet}) the dialog's text starts: ${JSON.stringify(seen.innerText.slice(0, 200))}`);
+      for (const label of ['Reader settings', 'Contents', 'Copy as Markdown', 'Print', 'Read aloud', 'Close']) {
+        assert.ok(!seen.innerText.includes(label), `(${seen.sheet}) the dialog's innerText holds “${label}”`);
+      }
+      assert.deepEqual(seen.controls.map(({ sel, text, name, drawn, glyph }) => ({ sel, text, name, drawn, glyph })), want, `(${seen.sheet})`);
+    };
+    const adopted = await read();
+    check(adopted);
+    // The label is laid out: Copy as Markdown is as wide as its words.
+    const copyWidth = adopted.controls[2].width;
+    assert.ok(copyWidth > 100, `Copy as Markdown is ${copyWidth}px wide`);
+
+    // The <style> fallback (shared/quirks.js adoptSheet, where Firefox refuses
+    // a constructed sheet): the same rules in a <style> in the root instead.
+    await inReader(ff, (root) => {
+      if (!root) return;
+      const css = Array.from(root.adoptedStyleSheets, (sheet) => Array.from(sheet.cssRules, (r) => r.cssText).join('\n')).join('\n');
+      const style = document.createElement('style');
+      style.textContent = css;
+      root.prepend(style);
+      root.adoptedStyleSheets = [];
+    });
+    const fallback = await read();
+    assert.match(fallback.sheet, /^style element, \d+ rules$/);
+    check(fallback);
+    assert.deepEqual(fallback.controls.map((c) => c.width), adopted.controls.map((c) => c.width), 'the controls are as wide under the <style> fallback');
+  } finally {
+    await closeTab(ff);
+    await open.close();
+  }
+});
+
 test('every control is reachable by Tab, labelled, with a visible focus, and Tab stays in the dialog', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
   await openTab(ff, server.url('/typeset.html'));
   try {
@@ -459,7 +534,6 @@ test('every control is reachable by Tab, labelled, with a visible focus, and Tab
             active.getAttribute('aria-label') ||
             (labelledBy && root?.getElementById(labelledBy)?.textContent) ||
             active.closest('label')?.querySelector('.label')?.textContent ||
-            active.querySelector('.sr')?.textContent ||
             active.textContent ||
             '';
           const s = getComputedStyle(active);

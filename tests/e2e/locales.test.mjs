@@ -147,15 +147,22 @@ async function readChrome(page) {
     const q = (sel) => /** @type {HTMLElement} */ (root.querySelector(sel));
     const dialog = q('.quire');
     const rect = (/** @type {string} */ sel) => q(sel).getBoundingClientRect().toJSON();
+    // The label a control shows: CSS generated content (ui/dom.js), a quoted CSS string.
+    const drawn = (/** @type {string} */ sel) => {
+      const content = getComputedStyle(q(sel), '::before').content;
+      return content.startsWith('"') ? JSON.parse(content) : content;
+    };
     return {
       lang: dialog.lang,
       dir: dialog.dir,
-      close: q('.close').textContent,
+      close: drawn('.close'),
       closeName: q('.close').getAttribute('aria-label'),
-      settingsName: q('.aa .sr').textContent,
+      settingsName: q('.aa').getAttribute('aria-label'),
       settingsTitle: q('.aa').title,
-      copy: q('.copy').textContent,
-      print: q('.print').textContent,
+      copy: drawn('.copy'),
+      copyName: q('.copy').getAttribute('aria-label'),
+      print: drawn('.print'),
+      printName: q('.print').getAttribute('aria-label'),
       barDirection: getComputedStyle(q('.bar')).direction,
       panelDirection: getComputedStyle(q('.panel')).direction,
       pageDirection: getComputedStyle(q('.page')).direction,
@@ -189,8 +196,8 @@ function clipped(page) {
     if (!root) throw new Error('no reader');
     const out = [];
     for (const el of root.querySelectorAll('.bar, .bar *, .panel, .panel *')) {
-      // Options live in the select's popup; .sr text is hidden on purpose.
-      if (!(el instanceof HTMLElement) || el.localName === 'option' || el.classList.contains('sr')) continue;
+      // Options live in the select's popup.
+      if (!(el instanceof HTMLElement) || el.localName === 'option') continue;
       if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
         out.push(`${el.localName}.${el.className} "${(el.textContent || '').slice(0, 40)}": ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`);
       }
@@ -252,8 +259,8 @@ test('in Arabic the reader’s chrome reads Arabic and runs right to left, an En
     const page = await openReader(launched, '/typeset.html');
     const seen = await readChrome(page);
     assert.deepEqual(
-      { lang: seen.lang, dir: seen.dir, close: seen.close, closeName: seen.closeName, settingsName: seen.settingsName, settingsTitle: seen.settingsTitle, copy: seen.copy, print: seen.print },
-      { lang: 'ar', dir: 'rtl', close: AR.close, closeName: AR.closeTitle, settingsName: AR.settings, settingsTitle: AR.settings, copy: AR.copyMarkdown, print: AR.print },
+      { lang: seen.lang, dir: seen.dir, close: seen.close, closeName: seen.closeName, settingsName: seen.settingsName, settingsTitle: seen.settingsTitle, copy: seen.copy, copyName: seen.copyName, print: seen.print, printName: seen.printName },
+      { lang: 'ar', dir: 'rtl', close: AR.close, closeName: AR.closeTitle, settingsName: AR.settings, settingsTitle: AR.settings, copy: AR.copyMarkdown, copyName: AR.copyMarkdown, print: AR.print, printName: AR.print },
     );
     assert.notEqual(AR.close, EN.close);
     // The chrome runs right to left; the English article keeps its own direction.

@@ -188,7 +188,7 @@ test('the table of contents opens from the toolbar, jumps to a heading, and Esc 
     const closed = await inReader(page, (root) => ({
       button: !root?.querySelector('.toc-button')?.hasAttribute('hidden'),
       panel: root?.querySelector('.toc')?.hasAttribute('hidden'),
-      name: root?.querySelector('.toc-button .sr')?.textContent?.trim(),
+      name: root?.querySelector('.toc-button')?.getAttribute('aria-label')?.trim(),
     }));
     assert.deepEqual(closed, { button: true, panel: true, name: 'Contents' }, 'a contents button with a name, its panel closed');
 

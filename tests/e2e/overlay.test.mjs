@@ -315,7 +315,6 @@ test('every control is reachable by Tab, labelled, with a visible focus, and Tab
             active.getAttribute('aria-label') ||
             (labelledBy && root?.getElementById(labelledBy)?.textContent) ||
             active.closest('label')?.querySelector('.label')?.textContent ||
-            active.querySelector('.sr')?.textContent ||
             active.textContent ||
             '';
           const s = getComputedStyle(active);
@@ -648,6 +647,12 @@ test('Copy as Markdown puts the article on the clipboard', { timeout: TEST_TIMEO
     assert.ok(text.includes('The Tidewater line runs eleven trains a day'), 'the first paragraph');
     assert.ok(text.includes('def published_minutes(runs, share=0.9):'), 'the code block');
     assert.equal(text.split(`# ${TYPESET_TITLE}`).length, 2, 'the headline once');
+    // Said, then emptied (ui/overlay.js say: 8 s): no old message above the headline in the dialog's text.
+    const saidAt = Date.now();
+    await waitInReader(page, (root) => root?.querySelector('.announce')?.textContent === '', undefined, { timeout: 15_000 });
+    assert.ok(Date.now() - saidAt > 4000, 'the status line emptied before it could be read');
+    const after = await inReader(page, (root) => /** @type {HTMLElement} */ (root?.querySelector('[role="dialog"]')).innerText);
+    assert.ok(!after.includes('Copied'), 'the dialog’s text still holds the message');
   } finally {
     await page.close();
     await browser.context.clearPermissions();

@@ -156,7 +156,7 @@ function reading(page) {
       text,
       inView,
       status: root?.querySelector('.read-status')?.textContent ?? '',
-      playName: play?.querySelector('.sr')?.textContent ?? '',
+      playName: play?.getAttribute('aria-label') ?? '',
       open: root?.querySelector('.read-aloud')?.hasAttribute('hidden') === false,
     };
   });
@@ -278,7 +278,7 @@ test('Read aloud speaks the article sentence by sentence through a real speech e
 
     // Resume: the same sentence is said again, then the reading goes on.
     await clickInReader(page, '.read-aloud .play');
-    await waitInReader(page, (root) => root?.querySelector('.read-aloud .play .sr')?.textContent === 'Pause');
+    await waitInReader(page, (root) => root?.querySelector('.read-aloud .play')?.getAttribute('aria-label') === 'Pause');
     assert.ok(await until(async () => (await spoken()).length > saidAtPause), 'play speaks again');
     assert.equal((await spoken())[saidAtPause], held.text, 'play resumes at the paused sentence');
     const onward = await nextHighlight(page, held.text);
@@ -365,7 +365,7 @@ test('the player is reachable by keyboard, named, and axe-clean in light, sepia 
         const label = node.closest('label')?.querySelector('.label')?.textContent ?? '';
         // A disabled button (Previous at the first sentence) is skipped by Tab, as it should be.
         const disabled = /** @type {HTMLButtonElement} */ (node).disabled;
-        return { name: (node.querySelector('.sr')?.textContent || label).trim(), focused: disabled || root?.activeElement === node };
+        return { name: (node.getAttribute('aria-label') || label).trim(), focused: disabled || root?.activeElement === node };
       }),
     );
     assert.deepEqual(

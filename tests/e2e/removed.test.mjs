@@ -122,7 +122,8 @@ async function openPanel(page) {
 }
 
 /**
- * What the reader shows of the removed blocks: each line's text and state,
+ * What the reader shows of the removed blocks: each line's text (its
+ * button's accessible name, which it must also draw: see `drawn`) and state,
  * and the article's text outside them.
  * @param {Page} page
  */
@@ -134,7 +135,9 @@ function removedView(page) {
       const body = /** @type {HTMLElement} */ (box.querySelector('.removed-body'));
       return {
         kind: /** @type {HTMLElement} */ (box).dataset.kind,
-        line: toggle.textContent,
+        line: toggle.getAttribute('aria-label'),
+        // The line is drawn by CSS (ui/dom.js labelButton): the marker and the name, no text of its own.
+        drawn: toggle.textContent === '' && getComputedStyle(toggle, '::before').content === JSON.stringify(`${toggle.getAttribute('aria-expanded') === 'true' ? '▾' : '▸'} ${toggle.getAttribute('aria-label')}`),
         expanded: toggle.getAttribute('aria-expanded'),
         controls: toggle.getAttribute('aria-controls') === body.id,
         open: !body.hidden,
@@ -193,6 +196,7 @@ test('removed blocks show where they were; a kept kind stays on its origin and o
     await page.waitForTimeout(300); // the settings write
     await openReader(page);
     view = await removedView(page);
+    assert.ok(view.lines.every((l) => l.drawn), `a removed line does not draw its marker and name: ${JSON.stringify(view.lines)}`);
     assert.deepEqual(
       view.lines.map((l) => [l.kind, l.line, l.expanded, l.controls, l.open]),
       [
@@ -212,6 +216,7 @@ test('removed blocks show where they were; a kept kind stays on its origin and o
     const related = view.lines.find((l) => l.kind === 'related');
     assert.equal(related?.expanded, 'true');
     assert.equal(related?.open, true);
+    assert.equal(related?.drawn, true, 'the opened line does not draw its ▾ marker and name');
     assert.match(related?.body ?? '', /Related stories Ferry timetable changes for winter Chandlery celebrates fifty years/);
     await clickSteady(page, '.removed[data-kind="related"] .removed-keep');
     await waitInReader(page, (root) => /Kept/.test(root?.querySelector('.removed[data-kind="related"] .removed-note')?.textContent ?? ''));
