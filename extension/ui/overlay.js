@@ -581,6 +581,9 @@
       span.append(reading);
       meta.append(span);
     }
+    // A space between the parts (the stylesheet draws the "·" after it): the
+    // line's text, copied or read, is words apart, not "Ann Lee2 May".
+    for (const part of [...meta.children].slice(1)) part.before(' ');
     if (meta.childNodes.length > 0) parts.push(meta);
     return parts;
   }

@@ -284,7 +284,8 @@ h1.title {
   font: 400 15px / 1.5 var(--quire-sans);
   color: var(--quire-muted);
 }
-.meta span + span::before { content: "·"; margin: 0 0.5em; }
+/* After the text space between the parts (ui/overlay.js): 0.25em + a space on its left. */
+.meta span + span::before { content: "·"; margin: 0 0.5em 0 0.25em; }
 
 .lead { margin: 0 0 32px; }
 .lead img { display: block; width: 100%; height: auto; border-radius: 2px; }

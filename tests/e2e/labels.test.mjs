@@ -111,6 +111,8 @@ function readDialog(page) {
         innerText: dialog.innerText,
         site: /** @type {HTMLElement} */ (root?.querySelector('.site')).innerText,
         title: /** @type {HTMLElement} */ (root?.querySelector('h1.title')).innerText,
+        meta: /** @type {HTMLElement} */ (root?.querySelector('.meta')).innerText,
+        metaParts: [...(root?.querySelector('.meta')?.children ?? [])].map((n) => /** @type {HTMLElement} */ (n).innerText.replace(/^·/, '').trim()),
         controls: sels.map((sel) => {
           const node = root?.querySelector(sel);
           const glyph = node?.querySelector('.glyph');
@@ -193,6 +195,9 @@ for (const locale of LOCALES) {
       const labels = ['settings', 'contents', 'copyMarkdown', 'print', 'readAloud', 'close', 'closeTitle'].map((k) => m[k]);
       for (const label of labels) assert.ok(!seen.innerText.includes(label), `the dialog's innerText holds the label “${label}”`);
       for (const glyph of ['Aa', '☰']) assert.ok(!lines.includes(glyph), `the dialog's innerText holds the glyph “${glyph}” on a line`);
+      // The byline, date and reading time are words apart in the text ("Ann Lee 2 May", not "Ann Lee2 May").
+      assert.ok(seen.metaParts.length >= 2, `the meta line has under two parts: ${seen.meta}`);
+      assert.equal(seen.meta.replace(/\s*·\s*/g, ' ').trim(), seen.metaParts.join(' '), `the meta line's text runs its parts together: ${JSON.stringify(seen.meta)}`);
 
       // Each control shows its label (or glyph) and keeps its tooltip; no text of its own.
       for (const [i, c] of CONTROLS.entries()) {
