@@ -39,6 +39,7 @@ use crate::text::{fold_cue_text, is_blank, is_unspaced_script, is_word_char, nor
 mod appeal;
 mod author_lines;
 mod bare_lines;
+mod breadcrumb;
 mod controls;
 mod credit;
 mod fallback;
@@ -59,6 +60,7 @@ mod titles;
 use appeal::*;
 use author_lines::*;
 use bare_lines::*;
+use breadcrumb::*;
 use controls::*;
 use credit::*;
 pub use fallback::sweep_lines;
@@ -332,6 +334,8 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         .or_else(|| cancel_anytime_offer(&b))
         .or_else(|| follow_line(&b, page))
         .or_else(|| tag_line(&b))
+        .or_else(|| breadcrumb_line(&b))
+        .or_else(|| breadcrumb_list(&b))
         .or_else(|| bare_title(&b).map(|k| Verdict::new(k, &["bare-title"])))
         .or_else(|| bare_line(&b))
         .or_else(|| author_pointer(&b, page))

@@ -90,3 +90,38 @@ pub const FURNITURE_CUES: &[(&str, ClutterKind)] = &[
     // ("What do you think? Let us know in the comments") is the article's.
     ("have your say in the comments", ClutterKind::Comments),
 ];
+
+/// The home page as the first step of a breadcrumb trail (a whole step,
+/// folded): "Home › News", "Startseite / Politik".
+pub const BREADCRUMB_HOMES: &[&str] = &[
+    "home",
+    "homepage",
+    "home page",
+    "start",
+    "startseite",
+    "accueil",
+    "inicio",
+    "início",
+    "portada",
+    "pagina iniziale",
+    "strona główna",
+    "úvod",
+    "hem",
+    "acasă",
+    "anasayfa",
+    "ana sayfa",
+    "главная",
+    "головна",
+    "الرئيسية",
+    "صفحه اصلی",
+    "דף הבית",
+    "首页",
+    "首頁",
+    "ホーム",
+    "홈",
+    "होम",
+    "হোম",
+    "beranda",
+    "trang chủ",
+    "หน้าแรก",
+];
