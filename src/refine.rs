@@ -64,7 +64,8 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
         root,
         &["object", "embed", "footer", "link", "aside"],
     );
-    // Share widgets (class/id with a "share" word) with little text.
+    // Share widgets (class/id with a "share" word) with little text; not
+    // a note of the story's prose between its paragraphs.
     let top_children: Vec<NodeId> = dom.element_children(root).collect();
     for top in top_children {
         let doomed: Vec<NodeId> = dom
@@ -74,6 +75,7 @@ pub fn prep_article(dom: &mut Dom, root: NodeId, flags: Flags, ctx: &Context) ->
                 dom.is_element(n)
                     && names_share(dom, n)
                     && dom.text_content(n).chars().count() < 500
+                    && !clutter::is_story_note(dom, n)
             })
             .collect();
         for n in doomed {

@@ -108,3 +108,44 @@ fn a_sidebar_of_links_under_a_summary_title_still_goes() {
     let text = text_with(b);
     assert!(!text.contains("Harbour wall repairs"), "{text}");
 }
+
+#[test]
+fn a_note_of_prose_between_paragraphs_stays_whatever_its_class_says() {
+    // One or two sentences of the story's own, with no link, heading,
+    // list or control, between two of its paragraphs: the class is only a
+    // name ("related", "sidebar", "share", "comments").
+    for (class, note) in [
+        ("related-facts", "The older boat was built in 1987 and has crossed the strait more than eighty thousand times."),
+        ("sidebar-note", "Note: the company's meeting on Thursday will be streamed online for islanders who cannot attend."),
+        ("share-story", "Islanders shared stories of the winter of 2010, when the ferry stopped for nine days, at the meeting."),
+        ("comments-from-readers", "Several readers wrote to the company to ask for a later boat on Fridays in December."),
+    ] {
+        let text = text_with(&format!(r#"<div class="{class}"><p>{note}</p></div>"#));
+        assert!(text.contains(note), "{class}: {note} lost: {text}");
+    }
+}
+
+#[test]
+fn a_box_named_so_with_links_a_heading_or_a_prompt_still_goes() {
+    for (html, probe) in [
+        (
+            r#"<div class="related"><p>More: <a href="/ferry-fares">Ferry fares rise</a> and <a href="/harbour">harbour works begin</a>.</p></div>"#,
+            "Ferry fares rise",
+        ),
+        (
+            r#"<div class="sidebar"><h4>Most read</h4><p>Lighthouse to open for a weekend in May.</p></div>"#,
+            "Lighthouse to open",
+        ),
+        (
+            r#"<div class="social-share"><p>Share this story with your friends and family.</p></div>"#,
+            "Share this story",
+        ),
+        (
+            r#"<div class="promo"><p>Support our journalism: become a member of the Island Post today.</p></div>"#,
+            "Support our journalism",
+        ),
+    ] {
+        let text = text_with(html);
+        assert!(!text.contains(probe), "{html} kept: {text}");
+    }
+}

@@ -433,8 +433,7 @@ fn strip_and_collect(
                 && !dom
                     .ancestors(node)
                     .any(|a| matches!(dom.tag(a), "table" | "code"))
-                && !spare_label(dom, node, ctx)
-                && !spare_summary(dom, node, ctx);
+                && !spare(dom, node, ctx);
             let bad_role = dom
                 .attr(node, "role")
                 .is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r));
@@ -505,6 +504,22 @@ fn spare_summary(dom: &Dom, node: NodeId, ctx: &Context) -> bool {
     let spare = clutter::is_summary_box(dom, node);
     if spare {
         ctx.spared(node, "summary-box");
+    }
+    spare
+}
+
+/// Whether `node`, whose class names an unlikely candidate, stays: as a
+/// section's label, a summary box or a note of the story's prose.
+fn spare(dom: &Dom, node: NodeId, ctx: &Context) -> bool {
+    spare_label(dom, node, ctx) || spare_summary(dom, node, ctx) || spare_note(dom, node, ctx)
+}
+
+/// Whether `node`, whose class names an unlikely candidate, stays as a note
+/// of the story's prose between its paragraphs ([`clutter::is_story_note`]).
+fn spare_note(dom: &Dom, node: NodeId, ctx: &Context) -> bool {
+    let spare = clutter::is_story_note(dom, node);
+    if spare {
+        ctx.spared(node, "story-note");
     }
     spare
 }

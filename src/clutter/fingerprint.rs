@@ -79,7 +79,8 @@ impl Fingerprints {
     /// ([`is_inside_text`], [`stands_alone`]), the following block for a
     /// heading and the preceding heading for a list or section
     /// ([`titled_sibling`]), the preceding block for a paragraph or list
-    /// ([`lone_story_link`]), and for a short element whether a picture
+    /// ([`lone_story_link`]), both sibling elements of a box
+    /// ([`is_story_note`]), and for a short element whether a picture
     /// stands right before it ([`follows_picture`]).
     pub(super) fn key(&self, dom: &Dom, node: NodeId) -> u64 {
         let mut h = WordHasher::default();
@@ -104,6 +105,18 @@ impl Fingerprints {
         };
         if let Some(s) = sibling {
             h.write_u64(self.subtree[s.index()]);
+        }
+        // A note between two paragraphs ([`is_story_note`]) reads both.
+        if matches!(tag, "div" | "section" | "aside" | "p") {
+            for s in [
+                dom.prev_sibling_where(node, |x| dom.is_element(x)),
+                dom.next_sibling_where(node, |x| dom.is_element(x)),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                h.write_u64(self.subtree[s.index()]);
+            }
         }
         // Whether a short element stands right after a picture, which the
         // credit rules read ([`follows_picture`]): the picture may go

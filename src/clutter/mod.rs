@@ -48,6 +48,7 @@ mod follow;
 mod head;
 mod lines;
 mod matchers;
+mod note;
 mod rules;
 mod self_appeal;
 mod signup;
@@ -69,6 +70,7 @@ use follow::*;
 pub use head::take_head_byline;
 use lines::*;
 use matchers::*;
+pub(crate) use note::is_story_note;
 use rules::*;
 use self_appeal::*;
 use signup::*;
@@ -316,7 +318,7 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
             if inline {
                 None
             } else {
-                attributes(&b).filter(|_| !is_summary_box(dom, node))
+                attributes(&b).filter(|_| !is_summary_box(dom, node) && !is_story_note(dom, node))
             }
         })
         .or_else(|| section_title(&b))

@@ -70,6 +70,9 @@ pub const FURNITURE_CUES: &[(&str, ClutterKind)] = &[
     // A news-tip line.
     ("got a story?", ClutterKind::AuthorContact),
     ("have a story?", ClutterKind::AuthorContact),
+    // A share prompt written out.
+    ("share this story with", ClutterKind::Share),
+    ("share this article with", ClutterKind::Share),
     ("got a news tip", ClutterKind::AuthorContact),
     ("have a news tip", ClutterKind::AuthorContact),
     ("have a story we should", ClutterKind::AuthorContact),
