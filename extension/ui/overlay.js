@@ -56,7 +56,8 @@
  * @property {() => void} focus Moves focus into the dialog (a notice's
  *   first action, else the dialog itself) unless it is there already.
  * @property {() => void} dispose Stops listening to the system colour scheme,
- *   resizes and print, stops appending the article, and stops reading aloud.
+ *   resizes and print, stops appending the article, stops reading aloud, and
+ *   clears a selection in the reader (a select-all's, say).
  * @property {() => boolean} closePanel Closes the open contents panel (focus
  *   back on its button); false when none was open (Esc then closes the reader).
  * @property {() => Position | null} position Where the reader is in the
@@ -258,6 +259,87 @@
     return dialog;
   }
 
+  const MAC = typeof navigator === 'object' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+  /**
+   * Whether `event` is the platform's select-all: Cmd+A on macOS, Ctrl+A
+   * elsewhere, with no other modifier. The A key by its character, or by
+   * its place where the layout types no Latin letter there (Cyrillic, Greek).
+   * @param {KeyboardEvent} event
+   */
+  function isSelectAll(event) {
+    if (event.altKey || event.shiftKey || event.isComposing) return false;
+    if (MAC ? !event.metaKey || event.ctrlKey : !event.ctrlKey || event.metaKey) return false;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : '';
+    return key === 'a' || (event.code === 'KeyA' && !/^[a-z]$/.test(key));
+  }
+
+  /** Input types whose text a select-all selects. */
+  const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number']);
+
+  /**
+   * Whether the focused element has a select-all of its own, which the
+   * reader leaves alone: a text field (the Markdown box, for one) or
+   * editable content. Not a `<select>` (the settings): Chromium and Firefox
+   * both answer Ctrl+A there with the document's select-all, the page's text.
+   * @param {Element | null} active The shadow root's active element.
+   */
+  function ownsSelectAll(active) {
+    if (!active) return false;
+    const name = active.localName;
+    if (name === 'textarea') return true;
+    if (name === 'input') return TEXT_INPUTS.has(/** @type {HTMLInputElement} */ (active).type);
+    return /** @type {HTMLElement} */ (active).isContentEditable === true;
+  }
+
+  /**
+   * The selection to set and read the reader's with. Chromium's
+   * `ShadowRoot.getSelection` (its own): the page's `getSelection()` then
+   * names `<html>` for it, as for a mouse drag in the reader, whereas a range
+   * of shadow nodes given to the document's selection stays as given, the
+   * closed root's nodes there for the page to take. Elsewhere (Firefox) the
+   * document's, which takes nodes of the shadow tree, and which names them
+   * to the page as it does for a click or a drag in the reader.
+   * @param {OverlayView} view
+   * @returns {Selection | null}
+   */
+  function selectionOf(view) {
+    const { shadow } = view;
+    /** @type {{getSelection?: () => Selection | null}} */
+    const chromium = /** @type {any} */ (shadow);
+    return typeof chromium.getSelection === 'function' ? chromium.getSelection() : view.doc.getSelection();
+  }
+
+  /**
+   * Selects the reader's text (what select-all selects): the page part of
+   * the dialog, from the site name or the notice's heading to the end of the
+   * article, and not the Markdown box above it; nothing of the page beneath.
+   * The keydown handler has appended the rest of a long article first (it
+   * does for every Ctrl or Cmd key).
+   * @param {OverlayView} view
+   */
+  function selectArticle(view) {
+    const { page } = view;
+    const selection = selectionOf(view);
+    if (!selection) return;
+    const nodes = Array.from(page.childNodes);
+    const start = nodes.findIndex((node) => !(node instanceof Element && node.classList.contains('copy-box')));
+    if (start < 0) return;
+    selection.setBaseAndExtent(page, start, page, nodes.length);
+  }
+
+  /**
+   * On close: clears the selection if it lies in the reader (the reader's
+   * select-all, or the user's own drag in it), so that none is left behind
+   * on the page once the overlay is gone.
+   * @param {OverlayView} view
+   */
+  function clearSelection(view) {
+    const selection = selectionOf(view);
+    const at = selection?.anchorNode;
+    if (selection && at && view.shadow.contains(at)) selection.removeAllRanges();
+  }
+
   /**
    * Keeps Tab inside the dialog while it is open, and keeps the page's own
    * key handlers (site shortcuts) from acting on keys typed in the reader.
@@ -271,6 +353,13 @@
       event.stopPropagation();
       // Select all, find, print and the like want the whole article.
       if (event.ctrlKey || event.metaKey) finishArticle();
+      if (isSelectAll(event) && !ownsSelectAll(shadow.activeElement)) {
+        // The browser's own would select the page beneath (its menus and
+        // forms): the reader's text instead.
+        event.preventDefault();
+        selectArticle(view);
+        return;
+      }
       if (event.key !== 'Tab') return;
       const items = focusables(dialog);
       if (items.length === 0) return;
@@ -1034,6 +1123,7 @@
       position: () => currentPosition(view),
       restorePosition: (position) => restorePosition(view, position),
       dispose() {
+        clearSelection(view);
         view.appending?.cancel();
         stopReading(view);
         view.progress?.dispose();

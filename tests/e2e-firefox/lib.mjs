@@ -55,7 +55,7 @@ export const WIDGET_ID = `${ADDON_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}
 export const BUTTON_SELECTOR = `#${WIDGET_ID} .unified-extensions-item-action-button`;
 
 /** Keys as WebDriver names them. */
-export const KEY = /** @type {const} */ ({ Escape: '\uE00C', Tab: '\uE004', ArrowDown: '\uE015', ArrowUp: '\uE013', Enter: '\uE007' });
+export const KEY = /** @type {const} */ ({ Escape: '\uE00C', Tab: '\uE004', ArrowDown: '\uE015', ArrowUp: '\uE013', Enter: '\uE007', Control: '\uE009' });
 
 /** Whether Firefox is installed where the tests look for it. */
 export async function firefoxInstalled() {
@@ -476,6 +476,24 @@ export async function press(ff, key) {
   await ff.m.send('WebDriver:PerformActions', {
     actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
   });
+  await ff.m.send('WebDriver:ReleaseActions');
+}
+
+/**
+ * Presses `key` with `modifier` held (Ctrl+A: `pressWith(ff, KEY.Control, 'a')`):
+ * trusted key events to the focused element of the selected tab.
+ * @param {Firefox} ff
+ * @param {string} modifier A {@link KEY} value.
+ * @param {string} key
+ */
+export async function pressWith(ff, modifier, key) {
+  const actions = [
+    { type: 'keyDown', value: modifier },
+    { type: 'keyDown', value: key },
+    { type: 'keyUp', value: key },
+    { type: 'keyUp', value: modifier },
+  ];
+  await ff.m.send('WebDriver:PerformActions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
   await ff.m.send('WebDriver:ReleaseActions');
 }
 
