@@ -230,3 +230,26 @@ fn appeals_in_other_languages_in_other_words_go_the_same_verbs_in_news_stay() {
         PAGE.assert_stays(line);
     }
 }
+
+#[test]
+fn a_whole_appeal_opening_a_sentence_goes_the_same_words_reported_stay() {
+    for line in [
+        "We can't do this without you. Donate today.",
+        "Reader support makes our work possible. Please give what you can.",
+        "Click here to become a member.",
+        "Tap here to subscribe.",
+        "To keep reading, subscribe now.",
+        "Subscribe to continue reading.",
+        "Cancel anytime.",
+        "Jetzt spenden!",
+    ] {
+        PAGE.assert_goes(line);
+    }
+    for line in [
+        "Donate today or the reading room closes, the campaigners told the council on Monday.",
+        "\"Subscribe now,\" read the banner over the old newspaper racks, a relic of the nineties.",
+        "The library's card, which readers can cancel anytime, now also opens the county archive.",
+    ] {
+        PAGE.assert_stays(line);
+    }
+}

@@ -67,6 +67,19 @@ fn openers_by_first_byte() -> &'static [Vec<usize>] {
     })
 }
 
+/// The kind of appeal whose whole imperative
+/// ([`patterns::APPEAL_WHOLE_OPENERS`]) opens a sentence of `t`, unless
+/// `t` reports someone's words ([`patterns::SPEECH_CUES`]).
+fn whole_appeal(t: &str) -> Option<ClutterKind> {
+    let kind = sentence_starts(t).find_map(|s| {
+        patterns::APPEAL_WHOLE_OPENERS
+            .iter()
+            .find(|(o, _)| starts_with_word(s, o))
+            .map(|&(_, kind)| kind)
+    })?;
+    speech_cues().first_in(t, true).is_none().then_some(kind)
+}
+
 /// Rule on a reader-appeal line: a block of at most
 /// [`patterns::APPEAL_LINE_MAX`] characters with a sentence opened by an
 /// appeal imperative and a word of what it offers
@@ -74,7 +87,8 @@ fn openers_by_first_byte() -> &'static [Vec<usize>] {
 /// publication's own work, a first person of [`patterns::SELF_WORDS`] with
 /// a word of [`patterns::SELF_APPEAL_OFFERS`]; or the site's name: "Become
 /// a Courier supporter today"), and no word of reported speech
-/// ([`patterns::SPEECH_CUES`]); or a paragraph of at most
+/// ([`patterns::SPEECH_CUES`]); or a whole appeal opening a sentence
+/// ([`whole_appeal`]: "Donate today."); or a paragraph of at most
 /// [`patterns::APPEAL_PARAGRAPH_MAX`] opened by a question of
 /// [`patterns::APPEAL_QUESTIONS`] that goes on with appeal words
 /// ([`patterns::APPEAL_CUES`]). "Subscribe to the idea that …" names no
@@ -101,6 +115,9 @@ pub(super) fn reader_appeal(b: &Block, page: &Page) -> Option<Verdict> {
             if offers() {
                 return Some(Verdict::new(kind, &["appeal-line"]));
             }
+        }
+        if let Some(kind) = whole_appeal(t) {
+            return Some(Verdict::new(kind, &["appeal-line"]));
         }
     }
     let body = t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '¿' | '¡'));

@@ -130,6 +130,46 @@ pub const APPEAL_OPENERS: &[(&str, ClutterKind)] = &[
     ("word abonnee", ClutterKind::SubscriptionCta),
 ];
 
+/// Imperatives that are a whole appeal by themselves, opening a sentence
+/// of a short line ("We can't do this without you. Donate today."): the
+/// request and its urgency, or the paywall's condition. A sentence of a
+/// story does not open so; a quote opens with its mark, and a reported one
+/// names its speaker ([`super::SPEECH_CUES`]).
+pub const APPEAL_WHOLE_OPENERS: &[(&str, ClutterKind)] = &[
+    ("donate today", ClutterKind::Donation),
+    ("donate now", ClutterKind::Donation),
+    ("contribute today", ClutterKind::Donation),
+    ("contribute now", ClutterKind::Donation),
+    ("please give what you can", ClutterKind::Donation),
+    ("subscribe today", ClutterKind::SubscriptionCta),
+    ("subscribe now", ClutterKind::SubscriptionCta),
+    (
+        "subscribe to continue reading",
+        ClutterKind::SubscriptionCta,
+    ),
+    ("to keep reading, subscribe", ClutterKind::SubscriptionCta),
+    (
+        "to continue reading, subscribe",
+        ClutterKind::SubscriptionCta,
+    ),
+    ("click here to subscribe", ClutterKind::SubscriptionCta),
+    ("tap here to subscribe", ClutterKind::SubscriptionCta),
+    ("click here to become a member", ClutterKind::MembershipCta),
+    ("tap here to become a member", ClutterKind::MembershipCta),
+    ("become a member today", ClutterKind::MembershipCta),
+    ("sign up today", ClutterKind::NewsletterForm),
+    ("sign up now", ClutterKind::NewsletterForm),
+    ("jetzt spenden", ClutterKind::Donation),
+    ("jetzt abonnieren", ClutterKind::SubscriptionCta),
+    ("jetzt mitglied werden", ClutterKind::MembershipCta),
+    ("abonnez-vous dès maintenant", ClutterKind::SubscriptionCta),
+    ("faites un don dès maintenant", ClutterKind::Donation),
+    ("suscríbete ahora", ClutterKind::SubscriptionCta),
+    ("dona ahora", ClutterKind::Donation),
+    ("abbonati ora", ClutterKind::SubscriptionCta),
+    ("assine já", ClutterKind::SubscriptionCta),
+];
+
 /// What an appeal line offers or asks for, as whole words: journalism, a
 /// newsletter, a channel, a magazine, an app, the articles, no paywall,
 /// independence, a price per month.

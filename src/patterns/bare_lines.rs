@@ -15,6 +15,12 @@ use super::ClutterKind;
 
 /// Whole furniture lines with their kind.
 pub const BARE_LINES: &[(&str, ClutterKind)] = &[
+    // A subscription offer's small print.
+    ("cancel anytime", ClutterKind::SubscriptionCta),
+    ("cancel at any time", ClutterKind::SubscriptionCta),
+    ("jederzeit kündbar", ClutterKind::SubscriptionCta),
+    ("résiliable à tout moment", ClutterKind::SubscriptionCta),
+    ("cancela cuando quieras", ClutterKind::SubscriptionCta),
     // Save and gift controls.
     ("save for later", ClutterKind::Share),
     ("save this article", ClutterKind::Share),
