@@ -37,47 +37,54 @@ pub(super) fn opens_a_sentence(t: &str, openers: &[&str]) -> bool {
     })
 }
 
-/// The kind of appeal whose imperative ([`patterns::APPEAL_OPENERS`]) opens
-/// a sentence of `t` ([`sentence_starts`]).
-fn appeal_opening(t: &str) -> Option<ClutterKind> {
-    let by_byte = openers_by_first_byte();
-    sentence_starts(t).find_map(|s| {
+/// The openings of `t`'s sentences ([`sentence_starts`]), in one pass:
+/// the kind of the first appeal imperative ([`patterns::APPEAL_OPENERS`])
+/// and of the first whole appeal ([`patterns::APPEAL_WHOLE_OPENERS`]).
+fn appeal_openings(t: &str) -> (Option<ClutterKind>, Option<ClutterKind>) {
+    let [openers, wholes] = openers_by_first_byte();
+    let (mut opener, mut whole) = (None, None);
+    for s in sentence_starts(t) {
         // Only the openers that start with this byte: most sentences open
         // with none of them.
-        let &first = s.as_bytes().first()?;
-        by_byte[usize::from(first)]
-            .iter()
-            .map(|&i| patterns::APPEAL_OPENERS[i])
-            .find(|(o, _)| starts_with_word(s, o))
-            .map(|(_, kind)| kind)
-    })
-}
-
-/// The indices of [`patterns::APPEAL_OPENERS`] by their first byte.
-fn openers_by_first_byte() -> &'static [Vec<usize>] {
-    static TABLE: OnceLock<Vec<Vec<usize>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = vec![Vec::new(); 256];
-        for (i, (o, _)) in patterns::APPEAL_OPENERS.iter().enumerate() {
-            if let Some(&b) = o.as_bytes().first() {
-                table[usize::from(b)].push(i);
-            }
+        let Some(&first) = s.as_bytes().first() else {
+            continue;
+        };
+        let first = usize::from(first);
+        let find = |index: &[usize], table: &[(&str, ClutterKind)]| {
+            index
+                .iter()
+                .map(|&i| table[i])
+                .find(|(o, _)| starts_with_word(s, o))
+                .map(|(_, kind)| kind)
+        };
+        opener = opener.or_else(|| find(&openers[first], patterns::APPEAL_OPENERS));
+        whole = whole.or_else(|| find(&wholes[first], patterns::APPEAL_WHOLE_OPENERS));
+        if opener.is_some() && whole.is_some() {
+            break;
         }
-        table
-    })
+    }
+    (opener, whole)
 }
 
-/// The kind of appeal whose whole imperative
-/// ([`patterns::APPEAL_WHOLE_OPENERS`]) opens a sentence of `t`, unless
-/// `t` reports someone's words ([`patterns::SPEECH_CUES`]).
-fn whole_appeal(t: &str) -> Option<ClutterKind> {
-    let kind = sentence_starts(t).find_map(|s| {
-        patterns::APPEAL_WHOLE_OPENERS
-            .iter()
-            .find(|(o, _)| starts_with_word(s, o))
-            .map(|&(_, kind)| kind)
-    })?;
-    speech_cues().first_in(t, true).is_none().then_some(kind)
+/// The indices of [`patterns::APPEAL_OPENERS`] and of
+/// [`patterns::APPEAL_WHOLE_OPENERS`] by their first byte.
+fn openers_by_first_byte() -> &'static [Vec<Vec<usize>>; 2] {
+    static TABLES: OnceLock<[Vec<Vec<usize>>; 2]> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let index = |openers: &[(&str, ClutterKind)]| {
+            let mut table = vec![Vec::new(); 256];
+            for (i, (o, _)) in openers.iter().enumerate() {
+                if let Some(&b) = o.as_bytes().first() {
+                    table[usize::from(b)].push(i);
+                }
+            }
+            table
+        };
+        [
+            index(patterns::APPEAL_OPENERS),
+            index(patterns::APPEAL_WHOLE_OPENERS),
+        ]
+    })
 }
 
 /// Rule on a reader-appeal line: a block of at most
@@ -88,7 +95,8 @@ fn whole_appeal(t: &str) -> Option<ClutterKind> {
 /// a word of [`patterns::SELF_APPEAL_OFFERS`]; or the site's name: "Become
 /// a Courier supporter today"), and no word of reported speech
 /// ([`patterns::SPEECH_CUES`]); or a whole appeal opening a sentence
-/// ([`whole_appeal`]: "Donate today."); or a paragraph of at most
+/// ([`patterns::APPEAL_WHOLE_OPENERS`]: "Donate today.", with no word of
+/// reported speech either); or a paragraph of at most
 /// [`patterns::APPEAL_PARAGRAPH_MAX`] opened by a question of
 /// [`patterns::APPEAL_QUESTIONS`] that goes on with appeal words
 /// ([`patterns::APPEAL_CUES`]). "Subscribe to the idea that …" names no
@@ -100,7 +108,8 @@ pub(super) fn reader_appeal(b: &Block, page: &Page) -> Option<Verdict> {
     }
     let t = b.text();
     if b.len <= patterns::APPEAL_LINE_MAX {
-        if let Some(kind) = appeal_opening(t) {
+        let (opening, whole) = appeal_openings(t);
+        if let Some(kind) = opening {
             // What it offers: a word of the tables, the publication's own
             // work ("our reporting"), or the publication by name; and not
             // someone's reported words ("…, the operator told passengers").
@@ -116,7 +125,9 @@ pub(super) fn reader_appeal(b: &Block, page: &Page) -> Option<Verdict> {
                 return Some(Verdict::new(kind, &["appeal-line"]));
             }
         }
-        if let Some(kind) = whole_appeal(t) {
+        // A whole appeal ("Donate today."), unless someone is reported
+        // saying it.
+        if let Some(kind) = whole.filter(|_| speech_cues().first_in(t, true).is_none()) {
             return Some(Verdict::new(kind, &["appeal-line"]));
         }
     }
