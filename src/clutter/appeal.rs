@@ -113,15 +113,13 @@ pub(super) fn reader_appeal(b: &Block, page: &Page) -> Option<Verdict> {
             // What it offers: a word of the tables, the publication's own
             // work ("our reporting"), or the publication by name; and not
             // someone's reported words ("…, the operator told passengers").
-            let offers = || {
-                speech_cues().first_in(t, true).is_none()
-                    && (appeal_object_cues().first_in(t, true).is_some()
-                        || appeal_stem_cues().any_in(t)
-                        || (self_word_cues().first_in(t, true).is_some()
-                            && self_offer_cues().first_in(t, true).is_some())
-                        || page.site_named_in(t))
-            };
-            if offers() {
+            let offers = speech_cues().first_in(t, true).is_none()
+                && (appeal_object_cues().first_in(t, true).is_some()
+                    || appeal_stem_cues().any_in(t)
+                    || (self_word_cues().first_in(t, true).is_some()
+                        && self_offer_cues().first_in(t, true).is_some())
+                    || page.site_named_in(t));
+            if offers {
                 return Some(Verdict::new(kind, &["appeal-line"]));
             }
         }

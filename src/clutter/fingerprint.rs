@@ -98,7 +98,7 @@ impl Fingerprints {
         }
         let sibling = if is_subheading(tag) {
             dom.next_sibling_where(node, |x| dom.is_element(x))
-        } else if matches!(tag, "ul" | "ol" | "div" | "section" | "dl" | "p") {
+        } else if matches!(tag, "ul" | "ol" | "div" | "section" | "aside" | "dl" | "p") {
             dom.prev_sibling_where(node, |x| dom.is_element(x))
         } else {
             None
@@ -106,15 +106,10 @@ impl Fingerprints {
         if let Some(s) = sibling {
             h.write_u64(self.subtree[s.index()]);
         }
-        // A note between two paragraphs ([`is_story_note`]) reads both.
+        // A note between two paragraphs ([`is_story_note`]) reads the next
+        // one too (the previous one is hashed above).
         if matches!(tag, "div" | "section" | "aside" | "p") {
-            for s in [
-                dom.prev_sibling_where(node, |x| dom.is_element(x)),
-                dom.next_sibling_where(node, |x| dom.is_element(x)),
-            ]
-            .into_iter()
-            .flatten()
-            {
+            if let Some(s) = dom.next_sibling_where(node, |x| dom.is_element(x)) {
                 h.write_u64(self.subtree[s.index()]);
             }
         }

@@ -1090,7 +1090,7 @@ fn comments_closed_notes_go_prose_about_comments_stays() {
 
 #[test]
 fn cue_tables_are_spelled_as_the_text_is_folded() {
-    let plain: [&[&str]; 26] = [
+    let plain: [&[&str]; 27] = [
         patterns::APPEAL_OBJECTS,
         patterns::APPEAL_OBJECT_STEMS,
         patterns::APPEAL_QUESTIONS,
@@ -1117,9 +1117,11 @@ fn cue_tables_are_spelled_as_the_text_is_folded() {
         patterns::CREDIT_JOINERS,
         patterns::DATE_LINE_LABELS,
         patterns::DATE_LINE_BARE_LABELS,
+        patterns::SELF_GIFT_REQUESTS,
     ];
     let kinded = [
         patterns::APPEAL_OPENERS,
+        patterns::APPEAL_WHOLE_OPENERS,
         patterns::CTA_LABELS,
         patterns::SENTENCE_CUES,
         patterns::SECTION_TITLES,
@@ -1129,6 +1131,22 @@ fn cue_tables_are_spelled_as_the_text_is_folded() {
             .iter()
             .map(|t| t.iter().map(|&(c, _)| c).collect::<Vec<_>>()),
     );
+    // A whole appeal needs no offer word: it is not an opener that does.
+    for (whole, _) in patterns::APPEAL_WHOLE_OPENERS {
+        assert!(
+            !patterns::APPEAL_OPENERS.iter().any(|(o, _)| o == whole),
+            "{whole:?} in both opener tables"
+        );
+    }
+    // A gift request is a request the scan must find first.
+    for gift in patterns::SELF_GIFT_REQUESTS {
+        assert!(
+            patterns::SELF_APPEAL_REQUESTS
+                .iter()
+                .any(|(r, _)| r == gift),
+            "{gift:?} is not a request"
+        );
+    }
     for table in tables {
         let mut seen = std::collections::HashSet::new();
         for cue in table {

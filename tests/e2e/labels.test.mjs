@@ -15,13 +15,14 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ROOT,
   STRICT_CSP,
   serve,
-  launchWithExtension,
+  launchInLocale,
+  localeMessages,
   clickAction,
   waitForOverlay,
   inReader,
@@ -33,17 +34,6 @@ import {
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const TEST_TIMEOUT_MS = 120_000;
 const LOCALES = (await readdir(join(ROOT, '_locales'))).sort();
-
-/**
- * A locale's messages, placeholders as chrome.i18n resolves them with no
- * substitutions given.
- * @param {string} locale
- * @returns {Promise<Record<string, string>>}
- */
-async function messages(locale) {
-  const raw = JSON.parse(await readFile(join(ROOT, '_locales', locale, 'messages.json'), 'utf8'));
-  return Object.fromEntries(Object.entries(raw).map(([key, entry]) => [key, /** @type {{message: string}} */ (entry).message]));
-}
 
 /** @type {import('./lib.mjs').Served} */
 let server;
@@ -61,17 +51,7 @@ after(async () => {
  * @param {string} locale
  */
 async function launchIn(locale) {
-  const saved = process.env.LANGUAGE;
-  process.env.LANGUAGE = locale;
-  /** @type {import('./lib.mjs').Launched} */
-  let launched;
-  try {
-    launched = await launchWithExtension({ args: [`--lang=${locale.replace('_', '-')}`] });
-  } finally {
-    if (saved === undefined) delete process.env.LANGUAGE;
-    else process.env.LANGUAGE = saved;
-  }
-  const seen = await launched.worker.evaluate(() => chrome.i18n.getMessage('@@ui_locale'));
+  const { launched, locale: seen } = await launchInLocale(locale);
   if (seen !== locale && !(locale === 'en' && seen.startsWith('en'))) {
     await launched.close();
     assert.fail(`Chromium runs in ${seen}, not ${locale} (apt-get install chromium-l10n)`);
@@ -176,7 +156,7 @@ async function dragSelect(page) {
 
 for (const locale of LOCALES) {
   test(`${locale}: the dialog's text starts with the site name and headline, no toolbar label in it or in a drag's selection; each control keeps its label and name`, { timeout: TEST_TIMEOUT_MS }, async () => {
-    const m = await messages(locale);
+    const m = await localeMessages(locale);
     const launched = await launchIn(locale);
     try {
       const page = await launched.context.newPage();

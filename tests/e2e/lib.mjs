@@ -160,6 +160,42 @@ export async function launchWithExtension({ extensionDir = TEST_DIST, headless =
 }
 
 /**
+ * A locale's messages (`_locales/<locale>/messages.json`), placeholders as
+ * chrome.i18n resolves them with no substitutions given.
+ * @param {string} locale A _locales directory name, e.g. `ar`, `zh_CN`.
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function localeMessages(locale) {
+  const raw = JSON.parse(await readFile(join(ROOT, '_locales', locale, 'messages.json'), 'utf8'));
+  return Object.fromEntries(Object.entries(raw).map(([key, entry]) => [key, /** @type {{message: string}} */ (entry).message]));
+}
+
+/**
+ * Starts Chromium with the extension, its UI in `locale`, and says which
+ * locale and direction the extension sees there (the caller checks them).
+ * Chromium on Linux takes its UI locale from the LANGUAGE environment
+ * variable at start (`--lang` only changes which messages.json an extension
+ * gets), and only for a locale whose resource file is installed: Debian's
+ * chromium-l10n package.
+ * @param {string} locale A _locales directory name, e.g. `ar`, `zh_CN`.
+ * @returns {Promise<{launched: Launched, locale: string, dir: string}>}
+ */
+export async function launchInLocale(locale) {
+  const saved = process.env.LANGUAGE;
+  process.env.LANGUAGE = locale;
+  /** @type {Launched} */
+  let launched;
+  try {
+    launched = await launchWithExtension({ args: [`--lang=${locale.replace('_', '-')}`] });
+  } finally {
+    if (saved === undefined) delete process.env.LANGUAGE;
+    else process.env.LANGUAGE = saved;
+  }
+  const seen = await launched.worker.evaluate(() => ({ locale: chrome.i18n.getMessage('@@ui_locale'), dir: chrome.i18n.getMessage('@@bidi_dir') }));
+  return { launched, ...seen };
+}
+
+/**
  * Waits until a freshly started worker listens for toolbar clicks. Chromium
  * hands a click only to the listeners a worker has registered, and a new
  * extension's worker registers its own as its modules finish loading: a

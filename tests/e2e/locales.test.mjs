@@ -16,13 +16,14 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ROOT,
   STRICT_CSP,
   serve,
-  launchWithExtension,
+  launchInLocale,
+  localeMessages,
   clickAction,
   waitForOverlay,
   inReader,
@@ -36,19 +37,9 @@ const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 const TEST_TIMEOUT_MS = 120_000;
 
-/**
- * A locale's messages, placeholders as chrome.i18n resolves them with no
- * substitutions given.
- * @param {string} locale
- * @returns {Promise<Record<string, string>>}
- */
-async function messages(locale) {
-  const raw = JSON.parse(await readFile(join(ROOT, '_locales', locale, 'messages.json'), 'utf8'));
-  return Object.fromEntries(Object.entries(raw).map(([key, entry]) => [key, /** @type {{message: string}} */ (entry).message]));
-}
-const EN = await messages('en');
-const AR = await messages('ar');
-const DE = await messages('de');
+const EN = await localeMessages('en');
+const AR = await localeMessages('ar');
+const DE = await localeMessages('de');
 
 /** @type {import('./lib.mjs').Served} */
 let server;
@@ -68,17 +59,7 @@ after(async () => {
  * @param {string} locale A _locales directory name, e.g. `ar`, `zh_CN`.
  */
 async function launchIn(locale) {
-  const saved = process.env.LANGUAGE;
-  process.env.LANGUAGE = locale;
-  /** @type {import('./lib.mjs').Launched} */
-  let launched;
-  try {
-    launched = await launchWithExtension({ args: [`--lang=${locale.replace('_', '-')}`] });
-  } finally {
-    if (saved === undefined) delete process.env.LANGUAGE;
-    else process.env.LANGUAGE = saved;
-  }
-  const seen = await launched.worker.evaluate(() => ({ locale: chrome.i18n.getMessage('@@ui_locale'), dir: chrome.i18n.getMessage('@@bidi_dir') }));
+  const { launched, ...seen } = await launchInLocale(locale);
   if (seen.locale !== locale) {
     await launched.close();
     assert.fail(
@@ -343,7 +324,7 @@ test('in German, the longest translation, nothing in the toolbar or the settings
 
 test('in French, Spanish, Ukrainian, Chinese and Japanese the toolbar and panel read that language, unclipped', { timeout: 3 * TEST_TIMEOUT_MS }, async () => {
   for (const locale of ['fr', 'es', 'uk', 'zh_CN', 'ja']) {
-    const strings = await messages(locale);
+    const strings = await localeMessages(locale);
     const { launched, dir } = await launchIn(locale);
     try {
       assert.equal(dir, 'ltr', locale);
