@@ -185,3 +185,24 @@ fn a_sentence_a_longer_label_or_a_picture_above_the_headline_stays() {
         assert!(a.text.contains(kept), "{above} lost: {}", a.text);
     }
 }
+
+/// A section heading after the story's paragraphs stays, even when its
+/// words are all in the title: only a headline set again above the
+/// article goes. The page here shows its headline in an image, so the
+/// heading is the first one like the title.
+#[test]
+fn a_section_heading_with_the_titles_words_stays_after_the_prose() {
+    let html = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>When and how deep will Kelling dredge its harbour?</title></head><body><main><article>
+<p><img src="/headline.png" alt="" width=900 height=120></p>
+<p>{LEAD}</p><p>{SECOND}</p><h2>When will Kelling dredge its harbour?</h2><p>{THIRD}</p>
+</article></main></body></html>"#
+    );
+    let a = extract_page(&html);
+    assert!(
+        a.text.contains("When will Kelling dredge its harbour?"),
+        "section heading lost: {}",
+        a.text
+    );
+}

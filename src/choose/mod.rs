@@ -409,7 +409,7 @@ fn strip_and_collect(
                 }
             }
         }
-        if remove_title_header && matches!(tag, "h1" | "h2") {
+        if remove_title_header && matches!(tag, "h1" | "h2") && !follows_prose(dom, node) {
             if let Some(title) = &ctx.title {
                 if text_similarity(title, &inner_text(dom, node)) > 0.75 {
                     remove_title_header = false;
@@ -719,6 +719,16 @@ fn settle_top_candidate(
 /// the page files the story under. The reader's header shows the headline
 /// alone. A date, a sentence, or a box holding a picture or blocks is no
 /// kicker.
+/// Whether a paragraph of prose comes before `heading` among its
+/// siblings: then the heading is a section's, whatever its words, and not
+/// the page's title set again above the article ("Ab wann legen Hühner
+/// Eier?" as the fourth section of a story titled "Ab wann und wie lange
+/// legen Hühner Eier?").
+fn follows_prose(dom: &Dom, heading: NodeId) -> bool {
+    std::iter::successors(dom.prev_sibling(heading), |&p| dom.prev_sibling(p))
+        .any(|p| dom.tag(p) == "p" && inner_text_len(dom, p) >= patterns::SECTION_PROSE_MIN)
+}
+
 fn kicker_of(dom: &Dom, heading: NodeId) -> Option<NodeId> {
     let prev = std::iter::successors(dom.prev_sibling(heading), |&p| dom.prev_sibling(p))
         .find(|&p| !dom.text(p).is_some_and(crate::text::is_blank))?;

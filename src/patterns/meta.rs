@@ -199,3 +199,7 @@ pub const KICKER_MAX: usize = 32;
 
 /// Most words of a kicker.
 pub const KICKER_MAX_WORDS: usize = 3;
+
+/// Fewest characters of a paragraph before a heading, among its siblings,
+/// that make the heading a section's rather than the page's title set again.
+pub const SECTION_PROSE_MIN: usize = 100;
