@@ -547,9 +547,11 @@ mod tests {
         let a =
             extract(&page("A page about boats", "p"), None, &Options::default()).expect("article");
         assert!(!a.text.contains("chalked by hand"), "{}", a.text);
-        // So does a heading that says what the description says (a subtitle).
+        // A heading that says what the description says (a subtitle) comes
+        // out as well, and the rest of the block still goes.
         let a = extract(&page(dek, "h2"), None, &Options::default()).expect("article");
-        assert!(!a.text.contains("chalked by hand"), "{}", a.text);
+        assert!(a.text.starts_with(dek), "{}", a.text);
+        assert!(!a.text.contains("Share this page"), "{}", a.text);
     }
 
     #[test]

@@ -82,8 +82,8 @@ pub(super) fn is_standfirst(dom: &Dom, node: NodeId) -> bool {
 const STANDFIRST_MIN_WORDS: usize = 8;
 
 /// Before an unlikely block inside an `<article>` or `<main>` goes, the
-/// article's parts in it are moved out in front of it: the paragraph whose
-/// text is the page's description (`lead_key`, a
+/// article's parts in it are moved out in front of it: the paragraph or
+/// subtitle heading whose text is the page's description (`lead_key`, a
 /// [`super::extend::lead_key`]: the standfirst, which [`super::add_lead`]
 /// could no longer find once the block is gone), then, when the block is
 /// the article's header (its class says "header"), its last captioned
@@ -95,11 +95,10 @@ pub(super) fn rescue_lead(dom: &mut Dom, node: NodeId, match_string: &str, lead_
     {
         return;
     }
-    // A heading that says what the description says is the header's
-    // subtitle: it goes with the header, as Readability has it.
-    let lead = lead_key
-        .and_then(|k| super::extend::lead_blocks(dom, node, k).next())
-        .filter(|&(l, _)| !matches!(dom.tag(l), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+    // A heading that says what the description says is the story's
+    // subtitle (its deck): it comes out with the paragraph kind, as it
+    // joins the article from outside the container (`add_lead`).
+    let lead = lead_key.and_then(|k| super::extend::lead_blocks(dom, node, k).next());
     if let Some((lead, _)) = lead {
         dom.insert_before(node, lead);
     }
