@@ -555,6 +555,32 @@ mod tests {
     }
 
     #[test]
+    fn the_description_after_a_kicker_of_its_own_comes_out_of_an_unlikely_block() {
+        let dek = "Tide tables chalked by hand still guide the island's ferry crews \
+            through the winter crossings";
+        let body = format!("<p>{PROSE}</p>").repeat(6);
+        let page = |lead: &str| {
+            format!(
+                "<html><head><meta name=description content=\"{dek}.\"></head><body>\
+                 <article><div class=\"sidebar top\"><h2>{lead}.</h2>\
+                 <p>Share this page with a friend today</p></div>\
+                 <div class=body>{body}</div></article></body></html>"
+            )
+        };
+        let a = extract(
+            &page(&format!("ON THE WATER {dek}")),
+            None,
+            &Options::default(),
+        )
+        .expect("article");
+        assert!(a.text.starts_with("ON THE WATER Tide tables"), "{}", a.text);
+        // A longer run of words before it is no label: the block goes.
+        let long = format!("The ferry crews of the island said on Monday that {dek}");
+        let a = extract(&page(&long), None, &Options::default()).expect("article");
+        assert!(!a.text.contains("chalked by hand"), "{}", a.text);
+    }
+
+    #[test]
     fn the_description_marked_up_inline_beside_a_dateline_is_the_lead() {
         let dek = "Tide tables chalked by hand still guide the island's ferry crews \
             through the winter crossings.";

@@ -109,10 +109,33 @@ pub fn lead_blocks<'a>(
         let t = t.trim_end_matches(['…', '.', ' ']);
         let len = t.chars().count();
         (len >= patterns::LEAD_MIN_CHARS
-            && (t.starts_with(desc) || desc.starts_with(t) && len * 5 >= desc_chars * 4))
-            .then(|| (n, t.to_string()))
+            && (t.starts_with(desc)
+                || desc.starts_with(t) && len * 5 >= desc_chars * 4
+                || after_label(t, desc)))
+        .then(|| (n, t.to_string()))
     })
 }
+
+/// Whether `text` is the description `desc` after a short label of its
+/// own that the description leaves out, a kicker or a place ("WHERE THEY
+/// MEET The signs are good…", "KELLING – The harbour board…"). A label
+/// with a digit is a date or a time: that line is a dateline, no lead.
+fn after_label(text: &str, desc: &str) -> bool {
+    text.find(desc).is_some_and(|at| {
+        let label = &text[..at];
+        at > 0
+            && at <= LEAD_LABEL_MAX
+            && label.ends_with(char::is_whitespace)
+            && !label.contains(|c: char| c.is_ascii_digit())
+            && label.split_whitespace().count() <= LEAD_LABEL_WORDS
+    })
+}
+
+/// Most bytes of a label before a lead that [`after_label`] passes over.
+const LEAD_LABEL_MAX: usize = 40;
+
+/// Most words of that label.
+const LEAD_LABEL_WORDS: usize = 5;
 
 /// Whether `node` is marked up as the page's description
 /// (`itemprop="description"`): an inline element (a `<span>` beside the
