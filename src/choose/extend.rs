@@ -33,9 +33,15 @@ pub fn add_lead(dom: &mut Dom, root: NodeId, description: &str) {
     let Some(lead) = find(&desc).or_else(|| find(runs_into(&desc, &article)?)) else {
         return;
     };
+    // At the top, but after a picture the article opens with that the
+    // page set before the lead (a header's picture, then its lead). Nodes
+    // are numbered in the order the page was parsed.
+    let first = dom
+        .children(root)
+        .find(|&c| !(dom.tag(c) == "figure" && c.index() < lead.index()));
     let p = dom.create_element("p");
     dom.reparent_children(lead, p);
-    match dom.first_child(root) {
+    match first {
         Some(first) => dom.insert_before(first, p),
         None => dom.append(root, p),
     }

@@ -98,20 +98,22 @@ pub(super) fn rescue_lead(dom: &mut Dom, node: NodeId, match_string: &str, lead_
     // A heading that says what the description says is the story's
     // subtitle (its deck): it comes out with the paragraph kind, as it
     // joins the article from outside the container (`add_lead`).
-    let lead = lead_key.and_then(|k| super::extend::lead_blocks(dom, node, k).next());
-    if let Some((lead, _)) = lead {
-        dom.insert_before(node, lead);
-    }
+    let lead = lead_key
+        .and_then(|k| super::extend::lead_blocks(dom, node, k).next())
+        .map(|(lead, _)| lead);
     let headerish = dom.tag(node) == "header" || match_string.contains("header");
-    if !headerish {
-        return;
-    }
-    if let Some(fig) = dom
-        .find_all_tags(node, "figure")
-        .into_iter()
-        .rfind(|&f| is_captioned_image(dom, f))
-    {
-        dom.insert_before(node, fig);
+    let fig = headerish
+        .then(|| {
+            dom.find_all_tags(node, "figure")
+                .into_iter()
+                .rfind(|&f| is_captioned_image(dom, f))
+        })
+        .flatten();
+    // Both come out in the page's order (nodes are numbered as parsed).
+    let mut parts: Vec<NodeId> = lead.into_iter().chain(fig).collect();
+    parts.sort_by_key(|n| n.index());
+    for part in parts {
+        dom.insert_before(node, part);
     }
 }
 
