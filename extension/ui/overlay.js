@@ -30,7 +30,15 @@
  * Closed to the page: the shadow root is closed (the page's `host.shadowRoot`
  * is null), so the page's script cannot read the article or the settings,
  * nor change what the reader shows; the host element carries nothing but its
- * id (settings and state live on elements inside the root). Every control
+ * id (settings and state live on elements inside the root). In Firefox a
+ * closed root is not enough: the document's selection names the nodes of a
+ * shadow tree it lies in (a drag, a double-click, a select-all in the
+ * reader), and `getSelection().anchorNode.getRootNode()` is the root. There
+ * (`isolate`) the host and its root go into a frame of their own, an
+ * about:blank `<iframe>` inside a second closed root on the page's host:
+ * the frame's document has its own selection, and the page has no way to
+ * its window (a frame in a shadow tree is not in `window.frames`, and the
+ * frame has no name). Every control
  * acts on the user's events only (`isTrusted`) all the same, as a second
  * line: a page's synthetic click, key or `change` does nothing.
  */
@@ -44,8 +52,15 @@
 
 /**
  * @typedef {object} Overlay
- * @property {HTMLElement} host The element to attach to the page (id `quire-reader`).
- * @property {ShadowRoot} shadow Its closed shadow root (only this object holds it).
+ * @property {HTMLElement} host The element to attach to the page (id `quire-reader`),
+ *   with {@link Overlay.attach}.
+ * @property {ShadowRoot} shadow The reader's closed shadow root (only this object
+ *   holds it): on `host`, or, isolated, on the host inside the frame.
+ * @property {(parent: Element) => void} attach Appends `host` to `parent`;
+ *   isolated, then moves the reader into the frame `host` holds (whose
+ *   document exists once the frame is on the page).
+ * @property {() => Window | null} frameWindow The reader's frame's window
+ *   once attached, where the keys typed in the reader go (null unless isolated).
  * @property {() => void} showLoading
  * @property {(article: Article) => void} showArticle
  * @property {(article: Article) => void} showNotArticle Says the page is
@@ -98,6 +113,9 @@
  *   (the extension's "Always open on this site").
  * @property {(position: Position) => void} [onPosition] Called (at most
  *   about once a second) after the reader scrolled an article.
+ * @property {boolean} [isolate] Shows the reader in a frame of its own on
+ *   the page (see the file comment): where the document's selection would
+ *   name the closed root's nodes to the page (Firefox).
  */
 
 /**
@@ -139,6 +157,8 @@
  * @property {boolean} legible Whether the legible font's faces were asked for.
  * @property {ResizeObserver | null} resizes Marks the wide boxes again after a change of size (see {@link watchResizes}).
  * @property {boolean} watching Whether {@link resizes} observes the page yet.
+ * @property {boolean} isolated Whether the reader goes in a frame of its own (`isolate`).
+ * @property {Window | null} frameWindow The reader's frame's window, isolated and attached (else null).
  */
 
 (function (/** @type {any} */ root) {
@@ -274,6 +294,16 @@
     return key === 'a' || (event.code === 'KeyA' && !/^[a-z]$/.test(key));
   }
 
+  /**
+   * Whether `event` is the platform's print key: Cmd+P on macOS, Ctrl+P elsewhere.
+   * @param {KeyboardEvent} event
+   */
+  function isPrint(event) {
+    if (event.altKey || event.shiftKey || event.isComposing) return false;
+    if (MAC ? !event.metaKey || event.ctrlKey : !event.ctrlKey || event.metaKey) return false;
+    return event.key.toLowerCase() === 'p' || (event.code === 'KeyP' && !/^[a-z]$/i.test(event.key));
+  }
+
   /** Input types whose text a select-all selects. */
   const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number']);
 
@@ -298,8 +328,9 @@
    * names `<html>` for it, as for a mouse drag in the reader, whereas a range
    * of shadow nodes given to the document's selection stays as given, the
    * closed root's nodes there for the page to take. Elsewhere (Firefox) the
-   * document's, which takes nodes of the shadow tree, and which names them
-   * to the page as it does for a click or a drag in the reader.
+   * reader's document's, which takes nodes of the shadow tree and names them
+   * to whoever holds that document: the content script isolates the reader
+   * there (`isolate`), so that document is the reader's frame's, never the page's.
    * @param {OverlayView} view
    * @returns {Selection | null}
    */
@@ -323,7 +354,7 @@
     const selection = selectionOf(view);
     if (!selection) return;
     const nodes = Array.from(page.childNodes);
-    const start = nodes.findIndex((node) => !(node instanceof Element && node.classList.contains('copy-box')));
+    const start = nodes.findIndex((node) => !(quirks.isElement(node) && node.classList.contains('copy-box')));
     if (start < 0) return;
     selection.setBaseAndExtent(page, start, page, nodes.length);
   }
@@ -358,6 +389,13 @@
         // forms): the reader's text instead.
         event.preventDefault();
         selectArticle(view);
+        return;
+      }
+      if (view.frameWindow && isPrint(event)) {
+        // Isolated, the browser's own prints the page, where the reader's
+        // frame is one window high: the frame's document instead.
+        event.preventDefault();
+        view.frameWindow.print();
         return;
       }
       if (event.key !== 'Tab') return;
@@ -398,7 +436,8 @@
     const fonts = root.quireFonts;
     if (settings.font === 'legible' && fonts && !view.legible) {
       view.legible = true;
-      void fonts.useLegible(view.doc);
+      // Isolated, the faces go to the frame's document only, once it is there (moveIntoFrame).
+      if (!view.isolated || view.frameWindow) void fonts.useLegible(view.doc);
     }
     dialog.dataset.showRemoved = String(settings.showRemoved);
     // CSSOM, not a style attribute: allowed under a page's `style-src` CSP.
@@ -995,7 +1034,61 @@
   }
 
   /**
-   * Builds the overlay, detached. Attach `host` to the page to show it.
+   * The page's element of an isolated reader: a host with a closed shadow
+   * root that holds only the reader's frame, an about:blank `<iframe>`
+   * (same origin as the page, so the content script fills it; no `src`, so
+   * no `frame-src` of the page's CSP applies; no name, so no script finds it
+   * with `window.open('', name)`). The host is placed and sized as the
+   * reader's own (the `:host` rule of ui/styles.js), the frame fills it.
+   * @param {Document} doc
+   */
+  function createFrameHost(doc) {
+    const host = doc.createElement('div');
+    host.id = HOST_ID;
+    const outer = host.attachShadow({ mode: 'closed' });
+    const hostRule = /^\s*:host\s*\{[^}]*\}/.exec(String(root.quireOverlayStyles))?.[0] ?? '';
+    const css = `${hostRule}
+      iframe { display: block; width: 100%; height: 100%; margin: 0; padding: 0; border: 0; background: transparent; color-scheme: light; }`;
+    quirks.adoptSheet(outer, css, outer);
+    const frame = doc.createElement('iframe');
+    frame.title = t('readerLabel');
+    outer.append(frame);
+    return { host, frame };
+  }
+
+  /**
+   * Moves the isolated reader into its frame, once the frame is on the page
+   * (its document exists from then on): the host and its closed root go
+   * into the frame's body (adopted, listeners and all), its sheet is adopted
+   * there (a sheet is a document's own), and from then on the reader makes
+   * its nodes and reads its selection in the frame's document. A link in
+   * the article opens in the tab (`<base target="_top">`), as it does from
+   * the page, not in the frame. Throws if the frame has no document: the
+   * reader then does not show rather than show where the page can reach it.
+   * @param {OverlayView} view
+   * @param {HTMLIFrameElement} frame
+   * @param {string} css
+   * @param {() => void} finishArticle
+   */
+  function moveIntoFrame(view, frame, css, finishArticle) {
+    const frameDoc = frame.contentDocument;
+    const win = frameDoc?.defaultView;
+    if (!frameDoc || !win) throw new Error('the reader’s frame has no document');
+    const base = frameDoc.createElement('base');
+    base.target = '_top';
+    (frameDoc.head ?? frameDoc.documentElement).append(base);
+    (frameDoc.body ?? frameDoc.documentElement).append(view.host);
+    quirks.adoptSheet(view.shadow, css, view.shadow);
+    view.doc = frameDoc;
+    view.frameWindow = win;
+    win.addEventListener('beforeprint', finishArticle);
+    // The legible font chosen before (saved settings): its faces, for the frame's document.
+    if (view.legible) void root.quireFonts?.useLegible(frameDoc);
+    markScrollables(view);
+  }
+
+  /**
+   * Builds the overlay, detached. {@link Overlay.attach} puts it on the page.
    * @param {OverlayOptions} options
    * @returns {Overlay}
    */
@@ -1004,7 +1097,10 @@
     const host = doc.createElement('div');
     host.id = HOST_ID;
     const shadow = host.attachShadow({ mode: 'closed' });
-    quirks.adoptSheet(shadow, root.quireOverlayStyles + (removedApi?.STYLES ?? ''), shadow);
+    const css = root.quireOverlayStyles + (removedApi?.STYLES ?? '');
+    // Isolated, the sheet goes in once the root is in the frame's document.
+    const outer = options.isolate ? createFrameHost(doc) : null;
+    if (!outer) quirks.adoptSheet(shadow, css, shadow);
     const dialog = createDialog(doc);
     /** Appends what is left of the article now (print, select-all, find). */
     const finishArticle = () => view.appending?.finish();
@@ -1023,7 +1119,7 @@
       onCopy: () => void copyMarkdown(view),
       onPrint: () => {
         finishArticle();
-        window.print();
+        (view.frameWindow ?? window).print();
       },
       onClose: () => options.onClose(),
       onReadAloud: readAloudApi ? () => toggleReading(view, finishArticle) : undefined,
@@ -1045,7 +1141,7 @@
     const makeReadAloud = readAloudApi
       ? () => {
           const player = readAloudApi.createReadAloud({
-            doc,
+            doc: view.doc,
             roots: () => Array.from(page.querySelectorAll(':scope > h1.title, :scope > .content')),
             scroller: () => dialog,
             lang: () => view.shown?.lang ?? null,
@@ -1075,8 +1171,10 @@
       positionTimer: undefined,
       announceTimer: undefined,
       legible: false,
+      isolated: Boolean(outer),
       resizes: null,
       watching: false,
+      frameWindow: null,
       darkScheme: typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null,
     };
 
@@ -1103,8 +1201,17 @@
       if (!dialog.dataset.state) warmFonts(doc);
     }, 0);
     return {
-      host,
+      host: outer ? outer.host : host,
       shadow,
+      attach(parent) {
+        if (!outer) {
+          parent.append(host);
+          return;
+        }
+        parent.append(outer.host);
+        moveIntoFrame(view, outer.frame, css, finishArticle);
+      },
+      frameWindow: () => view.frameWindow,
       showLoading: () => showLoading(view),
       showArticle: (article) => showArticle(view, article),
       showNotArticle: (article) => showNotArticle(view, article),
@@ -1129,8 +1236,9 @@
         view.progress?.dispose();
         clearTimeout(view.positionTimer);
         clearTimeout(view.announceTimer);
-        if (view.legible) fontsApi?.releaseLegible(doc);
+        if (view.legible) fontsApi?.releaseLegible(view.doc);
         window.removeEventListener('beforeprint', finishArticle);
+        view.frameWindow?.removeEventListener('beforeprint', finishArticle);
         view.darkScheme?.removeEventListener('change', onScheme);
         resizes?.disconnect();
       },

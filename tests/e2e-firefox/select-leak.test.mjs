@@ -13,7 +13,9 @@
  * root is not its own document (anchor, focus, each range's ends and common
  * ancestor, `getComposedRanges`) and none of the text only the reader shows.
  * Each selection is checked from inside the reader too (it holds what the
- * user selected), and Ctrl+C copies the drag's text.
+ * user selected), and Ctrl+C copies the drag's text. (Firefox's reader is in
+ * a frame of its own, ui/overlay.js `isolate`: the page must not see that
+ * frame in `window.frames` either.)
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -132,6 +134,8 @@ test('a selection in the reader (drag, double-click, Ctrl+A) hands the page scri
     const readerLines = await inReader(ff, (root) => /** @type {HTMLElement} */ (root?.querySelector('.quire')).innerText.split('\n'));
     const readerOnly = readerLines.map((l) => normaliseText(l)).filter((l) => l.length > 3 && !pageText.includes(l));
     assert.ok(readerOnly.length > 0, 'the reader shows some text of its own');
+    // Nor a window to reach it by: the page lists no frame of the reader's.
+    assert.deepEqual(await inPage(ff, () => ({ frames: window.length, first: typeof window[0] })), { frames: 0, first: 'undefined' }, 'the page sees a frame');
 
     // A mouse drag from the start of one paragraph into the next.
     const a = await paragraphBox(1);
