@@ -158,6 +158,7 @@
  * @property {ResizeObserver | null} resizes Marks the wide boxes again after a change of size (see {@link watchResizes}).
  * @property {boolean} watching Whether {@link resizes} observes the page yet.
  * @property {boolean} isolated Whether the reader goes in a frame of its own (`isolate`).
+ * @property {() => void} unsheet Removes the reader's sheet from its root.
  * @property {Window | null} frameWindow The reader's frame's window, isolated and attached (else null).
  */
 
@@ -294,16 +295,6 @@
     return key === 'a' || (event.code === 'KeyA' && !/^[a-z]$/.test(key));
   }
 
-  /**
-   * Whether `event` is the platform's print key: Cmd+P on macOS, Ctrl+P elsewhere.
-   * @param {KeyboardEvent} event
-   */
-  function isPrint(event) {
-    if (event.altKey || event.shiftKey || event.isComposing) return false;
-    if (MAC ? !event.metaKey || event.ctrlKey : !event.ctrlKey || event.metaKey) return false;
-    return event.key.toLowerCase() === 'p' || (event.code === 'KeyP' && !/^[a-z]$/i.test(event.key));
-  }
-
   /** Input types whose text a select-all selects. */
   const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number']);
 
@@ -391,13 +382,6 @@
         selectArticle(view);
         return;
       }
-      if (view.frameWindow && isPrint(event)) {
-        // Isolated, the browser's own prints the page, where the reader's
-        // frame is one window high: the frame's document instead.
-        event.preventDefault();
-        view.frameWindow.print();
-        return;
-      }
       if (event.key !== 'Tab') return;
       const items = focusables(dialog);
       if (items.length === 0) return;
@@ -436,7 +420,7 @@
     const fonts = root.quireFonts;
     if (settings.font === 'legible' && fonts && !view.legible) {
       view.legible = true;
-      // Isolated, the faces go to the frame's document only, once it is there (moveIntoFrame).
+      // Isolated, the faces go to the frame's document only, once it is there (attach).
       if (!view.isolated || view.frameWindow) void fonts.useLegible(view.doc);
     }
     dialog.dataset.showRemoved = String(settings.showRemoved);
@@ -1048,20 +1032,50 @@
     const outer = host.attachShadow({ mode: 'closed' });
     const hostRule = /^\s*:host\s*\{[^}]*\}/.exec(String(root.quireOverlayStyles))?.[0] ?? '';
     const css = `${hostRule}
-      iframe { display: block; width: 100%; height: 100%; margin: 0; padding: 0; border: 0; background: transparent; color-scheme: light; }`;
+      iframe { display: block; width: 100%; height: 100%; margin: 0; padding: 0; border: 0; background: transparent; color-scheme: light; }
+      @media print {
+        :host { position: static !important; width: auto !important; height: auto !important; }
+        iframe { display: none; }
+      }`;
     quirks.adoptSheet(outer, css, outer);
     const frame = doc.createElement('iframe');
     frame.title = t('readerLabel');
     outer.append(frame);
-    return { host, frame };
+    return { host, root: outer, frame };
   }
 
   /**
-   * Moves the isolated reader into its frame, once the frame is on the page
-   * (its document exists from then on): the host and its closed root go
-   * into the frame's body (adopted, listeners and all), its sheet is adopted
-   * there (a sheet is a document's own), and from then on the reader makes
-   * its nodes and reads its selection in the frame's document. A link in
+   * Moves the isolated reader's host, with its closed root, to `parent` in
+   * `doc` (adopted, listeners and all), with its sheet made again for that
+   * document (a sheet is a document's own), keeping where the reader is
+   * scrolled to and whether it has the focus (both lost as the nodes leave a
+   * document); from then on the reader makes its nodes and reads its
+   * selection in `doc`.
+   * @param {OverlayView} view
+   * @param {Node} parent
+   * @param {Document} doc
+   * @param {string} css
+   */
+  function moveReader(view, parent, doc, css) {
+    const { dialog } = view;
+    const shown = view.host.isConnected;
+    const top = dialog.scrollTop;
+    const focused = Boolean(view.shadow.activeElement);
+    view.unsheet();
+    parent.appendChild(view.host);
+    view.unsheet = quirks.adoptSheet(view.shadow, css, view.shadow);
+    view.doc = doc;
+    if (top > 0) dialog.scrollTop = top;
+    if (focused) focus(view);
+    // A reader on screen already does not fade in again: its animation
+    // starts over as it moves, and a printout (a copy made now) would keep
+    // its first, transparent frame.
+    if (shown) for (const animation of view.page.getAnimations?.() ?? []) animation.finish();
+  }
+
+  /**
+   * Puts the isolated reader in its frame, once the frame is on the page
+   * (its document exists from then on): into the frame's body. A link in
    * the article opens in the tab (`<base target="_top">`), as it does from
    * the page, not in the frame. Throws if the frame has no document: the
    * reader then does not show rather than show where the page can reach it.
@@ -1074,16 +1088,16 @@
     const frameDoc = frame.contentDocument;
     const win = frameDoc?.defaultView;
     if (!frameDoc || !win) throw new Error('the reader’s frame has no document');
-    const base = frameDoc.createElement('base');
-    base.target = '_top';
-    (frameDoc.head ?? frameDoc.documentElement).append(base);
-    (frameDoc.body ?? frameDoc.documentElement).append(view.host);
-    quirks.adoptSheet(view.shadow, css, view.shadow);
-    view.doc = frameDoc;
+    if (!view.frameWindow) {
+      const base = frameDoc.createElement('base');
+      base.target = '_top';
+      (frameDoc.head ?? frameDoc.documentElement).append(base);
+      win.addEventListener('beforeprint', finishArticle);
+      // The legible font chosen before (saved settings): its faces, for the frame's document.
+      if (view.legible) void root.quireFonts?.useLegible(frameDoc);
+    }
     view.frameWindow = win;
-    win.addEventListener('beforeprint', finishArticle);
-    // The legible font chosen before (saved settings): its faces, for the frame's document.
-    if (view.legible) void root.quireFonts?.useLegible(frameDoc);
+    moveReader(view, frameDoc.body ?? frameDoc.documentElement, frameDoc, css);
     markScrollables(view);
   }
 
@@ -1100,7 +1114,7 @@
     const css = root.quireOverlayStyles + (removedApi?.STYLES ?? '');
     // Isolated, the sheet goes in once the root is in the frame's document.
     const outer = options.isolate ? createFrameHost(doc) : null;
-    if (!outer) quirks.adoptSheet(shadow, css, shadow);
+    const unsheet = outer ? () => {} : quirks.adoptSheet(shadow, css, shadow);
     const dialog = createDialog(doc);
     /** Appends what is left of the article now (print, select-all, find). */
     const finishArticle = () => view.appending?.finish();
@@ -1119,7 +1133,7 @@
       onCopy: () => void copyMarkdown(view),
       onPrint: () => {
         finishArticle();
-        (view.frameWindow ?? window).print();
+        window.print();
       },
       onClose: () => options.onClose(),
       onReadAloud: readAloudApi ? () => toggleReading(view, finishArticle) : undefined,
@@ -1172,6 +1186,7 @@
       announceTimer: undefined,
       legible: false,
       isolated: Boolean(outer),
+      unsheet,
       resizes: null,
       watching: false,
       frameWindow: null,
@@ -1189,6 +1204,33 @@
       if (event.isTrusted) finishArticle();
     });
     window.addEventListener('beforeprint', finishArticle);
+    /**
+     * The browser's print of the page (its menu, Ctrl+P, the Print button)
+     * prints the reader's frame one window high: for the printout the reader
+     * comes out of its frame into the page's host, in its closed root, and
+     * goes back after. The user selects nothing meanwhile (the print dialog
+     * is modal, the printout a copy of the page), and the move drops the
+     * frame's selection. Only the browser's own print events move it.
+     * @param {Event} event
+     */
+    const printFromPage = (event) => {
+      if (!outer || !view.frameWindow || !event.isTrusted || view.host.getRootNode() === outer.root) return;
+      focusedBeforePrint = Boolean(view.shadow.activeElement);
+      moveReader(view, outer.root, doc, css);
+    };
+    /** @param {Event} event */
+    const backToFrame = (event) => {
+      if (!outer || !view.frameWindow || !event.isTrusted || view.host.getRootNode() !== outer.root) return;
+      moveIntoFrame(view, outer.frame, css, finishArticle);
+      // Back in the reader, if it was there, once the print is over (the
+      // browser puts the focus back on the page after this event).
+      if (focusedBeforePrint) setTimeout(() => focus(view), 0);
+    };
+    let focusedBeforePrint = false;
+    if (outer) {
+      window.addEventListener('beforeprint', printFromPage);
+      window.addEventListener('afterprint', backToFrame);
+    }
 
     applySettings(view);
     // The first date a renderer formats loads the locale data (15–35 ms, in
@@ -1238,6 +1280,8 @@
         clearTimeout(view.announceTimer);
         if (view.legible) fontsApi?.releaseLegible(view.doc);
         window.removeEventListener('beforeprint', finishArticle);
+        window.removeEventListener('beforeprint', printFromPage);
+        window.removeEventListener('afterprint', backToFrame);
         view.frameWindow?.removeEventListener('beforeprint', finishArticle);
         view.darkScheme?.removeEventListener('change', onScheme);
         resizes?.disconnect();

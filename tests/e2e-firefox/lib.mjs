@@ -337,12 +337,14 @@ export const HOST = "document.getElementById('quire-reader')";
  * The expression (with the system principal) for the reader's closed shadow
  * root, or null: in Firefox the page's host holds, in a closed root of its
  * own, the reader's frame, and the reader's host with its root is in the
- * frame's document (ui/overlay.js `isolate`); a host without a frame is the
- * reader's own.
+ * frame's document (ui/overlay.js `isolate`), or, while the browser prints,
+ * beside the frame; a host without a frame is the reader's own.
  */
 export const READER_ROOT = `((outer) => {
   const frame = outer?.querySelector('iframe');
-  return frame ? (frame.contentDocument?.getElementById('quire-reader')?.openOrClosedShadowRoot ?? null) : outer;
+  if (!frame) return outer;
+  const host = outer.getElementById('quire-reader') ?? frame.contentDocument?.getElementById('quire-reader');
+  return host?.openOrClosedShadowRoot ?? null;
 })(${HOST}?.openOrClosedShadowRoot ?? null)`;
 
 /**

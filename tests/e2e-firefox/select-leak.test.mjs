@@ -15,11 +15,14 @@
  * Each selection is checked from inside the reader too (it holds what the
  * user selected), and Ctrl+C copies the drag's text. (Firefox's reader is in
  * a frame of its own, ui/overlay.js `isolate`: the page must not see that
- * frame in `window.frames` either.)
+ * frame in `window.frames` either; the browser's print of the page, which
+ * prints a frame one window high, prints the whole article all the same,
+ * and the reader is back in its frame after.)
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { STRICT_CSP, serve, normaliseText } from '../e2e/lib.mjs';
 import { ROOT, SKIP, KEY, launchFirefox, openTab, closeTab, clickToolbarButton, inChrome, inPage, inReader, pressWith, waitFor, waitForOverlay, waitForPageLock } from './lib.mjs';
 
@@ -165,6 +168,69 @@ test('a selection in the reader (drag, double-click, Ctrl+A) hands the page scri
     const all = normaliseText(await readerSelection());
     assert.ok(all.includes(normaliseText(view.title)) && all.includes(normaliseText(view.paragraphs[view.paragraphs.length - 1])), `Ctrl+A selected the reader's text: ${all.slice(0, 120)}`);
     await assertNothingSeen('Ctrl+A', readerOnly);
+
+    // The page's script on its own: a selection of its whole document (the
+    // reader's host in it) stretched on by the layout (which can walk into a
+    // shadow tree's text), and the page's `find` in its frames.
+    const term = normaliseText(view.paragraphs[1]).split(' ').find((w) => w.length > 6) ?? '';
+    const tried = await inPage(ff, (w) => {
+      const selection = /** @type {Selection} */ (document.getSelection());
+      selection.selectAllChildren(document.documentElement);
+      for (const unit of ['line', 'paragraph', 'documentboundary']) /** @type {any} */ (selection).modify('extend', 'forward', unit);
+      const stretched = String(selection).length;
+      const found = /** @type {any} */ (window).find(w, false, false, true, false, true, false);
+      return { stretched, found };
+    }, term);
+    assert.ok(tried.stretched > 0, 'the page stretched its selection');
+    await assertNothingSeen(`the page's own selection and find (${JSON.stringify(tried)})`, []);
+  } finally {
+    await closeTab(ff);
+  }
+});
+
+/**
+ * The number of pages of a PDF (the page tree's `/Count`, in the file or
+ * in one of its compressed streams).
+ * @param {Buffer} pdf
+ */
+function pdfPages(pdf) {
+  const texts = [pdf.toString('latin1')];
+  for (const m of pdf.toString('latin1').matchAll(/stream\r?\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
+    const end = pdf.indexOf('endstream', start);
+    try {
+      texts.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
+    } catch {
+      // not a deflated stream
+    }
+  }
+  const counts = texts.flatMap((t) => Array.from(t.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g), (c) => Number(c[1] ?? c[2])));
+  return Math.max(0, ...counts);
+}
+
+test('the browser’s print of the page prints the whole article, and the reader is back in its frame after', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {
+  await openTab(ff, server.url('/long.html'));
+  try {
+    await clickToolbarButton(ff);
+    const view = await waitForOverlay(ff);
+    assert.equal(view.state, 'article');
+    // Marionette prints the tab's page, as the browser's menu does.
+    const { value } = await ff.m.send('WebDriver:Print', { background: true, shrinkToFit: true });
+    const pages = pdfPages(Buffer.from(value, 'base64'));
+    assert.ok(pages >= 10, `the printout has ${pages} pages (the frame alone would print one)`);
+    const after = await inReader(ff, (root) => ({ inFrame: root?.host.ownerDocument !== document, focused: Boolean(root?.activeElement), state: root?.querySelector('.quire')?.getAttribute('data-state') }));
+    assert.deepEqual(after, { inFrame: true, focused: true, state: 'article' }, 'the reader is back in its frame, with the focus');
+    // A drag then still hands the page nothing.
+    await inPage(ff, () => {
+      const script = document.createElement('script');
+      script.src = '/selection-spy.js';
+      document.head.append(script);
+    });
+    await waitFor(spied, (s) => s.checks > 0, 5_000, 'the page script to run');
+    const a = await paragraphBox(1);
+    await mouse({ x: a.left + 2, y: a.top + 8 }, { to: { x: a.right - 20, y: a.top + 8 } });
+    assert.ok((await readerSelection()).length > 10, 'the drag selected text');
+    await assertNothingSeen('a drag after printing', []);
   } finally {
     await closeTab(ff);
   }
