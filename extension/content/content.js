@@ -85,7 +85,7 @@
      * the document's selection names the reader's nodes to the page.
      * Chromium's `ShadowRoot.getSelection` keeps them out of the page's.
      */
-    const ISOLATE = typeof (/** @type {any} */ (ShadowRoot.prototype).getSelection) !== 'function';
+    const ISOLATE = typeof ShadowRoot === 'function' && typeof (/** @type {any} */ (ShadowRoot.prototype).getSelection) !== 'function';
 
     /**
      * The open reader, or null.
