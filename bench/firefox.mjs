@@ -31,12 +31,15 @@
  * Writes out/bench/firefox.json and prints medians and p95.
  *
  * Env: QUIRE_CORPUS, QUIRE_BENCH_FIREFOX_REPS (default 3), QUIRE_BENCH_FILTER
- * (only pages whose name contains it), QUIRE_FIREFOX.
+ * (only pages whose name contains it), QUIRE_FIREFOX, QUIRE_BENCH_FIREFOX_B
+ * (another unpacked Firefox build, e.g. main's: an A/B in the same run; it
+ * runs in a second Firefox, the two taking turns, each running Reader View then Quire on each
+ * page, and is reported as (b′) beside (b)).
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serve } from '../tests/e2e/lib.mjs';
-import { ROOT, BUTTON_SELECTOR, KEY, launchFirefox, openTab, inChrome, inReader, press, waitFor, waitForOverlayGone } from '../tests/e2e-firefox/lib.mjs';
+import { ROOT, BUTTON_SELECTOR, READER_ROOT, KEY, launchFirefox, openTab, inChrome, inReader, press, waitFor, waitForOverlayGone } from '../tests/e2e-firefox/lib.mjs';
 import { median, pct } from './stats.mjs';
 
 const CORPUS = resolve(process.env.QUIRE_CORPUS || join(ROOT, '..', 'shared', 'corpus'), 'readability-test-pages');
@@ -53,17 +56,21 @@ for (const name of (await readdir(CORPUS)).sort()) {
 }
 if (names.length === 0) throw new Error(`no pages in ${CORPUS}`);
 
+const B_DIR = process.env.QUIRE_BENCH_FIREFOX_B || '';
 const server = await serve({ root: CORPUS });
 const ff = await launchFirefox();
 await openTab(ff, 'about:blank', 0);
+const ffB = B_DIR ? await launchFirefox({ extensionDir: resolve(B_DIR) }) : null;
+if (ffB) await openTab(ffB, 'about:blank', 0);
 
 /**
- * One Reader View run on `url`: ms from the request to the article painted,
- * or a string saying why there is no time.
+ * One Reader View run on `url` in `ff`'s tab: ms from the request to the
+ * article painted, or a string saying why there is no time.
  * @param {string} url
+ * @param {import('../tests/e2e-firefox/lib.mjs').Firefox} ff
  * @returns {Promise<number | string>}
  */
-async function readerView(url) {
+async function readerView(url, ff) {
   await ff.m.send('WebDriver:Navigate', { url: 'about:blank' });
   const target = `about:reader?url=${encodeURIComponent(url)}`;
   // Navigated from the page's side, so that the call returns at once instead
@@ -116,12 +123,13 @@ async function readerView(url) {
 }
 
 /**
- * One Quire run on the page loaded in the tab: ms from the click to the
+ * One Quire run on the page loaded in `ff`'s tab: ms from the click to the
  * first frame with the article and to the whole article drawn, or a string
  * saying why there is no time.
+ * @param {import('../tests/e2e-firefox/lib.mjs').Firefox} ff
  * @returns {Promise<{first: number, complete: number} | string>}
  */
-async function quire() {
+async function quire(ff) {
   // Watch the page for the reader before the click.
   await ff.m.send('WebDriver:ExecuteScript', {
     sandbox: 'system',
@@ -135,7 +143,7 @@ async function quire() {
       let seenArticle = false;
       let seenComplete = false;
       const look = () => {
-        const root = document.getElementById('quire-reader')?.openOrClosedShadowRoot;
+        const root = ${READER_ROOT};
         const state = root?.querySelector('[role="dialog"]')?.getAttribute('data-state') ?? null;
         if (state && state !== 'loading') g.quireBench.state = state;
         if (!seenArticle && state === 'article') { seenArticle = true; painted('first'); }
@@ -177,26 +185,49 @@ async function quire() {
   }
 }
 
-/** @type {{name: string, readerable: boolean, readerView: (number | string)[], quire: ({first: number, complete: number} | string)[]}[]} */
+/**
+ * Loads `url` in `browser`'s tab and runs Quire on it once.
+ * @param {import('../tests/e2e-firefox/lib.mjs').Firefox} browser
+ * @param {string} url
+ */
+async function quireOn(browser, url) {
+  await browser.m.send('WebDriver:Navigate', { url });
+  await new Promise((r) => setTimeout(r, 300));
+  return quire(browser);
+}
+
+/** @type {{name: string, readerable: boolean, readerView: (number | string)[], quire: ({first: number, complete: number} | string)[], quireB: ({first: number, complete: number} | string)[], readerViewB: (number | string)[]}[]} */
 const rows = [];
 for (const name of names) {
   const expected = JSON.parse(await readFile(join(CORPUS, name, 'expected-metadata.json'), 'utf8').catch(() => '{}'));
   const url = server.url(`/${name}/source.html`);
-  const row = { name, readerable: expected.readerable !== false, readerView: /** @type {(number | string)[]} */ ([]), quire: /** @type {({first: number, complete: number} | string)[]} */ ([]) };
+  const row = {
+    name,
+    readerable: expected.readerable !== false,
+    readerView: /** @type {(number | string)[]} */ ([]),
+    quire: /** @type {({first: number, complete: number} | string)[]} */ ([]),
+    quireB: /** @type {({first: number, complete: number} | string)[]} */ ([]),
+    readerViewB: /** @type {(number | string)[]} */ ([]),
+  };
   for (let rep = 0; rep < REPS; rep++) {
-    let a = await readerView(url);
-    // A run whose article came in before the listener: once more.
-    if (a === 'missed') a = await readerView(url);
-    row.readerView.push(a);
-    await ff.m.send('WebDriver:Navigate', { url });
-    await new Promise((r) => setTimeout(r, 300));
-    row.quire.push(await quire());
+    // With a B build, each Firefox runs Reader View then Quire, as (a) and
+    // (b) always run: Quire's click then comes on a tab that has just left
+    // about:reader in both. Their order alternates.
+    const order = ffB && rep % 2 === 1 ? [ffB, ff] : ffB ? [ff, ffB] : [ff];
+    for (const browser of order) {
+      let a = await readerView(url, browser);
+      // A run whose article came in before the listener: once more.
+      if (a === 'missed') a = await readerView(url, browser);
+      (browser === ff ? row.readerView : row.readerViewB).push(a);
+      (browser === ff ? row.quire : row.quireB).push(await quireOn(browser, url));
+    }
   }
   rows.push(row);
   const show = (/** @type {number | string | {first: number}} */ v) => (typeof v === 'number' ? v.toFixed(0) : typeof v === 'string' ? v : v.first.toFixed(0));
-  console.log(`${name}: Reader View ${row.readerView.map(show).join(' ')} ms; Quire first frame ${row.quire.map(show).join(' ')} ms`);
+  console.log(`${name}: Reader View ${row.readerView.map(show).join(' ')} ms; Quire first frame ${row.quire.map(show).join(' ')} ms${ffB ? `; B ${row.quireB.map(show).join(' ')} ms` : ''}`);
 }
 await ff.close();
+await ffB?.close();
 await server.close();
 
 /** Per page, the median of its runs that have a time. */
@@ -208,6 +239,8 @@ const perPage = counted.map((r) => ({
   readerView: med(r.readerView.filter((v) => typeof v === 'number')),
   first: med(r.quire.flatMap((v) => (typeof v === 'object' ? [v.first] : []))),
   complete: med(r.quire.flatMap((v) => (typeof v === 'object' ? [v.complete] : []))),
+  firstB: med(r.quireB.flatMap((v) => (typeof v === 'object' ? [v.first] : []))),
+  readerViewB: med(r.readerViewB.filter((v) => typeof v === 'number')),
 }));
 const both = perPage.filter((p) => Number.isFinite(p.readerView) && Number.isFinite(p.first));
 /** @param {number[]} v */
@@ -222,7 +255,23 @@ const summary = {
   quireFirstFrame: stats(both.map((p) => p.first)),
   quireComplete: stats(both.map((p) => p.complete)),
   firstFrameRatio: stats(both.map((p) => p.first / p.readerView)),
+  ...(ffB ? abSummary() : {}),
 };
+
+/** (b′), the other build, on the pages where all three have a time. */
+function abSummary() {
+  const all = both.filter((p) => Number.isFinite(p.firstB) && Number.isFinite(p.readerViewB));
+  return {
+    b: B_DIR,
+    pagesWithB: all.length,
+    abFirstFrame: stats(all.map((p) => p.first)),
+    bFirstFrame: stats(all.map((p) => p.firstB)),
+    abFirstFrameRatio: stats(all.map((p) => p.first / p.readerView)),
+    bReaderViewPainted: stats(all.map((p) => p.readerViewB)),
+    bFirstFrameRatio: stats(all.map((p) => p.firstB / p.readerViewB)),
+    firstOverB: stats(all.map((p) => p.first / p.firstB)),
+  };
+}
 await mkdir(OUT_DIR, { recursive: true });
 await writeFile(join(OUT_DIR, 'firefox.json'), `${JSON.stringify({ reps: REPS, summary, rows }, null, 2)}\n`);
 /** @param {{median: number, p95: number, n: number}} s */
@@ -233,3 +282,9 @@ console.log(`  (b) Quire, click → first frame with the article: ${f(summary.qu
 console.log(`      Quire, click → whole article drawn:         ${f(summary.quireComplete)}`);
 console.log(`  per page, Quire's first frame / Reader View's: median ${summary.firstFrameRatio.median.toFixed(2)}, p95 ${summary.firstFrameRatio.p95.toFixed(2)}`);
 console.log(`  no article in Reader View: ${summary.readerViewFailures.length}; in Quire: ${summary.quireFailures.length}; not articles by the corpus: ${summary.notArticlePages}`);
+if (summary.abFirstFrame && summary.bFirstFrame && summary.bReaderViewPainted && summary.abFirstFrameRatio && summary.bFirstFrameRatio && summary.firstOverB) {
+  console.log(`  A/B on ${summary.pagesWithB} pages: (b) ${f(summary.abFirstFrame)}; (b′) ${B_DIR}: ${f(summary.bFirstFrame)}`);
+  console.log(`    Reader View in B's Firefox: ${f(summary.bReaderViewPainted)}`);
+  console.log(`    / Reader View (each in its own Firefox): (b) median ${summary.abFirstFrameRatio.median.toFixed(2)}, p95 ${summary.abFirstFrameRatio.p95.toFixed(2)}; (b′) median ${summary.bFirstFrameRatio.median.toFixed(2)}, p95 ${summary.bFirstFrameRatio.p95.toFixed(2)}`);
+  console.log(`    per page (b) / (b′): median ${summary.firstOverB.median.toFixed(3)}, p95 ${summary.firstOverB.p95.toFixed(3)}`);
+}

@@ -79,6 +79,13 @@
     const SETTINGS_WAIT_MS = 500;
     /** An answer slower than this gets the loading notice first. */
     const LOADING_DELAY_MS = 200;
+    /**
+     * Whether the reader goes in a frame of its own (ui/overlay.js, file
+     * comment): where a shadow root has no selection of its own (Firefox),
+     * the document's selection names the reader's nodes to the page.
+     * Chromium's `ShadowRoot.getSelection` keeps them out of the page's.
+     */
+    const ISOLATE = typeof ShadowRoot === 'function' && typeof (/** @type {any} */ (ShadowRoot.prototype).getSelection) !== 'function';
 
     /**
      * The open reader, or null.
@@ -283,6 +290,7 @@
         // A long article comes in parts: the first frame gets its first
         // screenfuls, the rest follows one part per frame.
         progressive: true,
+        isolate: ISOLATE,
         onComplete: () => {
           // The whole article is in (`appended`), and the end of the frame that drew it (`complete`).
           mark('appended');
@@ -325,6 +333,7 @@
         overlay.dispose();
         if (!shown) return;
         window.removeEventListener('keydown', onKey, true);
+        overlay.frameWindow()?.removeEventListener('keydown', onKey, true);
         window.removeEventListener('beforeprint', lockNow);
         overlay.host.remove();
         unlock();
@@ -335,9 +344,11 @@
       /** Attaches the overlay (whatever it shows) and moves focus into it. */
       function show() {
         shown = true;
-        html.append(overlay.host);
+        overlay.attach(html);
         overlay.focus();
         window.addEventListener('keydown', onKey, true);
+        // Isolated, the keys typed in the reader go to its frame's window.
+        overlay.frameWindow()?.addEventListener('keydown', onKey, true);
         window.addEventListener('beforeprint', lockNow);
       }
 

@@ -95,7 +95,13 @@
    */
   function adoptSheet(target, css, fallbackParent) {
     try {
-      const sheet = new CSSStyleSheet();
+      // A sheet is adopted only by the document it was made for: one of
+      // another document (the reader's frame, ui/overlay.js) is made with
+      // that document's own constructor.
+      const owner = target.nodeType === Node.DOCUMENT_NODE ? /** @type {Document} */ (target) : target.ownerDocument;
+      const Sheet = owner && owner !== document && owner.defaultView ? /** @type {any} */ (owner.defaultView).CSSStyleSheet : CSSStyleSheet;
+      /** @type {CSSStyleSheet} */
+      const sheet = new Sheet();
       sheet.replaceSync(css);
       target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
       return () => {

@@ -30,7 +30,15 @@
  * Closed to the page: the shadow root is closed (the page's `host.shadowRoot`
  * is null), so the page's script cannot read the article or the settings,
  * nor change what the reader shows; the host element carries nothing but its
- * id (settings and state live on elements inside the root). Every control
+ * id (settings and state live on elements inside the root). In Firefox a
+ * closed root is not enough: the document's selection names the nodes of a
+ * shadow tree it lies in (a drag, a double-click, a select-all in the
+ * reader), and `getSelection().anchorNode.getRootNode()` is the root. There
+ * (`isolate`) the host and its root go into a frame of their own, an
+ * about:blank `<iframe>` inside a second closed root on the page's host:
+ * the frame's document has its own selection, and the page has no way to
+ * its window (a frame in a shadow tree is not in `window.frames`, and the
+ * frame has no name). Every control
  * acts on the user's events only (`isTrusted`) all the same, as a second
  * line: a page's synthetic click, key or `change` does nothing.
  */
@@ -44,8 +52,15 @@
 
 /**
  * @typedef {object} Overlay
- * @property {HTMLElement} host The element to attach to the page (id `quire-reader`).
- * @property {ShadowRoot} shadow Its closed shadow root (only this object holds it).
+ * @property {HTMLElement} host The element to attach to the page (id `quire-reader`),
+ *   with {@link Overlay.attach}.
+ * @property {ShadowRoot} shadow The reader's closed shadow root (only this object
+ *   holds it): on `host`, or, isolated, on the host inside the frame.
+ * @property {(parent: Element) => void} attach Appends `host` to `parent`;
+ *   isolated, then moves the reader into the frame `host` holds (whose
+ *   document exists once the frame is on the page).
+ * @property {() => Window | null} frameWindow The reader's frame's window
+ *   once attached, where the keys typed in the reader go (null unless isolated).
  * @property {() => void} showLoading
  * @property {(article: Article) => void} showArticle
  * @property {(article: Article) => void} showNotArticle Says the page is
@@ -98,6 +113,9 @@
  *   (the extension's "Always open on this site").
  * @property {(position: Position) => void} [onPosition] Called (at most
  *   about once a second) after the reader scrolled an article.
+ * @property {boolean} [isolate] Shows the reader in a frame of its own on
+ *   the page (see the file comment): where the document's selection would
+ *   name the closed root's nodes to the page (Firefox).
  */
 
 /**
@@ -139,6 +157,9 @@
  * @property {boolean} legible Whether the legible font's faces were asked for.
  * @property {ResizeObserver | null} resizes Marks the wide boxes again after a change of size (see {@link watchResizes}).
  * @property {boolean} watching Whether {@link resizes} observes the page yet.
+ * @property {boolean} isolated Whether the reader goes in a frame of its own (`isolate`).
+ * @property {() => void} unsheet Removes the reader's sheet from its root.
+ * @property {Window | null} frameWindow The reader's frame's window, isolated and attached (else null).
  */
 
 (function (/** @type {any} */ root) {
@@ -298,8 +319,9 @@
    * names `<html>` for it, as for a mouse drag in the reader, whereas a range
    * of shadow nodes given to the document's selection stays as given, the
    * closed root's nodes there for the page to take. Elsewhere (Firefox) the
-   * document's, which takes nodes of the shadow tree, and which names them
-   * to the page as it does for a click or a drag in the reader.
+   * reader's document's, which takes nodes of the shadow tree and names them
+   * to whoever holds that document: the content script isolates the reader
+   * there (`isolate`), so that document is the reader's frame's, never the page's.
    * @param {OverlayView} view
    * @returns {Selection | null}
    */
@@ -323,7 +345,7 @@
     const selection = selectionOf(view);
     if (!selection) return;
     const nodes = Array.from(page.childNodes);
-    const start = nodes.findIndex((node) => !(node instanceof Element && node.classList.contains('copy-box')));
+    const start = nodes.findIndex((node) => !(quirks.isElement(node) && node.classList.contains('copy-box')));
     if (start < 0) return;
     selection.setBaseAndExtent(page, start, page, nodes.length);
   }
@@ -398,7 +420,8 @@
     const fonts = root.quireFonts;
     if (settings.font === 'legible' && fonts && !view.legible) {
       view.legible = true;
-      void fonts.useLegible(view.doc);
+      // Isolated, the faces go to the frame's document only, once it is there (attach).
+      if (!view.isolated || view.frameWindow) void fonts.useLegible(view.doc);
     }
     dialog.dataset.showRemoved = String(settings.showRemoved);
     // CSSOM, not a style attribute: allowed under a page's `style-src` CSP.
@@ -995,7 +1018,91 @@
   }
 
   /**
-   * Builds the overlay, detached. Attach `host` to the page to show it.
+   * The page's element of an isolated reader: a host with a closed shadow
+   * root that holds only the reader's frame, an about:blank `<iframe>`
+   * (same origin as the page, so the content script fills it; no `src`, so
+   * no `frame-src` of the page's CSP applies; no name, so no script finds it
+   * with `window.open('', name)`). The host is placed and sized as the
+   * reader's own (the `:host` rule of ui/styles.js), the frame fills it.
+   * @param {Document} doc
+   */
+  function createFrameHost(doc) {
+    const host = doc.createElement('div');
+    host.id = HOST_ID;
+    const outer = host.attachShadow({ mode: 'closed' });
+    const hostRule = /^\s*:host\s*\{[^}]*\}/.exec(String(root.quireOverlayStyles))?.[0] ?? '';
+    const css = `${hostRule}
+      iframe { display: block; width: 100%; height: 100%; margin: 0; padding: 0; border: 0; background: transparent; color-scheme: light; }
+      @media print {
+        :host { position: static !important; width: auto !important; height: auto !important; }
+        iframe { display: none; }
+      }`;
+    quirks.adoptSheet(outer, css, outer);
+    const frame = doc.createElement('iframe');
+    frame.title = t('readerLabel');
+    outer.append(frame);
+    return { host, root: outer, frame };
+  }
+
+  /**
+   * Moves the isolated reader's host, with its closed root, to `parent` in
+   * `doc` (adopted, listeners and all), with its sheet made again for that
+   * document (a sheet is a document's own), keeping where the reader is
+   * scrolled to and whether it has the focus (both lost as the nodes leave a
+   * document); from then on the reader makes its nodes and reads its
+   * selection in `doc`.
+   * @param {OverlayView} view
+   * @param {Node} parent
+   * @param {Document} doc
+   * @param {string} css
+   */
+  function moveReader(view, parent, doc, css) {
+    const { dialog } = view;
+    const shown = view.host.isConnected;
+    const top = dialog.scrollTop;
+    const focused = Boolean(view.shadow.activeElement);
+    view.unsheet();
+    parent.appendChild(view.host);
+    view.unsheet = quirks.adoptSheet(view.shadow, css, view.shadow);
+    view.doc = doc;
+    if (top > 0) dialog.scrollTop = top;
+    if (focused) focus(view);
+    // A reader on screen already does not fade in again: its animation
+    // starts over as it moves, and a printout (a copy made now) would keep
+    // its first, transparent frame.
+    if (shown) for (const animation of view.page.getAnimations?.() ?? []) animation.finish();
+  }
+
+  /**
+   * Puts the isolated reader in its frame, once the frame is on the page
+   * (its document exists from then on): into the frame's body. A link in
+   * the article opens in the tab (`<base target="_top">`), as it does from
+   * the page, not in the frame. Throws if the frame has no document: the
+   * reader then does not show rather than show where the page can reach it.
+   * @param {OverlayView} view
+   * @param {HTMLIFrameElement} frame
+   * @param {string} css
+   * @param {() => void} finishArticle
+   */
+  function moveIntoFrame(view, frame, css, finishArticle) {
+    const frameDoc = frame.contentDocument;
+    const win = frameDoc?.defaultView;
+    if (!frameDoc || !win) throw new Error('the reader’s frame has no document');
+    if (!view.frameWindow) {
+      const base = frameDoc.createElement('base');
+      base.target = '_top';
+      (frameDoc.head ?? frameDoc.documentElement).append(base);
+      win.addEventListener('beforeprint', finishArticle);
+      // The legible font chosen before (saved settings): its faces, for the frame's document.
+      if (view.legible) void root.quireFonts?.useLegible(frameDoc);
+    }
+    view.frameWindow = win;
+    moveReader(view, frameDoc.body ?? frameDoc.documentElement, frameDoc, css);
+    markScrollables(view);
+  }
+
+  /**
+   * Builds the overlay, detached. {@link Overlay.attach} puts it on the page.
    * @param {OverlayOptions} options
    * @returns {Overlay}
    */
@@ -1004,7 +1111,10 @@
     const host = doc.createElement('div');
     host.id = HOST_ID;
     const shadow = host.attachShadow({ mode: 'closed' });
-    quirks.adoptSheet(shadow, root.quireOverlayStyles + (removedApi?.STYLES ?? ''), shadow);
+    const css = root.quireOverlayStyles + (removedApi?.STYLES ?? '');
+    // Isolated, the sheet goes in once the root is in the frame's document.
+    const outer = options.isolate ? createFrameHost(doc) : null;
+    const unsheet = outer ? () => {} : quirks.adoptSheet(shadow, css, shadow);
     const dialog = createDialog(doc);
     /** Appends what is left of the article now (print, select-all, find). */
     const finishArticle = () => view.appending?.finish();
@@ -1045,7 +1155,7 @@
     const makeReadAloud = readAloudApi
       ? () => {
           const player = readAloudApi.createReadAloud({
-            doc,
+            doc: view.doc,
             roots: () => Array.from(page.querySelectorAll(':scope > h1.title, :scope > .content')),
             scroller: () => dialog,
             lang: () => view.shown?.lang ?? null,
@@ -1075,8 +1185,11 @@
       positionTimer: undefined,
       announceTimer: undefined,
       legible: false,
+      isolated: Boolean(outer),
+      unsheet,
       resizes: null,
       watching: false,
+      frameWindow: null,
       darkScheme: typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null,
     };
 
@@ -1091,6 +1204,33 @@
       if (event.isTrusted) finishArticle();
     });
     window.addEventListener('beforeprint', finishArticle);
+    /**
+     * The browser's print of the page (its menu, Ctrl+P, the Print button)
+     * prints the reader's frame one window high: for the printout the reader
+     * comes out of its frame into the page's host, in its closed root, and
+     * goes back after. The user selects nothing meanwhile (the print dialog
+     * is modal, the printout a copy of the page), and the move drops the
+     * frame's selection. Only the browser's own print events move it.
+     * @param {Event} event
+     */
+    const printFromPage = (event) => {
+      if (!outer || !view.frameWindow || !event.isTrusted || view.host.getRootNode() === outer.root) return;
+      focusedBeforePrint = Boolean(view.shadow.activeElement);
+      moveReader(view, outer.root, doc, css);
+    };
+    /** @param {Event} event */
+    const backToFrame = (event) => {
+      if (!outer || !view.frameWindow || !event.isTrusted || view.host.getRootNode() !== outer.root) return;
+      moveIntoFrame(view, outer.frame, css, finishArticle);
+      // Back in the reader, if it was there, once the print is over (the
+      // browser puts the focus back on the page after this event).
+      if (focusedBeforePrint) setTimeout(() => focus(view), 0);
+    };
+    let focusedBeforePrint = false;
+    if (outer) {
+      window.addEventListener('beforeprint', printFromPage);
+      window.addEventListener('afterprint', backToFrame);
+    }
 
     applySettings(view);
     // The first date a renderer formats loads the locale data (15–35 ms, in
@@ -1103,8 +1243,17 @@
       if (!dialog.dataset.state) warmFonts(doc);
     }, 0);
     return {
-      host,
+      host: outer ? outer.host : host,
       shadow,
+      attach(parent) {
+        if (!outer) {
+          parent.append(host);
+          return;
+        }
+        parent.append(outer.host);
+        moveIntoFrame(view, outer.frame, css, finishArticle);
+      },
+      frameWindow: () => view.frameWindow,
       showLoading: () => showLoading(view),
       showArticle: (article) => showArticle(view, article),
       showNotArticle: (article) => showNotArticle(view, article),
@@ -1129,8 +1278,11 @@
         view.progress?.dispose();
         clearTimeout(view.positionTimer);
         clearTimeout(view.announceTimer);
-        if (view.legible) fontsApi?.releaseLegible(doc);
+        if (view.legible) fontsApi?.releaseLegible(view.doc);
         window.removeEventListener('beforeprint', finishArticle);
+        window.removeEventListener('beforeprint', printFromPage);
+        window.removeEventListener('afterprint', backToFrame);
+        view.frameWindow?.removeEventListener('beforeprint', finishArticle);
         view.darkScheme?.removeEventListener('change', onScheme);
         resizes?.disconnect();
       },

@@ -334,8 +334,24 @@ export async function inPage(ff, fn, arg) {
 export const HOST = "document.getElementById('quire-reader')";
 
 /**
+ * The expression (with the system principal) for the reader's closed shadow
+ * root, or null: in Firefox the page's host holds, in a closed root of its
+ * own, the reader's frame, and the reader's host with its root is in the
+ * frame's document (ui/overlay.js `isolate`), or, while the browser prints,
+ * beside the frame; a host without a frame is the reader's own.
+ */
+export const READER_ROOT = `((outer) => {
+  const frame = outer?.querySelector('iframe');
+  if (!frame) return outer;
+  const host = outer.getElementById('quire-reader') ?? frame.contentDocument?.getElementById('quire-reader');
+  return host?.openOrClosedShadowRoot ?? null;
+})(${HOST}?.openOrClosedShadowRoot ?? null)`;
+
+/**
  * Calls `fn(root, arg)` in the selected tab, with `root` the overlay's
- * (closed) shadow root, or null when there is no overlay; returns its result
+ * (closed) shadow root ({@link READER_ROOT}: in Firefox it is in the
+ * reader's frame, so `document` there is the page's and
+ * `root.host.ownerDocument` the reader's), or null when there is no overlay; returns its result
  * by value. Runs with the system principal (see the file comment), so the
  * page's objects are seen through Xray wrappers: their DOM, never the page
  * script's own properties.
@@ -347,7 +363,7 @@ export const HOST = "document.getElementById('quire-reader')";
  */
 export async function inReader(ff, fn, arg) {
   const { value } = await ff.m.send('WebDriver:ExecuteScript', {
-    script: call(fn, `(${HOST}?.openOrClosedShadowRoot ?? null)`),
+    script: call(fn, READER_ROOT),
     args: [arg === undefined ? null : arg],
     sandbox: 'system',
   });
@@ -404,7 +420,8 @@ export function readOverlay(ff) {
       role: dialog?.getAttribute('role') ?? null,
       ariaModal: dialog?.getAttribute('aria-modal') ?? null,
       labelText: (labelId && root?.getElementById(labelId)?.textContent?.trim()) || null,
-      focusInside: Boolean(root?.activeElement) && document.activeElement === root?.host,
+      // Focus in the reader's root, in its document, and (the page's side) on its host.
+      focusInside: Boolean(root?.activeElement) && root?.host.ownerDocument.activeElement === root?.host && document.activeElement === document.getElementById('quire-reader'),
     };
   });
 }

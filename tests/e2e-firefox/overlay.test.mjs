@@ -25,6 +25,7 @@ import {
   KEY,
   WIDGET_ID,
   BUTTON_SELECTOR,
+  READER_ROOT,
   launchFirefox,
   openTab,
   closeTab,
@@ -146,10 +147,30 @@ async function screenshot(browser, name) {
 
 /**
  * Runs axe-core over the open overlay (inside its shadow root) and returns
- * the violations, each with its impact, rule and node count.
+ * the violations, each with its impact, rule and node count. The reader is
+ * in a frame of its own (ui/overlay.js `isolate`): axe runs in that frame's
+ * document, where the reader's host is, Marionette switched into it.
  * @param {Firefox} browser
  */
 async function axeAudit(browser) {
+  const { value: frame } = await browser.m.send('WebDriver:ExecuteScript', {
+    sandbox: 'system',
+    args: [],
+    script: `return document.getElementById('quire-reader')?.openOrClosedShadowRoot?.querySelector('iframe') ?? null;`,
+  });
+  if (frame) await browser.m.send('WebDriver:SwitchToFrame', { element: Object.values(frame)[0], focus: false });
+  try {
+    return await axeAuditHere(browser);
+  } finally {
+    if (frame) await browser.m.send('WebDriver:SwitchToParentFrame');
+  }
+}
+
+/**
+ * {@link axeAudit} in the document Marionette is in.
+ * @param {Firefox} browser
+ */
+async function axeAuditHere(browser) {
   // Marionette's page scripts are not subject to the page's CSP.
   if (!(await inPage(browser, () => 'axe' in window))) {
     await browser.m.send('WebDriver:ExecuteScript', { script: `${AXE_SOURCE}\n;return typeof window.axe;`, args: [] });
@@ -163,8 +184,12 @@ async function axeAudit(browser) {
   });
   const { violations, contrastChecked } = await inPage(browser, async () => {
     const w = /** @type {any} */ (window);
-    const own = /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot'));
-    Object.defineProperty(Element.prototype, 'shadowRoot', {
+    // The host's own `Element.prototype`: the reader built in the page's
+    // document keeps the page's prototypes when it moves into its frame.
+    let proto = Object.getPrototypeOf(document.getElementById('quire-reader'));
+    while (proto && !Object.getOwnPropertyDescriptor(proto, 'shadowRoot')) proto = Object.getPrototypeOf(proto);
+    const own = /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(proto, 'shadowRoot'));
+    Object.defineProperty(proto, 'shadowRoot', {
       configurable: true,
       get() {
         return this.id === 'quire-reader' ? w.quireAuditRoot : own.get?.call(this);
@@ -183,7 +208,7 @@ async function axeAudit(browser) {
       result = await w.axe.run({ include: [['#quire-reader']] });
     } finally {
       home.appendChild(host);
-      Object.defineProperty(Element.prototype, 'shadowRoot', own);
+      Object.defineProperty(proto, 'shadowRoot', own);
       delete w.quireAuditRoot;
     }
     const contrast = result.passes.find((/** @type {any} */ r) => r.id === 'color-contrast');
@@ -690,7 +715,7 @@ async function watchFirstFrame(browser, action) {
         };
       };
       const observer = new MutationObserver(() => {
-        const root = document.getElementById('quire-reader')?.openOrClosedShadowRoot;
+        const root = ${READER_ROOT};
         if (!root) return;
         observer.observe(root, { childList: true, subtree: true });
         const content = root.querySelector('.content');
@@ -748,7 +773,7 @@ test('a long article shows its first part at once and the rest right after, whol
     const same = (await ff.m.send('WebDriver:ExecuteScript', {
       sandbox: 'system',
       args: [],
-      script: `return document.getElementById('quire-reader')?.openOrClosedShadowRoot?.querySelector('.content') === globalThis.quireContent;`,
+      script: `return (${READER_ROOT})?.querySelector('.content') === globalThis.quireContent;`,
     })).value;
     assert.ok(same, 'the parts went into the same content element');
     assert.deepEqual(whole.notes, ALL_NOTES, 'every note, once, in order (innerText: as copy and find see it)');

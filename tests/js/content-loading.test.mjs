@@ -116,6 +116,9 @@ function page({ storage = 'fast' } = {}) {
           this.isConnected = false;
         },
       },
+      /** @param {{append: (host: any) => void}} parent */
+      attach: (parent) => parent.append(overlay.host),
+      frameWindow: () => null,
       focus: () => {},
       closePanel: () => false,
       position: () => null,
