@@ -160,6 +160,10 @@ fn appeals_in_other_words_go_an_offer_or_the_publication_named() {
         "Thank you for reading. The Courier is a nonprofit newsroom that depends on readers. Make a gift today.",
         "A message from the editor: we have kept our journalism free for ten years, but costs are rising. Give now.",
         "Like this story? Share it with a friend and forward them our newsletter.",
+        "Please consider a small donation to keep our reporting free.",
+        "Please consider subscribing to the Courier for unlimited access.",
+        "Consider supporting independent local news: become a member today.",
+        "Bitte unterstützen Sie unseren unabhängigen Journalismus.",
     ] {
         PAGE.assert_goes(line);
     }
@@ -191,6 +195,10 @@ fn the_same_verbs_in_the_story_or_in_someones_words_stay() {
         "Register for free parking at the library before the first of May.",
         "Like this story of the library's roof? The architect has written a book about old roofs.",
         "Give now or lose the reading room, the campaigners told the council at its meeting on Monday.",
+        "Please consider the flood maps before you buy a house on the quay.",
+        "Please consider our report on the roof when you vote, the editor told readers.",
+        "Consider becoming a member of the reading group, which meets every Tuesday.",
+        "Bitte unterstützen Sie die Feuerwehr bei der Suche nach dem Boot.",
     ] {
         PAGE.assert_stays(line);
     }
