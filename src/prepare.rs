@@ -2,6 +2,7 @@
 //!
 //! Keeps the formulas of MathJax and KaTeX pages (`math`); drops scripts,
 //! styles, templates, dialogs, comments and hidden nodes;
+//! drops a server's error notices printed into the page (`server`);
 //! unwraps `<noscript>` image fallbacks; resolves lazy images; turns `<br><br>`
 //! runs into paragraphs and `<font>` into `<span>`. [`absolutize_urls`]
 //! makes URLs absolute later, in the chosen article only: links elsewhere on
@@ -14,6 +15,7 @@ use crate::link::{absolutize, absolutize_srcset, srcset_candidates, Url};
 use crate::patterns::{self, is_one_of};
 
 mod math;
+mod server;
 
 /// The base URL of the page: `url`, with any `<base href>` applied.
 pub fn base_url(dom: &Dom, url: Option<&str>) -> Option<Url> {
@@ -87,6 +89,7 @@ pub fn run(dom: &mut Dom, ctx: &Context) {
     math::keep_formulas(dom);
     unwrap_noscript_images(dom);
     remove_unwanted(dom, ctx);
+    server::drop_server_notices(dom, ctx);
     fix_lazy_images(dom);
     replace_fonts_and_brs(dom);
 }

@@ -204,6 +204,24 @@ pub const BLOCK_ELEMS: &[&str] = &[
     "center",
 ];
 
+/// The labels a PHP server prints before an error of its own, in bold,
+/// when it writes its errors into the page ("<b>Warning</b>: … in
+/// <b>/var/www/…/file.php</b> on line <b>56</b>"): server noise, not the
+/// page's text. As the server writes them, in English.
+pub const SERVER_NOTICE_LABELS: &[&str] = &[
+    "Warning",
+    "Notice",
+    "Deprecated",
+    "Strict Standards",
+    "Fatal error",
+    "Parse error",
+    "Catchable fatal error",
+    "Recoverable fatal error",
+    "User Warning",
+    "User Notice",
+    "User Deprecated",
+];
+
 /// Elements dropped wholesale before anything else looks at the page.
 pub const ALWAYS_DROP: &[&str] = &[
     "script", "style", "template", "link", "meta", "base", "title", "head", "dialog", "object",
