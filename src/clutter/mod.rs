@@ -40,6 +40,7 @@ mod appeal;
 mod author_lines;
 mod bare_lines;
 mod breadcrumb;
+mod calendar;
 mod controls;
 mod credit;
 mod fallback;
@@ -62,6 +63,7 @@ use appeal::*;
 use author_lines::*;
 use bare_lines::*;
 use breadcrumb::*;
+use calendar::*;
 use controls::*;
 use credit::*;
 pub use fallback::sweep_lines;
@@ -264,6 +266,10 @@ pub fn judge(dom: &Dom, node: NodeId) -> Option<Verdict> {
 /// every node's ancestors (nodes × depth on deep pages).
 fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
     let tag = dom.tag(node);
+    if tag == "table" {
+        // A table is the article's, but for a calendar widget.
+        return calendar(dom, node);
+    }
     if is_never_clutter(tag) {
         // Emphasis is the text's, but for a picture's credit set in it
         // (`<em class="copyright">© Ann Lee</em>` after the caption): the
