@@ -122,9 +122,10 @@ fn a_lone_more_control_goes_the_words_inside_a_sentence_stay() {
         r#"<p><a href="/more">Weiterlesen</a></p>"#,
         r#"<div><span>mehr anzeigen</span></div>"#,
         r#"<p><a href="/more">Read more »</a></p>"#,
+        r#"<h3><a href="/more">READ THE REST</a></h3>"#,
     ] {
         let text = text_with(html);
-        for probe in ["Weiterlesen", "mehr anzeigen", "Read more"] {
+        for probe in ["Weiterlesen", "mehr anzeigen", "Read more", "READ THE REST"] {
             assert!(!text.contains(probe), "{html} kept: {text}");
         }
     }

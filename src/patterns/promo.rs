@@ -185,6 +185,9 @@ pub const PAYWALL_LABELS: &[&str] = &[
 pub const MORE_CONTROL_LABELS: &[&str] = &[
     "read more",
     "read the full story",
+    "read the full article",
+    "read the rest",
+    "read the whole story",
     "show more",
     "continue reading",
     "weiterlesen",
