@@ -714,11 +714,6 @@ fn settle_top_candidate(
     top_candidate
 }
 
-/// The kicker of headline `heading`: its previous sibling when that is a
-/// label of a few words ("Chronik", "Feature", "World news"), the section
-/// the page files the story under. The reader's header shows the headline
-/// alone. A date, a sentence, or a box holding a picture or blocks is no
-/// kicker.
 /// Whether a paragraph of prose comes before `heading` among its
 /// siblings: then the heading is a section's, whatever its words, and not
 /// the page's title set again above the article ("Ab wann legen Hühner
@@ -729,6 +724,11 @@ fn follows_prose(dom: &Dom, heading: NodeId) -> bool {
         .any(|p| dom.tag(p) == "p" && inner_text_len(dom, p) >= patterns::SECTION_PROSE_MIN)
 }
 
+/// The kicker of headline `heading`: its previous sibling when that is a
+/// label of a few words ("Chronik", "Feature", "World news"), the section
+/// the page files the story under. The reader's header shows the headline
+/// alone. A date, a sentence, or a box holding a picture or blocks is no
+/// kicker.
 fn kicker_of(dom: &Dom, heading: NodeId) -> Option<NodeId> {
     let prev = std::iter::successors(dom.prev_sibling(heading), |&p| dom.prev_sibling(p))
         .find(|&p| !dom.text(p).is_some_and(crate::text::is_blank))?;
