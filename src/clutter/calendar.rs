@@ -36,13 +36,12 @@ pub(super) fn calendar(dom: &Dom, table: NodeId) -> Option<Verdict> {
             .map(|c| inner_text(dom, c).trim().to_string())
             .collect();
         if is_week(&cells) {
-            for cell in &cells {
-                match day_number(cell) {
-                    Some(d) if d == next_day => next_day += 1,
-                    Some(_) => return None,
-                    None if cell.is_empty() => {}
-                    None => return None,
+            // Its cells are days or empty: the days must run on.
+            for day in cells.iter().filter_map(|c| day_number(c)) {
+                if day != next_day {
+                    return None;
                 }
+                next_day += 1;
             }
             weeks += 1;
         } else if !cells.iter().all(|c| c.chars().count() <= LABEL_CELL_MAX) {

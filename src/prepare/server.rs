@@ -27,10 +27,9 @@ pub(super) fn drop_server_notices(dom: &mut Dom, ctx: &Context) {
 }
 
 /// Whether the `<b>` element `b` holds only one of
-/// [`patterns::SERVER_NOTICE_LABELS`] and is still in the page.
+/// [`patterns::SERVER_NOTICE_LABELS`].
 fn is_label(dom: &Dom, b: NodeId) -> bool {
-    dom.parent(b).is_some()
-        && dom.children(b).count() == 1
+    dom.children(b).count() == 1
         && dom
             .first_child(b)
             .and_then(|t| dom.text(t))
