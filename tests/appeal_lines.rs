@@ -261,3 +261,40 @@ fn a_whole_appeal_opening_a_sentence_goes_the_same_words_reported_stay() {
         PAGE.assert_stays(line);
     }
 }
+
+#[test]
+fn offers_to_subscribers_and_members_and_counted_calls_go_the_same_words_in_news_stay() {
+    for line in [
+        "Subscribers get early access to our investigations.",
+        "Members get exclusive events, a weekly letter and no ads.",
+        "Join 40,000 members who make this reporting possible.",
+        "Join 12,000 readers who get our newsletter every Friday.",
+        "Give monthly and become a sustaining member.",
+        "Tips? Story ideas? Want to support our work? Click here.",
+        "Like what you read? Buy us a coffee.",
+        "Donations are tax-deductible. Give now.",
+        "Unlock this story and more with a subscription.",
+        "Gift a subscription to someone you love.",
+        "Upgrade to premium and read every article without ads.",
+        "Enjoy unlimited digital access for just $1 a week.",
+        "Abonnez-vous à notre infolettre pour ne rien manquer.",
+        "Mit einem Abo unterstützen Sie unabhängigen Lokaljournalismus.",
+        "This story is free to read thanks to our members.",
+    ] {
+        PAGE.assert_goes(line);
+    }
+    for line in [
+        "Subscribers get their water bills in March, and the new rates apply from April.",
+        "Members get one vote each at the annual meeting of the reading group.",
+        "Supporters get a seat on the bus to the away match if they book by Friday.",
+        "Join 200 volunteers on Saturday to carry the last boxes of books back from the gym.",
+        "Give now or give later, the library fund will accept either, its treasurer explained in a letter.",
+        "Upgrade to premium diesel, the pump attendant advised, and the engine will thank you.",
+        "Members enjoy the quiet of the reading room on Sunday mornings, when it opens early.",
+        "Want to support the library? Its friends' group holds an open day on 12 May with a cake stall.",
+        "Buy us a coffee, the volunteers joked as the reporters arrived at seven in the morning.",
+        "Mit einem Abo für den Bus fährt man in der Stadt günstiger als mit Einzelfahrscheinen.",
+    ] {
+        PAGE.assert_stays(line);
+    }
+}

@@ -219,10 +219,21 @@ fn an_opener_ending_in_a_colon_with_its_link_goes_a_sentence_after_it_stays() {
             r#"<p>More: <a href="/news/pier-lights">Pier lights back on after the storm</a></p>"#,
             "Pier lights back on",
         ),
+        (
+            r#"<p>Watch: <a href="/video/new-ferry">The new ferry's first crossing from the air</a></p>"#,
+            "first crossing from the air",
+        ),
+        (
+            r#"<p>Listen: <a href="/audio/skipper">A skipper on forty years of crossings</a></p>"#,
+            "forty years of crossings",
+        ),
     ] {
         all_go(html, &[probe]);
     }
     // After the same opener, a sentence of the story with a link in it stays.
     let line = r#"<p>Related: the operator's <a href="/report">winter report</a> put the cost of the second vessel's repairs at two million pounds, twice the first estimate.</p>"#;
     all_stay(line, &["winter report put the cost of the second vessel"]);
+    let line =
+        "<p>Watch: the timetable changes again in October, when the winter sailings begin.</p>";
+    all_stay(line, &["the timetable changes again in October"]);
 }

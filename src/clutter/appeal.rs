@@ -57,13 +57,27 @@ fn appeal_openings(t: &str) -> (Option<ClutterKind>, Option<ClutterKind>) {
                 .find(|(o, _)| starts_with_word(s, o))
                 .map(|(_, kind)| kind)
         };
-        opener = opener.or_else(|| find(&openers[first], patterns::APPEAL_OPENERS));
+        opener = opener
+            .or_else(|| find(&openers[first], patterns::APPEAL_OPENERS))
+            .or_else(|| count_opener(s));
         whole = whole.or_else(|| find(&wholes[first], patterns::APPEAL_WHOLE_OPENERS));
         if opener.is_some() && whole.is_some() {
             break;
         }
     }
     (opener, whole)
+}
+
+/// The kind of a [`patterns::APPEAL_COUNT_OPENERS`] imperative that opens
+/// `s` with a number after it ("Join 40,000 readers").
+fn count_opener(s: &str) -> Option<ClutterKind> {
+    patterns::APPEAL_COUNT_OPENERS
+        .iter()
+        .find_map(|&(o, kind)| {
+            let rest = s.strip_prefix(o)?.strip_prefix(' ')?;
+            rest.starts_with(|c: char| c.is_ascii_digit())
+                .then_some(kind)
+        })
 }
 
 /// The indices of [`patterns::APPEAL_OPENERS`] and of

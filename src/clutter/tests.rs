@@ -1122,6 +1122,7 @@ fn cue_tables_are_spelled_as_the_text_is_folded() {
     let kinded = [
         patterns::APPEAL_OPENERS,
         patterns::APPEAL_WHOLE_OPENERS,
+        patterns::APPEAL_COUNT_OPENERS,
         patterns::CTA_LABELS,
         patterns::SENTENCE_CUES,
         patterns::SECTION_TITLES,

@@ -129,12 +129,46 @@ pub const APPEAL_OPENERS: &[(&str, ClutterKind)] = &[
     ("register for free", ClutterKind::SubscriptionCta),
     ("create a free account", ClutterKind::SubscriptionCta),
     ("make a gift", ClutterKind::Donation),
-    ("give now", ClutterKind::Donation),
     ("give today", ClutterKind::Donation),
     ("schließen sie", ClutterKind::SubscriptionCta),
     ("registrieren sie sich", ClutterKind::SubscriptionCta),
     ("regístrate", ClutterKind::SubscriptionCta),
     ("word abonnee", ClutterKind::SubscriptionCta),
+    ("want to support", ClutterKind::Donation),
+    (
+        "enjoy unlimited digital access",
+        ClutterKind::SubscriptionCta,
+    ),
+    (
+        "enjoy unlimited access to our",
+        ClutterKind::SubscriptionCta,
+    ),
+    ("unlock this story", ClutterKind::SubscriptionCta),
+    ("unlock this article", ClutterKind::SubscriptionCta),
+    ("unlock full access", ClutterKind::SubscriptionCta),
+    ("gift a subscription", ClutterKind::SubscriptionCta),
+    ("give a gift subscription", ClutterKind::SubscriptionCta),
+    ("upgrade to premium", ClutterKind::SubscriptionCta),
+    ("subscribers get", ClutterKind::SubscriptionCta),
+    ("subscribers enjoy", ClutterKind::SubscriptionCta),
+    ("members get", ClutterKind::MembershipCta),
+    ("members enjoy", ClutterKind::MembershipCta),
+    ("supporters get", ClutterKind::MembershipCta),
+    (
+        "mit einem abo unterstützen sie",
+        ClutterKind::SubscriptionCta,
+    ),
+];
+
+/// Imperatives that open an appeal when a number follows them ("Join
+/// 40,000 readers who …"): with a word of what it offers, as
+/// [`APPEAL_OPENERS`]. "Join 200 volunteers on the beach" names no offer
+/// and stays.
+pub const APPEAL_COUNT_OPENERS: &[(&str, ClutterKind)] = &[
+    ("join", ClutterKind::MembershipCta),
+    ("únete a", ClutterKind::MembershipCta),
+    ("rejoignez", ClutterKind::MembershipCta),
+    ("schließen sie sich", ClutterKind::MembershipCta),
 ];
 
 /// Imperatives that are a whole appeal by themselves, opening a sentence
@@ -175,6 +209,11 @@ pub const APPEAL_WHOLE_OPENERS: &[(&str, ClutterKind)] = &[
     ("dona ahora", ClutterKind::Donation),
     ("abbonati ora", ClutterKind::SubscriptionCta),
     ("assine já", ClutterKind::SubscriptionCta),
+    ("give now", ClutterKind::Donation),
+    ("buy us a coffee", ClutterKind::Donation),
+    ("buy me a coffee", ClutterKind::Donation),
+    ("this story is free to read", ClutterKind::MembershipCta),
+    ("this article is free to read", ClutterKind::MembershipCta),
 ];
 
 /// What an appeal line offers or asks for, as whole words: journalism, a
@@ -291,6 +330,11 @@ pub const APPEAL_OBJECTS: &[&str] = &[
     "acesso ilimitado",
     "onbeperkt",
     "indépendants",
+    "infolettre",
+    "infolettres",
+    "sustaining member",
+    "founding member",
+    "no ads",
 ];
 
 /// Stems of what an appeal line offers, matched inside words too:

@@ -106,6 +106,14 @@ pub const BARE_LINES: &[(&str, ClutterKind)] = &[
     ("gesponsorde links", ClutterKind::Recommended),
     ("treści sponsorowane", ClutterKind::Recommended),
     ("linki sponsorowane", ClutterKind::Recommended),
+    // A picture's controls set as text.
+    ("enlarge this image", ClutterKind::GalleryControls),
+    ("enlarge image", ClutterKind::GalleryControls),
+    ("toggle caption", ClutterKind::GalleryControls),
+    ("hide caption", ClutterKind::GalleryControls),
+    ("show caption", ClutterKind::GalleryControls),
+    // Recommendation titles not in `SECTION_TITLES` as a whole.
+    ("recommended for you", ClutterKind::Recommended),
     // Most-read titles not in `SECTION_TITLES` as a whole.
     ("trending now", ClutterKind::MostRead),
     ("trending stories", ClutterKind::MostRead),

@@ -19,6 +19,8 @@ pub const READ_MORE_PREFIXES: &[&str] = &[
     "related story",
     "related article",
     "more:",
+    "watch:",
+    "listen:",
     // "More information" labels, their links or text in the next block.
     "more information",
     "further information",
