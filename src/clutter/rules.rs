@@ -700,40 +700,6 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
     None
 }
 
-/// "Read more: <link>", "[Related: <link>]": a line opener followed by
-/// punctuation and a link, or a line that is nearly all link.
-pub(super) fn is_read_more_line(b: &Block) -> bool {
-    let Some(rest) = after_read_more_opener(b.text()) else {
-        return false;
-    };
-    let density = b.link_density();
-    // The mark may close the opener itself ("related:", "more:").
-    let opener = &b.text()[..b.text().len() - rest.len()];
-    let punct = opener.ends_with(':')
-        || rest.trim_start().starts_with([
-            ':', '：', '-', '–', '—', '»', '›', '|', '>', '】', '」', '》',
-        ])
-        || rest.is_empty();
-    // The opener alone ("Auch interessant:"), its link in the next block.
-    let bare = rest
-        .trim_matches(|c: char| {
-            c.is_whitespace()
-                || matches!(c, ':' | '?' | '!' | '…' | '.' | '：' | '】' | '」' | '》')
-        })
-        .is_empty();
-    (bare && !is_subheading(b.tag)) || (punct && density >= 0.3) || density >= 0.8
-}
-
-/// What follows a [`patterns::READ_MORE_PREFIXES`] opener that starts
-/// `t` (folded text), after the marks before it ("[Read more: …").
-pub(super) fn after_read_more_opener(t: &str) -> Option<&str> {
-    let t = t.trim_start_matches(['[', '(', '»', '›', '>', ' ', '【', '「', '《']);
-    patterns::READ_MORE_PREFIXES
-        .iter()
-        .filter(|p| opens_with(t, p))
-        .find_map(|p| t.strip_prefix(p))
-}
-
 /// Longest all-capitals link line ("THE BEST WALKS IN THE VALLEY").
 const CAPS_LINE_MAX: usize = 150;
 

@@ -165,3 +165,52 @@ fn is_story_slug(slug: &str) -> bool {
         .count()
         >= patterns::STORY_SLUG_MIN_WORDS
 }
+
+/// "Read more: <link>", "[Related: <link>]": a line opener followed by
+/// punctuation and a link, or a line that is nearly all link.
+pub(super) fn is_read_more_line(b: &Block) -> bool {
+    let Some(rest) = after_read_more_opener(b.text()) else {
+        return false;
+    };
+    let density = b.link_density();
+    // The mark may close the opener itself ("related:", "more:").
+    let opener = &b.text()[..b.text().len() - rest.len()];
+    let punct = opener.ends_with(':')
+        || rest.trim_start().starts_with([
+            ':', '：', '-', '–', '—', '»', '›', '|', '>', '】', '」', '》',
+        ])
+        || rest.is_empty();
+    // The opener alone ("Auch interessant:"), its link in the next block.
+    let bare = rest
+        .trim_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(c, ':' | '?' | '!' | '…' | '.' | '：' | '】' | '」' | '》')
+        })
+        .is_empty();
+    (bare && !is_subheading(b.tag)) || (punct && density >= 0.3) || density >= 0.8
+}
+
+/// What follows a [`patterns::READ_MORE_PREFIXES`] opener that starts
+/// `t` (folded text), after the marks before it ("[Read more: …").
+pub(super) fn after_read_more_opener(t: &str) -> Option<&str> {
+    let t = t.trim_start_matches(['[', '(', '»', '›', '>', ' ', '【', '「', '《']);
+    let first = *t.as_bytes().first()?;
+    read_more_prefixes_by_first_byte()[usize::from(first)]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+}
+
+/// [`patterns::READ_MORE_PREFIXES`] by their first byte, in the table's
+/// order: most lines open with a byte that opens none of them.
+fn read_more_prefixes_by_first_byte() -> &'static [Vec<&'static str>] {
+    static TABLE: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = vec![Vec::new(); 256];
+        for p in patterns::READ_MORE_PREFIXES {
+            if let Some(&b) = p.as_bytes().first() {
+                table[usize::from(b)].push(*p);
+            }
+        }
+        table
+    })
+}
