@@ -11,12 +11,12 @@
  * Without the corpus the tests are skipped, except under CI=true, where a
  * missing corpus fails.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { STRICT_CSP, serve, normaliseText } from '../e2e/lib.mjs';
-import { ROOT, SKIP, launchFirefox, openTab, closeTab, clickToolbarButton, waitForOverlay, readOverlayArticleText } from './lib.mjs';
+import { normaliseText } from '../e2e/lib.mjs';
+import { ROOT, SKIP, strictPagesInFirefox, openTab, closeTab, clickToolbarButton, waitForOverlay, readOverlayArticleText } from './lib.mjs';
 
 const CLUTTER = resolve(process.env.QUIRE_CORPUS || join(ROOT, '..', 'shared', 'corpus'), 'clutter');
 const TEST_TIMEOUT_MS = 60_000;
@@ -40,18 +40,12 @@ if (present.length === 0) {
   /** @type {import('./lib.mjs').Firefox} */
   let ff;
 
-  before(async () => {
-    if (SKIP) return;
-    server = await serve({ root: CLUTTER, documentHeaders: { 'content-security-policy': STRICT_CSP } });
-    // The pages name images on their real hosts: the test profile sends every
-    // request for another host to a closed port (lib.mjs, userPrefs).
-    ff = await launchFirefox();
-  });
-
-  after(async () => {
-    await ff?.close();
-    await server?.close();
-  });
+  // The pages name images on their real hosts: the test profile sends every
+  // request for another host to a closed port (lib.mjs, userPrefs).
+  strictPagesInFirefox((s, f) => {
+    server = s;
+    ff = f;
+  }, CLUTTER);
 
   /**
    * A byline compared as the corpus does: normalised, a leading "By" ignored.

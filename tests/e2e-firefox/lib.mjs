@@ -27,6 +27,7 @@
  * not apply to them ({@link inPage}).
  */
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -34,6 +35,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marionette } from './marionette.mjs';
+import { STRICT_CSP, serve } from '../e2e/lib.mjs';
 
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -615,3 +617,31 @@ export async function choose(ff, name, value) {
 }
 
 export const SKIP = (await firefoxInstalled()) || process.env.CI === 'true' ? false : `no Firefox at ${FIREFOX} (make test-firefox installs firefox-esr; or set QUIRE_FIREFOX)`;
+
+/** The end-to-end tests' own pages (tests/e2e/fixtures). */
+export const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
+
+/**
+ * A test file's pages and browser: registers the file's `before`, which
+ * serves `root` with the strict CSP and launches Firefox ({@link launchFirefox}),
+ * then hands both to `ready`; and its `after`, which closes both. Nothing is
+ * started when Firefox is missing ({@link SKIP}).
+ * @param {(server: import('../e2e/lib.mjs').Served, ff: Firefox) => void} ready
+ * @param {string} [root] The folder served; the end-to-end fixtures by default.
+ */
+export function strictPagesInFirefox(ready, root = FIXTURES) {
+  /** @type {import('../e2e/lib.mjs').Served | undefined} */
+  let server;
+  /** @type {Firefox | undefined} */
+  let ff;
+  before(async () => {
+    if (SKIP) return;
+    server = await serve({ root, documentHeaders: { 'content-security-policy': STRICT_CSP } });
+    ff = await launchFirefox();
+    ready(server, ff);
+  });
+  after(async () => {
+    await ff?.close();
+    await server?.close();
+  });
+}

@@ -7,15 +7,12 @@
  * the reader to its heading; the legible font's faces, sent by the
  * background script, load in the page's font set and the text uses them.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { STRICT_CSP, serve } from '../e2e/lib.mjs';
 import {
-  ROOT,
   SKIP,
   KEY,
-  launchFirefox,
+  strictPagesInFirefox,
   openTab,
   closeTab,
   clickToolbarButton,
@@ -28,7 +25,6 @@ import {
   choose,
 } from './lib.mjs';
 
-const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const TEST_TIMEOUT_MS = 90_000;
 
 /** @type {import('../e2e/lib.mjs').Served} */
@@ -36,15 +32,9 @@ let server;
 /** @type {import('./lib.mjs').Firefox} */
 let ff;
 
-before(async () => {
-  if (SKIP) return;
-  server = await serve({ root: FIXTURES, documentHeaders: { 'content-security-policy': STRICT_CSP } });
-  ff = await launchFirefox();
-});
-
-after(async () => {
-  await ff?.close();
-  await server?.close();
+strictPagesInFirefox((s, f) => {
+  server = s;
+  ff = f;
 });
 
 test('Firefox: the contents jump to a heading, and the legible font loads under a strict CSP', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async () => {

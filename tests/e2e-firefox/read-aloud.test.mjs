@@ -6,13 +6,10 @@
  * plainly rather than sit there silent; where it does offer one, the first
  * sentence must be highlighted. Either way Esc closes the reader as before.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { STRICT_CSP, serve } from '../e2e/lib.mjs';
-import { ROOT, SKIP, KEY, launchFirefox, openTab, clickToolbarButton, inPage, inReader, waitInReader, clickInReader, press, waitForOverlay, waitForOverlayGone } from './lib.mjs';
+import { SKIP, KEY, strictPagesInFirefox, openTab, clickToolbarButton, inPage, inReader, waitInReader, clickInReader, press, waitForOverlay, waitForOverlayGone } from './lib.mjs';
 
-const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const TEST_TIMEOUT_MS = 90_000;
 
 /** @type {import('../e2e/lib.mjs').Served} */
@@ -20,15 +17,9 @@ let server;
 /** @type {import('./lib.mjs').Firefox} */
 let ff;
 
-before(async () => {
-  if (SKIP) return;
-  server = await serve({ root: FIXTURES, documentHeaders: { 'content-security-policy': STRICT_CSP } });
-  ff = await launchFirefox();
-});
-
-after(async () => {
-  await ff?.close();
-  await server?.close();
+strictPagesInFirefox((s, f) => {
+  server = s;
+  ff = f;
 });
 
 test('Firefox: Read aloud speaks with speechSynthesis, or says plainly that there is no voice', { skip: SKIP, timeout: TEST_TIMEOUT_MS }, async (t) => {

@@ -11,15 +11,13 @@
  * That the page's own selection API names no node of the reader, for this
  * and for a mouse drag or a double-click: select-leak.test.mjs.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { STRICT_CSP, serve, normaliseText } from '../e2e/lib.mjs';
+import { normaliseText } from '../e2e/lib.mjs';
 import {
-  ROOT,
   SKIP,
   KEY,
-  launchFirefox,
+  strictPagesInFirefox,
   openTab,
   closeTab,
   clickToolbarButton,
@@ -37,7 +35,6 @@ import {
   waitForPageLock,
 } from './lib.mjs';
 
-const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const TEST_TIMEOUT_MS = 90_000;
 
 /** Text of article.html outside its article: menus, forms, related links, footer. */
@@ -48,15 +45,9 @@ let server;
 /** @type {import('./lib.mjs').Firefox} */
 let ff;
 
-before(async () => {
-  if (SKIP) return;
-  server = await serve({ root: FIXTURES, documentHeaders: { 'content-security-policy': STRICT_CSP } });
-  ff = await launchFirefox();
-});
-
-after(async () => {
-  await ff?.close();
-  await server?.close();
+strictPagesInFirefox((s, f) => {
+  server = s;
+  ff = f;
 });
 
 /**

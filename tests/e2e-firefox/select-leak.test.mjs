@@ -19,14 +19,12 @@
  * prints a frame one window high, prints the whole article all the same,
  * and the reader is back in its frame after.)
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { STRICT_CSP, serve, normaliseText } from '../e2e/lib.mjs';
-import { ROOT, SKIP, KEY, launchFirefox, openTab, closeTab, clickToolbarButton, inChrome, inPage, inReader, pressWith, waitFor, waitForOverlay, waitForPageLock } from './lib.mjs';
+import { normaliseText } from '../e2e/lib.mjs';
+import { SKIP, KEY, strictPagesInFirefox, openTab, closeTab, clickToolbarButton, inChrome, inPage, inReader, pressWith, waitFor, waitForOverlay, waitForPageLock } from './lib.mjs';
 
-const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const TEST_TIMEOUT_MS = 90_000;
 
 /** @type {import('../e2e/lib.mjs').Served} */
@@ -34,15 +32,9 @@ let server;
 /** @type {import('./lib.mjs').Firefox} */
 let ff;
 
-before(async () => {
-  if (SKIP) return;
-  server = await serve({ root: FIXTURES, documentHeaders: { 'content-security-policy': STRICT_CSP } });
-  ff = await launchFirefox();
-});
-
-after(async () => {
-  await ff?.close();
-  await server?.close();
+strictPagesInFirefox((s, f) => {
+  server = s;
+  ff = f;
 });
 
 /**
