@@ -298,3 +298,41 @@ fn offers_to_subscribers_and_members_and_counted_calls_go_the_same_words_in_news
         PAGE.assert_stays(line);
     }
 }
+
+#[test]
+fn appeals_in_languages_whose_request_closes_the_sentence_go_news_in_them_stays() {
+    for line in [
+        "Zostań prenumeratorem i czytaj bez ograniczeń.",
+        "Wspieraj niezależne media – przekaż darowiznę.",
+        "Abone ol, haberleri ilk sen öğren.",
+        "ادعم الصحافة المستقلة وتبرع الآن.",
+        "اشترك الآن للحصول على وصول غير محدود.",
+        "今すぐ購読して、すべての記事を読む。",
+        "지금 구독하고 모든 기사를 읽으세요.",
+        "अभी सब्सक्राइब करें और सभी लेख पढ़ें।",
+        "در خبرنامه ما مشترک شوید.",
+        "支持独立新闻，立即订阅。",
+        "Berlangganan sekarang untuk akses tanpa batas.",
+        "Đăng ký ngay để đọc không giới hạn.",
+        "สมัครสมาชิกวันนี้เพื่ออ่านบทความทั้งหมด",
+        "Підтримайте незалежну журналістику.",
+        "Подпишитесь на нашу рассылку.",
+    ] {
+        PAGE.assert_goes(line);
+    }
+    for line in [
+        "اشترك أكثر من مئتي شخص في الاجتماع الذي عقد في المكتبة يوم الثلاثاء.",
+        "تبرع رجل أعمال محلي بمبلغ كبير لإصلاح سقف المكتبة.",
+        "Abone olan hane sayısı geçen yıl yüzde on arttı.",
+        "Dukung penuh rencana perpustakaan, kata wali kota kepada wartawan.",
+        "Đăng ký ngay từ tháng Năm, độc giả sẽ được cấp thẻ mới.",
+        "Подпишитесь под петицией, призвали жители, и собрали тысячу подписей.",
+        "Wspieraj lokalną bibliotekę, apelował burmistrz podczas sesji rady.",
+        "新聞の購読をやめる人が増えていると記事は伝えた。",
+        "구독자 수가 늘었다는 기사가 나왔다.",
+        "लेख में बताया गया कि पुस्तकालय की छत समय से पहले ठीक होगी।",
+        "支持我们的读者说，新屋顶比旧的更结实。",
+    ] {
+        PAGE.assert_stays(line);
+    }
+}

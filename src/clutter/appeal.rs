@@ -123,6 +123,13 @@ pub(super) fn reader_appeal(b: &Block, page: &Page) -> Option<Verdict> {
     let t = b.text();
     if b.len <= patterns::APPEAL_LINE_MAX {
         let (opening, whole) = appeal_openings(t);
+        // Or a call set anywhere, in the languages whose request closes
+        // the sentence ("今すぐ購読して…").
+        let opening = opening.or_else(|| {
+            appeal_call_cues()
+                .first_in(t, true)
+                .map(|i| patterns::APPEAL_CALLS[i].1)
+        });
         if let Some(kind) = opening {
             // What it offers: a word of the tables, the publication's own
             // work ("our reporting"), or the publication by name; and not

@@ -256,6 +256,7 @@ cue_tables! {
     appeal_cues: patterns::APPEAL_CUES, cues_of;
     appeal_object_cues: patterns::APPEAL_OBJECTS, cues_of;
     appeal_stem_cues: patterns::APPEAL_OBJECT_STEMS, cues_of;
+    appeal_call_cues: patterns::APPEAL_CALLS, kinded_cues_of;
     helpful_cues: patterns::HELPFUL_CUES, cues_of;
     affiliate_cues: patterns::AFFILIATE_CUES, cues_of;
     affiliate_sense_cues: patterns::AFFILIATE_SENSE_CUES, cues_of;

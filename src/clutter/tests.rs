@@ -1123,6 +1123,7 @@ fn cue_tables_are_spelled_as_the_text_is_folded() {
         patterns::APPEAL_OPENERS,
         patterns::APPEAL_WHOLE_OPENERS,
         patterns::APPEAL_COUNT_OPENERS,
+        patterns::APPEAL_CALLS,
         patterns::CTA_LABELS,
         patterns::SENTENCE_CUES,
         patterns::SECTION_TITLES,
