@@ -116,6 +116,7 @@ fn sponsored_and_trending_titles_and_list_controls_go() {
         "Enlarge this image",
         "Toggle caption",
         "Hide caption",
+        "This material may not be published, broadcast, rewritten or redistributed.",
     ] {
         goes(line);
     }
@@ -204,6 +205,7 @@ fn prose_with_the_same_words_stays() {
         "More from Ruth",
         "Pears recommended for you by the nurseryman grow well in clay.",
         "Hide caption cards in the shed so the children find them at the apple day.",
+        "The parish newsletter may not be published this month, the clerk said.",
     ] {
         stays(line);
     }

@@ -260,6 +260,7 @@ pub const SENTENCE_CUES: &[(&str, ClutterKind)] = &[
     ("bültenimize abone", ClutterKind::NewsletterForm),
     ("zapisz się do newslettera", ClutterKind::NewsletterForm),
     ("all rights reserved", ClutterKind::Footer),
+    ("may not be published, broadcast", ClutterKind::Footer),
     (
         "not responsible for the content of external",
         ClutterKind::Footer,
