@@ -45,7 +45,20 @@
  * out/bench/, default browser.json), QUIRE_BENCH_SCROLLBARS (default 1:
  * classic scrollbars that take room, as on Windows and Linux desktops, where
  * locking the page's scroll lays the page out again; 0: hidden, as headless
- * Playwright has them, and as every run before 2026-11-29 14:00 had them).
+ * Playwright has them, and as every run before 2026-11-29 14:00 had them),
+ * QUIRE_BENCH_EXTENSION_B (a second unpacked build, e.g. main's, for an A/B in
+ * one run: it gets a browser of its own, and each page is clicked in both,
+ * the two taking turns as to which goes first; (a) and (b) are skipped, as
+ * running them in A's tab alone biased the click against A: +7 % at the
+ * median with the same product code in both).
+ * Printed: B's click steps, and per-page ratios A / B of the click and of
+ * each step, median and p95 over pages.
+ *
+ * Beside the steps, from the worker's finer marks where the build sets them
+ * (the test hooks since 2026-12-07): the extraction's wait for the reader's
+ * stored settings (`extractStart` → `optionsRead`) and the glue's `extract`
+ * call itself (`wasmStart` → `wasmEnd`: the page copied into the wasm memory,
+ * the core, the article built as a JS object).
  */
 import { mkdtemp, rm, symlink, readdir, mkdir, writeFile, stat, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -58,6 +71,8 @@ const REPS = Number(process.env.QUIRE_BENCH_BROWSER_REPS || 5);
 const CLICK_REPS = Number(process.env.QUIRE_BENCH_CLICK_REPS ?? 1);
 const FILTER = process.env.QUIRE_BENCH_FILTER || '';
 const OUT = process.env.QUIRE_BENCH_OUT || 'browser.json';
+/** A second build to click beside the first, page by page (an A/B in one run). */
+const EXTENSION_B = process.env.QUIRE_BENCH_EXTENSION_B || '';
 /** Classic scrollbars, as on Windows and Linux desktops (headless Playwright hides them); `0` hides them. */
 const SCROLLBARS = process.env.QUIRE_BENCH_SCROLLBARS !== '0';
 if (!/^[\w.-]+\.json$/.test(OUT)) throw new Error(`QUIRE_BENCH_OUT must be a file name ending in .json, not ${OUT}`);
@@ -90,6 +105,18 @@ const COMPLETE_STEPS = [
   ['append', 'rest of the article appended'],
   ['lastFrame', 'its frame, style, layout, paint'],
 ];
+
+/**
+ * Within the extraction step, where the build marks them (see the file comment).
+ * @type {[string, string][]}
+ */
+const INNER_STEPS = [
+  ['optionsWait', 'extract: wait for stored settings'],
+  ['wasm', 'extract: the glue extract call'],
+];
+
+/** Every step key, in the order printed. */
+const ALL_STEPS = [...STEPS, ...INNER_STEPS, ...COMPLETE_STEPS];
 
 /** How often the benchmark looks for the end of a click, in ms. */
 const POLL_MS = 20;
@@ -143,6 +170,9 @@ async function breakdown(launched, page) {
     render: marks.rendered - marks.answered,
     frame: marks.painted - marks.rendered,
     paint: marks.drawn - marks.painted,
+    // Within `extract` (NaN from a build without these marks).
+    optionsWait: (w.optionsRead ?? NaN) - w.extractStart,
+    wasm: (w.wasmEnd ?? NaN) - (w.wasmStart ?? NaN),
   };
   // Without the marks (an older build, a notice), the first frame was all of it.
   // A short article's `complete` task can run just before `drawn` in the same frame.
@@ -158,6 +188,62 @@ async function breakdown(launched, page) {
   const reader = marks.evaluated - marks.sent;
   const heldByReader = marks.evaluated > w.extractEnd && replied >= marks.evaluated && replied - marks.evaluated < 1;
   return { total: marks.drawn - w.click, toFrame: marks.painted - w.click, complete: complete - w.click, steps, reader, heldByReader, raw: { worker: w, marks: all } };
+}
+
+/**
+ * CLICK_REPS toolbar clicks on `url` in one browser, each after a fresh load.
+ * @param {import('../tests/e2e/lib.mjs').Launched} launched
+ * @param {import('playwright-core').Page} page
+ * @param {string} url
+ * @param {boolean} readerable The corpus says the page is an article.
+ */
+async function clicks(launched, page, url, readerable) {
+  /** @type {number[]} */
+  const click = [];
+  /** @type {number[]} */
+  const wall = [];
+  /** @type {number[]} */
+  const toFrame = [];
+  /** @type {number[]} */
+  const complete = [];
+  /** @type {Record<string, number>[]} */
+  const steps = [];
+  /** @type {number[]} */
+  const reader = [];
+  /** @type {boolean[]} */
+  const heldByReader = [];
+  /** @type {{worker: Record<string, number>, marks: Record<string, number>}[]} */
+  const raw = [];
+  let clickError = '';
+  for (let i = 0; i < CLICK_REPS; i++) {
+    if (i > 0 || page.url() !== url) await page.goto(url, { waitUntil: 'domcontentloaded' });
+    else await page.reload({ waitUntil: 'domcontentloaded' });
+    // Chromium drops clicks that land within ~300 ms of a load (TOOLCHAIN.md).
+    await page.waitForTimeout(400);
+    // Installs Playwright's helper script in the page now, not during the click.
+    await page.waitForFunction(() => true);
+    const t = Date.now();
+    try {
+      await clickAction(launched, page, { confirm: false });
+      await page.waitForFunction(() => performance.getEntriesByName('quire:rendered').length > 0, undefined, { timeout: 20_000, polling: POLL_MS });
+      wall.push(Date.now() - t);
+      const view = await waitForOverlay(page, 1_000);
+      if (view.state !== (readerable ? 'article' : 'not-article')) clickError = `overlay state ${view.state}`;
+      const b = await breakdown(launched, page);
+      click.push(b.total);
+      toFrame.push(b.toFrame);
+      complete.push(b.complete);
+      steps.push(b.steps);
+      raw.push(b.raw);
+      if (Number.isFinite(b.reader)) {
+        reader.push(b.reader);
+        heldByReader.push(b.heldByReader);
+      }
+    } catch (e) {
+      clickError = String(e).split('\n')[0];
+    }
+  }
+  return { click, wall, toFrame, complete, steps, reader, heldByReader, raw, clickError };
 }
 
 async function main() {
@@ -178,11 +264,14 @@ async function main() {
     scrollbars: SCROLLBARS,
     ...(process.env.QUIRE_BENCH_EXTENSION ? { extensionDir: resolve(process.env.QUIRE_BENCH_EXTENSION) } : {}),
   });
+  const launchedB = EXTENSION_B ? await launchWithExtension({ scrollbars: SCROLLBARS, extensionDir: resolve(EXTENSION_B) }) : null;
   const { context } = launched;
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    return u.startsWith(server.origin) || u.startsWith('chrome-extension:') ? route.continue() : route.abort();
-  });
+  for (const c of launchedB ? [context, launchedB.context] : [context]) {
+    await c.route('**/*', (route) => {
+      const u = route.request().url();
+      return u.startsWith(server.origin) || u.startsWith('chrome-extension:') ? route.continue() : route.abort();
+    });
+  }
   const browserVersion = context.browser()?.version() || 'unknown';
   // The worker's cold start: module load, wasm compile and instantiate, first warm-up run.
   const workerReadyMs = await launched.worker.evaluate(async () => {
@@ -190,7 +279,9 @@ async function main() {
     await w.ready();
     return w.readyMs();
   });
+  if (launchedB) await launchedB.worker.evaluate(() => /** @type {any} */ (globalThis).quireWorker.ready());
   const page = await context.newPage();
+  const pageB = launchedB ? await launchedB.context.newPage() : null;
   /** @type {any[]} one record per page (see the JSON written below) */
   const rows = [];
   let initMs = NaN;
@@ -198,11 +289,16 @@ async function main() {
   try {
     for (const name of names) {
       const url = server.url(`/corpus/${name}/source.html`);
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      // (In an A/B, each build's clicks load the page the same way: see `clicks`.)
+      if (!launchedB) await page.goto(url, { waitUntil: 'domcontentloaded' });
       // A page whose own CSP forbids wasm (or our script) cannot host (a)/(b);
       // it is reported as skipped there and still measured through the extension.
       let skipped = '';
-      const r = await page.evaluate(
+      /** (a) and (b) measured nothing: an A/B skips them (see below). */
+      const none = { readability: [], quire: [], outerHtml: [], readabilityOk: true, quireOk: true, quireError: '', init: NaN, bytes: 0 };
+      // An A/B skips (a) and (b): run in A's tab only, they would leave it
+      // (its renderer's heap, the CPU) unlike B's just before A's click.
+      const r = launchedB ? none : await page.evaluate(
         async ({ origin, reps }) => {
           const w = /** @type {any} */ (window);
           if (!w.Readability) {
@@ -270,54 +366,14 @@ async function main() {
         return { readability: [], quire: [], outerHtml: [], readabilityOk: false, quireOk: false, quireError: '', init: NaN, bytes: 0 };
       });
       if (Number.isNaN(initMs)) initMs = r.init;
-      /** @type {number[]} */
-      const click = [];
-      /** @type {number[]} */
-      const wall = [];
-      /** @type {number[]} */
-      const toFrame = [];
-      /** @type {number[]} */
-      const complete = [];
-      /** @type {Record<string, number>[]} */
-      const steps = [];
-      /** @type {number[]} */
-      const reader = [];
-      /** @type {boolean[]} */
-      const heldByReader = [];
-      /** @type {{worker: Record<string, number>, marks: Record<string, number>}[]} */
-      const raw = [];
-      let clickError = '';
       // The corpus says which pages are no article: the reader must say so there.
       const expected = JSON.parse(await readFile(join(CORPUS, name, 'expected-metadata.json'), 'utf8').catch(() => '{}'));
       const readerable = expected.readerable !== false;
-      for (let i = 0; i < CLICK_REPS; i++) {
-        if (i > 0 || page.url() !== url) await page.goto(url, { waitUntil: 'domcontentloaded' });
-        else await page.reload({ waitUntil: 'domcontentloaded' });
-        // Chromium drops clicks that land within ~300 ms of a load (TOOLCHAIN.md).
-        await page.waitForTimeout(400);
-        // Installs Playwright's helper script in the page now, not during the click.
-        await page.waitForFunction(() => true);
-        const t = Date.now();
-        try {
-          await clickAction(launched, page, { confirm: false });
-          await page.waitForFunction(() => performance.getEntriesByName('quire:rendered').length > 0, undefined, { timeout: 20_000, polling: POLL_MS });
-          wall.push(Date.now() - t);
-          const view = await waitForOverlay(page, 1_000);
-          if (view.state !== (readerable ? 'article' : 'not-article')) clickError = `overlay state ${view.state}`;
-          const b = await breakdown(launched, page);
-          click.push(b.total);
-          toFrame.push(b.toFrame);
-          complete.push(b.complete);
-          steps.push(b.steps);
-          raw.push(b.raw);
-          if (Number.isFinite(b.reader)) {
-            reader.push(b.reader);
-            heldByReader.push(b.heldByReader);
-          }
-        } catch (e) {
-          clickError = String(e).split('\n')[0];
-        }
-      }
+      // With a B build, the two take turns as to which clicks first.
+      const bFirst = Boolean(launchedB) && rows.length % 2 === 1;
+      const b = launchedB && pageB && bFirst ? await clicks(launchedB, pageB, url, readerable) : null;
+      const { click, wall, toFrame, complete, steps, reader, heldByReader, raw, clickError } = await clicks(launched, page, url, readerable);
+      const clicksB = b ?? (launchedB && pageB ? await clicks(launchedB, pageB, url, readerable) : null);
       const row = {
         name,
         bytes: r.bytes,
@@ -332,21 +388,33 @@ async function main() {
         clickCompleteMs: complete.length ? median(complete) : null,
         readerable,
         readerMs: reader.length ? median(reader) : null,
-        clickSteps: steps.length ? Object.fromEntries([...STEPS, ...COMPLETE_STEPS].map(([k]) => [k, median(steps.map((s) => s[k]))])) : null,
+        clickSteps: steps.length ? Object.fromEntries(ALL_STEPS.map(([k]) => [k, median(steps.map((s) => s[k]))])) : null,
         readabilityOk: r.readabilityOk,
         quireOk: r.quireOk,
         quireError: r.quireError || undefined,
         clickError: clickError || undefined,
         skipped: skipped || undefined,
         runs: { readability: r.readability, quire: r.quire, outerHtml: r.outerHtml, click, toFrame, complete, wall, steps, reader, heldByReader, raw },
+        // The B build's clicks on the same page (QUIRE_BENCH_EXTENSION_B), and whether it clicked first.
+        b: clicksB
+          ? {
+              first: bFirst,
+              clickToOverlayMs: clicksB.click.length ? median(clicksB.click) : null,
+              clickCompleteMs: clicksB.complete.length ? median(clicksB.complete) : null,
+              clickSteps: clicksB.steps.length ? Object.fromEntries(ALL_STEPS.map(([k]) => [k, median(clicksB.steps.map((s) => s[k]))])) : null,
+              clickError: clicksB.clickError || undefined,
+              runs: clicksB,
+            }
+          : undefined,
       };
       rows.push(row);
       process.stdout.write(
-        `${name.padEnd(44)} ${(row.bytes / 1024).toFixed(0).padStart(6)} KiB  readability ${row.readabilityMs.toFixed(1).padStart(7)} ms  quire ${row.quireMs.toFixed(1).padStart(7)} ms (+outerHTML ${row.outerHtmlMs.toFixed(1)})  click ${row.clickToOverlayMs ?? '-'} ms (complete ${row.clickCompleteMs ?? '-'} ms)${skipped ? ` SKIPPED in page: ${skipped}` : `${row.quireOk ? '' : ' QUIRE FAILED'}${row.readabilityOk ? '' : ' READABILITY NULL'}`}${clickError ? ` [${clickError}]` : ''}\n`,
+        `${name.padEnd(44)} ${(row.bytes / 1024).toFixed(0).padStart(6)} KiB  readability ${row.readabilityMs.toFixed(1).padStart(7)} ms  quire ${row.quireMs.toFixed(1).padStart(7)} ms (+outerHTML ${row.outerHtmlMs.toFixed(1)})  click ${row.clickToOverlayMs ?? '-'} ms${row.b ? ` (B ${row.b.clickToOverlayMs ?? '-'} ms)` : ''} (complete ${row.clickCompleteMs ?? '-'} ms)${skipped ? ` SKIPPED in page: ${skipped}` : `${row.quireOk ? '' : ' QUIRE FAILED'}${row.readabilityOk ? '' : ' READABILITY NULL'}`}${clickError ? ` [${clickError}]` : ''}\n`,
       );
     }
   } finally {
     await launched.close();
+    await launchedB?.close();
     await server.close();
     await rm(site, { recursive: true, force: true });
   }
@@ -364,7 +432,7 @@ async function main() {
     clickToFrame: stats(col((r) => r.clickToFrameMs)),
     clickComplete: stats(col((r) => r.clickCompleteMs)),
     notArticlePages: rows.filter((r) => !r.readerable).length,
-    clickSteps: Object.fromEntries([...STEPS, ...COMPLETE_STEPS].map(([k]) => [k, stats(col((r) => r.clickSteps?.[k] ?? null))])),
+    clickSteps: Object.fromEntries(ALL_STEPS.map(([k]) => [k, stats(col((r) => r.clickSteps?.[k] ?? null))])),
     reader: stats(col((r) => r.readerMs)),
     clicksHeldByReader: rows.reduce((n, r) => n + r.runs.heldByReader.filter(Boolean).length, 0),
     clicksWithReaderMark: rows.reduce((n, r) => n + r.runs.heldByReader.length, 0),
@@ -376,6 +444,28 @@ async function main() {
     clickErrors: rows.filter((r) => r.clickError).length,
     wasmInitMsFirstPage: initMs,
     workerReadyMs,
+    // The A/B (QUIRE_BENCH_EXTENSION_B): B's figures, and per-page ratios A / B.
+    ...(launchedB
+      ? {
+          b: {
+            extension: EXTENSION_B,
+            clickToOverlay: stats(col((r) => r.b?.clickToOverlayMs ?? null)),
+            clickComplete: stats(col((r) => r.b?.clickCompleteMs ?? null)),
+            clickErrors: rows.filter((r) => r.b?.clickError).length,
+            clickSteps: Object.fromEntries(ALL_STEPS.map(([k]) => [k, stats(col((r) => r.b?.clickSteps?.[k] ?? null))])),
+          },
+          ratioAB: {
+            clickToOverlay: stats(col((r) => (r.b ? r.clickToOverlayMs / r.b.clickToOverlayMs : null))),
+            clickComplete: stats(col((r) => (r.b ? r.clickCompleteMs / r.b.clickCompleteMs : null))),
+            clickSteps: Object.fromEntries(ALL_STEPS.map(([k]) => [k, stats(col((r) => (r.b?.clickSteps && r.clickSteps ? r.clickSteps[k] / r.b.clickSteps[k] : null)))])),
+          },
+          // Per-page differences A − B (ms): a ratio of two near-zero steps says little.
+          diffAB: {
+            clickToOverlay: stats(col((r) => (r.b ? r.clickToOverlayMs - r.b.clickToOverlayMs : null))),
+            clickSteps: Object.fromEntries(ALL_STEPS.map(([k]) => [k, stats(col((r) => (r.b?.clickSteps && r.clickSteps ? r.clickSteps[k] - r.b.clickSteps[k] : null)))])),
+          },
+        }
+      : {}),
   };
   const outDir = join(ROOT, 'out', 'bench');
   await mkdir(outDir, { recursive: true });
@@ -392,7 +482,7 @@ async function main() {
   console.log(`  per-page ratio quire/readability: median ${summary.medianRatioQuireOverReadability.toFixed(2)}; quire faster on ${summary.quireFaster}/${rows.length}`);
   if (CLICK_REPS > 0) {
     console.log(`  (c) click → overlay painted:          ${f(summary.clickToOverlay)}; ${summary.clickErrors} pages with a click error (${summary.notArticlePages} pages are no article: the notice is their right answer)`);
-    for (const [k, label] of STEPS) console.log(`      ${label.padEnd(34)} ${f(summary.clickSteps[k])}`);
+    for (const [k, label] of [...STEPS, ...INNER_STEPS]) console.log(`      ${label.padEnd(34)} ${f(summary.clickSteps[k])}`);
     console.log(`  (c') click → whole article drawn:      ${f(summary.clickComplete)}`);
     for (const [k, label] of COMPLETE_STEPS) console.log(`      ${label.padEnd(34)} ${f(summary.clickSteps[k])}`);
     console.log(`      … to that frame's callback only:  ${f(summary.clickToFrame)}`);
@@ -401,6 +491,15 @@ async function main() {
       console.log(`      answer waited for the reader file:  ${summary.clicksHeldByReader} of ${summary.clicksWithReaderMark} clicks`);
     }
     console.log(`      wall time seen through DevTools:  ${f(summary.clickWall)}`);
+  }
+  if (summary.b && summary.ratioAB && summary.diffAB) {
+    const { b, ratioAB, diffAB } = summary;
+    const r = (/** @type {{median: number, p95: number}} */ s) => `median ${s.median.toFixed(3)}, p95 ${s.p95.toFixed(3)}`;
+    const d = (/** @type {{median: number, p95: number}} */ s) => `median ${s.median.toFixed(1)}, p95 ${s.p95.toFixed(1)} ms`;
+    console.log(`  B = ${b.extension}: click → overlay painted ${f(b.clickToOverlay)}; ${b.clickErrors} pages with a click error`);
+    for (const [k, label] of [...STEPS, ...INNER_STEPS]) console.log(`      ${label.padEnd(34)} ${f(b.clickSteps[k])}`);
+    console.log(`  per-page A / B: click → overlay painted ${r(ratioAB.clickToOverlay)}; A − B ${d(diffAB.clickToOverlay)}`);
+    for (const [k, label] of [...STEPS, ...INNER_STEPS]) console.log(`      ${label.padEnd(34)} A / B ${r(ratioAB.clickSteps[k])}; A − B ${d(diffAB.clickSteps[k])}`);
   }
   if (summary.skippedInPage.length) console.log(`  skipped in page (page CSP): ${summary.skippedInPage.join(', ')}`);
   console.log(`  extension worker start → core ready (compile, instantiate, one warm-up run): ${workerReadyMs.toFixed(1)} ms`);

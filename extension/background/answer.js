@@ -114,7 +114,10 @@ export function createAnswerer({ gate, core, messages, reload, options = async (
     step(tabId, 'received', request.html.length);
     step(tabId, 'extractStart');
     const extra = options(request.url).catch(() => ({}));
-    extra.then((more) => core.extract(request.html, request.url, more)).then((response) => {
+    extra.then((more) => {
+      step(tabId, 'optionsRead');
+      return core.extract(request.html, request.url, more);
+    }).then((response) => {
       step(tabId, 'extractEnd');
       sendResponse(response);
       step(tabId, 'replied');

@@ -19,8 +19,9 @@
  * @property {(core: import('./core.js').Core) => void} core The core, once made.
  * @property {(tabId: number) => void} clicked A toolbar click on this tab.
  * @property {(tabId: number) => void} injected The click's content script is injected.
- * @property {(tabId: number, step: 'received' | 'extractStart' | 'extractEnd' | 'replied', htmlChars?: number) => void} step
- *   A step of answering the tab's extract request (answer.js).
+ * @property {(tabId: number, step: 'received' | 'extractStart' | 'optionsRead' | 'extractEnd' | 'replied', htmlChars?: number) => void} step
+ *   A step of answering the tab's extract request (answer.js): `optionsRead` once the reader's settings
+ *   for it are read, when its extraction starts.
  * @property {(extract: import('./core.js').Core['extract']) => import('./core.js').Core['extract']} extract
  *   The extraction the answers use (the test build can delay it).
  */

@@ -18,8 +18,12 @@
  */
 
 /**
+ * `wasmStart`, `wasmEnd`: around the glue's `extract` call for the click's
+ * page (the string's copy into the wasm memory, the core, the article built
+ * as a JS object), within `optionsRead` … `extractEnd`.
  * @typedef {{tabId: number, click: number, injected?: number, received?: number,
- *   extractStart?: number, extractEnd?: number, replied?: number, htmlChars?: number}} ClickTiming
+ *   extractStart?: number, optionsRead?: number, wasmStart?: number, wasmEnd?: number,
+ *   extractEnd?: number, replied?: number, htmlChars?: number}} ClickTiming
  */
 
 /** How many clicks' timings are kept. */
@@ -82,11 +86,17 @@ export function createWorkerHooks() {
             return exports;
           },
           extract: (/** @type {string} */ html, /** @type {string | undefined} */ url, /** @type {object | undefined} */ options) => {
-            if (trapArmed && !url?.startsWith('https://warm-up.invalid/')) {
+            const warmUp = url?.startsWith('https://warm-up.invalid/') ?? false;
+            if (trapArmed && !warmUp) {
               trapArmed = false;
               forceTrap(exports);
             }
-            return glue.extract(html, url, options);
+            // The click being answered: the newest with its extraction started and not ended.
+            const timing = warmUp ? undefined : timings.findLast((t) => t.extractStart !== undefined && t.extractEnd === undefined);
+            if (timing) timing.wasmStart = clock();
+            const article = glue.extract(html, url, options);
+            if (timing) timing.wasmEnd = clock();
+            return article;
           },
         };
       }),
