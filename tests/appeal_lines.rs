@@ -294,6 +294,7 @@ fn offers_to_subscribers_and_members_and_counted_calls_go_the_same_words_in_news
         "Want to support the library? Its friends' group holds an open day on 12 May with a cake stall.",
         "Buy us a coffee, the volunteers joked as the reporters arrived at seven in the morning.",
         "Mit einem Abo für den Bus fährt man in der Stadt günstiger als mit Einzelfahrscheinen.",
+        "Readers with a county card get unlimited access to the archive, the librarian said.",
     ] {
         PAGE.assert_stays(line);
     }

@@ -90,7 +90,6 @@ pub const SENTENCE_CUES: &[(&str, ClutterKind)] = &[
     ("subscribe to continue", ClutterKind::Paywall),
     ("subscribe to read", ClutterKind::Paywall),
     ("to continue reading", ClutterKind::Paywall),
-    ("unlimited access", ClutterKind::Paywall),
     ("bereits abonnent", ClutterKind::Paywall),
     ("kostenlose artikel", ClutterKind::Paywall),
     ("déjà abonné", ClutterKind::Paywall),
