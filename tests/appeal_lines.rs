@@ -98,6 +98,10 @@ fn news_about_donations_subscriptions_and_others_appeals_stays() {
         "The archive is open only for subscribers of the county history society, the librarian said.",
         "Readers like you wrote in their hundreds to ask for longer opening hours at the library.",
         "Le journal compte désormais deux mille abonnés, un record pour une publication locale.",
+        "Die Zeitung bietet fünf kostenlose Artikel pro Monat an, sagte der Verleger am Dienstag.",
+        "Le journal propose cinq articles gratuits par mois, a déclaré son éditeur mardi.",
+        "El diario ofrece cinco artículos gratuitos al mes, dijo su editor el martes.",
+        "Readers can subscribe to read the council minutes online from next month, the clerk said.",
     ] {
         PAGE.assert_stays(line);
     }

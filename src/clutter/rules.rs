@@ -626,9 +626,12 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
         }
     }
     if b.len <= patterns::CUE_TEXT_MAX {
+        // Someone's reported words are the story's, whatever they say
+        // ("… offers five free articles a month, its publisher said").
         if let Some(kind) = sentence_cues()
             .first_in(t, false)
             .map(|i| sentence_cue_table()[i].1)
+            .filter(|_| speech_cues().first_in(t, true).is_none())
         {
             return Some(Verdict::new(kind, &["text-cue"]));
         }

@@ -368,7 +368,6 @@ pub const SPEECH_CUES: &[&str] = &[
     "writes",
     "urged",
     "explained",
-    "added",
     "joked",
     "sagte",
     "sagt",
