@@ -103,7 +103,9 @@ fn openers_by_first_byte() -> &'static [Vec<Vec<usize>>; 2] {
 
 /// Rule on a reader-appeal line: a block of at most
 /// [`patterns::APPEAL_LINE_MAX`] characters with a sentence opened by an
-/// appeal imperative and a word of what it offers
+/// appeal imperative ([`patterns::APPEAL_OPENERS`], or one of
+/// [`patterns::APPEAL_COUNT_OPENERS`] before a number), or with a call of
+/// [`patterns::APPEAL_CALLS`] anywhere, and a word of what it offers
 /// ([`patterns::APPEAL_OBJECTS`], [`patterns::APPEAL_OBJECT_STEMS`]; or the
 /// publication's own work, a first person of [`patterns::SELF_WORDS`] with
 /// a word of [`patterns::SELF_APPEAL_OFFERS`]; or the site's name: "Become
