@@ -85,14 +85,8 @@ fn count_opener(s: &str) -> Option<ClutterKind> {
 fn openers_by_first_byte() -> &'static [Vec<Vec<usize>>; 2] {
     static TABLES: OnceLock<[Vec<Vec<usize>>; 2]> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let index = |openers: &[(&str, ClutterKind)]| {
-            let mut table = vec![Vec::new(); 256];
-            for (i, (o, _)) in openers.iter().enumerate() {
-                if let Some(&b) = o.as_bytes().first() {
-                    table[usize::from(b)].push(i);
-                }
-            }
-            table
+        let index = |openers: &[(&'static str, ClutterKind)]| {
+            index_by_first_byte(openers.iter().map(|&(o, _)| o))
         };
         [
             index(patterns::APPEAL_OPENERS),

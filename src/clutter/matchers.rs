@@ -233,6 +233,19 @@ pub(super) fn cues_of(
     cell.get_or_init(|| Cues::new(table.iter().copied(), false))
 }
 
+/// The indices of `words` grouped by their first byte (256 groups, each in
+/// the table's order): a line is compared only with the words that open
+/// with its own first byte.
+pub(super) fn index_by_first_byte<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Vec<usize>> {
+    let mut table = vec![Vec::new(); 256];
+    for (i, w) in words.into_iter().enumerate() {
+        if let Some(&b) = w.as_bytes().first() {
+            table[usize::from(b)].push(i);
+        }
+    }
+    table
+}
+
 /// The [`Cues`] of a table of cues and kinds, built on first use.
 pub(super) fn kinded_cues_of(
     cell: &'static OnceLock<Cues>,

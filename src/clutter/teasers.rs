@@ -197,20 +197,12 @@ pub(super) fn after_read_more_opener(t: &str) -> Option<&str> {
     let first = *t.as_bytes().first()?;
     read_more_prefixes_by_first_byte()[usize::from(first)]
         .iter()
-        .find_map(|p| t.strip_prefix(p))
+        .find_map(|&i| t.strip_prefix(patterns::READ_MORE_PREFIXES[i]))
 }
 
-/// [`patterns::READ_MORE_PREFIXES`] by their first byte, in the table's
-/// order: most lines open with a byte that opens none of them.
-fn read_more_prefixes_by_first_byte() -> &'static [Vec<&'static str>] {
-    static TABLE: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = vec![Vec::new(); 256];
-        for p in patterns::READ_MORE_PREFIXES {
-            if let Some(&b) = p.as_bytes().first() {
-                table[usize::from(b)].push(*p);
-            }
-        }
-        table
-    })
+/// The indices of [`patterns::READ_MORE_PREFIXES`] by their first byte:
+/// most lines open with a byte that opens none of them.
+fn read_more_prefixes_by_first_byte() -> &'static [Vec<usize>] {
+    static TABLE: OnceLock<Vec<Vec<usize>>> = OnceLock::new();
+    TABLE.get_or_init(|| index_by_first_byte(patterns::READ_MORE_PREFIXES.iter().copied()))
 }
