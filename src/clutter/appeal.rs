@@ -109,9 +109,10 @@ fn openers_by_first_byte() -> &'static [Vec<Vec<usize>>; 2] {
 /// reported speech either); or a paragraph of at most
 /// [`patterns::APPEAL_PARAGRAPH_MAX`] opened by a question of
 /// [`patterns::APPEAL_QUESTIONS`] that goes on with appeal words
-/// ([`patterns::APPEAL_CUES`]). "Subscribe to the idea that …" names no
-/// offer and stays; so does a question on the reader's liking that asks for
-/// nothing.
+/// ([`patterns::APPEAL_CUES`]) or asks the reader to pass the article on
+/// ([`patterns::APPEAL_SHARE_ASKS`]). "Subscribe to the idea that …" names
+/// no offer and stays; so does a question on the reader's liking that asks
+/// for nothing.
 pub(super) fn reader_appeal(b: &Block, page: &Page) -> Option<Verdict> {
     if !b.has_text() || b.len > patterns::APPEAL_PARAGRAPH_MAX || is_subheading(b.tag) {
         return None;
@@ -153,11 +154,62 @@ pub(super) fn reader_appeal(b: &Block, page: &Page) -> Option<Verdict> {
     let end = head.iter().position(|&c| c == b'?')?;
     let question = &body[..end];
     let rest = &body[end + 1..];
-    (patterns::APPEAL_QUESTIONS
+    if !patterns::APPEAL_QUESTIONS
         .iter()
         .any(|q| starts_with_word(question, q))
-        && appeal_cues().any_in(rest))
-    .then(|| Verdict::new(ClutterKind::Donation, &["appeal-question"]))
+    {
+        return None;
+    }
+    if appeal_cues().any_in(rest) {
+        Some(Verdict::new(ClutterKind::Donation, &["appeal-question"]))
+    } else {
+        appeal_share_cues()
+            .any_in(rest)
+            .then(|| Verdict::new(ClutterKind::Share, &["appeal-question"]))
+    }
+}
+
+/// Rule on a subscription offer's price line: a block of at most
+/// [`patterns::OFFER_LINE_MAX`] characters with a sentence opened by an
+/// offer imperative ([`patterns::OFFER_OPENERS`]), a price (a sign of
+/// [`patterns::OFFER_PRICE_SIGNS`] beside a figure, or a percentage before
+/// a word of [`patterns::OFFER_DISCOUNTS`]) and a counted term (a
+/// word of [`patterns::OFFER_TERMS`] after a figure or a word of
+/// [`patterns::OFFER_FIRSTS`]), and no word of reported speech: "Try 3
+/// months for $1", "Get 50% off your first year". "Try the £5 lunch menu,
+/// served every week" counts no term and stays.
+pub(super) fn price_offer(b: &Block) -> Option<Verdict> {
+    if !b.has_text() || b.len > patterns::OFFER_LINE_MAX {
+        return None;
+    }
+    let t = b.text();
+    // The price first: a scan for a few signs costs less than the rest.
+    let priced = t.char_indices().any(|(i, c)| {
+        let figure_before = || t[..i].trim_end().ends_with(|d: char| d.is_ascii_digit());
+        let after = &t[i + c.len_utf8()..];
+        if c == '%' {
+            figure_before()
+                && patterns::OFFER_DISCOUNTS
+                    .iter()
+                    .any(|w| starts_with_word(after.trim_start(), w))
+        } else {
+            patterns::OFFER_PRICE_SIGNS.contains(&c)
+                && (figure_before() || after.trim_start().starts_with(|d: char| d.is_ascii_digit()))
+        }
+    });
+    if !priced || !opens_a_sentence(t, patterns::OFFER_OPENERS) {
+        return None;
+    }
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let counted = words.windows(2).any(|w| {
+        patterns::OFFER_TERMS.contains(&w[1])
+            && (w[0].bytes().all(|d| d.is_ascii_digit()) || patterns::OFFER_FIRSTS.contains(&w[0]))
+    });
+    (counted && speech_cues().first_in(t, true).is_none())
+        .then(|| Verdict::new(ClutterKind::SubscriptionCta, &["offer-line"]))
 }
 
 /// Rule on an app promotion line of at most [`patterns::APP_LINE_MAX`]

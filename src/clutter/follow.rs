@@ -8,7 +8,8 @@ use super::*;
 /// Rule on a short block (at most [`patterns::FOLLOW_LINE_MAX`] characters,
 /// at most two sentences) that opens with a follow imperative and names a
 /// platform ([`patterns::FOLLOW_PLATFORMS`] or
-/// [`patterns::FOLLOW_NEWS_PLATFORMS`], as whole words). An imperative
+/// [`patterns::FOLLOW_NEWS_PLATFORMS`], as whole words; or "X" as the last
+/// word after the preposition, "… on X"). An imperative
 /// that names the publication ([`patterns::FOLLOW_US_OPENERS`]: "Folgt
 /// uns", "Join our") is enough; a bare one ([`patterns::FOLLOW_OPENERS`]:
 /// "Follow", "Recibe") needs a news platform, the site's name, a word for
@@ -36,7 +37,9 @@ pub(super) fn follow_line(b: &Block, page: &Page) -> Option<Verdict> {
         return None;
     }
     // More than two sentences ([`sentences_of`]) is more than a follow line.
-    if sentences_of(t).nth(2).is_some() || follow_platform_cues().first_in(t, true).is_none() {
+    if sentences_of(t).nth(2).is_some()
+        || (follow_platform_cues().first_in(t, true).is_none() && !ends_on_x(t))
+    {
         return None;
     }
     let more = us
@@ -45,4 +48,16 @@ pub(super) fn follow_line(b: &Block, page: &Page) -> Option<Verdict> {
         || page.site_named_in(t)
         || b.link_density() >= 0.5;
     more.then(|| Verdict::new(ClutterKind::Share, &["follow-line"]))
+}
+
+/// Whether `t` ends with a follow line's preposition and "X", the
+/// platform ("… on X.", "… auf X"): as the last word after the
+/// preposition, "X" names nothing else.
+fn ends_on_x(t: &str) -> bool {
+    let t = t.trim_end_matches(|c: char| !is_word_char(c));
+    t.strip_suffix(" x").is_some_and(|head| {
+        patterns::BARE_FOLLOW_NAMED
+            .iter()
+            .any(|&(_, on)| head.strip_suffix(on).is_some_and(|h| h.ends_with(' ')))
+    })
 }

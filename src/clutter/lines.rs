@@ -396,6 +396,14 @@ pub(super) fn is_bare_date(t: &str, len: usize) -> bool {
         }
         prev = c;
     }
+    is_date_text(t, patterns::BARE_DATE_MAX_WORDS)
+}
+
+/// Whether `t` reads as a date and nothing more: at least two numbers, one
+/// of them a year (four digits from 1900 to 2099), at most `max_words`
+/// words of three letters or more (a weekday, a month, a time zone) and
+/// few characters of a script written without spaces.
+fn is_date_text(t: &str, max_words: usize) -> bool {
     let mut numbers = 0;
     let mut year = false;
     for run in t
@@ -412,10 +420,7 @@ pub(super) fn is_bare_date(t: &str, len: usize) -> bool {
     // In a script written without spaces, each character of the date's
     // own ("2022年5月4日 10時") counts; a sentence has more.
     let unspaced = t.chars().filter(|&c| is_unspaced_script(c)).count();
-    numbers >= 2
-        && year
-        && words <= patterns::BARE_DATE_MAX_WORDS
-        && unspaced <= patterns::BARE_DATE_MAX_UNSPACED
+    numbers >= 2 && year && words <= max_words && unspaced <= patterns::BARE_DATE_MAX_UNSPACED
 }
 
 /// An inline element that shares its line with other text: its block holds
@@ -559,7 +564,13 @@ pub(super) fn is_gallery_count(t: &str) -> bool {
 }
 
 /// A date line standing alone: "Aktualisiert: 11.04.2020, 10:27",
-/// "Publikacja: 04.05.2021", "Updated 5:27 am CST", "입력 2024.05.03".
+/// "Publikacja: 04.05.2021", "Updated 5:27 am CST", "입력 2024.05.03", or
+/// a bare label before a date that opens with a word ("First published on
+/// Monday 3 March 2025", "Mis à jour le mardi 4 mars 2025 à 14h05",
+/// "Updated March 4, 2025, 2:05 p.m. ET"): the rest is a date and nothing
+/// more ([`is_date_text`], with one word more than a bare date for the
+/// time zone). "Updated figures on Monday 3 March 2025 showed …" has more
+/// words and stays.
 pub(super) fn is_date_line(t: &str, len: usize) -> bool {
     len <= patterns::DATE_LINE_MAX
         && t.chars().any(|c| c.is_numeric())
@@ -571,7 +582,8 @@ pub(super) fn is_date_line(t: &str, len: usize) -> bool {
             opens_with(t, label)
                 && t.strip_prefix(label).is_some_and(|rest| {
                     rest.starts_with(char::is_whitespace)
-                        && rest.trim_start().starts_with(char::is_numeric)
+                        && (rest.trim_start().starts_with(char::is_numeric)
+                            || is_date_text(rest, patterns::BARE_DATE_MAX_WORDS + 1))
                 })
         }))
 }

@@ -267,6 +267,7 @@ macro_rules! cue_tables {
 cue_tables! {
     reading_time_cues: patterns::READING_TIME_CUES, cues_of;
     appeal_cues: patterns::APPEAL_CUES, cues_of;
+    appeal_share_cues: patterns::APPEAL_SHARE_ASKS, cues_of;
     appeal_object_cues: patterns::APPEAL_OBJECTS, cues_of;
     appeal_stem_cues: patterns::APPEAL_OBJECT_STEMS, cues_of;
     appeal_call_cues: patterns::APPEAL_CALLS, kinded_cues_of;

@@ -340,6 +340,7 @@ fn judge_unnested(dom: &Dom, node: NodeId, page: &Page) -> Option<Verdict> {
         .or_else(|| app_promo(&b))
         .or_else(|| own_app_line(&b, page))
         .or_else(|| cancel_anytime_offer(&b))
+        .or_else(|| price_offer(&b))
         .or_else(|| follow_line(&b, page))
         .or_else(|| tag_line(&b))
         .or_else(|| breadcrumb_line(&b))

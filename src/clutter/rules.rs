@@ -371,7 +371,7 @@ fn is_lone_counter(text: &str) -> bool {
             // The split first: `is_alphabetic` on a non-ASCII separator is a
             // table look-up, on every short block.
             t.split_once(sep)
-                .is_some_and(|(a, b)| digits(a) && digits(b))
+                .is_some_and(|(a, b)| digits(a.trim()) && digits(b.trim()))
                 && sep.chars().all(char::is_alphabetic)
         })
 }

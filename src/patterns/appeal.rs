@@ -37,6 +37,8 @@ pub const APPEAL_OPENERS: &[(&str, ClutterKind)] = &[
     ("join our", ClutterKind::Share),
     ("download our", ClutterKind::AppBanner),
     ("get our", ClutterKind::AppBanner),
+    ("upgrade now", ClutterKind::SubscriptionCta),
+    ("go premium", ClutterKind::SubscriptionCta),
     ("abonnieren sie", ClutterKind::SubscriptionCta),
     ("abonniere", ClutterKind::SubscriptionCta),
     ("werden sie mitglied", ClutterKind::MembershipCta),
@@ -267,6 +269,11 @@ pub const APPEAL_WHOLE_OPENERS: &[(&str, ClutterKind)] = &[
     ("buy me a coffee", ClutterKind::Donation),
     ("this story is free to read", ClutterKind::MembershipCta),
     ("this article is free to read", ClutterKind::MembershipCta),
+    ("register for free to continue", ClutterKind::MembershipCta),
+    (
+        "register for free to keep reading",
+        ClutterKind::MembershipCta,
+    ),
 ];
 
 /// What an appeal line offers or asks for, as whole words: journalism, a
@@ -388,6 +395,7 @@ pub const APPEAL_OBJECTS: &[&str] = &[
     "sustaining member",
     "founding member",
     "no ads",
+    "without ads",
     "haberleri",
     "bülten",
     "gazetecilik",
@@ -488,6 +496,126 @@ pub const APPEAL_QUESTIONS: &[&str] = &[
     "podobał ci się ten artykuł",
     "podoba ci się nasz",
 ];
+
+/// What the rest of an [`APPEAL_QUESTIONS`] paragraph asks when it asks
+/// the reader to pass the article on ("Enjoyed this story? Pass it on to a
+/// friend."): the question alone asks for nothing.
+pub const APPEAL_SHARE_ASKS: &[&str] = &[
+    "share it",
+    "share this",
+    "pass it on",
+    "forward it",
+    "send it to",
+    "teilen sie",
+    "teile ihn",
+    "teile diesen",
+    "partagez",
+    "compártelo",
+    "comparte este",
+    "condividi",
+    "compartilhe",
+    "deel het",
+    "deel dit",
+    "udostępnij",
+];
+
+/// Imperatives that open a subscription offer's price line ("Try 3 months
+/// for $1", "Get 50% off your first year", "Testen Sie 4 Wochen für 1 €"):
+/// with a price and a counted term ([`OFFER_TERMS`]) in a line of at most
+/// [`OFFER_LINE_MAX`] characters.
+pub const OFFER_OPENERS: &[&str] = &[
+    "try",
+    "get",
+    "enjoy",
+    "testen sie",
+    "teste",
+    "lesen sie",
+    "essayez",
+    "profitez de",
+    "prueba",
+    "disfruta de",
+    "prova",
+    "experimente",
+    "probeer",
+    "wypróbuj",
+];
+
+/// The terms an offer counts, after a figure or a word of
+/// [`OFFER_FIRSTS`] ("3 months", "first year", "4 Wochen").
+pub const OFFER_TERMS: &[&str] = &[
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "woche",
+    "wochen",
+    "monat",
+    "monate",
+    "jahr",
+    "semaine",
+    "semaines",
+    "mois",
+    "an",
+    "semana",
+    "semanas",
+    "mes",
+    "meses",
+    "año",
+    "settimana",
+    "settimane",
+    "mese",
+    "mesi",
+    "anno",
+    "ano",
+    "weken",
+    "maand",
+    "maanden",
+    "jaar",
+    "tydzień",
+    "tygodnie",
+    "miesiąc",
+    "miesiące",
+    "miesięcy",
+    "rok",
+];
+
+/// Words that count a term as an offer's first one ("your first year").
+pub const OFFER_FIRSTS: &[&str] = &[
+    "first",
+    "ersten",
+    "erste",
+    "premier",
+    "première",
+    "primer",
+    "primera",
+    "primo",
+    "prima",
+    "primeiro",
+    "eerste",
+    "pierwszy",
+];
+
+/// Currency signs of a price beside a figure in an offer line.
+pub const OFFER_PRICE_SIGNS: &[char] = &['$', '£', '€', '¥', '₹'];
+
+/// Words after a percentage that make it a discount in an offer line
+/// ("50% off"); "20% of the quota" is no price.
+pub const OFFER_DISCOUNTS: &[&str] = &[
+    "off",
+    "rabatt",
+    "de réduction",
+    "de remise",
+    "de descuento",
+    "di sconto",
+    "de desconto",
+    "korting",
+    "zniżki",
+    "taniej",
+];
+
+/// Longest offer line ([`OFFER_OPENERS`]).
+pub const OFFER_LINE_MAX: usize = 120;
 
 /// Longest line that an [`APPEAL_OPENERS`] imperative condemns.
 pub const APPEAL_LINE_MAX: usize = 220;

@@ -6,7 +6,8 @@
 
 /// Platforms besides [`FOLLOW_NEWS_PLATFORMS`] that a "follow us" line
 /// names, matched as whole words. "X" is left out: as a word it names too
-/// many other things.
+/// many other things, and is read as the platform only as a follow line's
+/// last word after its preposition ("Follow the Courier on X").
 pub const FOLLOW_PLATFORMS: &[&str] = &[
     "youtube",
     "instagram",

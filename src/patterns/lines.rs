@@ -281,8 +281,11 @@ pub const CREDIT_MAX: usize = 80;
 /// followed by a colon; the line also holds a digit.
 pub const DATE_LINE_LABELS: &[&str] = &[
     "published",
+    "first published",
     "updated",
     "last updated",
+    "modified",
+    "last modified",
     "posted",
     "veröffentlicht",
     "aktualisiert",
@@ -423,8 +426,11 @@ pub const DATE_LINE_LABELS: &[&str] = &[
 /// that hardly open a sentence of an article followed by a number.
 pub const DATE_LINE_BARE_LABELS: &[&str] = &[
     "published",
+    "first published",
     "updated",
     "last updated",
+    "modified",
+    "last modified",
     "posted",
     "veröffentlicht",
     "aktualisiert",

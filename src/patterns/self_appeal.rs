@@ -369,6 +369,8 @@ pub const SPEECH_CUES: &[&str] = &[
     "urged",
     "explained",
     "joked",
+    "promised",
+    "announced",
     "sagte",
     "sagt",
     "erklärte",
