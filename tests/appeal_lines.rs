@@ -316,6 +316,7 @@ fn appeals_in_languages_whose_request_closes_the_sentence_go_news_in_them_stays(
         "지금 구독하고 모든 기사를 읽으세요.",
         "अभी सब्सक्राइब करें और सभी लेख पढ़ें।",
         "در خبرنامه ما مشترک شوید.",
+        "حمایت از روزنامه‌نگاری مستقل: همین حالا کمک کنید.",
         "支持独立新闻，立即订阅。",
         "Berlangganan sekarang untuk akses tanpa batas.",
         "Đăng ký ngay để đọc không giới hạn.",
@@ -337,6 +338,7 @@ fn appeals_in_languages_whose_request_closes_the_sentence_go_news_in_them_stays(
         "구독자 수가 늘었다는 기사가 나왔다.",
         "लेख में बताया गया कि पुस्तकालय की छत समय से पहले ठीक होगी।",
         "支持我们的读者说，新屋顶比旧的更结实。",
+        "به کتابخانه شهر برای تعمیر سقف کمک کنید، شهردار از مردم خواست.",
     ] {
         PAGE.assert_stays(line);
     }

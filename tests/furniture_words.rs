@@ -4,11 +4,12 @@
 //! a question that asks the reader to pass the story on, a video's or a
 //! recording's call, an ad's place marker, a shop's toast, a follow line
 //! ending on "X", a gallery's or a donation form's controls set as text, a
-//! sponsor's label and a link to the next or previous article must go
-//! between the story's paragraphs; while every
-//! paragraph of the story stays, and so do news sentences with the same
-//! words: a dated sentence, a price or a share in the story, someone's
-//! words, directions to follow.
+//! sponsor's label, a link to the next or previous article, and follow
+//! calls, share labels and read-more lines in scripts where the verb
+//! closes the line or a mark follows the opener must go between the
+//! story's paragraphs; while every paragraph of the story stays, and so do
+//! news sentences with the same words: a dated sentence, a price or a
+//! share in the story, someone's words, directions to follow.
 
 mod common;
 
@@ -130,6 +131,42 @@ fn gallery_and_donation_controls_sponsor_labels_and_neighbour_links_go_prose_sta
         "Previous articles in the parish magazine told the story of the last keeper.",
         "Click to expand the chart of wrecks, the museum's new screen invites visitors.",
         "3 of the 12 keepers who served here are buried in the churchyard by the point.",
+    ] {
+        PAGE.assert_stays(line);
+    }
+}
+
+#[test]
+fn follow_calls_shares_and_read_more_lines_in_more_scripts_go_news_with_their_verbs_stays() {
+    for line in [
+        "ما را در اینستاگرام دنبال کنید",
+        "हमें फेसबुक पर फॉलो करें",
+        "আমাদের ফেসবুক পেজে ফলো করুন",
+        "Bizi Twitter'da takip edin",
+        "关注我们的微信公众号",
+        "Подписывайтесь на наш Telegram-канал",
+        "Підписуйтесь на наш Telegram-канал",
+        "شارك هذا المقال",
+        "この記事をシェアする",
+        "Haberin devamı için tıklayın",
+    ] {
+        PAGE.assert_goes(line);
+    }
+    for html in [
+        r#"<p>اقرأ أيضاً: <a href="https://post.example/ferry">ارتفاع أسعار العبارات</a></p>"#,
+        r#"<p>קראו עוד: <a href="https://post.example/ferry">מחירי המעבורת עולים</a></p>"#,
+    ] {
+        let text = PAGE.text_with(html);
+        assert!(
+            !text.contains("العبارات") && !text.contains("המעבורת"),
+            "{html} kept: {text}"
+        );
+    }
+    for line in [
+        "کاربران می‌توانند صفحه فانوس دریایی را در اینستاگرام دنبال کنند.",
+        "लाखों लोग उस नाविक को फेसबुक पर फॉलो करते हैं और उसकी तस्वीरें देखते हैं।",
+        "Polis, şüpheliyi iki hafta boyunca Twitter'da takip etti.",
+        "网友纷纷关注这座灯塔在微博上的讨论。",
     ] {
         PAGE.assert_stays(line);
     }

@@ -12,7 +12,8 @@ use super::*;
 /// word after the preposition, "… on X"). An imperative
 /// that names the publication ([`patterns::FOLLOW_US_OPENERS`]: "Folgt
 /// uns", "Join our") is enough; a bare one ([`patterns::FOLLOW_OPENERS`]:
-/// "Follow", "Recibe") needs a news platform, the site's name, a word for
+/// "Follow", "Recibe", or a call of [`patterns::FOLLOW_CALLS`] anywhere in
+/// the line: "… دنبال کنید") needs a news platform, the site's name, a word for
 /// the publication or a link as well, since "Follow the tutorial on
 /// YouTube" is a how-to's step. A sentence about a platform ("Users can
 /// follow accounts on Threads", "Follow-up posts on Telegram showed …")
@@ -33,7 +34,7 @@ pub(super) fn follow_line(b: &Block, page: &Page) -> Option<Verdict> {
         })
     };
     let us = opens(patterns::FOLLOW_US_OPENERS);
-    if !us && !opens(patterns::FOLLOW_OPENERS) {
+    if !us && !opens(patterns::FOLLOW_OPENERS) && follow_call_cues().first_in(t, true).is_none() {
         return None;
     }
     // More than two sentences ([`sentences_of`]) is more than a follow line.

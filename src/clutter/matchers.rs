@@ -293,6 +293,7 @@ cue_tables! {
     self_offer_cues: patterns::SELF_APPEAL_OFFERS, cues_of;
     speech_cues: patterns::SPEECH_CUES, cues_of;
     follow_news_cues: patterns::FOLLOW_NEWS_PLATFORMS, cues_of;
+    follow_call_cues: patterns::FOLLOW_CALLS, cues_of;
 }
 
 /// Whether folded text `t` of `len` characters is an affiliate-link notice:

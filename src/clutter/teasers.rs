@@ -190,14 +190,17 @@ pub(super) fn is_read_more_line(b: &Block) -> bool {
     (bare && !is_subheading(b.tag)) || (punct && density >= 0.3) || density >= 0.8
 }
 
-/// What follows a [`patterns::READ_MORE_PREFIXES`] opener that starts
-/// `t` (folded text), after the marks before it ("[Read more: …").
+/// What follows the longest [`patterns::READ_MORE_PREFIXES`] opener that
+/// starts `t` (folded text), after the marks before it ("[Read more: …").
+/// The longest, so that an opener written with a mark after a shorter one
+/// ("اقرأ أيضاً" beside "اقرأ أيضا") is read whole, not cut before its mark.
 pub(super) fn after_read_more_opener(t: &str) -> Option<&str> {
     let t = t.trim_start_matches(['[', '(', '»', '›', '>', ' ', '【', '「', '《']);
     let first = *t.as_bytes().first()?;
     read_more_prefixes_by_first_byte()[usize::from(first)]
         .iter()
-        .find_map(|&i| t.strip_prefix(patterns::READ_MORE_PREFIXES[i]))
+        .filter_map(|&i| t.strip_prefix(patterns::READ_MORE_PREFIXES[i]))
+        .min_by_key(|rest| rest.len())
 }
 
 /// The indices of [`patterns::READ_MORE_PREFIXES`] by their first byte:

@@ -1090,7 +1090,7 @@ fn comments_closed_notes_go_prose_about_comments_stays() {
 
 #[test]
 fn cue_tables_are_spelled_as_the_text_is_folded() {
-    let plain: [&[&str]; 27] = [
+    let plain: [&[&str]; 33] = [
         patterns::APPEAL_OBJECTS,
         patterns::APPEAL_OBJECT_STEMS,
         patterns::APPEAL_QUESTIONS,
@@ -1118,6 +1118,12 @@ fn cue_tables_are_spelled_as_the_text_is_folded() {
         patterns::DATE_LINE_LABELS,
         patterns::DATE_LINE_BARE_LABELS,
         patterns::SELF_GIFT_REQUESTS,
+        patterns::APPEAL_SHARE_ASKS,
+        patterns::OFFER_OPENERS,
+        patterns::OFFER_TERMS,
+        patterns::OFFER_FIRSTS,
+        patterns::OFFER_DISCOUNTS,
+        patterns::FOLLOW_CALLS,
     ];
     let kinded = [
         patterns::APPEAL_OPENERS,

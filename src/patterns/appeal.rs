@@ -208,6 +208,7 @@ pub const APPEAL_CALLS: &[(&str, ClutterKind)] = &[
     ("सदस्यता लें", ClutterKind::SubscriptionCta),
     ("समर्थन करें", ClutterKind::Donation),
     ("مشترک شوید", ClutterKind::SubscriptionCta),
+    ("کمک کنید", ClutterKind::Donation),
     ("حمایت کنید", ClutterKind::Donation),
     ("สมัครสมาชิกวันนี้", ClutterKind::SubscriptionCta),
     ("สมัครสมาชิกเลย", ClutterKind::SubscriptionCta),

@@ -319,6 +319,8 @@ pub const SENTENCE_CUES: &[(&str, ClutterKind)] = &[
     ("added to your basket", ClutterKind::Popup),
     ("added to your bag", ClutterKind::Popup),
     ("added to basket", ClutterKind::Popup),
+    ("devamı için tıklayın", ClutterKind::ReadMoreLinks),
+    ("devamını okumak için tıklayın", ClutterKind::ReadMoreLinks),
     ("added to cart", ClutterKind::Popup),
     ("added to bag", ClutterKind::Popup),
     ("ajouté à votre panier", ClutterKind::Popup),

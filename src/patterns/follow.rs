@@ -25,6 +25,22 @@ pub const FOLLOW_PLATFORMS: &[&str] = &[
     "يوتيوب",
     "فيسبوك",
     "إنستغرام",
+    "اینستاگرام",
+    "توییتر",
+    "فیسبوک",
+    "یوتیوب",
+    "फेसबुक",
+    "ट्विटर",
+    "इंस्टाग्राम",
+    "यूट्यूब",
+    "ফেসবুক",
+    "ইউটিউব",
+    "微博",
+    "フェイスブック",
+    "インスタグラム",
+    "페이스북",
+    "인스타그램",
+    "유튜브",
 ];
 
 /// Platforms a publication sends its news through: following one of
@@ -42,6 +58,9 @@ pub const FOLLOW_NEWS_PLATFORMS: &[&str] = &[
     "واتساب",
     "تيليجرام",
     "تلغرام",
+    "تلگرام",
+    "微信",
+    "公众号",
 ];
 
 /// Imperatives that open a follow line and name the publication in
@@ -125,7 +144,25 @@ pub const FOLLOW_OPENERS: &[&str] = &[
     "theo dõi",
     "подпишитесь на",
     "підпишіться на",
+    "подписывайтесь на",
+    "підписуйтесь на",
     "تابعوا",
+];
+
+/// Follow calls set anywhere in the line, in the languages whose verb
+/// closes the sentence ("ما را در اینستاگرام دنبال کنید", "हमें फेसबुक पर
+/// फॉलो करें", "Bizi Twitter'da takip edin") or whose call has no fixed
+/// place ("关注我们的微信公众号"): read as [`FOLLOW_OPENERS`], so the line
+/// needs as much more.
+pub const FOLLOW_CALLS: &[&str] = &[
+    "دنبال کنید",
+    "takip edin",
+    "फॉलो करें",
+    "ফলো করুন",
+    "关注我们",
+    "關注我們",
+    "をフォロー",
+    "팔로우하세요",
 ];
 
 /// Longest follow line: one or two short sentences.

@@ -282,6 +282,17 @@ pub const SELF_WORDS: &[&str] = &[
     "私たち",
     "弊社",
     "저희",
+    "ما را",
+    "हमें",
+    "हमारे",
+    "আমাদের",
+    "нас",
+    "наш",
+    "наши",
+    "chúng tôi",
+    "kami",
+    "אותנו",
+    "שלנו",
 ];
 
 /// What a publication's appeal asks for or offers, as whole words, beside
