@@ -1,7 +1,8 @@
 //! Pointers to other stories inside a story's body, on a page of our own
 //! prose: a "see also" opener over a run of linked headlines, teaser cards
 //! (headline, lead, link) under a title naming related stories, and a lone
-//! link to another story of the site between two paragraphs must go, and
+//! link to another story of the site between two paragraphs (after a marker
+//! or a short label, "Trending:", if any) must go, and
 //! so must a date line over a category link, while every paragraph stays,
 //! and so do a sentence that opens with "see also", a section of the story
 //! whose entries are short, a link to a source on another site, to a file
@@ -174,6 +175,30 @@ fn a_lone_link_to_another_story_between_paragraphs_goes() {
         ),
     ] {
         all_gone(&text(&html, ""), &[OTHER_STORY]);
+    }
+}
+
+#[test]
+fn a_lone_story_link_after_a_marker_or_a_short_label_goes() {
+    let href = "https://harbourpost.example/news/2024/water-taxi-to-stop-at-the-lock";
+    for lead in [
+        "→ ",
+        "► ",
+        "Trending: ",
+        "Weiterlesen: ",
+        "Also on the Post: ",
+    ] {
+        let html = format!(r#"<p>{lead}<a href="{href}">{OTHER_STORY}</a></p>"#);
+        all_gone(&text(&html, ""), &[OTHER_STORY]);
+    }
+    // A longer lead-in, or words after the link, make the story's sentence.
+    for html in [
+        format!(
+            r#"<p>As the Post reported in the spring, before the gears cracked: <a href="{href}">{OTHER_STORY}</a></p>"#
+        ),
+        format!(r#"<p>Trending: <a href="{href}">{OTHER_STORY}</a> and the ferry fares</p>"#),
+    ] {
+        all_kept(&text(&html, ""), &[OTHER_STORY]);
     }
 }
 

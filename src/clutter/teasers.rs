@@ -96,7 +96,8 @@ const STORY_PARAGRAPH_MIN: usize = 80;
 
 /// Rule on a lone link to another story of the site between the story's
 /// paragraphs: a paragraph or one-item list that is nothing but one link
-/// (at least 95% of its text), worded as a headline (at least
+/// ([`links_alone`]: a marker such as "→" or a short label such as
+/// "Trending:" may open it), worded as a headline (at least
 /// [`patterns::STORY_LINK_MIN_WORDS`] words, no closing full stop, colon
 /// or comma, at most [`patterns::TEASER_LINE_MAX`] characters), to a page
 /// of the same host whose address ends in a story's slug
@@ -117,10 +118,11 @@ pub(super) fn lone_story_link(b: &Block, page: &Page) -> Option<Verdict> {
     let [a] = links.as_slice() else {
         return None;
     };
-    let t = b.text();
-    if inner_text_len(dom, *a) * 20 < b.len * 19
-        || t.split_whitespace().count() < patterns::STORY_LINK_MIN_WORDS
-        || t.ends_with(['.', ':', ',', ';', '：', '。'])
+    let headline = fold_cue_text(inner_text(dom, *a));
+    let headline = headline.trim();
+    if !links_alone(b.text(), headline)
+        || headline.split_whitespace().count() < patterns::STORY_LINK_MIN_WORDS
+        || headline.ends_with(['.', ':', ',', ';', '：', '。'])
     {
         return None;
     }
@@ -136,6 +138,33 @@ pub(super) fn lone_story_link(b: &Block, page: &Page) -> Option<Verdict> {
     let p = Block::new(dom, prev);
     (p.tag == "p" && p.len >= STORY_PARAGRAPH_MIN && p.link_density() < 0.5)
         .then(|| Verdict::new(ClutterKind::Related, &["story-link"]))
+}
+
+/// Most words of a label before a lone story link ("Also on the Courier:").
+const LINK_LABEL_MAX_WORDS: usize = 4;
+
+/// Most characters of a label before a lone story link.
+const LINK_LABEL_MAX: usize = 32;
+
+/// Whether block text `t` (folded) is nothing but `link`'s text (folded,
+/// trimmed): what is around it has no letter or digit, but for a short
+/// label closed by a colon before it ("Trending:", "Also on the Courier:",
+/// at most [`LINK_LABEL_MAX_WORDS`] words and [`LINK_LABEL_MAX`]
+/// characters). Words after the link, or a longer lead-in, make it the
+/// story's own sentence.
+fn links_alone(t: &str, link: &str) -> bool {
+    let Some(at) = t.find(link).filter(|_| !link.is_empty()) else {
+        return false;
+    };
+    let bare = |s: &str| !s.chars().any(char::is_alphanumeric);
+    let before = t[..at].trim();
+    let label = || {
+        before.strip_suffix([':', '：']).is_some_and(|l| {
+            l.chars().count() < LINK_LABEL_MAX
+                && l.split_whitespace().count() <= LINK_LABEL_MAX_WORDS
+        })
+    };
+    bare(&t[at + link.len()..]) && (bare(before) || label())
 }
 
 /// Host `h` without a leading `www.`.

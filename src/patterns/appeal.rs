@@ -358,6 +358,7 @@ pub const APPEAL_OBJECTS: &[&str] = &[
     "por semana",
     "par semaine",
     "local news",
+    "news alerts",
     "reporting",
     "newsroom",
     "ad-free",
