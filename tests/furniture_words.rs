@@ -134,6 +134,14 @@ fn gallery_and_donation_controls_sponsor_labels_and_neighbour_links_go_prose_sta
     ] {
         PAGE.assert_stays(line);
     }
+    // A count in a table cell or a list item is data.
+    let html = "<table><tr><th>Keeper</th><th>Nights lit</th></tr><tr><td>Ann Reed</td><td>3 of 12</td></tr>\
+                <tr><td>Bo Lund</td><td><div>9 of 12</div></td></tr></table>\
+                <ul><li>Lamps mended</li><li><p>5 of 12</p></li></ul>";
+    let text = PAGE.text_with(html);
+    for count in ["3 of 12", "9 of 12", "5 of 12"] {
+        assert!(text.contains(count), "{count} lost: {text}");
+    }
 }
 
 #[test]

@@ -663,7 +663,8 @@ pub(super) fn sentences(b: &Block) -> Option<Verdict> {
     {
         return Some(Verdict::new(ClutterKind::Meta, &["bare-date-line"]));
     }
-    if b.len <= 30 && is_lone_counter(t) {
+    // A count in a table cell or a list item is data ("3 of 12" shots).
+    if b.len <= 30 && is_lone_counter(t) && !in_cell_or_item(b) {
         return Some(Verdict::new(
             ClutterKind::GalleryControls,
             &["counter-line"],

@@ -160,7 +160,7 @@ fn links_alone(t: &str, link: &str) -> bool {
     let before = t[..at].trim();
     let label = || {
         before.strip_suffix([':', '：']).is_some_and(|l| {
-            l.chars().count() < LINK_LABEL_MAX
+            l.chars().count() <= LINK_LABEL_MAX
                 && l.split_whitespace().count() <= LINK_LABEL_MAX_WORDS
         })
     };
