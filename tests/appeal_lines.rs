@@ -343,3 +343,44 @@ fn appeals_in_languages_whose_request_closes_the_sentence_go_news_in_them_stays(
         PAGE.assert_stays(line);
     }
 }
+
+#[test]
+fn paywall_support_and_sign_up_lines_in_more_words_go_the_same_words_in_news_stay() {
+    for line in [
+        "Subscribe for full access",
+        "Sign in to read the full article",
+        "Log in to read more.",
+        "This story is available to subscribers only.",
+        "This article is for subscribers.",
+        "Your support matters",
+        "Stand with us",
+        "GIVE TODAY",
+        "Newsletter sign-up",
+        "Receive our free daily digest",
+        "\u{1F4E9} Get our weekly roundup \u{2014} subscribe now",
+        "\u{25BA} Subscribe to our newsletter",
+        "If you value this reporting, please consider making a contribution.",
+        "Readers like you keep our journalism free for everyone.",
+        "Members make this reporting possible. Join them.",
+        "Upgrade to Courier Plus to read every article.",
+        "Berlangganan buletin kami",
+    ] {
+        PAGE.assert_goes(line);
+    }
+    for line in [
+        "If you value quiet, the reading room upstairs is open from nine until noon.",
+        "Readers like you wrote in their hundreds when the roof first leaked, the librarian recalled.",
+        "Members make up a third of the library's board, which meets on Thursdays.",
+        "Upgrade to the heating was approved in 2021 and finished last spring.",
+        "Receive our thanks, the mayor told the volunteers at the opening on Saturday.",
+        "Sign in to read the gas meter at the front desk before the cleaners arrive.",
+        "Work stopped for a week in May \u{2014} subscribers to the council's alerts were told first.",
+        "\u{25BA} The children's corner reopens on Saturday at nine.",
+        "Give today's teenagers a say, the youth council urged the board.",
+        "This story is available in print in Saturday's edition of the Courier.",
+        "Newsletter sign-ups at the reading group doubled after the reopening.",
+        "Berlangganan listrik di perpustakaan naik dua kali lipat tahun ini.",
+    ] {
+        PAGE.assert_stays(line);
+    }
+}

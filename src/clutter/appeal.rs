@@ -9,20 +9,37 @@
 use super::*;
 
 /// The starts of the sentences of `t`: its start and every place after a
-/// sentence's end (". ", "! ", "? ", ": "), past an opening "¿" or "¡".
-/// A quoted imperative («…», "…") is someone's words, not the page's: its
-/// sentence starts with the quote mark, which opens nothing.
+/// sentence's end (". ", "! ", "? ", ": ") or a spaced dash (" — ", " – ":
+/// "Get our weekly roundup — subscribe now"), past an opening "¿" or "¡"
+/// and the pictographs, arrows and bullets set before a call ("📩 Get
+/// our …", "► Subscribe …"). A quoted imperative («…», "…") is someone's
+/// words, not the page's: its sentence starts with the quote mark, which
+/// opens nothing.
 fn sentence_starts(t: &str) -> impl Iterator<Item = &str> {
     let mut from = Some(0);
     std::iter::from_fn(move || {
         let at = from?;
+        let rest = &t.as_bytes()[at..];
         // The marks are ASCII, so the byte after them starts a character.
-        from = t.as_bytes()[at..]
+        let stop = rest
             .windows(2)
             .position(|w| matches!(w[0], b'.' | b'!' | b'?' | b':') && w[1] == b' ')
             .map(|i| at + i + 2);
-        Some(t[at..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '¿' | '¡')))
+        from = [" \u{2014} ", " \u{2013} "]
+            .iter()
+            .filter_map(|dash| t[at..].find(dash).map(|i| at + i + dash.len()))
+            .chain(stop)
+            .min();
+        Some(t[at..].trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '¿' | '¡') || is_pictograph(c)
+        }))
     })
+}
+
+/// Whether `c` is a pictograph, an arrow, a dingbat or a bullet: the
+/// marks set before a call, which open no sentence.
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{2022}' | '\u{2190}'..='\u{2BFF}' | '\u{FE0F}' | '\u{1F000}'..='\u{1FAFF}')
 }
 
 /// Whether a sentence of `t` ([`sentence_starts`]) opens with one of

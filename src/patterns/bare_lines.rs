@@ -124,6 +124,12 @@ pub const BARE_LINES: &[(&str, ClutterKind)] = &[
     ("give once", ClutterKind::Donation),
     ("choose your plan", ClutterKind::SubscriptionCta),
     ("we rely on readers like you", ClutterKind::Donation),
+    ("your support matters", ClutterKind::Donation),
+    ("stand with us", ClutterKind::Donation),
+    ("give today", ClutterKind::Donation),
+    // A sign-up box's title set as text.
+    ("newsletter sign-up", ClutterKind::NewsletterForm),
+    ("newsletter signup", ClutterKind::NewsletterForm),
     // A picture's or a gallery's controls set as text.
     ("click to expand", ClutterKind::GalleryControls),
     ("click to enlarge", ClutterKind::GalleryControls),
