@@ -384,3 +384,46 @@ fn paywall_support_and_sign_up_lines_in_more_words_go_the_same_words_in_news_sta
         PAGE.assert_stays(line);
     }
 }
+
+#[test]
+fn sign_up_calls_and_subscriber_only_notices_in_more_languages_go_news_in_them_stays() {
+    for line in [
+        "Hier geht's zum Newsletter-Abo",
+        "Jetzt 30 Tage kostenlos testen",
+        "Sie möchten weiterlesen? Jetzt registrieren und kostenlos weiterlesen.",
+        "Dieser Artikel ist nur für Abonnenten verfügbar.",
+        "Cet article est réservé aux abonnés.",
+        "Este contenido es exclusivo para suscriptores.",
+        "Questo articolo è riservato agli abbonati.",
+        "Dit artikel is alleen voor abonnees.",
+        "Ten artykuł jest dostępny tylko dla subskrybentów.",
+        "This article is available to subscribers only.",
+        "Recibe cada mañana las noticias más importantes en tu correo.",
+        "Ricevi ogni giorno le notizie più importanti nella tua casella di posta.",
+        "Get the latest library news in your inbox.",
+        "Steun onafhankelijke journalistiek",
+        "Podpořte nezávislou žurnalistiku",
+        "Stöd oberoende journalistik",
+        "Tilmeld dig vores nyhedsbrev",
+        "Tilaa uutiskirjeemme",
+        "Iratkozzon fel hírlevelünkre",
+        "Εγγραφείτε στο newsletter μας",
+        "ニュースレターの登録はこちら",
+        "뉴스레터 구독하기",
+    ] {
+        PAGE.assert_goes(line);
+    }
+    for line in [
+        "This article was updated to correct the number of subscribers to the library's alert service.",
+        "Dieser Artikel erschien zuerst in der Wochenendausgabe für Abonnenten und Leser am Kiosk.",
+        "Este artículo es sólo una parte de la historia de la biblioteca.",
+        "Tilaa kahvia kirjaston kahvilasta, suositteli kirjastonhoitaja vieraille.",
+        "Recibe el premio la voluntaria que salvó los libros de la lluvia en marzo.",
+        "Hier geht es zum Beispiel um die Frage, wer die Kosten für das Dach trägt.",
+        "Jetzt registrieren sich immer mehr Leser für den Lesekreis am Donnerstag.",
+        "Get the latest opening hours from the front desk before you visit.",
+        "Stöd oss i kampen för biblioteket, sa volontärerna till kommunen.",
+    ] {
+        PAGE.assert_stays(line);
+    }
+}

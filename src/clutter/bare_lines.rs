@@ -164,7 +164,12 @@ fn sentence_line(text: &str, core: &str) -> Option<(ClutterKind, &'static str)> 
     let meter = (opens(patterns::METER_OPENERS)
         && patterns::METER_WORDS.iter().any(|w| core.contains(w))
         && text.chars().any(|c| c.is_numeric()))
-        || opens(patterns::LAST_FREE_LINES);
+        || opens(patterns::LAST_FREE_LINES)
+        || (opens(patterns::PAYWALL_SUBJECTS)
+            && patterns::PAYWALL_READERS.iter().any(|w| core.contains(w))
+            && patterns::PAYWALL_LIMITS
+                .iter()
+                .any(|w| contains_words(core, w)));
     if meter {
         return Some((ClutterKind::Paywall, "meter-line"));
     }
@@ -252,6 +257,7 @@ fn first_words() -> &'static HashSet<&'static str> {
             .chain(follow)
             .chain(patterns::METER_OPENERS.iter().copied())
             .chain(patterns::LAST_FREE_LINES.iter().copied())
+            .chain(patterns::PAYWALL_SUBJECTS.iter().copied())
             .chain(patterns::CONSENT_OPENERS.iter().copied())
             .map(first_word)
             .collect()

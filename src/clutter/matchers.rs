@@ -396,8 +396,8 @@ pub(super) fn share_url_cues() -> &'static Cues {
 
 /// `cue` occurs in `text` as whole words ("jetzt unterstützen" holds
 /// "unterstützen"): what [`Cues::first_in`] finds with `whole_words`, one
-/// cue at a time, kept to test it against.
-#[cfg(test)]
+/// cue at a time, for the few short lines a small table is read on (and
+/// to test [`Cues::first_in`] against).
 pub(super) fn contains_words(text: &str, cue: &str) -> bool {
     // Labels are short: a plain scan for the cue's first byte beats setting
     // up `str::match_indices`' searcher for every cue.

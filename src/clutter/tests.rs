@@ -1090,7 +1090,7 @@ fn comments_closed_notes_go_prose_about_comments_stays() {
 
 #[test]
 fn cue_tables_are_spelled_as_the_text_is_folded() {
-    let plain: [&[&str]; 33] = [
+    let plain: [&[&str]; 36] = [
         patterns::APPEAL_OBJECTS,
         patterns::APPEAL_OBJECT_STEMS,
         patterns::APPEAL_QUESTIONS,
@@ -1124,6 +1124,9 @@ fn cue_tables_are_spelled_as_the_text_is_folded() {
         patterns::OFFER_FIRSTS,
         patterns::OFFER_DISCOUNTS,
         patterns::FOLLOW_CALLS,
+        patterns::PAYWALL_SUBJECTS,
+        patterns::PAYWALL_READERS,
+        patterns::PAYWALL_LIMITS,
     ];
     let kinded = [
         patterns::APPEAL_OPENERS,
