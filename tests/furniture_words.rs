@@ -179,3 +179,44 @@ fn follow_calls_shares_and_read_more_lines_in_more_scripts_go_news_with_their_ve
         PAGE.assert_stays(line);
     }
 }
+
+#[test]
+fn page_controls_and_teaser_titles_set_as_text_go_the_same_words_in_sentences_stay() {
+    for line in [
+        "Back to top",
+        "Back to the homepage",
+        "Zurück zur Übersicht",
+        "Quellen ausblenden",
+        "Show sources",
+        "Click on the image to enlarge.",
+        "Zum Vergrößern auf das Bild klicken.",
+        "Bild vergrößern",
+        "Alle Bilder anzeigen",
+        "Play video",
+        "Video abspielen",
+        "Artikel vorlesen lassen",
+        "Have this article read aloud",
+        "Kommentare anzeigen",
+        "Jetzt kommentieren",
+        "Diesen Artikel merken",
+        "Weiterlesen nach der Werbung",
+        "Continue reading after the ad",
+        "Jetzt lesen",
+        "Mehr aus dem Ressort",
+        "Passend zum Thema:",
+        "Empfehlungen der Redaktion",
+        "Weitere Artikel zum Thema Leuchttürme",
+    ] {
+        PAGE.assert_goes(line);
+    }
+    for line in [
+        "Back to top of the tower went the last of the brass fittings on Thursday.",
+        "Show sources of funding before the vote, the trust's members asked the chair.",
+        "Play video footage of the first lighting was shown at the museum's opening.",
+        "Jetzt lesen Kinder im Museum die alten Logbücher der Leuchtturmwärter.",
+        "Weitere Artikel zum Thema sollen im Frühjahr in der Museumszeitung erscheinen.",
+        "Zur Startseite des Museums gehört künftig auch eine Karte der Wracks.",
+    ] {
+        PAGE.assert_stays(line);
+    }
+}
