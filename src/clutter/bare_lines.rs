@@ -142,7 +142,10 @@ fn is_capitalised_name(b: &Block, skip: usize, count: usize) -> bool {
 /// The kind and signal of a furniture sentence of at most
 /// [`patterns::BARE_SENTENCE_MAX`] characters: a paywall's meter (a
 /// [`patterns::METER_OPENERS`] opener, [`patterns::METER_WORDS`] and a
-/// number, or a [`patterns::LAST_FREE_LINES`] line), or a form's consent
+/// number, or a [`patterns::LAST_FREE_LINES`] line), a subscriber-only
+/// notice (a [`patterns::PAYWALL_SUBJECTS`] opener, a word of
+/// [`patterns::PAYWALL_READERS`] and one of [`patterns::PAYWALL_LIMITS`]),
+/// or a form's consent
 /// statement (a [`patterns::CONSENT_OPENERS`] opener and a
 /// [`patterns::CONSENT_OBJECTS`] name); never a line with a quotation
 /// mark or a comma before a clause. `text` is the
